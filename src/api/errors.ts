@@ -1,0 +1,53 @@
+// One error type for everything the Retrac API (or the way to it) can answer, so the UI can say
+// "this key lacks `inventory.write`" instead of "403". Messages never contain a key.
+
+export type RetracErrorCode =
+  | 'bad_request' | 'unauthorized' | 'forbidden' | 'exceeded_limit' | 'not_found' | 'conflict'
+  | 'invite_pending' | 'invite_expired' | 'unprocessable_entity' | 'rate_limit_exceeded'
+  | 'internal_server_error'
+  // client-side causes (no HTTP answer, or an answer we cannot use)
+  | 'network' | 'timeout' | 'aborted' | 'tls' | 'invalid_response' | 'insecure_url' | 'invalid_argument';
+
+/** Why a 403 happened, read from the error code and message. */
+export type ForbiddenReason = 'scope' | 'role' | 'location' | 'plan' | 'plan_limit' | 'unknown';
+
+export interface RetracErrorInit {
+  status: number;            // 0 when there was no HTTP answer
+  code: RetracErrorCode;
+  message: string;           // already redacted
+  docUrl?: string;
+  forbidden?: ForbiddenReason;
+  missingScope?: string;     // for forbidden === 'scope', e.g. 'inventory.write'
+  retryAfterMs?: number;     // for 429
+  method?: string;
+  path?: string;             // path without query string (never contains the key)
+  cause?: unknown;
+}
+
+export class RetracError extends Error {
+  readonly status: number;
+  readonly code: RetracErrorCode;
+  readonly docUrl?: string;
+  readonly forbidden?: ForbiddenReason;
+  readonly missingScope?: string;
+  readonly retryAfterMs?: number;
+  readonly method?: string;
+  readonly path?: string;
+
+  constructor(init: RetracErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'RetracError';
+    this.status = init.status;
+    this.code = init.code;
+    this.docUrl = init.docUrl;
+    this.forbidden = init.forbidden;
+    this.missingScope = init.missingScope;
+    this.retryAfterMs = init.retryAfterMs;
+    this.method = init.method;
+    this.path = init.path;
+  }
+}
+
+export function isRetracError(e: unknown): e is RetracError {
+  return e instanceof RetracError;
+}

@@ -1,0 +1,40 @@
+// The composition root: the only place where the parts are created and wired together.
+// Activation stays cheap: constructors register commands, views and listeners only; the first
+// API call, the sandbox and the workspace scan happen on demand.
+import * as vscode from 'vscode';
+import { RetracLog } from './log';
+import { InventoryEvents } from './inventoryEvents';
+import { Accounts } from './auth';
+import { InventoryExplorer } from './tree';
+import { LeakDiagnostics } from './diagnostics';
+import { InventoryEdits } from './commands';
+
+/** What `activate` returns: used by the integration tests to reach the parts. */
+export interface RetracExtensionApi {
+  log: RetracLog;
+  events: InventoryEvents;
+  accounts: Accounts;
+  explorer: InventoryExplorer;
+  diagnostics: LeakDiagnostics;
+  edits: InventoryEdits;
+  /** Milliseconds `activate` took. */
+  activationMs: number;
+}
+
+export function activate(context: vscode.ExtensionContext): RetracExtensionApi {
+  const started = performance.now();
+  const log = new RetracLog();
+  const events = new InventoryEvents();
+  const accounts = new Accounts(context, log);
+  const explorer = new InventoryExplorer(context, accounts, events, log.logger('tree'));
+  const diagnostics = new LeakDiagnostics(context, log.logger('scan'));
+  const edits = new InventoryEdits(context, accounts, events, explorer, log.logger('edit'));
+  context.subscriptions.push(edits, diagnostics, explorer, accounts, events, log);
+  const activationMs = performance.now() - started;
+  log.logger().info(`Retrac activated in ${activationMs.toFixed(1)} ms (VS Code ${vscode.version}, ${vscode.env.appName})`);
+  return { log, events, accounts, explorer, diagnostics, edits, activationMs };
+}
+
+export function deactivate(): void {
+  // Everything is owned by context.subscriptions and disposed by VS Code.
+}
