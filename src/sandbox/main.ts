@@ -1,0 +1,2 @@
+// STUB — replaced by the foundation issue (sandbox CLI + startSandbox export).
+export {};

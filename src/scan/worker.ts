@@ -1,0 +1,2 @@
+// STUB — replaced by the leak-detection issue (workspace scan worker).
+export {};
