@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { RetracLog } from './log';
 import { InventoryEvents } from './inventoryEvents';
+import { QuickInputs } from './quickInput';
 import { Accounts } from './auth';
 import { InventoryExplorer } from './tree';
 import { LeakDiagnostics } from './diagnostics';
@@ -13,6 +14,7 @@ import { InventoryEdits } from './commands';
 export interface RetracExtensionApi {
   log: RetracLog;
   events: InventoryEvents;
+  inputs: QuickInputs;
   accounts: Accounts;
   explorer: InventoryExplorer;
   diagnostics: LeakDiagnostics;
@@ -25,14 +27,15 @@ export function activate(context: vscode.ExtensionContext): RetracExtensionApi {
   const started = performance.now();
   const log = new RetracLog();
   const events = new InventoryEvents();
-  const accounts = new Accounts(context, log);
+  const inputs = new QuickInputs();
+  const accounts = new Accounts(context, log, inputs);
   const explorer = new InventoryExplorer(context, accounts, events, log.logger('tree'));
   const diagnostics = new LeakDiagnostics(context, log.logger('scan'));
-  const edits = new InventoryEdits(context, accounts, events, explorer, log.logger('edit'));
-  context.subscriptions.push(edits, diagnostics, explorer, accounts, events, log);
+  const edits = new InventoryEdits(context, accounts, events, explorer, inputs, log.logger('edit'));
+  context.subscriptions.push(edits, diagnostics, explorer, accounts, inputs, events, log);
   const activationMs = performance.now() - started;
   log.logger().info(`Retrac activated in ${activationMs.toFixed(1)} ms (VS Code ${vscode.version}, ${vscode.env.appName})`);
-  return { log, events, accounts, explorer, diagnostics, edits, activationMs };
+  return { log, events, inputs, accounts, explorer, diagnostics, edits, activationMs };
 }
 
 export function deactivate(): void {

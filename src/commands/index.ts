@@ -4,8 +4,9 @@ import type { RetracConnection } from '../auth/connection';
 import type { InventoryEvents } from '../inventoryEvents';
 import type { Logger } from '../log';
 import type { InventoryExplorer } from '../tree';
+import type { QuickInputs } from '../quickInput';
 
 export class InventoryEdits implements vscode.Disposable {
-  constructor(_context: vscode.ExtensionContext, _connection: RetracConnection, _events: InventoryEvents, _explorer: Pick<InventoryExplorer, 'reveal'>, _log: Logger) {}
+  constructor(_context: vscode.ExtensionContext, _connection: RetracConnection, _events: InventoryEvents, _explorer: Pick<InventoryExplorer, 'reveal'>, _inputs: QuickInputs, _log: Logger) {}
   dispose(): void {}
 }
