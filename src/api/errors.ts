@@ -8,6 +8,9 @@ export type RetracErrorCode =
   // client-side causes (no HTTP answer, or an answer we cannot use)
   | 'network' | 'timeout' | 'aborted' | 'tls' | 'invalid_response' | 'insecure_url' | 'invalid_argument';
 
+/** Which certificate check failed, for code 'tls'. */
+export type TlsProblem = 'untrusted' | 'expired' | 'hostname' | 'other';
+
 /** Why a 403 happened, read from the error code and message. */
 export type ForbiddenReason = 'scope' | 'role' | 'location' | 'plan' | 'plan_limit' | 'unknown';
 
@@ -21,6 +24,8 @@ export interface RetracErrorInit {
   retryAfterMs?: number;     // for 429
   method?: string;
   path?: string;             // path without query string (never contains the key)
+  host?: string;             // host[:port] of the base URL, for "cannot reach …" messages
+  tls?: TlsProblem;          // for code 'tls'
   cause?: unknown;
 }
 
@@ -33,6 +38,8 @@ export class RetracError extends Error {
   readonly retryAfterMs?: number;
   readonly method?: string;
   readonly path?: string;
+  readonly host?: string;
+  readonly tls?: TlsProblem;
 
   constructor(init: RetracErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -45,6 +52,8 @@ export class RetracError extends Error {
     this.retryAfterMs = init.retryAfterMs;
     this.method = init.method;
     this.path = init.path;
+    this.host = init.host;
+    this.tls = init.tls;
   }
 }
 

@@ -19,6 +19,8 @@ export interface Profile {
   scopes: string[];
   /** A key of the local sandbox: its CA is pinned for this profile only. */
   sandbox?: boolean;
+  /** For sandbox profiles: the sandbox's name of the key (owner-full, restricted-read, …). */
+  sandboxKeyName?: string;
   caCertPath?: string;
   /** Kept in memory only (no keyring, or sandbox keys injected for a dev session). */
   sessionOnly?: boolean;

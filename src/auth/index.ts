@@ -1,16 +1,805 @@
-// STUB — replaced by the accounts issue. Keeps the composition root compiling.
+// Retrac accounts: named profiles of API keys (metadata in global state, keys in SecretStorage),
+// the active one in the status bar and the Accounts menu, the commands that manage them, the local
+// sandbox and the connection diagnosis. Other parts only see `RetracConnection`.
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RetracClient } from '../api/client';
-import type { RetracLog } from '../log';
-import type { QuickInputs } from '../quickInput';
+import { describeError, RetracClient } from '../api/client';
+import { isRetracError } from '../api/errors';
+import { keyType, redactKey } from '../api/keys';
+import { DEFAULT_API_URL, type Workspace } from '../api/types';
+import type { Logger, RetracLog } from '../log';
+import { BACK, type QuickInputs } from '../quickInput';
+import type { RunningSandbox, SandboxInfo, SandboxOptions } from '../sandbox/types';
+import { RetracAuthProvider } from './authProvider';
 import type { Profile, RetracConnection } from './connection';
+import { diagnoseConnection, type DiagnoseReport } from './diagnose';
+import { checkKey, checkWorkspace, explainCheckFailure, roleIn, type KeyCheckResult } from './keyCheck';
+import {
+  apiUrlProblem, defaultProfileName, describeProfile, hostOf, isBuiltInTrustedHost, keyInputProblem, keyTypeLabel,
+  parseKeyInput, profileCan, profileNameProblem, profilesFromSandboxInfo, uniqueName, workspaceIdProblem,
+} from './keyInput';
+import { isProfileSecret, ProfileStore, SecretStorageError } from './profileStore';
+
+export { SecretStorageError } from './profileStore';
+
+/** What `addProfile` takes: the key plus what the command would ask or read from settings. */
+export interface AddProfileOptions {
+  key: string;
+  name?: string;
+  /** Default: the `retrac.apiUrl` setting. */
+  apiUrl?: string;
+  /** Full-access keys: the workspace (id or slug); may be left out when the key reaches exactly one. */
+  workspaceId?: string;
+  caCertPath?: string;
+  sandbox?: boolean;
+  sessionOnly?: boolean;
+}
+
+/** What "Retrac: Add API Key" ended with (the command returns it, so tests can read it). */
+export interface AddKeyOutcome {
+  profile?: Profile;
+  /** The message shown to the user (error, or what the key can do). */
+  message?: string;
+  cancelled?: boolean;
+}
+
+/** A failure that carries the sentence shown to the user (never a key). */
+export class AccountError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = 'AccountError';
+  }
+}
+
+interface SandboxModule {
+  startSandbox(options: SandboxOptions): Promise<RunningSandbox>;
+}
+
+const ACTIVE_STATE_KEY = 'retrac.activeProfileId';
+const BOUND_STATE_KEY = 'retrac.boundProfileId';
+const CONFIRMED_HOSTS_KEY = 'retrac.confirmedHosts';
+const DEV_SANDBOX_ENV = 'RETRAC_DEV_SANDBOX_INFO';
+
+const t = vscode.l10n.t;
 
 export class Accounts implements RetracConnection, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<Profile | undefined>();
-  readonly onDidChangeProfile = this.emitter.event;
-  readonly profile: Profile | undefined = undefined;
-  constructor(_context: vscode.ExtensionContext, _log: RetracLog, _inputs: QuickInputs) {}
-  getClient(): Promise<RetracClient | undefined> { return Promise.resolve(undefined); }
-  can(_scope: string): boolean { return false; }
-  dispose(): void { this.emitter.dispose(); }
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<Profile | undefined>();
+  readonly onDidChangeProfile = this.changed.event;
+  private readonly store: ProfileStore;
+  private readonly logger: Logger;
+  private readonly statusItem: vscode.StatusBarItem;
+  private readonly provider: RetracAuthProvider;
+  /** Keys handed to the log redaction, by profile id. */
+  private readonly redactions = new Map<string, vscode.Disposable>();
+  private activeId: string | undefined;
+  private cachedClient: { signature: string; client: RetracClient } | undefined;
+  private sandbox: RunningSandbox | undefined;
+  private syncTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: RetracLog,
+    private readonly inputs: QuickInputs,
+  ) {
+    this.logger = log.logger('auth');
+    this.store = new ProfileStore(context.globalState, context.secrets);
+    const devOwner = this.importDevSandbox();
+    this.activeId = this.initialProfileId(devOwner);
+
+    this.statusItem = vscode.window.createStatusBarItem('retrac.profile', vscode.StatusBarAlignment.Left, 50);
+    this.statusItem.name = t('Retrac Profile');
+    this.provider = new RetracAuthProvider({
+      list: () => this.profiles,
+      getKey: (id) => this.keyOf(id),
+      addInteractively: async () => (await this.addApiKeyCommand()).profile,
+      remove: (id) => this.remove(id),
+    });
+    this.disposables.push(
+      this.changed,
+      this.statusItem,
+      this.provider,
+      context.secrets.onDidChange((e) => {
+        if (isProfileSecret(e.key)) this.syncFromStorage();
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('retrac.caCertificatePath')) this.cachedClient = undefined;
+      }),
+      vscode.commands.registerCommand('retrac.addApiKey', () => this.addApiKeyCommand()),
+      vscode.commands.registerCommand('retrac.switchProfile', (id?: string) => this.switchProfileCommand(id)),
+      vscode.commands.registerCommand('retrac.renameProfile', (id?: string) => this.renameProfileCommand(id)),
+      vscode.commands.registerCommand('retrac.removeApiKey', (id?: string) => this.removeApiKeyCommand(id)),
+      vscode.commands.registerCommand('retrac.bindProfile', (id?: string) => this.bindProfileCommand(id)),
+      vscode.commands.registerCommand('retrac.unbindProfile', () => this.unbindProfileCommand()),
+      vscode.commands.registerCommand('retrac.useLocalSandbox', () => this.useLocalSandboxCommand()),
+      vscode.commands.registerCommand('retrac.stopLocalSandbox', () => this.stopLocalSandboxCommand()),
+      vscode.commands.registerCommand('retrac.diagnoseConnection', () => this.diagnoseConnectionCommand()),
+      vscode.commands.registerCommand('retrac.showLog', () => this.log.show()),
+    );
+    this.render();
+  }
+
+  // ---- RetracConnection ----------------------------------------------------------------------
+
+  get profile(): Profile | undefined {
+    return this.activeId === undefined ? undefined : this.store.get(this.activeId);
+  }
+
+  /** A client for the active profile; throws an AccountError when its key is gone or its host not confirmed. */
+  async getClient(): Promise<RetracClient | undefined> {
+    const profile = this.profile;
+    return profile ? this.clientFor(profile) : undefined;
+  }
+
+  can(scope: string): boolean {
+    const profile = this.profile;
+    return profile ? profileCan(profile, scope) : false;
+  }
+
+  // ---- API for tests and other parts ---------------------------------------------------------
+
+  /** Every profile, stored and session-only. */
+  get profiles(): Profile[] {
+    return this.store.list();
+  }
+
+  /** Whether a local sandbox started by "Use Local Sandbox" runs in this window. */
+  get runningSandbox(): SandboxInfo | undefined {
+    return this.sandbox;
+  }
+
+  /**
+   * Checks a key like "Add API Key" does, without UI, and saves it as a profile (the first one
+   * becomes active). Throws AccountError with the user-facing sentence, or SecretStorageError.
+   */
+  async addProfile(options: AddProfileOptions): Promise<Profile> {
+    const parsed = parseKeyInput(options.key);
+    if (!parsed.ok) throw new AccountError(parsed.message);
+    const apiUrl = options.apiUrl ?? this.configuredApiUrl();
+    const urlProblem = apiUrlProblem(apiUrl);
+    if (urlProblem) throw new AccountError(urlProblem);
+    if (!this.isHostConfirmed(apiUrl)) {
+      throw new AccountError(t('{0} is not a confirmed Retrac host: add the key with “Retrac: Add API Key” to confirm it.', hostOf(apiUrl)));
+    }
+    this.registerSecret('pending', parsed.key);
+    const client = await this.makeClient(parsed.key, apiUrl, undefined, options.caCertPath ?? this.configuredCaPath());
+    let check: KeyCheckResult;
+    let workspace: Workspace | undefined;
+    try {
+      check = await checkKey(client);
+      if (parsed.keyType === 'full') {
+        const wanted = options.workspaceId ?? (check.workspaces.length === 1 ? check.workspaces[0].id : undefined);
+        if (!wanted) throw new AccountError(t('This key reaches {0} workspaces: say which one (workspaceId).', check.workspaces.length));
+        workspace = await checkWorkspace(client, wanted);
+      } else {
+        workspace = check.workspaces[0];
+      }
+    } catch (e) {
+      throw e instanceof AccountError ? e : new AccountError(this.explain(e, apiUrl), e);
+    }
+    // A CA passed here is pinned to the profile; otherwise the retrac.caCertificatePath setting applies at each use.
+    const profile = this.buildProfile(parsed.key, apiUrl, check, workspace, options);
+    await this.saveProfile(profile, parsed.key);
+    if (!this.profile) await this.activate(profile.id);
+    return profile;
+  }
+
+  /** Makes a profile the active one in this window (and the default for new windows). */
+  async activate(profileId: string): Promise<void> {
+    if (!this.store.get(profileId)) throw new AccountError(t('No Retrac profile with id {0}.', profileId));
+    this.activeId = profileId;
+    this.cachedClient = undefined;
+    await this.context.globalState.update(ACTIVE_STATE_KEY, profileId);
+    this.profilesChanged();
+  }
+
+  /** Deletes a profile and its key (no confirmation). */
+  async remove(profileId: string): Promise<void> {
+    const profile = this.store.get(profileId);
+    if (!profile) return;
+    await this.store.remove(profileId);
+    this.redactions.get(profileId)?.dispose();
+    this.redactions.delete(profileId);
+    if (this.activeId === profileId) {
+      this.activeId = this.fallbackProfileId();
+      this.cachedClient = undefined;
+    }
+    if (this.context.workspaceState.get(BOUND_STATE_KEY) === profileId) await this.context.workspaceState.update(BOUND_STATE_KEY, undefined);
+    this.logger.info(`Removed profile “${profile.name}” (${profile.keyHint}).`);
+    this.profilesChanged();
+  }
+
+  /** The profile bound to the open folder, if any. */
+  get boundProfileId(): string | undefined {
+    return this.context.workspaceState.get<string>(BOUND_STATE_KEY);
+  }
+
+  /** For tests: where the profiles live (as a second window would see them) and where logs go. */
+  get storage(): { secrets: vscode.SecretStorage; globalState: vscode.Memento; globalStorageUri: vscode.Uri; logUri: vscode.Uri } {
+    const { secrets, globalState, globalStorageUri, logUri } = this.context;
+    return { secrets, globalState, globalStorageUri, logUri };
+  }
+
+  /** For tests: the Accounts-menu provider. */
+  get authProvider(): vscode.AuthenticationProvider {
+    return this.provider;
+  }
+
+  // ---- commands ------------------------------------------------------------------------------
+
+  async addApiKeyCommand(): Promise<AddKeyOutcome> {
+    const apiUrl = this.configuredApiUrl();
+    const urlProblem = apiUrlProblem(apiUrl);
+    if (urlProblem) return this.fail(urlProblem);
+    const title = t('Add Retrac API Key');
+    const host = hostOf(apiUrl);
+    let raw = '';
+    let key = '';
+    let client: RetracClient | undefined;
+    let check: KeyCheckResult | undefined;
+    let workspace: Workspace | undefined;
+    type Step = 'key' | 'workspace' | 'name';
+    let step: Step = 'key';
+    const totalSteps = () => (client?.keyType === 'restricted' ? 2 : 3);
+    for (;;) {
+      if (step === 'key') {
+        const answer = await this.inputs.text({
+          title, step: 1, totalSteps: totalSteps(), password: true, value: raw,
+          prompt: t('Paste a key from the Retrac dashboard (Settings → API Keys). It is checked with {0}, then kept in the OS keyring.', host),
+          placeholder: t('24 letters and digits, or retrac_…'),
+          validate: keyInputProblem,
+        });
+        if (answer === undefined || answer === BACK) return { cancelled: true };
+        raw = answer;
+        const parsed = parseKeyInput(answer);
+        if (!parsed.ok) continue;
+        if (!(await this.confirmHost(apiUrl))) return { cancelled: true };
+        key = parsed.key;
+        this.registerSecret('pending', key);
+        try {
+          client = await this.makeClient(key, apiUrl, undefined, this.configuredCaPath());
+        } catch (e) {
+          return this.fail(this.explain(e, apiUrl), e);
+        }
+        const checking = client;
+        try {
+          check = await this.withProgress(t('Checking the key with {0}…', host), (signal) => checkKey(checking, signal));
+        } catch (e) {
+          return this.fail(this.explain(e, apiUrl), e);
+        }
+        workspace = check.workspaces[0];
+        step = parsed.keyType === 'full' ? 'workspace' : 'name';
+      } else if (step === 'workspace') {
+        const chosen = await this.pickWorkspace(title, check!.workspaces);
+        if (chosen === BACK) {
+          step = 'key';
+          continue;
+        }
+        if (chosen === undefined) return { cancelled: true };
+        const checking = client!;
+        try {
+          workspace = await this.withProgress(t('Checking workspace {0}…', chosen), (signal) => checkWorkspace(checking, chosen, signal));
+        } catch (e) {
+          return this.fail(this.explain(e, apiUrl), e);
+        }
+        step = 'name';
+      } else {
+        const draft = this.buildProfile(key, apiUrl, check!, workspace, {});
+        const others = this.profiles.map((p) => p.name);
+        const name = await this.inputs.text({
+          title, step: totalSteps(), totalSteps: totalSteps(), canGoBack: true,
+          prompt: t('A name for this profile ({0}).', describeProfile(draft)),
+          value: uniqueName(draft.name, others),
+          validate: (v) => profileNameProblem(v, others),
+        });
+        if (name === BACK) {
+          step = client!.keyType === 'full' ? 'workspace' : 'key';
+          continue;
+        }
+        if (name === undefined) return { cancelled: true };
+        const profile = { ...draft, name: name.trim() };
+        try {
+          await this.saveProfile(profile, key);
+        } catch (e) {
+          if (!(e instanceof SecretStorageError)) return this.fail(this.explain(e, apiUrl), e);
+          const sessionOnly = await this.offerSessionOnly(e);
+          if (!sessionOnly) return this.fail(e.message, e);
+          profile.sessionOnly = true;
+          await this.saveProfile(profile, key);
+        }
+        await this.activate(profile.id);
+        const message = t('Added “{0}”: {1}.', profile.name, describeProfile(profile));
+        void vscode.window.showInformationMessage(message);
+        return { profile, message };
+      }
+    }
+  }
+
+  private async pickWorkspace(title: string, workspaces: Workspace[]): Promise<string | typeof BACK | undefined> {
+    type Item = vscode.QuickPickItem & { workspaceId?: string };
+    const typeIn: Item = { label: `$(edit) ${t('Enter a workspace id or slug…')}`, alwaysShow: true };
+    const items: Item[] = [
+      ...workspaces.map((w) => ({
+        label: w.name,
+        description: w.id,
+        detail: [w.plan && t('{0} plan', w.plan), roleIn(w)].filter(Boolean).join(' · '),
+        workspaceId: w.id,
+      })),
+      typeIn,
+    ];
+    for (;;) {
+      const picked = await this.inputs.pick<Item>({
+        title, step: 2, totalSteps: 3, canGoBack: true, items,
+        placeholder: t('Which workspace should this full-access key use?'),
+      });
+      if (picked === undefined || picked === BACK) return picked;
+      if (picked.workspaceId) return picked.workspaceId;
+      const typed = await this.inputs.text({
+        title, step: 2, totalSteps: 3, canGoBack: true,
+        prompt: t('The workspace id (ws_…) or slug, from the dashboard URL.'),
+        validate: workspaceIdProblem,
+      });
+      if (typed === undefined) return undefined;
+      if (typed !== BACK) return typed.trim();
+    }
+  }
+
+  private async switchProfileCommand(id?: string): Promise<Profile | undefined> {
+    const profile = id ? this.store.get(id) : await this.pickProfile(t('Switch Retrac Profile'), true);
+    if (!profile) return undefined;
+    await this.activate(profile.id);
+    const bound = this.boundProfileId;
+    if (bound && bound !== profile.id) {
+      void vscode.window.showInformationMessage(
+        t('This folder stays bound to “{0}”; it comes back when the folder is reopened. Use “Bind Profile to This Workspace” to change that.', this.store.get(bound)?.name ?? bound),
+      );
+    }
+    return profile;
+  }
+
+  private async renameProfileCommand(id?: string): Promise<Profile | undefined> {
+    const profile = id ? this.store.get(id) : await this.pickProfile(t('Rename Retrac Profile'));
+    if (!profile) return undefined;
+    const others = this.profiles.filter((p) => p.id !== profile.id).map((p) => p.name);
+    const name = await this.inputs.text({
+      title: t('Rename “{0}”', profile.name), value: profile.name,
+      validate: (v) => profileNameProblem(v, others),
+    });
+    if (name === undefined || name === BACK) return undefined;
+    const renamed = { ...profile, name: name.trim() };
+    await this.store.update(renamed);
+    this.profilesChanged();
+    return renamed;
+  }
+
+  private async removeApiKeyCommand(id?: string): Promise<boolean> {
+    const profile = id ? this.store.get(id) : await this.pickProfile(t('Remove Retrac API Key'));
+    if (!profile) return false;
+    const ok = await this.inputs.confirm({
+      title: t('Remove Retrac API Key'),
+      summary: t('Remove “{0}” and delete its key ({1}) from this machine?', profile.name, profile.keyHint),
+      detail: t('The key stays valid at Retrac: revoke it in the dashboard if it leaked.'),
+      confirmLabel: t('Remove Key'),
+    });
+    if (ok !== true) return false;
+    await this.remove(profile.id);
+    void vscode.window.showInformationMessage(t('Removed “{0}”.', profile.name));
+    return true;
+  }
+
+  private async bindProfileCommand(id?: string): Promise<Profile | undefined> {
+    if (!vscode.workspace.workspaceFolders?.length) {
+      void vscode.window.showWarningMessage(t('Open a folder first: a profile is bound to the open folder or workspace.'));
+      return undefined;
+    }
+    const profile = id ? this.store.get(id) : await this.pickProfile(t('Bind Retrac Profile to This Workspace'), true);
+    if (!profile) return undefined;
+    if (profile.sessionOnly) {
+      void vscode.window.showWarningMessage(t('“{0}” lives only in this session, so it cannot be bound.', profile.name));
+      return undefined;
+    }
+    await this.context.workspaceState.update(BOUND_STATE_KEY, profile.id);
+    await this.activate(profile.id);
+    void vscode.window.showInformationMessage(t('This workspace now opens with “{0}”.', profile.name));
+    return profile;
+  }
+
+  private async unbindProfileCommand(): Promise<void> {
+    const bound = this.boundProfileId;
+    if (!bound) {
+      void vscode.window.showInformationMessage(t('This workspace is not bound to a Retrac profile.'));
+      return;
+    }
+    await this.context.workspaceState.update(BOUND_STATE_KEY, undefined);
+    this.render();
+    void vscode.window.showInformationMessage(t('This workspace is no longer bound to “{0}”.', this.store.get(bound)?.name ?? bound));
+  }
+
+  private async pickProfile(title: string, activeFirst = false): Promise<Profile | undefined> {
+    const profiles = this.profiles;
+    if (!profiles.length) {
+      const add = t('Add API Key');
+      if ((await vscode.window.showInformationMessage(t('No Retrac profile yet.'), add)) === add) await this.addApiKeyCommand();
+      return undefined;
+    }
+    type Item = vscode.QuickPickItem & { profile: Profile };
+    const bound = this.boundProfileId;
+    const items: Item[] = profiles.map((p) => ({
+      profile: p,
+      label: `${p.id === this.activeId ? '$(check) ' : ''}${p.name}`,
+      description: [keyTypeLabel(p.keyType), p.workspaceName ?? p.workspaceSlug ?? p.workspaceId, p.sandbox && t('sandbox'), p.sessionOnly && t('this session only'), p.id === bound && t('bound to this folder')]
+        .filter(Boolean)
+        .join(' · '),
+      detail: `${hostOf(p.apiUrl)} · ${p.keyHint}`,
+    }));
+    if (!activeFirst) items.sort((a, b) => Number(b.profile.id === this.activeId) - Number(a.profile.id === this.activeId));
+    const picked = await this.inputs.pick<Item>({ title, items, placeholder: t('Pick a profile'), matchOnDetail: true });
+    return picked === undefined || picked === BACK ? undefined : picked.profile;
+  }
+
+  // ---- local sandbox -------------------------------------------------------------------------
+
+  async useLocalSandboxCommand(): Promise<Profile | undefined> {
+    try {
+      if (!this.sandbox) {
+        this.sandbox = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: t('Starting the local Retrac sandbox…') },
+          async () => {
+            const dir = vscode.Uri.joinPath(this.context.globalStorageUri, 'sandbox').fsPath;
+            await mkdir(dir, { recursive: true });
+            // Loaded on demand: the sandbox is a separate bundle that activation never touches.
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const mod = require(this.context.asAbsolutePath('dist/sandbox.js')) as SandboxModule;
+            return mod.startSandbox({ port: 0, statePath: path.join(dir, 'state.json'), certDir: dir });
+          },
+        );
+        this.logger.info(`Local sandbox started at ${this.sandbox.baseUrl} (CA ${this.sandbox.caCertPath}).`);
+      }
+      const owner = await this.adoptSandboxKeys(this.sandbox);
+      if (owner) await this.activate(owner.id);
+      void vscode.window.showInformationMessage(
+        t('The local Retrac sandbox runs at {0}; its {1} keys are profiles marked “sandbox”.', this.sandbox.baseUrl, this.sandbox.keys.length),
+      );
+      return owner;
+    } catch (e) {
+      const message = t('Could not start the local sandbox: {0}', e instanceof Error ? e.message : String(e));
+      this.showError(message);
+      this.logger.error(message);
+      return undefined;
+    }
+  }
+
+  /** Adds or updates one profile per sandbox key (the port changes at every start); returns owner-full's. */
+  private async adoptSandboxKeys(info: SandboxInfo): Promise<Profile | undefined> {
+    const existing = this.profiles.filter((p) => p.sandbox && !p.sessionOnly && p.sandboxKeyName);
+    let owner: Profile | undefined;
+    for (const { profile, key } of profilesFromSandboxInfo(info, (k) => existing.find((p) => p.sandboxKeyName === k.name)?.id ?? randomUUID())) {
+      const before = existing.find((p) => p.id === profile.id);
+      const merged = { ...profile, name: before?.name ?? uniqueName(profile.name, this.profiles.map((p) => p.name)) };
+      this.registerSecret(profile.id, key);
+      if (before && (await this.store.getKey(profile.id)) === key) await this.store.update(merged);
+      else {
+        try {
+          await this.store.save(merged, key);
+        } catch (e) {
+          if (!(e instanceof SecretStorageError)) throw e;
+          await this.store.save({ ...merged, sessionOnly: true }, key);
+        }
+      }
+      if (profile.sandboxKeyName === 'owner-full') owner = merged;
+    }
+    this.cachedClient = undefined;
+    this.profilesChanged();
+    return owner;
+  }
+
+  async stopLocalSandboxCommand(): Promise<void> {
+    const running = this.sandbox;
+    if (!running) {
+      void vscode.window.showInformationMessage(t('The local Retrac sandbox is not running in this window.'));
+      return;
+    }
+    this.sandbox = undefined;
+    await running.close();
+    this.logger.info('Local sandbox stopped.');
+    void vscode.window.showInformationMessage(t('The local Retrac sandbox stopped; its profiles work again after “Use Local Sandbox”.'));
+  }
+
+  /**
+   * Dev/test bootstrap: `RETRAC_DEV_SANDBOX_INFO` names the SandboxInfo JSON of a sandbox that
+   * already runs (`npm start`, the UI test harness). Its keys become session-only profiles
+   * (memory only, no network). Returns the owner-full profile's id.
+   */
+  private importDevSandbox(): string | undefined {
+    const file = process.env[DEV_SANDBOX_ENV];
+    if (!file) return undefined;
+    try {
+      const info = JSON.parse(readFileSync(file, 'utf8')) as SandboxInfo;
+      let owner: string | undefined;
+      for (const { profile, key } of profilesFromSandboxInfo(info, (k) => `dev-sandbox-${k.name}`, { sessionOnly: true })) {
+        this.store.addSession(profile, key);
+        this.registerSecret(profile.id, key);
+        if (profile.sandboxKeyName === 'owner-full') owner = profile.id;
+      }
+      this.logger.info(`Imported ${info.keys.length} session-only sandbox profiles from ${DEV_SANDBOX_ENV}.`);
+      return owner;
+    } catch (e) {
+      this.logger.warn(`${DEV_SANDBOX_ENV} is set but could not be read: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+  }
+
+  // ---- diagnosis -----------------------------------------------------------------------------
+
+  async diagnoseConnectionCommand(): Promise<DiagnoseReport> {
+    const profile = this.profile;
+    const apiUrl = profile?.apiUrl ?? this.configuredApiUrl();
+    const caCertPath = profile?.caCertPath ?? this.configuredCaPath();
+    const report = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: t('Diagnosing the connection to {0}…', hostOf(apiUrl)) },
+      async () =>
+        diagnoseConnection(
+          {
+            profile, apiUrl, caCertPath,
+            ca: caCertPath ? await readFile(caCertPath, 'utf8').catch(() => undefined) : undefined,
+            client: () => this.getClient(),
+            describe: (e) => this.describe(e),
+          },
+          this.logger.child('diagnose'),
+        ),
+    );
+    this.log.show();
+    if (report.ok) void vscode.window.showInformationMessage(t('Retrac connection: {0}', report.verdict));
+    else this.showError(t('Retrac connection: {0}', report.verdict));
+    return report;
+  }
+
+  // ---- internals -----------------------------------------------------------------------------
+
+  private async keyOf(profileId: string): Promise<string | undefined> {
+    const key = await this.store.getKey(profileId);
+    if (key) this.registerSecret(profileId, key);
+    return key;
+  }
+
+  private async clientFor(profile: Profile): Promise<RetracClient> {
+    const caCertPath = profile.caCertPath ?? this.configuredCaPath();
+    const signature = JSON.stringify([profile.id, profile.apiUrl, profile.workspaceId, caCertPath]);
+    if (this.cachedClient?.signature === signature) return this.cachedClient.client;
+    const key = await this.keyOf(profile.id);
+    if (!key) throw new AccountError(t('The key of profile “{0}” is missing from the keyring: add it again with “Retrac: Add API Key”.', profile.name));
+    if (!this.isHostConfirmed(profile.apiUrl) && !(await this.confirmHost(profile.apiUrl))) {
+      throw new AccountError(t('The key of “{0}” is not sent to {1} until you confirm that host.', profile.name, hostOf(profile.apiUrl)));
+    }
+    const client = await this.makeClient(key, profile.apiUrl, profile.keyType === 'full' ? profile.workspaceId : undefined, caCertPath);
+    this.cachedClient = { signature, client };
+    return client;
+  }
+
+  private async makeClient(key: string, apiUrl: string, workspaceId: string | undefined, caCertPath: string | undefined): Promise<RetracClient> {
+    // The manifest promises that an untrusted workspace makes no API call.
+    if (!vscode.workspace.isTrusted) {
+      throw new AccountError(t('Retrac calls the API only in a trusted workspace: trust this folder first (Workspaces: Manage Workspace Trust).'));
+    }
+    let ca: string | undefined;
+    if (caCertPath) {
+      try {
+        ca = await readFile(caCertPath, 'utf8');
+      } catch (e) {
+        throw new AccountError(t('Could not read the CA certificate {0}: {1}', caCertPath, e instanceof Error ? e.message : String(e)));
+      }
+    }
+    const client = this.logger.child('api');
+    return new RetracClient({
+      apiKey: key,
+      baseUrl: apiUrl,
+      workspaceId,
+      ca,
+      onLog: (level, message) => client[level](message),
+    });
+  }
+
+  private buildProfile(
+    key: string,
+    apiUrl: string,
+    check: KeyCheckResult,
+    workspace: Workspace | undefined,
+    options: Omit<AddProfileOptions, 'key' | 'apiUrl'>,
+  ): Profile {
+    const base: Profile = {
+      id: randomUUID(),
+      name: '',
+      keyType: keyType(key),
+      apiUrl,
+      workspaceId: workspace?.id,
+      workspaceName: workspace?.name,
+      workspaceSlug: workspace?.slug,
+      plan: workspace?.plan,
+      role: roleIn(workspace) ?? check.role,
+      scopes: check.scopes,
+      sandbox: options.sandbox || undefined,
+      caCertPath: options.caCertPath,
+      sessionOnly: options.sessionOnly || undefined,
+      keyHint: redactKey(key),
+    };
+    base.name = options.name?.trim() || uniqueName(defaultProfileName(base), this.profiles.map((p) => p.name));
+    return base;
+  }
+
+  /** Saves a checked profile; the same key for the same host and workspace replaces its old profile. */
+  private async saveProfile(profile: Profile, key: string): Promise<void> {
+    for (const old of this.profiles) {
+      const same = old.keyHint === profile.keyHint && old.apiUrl === profile.apiUrl && old.workspaceId === profile.workspaceId;
+      if (same && !!old.sessionOnly === !!profile.sessionOnly && (await this.store.getKey(old.id)) === key) {
+        profile.id = old.id;
+        if (this.activeId === old.id) this.cachedClient = undefined;
+      }
+    }
+    await this.store.save(profile, key);
+    this.redactions.get('pending')?.dispose();
+    this.redactions.delete('pending');
+    this.registerSecret(profile.id, key);
+    this.logger.info(`Saved profile “${profile.name}” (${describeProfile(profile)})${profile.sessionOnly ? ', session only' : ''}.`);
+    this.profilesChanged();
+  }
+
+  private async offerSessionOnly(e: SecretStorageError): Promise<boolean> {
+    this.logger.error(e.message);
+    const useSession = t('Use for This Session Only');
+    const choice = await vscode.window.showErrorMessage(
+      t('{0} The key can be used in this window until it closes, without being written to disk.', e.message),
+      useSession,
+    );
+    return choice === useSession;
+  }
+
+  private registerSecret(owner: string, key: string): void {
+    this.redactions.get(owner)?.dispose();
+    this.redactions.set(owner, this.log.addSecret(key));
+  }
+
+  private configuredApiUrl(): string {
+    return (vscode.workspace.getConfiguration('retrac').get<string>('apiUrl') || DEFAULT_API_URL).replace(/\/+$/, '');
+  }
+
+  private configuredCaPath(): string | undefined {
+    return vscode.workspace.getConfiguration('retrac').get<string>('caCertificatePath')?.trim() || undefined;
+  }
+
+  private isHostConfirmed(apiUrl: string): boolean {
+    return isBuiltInTrustedHost(apiUrl) || (this.context.globalState.get<string[]>(CONFIRMED_HOSTS_KEY) ?? []).includes(hostOf(apiUrl));
+  }
+
+  /** Asks once per host before a key goes anywhere but api.retrac.co or the loopback sandbox. */
+  private async confirmHost(apiUrl: string): Promise<boolean> {
+    if (this.isHostConfirmed(apiUrl)) return true;
+    const host = hostOf(apiUrl);
+    const send = t('Send Keys to {0}', host);
+    const choice = await vscode.window.showWarningMessage(
+      t('Send your Retrac API key to {0}?', host),
+      {
+        modal: true,
+        detail: t('retrac.apiUrl points to {0}, not api.retrac.co. Confirm only if you run or trust that server: it will receive your key with every request. You are asked once per host.', host),
+      },
+      send,
+    );
+    if (choice !== send) return false;
+    const hosts = this.context.globalState.get<string[]>(CONFIRMED_HOSTS_KEY) ?? [];
+    await this.context.globalState.update(CONFIRMED_HOSTS_KEY, [...new Set([...hosts, host])]);
+    this.logger.info(`Host ${host} confirmed for Retrac keys.`);
+    return true;
+  }
+
+  private withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    return Promise.resolve(
+      vscode.window.withProgress<T>({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
+        const controller = new AbortController();
+        const sub = token.onCancellationRequested(() => controller.abort());
+        return task(controller.signal).finally(() => {
+          sub.dispose();
+        });
+      }),
+    );
+  }
+
+  private describe(e: unknown): string {
+    return e instanceof AccountError || e instanceof SecretStorageError ? e.message : describeError(e);
+  }
+
+  private explain(e: unknown, apiUrl: string): string {
+    if (e instanceof AccountError || e instanceof SecretStorageError) return e.message;
+    return explainCheckFailure(e, apiUrl, (x) => this.describe(x));
+  }
+
+  private fail(message: string, cause?: unknown): AddKeyOutcome {
+    this.logger.warn(`Add API Key: ${message}${isRetracError(cause) ? ` [${cause.code} ${cause.status}]` : ''}`);
+    this.showError(message);
+    return { message };
+  }
+
+  private showError(message: string): void {
+    const showLog = t('Show Log');
+    const diagnose = t('Diagnose Connection');
+    void vscode.window.showErrorMessage(message, showLog, diagnose).then((choice) => {
+      if (choice === showLog) this.log.show();
+      else if (choice === diagnose) void vscode.commands.executeCommand('retrac.diagnoseConnection');
+    });
+  }
+
+  private initialProfileId(devOwner: string | undefined): string | undefined {
+    const bound = this.context.workspaceState.get<string>(BOUND_STATE_KEY);
+    if (bound && this.store.get(bound)) return bound;
+    if (devOwner) return devOwner;
+    return this.fallbackProfileId();
+  }
+
+  private fallbackProfileId(): string | undefined {
+    const last = this.context.globalState.get<string>(ACTIVE_STATE_KEY);
+    if (last && this.store.get(last)) return last;
+    return this.store.list()[0]?.id;
+  }
+
+  /** Another window (or this one) changed the stored profiles: reload them. */
+  private syncFromStorage(): void {
+    const apply = () => {
+      const before = JSON.stringify([this.activeId, this.store.list()]);
+      this.store.reload();
+      if (this.activeId && !this.store.get(this.activeId)) this.activeId = this.initialProfileId(undefined);
+      // Our own writes come back as change events too: only a real difference is news.
+      if (JSON.stringify([this.activeId, this.store.list()]) === before) return;
+      this.cachedClient = undefined;
+      this.profilesChanged();
+    };
+    apply();
+    // Global state may reach this window a moment after the secret's change event.
+    if (this.syncTimer) clearTimeout(this.syncTimer);
+    this.syncTimer = setTimeout(apply, 1000);
+  }
+
+  private profilesChanged(): void {
+    this.provider.profilesChanged();
+    this.render();
+    this.changed.fire(this.profile);
+  }
+
+  private render(): void {
+    const p = this.profile;
+    void vscode.commands.executeCommand('setContext', 'retrac.hasProfile', !!p);
+    const item = this.statusItem;
+    if (!p) {
+      item.text = `$(key) ${t('Retrac: Add Key')}`;
+      item.tooltip = t('No Retrac profile: add an API key or use the local sandbox.');
+      item.command = 'retrac.addApiKey';
+      item.show();
+      return;
+    }
+    const ws = p.workspaceName ?? p.workspaceSlug ?? p.workspaceId;
+    const extra = [ws && !p.name.includes(ws) ? ws : undefined, !p.name.includes(keyTypeLabel(p.keyType)) ? keyTypeLabel(p.keyType) : undefined].filter(Boolean);
+    item.text = `$(${p.sandbox ? 'beaker' : p.keyType === 'full' ? 'key' : 'lock'}) ${p.name}${extra.length ? ` · ${extra.join(' · ')}` : ''}`;
+    const md = new vscode.MarkdownString(undefined, true);
+    md.appendMarkdown(`**${escapeMd(p.name)}**${this.boundProfileId === p.id ? ` — ${escapeMd(t('bound to this folder'))}` : ''}\n\n`);
+    md.appendMarkdown(`${escapeMd(describeProfile(p))}\n\n`);
+    md.appendMarkdown(`${escapeMd(t('Host'))}: \`${hostOf(p.apiUrl)}\`${p.sandbox ? ` (${escapeMd(t('local sandbox'))})` : ''}${p.sessionOnly ? ` — ${escapeMd(t('this session only'))}` : ''}\n\n`);
+    md.appendMarkdown(escapeMd(t('Click to switch profile.')));
+    item.tooltip = md;
+    item.command = 'retrac.switchProfile';
+    item.show();
+  }
+
+  dispose(): void {
+    if (this.syncTimer) clearTimeout(this.syncTimer);
+    const sandbox = this.sandbox;
+    this.sandbox = undefined;
+    sandbox?.close().catch(() => undefined);
+    for (const d of this.redactions.values()) d.dispose();
+    this.redactions.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function escapeMd(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }

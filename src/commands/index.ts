@@ -1,12 +1,91 @@
-// STUB — replaced by the edits issue. Keeps the composition root compiling.
-import type * as vscode from 'vscode';
+// The inventory edit commands: guided, validated, confirmed steps from the palette or from the
+// explorer's context menus. Each handler returns its outcome (the integration tests read it) and
+// tells the user what happened; nothing is written before the final confirm.
+import * as vscode from 'vscode';
 import type { RetracConnection } from '../auth/connection';
-import type { InventoryEvents } from '../inventoryEvents';
+import type { InventoryEvents, NodeRef } from '../inventoryEvents';
 import type { Logger } from '../log';
-import type { InventoryExplorer } from '../tree';
 import type { QuickInputs } from '../quickInput';
+import type { InventoryExplorer } from '../tree';
+import {
+  createItemCommand, createLocationCommand, createTagCommand, deleteItemCommand, editItemCommand, tagItemCommand,
+  updateLocationCommand,
+} from './catalog';
+import { announce, type EditDeps, type EditOutcome } from './flow';
+import { importItemsCommand } from './importItems';
+import { setOnHandCommand } from './stock';
+import { createTransferCommand, revertTransferCommand } from './transfers';
+
+export type { EditOutcome } from './flow';
+
+/** The command ids this part contributes (package.json lists the same). */
+export const EDIT_COMMANDS = [
+  'retrac.setOnHand', 'retrac.createTransfer', 'retrac.revertTransfer',
+  'retrac.createItem', 'retrac.editItem', 'retrac.deleteItem',
+  'retrac.createTag', 'retrac.tagItem', 'retrac.untagItem',
+  'retrac.createLocation', 'retrac.renameLocation', 'retrac.deactivateLocation',
+  'retrac.importItems',
+] as const;
+
+/** A tree node's argument, or nothing when run from the palette (or with an unrelated argument). */
+function nodeRef(arg: unknown): NodeRef | undefined {
+  if (typeof arg !== 'object' || arg === null || arg instanceof vscode.Uri) return undefined;
+  const ref = arg as NodeRef;
+  return ref.item || ref.location || ref.transfer || ref.tag || ref.balance ? ref : undefined;
+}
 
 export class InventoryEdits implements vscode.Disposable {
-  constructor(_context: vscode.ExtensionContext, _connection: RetracConnection, _events: InventoryEvents, _explorer: Pick<InventoryExplorer, 'reveal'>, _inputs: QuickInputs, _log: Logger) {}
-  dispose(): void {}
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly deps: EditDeps;
+
+  constructor(
+    _context: vscode.ExtensionContext,
+    connection: RetracConnection,
+    events: InventoryEvents,
+    explorer: Pick<InventoryExplorer, 'reveal'>,
+    inputs: QuickInputs,
+    log: Logger,
+  ) {
+    this.deps = { connection, events, explorer, inputs, log };
+    const d = this.deps;
+    const handlers: Record<(typeof EDIT_COMMANDS)[number], (arg: unknown) => Promise<EditOutcome>> = {
+      'retrac.setOnHand': (arg) => setOnHandCommand(d, nodeRef(arg)),
+      'retrac.createTransfer': (arg) => createTransferCommand(d, nodeRef(arg)),
+      'retrac.revertTransfer': (arg) => revertTransferCommand(d, nodeRef(arg)),
+      'retrac.createItem': () => createItemCommand(d),
+      'retrac.editItem': (arg) => editItemCommand(d, nodeRef(arg)),
+      'retrac.deleteItem': (arg) => deleteItemCommand(d, nodeRef(arg)),
+      'retrac.createTag': () => createTagCommand(d),
+      'retrac.tagItem': (arg) => tagItemCommand(d, nodeRef(arg), true),
+      'retrac.untagItem': (arg) => tagItemCommand(d, nodeRef(arg), false),
+      'retrac.createLocation': () => createLocationCommand(d),
+      'retrac.renameLocation': (arg) => updateLocationCommand(d, nodeRef(arg), 'rename'),
+      'retrac.deactivateLocation': (arg) => updateLocationCommand(d, nodeRef(arg), 'deactivate'),
+      'retrac.importItems': (arg) => importItemsCommand(d, arg),
+    };
+    for (const id of EDIT_COMMANDS) {
+      this.disposables.push(vscode.commands.registerCommand(id, (arg: unknown) => this.run(id, () => handlers[id](arg))));
+    }
+  }
+
+  /** Runs a handler, tells the user the outcome and returns it. A second command started while a
+   *  flow is open hides that flow's input, which cancels it without side effects. */
+  private async run(id: string, handler: () => Promise<EditOutcome>): Promise<EditOutcome> {
+    try {
+      const outcome = await handler();
+      if (outcome.status !== 'cancelled') this.deps.log.debug(`${id}: ${outcome.status}`);
+      announce(outcome);
+      return outcome;
+    } catch (e) {
+      // A bug, not an API answer (those become outcomes): say so rather than fail silently.
+      this.deps.log.error(e instanceof Error ? e : String(e));
+      const message = vscode.l10n.t('{0} failed unexpectedly: {1}', id, e instanceof Error ? e.message : String(e));
+      void vscode.window.showErrorMessage(message);
+      return { status: 'failed', message, error: e };
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
 }

@@ -1,8 +1,147 @@
-// STUB — replaced by the leak-detection issue. Keeps the composition root compiling.
-import type * as vscode from 'vscode';
+// Leak diagnostics in the editor: live diagnostics for open documents, quick fixes, the workspace
+// scan command and the language status entry. Activation only wires listeners; open documents are
+// scanned right after activation returns, the workspace only on request.
+import * as vscode from 'vscode';
 import type { Logger } from '../log';
+import {
+  COMMAND_IGNORE_IN_WORKSPACE, COMMAND_FINISH_FIX, COMMAND_RENAME_ENV_NAME, COMMAND_RESET_IGNORED, COMMAND_ROTATE_KEY,
+  COMMAND_SCAN_WORKSPACE,
+} from './commands';
+import { DocumentScans } from './documentScans';
+import { EnvValues } from './envFiles';
+import { GitFacts } from './git';
+import { IgnoredFindings } from './ignoredFindings';
+import { ScanLanguageStatus } from './languageStatus';
+import { LeakQuickFixes, type FixFollowUp } from './quickFixes';
+import { renameEnvNameEdit, type RenameResult } from './renameEnvName';
+import { WorkspaceScan } from './workspaceScan';
+
+export type { WorkspaceScanSummary } from './workspaceScan';
+export type { RenameResult } from './renameEnvName';
+
+const DASHBOARD = 'https://app.retrac.co';
 
 export class LeakDiagnostics implements vscode.Disposable {
-  constructor(_context: vscode.ExtensionContext, _log: Logger) {}
-  dispose(): void {}
+  readonly scans: DocumentScans;
+  readonly workspaceScan: WorkspaceScan;
+  readonly status: ScanLanguageStatus;
+  readonly ignored: IgnoredFindings;
+  private readonly disposables: vscode.Disposable[] = [];
+  private workspaceSlug: () => string | undefined = () => undefined;
+
+  constructor(context: vscode.ExtensionContext, private readonly log: Logger) {
+    const git = this.own(new GitFacts(log));
+    const env = this.own(new EnvValues());
+    this.ignored = this.own(new IgnoredFindings(context.workspaceState));
+    this.scans = this.own(new DocumentScans(log, git, env, this.ignored));
+    this.workspaceScan = this.own(new WorkspaceScan(context.extensionPath, this.ignored, log));
+    this.status = this.own(new ScanLanguageStatus(this.scans));
+
+    const gitignores = this.own(vscode.workspace.createFileSystemWatcher('**/.gitignore'));
+    const gitChanged = (): void => {
+      git.invalidate();
+      this.scans.rescanAll();
+    };
+    this.own(gitignores.onDidChange(gitChanged));
+    this.own(gitignores.onDidCreate(gitChanged));
+    this.own(gitignores.onDidDelete(gitChanged));
+
+    this.own(vscode.languages.registerCodeActionsProvider(
+      [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-vfs' }, { scheme: 'vscode-remote' }],
+      new LeakQuickFixes(this.scans, git),
+      LeakQuickFixes.metadata,
+    ));
+    this.command(COMMAND_SCAN_WORKSPACE, () => this.workspaceScan.run());
+    this.command(COMMAND_RESET_IGNORED, () => this.resetIgnored());
+    this.command(COMMAND_IGNORE_IN_WORKSPACE, (fingerprint: unknown) => this.ignored.add(String(fingerprint)));
+    this.command(COMMAND_ROTATE_KEY, () => this.rotateKey());
+    this.command(COMMAND_RENAME_ENV_NAME, (from: unknown, to: unknown) => this.renameEnvName(String(from), String(to)));
+    this.command(COMMAND_FINISH_FIX, (followUp: unknown) => this.finishFix(followUp as FixFollowUp));
+    this.scans.start();
+  }
+
+  /** Lets the composition root say which workspace slug the active profile uses (for the API keys page). */
+  setWorkspaceSlugSource(source: () => string | undefined): void {
+    this.workspaceSlug = source;
+  }
+
+  /** The dashboard page where keys are revoked and created. */
+  apiKeysPageUrl(): string {
+    const slug = this.workspaceSlug();
+    return slug && /^[A-Za-z0-9_-]+$/.test(slug) ? `${DASHBOARD}/${slug}/settings/api-keys` : `${DASHBOARD}/settings/api-keys`;
+  }
+
+  private own<T extends vscode.Disposable>(d: T): T {
+    this.disposables.push(d);
+    return d;
+  }
+
+  private command(id: string, handler: (...args: unknown[]) => unknown): void {
+    this.own(vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await handler(...args);
+      } catch (err) {
+        this.log.error(err instanceof Error ? err : String(err));
+        const showLog = vscode.l10n.t('Show Log');
+        const text = err instanceof Error ? err.message : String(err);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Retrac: {0}', text), showLog).then((c) => (c === showLog ? vscode.commands.executeCommand('retrac.showLog') : undefined));
+        return undefined;
+      }
+    }));
+  }
+
+  private async resetIgnored(): Promise<number> {
+    const count = await this.ignored.clear();
+    void vscode.window.showInformationMessage(
+      count ? vscode.l10n.t('Retrac: {0} ignored findings are reported again.', count) : vscode.l10n.t('Retrac: no findings were ignored in this workspace.'),
+    );
+    return count;
+  }
+
+  private async rotateKey(): Promise<string> {
+    const url = this.apiKeysPageUrl();
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('Removing the key from the file does not un-leak it: it stays in git history. Revoke it on the API keys page and use a new key.'),
+    );
+    await vscode.env.openExternal(vscode.Uri.parse(url));
+    return url;
+  }
+
+  private renameEnvName(from: string, to: string): Thenable<RenameResult | undefined> {
+    if (!/^[A-Za-z_]\w*$/.test(from) || !/^[A-Za-z_]\w*$/.test(to)) throw new Error(vscode.l10n.t('not an environment variable name'));
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Retrac: renaming {0} to {1}', from, to), cancellable: true },
+      async (_progress, token) => {
+        const { edit, result } = await renameEnvNameEdit(from, to, token);
+        if (token.isCancellationRequested) return undefined;
+        if (!result.occurrences) {
+          void vscode.window.showInformationMessage(vscode.l10n.t('Retrac: {0} is not used in this workspace.', from));
+          return result;
+        }
+        if (!(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('could not rename {0} (a file changed meanwhile?)', from));
+        this.log.info(`Renamed ${from} to ${to}: ${result.occurrences} places in ${result.files} files`);
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('Retrac: renamed {0} to {1} in {2} places across {3} files. Revoke the exposed key: it may already be in a published bundle.', from, to, result.occurrences, result.files),
+        );
+        return result;
+      },
+    );
+  }
+
+  /** After a fix's edit: saves the other files it touched (git reads .gitignore from disk) and says what happened. */
+  private async finishFix(followUp: FixFollowUp): Promise<void> {
+    for (const uri of followUp.save ?? []) {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+      if (doc?.isDirty) await doc.save();
+    }
+    if (!followUp.message) return;
+    if (followUp.warning) void vscode.window.showWarningMessage(followUp.message);
+    else void vscode.window.showInformationMessage(followUp.message);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.reverse()) d.dispose();
+    this.disposables.length = 0;
+  }
 }
+

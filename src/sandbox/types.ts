@@ -21,13 +21,23 @@ export interface SandboxInfo {
 export interface SandboxOptions {
   port?: number;              // default 8787; 0 = any free port
   host?: string;              // default 127.0.0.1 (loopback only)
-  statePath?: string;         // persist data here (atomic writes); default in memory
+  /**
+   * Persist data here; default in memory. The file is a snapshot replaced atomically (temp + fsync
+   * + rename); each write also appends its changed rows to `<file>.journal` (fsynced before the
+   * answer), folded into a new snapshot at start, on close and when it grows. The keys are kept in
+   * the file too (mode 0600) so a restart serves and prints the same keys.
+   */
+  statePath?: string;
   rateLimitPerMinute?: number;// per key, default 600
   seedItems?: number;         // size of the demo catalog, default 300
   /** Folder for the CA file; default a fresh temp folder removed on close. */
   certDir?: string;
   /** Seed of the data generator, so seeded catalogs are the same run to run. */
   randomSeed?: number;
+  /** Length of the rolling rate-limit window in ms; default 60000 (a minute, as Retrac). */
+  rateLimitWindowMs?: number;
+  /** Receives one line per request and every internal error (the CLI sends them to stderr); default silent. */
+  log?: (line: string) => void;
 }
 
 /** Test hook: make the next matching request fail at the network level. */

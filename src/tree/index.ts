@@ -1,14 +1,356 @@
-// STUB — replaced by the explorer issue. Keeps the composition root compiling.
-import type * as vscode from 'vscode';
+// The Retrac inventory explorer: the `retrac.explorer` tree view, its commands (refresh, load
+// more, filter, find, details, copy), the read-only details documents, and the context keys
+// its welcome views read. The model and nodes live in ./provider and ./nodes.
+import * as vscode from 'vscode';
+import { describeError } from '../api/describeError';
+import { DASHBOARD_URL, type Item, type LocationType, type TransferStatus } from '../api/types';
 import type { RetracConnection } from '../auth/connection';
 import type { InventoryEvents } from '../inventoryEvents';
 import type { Logger } from '../log';
+import { DetailsDocuments } from './documents';
+import { ErrorNode, LoadMoreNode, Node, type Filters } from './nodes';
+import { ExplorerProvider, type RevealTarget, type ViewState } from './provider';
 
-export type RevealTarget = { kind: 'item' | 'location' | 'transfer' | 'tag'; id: string };
+export type { RevealTarget } from './provider';
+
+const t = vscode.l10n.t;
+export const VIEW_ID = 'retrac.explorer';
 
 export class InventoryExplorer implements vscode.Disposable {
-  constructor(_context: vscode.ExtensionContext, _connection: RetracConnection, _events: InventoryEvents, _log: Logger) {}
+  /** The TreeDataProvider (tests call getChildren/getTreeItem on it and read its loaders). */
+  readonly provider: ExplorerProvider;
+  readonly view: vscode.TreeView<Node>;
+  readonly documents: DetailsDocuments;
+  /** The "Find Item" pick while it is open (tests type into it). */
+  findPick: vscode.QuickPick<vscode.QuickPickItem & { item?: Item }> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(_context: vscode.ExtensionContext, private readonly connection: RetracConnection, events: InventoryEvents, private readonly log: Logger) {
+    this.provider = new ExplorerProvider(connection, log);
+    this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
+    this.documents = new DetailsDocuments(this.provider);
+    const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
+    this.disposables.push(
+      this.provider,
+      this.view,
+      this.documents,
+      connection.onDidChangeProfile((p) => {
+        this.provider.profileChanged(p);
+        this.renderContext();
+      }),
+      this.provider.onDidChangeState(() => this.renderContext()),
+      events.onDidChange((change) => {
+        this.provider.applyChange(change).catch((e: unknown) => this.log.warn(`refresh after edit: ${describeError(e)}`));
+      }),
+      command('retrac.refreshExplorer', () => this.refreshAll()),
+      command('retrac.refreshNode', (node?: Node) => (node ? this.provider.refreshNode(node) : this.refreshAll())),
+      command('retrac.loadMore', (node?: LoadMoreNode) => node?.load()),
+      command('retrac.retryNode', (node?: ErrorNode) => node?.retry()),
+      command('retrac.filterExplorer', (node?: Node) => this.filterCommand(node)),
+      command('retrac.clearExplorerFilter', () => this.setFilters(() => this.provider.clearFilters())),
+      command('retrac.findItem', () => this.findItemCommand()),
+      command('retrac.openDetails', (node?: Node) => this.openDetails(node)),
+      command('retrac.copyId', (node?: Node) => this.copy(node, 'id')),
+      command('retrac.copySku', (node?: Node) => this.copy(node, 'sku')),
+      command('retrac.openInDashboard', (node?: Node) => this.openInDashboard(node)),
+      command('retrac.revealInExplorer', (target?: RevealTarget) => (target ? this.reveal(target) : undefined)),
+    );
+    this.renderContext();
+  }
+
   /** Shows the view and selects the node of this resource (loading what is needed). */
-  reveal(_target: RevealTarget): Promise<void> { return Promise.resolve(); }
-  dispose(): void {}
+  async reveal(target: RevealTarget): Promise<void> {
+    try {
+      const node = await this.provider.findNode(target);
+      if (!node) {
+        void vscode.window.showInformationMessage(t('The {0} is not in the Retrac explorer (no access, or not found).', target.kind));
+        return;
+      }
+      try {
+        await this.view.reveal(node, { select: true, focus: true, expand: false });
+      } catch {
+        // The view may still be applying the change that added the node (a first page, a pinned
+        // row): VS Code debounces refreshes, so try once more after it.
+        await new Promise((r) => setTimeout(r, 400));
+        await this.view.reveal(node, { select: true, focus: true, expand: false });
+      }
+    } catch (e) {
+      const message = describeError(e);
+      this.log.warn(`reveal ${target.kind} ${target.id}: ${message}`);
+      void vscode.window.showErrorMessage(t('Cannot show the {0}: {1}', target.kind, message), t('Show Log')).then((c) => {
+        if (c) void vscode.commands.executeCommand('retrac.showLog');
+      });
+    }
+  }
+
+  refreshAll(): void {
+    this.provider.refreshAll();
+    this.renderContext();
+  }
+
+  private renderContext(): void {
+    const state: ViewState = this.provider.state;
+    void vscode.commands.executeCommand('setContext', 'retrac.hasProfile', !!this.connection.profile);
+    void vscode.commands.executeCommand('setContext', 'retrac.state', state);
+    void vscode.commands.executeCommand('setContext', 'retrac.explorerFiltered', this.provider.filtered);
+    this.view.description = describeFilters(this.provider.filters);
+    this.view.message = undefined;
+  }
+
+  private setFilters(apply: () => void): void {
+    apply();
+    this.renderContext();
+  }
+
+  /** Applies a filter to one section (server-side), as the filter command does. */
+  filter<K extends keyof Filters>(kind: K, filter: Filters[K]): void {
+    this.setFilters(() => this.provider.setFilters(kind, filter));
+  }
+
+  // ---- filter UI ----------------------------------------------------------------------------------
+
+  private async filterCommand(node?: Node): Promise<void> {
+    let kind = sectionKindOf(node);
+    if (!kind) {
+      const picked = await vscode.window.showQuickPick(
+        [
+          { label: t('Items'), description: t('search, tag, location'), section: 'items' as const },
+          { label: t('Transfers'), description: t('status, location'), section: 'transfers' as const },
+          { label: t('Locations'), description: t('type, active'), section: 'locations' as const },
+        ],
+        { title: t('Filter the Retrac explorer'), placeHolder: t('Which list to filter?') },
+      );
+      kind = picked?.section;
+    }
+    try {
+      if (kind === 'items') await this.filterItems();
+      else if (kind === 'transfers') await this.filterTransfers();
+      else if (kind === 'locations') await this.filterLocations();
+    } catch (e) {
+      void vscode.window.showErrorMessage(t('Cannot filter: {0}', describeError(e)));
+    }
+  }
+
+  private async filterItems(): Promise<void> {
+    const f = { ...this.provider.filters.items };
+    const field = await vscode.window.showQuickPick(
+      [
+        { label: `$(search) ${t('Search text…')}`, description: f.search, field: 'search' as const },
+        { label: `$(tag) ${t('Tag…')}`, description: f.tagName, field: 'tag' as const },
+        { label: `$(location) ${t('Has stock at location…')}`, description: f.locationName, field: 'location' as const },
+        { label: `$(clear-all) ${t('Clear item filter')}`, field: 'clear' as const },
+      ],
+      { title: t('Filter items'), placeHolder: t('Filter by (applied on the server)') },
+    );
+    if (!field) return;
+    if (field.field === 'clear') return this.filter('items', {});
+    const client = await this.provider.client();
+    if (field.field === 'search') {
+      const value = await vscode.window.showInputBox({ title: t('Filter items'), prompt: t('Text in the SKU or description (empty: no text filter)'), value: f.search });
+      if (value === undefined) return;
+      f.search = value.trim() || undefined;
+    } else if (field.field === 'tag') {
+      const tags = await withBusy(t('Loading tags…'), () => client.listTags());
+      const tag = await vscode.window.showQuickPick(
+        [{ label: t('Any tag'), id: undefined, name: undefined }, ...tags.map((tg) => ({ label: tg.name, description: tg.color, id: tg.id, name: tg.name }))],
+        { title: t('Filter items by tag') },
+      );
+      if (!tag) return;
+      f.tagIds = tag.id ? [tag.id] : undefined;
+      f.tagName = tag.name;
+    } else {
+      const location = await this.pickLocation(t('Items with stock at'));
+      if (!location) return;
+      f.locationId = location.id;
+      f.locationName = location.name;
+    }
+    this.filter('items', f);
+  }
+
+  private async filterTransfers(): Promise<void> {
+    const f = { ...this.provider.filters.transfers };
+    const field = await vscode.window.showQuickPick(
+      [
+        { label: `$(pass) ${t('Status…')}`, description: f.status, field: 'status' as const },
+        { label: `$(arrow-right) ${t('From location…')}`, description: f.fromName, field: 'from' as const },
+        { label: `$(arrow-left) ${t('To location…')}`, description: f.toName, field: 'to' as const },
+        { label: `$(clear-all) ${t('Clear transfer filter')}`, field: 'clear' as const },
+      ],
+      { title: t('Filter transfers'), placeHolder: t('Filter by (applied on the server)') },
+    );
+    if (!field) return;
+    if (field.field === 'clear') return this.filter('transfers', {});
+    if (field.field === 'status') {
+      const status = await vscode.window.showQuickPick(
+        [{ label: t('Any status'), status: undefined }, { label: t('completed'), status: 'completed' as TransferStatus }, { label: t('reverted'), status: 'reverted' as TransferStatus }],
+        { title: t('Transfer status') },
+      );
+      if (!status) return;
+      f.status = status.status;
+    } else {
+      const location = await this.pickLocation(field.field === 'from' ? t('Transfers from') : t('Transfers to'));
+      if (!location) return;
+      if (field.field === 'from') [f.fromLocationId, f.fromName] = [location.id, location.name];
+      else [f.toLocationId, f.toName] = [location.id, location.name];
+    }
+    this.filter('transfers', f);
+  }
+
+  private async filterLocations(): Promise<void> {
+    const f = { ...this.provider.filters.locations };
+    const types: LocationType[] = ['warehouse', 'van', 'truck', 'site', 'other'];
+    const choice = await vscode.window.showQuickPick(
+      [
+        ...types.map((type) => ({ label: type, description: t('type'), apply: () => (f.type = type) })),
+        { label: t('Any type'), description: t('type'), apply: () => (f.type = undefined) },
+        { label: t('Active only'), description: t('status'), apply: () => (f.active = true) },
+        { label: t('Inactive only'), description: t('status'), apply: () => (f.active = false) },
+        { label: t('Active and inactive'), description: t('status'), apply: () => (f.active = undefined) },
+        { label: `$(clear-all) ${t('Clear location filter')}`, apply: () => { f.type = undefined; f.active = undefined; } },
+      ],
+      { title: t('Filter locations'), placeHolder: t('Type or status (applied on the server)') },
+    );
+    if (!choice) return;
+    choice.apply();
+    this.filter('locations', f);
+  }
+
+  /** A location from the first pages (active and inactive), or "any" (id undefined). */
+  private async pickLocation(title: string): Promise<{ id?: string; name?: string } | undefined> {
+    const client = await this.provider.client();
+    const locations = await withBusy(t('Loading locations…'), () => client.listLocations({ pageSize: 50 }));
+    return vscode.window.showQuickPick(
+      [{ label: t('Any location'), id: undefined, name: undefined }, ...locations.map((l) => ({ label: l.name, description: `${l.type}${l.active ? '' : ` ${t('(inactive)')}`}`, id: l.id, name: l.name }))],
+      { title },
+    );
+  }
+
+  // ---- find item ----------------------------------------------------------------------------------
+
+  /** "Retrac: Find Item…": searches the API as the user types and reveals the chosen item. */
+  private findItemCommand(): Promise<Item | undefined> {
+    const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { item?: Item }>();
+    qp.title = t('Find Item');
+    qp.placeholder = t('Type part of a SKU or description');
+    // The server filters; VS Code must not hide its answers by its own fuzzy match.
+    qp.matchOnDescription = true;
+    let inflight: AbortController | undefined;
+    const search = async (value: string) => {
+      inflight?.abort();
+      const abort = (inflight = new AbortController());
+      qp.busy = true;
+      try {
+        const client = await this.provider.client();
+        const items = await client.listItems({ search: value.trim() || undefined, pageSize: 50, sort: 'sku', order: 'asc' }, { signal: abort.signal });
+        if (abort.signal.aborted) return;
+        qp.items = items.map((item) => ({ label: item.sku, description: item.description, alwaysShow: true, item }));
+      } catch (e) {
+        if (abort.signal.aborted) return;
+        qp.items = [{ label: `$(error) ${describeError(e)}`, alwaysShow: true }];
+      } finally {
+        if (!abort.signal.aborted) qp.busy = false;
+      }
+    };
+    return new Promise<Item | undefined>((resolve) => {
+      let chosen: Item | undefined;
+      qp.onDidChangeValue((v) => void search(v));
+      qp.onDidAccept(() => {
+        chosen = qp.selectedItems[0]?.item ?? qp.activeItems[0]?.item;
+        if (chosen) qp.hide();
+      });
+      qp.onDidHide(() => {
+        inflight?.abort();
+        if (this.findPick === qp) this.findPick = undefined;
+        qp.dispose();
+        if (chosen) void this.reveal({ kind: 'item', id: chosen.id });
+        resolve(chosen);
+      });
+      this.findPick = qp;
+      qp.show();
+      void search('');
+    });
+  }
+
+  // ---- node commands ------------------------------------------------------------------------------
+
+  private async openDetails(node?: Node): Promise<void> {
+    const target = node ? detailsTarget(node) : undefined;
+    if (!target) return;
+    await this.documents.open(target.kind, target.id, target.title);
+  }
+
+  private async copy(node: Node | undefined, what: 'id' | 'sku'): Promise<void> {
+    if (!node) return;
+    const value = what === 'sku' ? node.item?.sku ?? node.balance?.item.sku : resourceId(node);
+    if (!value) return;
+    await vscode.env.clipboard.writeText(value);
+    vscode.window.setStatusBarMessage(t('Copied {0}', value), 3000);
+  }
+
+  private async openInDashboard(node?: Node): Promise<void> {
+    const profile = this.connection.profile;
+    const target = node ? detailsTarget(node) : undefined;
+    if (!profile || !target) return;
+    if (profile.sandbox) {
+      void vscode.window.showInformationMessage(t('The local sandbox has no dashboard: use “Open Details” instead.'));
+      return;
+    }
+    const workspace = profile.workspaceSlug ?? profile.workspaceId;
+    if (!workspace) return;
+    const path = { item: 'items', location: 'locations', transfer: 'transfers' }[target.kind];
+    await vscode.env.openExternal(vscode.Uri.parse(`${DASHBOARD_URL}/${encodeURIComponent(workspace)}/${path}/${encodeURIComponent(target.id)}`));
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.reverse()) d.dispose();
+  }
+}
+
+function sectionKindOf(node?: Node): keyof Filters | undefined {
+  for (let n = node; n; n = n.parent) {
+    if (n.parent === undefined) {
+      const kind = /\/(items|transfers|locations)$/.exec(n.key)?.[1];
+      return kind as keyof Filters | undefined;
+    }
+  }
+  return undefined;
+}
+
+function detailsTarget(node: Node): { kind: 'item' | 'location' | 'transfer'; id: string; title: string } | undefined {
+  if (node.item) return { kind: 'item', id: node.item.id, title: node.item.sku };
+  if (node.location) return { kind: 'location', id: node.location.id, title: node.location.name };
+  if (node.transfer) return { kind: 'transfer', id: node.transfer.id, title: `transfer-${node.transfer.id}` };
+  if (node.balance) return { kind: 'item', id: node.balance.itemId, title: node.balance.item.sku };
+  return undefined;
+}
+
+function resourceId(node: Node): string | undefined {
+  return node.item?.id ?? node.location?.id ?? node.transfer?.id ?? node.tag?.id ?? node.balance?.id;
+}
+
+/** The view's description: what is filtered, e.g. `Items: "bolt", tag Red · Transfers: reverted`. */
+export function describeFilters(f: Filters): string | undefined {
+  const parts: string[] = [];
+  const items = [
+    f.items.search ? `“${f.items.search}”` : undefined,
+    f.items.tagIds?.length ? t('tag {0}', f.items.tagName ?? f.items.tagIds.join(',')) : undefined,
+    f.items.locationId ? t('at {0}', f.items.locationName ?? f.items.locationId) : undefined,
+  ].filter(Boolean);
+  if (items.length) parts.push(`${t('Items')}: ${items.join(', ')}`);
+  const transfers = [
+    f.transfers.status,
+    f.transfers.fromLocationId ? t('from {0}', f.transfers.fromName ?? f.transfers.fromLocationId) : undefined,
+    f.transfers.toLocationId ? t('to {0}', f.transfers.toName ?? f.transfers.toLocationId) : undefined,
+  ].filter(Boolean);
+  if (transfers.length) parts.push(`${t('Transfers')}: ${transfers.join(', ')}`);
+  const locations = [
+    f.locations.type,
+    f.locations.active === undefined ? undefined : f.locations.active ? t('active') : t('inactive'),
+  ].filter(Boolean);
+  if (locations.length) parts.push(`${t('Locations')}: ${locations.join(', ')}`);
+  return parts.length ? parts.join(' · ') : undefined;
+}
+
+function withBusy<T>(title: string, task: () => Promise<T>): Promise<T> {
+  return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, task));
 }

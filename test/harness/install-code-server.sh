@@ -8,9 +8,10 @@ RG_PKG_VERSION=1.15.11      # @vscode/ripgrep pinned by code-server 4.100.3
 RG_ASSET=ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz
 DEST=${RETRAC_CODE_SERVER_DIR:-"$(cd "$(dirname "$0")/../.." && pwd)/.vscode-test/code-server"}
 BIN="$DEST/node_modules/.bin/code-server"
-# Keep code-server's config file and ripgrep's download cache inside DEST, not in $HOME or /tmp.
-export XDG_CONFIG_HOME="$DEST/.xdg-config" TMPDIR="$DEST/.tmp"
-mkdir -p "$XDG_CONFIG_HOME" "$TMPDIR"
+# Keep code-server's config file, logs, device id and ripgrep's download cache inside DEST, not in
+# $HOME or /tmp (`code-server --version` alone writes config.yaml and coder-logs).
+export XDG_CONFIG_HOME="$DEST/.xdg-config" XDG_DATA_HOME="$DEST/.xdg-data" XDG_CACHE_HOME="$DEST/.xdg-cache" TMPDIR="$DEST/.tmp"
+mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$TMPDIR"
 
 if [ -x "$BIN" ] && "$BIN" --version 2>/dev/null | grep -q "^$VERSION "; then
   echo "code-server $VERSION already installed in $DEST"

@@ -1,0 +1,350 @@
+// The one way the client talks HTTP: ofetch over fetch, one attempt at a time, with the rules of
+// the contract around it: timeouts and AbortSignals, 429 / Retry-After, GET-only retries with
+// backoff, and every failure turned into a redacted RetracError. Knows nothing about endpoints.
+import { rootCertificates } from 'node:tls';
+import { createFetch, ofetch, type $Fetch } from 'ofetch';
+import * as v from 'valibot';
+import { RetracError, type RetracErrorCode, type TlsProblem } from './errors';
+import { redactText } from './keys';
+import { parseResetAt, parseRetryAfter } from './retryAfter';
+import { ErrorBodySchema } from './schemas';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type QueryValue = string | string[];
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
+
+/** The rate-limit headers of the last keyed answer. `resetAt` is epoch milliseconds. */
+export interface RateLimitInfo { limit?: number; remaining?: number; resetAt?: number }
+
+export interface TransportOptions {
+  apiKey: string;
+  baseUrl: string;
+  ca?: string | string[];
+  timeoutMs: number;
+  maxRateLimitRetries: number;
+  maxRetryWaitMs: number;
+  maxGetRetries: number;
+  retryBaseMs: number;
+  onLog?: (level: LogLevel, message: string) => void;
+}
+
+export interface RequestSpec {
+  method: HttpMethod;
+  path: string;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** The answer to assume when a 2xx has an empty body (a 204 to a DELETE); otherwise that is invalid_response. */
+  whenEmpty?: unknown;
+}
+
+interface Answer { status: number; statusText: string; headers: Headers; text: string }
+
+const SERVER_CODES = new Set<RetracErrorCode>([
+  'bad_request', 'unauthorized', 'forbidden', 'exceeded_limit', 'not_found', 'conflict', 'invite_pending',
+  'invite_expired', 'unprocessable_entity', 'rate_limit_exceeded', 'internal_server_error',
+]);
+
+const TLS_CODES: Record<string, TlsProblem> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'untrusted',
+  SELF_SIGNED_CERT_IN_CHAIN: 'untrusted',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'untrusted',
+  UNABLE_TO_GET_ISSUER_CERT: 'untrusted',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'untrusted',
+  CERT_UNTRUSTED: 'untrusted',
+  CERT_HAS_EXPIRED: 'expired',
+  CERT_NOT_YET_VALID: 'expired',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'hostname',
+};
+
+const NETWORK_REASONS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'DNS lookup failed',
+  ECONNRESET: 'connection reset',
+  EPIPE: 'connection closed',
+  ETIMEDOUT: 'connection timed out',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  UND_ERR_SOCKET: 'connection closed before the answer',
+  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+  UND_ERR_CLOSED: 'connection closed',
+};
+
+export class Transport {
+  lastRateLimit: RateLimitInfo | undefined;
+  readonly host: string;
+  private fetcher: Promise<$Fetch> | undefined;
+
+  constructor(private readonly options: TransportOptions) {
+    this.host = new URL(options.baseUrl).host;
+  }
+
+  /** One logical call: retries what may be retried, then returns the parsed JSON of a 2xx answer. */
+  async request(spec: RequestSpec): Promise<{ status: number; data: unknown }> {
+    try {
+      return await this.attempts(spec);
+    } catch (e) {
+      if (e instanceof RetracError) this.log(e.code === 'aborted' ? 'debug' : 'warn', `${spec.method} ${spec.path} failed: ${e.code}${e.status ? ` (${e.status})` : ''}: ${e.message}`);
+      throw e;
+    }
+  }
+
+  private async attempts(spec: RequestSpec): Promise<{ status: number; data: unknown }> {
+    const { method } = spec;
+    let getRetries = 0;
+    let rateLimitRetries = 0;
+    for (;;) {
+      this.throwIfAborted(spec);
+      let answer: Answer;
+      try {
+        answer = await this.once(spec);
+      } catch (e) {
+        // Only a GET is safe to repeat: a write may have been applied before the connection broke.
+        if (e instanceof RetracError && e.code === 'network' && method === 'GET' && getRetries < this.options.maxGetRetries) {
+          getRetries++;
+          await this.wait(this.backoffMs(getRetries), spec, `${e.message}; retry ${getRetries}`);
+          continue;
+        }
+        throw e;
+      }
+      this.recordRateLimit(answer.headers);
+      if (answer.status >= 200 && answer.status < 300) return { status: answer.status, data: this.parseJson(answer, spec) };
+
+      const error = this.httpError(answer, spec);
+      if (answer.status === 429) {
+        const waitMs = error.retryAfterMs ?? this.backoffMs(rateLimitRetries + 1);
+        if (method !== 'GET' || rateLimitRetries >= this.options.maxRateLimitRetries || waitMs > this.options.maxRetryWaitMs) throw error;
+        rateLimitRetries++;
+        await this.wait(waitMs, spec, `rate limited; retry ${rateLimitRetries}`);
+        continue;
+      }
+      if (answer.status >= 500 && method === 'GET' && getRetries < this.options.maxGetRetries) {
+        getRetries++;
+        await this.wait(this.backoffMs(getRetries), spec, `HTTP ${answer.status}; retry ${getRetries}`);
+        continue;
+      }
+      throw error;
+    }
+  }
+
+  /** Redacted text: the client's own key and anything key-shaped are masked. */
+  redact(text: string): string {
+    return redactText(text, [this.options.apiKey]);
+  }
+
+  log(level: LogLevel, message: string): void {
+    try {
+      this.options.onLog?.(level, this.redact(message));
+    } catch {
+      // A broken log sink must not turn a successful call into a failure.
+    }
+  }
+
+  private async once(spec: RequestSpec): Promise<Answer> {
+    const fetcher = await this.getFetcher();
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => { timedOut = true; controller.abort(); }, this.options.timeoutMs);
+    const onAbort = (): void => controller.abort();
+    spec.signal?.addEventListener('abort', onAbort, { once: true });
+    const started = Date.now();
+    try {
+      const res = await fetcher.raw<string, 'text'>(spec.path, {
+        method: spec.method,
+        query: spec.query,
+        body: spec.body as Record<string, unknown> | undefined,
+        headers: { Authorization: `Bearer ${this.options.apiKey}`, Accept: 'application/json' },
+        signal: controller.signal,
+        responseType: 'text',
+        ignoreResponseError: true,
+        retry: false,
+      });
+      this.log('debug', `${spec.method} ${this.pathWithQuery(spec)} → ${res.status} in ${Date.now() - started} ms`);
+      return { status: res.status, statusText: res.statusText, headers: res.headers, text: res._data ?? '' };
+    } catch (e) {
+      if (spec.signal?.aborted) throw this.aborted(spec);
+      if (timedOut) {
+        throw this.error(spec, { code: 'timeout', message: `No answer from ${this.host} within ${this.options.timeoutMs} ms.` });
+      }
+      throw this.transportError(e, spec);
+    } finally {
+      clearTimeout(timer);
+      spec.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /**
+   * Without `ca`, the platform fetch (inside VS Code it follows the proxy settings). With `ca`,
+   * the `undici` package's own fetch and a per-client Agent that trusts the public roots plus the
+   * given CA: Node 20 does not expose its bundled undici, and a dispatcher from one undici copy
+   * handed to another copy's fetch is version-fragile, so fetch and Agent come from one package.
+   */
+  private getFetcher(): Promise<$Fetch> {
+    this.fetcher ??= (async () => {
+      const defaults = { baseURL: this.options.baseUrl };
+      const { ca } = this.options;
+      if (ca === undefined || ca.length === 0) return ofetch.create(defaults);
+      const undici = await import('undici');
+      const agent = new undici.Agent({ connect: { ca: [...rootCertificates, ...(Array.isArray(ca) ? ca : [ca])] } });
+      const fetchWithAgent = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> =>
+        undici.fetch(input as Parameters<typeof undici.fetch>[0], { ...(init as Parameters<typeof undici.fetch>[1]), dispatcher: agent }) as unknown as Promise<Response>;
+      return createFetch({ fetch: fetchWithAgent, Headers: undici.Headers as unknown as typeof Headers, AbortController }).create(defaults);
+    })();
+    return this.fetcher;
+  }
+
+  private parseJson(answer: Answer, spec: RequestSpec): unknown {
+    if (spec.whenEmpty !== undefined && answer.text.trim() === '') return spec.whenEmpty;
+    try {
+      return JSON.parse(answer.text) as unknown;
+    } catch {
+      throw this.error(spec, {
+        status: answer.status,
+        code: 'invalid_response',
+        message: `Unexpected answer from ${spec.method} ${spec.path}: the body is not JSON (HTTP ${answer.status}).`,
+      });
+    }
+  }
+
+  private httpError(answer: Answer, spec: RequestSpec): RetracError {
+    let body: v.InferOutput<typeof ErrorBodySchema>['error'] | undefined;
+    try {
+      const parsed = v.safeParse(ErrorBodySchema, JSON.parse(answer.text));
+      if (parsed.success) body = parsed.output.error;
+    } catch { /* not JSON: described by the status below */ }
+    const serverCode = body?.code as RetracErrorCode | undefined;
+    const code = serverCode && SERVER_CODES.has(serverCode) ? serverCode : codeForStatus(answer.status);
+    const message = body?.message?.trim() || `HTTP ${answer.status}${answer.statusText ? ` ${answer.statusText}` : ''}`;
+    let retryAfterMs: number | undefined;
+    if (answer.status === 429) {
+      retryAfterMs = parseRetryAfter(answer.headers.get('retry-after'));
+      const resetAt = parseResetAt(answer.headers.get('x-ratelimit-reset'));
+      if (retryAfterMs === undefined && resetAt !== undefined) retryAfterMs = Math.max(0, resetAt - Date.now());
+    }
+    const forbidden = answer.status === 403 ? classifyForbidden(code, message) : undefined;
+    return this.error(spec, {
+      status: answer.status,
+      code,
+      message,
+      docUrl: body?.doc_url,
+      retryAfterMs,
+      ...forbidden,
+    });
+  }
+
+  /** ofetch wraps fetch's TypeError, which wraps the socket error: classify by the innermost code. */
+  private transportError(e: unknown, spec: RequestSpec): RetracError {
+    const root = innermostCoded(e);
+    const code = root?.code;
+    const detail = (root?.message ?? (e instanceof Error ? e.message : String(e))).trim().replace(/[\s:.]+$/, '');
+    // Never attach ofetch's error itself: it holds the request options, Authorization header included.
+    const cause = Object.assign(new Error(this.redact(detail)), code ? { code } : {});
+    const tls = code ? TLS_CODES[code] ?? (/^(CERT_|ERR_TLS_|ERR_SSL_)/.test(code) ? 'other' : undefined) : undefined;
+    if (tls) {
+      return this.error(spec, { code: 'tls', tls, message: `The certificate of ${this.host} was rejected: ${detail}${code ? ` (${code})` : ''}.`, cause });
+    }
+    const reason = (code && NETWORK_REASONS[code]) ?? detail;
+    return this.error(spec, { code: 'network', message: `Cannot reach ${this.host}: ${reason}${code ? ` (${code})` : ''}.`, cause });
+  }
+
+  private aborted(spec: RequestSpec): RetracError {
+    return this.error(spec, { code: 'aborted', message: `${spec.method} ${spec.path} was cancelled.` });
+  }
+
+  private throwIfAborted(spec: RequestSpec): void {
+    if (spec.signal?.aborted) throw this.aborted(spec);
+  }
+
+  private error(spec: RequestSpec, init: Omit<ConstructorParameters<typeof RetracError>[0], 'status' | 'method' | 'path' | 'host'> & { status?: number }): RetracError {
+    return new RetracError({ status: 0, method: spec.method, path: spec.path, host: this.host, ...init, message: this.redact(init.message) });
+  }
+
+  /** Full jitter over an exponential ceiling: base·2^(n-1) … up to that ceiling, at least half of it. */
+  private backoffMs(attempt: number): number {
+    const ceiling = this.options.retryBaseMs * 2 ** (attempt - 1);
+    return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+  }
+
+  /** Sleeps, unless the caller aborts first. */
+  private wait(ms: number, spec: RequestSpec, why: string): Promise<void> {
+    this.log('info', `${spec.method} ${spec.path}: ${why} in ${ms} ms`);
+    return new Promise((resolve, reject) => {
+      const onAbort = (): void => { clearTimeout(timer); reject(this.aborted(spec)); };
+      const timer = setTimeout(() => { spec.signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
+      spec.signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  private recordRateLimit(headers: Headers): void {
+    const limit = toNumber(headers.get('x-ratelimit-limit'));
+    const remaining = toNumber(headers.get('x-ratelimit-remaining'));
+    const resetAt = parseResetAt(headers.get('x-ratelimit-reset'));
+    if (limit !== undefined || remaining !== undefined || resetAt !== undefined) this.lastRateLimit = { limit, remaining, resetAt };
+  }
+
+  private pathWithQuery(spec: RequestSpec): string {
+    const q = new URLSearchParams();
+    for (const [k, val] of Object.entries(spec.query ?? {})) for (const one of Array.isArray(val) ? val : [val]) q.append(k, one);
+    const qs = q.toString();
+    return qs ? `${spec.path}?${qs}` : spec.path;
+  }
+}
+
+function toNumber(value: string | null): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+function codeForStatus(status: number): RetracErrorCode {
+  switch (status) {
+    case 400: return 'bad_request';
+    case 401: return 'unauthorized';
+    case 403: return 'forbidden';
+    case 404: return 'not_found';
+    case 409: return 'conflict';
+    case 410: return 'invite_expired';
+    case 422: return 'unprocessable_entity';
+    case 429: return 'rate_limit_exceeded';
+    default: return status >= 500 ? 'internal_server_error' : 'bad_request';
+  }
+}
+
+const SCOPE_TOKEN = /\b(?:apis|items|tags|locations|inventory|transfers|workspaces)\.(?:read|write|all)\b/g;
+
+/**
+ * Why a 403 happened, from the code and the server's message (contract §1–2). Strong phrasings
+ * are checked before single words, since a message may quote a location or workspace name.
+ */
+export function classifyForbidden(code: RetracErrorCode, message: string): Pick<RetracError, 'forbidden' | 'missingScope'> {
+  if (code === 'exceeded_limit') return { forbidden: 'plan_limit' };
+  const scopes = message.match(SCOPE_TOKEN) ?? [];
+  if (scopes.length > 0 || /\bscopes?\b/i.test(message)) {
+    // Name the specific scope rather than a preset that would also grant it.
+    const missingScope = scopes.find((s) => !s.startsWith('apis.')) ?? scopes[0];
+    return { forbidden: 'scope', missingScope };
+  }
+  if (/\bonly (?:workspace )?owners?\b|\bowners? only\b|\bowner-only\b/i.test(message)) return { forbidden: 'role' };
+  if (/\b(?:view-only|view access|no access|edit access)\b/i.test(message) && /\blocations?\b/i.test(message)) return { forbidden: 'location' };
+  if (/\bplan\b|\bbusiness\b|\bupgrade\b/i.test(message)) return { forbidden: 'plan' };
+  if (/\blocations?\b/i.test(message)) return { forbidden: 'location' };
+  if (/\bowners?\b|\brole\b/i.test(message)) return { forbidden: 'role' };
+  return { forbidden: 'unknown' };
+}
+
+interface CodedError { code?: string; message: string }
+
+/** The deepest error in the cause chain that has a code (else the deepest one), e.g. undici's socket error. */
+function innermostCoded(e: unknown): CodedError | undefined {
+  const chain: CodedError[] = [];
+  const seen = new Set<unknown>();
+  for (let x: unknown = e; x && typeof x === 'object' && !seen.has(x);) {
+    seen.add(x);
+    const err = x as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+    if (typeof err.message === 'string') chain.push({ code: typeof err.code === 'string' ? err.code : undefined, message: err.message });
+    // An AggregateError (one per address tried) has no cause: its first error says enough.
+    x = err.cause ?? (Array.isArray(err.errors) ? (err.errors as unknown[])[0] : undefined);
+  }
+  return [...chain].reverse().find((c) => c.code) ?? chain.at(-1);
+}

@@ -1,0 +1,233 @@
+// What every edit command shares: the outcome it returns, the guard that refuses at once when
+// the key cannot do the edit, a multi-step runner with Back, and the item/location pickers.
+import * as vscode from 'vscode';
+import type { RetracClient } from '../api/client';
+import type { Item, Location } from '../api/types';
+import type { RetracConnection } from '../auth/connection';
+import type { InventoryEvents } from '../inventoryEvents';
+import type { Logger } from '../log';
+import { BACK, type Back, type QuickInputs } from '../quickInput';
+import type { InventoryExplorer } from '../tree';
+import { explainError, type ErrorContext } from './errorText';
+
+const t = vscode.l10n.t;
+
+/** What a command handler returns (and the integration tests read). */
+export type EditOutcome<T = unknown> =
+  | {
+      status: 'done';
+      message: string;
+      result: T;
+      /** The write's answer was lost, but a re-read showed it was applied. */
+      interrupted?: boolean;
+      /** Set on-hand only: restores the previous quantity (the notification's Undo button). */
+      undo?: () => Promise<EditOutcome>;
+    }
+  | { status: 'cancelled' }
+  /** Refused before any input (no profile, missing scope, owner-only) or after a check. */
+  | { status: 'refused'; message: string }
+  | { status: 'failed'; message: string; interrupted?: boolean; error?: unknown };
+
+export interface EditDeps {
+  connection: RetracConnection;
+  events: InventoryEvents;
+  explorer: Pick<InventoryExplorer, 'reveal'>;
+  inputs: QuickInputs;
+  log: Logger;
+}
+
+export const CANCELLED: EditOutcome<never> = { status: 'cancelled' };
+
+export function refused(message: string): EditOutcome<never> {
+  return { status: 'refused', message };
+}
+
+export function failed(e: unknown, ctx: ErrorContext, log: Logger): EditOutcome<never> {
+  const message = explainError(e, ctx);
+  log.warn(message);
+  return { status: 'failed', message, error: e };
+}
+
+/**
+ * Checks, before any input is shown, that there is an active profile whose key may do this,
+ * and returns its client; otherwise the outcome explaining why not.
+ */
+export async function begin(
+  deps: EditDeps,
+  action: string,
+  scopes: string[],
+  ownerOnly = false,
+): Promise<RetracClient | EditOutcome<never>> {
+  const profile = deps.connection.profile;
+  if (!profile) return refused(t('{0}: no Retrac API key is set up. Add one with "Retrac: Add API Key" first.', action));
+  if (ownerOnly && profile.role === 'member') {
+    return refused(t('{0} is owner-only: the key of profile "{1}" belongs to a workspace member.', action, profile.name));
+  }
+  for (const scope of scopes) {
+    if (deps.connection.can(scope)) continue;
+    // `transfers.revert` is not a real scope: the connection's name for the owner-only revert.
+    if (profile.keyType === 'restricted' && scope !== 'transfers.revert' && !profile.scopes.includes(scope)) {
+      return refused(t('{0} needs the "{1}" scope, which the key of profile "{2}" lacks. Create a key with it in the Retrac dashboard.', action, scope, profile.name));
+    }
+    return refused(t('{0} is owner-only: the key of profile "{1}" cannot do it.', action, profile.name));
+  }
+  let client: RetracClient | undefined;
+  try {
+    client = await deps.connection.getClient();
+  } catch (e) {
+    // The accounts part throws a sentence meant for the user (key gone, host not confirmed).
+    return refused(t('{0}: {1}', action, e instanceof Error ? e.message : String(e)));
+  }
+  if (!client) return refused(t('{0}: the API key of profile "{1}" could not be read.', action, profile.name));
+  return client;
+}
+
+export function isOutcome(v: unknown): v is EditOutcome {
+  return typeof v === 'object' && v !== null && 'status' in v;
+}
+
+// ---- multi-step flows -----------------------------------------------------------------------
+
+export const FINISH = Symbol('finish');
+/** Goes back to an earlier step, keeping the current state (e.g. a stale value to re-ask). */
+export class Rewind {
+  constructor(readonly step: string) {}
+}
+export type StepResult = string | typeof FINISH | Rewind | Back | undefined;
+export interface StepContext {
+  step: number;
+  canGoBack: boolean;
+}
+export type Step<S> = (state: S, ctx: StepContext) => Promise<StepResult>;
+
+/**
+ * Runs named steps from `first`. A step returns the next step's name, FINISH, BACK or undefined
+ * (Escape). Back restores the state as it was when the previous step was entered, so an input
+ * never leaves traces of a step the user went back over. Returns the final state, or undefined
+ * when the user cancelled; nothing is written here.
+ */
+export async function runFlow<S>(initial: S, first: string, steps: Record<string, Step<S>>): Promise<S | undefined> {
+  let state = initial;
+  let name = first;
+  const history: { name: string; snapshot: S }[] = [];
+  for (;;) {
+    const snapshot = structuredClone(state);
+    const result = await steps[name](state, { step: history.length + 1, canGoBack: history.length > 0 });
+    if (result === undefined) return undefined;
+    if (result === FINISH) return state;
+    if (result === BACK) {
+      const previous = history.pop();
+      if (!previous) return undefined;
+      name = previous.name;
+      state = previous.snapshot;
+    } else if (result instanceof Rewind) {
+      while (history.length && history[history.length - 1].name !== result.step) history.pop();
+      history.pop();
+      name = result.step;
+    } else {
+      history.push({ name, snapshot });
+      name = result;
+    }
+  }
+}
+
+// ---- pickers --------------------------------------------------------------------------------
+
+export type ItemRef = Pick<Item, 'id' | 'sku' | 'description'>;
+export type LocationRef = Pick<Location, 'id' | 'name'> & Partial<Pick<Location, 'active' | 'type'>>;
+
+export interface ItemPick extends vscode.QuickPickItem {
+  item: Item;
+}
+export interface LocationPick extends vscode.QuickPickItem {
+  location: Location;
+}
+
+/** A type-to-search pick over the catalog (server-side `search`, newest answer wins). */
+export function pickItem(
+  deps: EditDeps,
+  client: RetracClient,
+  title: string,
+  ctx: StepContext,
+  options: { locationId?: string; placeholder?: string; exclude?: (item: Item) => boolean; value?: string } = {},
+): Promise<ItemPick | Back | undefined> {
+  return deps.inputs.pick<ItemPick>({
+    title,
+    step: ctx.step,
+    canGoBack: ctx.canGoBack,
+    placeholder: options.placeholder ?? t('Type to search items by SKU or description'),
+    value: options.value,
+    search: async (value, signal) => {
+      const items = await client.listItems(
+        { search: value.trim() || undefined, locationId: options.locationId, sort: 'sku', order: 'asc', pageSize: 50 },
+        { signal },
+      );
+      return items
+        .filter((item) => !options.exclude?.(item))
+        .map((item) => ({ label: item.sku, description: item.description, alwaysShow: true, item }));
+    },
+  });
+}
+
+/** Every location the key can see (all pages), active ones first. */
+export async function listAllLocations(client: RetracClient, signal?: AbortSignal, active?: boolean): Promise<Location[]> {
+  const all: Location[] = [];
+  const pageSize = 50;
+  for (let page = 1; ; page++) {
+    const rows = await client.listLocations({ page, pageSize, active }, { signal });
+    all.push(...rows);
+    if (rows.length < pageSize) break;
+  }
+  return all.sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name));
+}
+
+export function pickLocation(
+  deps: EditDeps,
+  client: RetracClient,
+  title: string,
+  ctx: StepContext,
+  options: { activeOnly?: boolean; placeholder?: string; validate?: (location: Location) => string | undefined } = {},
+): Promise<LocationPick | Back | undefined> {
+  return deps.inputs.pick<LocationPick>({
+    title,
+    step: ctx.step,
+    canGoBack: ctx.canGoBack,
+    placeholder: options.placeholder ?? t('Choose a location'),
+    items: async (signal) => {
+      const locations = await listAllLocations(client, signal, options.activeOnly ? true : undefined);
+      return locations.map((location) => ({
+        label: location.name,
+        description: location.active ? location.type : t('{0} · inactive', location.type),
+        location,
+      }));
+    },
+    validate: options.validate ? (p) => options.validate!(p.location) : undefined,
+  });
+}
+
+/** The on-hand of one item at one location (0 when there is no balance row yet). */
+export async function readOnHand(client: RetracClient, itemId: string, locationId: string): Promise<number> {
+  const rows = await client.listBalances({ itemId, locationId, pageSize: 10 });
+  return rows.find((b) => b.itemId === itemId && b.locationId === locationId)?.onHandQty ?? 0;
+}
+
+// ---- feedback -------------------------------------------------------------------------------
+
+/** Runs a write under a notification progress (every call that can take time). */
+export function withProgress<T>(title: string, task: () => Promise<T>): Thenable<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task);
+}
+
+/** Runs a quick re-read under a status-bar progress, so a check does not add a toast. */
+export function withCheckProgress<T>(title: string, task: () => Promise<T>): Thenable<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, task);
+}
+
+/** Shows the outcome to the user without waiting for the notification to be dismissed. */
+export function announce(outcome: EditOutcome): void {
+  if (outcome.status === 'done' && !outcome.undo) void vscode.window.showInformationMessage(outcome.message);
+  else if (outcome.status === 'refused') void vscode.window.showWarningMessage(outcome.message);
+  else if (outcome.status === 'failed') void vscode.window.showErrorMessage(outcome.message);
+}
+
+export { BACK };

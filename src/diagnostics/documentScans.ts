@@ -1,0 +1,265 @@
+// Diagnostics for open documents: a full scan on open, a debounced incremental rescan of the
+// changed lines on edit, a rescan on save, cleared on close. Each run notes the document version
+// it started from; a run that finishes after a newer edit (or after close) is dropped.
+import * as vscode from 'vscode';
+import type { Logger } from '../log';
+import { IncrementalScan, isEnvFileName, type Finding, type ScanOptions, type TextChange } from '../scan';
+import type { EnvValues } from './envFiles';
+import type { GitFacts } from './git';
+import type { IgnoredFindings } from './ignoredFindings';
+import { diagnosticSeverity, isExcluded, readScanSettings, type ScanSettings } from './settings';
+
+export const DIAGNOSTIC_SOURCE = 'Retrac';
+const EDIT_DEBOUNCE_MS = 150;
+/** Past this many queued edits a full scan is cheaper than replaying them. */
+const MAX_PENDING_CHANGES = 500;
+const SCANNED_SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-remote']);
+
+/** A finding as shown: the diagnostic and what a quick fix needs to know. */
+export interface ShownFinding {
+  finding: Finding;
+  diagnostic: vscode.Diagnostic;
+}
+
+export interface DocumentScanResult {
+  uri: vscode.Uri;
+  /** The document version the findings belong to. */
+  version?: number;
+  shown: readonly ShownFinding[];
+  /** When the last scan finished and how long its scanning part took. */
+  scannedAt?: Date;
+  durationMs?: number;
+  /** From the first edit this scan covers to its diagnostics being published (debounce included). */
+  editLatencyMs?: number;
+  /** Why the document is not scanned (too large, excluded, turned off). */
+  skipped?: string;
+}
+
+interface DocState {
+  /** The scanner that saw the text the queued changes apply to; undefined → next run is full. */
+  scan?: IncrementalScan;
+  optionsKey?: string;
+  pending: TextChange[];
+  /** performance.now() of the oldest edit not yet published. */
+  firstEditAt?: number;
+  /** Everything the scanner found at the last run, before severity overrides. */
+  findings: Finding[];
+  timer?: NodeJS.Timeout;
+  /** Increases with every run started; only the newest may publish. */
+  run: number;
+  result: DocumentScanResult;
+  loggedSkip?: boolean;
+}
+
+export class DocumentScans implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('retrac');
+  private readonly states = new Map<string, DocState>();
+  private readonly scanned = new vscode.EventEmitter<DocumentScanResult>();
+  /** Fires after a document's diagnostics were published (or cleared). */
+  readonly onDidScan = this.scanned.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly log: Logger,
+    private readonly git: GitFacts,
+    private readonly env: EnvValues,
+    private readonly ignored: IgnoredFindings,
+  ) {
+    this.disposables.push(
+      this.collection,
+      this.scanned,
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.changed(e)),
+      vscode.workspace.onDidSaveTextDocument((d) => this.saved(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.closed(d)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('retrac.scan')) this.rescanAll();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.git.invalidate();
+        this.rescanAll();
+      }),
+      this.env.onDidChange(() => this.rescanAll()),
+      this.ignored.onDidChange(() => this.rescanAll()),
+    );
+  }
+
+  /** Scans the documents already open, after activation has returned. */
+  start(): void {
+    const timer = setTimeout(() => this.rescanAll(), 0);
+    this.disposables.push({ dispose: () => clearTimeout(timer) });
+  }
+
+  /** Rescans every open document from scratch (settings, env values or the ignore list changed). */
+  rescanAll(): void {
+    for (const doc of vscode.workspace.textDocuments) {
+      const state = this.states.get(doc.uri.toString());
+      if (state) state.scan = undefined;
+      this.schedule(doc, 0);
+    }
+  }
+
+  resultFor(uri: vscode.Uri): DocumentScanResult | undefined {
+    return this.states.get(uri.toString())?.result;
+  }
+
+  /** Runs any queued rescan of the document now and resolves when its diagnostics are current. */
+  async flush(document: vscode.TextDocument): Promise<DocumentScanResult | undefined> {
+    const state = this.states.get(document.uri.toString());
+    if (state?.timer) {
+      clearTimeout(state.timer);
+      state.timer = undefined;
+    }
+    await this.runScan(document);
+    return this.resultFor(document.uri);
+  }
+
+  private changed(e: vscode.TextDocumentChangeEvent): void {
+    if (!e.contentChanges.length || !SCANNED_SCHEMES.has(e.document.uri.scheme)) return;
+    const state = this.stateOf(e.document);
+    state.firstEditAt ??= performance.now();
+    if (state.scan) {
+      for (const c of e.contentChanges) state.pending.push({ rangeOffset: c.rangeOffset, rangeLength: c.rangeLength, text: c.text });
+      if (state.pending.length > MAX_PENDING_CHANGES) {
+        state.scan = undefined;
+        state.pending = [];
+      }
+    }
+    this.schedule(e.document, EDIT_DEBOUNCE_MS);
+  }
+
+  private saved(document: vscode.TextDocument): void {
+    const name = document.uri.path;
+    if (isEnvFileName(name)) this.env.invalidate(); // rescans everything
+    if (name.endsWith('/.gitignore')) {
+      this.git.invalidate();
+      this.rescanAll();
+      return;
+    }
+    this.schedule(document, 0);
+  }
+
+  private closed(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const state = this.states.get(key);
+    if (state?.timer) clearTimeout(state.timer);
+    this.states.delete(key);
+    this.collection.delete(document.uri);
+    this.scanned.fire({ uri: document.uri, shown: [] });
+  }
+
+  private stateOf(document: vscode.TextDocument): DocState {
+    const key = document.uri.toString();
+    let state = this.states.get(key);
+    if (!state) {
+      state = { pending: [], findings: [], run: 0, result: { uri: document.uri, shown: [] } };
+      this.states.set(key, state);
+    }
+    return state;
+  }
+
+  private schedule(document: vscode.TextDocument, delayMs: number): void {
+    if (!SCANNED_SCHEMES.has(document.uri.scheme)) return;
+    const state = this.stateOf(document);
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      this.runScan(document).catch((err: unknown) => this.log.error(err instanceof Error ? err : String(err)));
+    }, delayMs);
+  }
+
+  private async runScan(document: vscode.TextDocument): Promise<void> {
+    if (document.isClosed) return;
+    const state = this.stateOf(document);
+    const run = ++state.run;
+    const version = document.version;
+    const settings = readScanSettings(document);
+    const skipped = this.skipReason(document, settings, state);
+    if (skipped) {
+      state.scan = undefined;
+      state.pending = [];
+      state.findings = [];
+      this.publish(document, state, { uri: document.uri, shown: [], skipped });
+      return;
+    }
+    state.loggedSkip = false;
+    const options = await this.optionsFor(document, settings);
+    // Stale: a newer edit, a newer run or a close happened while git and the env files were asked.
+    if (document.isClosed || document.version !== version || state.run !== run || this.states.get(document.uri.toString()) !== state) return;
+
+    const optionsKey = `${settings.lenient}|${options.gitIgnored}|${this.env.generation}|${this.ignored.generation}|${document.languageId}`;
+    const text = document.getText();
+    const t0 = performance.now();
+    let findings: Finding[];
+    if (!state.scan || state.optionsKey !== optionsKey) {
+      state.scan = new IncrementalScan(options);
+      state.optionsKey = optionsKey;
+      findings = state.scan.full(text);
+    } else if (state.pending.length) {
+      findings = state.scan.update(text, state.pending);
+    } else {
+      findings = state.findings;
+    }
+    state.pending = [];
+    state.findings = findings;
+    const durationMs = performance.now() - t0;
+    const shown: ShownFinding[] = [];
+    for (const finding of findings) {
+      const severity = diagnosticSeverity(finding.rule, finding.severity, settings);
+      if (severity === undefined) continue;
+      const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
+      const diagnostic = new vscode.Diagnostic(range, finding.message, severity);
+      diagnostic.source = DIAGNOSTIC_SOURCE;
+      diagnostic.code = { value: finding.rule, target: vscode.Uri.parse(finding.docUrl) };
+      shown.push({ finding, diagnostic });
+    }
+    const editLatencyMs = state.firstEditAt === undefined ? undefined : performance.now() - state.firstEditAt;
+    state.firstEditAt = undefined;
+    this.publish(document, state, { uri: document.uri, version, shown, scannedAt: new Date(), durationMs, editLatencyMs });
+  }
+
+  private skipReason(document: vscode.TextDocument, settings: ScanSettings, state: DocState): string | undefined {
+    if (!settings.enabled) return vscode.l10n.t('leak scan turned off (retrac.scan.enabled)');
+    if (isExcluded(document, settings)) return vscode.l10n.t('excluded by retrac.scan.exclude');
+    // Length in UTF-16 units: close enough to bytes for a size guard, and free to read.
+    const size = document.getText().length;
+    if (size > settings.maxFileBytes) {
+      const limitMb = settings.maxFileBytes / 1024 / 1024;
+      if (!state.loggedSkip) {
+        this.log.info(`Not scanning ${document.uri.fsPath || document.uri.toString()}: ${(size / 1024 / 1024).toFixed(1)} MB is over retrac.scan.maxFileSizeMB (${limitMb} MB)`);
+        state.loggedSkip = true;
+      }
+      return vscode.l10n.t('not scanned: larger than {0} MB (retrac.scan.maxFileSizeMB)', limitMb);
+    }
+    return undefined;
+  }
+
+  private async optionsFor(document: vscode.TextDocument, settings: ScanSettings): Promise<ScanOptions> {
+    const fileName = document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.path;
+    const envFile = isEnvFileName(fileName) || document.languageId === 'dotenv';
+    const [gitIgnored, envValues] = await Promise.all([
+      envFile && document.uri.scheme === 'file' ? this.git.isIgnored(document.uri.fsPath) : Promise.resolve(false),
+      this.env.values(),
+    ]);
+    return {
+      fileName,
+      languageId: document.languageId,
+      lenient: settings.lenient,
+      gitIgnored,
+      envValues,
+      ignoredFingerprints: this.ignored.fingerprints(),
+    };
+  }
+
+  private publish(document: vscode.TextDocument, state: DocState, result: DocumentScanResult): void {
+    state.result = result;
+    this.collection.set(document.uri, result.shown.map((s) => s.diagnostic));
+    this.scanned.fire(result);
+  }
+
+  dispose(): void {
+    for (const state of this.states.values()) if (state.timer) clearTimeout(state.timer);
+    this.states.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,71 @@
+// Values from the workspace's local `.env*` files, so the scanner can tell that
+// `process.env.NEXT_PUBLIC_X` holds a Retrac key. The values stay in this process: never logged,
+// shown or sent anywhere.
+import * as vscode from 'vscode';
+import { isEnvFileName, parseEnvFile } from '../scan';
+
+const ENV_GLOB = '**/{.env,.env.*,*.env,.envrc}';
+const SKIP_GLOB = '**/{node_modules,.git,.venv,vendor,dist,out,build}/**';
+/** A workspace with more env files than this is a monorepo of fixtures: the nearest 200 do. */
+const MAX_ENV_FILES = 200;
+const MAX_ENV_FILE_BYTES = 256 * 1024;
+
+export class EnvValues implements vscode.Disposable {
+  private cache: Promise<ReadonlyMap<string, string>> | undefined;
+  /** Bumped on every change, so scans can tell their options changed. */
+  private generationCounter = 0;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher(ENV_GLOB);
+    const bump = (): void => this.invalidate();
+    this.disposables.push(watcher, watcher.onDidChange(bump), watcher.onDidCreate(bump), watcher.onDidDelete(bump), this.changed);
+  }
+
+  get generation(): number {
+    return this.generationCounter;
+  }
+
+  invalidate(): void {
+    this.cache = undefined;
+    this.generationCounter++;
+    this.changed.fire();
+  }
+
+  /** All values, merged over the workspace's env files (a later file wins on a clash). */
+  values(): Promise<ReadonlyMap<string, string>> {
+    this.cache ??= this.read();
+    return this.cache;
+  }
+
+  private async read(): Promise<ReadonlyMap<string, string>> {
+    const merged = new Map<string, string>();
+    if (!vscode.workspace.workspaceFolders?.length) return merged;
+    const uris = await vscode.workspace.findFiles(ENV_GLOB, SKIP_GLOB, MAX_ENV_FILES);
+    uris.sort((a, b) => a.path.length - b.path.length); // shallow files first: nearer ones win
+    for (const uri of uris) {
+      if (!isEnvFileName(uri.path)) continue;
+      try {
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        let text: string;
+        if (open) text = open.getText();
+        else {
+          const stat = await vscode.workspace.fs.stat(uri);
+          if (stat.size > MAX_ENV_FILE_BYTES) continue;
+          text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        }
+        for (const [name, value] of parseEnvFile(text)) merged.set(name, value);
+      } catch {
+        // Deleted or unreadable meanwhile: its values are simply not known.
+      }
+    }
+    return merged;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.cache = undefined;
+  }
+}

@@ -1,0 +1,58 @@
+// The "{}" language status entry: what the leak scan says about the active file and when it ran.
+import * as vscode from 'vscode';
+import type { DocumentScanResult, DocumentScans } from './documentScans';
+import { COMMAND_SCAN_WORKSPACE } from './commands';
+
+export class ScanLanguageStatus implements vscode.Disposable {
+  private readonly item = vscode.languages.createLanguageStatusItem('retrac.scan', '*');
+  private readonly disposables: vscode.Disposable[] = [this.item];
+
+  constructor(private readonly scans: DocumentScans) {
+    this.item.name = vscode.l10n.t('Retrac Leak Scan');
+    this.item.command = { command: COMMAND_SCAN_WORKSPACE, title: vscode.l10n.t('Scan Workspace'), tooltip: vscode.l10n.t('Scan the whole workspace for leaked Retrac keys') };
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.render()),
+      scans.onDidScan((r) => {
+        if (r.uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.render();
+      }),
+    );
+    this.render();
+  }
+
+  /** The text shown now (the tests read it). */
+  get text(): string {
+    return this.item.text;
+  }
+
+  get detail(): string | undefined {
+    return this.item.detail;
+  }
+
+  private render(): void {
+    const doc = vscode.window.activeTextEditor?.document;
+    const result: DocumentScanResult | undefined = doc && this.scans.resultFor(doc.uri);
+    this.item.busy = false;
+    if (!result) {
+      this.item.text = vscode.l10n.t('Retrac: not scanned');
+      this.item.detail = undefined;
+      this.item.severity = vscode.LanguageStatusSeverity.Information;
+      return;
+    }
+    if (result.skipped) {
+      this.item.text = vscode.l10n.t('Retrac: not scanned');
+      this.item.detail = result.skipped;
+      this.item.severity = vscode.LanguageStatusSeverity.Information;
+      return;
+    }
+    const count = result.shown.length;
+    this.item.text = count === 0 ? vscode.l10n.t('Retrac: no leaks') : count === 1 ? vscode.l10n.t('Retrac: 1 leak') : vscode.l10n.t('Retrac: {0} leaks', count);
+    this.item.severity = count === 0 ? vscode.LanguageStatusSeverity.Information : vscode.LanguageStatusSeverity.Warning;
+    this.item.detail = result.scannedAt
+      ? vscode.l10n.t('scanned at {0} in {1} ms', result.scannedAt.toLocaleTimeString(), (result.durationMs ?? 0).toFixed(1))
+      : undefined;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

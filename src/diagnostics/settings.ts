@@ -1,0 +1,55 @@
+// The `retrac.scan.*` settings, read per document (they are resource-scoped) and turned into what
+// the scanner and the diagnostics need.
+import * as vscode from 'vscode';
+import type { RuleId, Severity } from '../scan';
+
+export type SeverityOverride = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+export interface ScanSettings {
+  enabled: boolean;
+  lenient: boolean;
+  maxFileBytes: number;
+  exclude: readonly string[];
+  severity: Readonly<Partial<Record<RuleId, SeverityOverride>>>;
+}
+
+const OVERRIDES = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
+
+export function readScanSettings(scope: vscode.ConfigurationScope | undefined): ScanSettings {
+  const c = vscode.workspace.getConfiguration('retrac.scan', scope);
+  const rawSeverity = c.get<Record<string, unknown>>('severity') ?? {};
+  const severity: Partial<Record<RuleId, SeverityOverride>> = {};
+  for (const [rule, value] of Object.entries(rawSeverity)) {
+    if (typeof value === 'string' && OVERRIDES.has(value)) severity[rule as RuleId] = value as SeverityOverride;
+  }
+  const mb = c.get<number>('maxFileSizeMB') ?? 5;
+  return {
+    enabled: c.get<boolean>('enabled') ?? true,
+    lenient: c.get<boolean>('lenient') ?? false,
+    maxFileBytes: Math.max(0.1, Number.isFinite(mb) ? mb : 5) * 1024 * 1024,
+    exclude: (c.get<unknown[]>('exclude') ?? []).filter((g): g is string => typeof g === 'string' && g.trim() !== ''),
+    severity,
+  };
+}
+
+/** The effective severity of a finding, or undefined when its rule is turned off. */
+export function diagnosticSeverity(rule: RuleId, found: Severity, settings: ScanSettings): vscode.DiagnosticSeverity | undefined {
+  switch (settings.severity[rule] ?? found) {
+    case 'off':
+      return undefined;
+    case 'error':
+      return vscode.DiagnosticSeverity.Error;
+    case 'warning':
+      return vscode.DiagnosticSeverity.Warning;
+    case 'info':
+    case 'information':
+      return vscode.DiagnosticSeverity.Information;
+    default:
+      return vscode.DiagnosticSeverity.Hint;
+  }
+}
+
+/** True when one of the `retrac.scan.exclude` globs matches the document. */
+export function isExcluded(document: vscode.TextDocument, settings: ScanSettings): boolean {
+  return settings.exclude.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
+}

@@ -1,0 +1,200 @@
+// "Retrac: Scan Workspace for Leaked Keys": the scan worker (dist/scan-worker.js, a worker thread,
+// so the extension host stays responsive) walks the workspace folders (it honours .gitignore and
+// skips node_modules, lock files, binaries and minified bundles); files.exclude and
+// retrac.scan.exclude are applied to its results here. Findings go to their own collection in the
+// Problems panel; a file opened in an editor is covered by the live diagnostics instead.
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import * as vscode from 'vscode';
+import type { Logger } from '../log';
+import type { Finding } from '../scan';
+import { parseIgnoreLine } from '../scan/walk';
+import type { DoneMessage, WorkerMessage, WorkerRequest } from '../scan/workerProtocol';
+import { DIAGNOSTIC_SOURCE } from './documentScans';
+import type { IgnoredFindings } from './ignoredFindings';
+import { diagnosticSeverity, readScanSettings } from './settings';
+
+/** What the command returns (the integration tests read it); never holds a key. */
+export interface WorkspaceScanSummary {
+  cancelled: boolean;
+  filesScanned: number;
+  filesSkipped: number;
+  filesWithFindings: number;
+  findings: number;
+  durationMs: number;
+}
+
+export class WorkspaceScan implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('retrac-workspace');
+  private running: Promise<WorkspaceScanSummary | undefined> | undefined;
+  private worker: Worker | undefined;
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+
+  constructor(
+    private readonly extensionPath: string,
+    private readonly ignored: IgnoredFindings,
+    private readonly log: Logger,
+  ) {
+    // An open document has live diagnostics: drop its (possibly older) workspace-scan entry.
+    this.disposables.push(vscode.workspace.onDidOpenTextDocument((d) => this.collection.delete(d.uri)));
+  }
+
+  /** Runs the scan with a cancellable progress notification; a second call joins the running one. */
+  run(): Promise<WorkspaceScanSummary | undefined> {
+    this.running ??= this.scan().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async scan(): Promise<WorkspaceScanSummary | undefined> {
+    const folders = vscode.workspace.workspaceFolders?.filter((f) => f.uri.scheme === 'file') ?? [];
+    if (!folders.length) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Retrac: open a folder to scan it for leaked keys.'));
+      return undefined;
+    }
+    const settings = readScanSettings(folders[0].uri);
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Retrac: scanning the workspace for leaked keys'), cancellable: true },
+      async (progress, token) => {
+        const byFile = new Map<string, Finding[]>();
+        let reported = 0;
+        const done = await this.runWorker(
+          {
+            type: 'scan',
+            id: 1,
+            roots: folders.map((f) => f.uri.fsPath),
+            lenient: settings.lenient,
+            ignoredFingerprints: [...this.ignored.fingerprints()],
+            maxFileBytes: settings.maxFileBytes,
+          },
+          token,
+          (message) => {
+            if (message.type === 'file') byFile.set(message.path, message.findings);
+            else if (message.type === 'progress' && message.filesTotal > 0) {
+              const pct = (message.filesDone / message.filesTotal) * 100;
+              progress.report({ increment: pct - reported, message: vscode.l10n.t('{0} of {1} files', message.filesDone, message.filesTotal) });
+              reported = pct;
+            }
+          },
+        );
+        if (done.cancelled) {
+          this.log.info(`Workspace scan cancelled after ${done.filesScanned} files`);
+          return { cancelled: true, filesScanned: done.filesScanned, filesSkipped: done.filesSkipped, filesWithFindings: 0, findings: 0, durationMs: done.durationMs };
+        }
+        const summary = this.publish(byFile, folders, done);
+        this.log.info(`Workspace scan: ${summary.findings} findings in ${summary.filesWithFindings} files; ${done.filesScanned} files scanned, ${done.filesSkipped} skipped, ${(done.bytesScanned / 1024 / 1024).toFixed(1)} MB in ${done.durationMs} ms`);
+        this.announce(summary);
+        return summary;
+      },
+    );
+  }
+
+  private runWorker(request: WorkerRequest & { type: 'scan' }, token: vscode.CancellationToken, onMessage: (m: WorkerMessage) => void): Promise<DoneMessage> {
+    return new Promise<DoneMessage>((resolve, reject) => {
+      const worker = new Worker(path.join(this.extensionPath, 'dist', 'scan-worker.js'));
+      this.worker = worker;
+      const cancel = token.onCancellationRequested(() => worker.postMessage({ type: 'cancel', id: request.id } satisfies WorkerRequest));
+      const finish = (): void => {
+        cancel.dispose();
+        this.worker = undefined;
+        void worker.terminate();
+      };
+      worker.on('message', (message: WorkerMessage) => {
+        if (message.id !== request.id) return;
+        if (message.type === 'done') {
+          finish();
+          resolve(message);
+        } else if (message.type === 'error') {
+          finish();
+          reject(new Error(message.message));
+        } else onMessage(message);
+      });
+      worker.on('error', (err) => {
+        finish();
+        reject(err);
+      });
+      worker.on('exit', (code) => reject(new Error(`the scan worker stopped (exit code ${code})`)));
+      worker.postMessage(request);
+    });
+  }
+
+  private publish(byFile: Map<string, Finding[]>, folders: readonly vscode.WorkspaceFolder[], done: DoneMessage): WorkspaceScanSummary {
+    const excluders = new Map<string, (fsPath: string) => boolean>();
+    const entries: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    let findings = 0;
+    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    for (const [fsPath, found] of byFile) {
+      const uri = vscode.Uri.file(fsPath);
+      const folder = vscode.workspace.getWorkspaceFolder(uri) ?? folders[0];
+      const key = folder.uri.toString();
+      if (!excluders.has(key)) excluders.set(key, excluderFor(folder));
+      if (excluders.get(key)!(fsPath)) continue;
+      const settings = readScanSettings(uri);
+      const diagnostics: vscode.Diagnostic[] = [];
+      for (const f of found) {
+        const severity = diagnosticSeverity(f.rule, f.severity, settings);
+        if (severity === undefined) continue;
+        const d = new vscode.Diagnostic(new vscode.Range(f.line - 1, f.column - 1, f.endLine - 1, f.endColumn - 1), f.message, severity);
+        d.source = DIAGNOSTIC_SOURCE;
+        d.code = { value: f.rule, target: vscode.Uri.parse(f.docUrl) };
+        diagnostics.push(d);
+      }
+      if (!diagnostics.length) continue;
+      findings += diagnostics.length;
+      if (!open.has(uri.toString())) entries.push([uri, diagnostics]);
+    }
+    this.collection.clear();
+    this.collection.set(entries);
+    return {
+      cancelled: false,
+      filesScanned: done.filesScanned,
+      filesSkipped: done.filesSkipped,
+      filesWithFindings: entries.length + [...byFile.keys()].filter((p) => open.has(vscode.Uri.file(p).toString())).length,
+      findings,
+      durationMs: done.durationMs,
+    };
+  }
+
+  private announce(summary: WorkspaceScanSummary): void {
+    const seconds = (summary.durationMs / 1000).toFixed(1);
+    if (summary.findings === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Retrac: no leaked keys found ({0} files scanned in {1} s).', summary.filesScanned, seconds));
+      return;
+    }
+    const show = vscode.l10n.t('Show Problems');
+    void vscode.window
+      .showWarningMessage(
+        vscode.l10n.t('Retrac: {0} findings in {1} files ({2} files scanned in {3} s).', summary.findings, summary.filesWithFindings, summary.filesScanned, seconds),
+        show,
+      )
+      .then((choice) => (choice === show ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined));
+  }
+
+  dispose(): void {
+    void this.worker?.terminate();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** `{a,b}` → [a, b] (one level, as files.exclude patterns use it). */
+function expandBraces(glob: string): string[] {
+  const m = /\{([^{}]*)\}/.exec(glob);
+  if (!m) return [glob];
+  return m[1].split(',').flatMap((alt) => expandBraces(glob.slice(0, m.index) + alt + glob.slice(m.index + m[0].length)));
+}
+
+/** Matches files.exclude (true entries) and retrac.scan.exclude, relative to the folder, on the file and its parent folders. */
+function excluderFor(folder: vscode.WorkspaceFolder): (fsPath: string) => boolean {
+  const filesExclude = vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude') ?? {};
+  const globs = [...Object.entries(filesExclude).filter(([, on]) => on === true).map(([g]) => g), ...readScanSettings(folder.uri).exclude];
+  const base = folder.uri.fsPath.endsWith(path.sep) ? folder.uri.fsPath : folder.uri.fsPath + path.sep;
+  const rules = globs.flatMap(expandBraces).map((g) => parseIgnoreLine(g.startsWith('**/') || g.startsWith('/') ? g : '/' + g, base)).filter((r) => r !== undefined);
+  return (fsPath) => {
+    if (!fsPath.startsWith(base)) return false;
+    const parts = fsPath.slice(base.length).split(path.sep);
+    for (let i = 1; i <= parts.length; i++) {
+      const rel = parts.slice(0, i).join('/');
+      if (rules.some((r) => !r.negate && r.regex.test(rel))) return true;
+    }
+    return false;
+  };
+}

@@ -1,0 +1,415 @@
+// Accounts in a real VS Code: keys added through the real "Add API Key" steps (answered through
+// the workbench), profiles switched, renamed, bound and removed, the Accounts-menu provider, cross-
+// window sync through SecretStorage, the failure messages, the local sandbox, the diagnosis, and
+// finally that no key was written to settings, global state, the log or any shown message.
+import * as assert from 'assert';
+import { randomInt } from 'crypto';
+import { readFileSync } from 'fs';
+import { createServer } from 'net';
+import * as vscode from 'vscode';
+import type { AddKeyOutcome } from '../../src/auth';
+import type { Profile } from '../../src/auth/connection';
+import type { DiagnoseReport } from '../../src/auth/diagnose';
+import { profileCan } from '../../src/auth/keyInput';
+import { isProfileSecret, ProfileStore, secretKeyFor } from '../../src/auth/profileStore';
+import type { RetracExtensionApi } from '../../src/extension';
+import type { SandboxInfo, SandboxKeyInfo } from '../../src/sandbox/types';
+import { InputDriver } from './inputDriver';
+
+const EXTENSION_ID = 'retrac-tools.retrac-vscode';
+const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+/** Key-shaped strings are built at run time: the repository holds none. */
+const randomFullKey = () => Array.from({ length: 24 }, () => ALNUM[randomInt(ALNUM.length)]).join('');
+/** Every scope a probe can find, in the order the check reports them. */
+const PROBED_SCOPES = [
+  'workspaces.read', 'items.read', 'tags.read', 'locations.read', 'inventory.read', 'transfers.read',
+  'items.write', 'tags.write', 'locations.write', 'inventory.write', 'transfers.write', 'workspaces.write',
+];
+
+type Shown = { kind: 'error' | 'warning' | 'info'; text: string };
+type ShowFn = (message: string, ...rest: unknown[]) => Thenable<unknown>;
+
+/** Records every message the extension shows (and lets it show), so the test can read them. */
+function captureMessages(): { shown: Shown[]; restore: () => void } {
+  const shown: Shown[] = [];
+  const win = vscode.window as unknown as Record<string, ShowFn>;
+  const originals: [string, ShowFn][] = [];
+  for (const [name, kind] of [['showErrorMessage', 'error'], ['showWarningMessage', 'warning'], ['showInformationMessage', 'info']] as const) {
+    const original = win[name];
+    originals.push([name, original]);
+    win[name] = (message: string, ...rest: unknown[]) => {
+      shown.push({ kind, text: message });
+      return original.call(vscode.window, message, ...rest);
+    };
+  }
+  assert.notStrictEqual(win.showErrorMessage, originals[0][1], 'vscode.window.showErrorMessage could not be wrapped');
+  return { shown, restore: () => originals.forEach(([name, fn]) => (win[name] = fn)) };
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A loopback port nothing listens on (fetch refuses "bad ports" such as 1, so take a real one and free it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function readText(uri: vscode.Uri): Promise<string> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return '';
+  }
+}
+
+/** Every file under a folder (the extension's log folder), as text. */
+async function readTree(uri: vscode.Uri): Promise<string[]> {
+  let entries: [string, vscode.FileType][];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(uri);
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const [name, type] of entries) {
+    const child = vscode.Uri.joinPath(uri, name);
+    if (type === vscode.FileType.Directory) out.push(...(await readTree(child)));
+    else out.push(await readText(child));
+  }
+  return out;
+}
+
+suite('Retrac accounts', () => {
+  let api: RetracExtensionApi;
+  let info: SandboxInfo;
+  let driver: InputDriver;
+  let messages: ReturnType<typeof captureMessages>;
+  /** Every key this suite handled: none may show up anywhere on disk or on screen. */
+  const keysSeen = new Set<string>();
+  const created: string[] = [];
+  const retrac = () => vscode.workspace.getConfiguration('retrac');
+  const keyNamed = (name: string): SandboxKeyInfo => {
+    const k = info.keys.find((x) => x.name === name);
+    assert.ok(k, `the sandbox has no key named ${name}`);
+    return k;
+  };
+
+  /** Runs "Add API Key" and answers its steps: the key, the workspace (full keys), the name. */
+  async function addThroughCommand(pasted: string, k: { type: 'full' | 'restricted'; workspaceId?: string }, name?: string): Promise<AddKeyOutcome> {
+    const done = vscode.commands.executeCommand<AddKeyOutcome>('retrac.addApiKey');
+    await driver.type(pasted);
+    if (k.type === 'full') await driver.pick((item) => item.description === k.workspaceId);
+    const nameBox = await driver.next('the name step');
+    assert.ok(!('items' in nameBox), 'the last step is the name input');
+    if (name !== undefined) nameBox.value = name;
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const outcome = await done;
+    if (outcome.profile) created.push(outcome.profile.id);
+    return outcome;
+  }
+
+  /** Runs "Add API Key" for a key that must be refused after the check; returns the message. */
+  async function addFailing(pasted: string): Promise<string> {
+    const before = messages.shown.length;
+    const done = vscode.commands.executeCommand<AddKeyOutcome>('retrac.addApiKey');
+    await driver.type(pasted);
+    const outcome = await done;
+    assert.strictEqual(outcome.profile, undefined, 'no profile is saved');
+    assert.ok(outcome.message, 'the command says why');
+    const shown = messages.shown.slice(before).find((m) => m.kind === 'error');
+    assert.ok(shown, 'an error message was shown');
+    assert.strictEqual(shown.text, outcome.message);
+    return outcome.message;
+  }
+
+  suiteSetup(async function () {
+    this.timeout(60_000);
+    api = (await vscode.extensions.getExtension<RetracExtensionApi>(EXTENSION_ID)!.activate());
+    const infoFile = process.env.RETRAC_TEST_SANDBOX_INFO;
+    assert.ok(infoFile, 'RETRAC_TEST_SANDBOX_INFO is not set: run through test/harness/run-integration.mjs');
+    info = JSON.parse(readFileSync(infoFile, 'utf8')) as SandboxInfo;
+    for (const k of info.keys) keysSeen.add(k.key);
+    messages = captureMessages();
+    driver = new InputDriver(api.inputs);
+    // The command reads the host and its CA from the (machine-scoped) settings, as for a user.
+    await retrac().update('apiUrl', info.baseUrl, vscode.ConfigurationTarget.Global);
+    await retrac().update('caCertificatePath', info.caCertPath, vscode.ConfigurationTarget.Global);
+  });
+
+  suiteTeardown(async () => {
+    driver?.dispose();
+    messages?.restore();
+    for (const id of created) await api?.accounts.remove(id);
+    await retrac().update('apiUrl', undefined, vscode.ConfigurationTarget.Global);
+    await retrac().update('caCertificatePath', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  test('the key and workspace inputs refuse garbage with a message; a pasted Bearer prefix and quotes are stripped; Back works', async () => {
+    const owner = keyNamed('owner-full');
+    const done = vscode.commands.executeCommand<AddKeyOutcome>('retrac.addApiKey');
+    assert.match(await driver.typeRefused('   '), /Paste a Retrac API key/);
+    assert.match(await driver.typeRefused(`${owner.key.slice(0, 12)} ${owner.key.slice(12)}`), /space or line break/);
+    assert.match(await driver.typeRefused(owner.key.slice(0, 20)), /24 letters and digits.*has 20/);
+    await driver.type(`"Bearer ${owner.key}"`);
+    // The workspace typed by slug instead of picked; then Back from the name step to the list.
+    const slug = info.workspaces.find((w) => w.id === owner.workspaceId)!.slug;
+    await driver.pick(/Enter a workspace id or slug/);
+    assert.match(await driver.typeRefused('Not A Slug!'), /looks like “ws_”/);
+    await driver.type(slug);
+    await driver.back();
+    await driver.pick((item) => item.description === owner.workspaceId);
+    const nameBox = await driver.next('the name step');
+    assert.match(nameBox.value, / · full access$/, 'the default name is workspace + key type');
+    nameBox.value = 'IT owner (pasted)';
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const outcome = await done;
+    assert.ok(outcome.profile, outcome.message);
+    created.push(outcome.profile.id);
+    assert.strictEqual(outcome.profile.keyType, 'full');
+    assert.strictEqual(outcome.profile.workspaceId, owner.workspaceId);
+    assert.strictEqual(outcome.profile.role, 'owner');
+    assert.strictEqual(await api.accounts.storage.secrets.get(secretKeyFor(outcome.profile.id)), owner.key, 'the stripped key is stored');
+  });
+
+  test('adds a key of each sandbox kind through "Add API Key"; each says what it can do', async function () {
+    this.timeout(120_000);
+    const kinds = info.keys.filter((k) => k.name !== 'free-plan-full');
+    assert.ok(kinds.some((k) => k.type === 'full') && kinds.some((k) => k.type === 'restricted'), 'the sandbox has both key types');
+    for (const k of kinds) {
+      const outcome = await addThroughCommand(k.key, k, `IT ${k.name}`);
+      const p = outcome.profile;
+      assert.ok(p, `${k.name}: ${outcome.message}`);
+      assert.strictEqual(p.name, `IT ${k.name}`);
+      assert.strictEqual(p.keyType, k.type, `${k.name}: key type from the prefix`);
+      assert.strictEqual(api.accounts.profile?.id, p.id, `${k.name}: the new profile is active`);
+      assert.match(outcome.message ?? '', new RegExp(`^Added “IT ${k.name}”: ${k.type === 'full' ? 'full access' : 'restricted'} key`));
+      if (k.type === 'full') {
+        assert.strictEqual(p.workspaceId, k.workspaceId, k.name);
+        assert.strictEqual(p.role, k.role, k.name);
+        assert.deepStrictEqual(p.scopes, []);
+      } else {
+        // What the probes found must be what the sandbox granted: every scope, none more.
+        const expected = PROBED_SCOPES.filter((s) => profileCan({ keyType: 'restricted', scopes: k.scopes, role: k.role }, s));
+        assert.deepStrictEqual(p.scopes, expected, `${k.name} (granted ${k.scopes.join(' ')})`);
+        assert.match(outcome.message ?? '', p.scopes.length ? new RegExp(`scopes: ${p.scopes[0].replace('.', '\\.')}`) : /no scopes found/);
+        if (p.scopes.includes('workspaces.read')) assert.strictEqual(p.workspaceId, k.workspaceId, `${k.name}: bound workspace`);
+      }
+      assert.strictEqual(await api.accounts.storage.secrets.get(secretKeyFor(p.id)), k.key, `${k.name}: key in SecretStorage`);
+    }
+  });
+
+  test('the active profile gives a working client and says what it may do', async () => {
+    const profiles = api.accounts.profiles;
+    const owner = profiles.find((p) => p.name === 'IT owner-full')!;
+    const readOnly = profiles.find((p) => p.name === 'IT restricted-read')!;
+    await api.accounts.activate(owner.id);
+    const client = await api.accounts.getClient();
+    assert.ok(client);
+    assert.ok(Array.isArray(await client.listItems({ pageSize: 1 })));
+    assert.strictEqual(api.accounts.can('items.write'), true);
+    assert.strictEqual(api.accounts.can('locations.write'), true);
+    await api.accounts.activate(readOnly.id);
+    assert.strictEqual(api.accounts.can('items.read'), true);
+    assert.strictEqual(api.accounts.can('items.write'), false);
+    const readClient = await api.accounts.getClient();
+    assert.ok(readClient && readClient !== client, 'switching gives the other key’s client');
+    assert.ok(Array.isArray(await readClient.listTags()));
+  });
+
+  test('a wrong key, a free-plan key and an unreachable host each get their own message', async function () {
+    this.timeout(60_000);
+    const wrong = randomFullKey();
+    keysSeen.add(wrong);
+    assert.match(await addFailing(wrong), /did not accept this key \(401\)/);
+    assert.match(await addFailing(keyNamed('free-plan-full').key), /Business plan or above/);
+    const closedPort = await freePort();
+    await retrac().update('apiUrl', `https://127.0.0.1:${closedPort}`, vscode.ConfigurationTarget.Global);
+    try {
+      assert.match(await addFailing(keyNamed('owner-full').key), new RegExp(`Nothing answers at 127\\.0\\.0\\.1:${closedPort} \\(connection refused\\)`));
+    } finally {
+      await retrac().update('apiUrl', info.baseUrl, vscode.ConfigurationTarget.Global);
+    }
+    // addProfile (no UI) gives the same sentences.
+    await assert.rejects(api.accounts.addProfile({ key: wrong, apiUrl: info.baseUrl, caCertPath: info.caCertPath }), /did not accept this key \(401\)/);
+  });
+
+  test('switch, rename and bind through the commands', async () => {
+    const target = api.accounts.profiles.find((p) => p.name === 'IT member-full')!;
+    const changes: (Profile | undefined)[] = [];
+    const sub = api.accounts.onDidChangeProfile((p) => changes.push(p));
+    try {
+      const switched = vscode.commands.executeCommand<Profile>('retrac.switchProfile');
+      await driver.pick((item) => item.label.endsWith('IT member-full'));
+      assert.strictEqual((await switched)?.id, target.id);
+      assert.strictEqual(api.accounts.profile?.id, target.id);
+      assert.ok(changes.some((p) => p?.id === target.id), 'onDidChangeProfile fired with the new profile');
+
+      const renamed = vscode.commands.executeCommand<Profile>('retrac.renameProfile');
+      await driver.pick((item) => item.label.endsWith('IT member-full'));
+      await driver.type('IT member (renamed)');
+      assert.strictEqual((await renamed)?.name, 'IT member (renamed)');
+      assert.strictEqual(api.accounts.profile?.name, 'IT member (renamed)');
+
+      const bound = vscode.commands.executeCommand<Profile>('retrac.bindProfile');
+      await driver.pick((item) => item.label.endsWith('IT member (renamed)'));
+      assert.strictEqual((await bound)?.id, target.id);
+      assert.strictEqual(api.accounts.boundProfileId, target.id, 'stored in workspace state');
+      await vscode.commands.executeCommand('retrac.unbindProfile');
+      assert.strictEqual(api.accounts.boundProfileId, undefined);
+    } finally {
+      sub.dispose();
+    }
+  });
+
+  test('the Accounts menu lists one session per profile, with the key as access token', async () => {
+    const accounts = await vscode.authentication.getAccounts('retrac');
+    const names = accounts.map((a) => a.label);
+    for (const p of api.accounts.profiles) assert.ok(names.includes(p.name), `${p.name} missing from the Accounts menu: ${names.join(', ')}`);
+    const sessions = await api.accounts.authProvider.getSessions(undefined, {});
+    assert.deepStrictEqual(sessions.map((s) => s.id).sort(), api.accounts.profiles.map((p) => p.id).sort());
+    const owner = api.accounts.profiles.find((p) => p.name === 'IT owner-full')!;
+    assert.strictEqual(sessions.find((s) => s.id === owner.id)?.accessToken, keyNamed('owner-full').key);
+    const writers = await api.accounts.authProvider.getSessions(['items.write'], {});
+    assert.ok(!writers.some((s) => s.account.label === 'IT restricted-read'), 'a scope filter leaves out keys without it');
+    assert.ok(writers.some((s) => s.id === owner.id));
+  });
+
+  test('a second SecretStorage listener (another window) sees adds, renames and removals', async function () {
+    this.timeout(30_000);
+    const { secrets, globalState } = api.accounts.storage;
+    const otherWindow = new ProfileStore(globalState, secrets);
+    const heard: string[] = [];
+    const sub = secrets.onDidChange((e) => {
+      if (isProfileSecret(e.key)) {
+        heard.push(e.key);
+        otherWindow.reload();
+      }
+    });
+    try {
+      // Start from a key no profile holds (the same key again would update its profile).
+      const k = keyNamed('restricted-items-read');
+      const earlier = api.accounts.profiles.find((p) => p.name === 'IT restricted-items-read');
+      if (earlier) {
+        await api.accounts.remove(earlier.id);
+        await waitFor('the other window to see the first removal', () => !otherWindow.get(earlier.id));
+      }
+      const added = await api.accounts.addProfile({ key: k.key, name: 'IT second window', apiUrl: info.baseUrl, caCertPath: info.caCertPath });
+      created.push(added.id);
+      assert.notStrictEqual(added.id, earlier?.id);
+      await waitFor('the other window to see the new profile', () => otherWindow.get(added.id));
+      assert.strictEqual(await otherWindow.getKey(added.id), k.key);
+
+      const renamed = vscode.commands.executeCommand<Profile>('retrac.renameProfile', added.id);
+      await driver.type('IT second window (renamed)');
+      await renamed;
+      await waitFor('the other window to see the rename', () => otherWindow.get(added.id)?.name === 'IT second window (renamed)');
+
+      await api.accounts.remove(added.id);
+      await waitFor('the other window to see the removal', () => !otherWindow.get(added.id));
+      assert.ok(heard.includes(secretKeyFor(added.id)));
+    } finally {
+      sub.dispose();
+    }
+  });
+
+  test('"Remove API Key" confirms, then deletes the profile and its secret', async () => {
+    const victim = api.accounts.profiles.find((p) => p.name === 'IT restricted-read')!;
+    const cancelled = vscode.commands.executeCommand<boolean>('retrac.removeApiKey');
+    await driver.pick((item) => item.label.endsWith('IT restricted-read'));
+    await driver.pick(/Cancel/);
+    assert.strictEqual(await cancelled, false);
+    assert.ok(api.accounts.profiles.some((p) => p.id === victim.id), 'Cancel keeps the profile');
+
+    const removed = vscode.commands.executeCommand<boolean>('retrac.removeApiKey');
+    await driver.pick((item) => item.label.endsWith('IT restricted-read'));
+    await driver.pick(/Remove Key/);
+    assert.strictEqual(await removed, true);
+    assert.ok(!api.accounts.profiles.some((p) => p.id === victim.id));
+    assert.strictEqual(await api.accounts.storage.secrets.get(secretKeyFor(victim.id)), undefined, 'the secret is deleted');
+    const sessions = await api.accounts.authProvider.getSessions(undefined, {});
+    assert.ok(!sessions.some((s) => s.id === victim.id), 'gone from the Accounts menu');
+  });
+
+  test('"Diagnose Connection" logs host, proxy, TLS, latency, key and rate limit', async function () {
+    this.timeout(30_000);
+    await api.accounts.activate(api.accounts.profiles.find((p) => p.name === 'IT owner-full')!.id);
+    const report = await vscode.commands.executeCommand<DiagnoseReport>('retrac.diagnoseConnection');
+    const text = report.lines.join('\n');
+    assert.ok(report.ok, text);
+    assert.match(text, new RegExp(`Effective API host: ${info.baseUrl.replace(/[.]/g, '\\.')}`));
+    assert.match(text, /Proxy: http\.proxy=.*HTTPS_PROXY=/);
+    assert.match(text, /TLS to 127\.0\.0\.1:\d+ \(direct\): ok/);
+    assert.match(text, /API request: ok in \d+ ms/);
+    assert.match(text, /Rate limit: \d+ of \d+ left/);
+    assert.match(text, /full access key …\w{4}/);
+  });
+
+  test('"Use Local Sandbox" starts a sandbox in the extension, adds its keys and survives a restart', async function () {
+    this.timeout(120_000);
+    const first = await vscode.commands.executeCommand<Profile | undefined>('retrac.useLocalSandbox');
+    assert.ok(first, 'owner-full profile of the local sandbox');
+    const running = api.accounts.runningSandbox;
+    assert.ok(running);
+    for (const k of running.keys) keysSeen.add(k.key);
+    assert.strictEqual(first.name, 'Sandbox · owner-full');
+    assert.strictEqual(api.accounts.profile?.id, first.id, 'owner-full is selected');
+    const sandboxProfiles = api.accounts.profiles.filter((p) => p.sandbox && !p.sessionOnly);
+    created.push(...sandboxProfiles.map((p) => p.id));
+    assert.strictEqual(sandboxProfiles.length, running.keys.length);
+    assert.ok((await (await api.accounts.getClient())!.listLocations()).length > 0);
+
+    const firstUrl = running.baseUrl;
+    await vscode.commands.executeCommand('retrac.stopLocalSandbox');
+    assert.strictEqual(api.accounts.runningSandbox?.baseUrl, undefined);
+    const again = await vscode.commands.executeCommand<Profile | undefined>('retrac.useLocalSandbox');
+    assert.strictEqual(again?.id, first.id, 'the same profile, not a new one');
+    assert.strictEqual(api.accounts.profiles.filter((p) => p.sandbox && !p.sessionOnly).length, sandboxProfiles.length);
+    assert.strictEqual(api.accounts.profile?.apiUrl, api.accounts.runningSandbox?.baseUrl, 'apiUrl follows the new port');
+    console.log(`    sandbox restarted: ${firstUrl} → ${api.accounts.runningSandbox?.baseUrl}`);
+    assert.ok((await (await api.accounts.getClient())!.listLocations()).length > 0, 'the persisted keys still work');
+    await vscode.commands.executeCommand('retrac.stopLocalSandbox');
+  });
+
+  test('no key reached settings, global state, the log or a shown message', async function () {
+    this.timeout(30_000);
+    const { globalState, globalStorageUri, logUri } = api.accounts.storage;
+    // <user data>/User/globalStorage/<extension id> → <user data>/User/settings.json; a remote
+    // window (code-server) writes machine-scoped settings to <user data>/Machine/settings.json.
+    const userData = vscode.Uri.joinPath(globalStorageUri, '..', '..', '..');
+    const settingsText = (
+      await Promise.all(['User', 'Machine'].map((d) => readText(vscode.Uri.joinPath(userData, d, 'settings.json'))))
+    ).join('\n');
+    assert.match(settingsText, /"retrac\.apiUrl"/, `the settings files under ${userData.toString()} were not found`);
+    const workspaceSettings = await Promise.all(
+      (vscode.workspace.workspaceFolders ?? []).map((f) => readText(vscode.Uri.joinPath(f.uri, '.vscode', 'settings.json'))),
+    );
+    const state = JSON.stringify(globalState.keys().map((k) => [k, globalState.get(k)]));
+    assert.match(state, /retrac\.profiles/, 'the profile metadata is in global state');
+    api.log.logger('auth').info('end of the accounts suite');
+    const logs = await waitFor('the log file', async () => {
+      const texts = await readTree(logUri);
+      return texts.some((t) => t.includes('end of the accounts suite')) && texts;
+    });
+    const shown = messages.shown.map((m) => m.text).join('\n');
+    assert.ok(messages.shown.some((m) => m.kind === 'error'), 'the messages were captured');
+    for (const key of keysSeen) {
+      const tail = key.slice(-12);
+      for (const [where, text] of [['user settings', settingsText], ['workspace settings', workspaceSettings.join('\n')], ['global state', state], ['log', logs.join('\n')], ['shown messages', shown]] as const) {
+        assert.ok(!text.includes(tail), `a key (…${key.slice(-4)}) appears in the ${where}`);
+      }
+    }
+  });
+});

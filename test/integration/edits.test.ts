@@ -1,0 +1,512 @@
+// The inventory edit commands inside a real VS Code, answered through the workbench's quick
+// inputs, against the harness sandbox (own uniquely named data) and, for the interrupted write,
+// a private sandbox with fault injection. Every check reads the server back with a direct client.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { RetracClient } from '../../src/api/client';
+import type { Item, Location, Movement, Transfer } from '../../src/api/types';
+import type { EditOutcome } from '../../src/commands/flow';
+import type { ImportReport } from '../../src/commands/importItems';
+import type { OnHandChange } from '../../src/commands/stock';
+import type { RetracExtensionApi } from '../../src/extension';
+import type { InventoryChange } from '../../src/inventoryEvents';
+import type { RunningSandbox, SandboxInfo, SandboxOptions } from '../../src/sandbox/types';
+import { InputDriver } from './inputDriver';
+
+const EXTENSION_ID = 'retrac-tools.retrac-vscode';
+const RUN = Date.now().toString(36).toUpperCase();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type Pick = vscode.QuickPick<vscode.QuickPickItem>;
+type Match = string | RegExp | ((item: vscode.QuickPickItem) => boolean);
+
+function matches(item: vscode.QuickPickItem, m: Match): boolean {
+  return typeof m === 'function' ? m(item) : typeof m === 'string' ? item.label.includes(m) : m.test(item.label);
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(40);
+  }
+}
+
+/** Makes `m` the active item of `qp` (waiting for it to load) and accepts, as Enter would. */
+async function choose(qp: Pick, m: Match): Promise<vscode.QuickPickItem> {
+  const item = await waitFor(`an item matching ${String(m)} in "${qp.title ?? ''}"`, () => qp.items.find((i) => matches(i, m)));
+  qp.activeItems = [item];
+  await sleep(60);
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  return item;
+}
+
+/** The command being answered: a step wait fails at once (with its outcome) if it ended early. */
+let current: Promise<EditOutcome<unknown>> | undefined;
+let driverInputs: RetracExtensionApi['inputs'] | undefined;
+
+async function nextStep(driver: InputDriver, what: string): Promise<Pick | vscode.InputBox> {
+  const ended = current?.then((o) => {
+    throw new Error(`the command ended (${o.status}${'message' in o ? `: ${o.message}` : ''}) instead of showing ${what}`);
+  });
+  try {
+    return await Promise.race([driver.next(what), ...(ended ? [ended] : [])]);
+  } catch (e) {
+    const on = driverInputs?.active;
+    throw new Error(`${e instanceof Error ? e.message : String(e)}; on screen: ${on ? `"${on.title ?? ''}"` : 'nothing'}`);
+  }
+}
+
+async function nextPick(driver: InputDriver): Promise<Pick> {
+  const input = await nextStep(driver, 'a quick pick');
+  assert.ok('items' in input, `expected a quick pick, got the input box "${input.title ?? ''}"`);
+  return input;
+}
+
+/** A type-to-search pick: types `text` (the server searches) and picks the match. */
+async function searchPick(driver: InputDriver, text: string, m: Match = text): Promise<vscode.QuickPickItem> {
+  const qp = await nextPick(driver);
+  qp.value = text;
+  // Wait for the answer to this search, not the list loaded when the pick opened: choosing from
+  // a list about to be replaced would accept nothing.
+  const needle = text.toLowerCase();
+  await waitFor(`the search results for "${text}"`, () =>
+    !qp.busy && qp.items.length > 0 && qp.items.every((i) => `${i.label} ${i.description ?? ''}`.toLowerCase().includes(needle)) || undefined);
+  return choose(qp, m);
+}
+
+/** Confirms the next confirmation step, returning its summary line. */
+async function confirm(driver: InputDriver): Promise<string> {
+  const qp = await nextPick(driver);
+  const summary = qp.placeholder ?? '';
+  await choose(qp, /\$\(check\)/);
+  return summary;
+}
+
+function run<T>(command: string, ...args: unknown[]): Promise<EditOutcome<T>> {
+  const pending = Promise.resolve(vscode.commands.executeCommand<EditOutcome<T>>(command, ...args));
+  current = pending;
+  return pending;
+}
+
+function done<T>(o: EditOutcome<T>): Extract<EditOutcome<T>, { status: 'done' }> {
+  assert.strictEqual(o.status, 'done', `expected done, got ${o.status}: ${'message' in o ? o.message : ''}`);
+  return o;
+}
+
+function clientFor(info: SandboxInfo, keyName: string): RetracClient {
+  const key = info.keys.find((k) => k.name === keyName);
+  assert.ok(key, `the sandbox has no key ${keyName}`);
+  return new RetracClient({
+    apiKey: key.key,
+    baseUrl: info.baseUrl,
+    workspaceId: key.type === 'full' ? key.workspaceId : undefined,
+    ca: fs.readFileSync(info.caCertPath, 'utf8'),
+  });
+}
+
+async function onHand(client: RetracClient, itemId: string, locationId: string): Promise<number> {
+  const rows = await client.listBalances({ itemId, locationId });
+  return rows.find((b) => b.itemId === itemId && b.locationId === locationId)?.onHandQty ?? 0;
+}
+
+async function movements(client: RetracClient, itemId: string, locationId: string): Promise<Movement[]> {
+  return client.listMovements({ itemId, locationId, pageSize: 100 });
+}
+
+suite('Retrac edits', function () {
+  this.timeout(60_000);
+  let api: RetracExtensionApi;
+  let info: SandboxInfo;
+  let owner: RetracClient;
+  let driver: InputDriver;
+  let changes: InventoryChange[] = [];
+  let changeSub: vscode.Disposable;
+  const profileIds = new Map<string, string>();
+  let locA: Location;
+  let locB: Location;
+  let item: Item;
+
+  /** Makes the sandbox key `name` the active profile (adding it once). */
+  async function useKey(name: string, sandbox: SandboxInfo = info): Promise<void> {
+    const id = `${sandbox.baseUrl}#${name}`;
+    let profileId = profileIds.get(id);
+    if (!profileId) {
+      const key = sandbox.keys.find((k) => k.name === name)!;
+      const profile = await api.accounts.addProfile({
+        key: key.key, name: `edits ${name} ${RUN}`, apiUrl: sandbox.baseUrl, caCertPath: sandbox.caCertPath,
+        workspaceId: key.type === 'full' ? key.workspaceId : undefined, sandbox: true, sessionOnly: true,
+      });
+      profileId = profile.id;
+      profileIds.set(id, profileId);
+    }
+    await api.accounts.activate(profileId);
+  }
+
+  suiteSetup(async function () {
+    const infoPath = process.env.RETRAC_TEST_SANDBOX_INFO;
+    assert.ok(infoPath, 'RETRAC_TEST_SANDBOX_INFO is not set: run through test/harness/run-integration.mjs');
+    info = JSON.parse(fs.readFileSync(infoPath, 'utf8')) as SandboxInfo;
+    api = (await vscode.extensions.getExtension<RetracExtensionApi>(EXTENSION_ID)!.activate());
+    owner = clientFor(info, 'owner-full');
+    locA = await owner.createLocation({ name: `Edits A ${RUN}`, type: 'warehouse' });
+    locB = await owner.createLocation({ name: `Edits B ${RUN}`, type: 'van' });
+    item = await owner.createItem({ sku: `EDIT-${RUN}-1`, description: 'Edits test bolt', cost: 1 });
+    await owner.setOnHand({ itemId: item.id, locationId: locA.id, onHandQty: 10 });
+    changeSub = api.events.onDidChange((c) => changes.push(c));
+    await useKey('owner-full');
+  });
+
+  setup(() => {
+    // Generous: the machine is shared, and a slow step must not read as a missing one.
+    driver = new InputDriver(api.inputs, 30_000);
+    driverInputs = api.inputs;
+    changes = [];
+    current = undefined;
+  });
+
+  teardown(async () => {
+    driver.dispose();
+    if (api.inputs.active) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    // A flow left open by a failed test ends here, so it cannot answer the next test's steps.
+    if (current) await Promise.race([current, sleep(10_000)]);
+    await useKey('owner-full');
+  });
+
+  suiteTeardown(async () => {
+    changeSub?.dispose();
+    for (const id of profileIds.values()) await api.accounts.remove(id).catch(() => undefined);
+  });
+
+  test('Set On-Hand: validation, Back, old → new confirm, tree refresh event, then Undo', async () => {
+    const before = (await movements(owner, item.id, locA.id)).length;
+    const pending = run<OnHandChange>('retrac.setOnHand');
+    await searchPick(driver, item.sku);
+    await choose(await nextPick(driver), locB.name);
+    // Back from the quantity box returns to the location pick; the next choice replaces it.
+    await driver.back();
+    await choose(await nextPick(driver), locA.name);
+    const negative = await driver.typeRefused('-11');
+    assert.match(negative, /cannot be negative/i);
+    assert.match(negative, /-1/);
+    assert.match(await driver.typeRefused('2.5'), /not a whole number/);
+    const box = await driver.type('+5');
+    assert.match(box.prompt ?? '', /Current on-hand: 10\b/);
+    await driver.type('cycle count');
+    assert.match(await confirm(driver), new RegExp(`${item.sku} at ${locA.name}: 10 → 15`));
+    const outcome = done(await pending);
+    assert.strictEqual(outcome.result.newQty, 15);
+    assert.strictEqual(await onHand(owner, item.id, locA.id), 15);
+    assert.strictEqual(await onHand(owner, item.id, locB.id), 0, 'the location chosen before Back was not written');
+    const after = await movements(owner, item.id, locA.id);
+    assert.strictEqual(after.length, before + 1);
+    assert.deepStrictEqual([after[0].type, after[0].quantity, after[0].note], ['adjustment_plus', 5, 'cycle count']);
+    assert.ok(changes.some((c) => c.itemIds?.includes(item.id) && c.locationIds?.includes(locA.id)), 'an event names the item and location');
+
+    assert.ok(outcome.undo, 'the notification offers Undo');
+    changes = [];
+    const undone = done(await outcome.undo());
+    assert.match(undone.message, /15 → 10/);
+    assert.strictEqual(await onHand(owner, item.id, locA.id), 10);
+    const afterUndo = await movements(owner, item.id, locA.id);
+    assert.strictEqual(afterUndo.length, before + 2);
+    assert.deepStrictEqual([afterUndo[0].type, afterUndo[0].quantity], ['adjustment_minus', 5]);
+    assert.match(afterUndo[0].note ?? '', /Undo/);
+    assert.ok(changes.some((c) => c.itemIds?.includes(item.id)));
+  });
+
+  test('Set On-Hand: Escape at any step writes nothing', async () => {
+    const before = (await movements(owner, item.id, locA.id)).length;
+    const pending = run('retrac.setOnHand');
+    await searchPick(driver, item.sku);
+    await choose(await nextPick(driver), locA.name);
+    await driver.type('99');
+    await driver.cancel();
+    assert.strictEqual((await pending).status, 'cancelled');
+    assert.strictEqual(await onHand(owner, item.id, locA.id), 10);
+    assert.strictEqual((await movements(owner, item.id, locA.id)).length, before);
+  });
+
+  test('Set On-Hand: a balance changed by someone else meanwhile is shown and asked again', async () => {
+    const pending = run<OnHandChange>('retrac.setOnHand', {
+      balance: { id: 'b', itemId: item.id, locationId: locA.id, onHandQty: 10, item: { id: item.id, sku: item.sku, description: item.description }, location: { id: locA.id, name: locA.name } },
+    });
+    // The balance node pre-fills item and location: the first step is the quantity.
+    await driver.type('20');
+    await driver.type('');
+    const confirmStep = await nextPick(driver);
+    assert.match(confirmStep.placeholder ?? '', /10 → 20/);
+    await owner.setOnHand({ itemId: item.id, locationId: locA.id, onHandQty: 13, note: 'someone else' });
+    await choose(confirmStep, /\$\(check\)/);
+    const again = await driver.next('the quantity box again');
+    assert.ok(!('items' in again));
+    assert.match(again.prompt ?? '', /Changed since shown: 10 → 13/);
+    assert.match(again.prompt ?? '', /Current on-hand: 13\b/);
+    assert.strictEqual(await onHand(owner, item.id, locA.id), 13, 'nothing was written over the other change');
+    again.value = '+1';
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await driver.type('');
+    assert.match(await confirm(driver), /13 → 14/);
+    done(await pending);
+    assert.strictEqual(await onHand(owner, item.id, locA.id), 14);
+    await owner.setOnHand({ itemId: item.id, locationId: locA.id, onHandQty: 10 });
+  });
+
+  test('a restricted key without inventory.write is refused at once, before any input', async () => {
+    await useKey('restricted-read');
+    let shown = 0;
+    const sub = api.inputs.onDidShow(() => shown++);
+    const outcome = await run('retrac.setOnHand');
+    sub.dispose();
+    assert.strictEqual(outcome.status, 'refused');
+    assert.match((outcome as { message: string }).message, /inventory\.write/);
+    assert.strictEqual(shown, 0);
+  });
+
+  test('a member with View access at a location is told so, and nothing is written', async () => {
+    const main = (await owner.listLocations({ pageSize: 50 })).find((l) => l.name === 'Main Warehouse');
+    assert.ok(main, 'the seeded "Main Warehouse" (member: View) exists');
+    const before = await onHand(owner, item.id, main.id);
+    await useKey('member-full');
+    const pending = run('retrac.setOnHand');
+    await searchPick(driver, item.sku);
+    await choose(await nextPick(driver), 'Main Warehouse');
+    await driver.type(String(before + 1));
+    await driver.type('');
+    await confirm(driver);
+    const outcome = await pending;
+    assert.strictEqual(outcome.status, 'failed');
+    assert.match((outcome as { message: string }).message, /"Main Warehouse" is View-only or None/);
+    assert.strictEqual(await onHand(owner, item.id, main.id), before);
+  });
+
+  test('Create Transfer: same-location and above-stock messages, Back over a line, then the transfer', async () => {
+    const pending = run<Transfer>('retrac.createTransfer');
+    await choose(await nextPick(driver), locA.name);
+    const to = await nextPick(driver);
+    await choose(to, locA.name);
+    await waitFor('the same-location message', () => /other than the source/.test(to.title ?? '') || undefined);
+    await choose(to, locB.name);
+    await searchPick(driver, item.sku);
+    const above = await driver.typeRefused('11');
+    assert.match(above, new RegExp(`Only 10 available at ${locA.name}`));
+    assert.match(await driver.typeRefused('0'), /above 0/);
+    await driver.type('3');
+    await driver.back(); // from "add another / continue" back to the quantity of that line
+    await driver.type('4');
+    await choose(await nextPick(driver), /Continue/);
+    const note = `edits transfer ${RUN}`;
+    await driver.type(note);
+    assert.match(await confirm(driver), new RegExp(`from ${locA.name} to ${locB.name}: 4 × ${item.sku}$`));
+    const transfer = done(await pending).result;
+    assert.deepStrictEqual(transfer.lines.map((l) => [l.itemId, l.quantity]), [[item.id, 4]]);
+    assert.strictEqual(await onHand(owner, item.id, locA.id), 6);
+    assert.strictEqual(await onHand(owner, item.id, locB.id), 4);
+    assert.ok(changes.some((c) => c.transferIds?.includes(transfer.id)));
+  });
+
+  test('Revert Transfer: owner-only for members, lines listed, then 409 as a sentence', async () => {
+    const [transfer] = await owner.listTransfers({ search: `edits transfer ${RUN}` });
+    assert.ok(transfer, 'the transfer of the previous test exists');
+    await useKey('member-full');
+    const member = await run('retrac.revertTransfer', { transfer });
+    assert.strictEqual(member.status, 'refused');
+    assert.match((member as { message: string }).message, /owner-only/);
+
+    await useKey('owner-full');
+    const pending = run<Transfer>('retrac.revertTransfer', { transfer });
+    assert.match(await confirm(driver), new RegExp(`4 × ${item.sku}`));
+    assert.strictEqual(done(await pending).result.status, 'reverted');
+    assert.strictEqual(await onHand(owner, item.id, locA.id), 10);
+    assert.strictEqual(await onHand(owner, item.id, locB.id), 0);
+
+    // The node still shows it as completed (a stale tree): the server's 409 becomes a sentence.
+    const again = run('retrac.revertTransfer', { transfer });
+    await confirm(driver);
+    const outcome = await again;
+    assert.strictEqual(outcome.status, 'failed');
+    assert.match((outcome as { message: string }).message, /already reverted/);
+  });
+
+  test('Create, Edit and Delete Item (duplicate SKU named; modal delete names the SKU)', async () => {
+    const sku = `EDIT-${RUN}-NEW`;
+    let pending = run<Item>('retrac.createItem');
+    await driver.type(sku);
+    await driver.type('Edits test washer');
+    assert.match(await driver.typeRefused('-1'), /amount/);
+    await driver.type('0.40');
+    await driver.type('');
+    await driver.type('');
+    assert.match(await confirm(driver), new RegExp(sku));
+    const created = done(await pending).result;
+    assert.strictEqual((await owner.getItem(created.id)).cost, 0.4);
+
+    pending = run<Item>('retrac.createItem');
+    await driver.type(sku);
+    await driver.type('dup');
+    await driver.type('1');
+    await driver.type('');
+    await driver.type('');
+    await confirm(driver);
+    const dup = await pending;
+    assert.strictEqual(dup.status, 'failed');
+    assert.match((dup as { message: string }).message, new RegExp(`"${sku}" already exists`));
+
+    pending = run<Item>('retrac.editItem', { item: created });
+    await choose(await nextPick(driver), 'Cost');
+    await driver.type('0.55');
+    assert.match(await confirm(driver), /Cost of .*: 0\.4 → 0\.55/);
+    done(await pending);
+    assert.strictEqual((await owner.getItem(created.id)).cost, 0.55);
+
+    const original = vscode.window.showWarningMessage;
+    let asked = '';
+    (vscode.window as { showWarningMessage: unknown }).showWarningMessage = (message: string, _options: unknown, ...items: string[]) => {
+      asked = message;
+      return Promise.resolve(items.find((i) => i.startsWith('Delete')));
+    };
+    let deleted: EditOutcome;
+    try {
+      deleted = await run('retrac.deleteItem', { item: created });
+    } finally {
+      (vscode.window as { showWarningMessage: unknown }).showWarningMessage = original;
+    }
+    assert.match(asked, new RegExp(sku));
+    done(deleted);
+    await assert.rejects(owner.getItem(created.id), (e: { code?: string }) => e.code === 'not_found');
+  });
+
+  test('Create Tag, Tag Item and Untag Item', async () => {
+    const name = `edits-${RUN}`.toLowerCase();
+    let pending = run('retrac.createTag');
+    await driver.type(name);
+    await choose(await nextPick(driver), 'green');
+    await confirm(driver);
+    done(await pending);
+    pending = run('retrac.tagItem', { item });
+    await choose(await nextPick(driver), name);
+    await confirm(driver);
+    done(await pending);
+    const tagged = (await owner.listItems({ sku: item.sku, withTags: true })).find((i) => i.id === item.id)!;
+    assert.deepStrictEqual(tagged.tags?.map((tg) => tg.name), [name]);
+    pending = run('retrac.untagItem', { item });
+    await choose(await nextPick(driver), name);
+    await confirm(driver);
+    done(await pending);
+    const untagged = (await owner.listItems({ sku: item.sku, withTags: true })).find((i) => i.id === item.id)!;
+    assert.deepStrictEqual(untagged.tags ?? [], []);
+  });
+
+  test('Create, Rename and Deactivate Location (owner); a member is told it is owner-only', async () => {
+    const name = `Edits C ${RUN}`;
+    let pending = run<Location>('retrac.createLocation');
+    await driver.type(name);
+    await choose(await nextPick(driver), 'site');
+    await driver.type('');
+    await confirm(driver);
+    const created = done(await pending).result;
+    pending = run<Location>('retrac.renameLocation', { location: created });
+    assert.match(await driver.typeRefused(name), /current name/);
+    await driver.type(`${name} renamed`);
+    await confirm(driver);
+    done(await pending);
+    pending = run<Location>('retrac.deactivateLocation', { location: { ...created, name: `${name} renamed` } });
+    await confirm(driver);
+    done(await pending);
+    const fresh = (await owner.listLocations({ active: false, pageSize: 50 })).find((l) => l.id === created.id);
+    assert.deepStrictEqual([fresh?.name, fresh?.active], [`${name} renamed`, false]);
+
+    await useKey('member-full');
+    const member = await run('retrac.createLocation');
+    assert.strictEqual(member.status, 'refused');
+    assert.match((member as { message: string }).message, /owner-only/);
+  });
+
+  test('Import Items: preview marks the bad row; the server refusal is reported per row; the rest is kept', async () => {
+    const existing = `EDIT-${RUN}-1`; // created in suiteSetup: the server refuses it as a duplicate
+    const csv = [
+      'sku,description,cost,sellPrice',
+      `IMP-${RUN}-1,Imported one,1.5,3`,
+      `IMP-${RUN}-2,Imported two,2,`,
+      `IMP-${RUN}-3,Missing cost,,`,
+      `${existing},Duplicate on the server,1,`,
+    ].join('\n');
+    const file = path.join(os.tmpdir(), `edits-import-${RUN}.csv`);
+    fs.writeFileSync(file, csv);
+    const pending = run<ImportReport>('retrac.importItems', vscode.Uri.file(file));
+    const preview = await nextPick(driver);
+    await waitFor('the preview rows', () => preview.items.length > 4 || undefined);
+    const bad = preview.items.find((i) => i.label.includes(`IMP-${RUN}-3`))!;
+    assert.match(bad.label, /\$\(warning\)/);
+    assert.match(bad.detail ?? '', /cost is missing/);
+    await choose(preview, /Import 3 item/);
+    const report = done(await pending).result;
+    assert.deepStrictEqual(report.created.map((c) => c.item.sku).sort(), [`IMP-${RUN}-1`, `IMP-${RUN}-2`]);
+    assert.deepStrictEqual(report.failed.map((f) => [f.line, f.sku]), [[5, existing]]);
+    assert.deepStrictEqual(report.skipped.map((s) => s.line), [4]);
+    assert.ok(report.reportUri, 'the problems are listed in a document');
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === report.reportUri!.toString())!;
+    assert.match(doc.getText(), new RegExp(`\\| 5 \\| ${existing} \\|`));
+    for (const sku of [`IMP-${RUN}-1`, `IMP-${RUN}-2`]) assert.ok((await owner.listItems({ sku })).some((i) => i.sku === sku));
+    assert.ok(!(await owner.listItems({ sku: `IMP-${RUN}-3` })).some((i) => i.sku === `IMP-${RUN}-3`));
+    fs.rmSync(file, { force: true });
+  });
+
+  suite('interrupted writes (private sandbox)', () => {
+    let sandbox: RunningSandbox;
+    let privateOwner: RetracClient;
+    let pItem: Item;
+    let pLoc: Location;
+
+    suiteSetup(async () => {
+      const bundle = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist/sandbox.js');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { startSandbox } = require(bundle) as { startSandbox: (o: SandboxOptions) => Promise<RunningSandbox> };
+      sandbox = await startSandbox({ port: 0, seedItems: 3 });
+      privateOwner = clientFor(sandbox, 'owner-full');
+      pLoc = await privateOwner.createLocation({ name: `Drop ${RUN}` });
+      pItem = await privateOwner.createItem({ sku: `DROP-${RUN}`, description: 'Dropped answer', cost: 1 });
+      await privateOwner.setOnHand({ itemId: pItem.id, locationId: pLoc.id, onHandQty: 7 });
+    });
+
+    suiteTeardown(async () => {
+      await sandbox?.close();
+    });
+
+    async function setTo(value: string): Promise<EditOutcome<OnHandChange>> {
+      await useKey('owner-full', sandbox);
+      const pending = run<OnHandChange>('retrac.setOnHand');
+      await searchPick(driver, pItem.sku);
+      await choose(await nextPick(driver), pLoc.name);
+      await driver.type(value);
+      await driver.type('');
+      await confirm(driver);
+      return pending;
+    }
+
+    test('an answer lost after the write: re-read, reported as saved, nothing doubled', async () => {
+      sandbox.injectFault({ method: 'PUT', path: '/inventory/balances', mode: 'drop-after' });
+      const outcome = done(await setTo('9'));
+      assert.strictEqual(outcome.interrupted, true);
+      assert.match(outcome.message, /was saved/);
+      assert.strictEqual(await onHand(privateOwner, pItem.id, pLoc.id), 9);
+      const ms = await movements(privateOwner, pItem.id, pLoc.id);
+      assert.deepStrictEqual(ms.map((m) => [m.type, m.quantity]), [['adjustment_plus', 2], ['opening', 7]]);
+    });
+
+    test('a connection dropped before the write: reported as not saved, nothing written', async () => {
+      sandbox.injectFault({ method: 'PUT', path: '/inventory/balances', mode: 'drop-before' });
+      const outcome = await setTo('4');
+      assert.strictEqual(outcome.status, 'failed');
+      assert.match((outcome as { message: string }).message, /nothing changed/);
+      assert.strictEqual(await onHand(privateOwner, pItem.id, pLoc.id), 9);
+      const ms = await movements(privateOwner, pItem.id, pLoc.id);
+      assert.deepStrictEqual(ms.map((m) => [m.type, m.quantity]), [['adjustment_plus', 2], ['opening', 7]]);
+    });
+  });
+});

@@ -1,0 +1,103 @@
+// Smoke test of activation, in the real extension host: where we run, what the manifest
+// promises (lazy activation, every command registered), what activation costs and loads, and
+// that disposing the extension's parts unregisters everything (that suite runs last: after it
+// the extension is unusable in this host).
+import * as assert from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { RetracExtensionApi } from '../../src/extension';
+import { RUNS_LAST } from './index';
+
+const EXTENSION_ID = 'retrac-tools.retrac-vscode';
+/** Bundles that must load only on demand (sandbox, CLI, workspace scan worker). */
+const LAZY_BUNDLES = ['dist/sandbox.js', 'dist/retrac-scan.js', 'dist/scan-worker.js'];
+/**
+ * retrac.* commands the extension may register without contributing them (e.g. targets of tree
+ * item clicks). Keep it explicit: anything else registered must be in the manifest.
+ */
+const INTERNAL_COMMANDS = new Set<string>([]);
+/** Commands the workbench itself registers for each contributed view (`<viewId>.focus`, ...). */
+const VIEW_COMMAND_SUFFIXES = ['.focus', '.resetViewLocation', '.toggleVisibility', '.removeView', '.open'];
+
+interface Manifest {
+  activationEvents?: string[];
+  contributes?: { commands?: { command: string }[]; views?: Record<string, { id: string }[]> };
+}
+
+function extension(): vscode.Extension<RetracExtensionApi> {
+  const ext = vscode.extensions.getExtension<RetracExtensionApi>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is not registered in this VS Code (engines.vscode too new?)`);
+  return ext;
+}
+
+function manifest(): Manifest {
+  return extension().packageJSON as Manifest;
+}
+
+/** retrac.* commands registered now, without the ones the workbench derives from our views. */
+async function registeredRetracCommands(): Promise<string[]> {
+  const viewIds = Object.values(manifest().contributes?.views ?? {}).flat().map((v) => v.id);
+  const derived = (c: string): boolean => viewIds.some((v) => VIEW_COMMAND_SUFFIXES.some((s) => c === v + s));
+  return (await vscode.commands.getCommands(true)).filter((c) => c.startsWith('retrac.') && !derived(c));
+}
+
+suite('Retrac smoke', () => {
+  test('runs in a real VS Code extension host', () => {
+    console.log(`    vscode.version=${vscode.version} env.appName=${vscode.env.appName} uiKind=${vscode.env.uiKind}`);
+    assert.match(vscode.version, /^1\.\d+\.\d+/);
+    assert.ok(vscode.env.appName.length > 0);
+  });
+
+  test('activates lazily: no "*" activation event', () => {
+    const events = manifest().activationEvents ?? [];
+    assert.ok(!events.includes('*'), `activationEvents: ${JSON.stringify(events)}`);
+  });
+
+  test('activation is cheap and loads neither the sandbox, the CLI nor the scan worker', async () => {
+    const ext = extension();
+    const wasActive = ext.isActive;
+    const before = new Set(Object.keys(require.cache));
+    const t0 = performance.now();
+    const api = await ext.activate();
+    const waited = performance.now() - t0;
+    console.log(`    activationMs=${api.activationMs.toFixed(1)} (activate() awaited ${waited.toFixed(0)} ms, already active: ${wasActive})`);
+    assert.ok(api.activationMs < 1500, `activate took ${api.activationMs.toFixed(0)} ms`);
+
+    const loaded = Object.keys(require.cache).filter((k) => wasActive || !before.has(k));
+    const bundle = (rel: string): string => path.join(ext.extensionPath, rel);
+    // Control: the cache is where the extension host loads our bundle, so the check below can fail.
+    assert.ok(Object.keys(require.cache).includes(bundle('dist/extension.js')), 'dist/extension.js not found in require.cache');
+    const eager = LAZY_BUNDLES.filter((b) => loaded.includes(bundle(b)));
+    assert.ok(eager.length === 0, `loaded by activation (or by a test file at load time: load them in suiteSetup): ${eager.join(', ')}`);
+  });
+
+  test('every contributed command is registered, every registered retrac.* command is contributed', async () => {
+    await extension().activate();
+    const contributed = (manifest().contributes?.commands ?? []).map((c) => c.command);
+    assert.ok(contributed.length > 0, 'the manifest contributes no command');
+    const registered = await registeredRetracCommands();
+    const unregistered = contributed.filter((c) => !registered.includes(c));
+    assert.ok(unregistered.length === 0, `contributed but not registered: ${unregistered.join(', ')}`);
+    const undeclared = registered.filter((c) => !contributed.includes(c) && !INTERNAL_COMMANDS.has(c));
+    assert.ok(
+      undeclared.length === 0,
+      `registered but not contributed (contribute it, hidden from the palette if internal, or list it in INTERNAL_COMMANDS): ${undeclared.join(', ')}`,
+    );
+  });
+});
+
+suite(`Retrac deactivation ${RUNS_LAST}`, () => {
+  test('disposing the extension parts unregisters every command and clears its diagnostics', async () => {
+    const api = await extension().activate();
+    assert.ok((await registeredRetracCommands()).length > 0, 'no retrac.* command registered before disposal');
+    // The same parts, in the same order, as extension.ts pushes into context.subscriptions.
+    for (const part of [api.edits, api.diagnostics, api.explorer, api.accounts, api.inputs, api.events, api.log]) part.dispose();
+    const left = await registeredRetracCommands();
+    assert.ok(left.length === 0, `still registered after dispose: ${left.join(', ')}`);
+    const retracDiagnostics = vscode.languages
+      .getDiagnostics()
+      .flatMap(([, list]) => list)
+      .filter((d) => /retrac/i.test(d.source ?? ''));
+    assert.strictEqual(retracDiagnostics.length, 0, 'Retrac diagnostics left after dispose');
+  });
+});
