@@ -1,5 +1,5 @@
 // The rule table: ids, default severities and texts for the docs, the settings and the diagnostics.
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { RULE_DOC_BASE, type RuleId, type Severity } from './types';
 
 export interface RuleInfo {
@@ -40,5 +40,11 @@ export const ruleById: ReadonlyMap<RuleId, RuleInfo> = new Map(ruleTable.map((r)
 
 /** Hex SHA-256 of `rule:secret` (the secret, or the flagged text for rules without one). */
 export function fingerprint(rule: RuleId, secret: string): string {
-  return createHash('sha256').update(`${rule}:${secret}`).digest('hex');
+  return sha256Hex(`${rule}:${secret}`);
 }
+
+// One-shot `crypto.hash` (Node 20.12+) skips the Hash object: about twice as fast per finding.
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+const sha256Hex: (data: string) => string = oneShotHash
+  ? (data) => oneShotHash('sha256', data, 'hex')
+  : (data) => crypto.createHash('sha256').update(data).digest('hex');

@@ -23,10 +23,9 @@ const INSECURE_URL = /http:\/\/api\.retrac\.co(?![A-Za-z0-9-]|\.[A-Za-z0-9])[^\s
 /** What a public name is set from: `${NAME}`, `$NAME`, `process.env.NAME`, `${{ secrets.NAME }}` or an identifier. */
 const PUBLIC_VALUE_SOURCE =
   /^["'\]]?[ \t]*[:=][ \t]*(?:["'`]?(\$\{\{[ \t]*secrets\.|\$\{|\$|process\.env\.|import\.meta\.env\.)|(?=[A-Za-z_]))([A-Za-z_]\w*)/;
-/** The brand as written in code and docs: `retrac`, `Retrac`, `RETRAC` (not mixed case). */
-const RETRAC = /retrac|Retrac|RETRAC/g;
 const CLIENT_CONTEXT =
   /\bRetrac(?:[A-Z]\w*)?(?:::\w+)*(?:\.new)?[ \t]*[({]|\bretrac\.(?:Client|NewClient|new_client|Retrac|client|connect)[ \t]*\(|\bcreateRetrac\w*[ \t]*\(|^[ \t]*(?:\[retrac\]|retrac:)[ \t]*$/;
+const NON_BLANK = /\S/;
 const SAME_LINE_MARKER = /retrac-ignore(?!-next-line)|gitleaks:allow|trufflehog:ignore|pragma: allowlist secret|secretlint-disable-line/;
 const NEXT_LINE_MARKER = /retrac-ignore-next-line|secretlint-disable-next-line|pragma: allowlist nextline secret/;
 const KEY_WORDS = ['key', 'token', 'secret', 'bearer', 'credential', 'auth'];
@@ -42,9 +41,14 @@ function isRetracWordAt(s: string, i: number): boolean {
   return upper ? !(next >= 65 && next <= 90) : !(next >= 97 && next <= 122);
 }
 
+/** The brand as written in code and docs: `retrac`, `Retrac`, `RETRAC` (not mixed case), as a word part. */
 function hasRetracWord(s: string): boolean {
-  RETRAC.lastIndex = 0;
-  for (let m = RETRAC.exec(s); m; m = RETRAC.exec(s)) if (isRetracWordAt(s, m.index)) return true;
+  // Literal searches: several times faster than one regex on the hot path.
+  for (let i = s.indexOf('etrac'); i >= 0; i = s.indexOf('etrac', i + 5)) {
+    const c = s.charCodeAt(i - 1);
+    if ((c === 114 /* r */ || c === 82 /* R */) && isRetracWordAt(s, i - 1)) return true;
+  }
+  for (let i = s.indexOf('RETRAC'); i >= 0; i = s.indexOf('RETRAC', i + 6)) if (isRetracWordAt(s, i)) return true;
   return false;
 }
 
@@ -107,8 +111,8 @@ export interface PreparedOptions {
   /** Env names whose local value is a Retrac key, with the key. */
   keyEnvNames: Map<string, { keyType: KeyType; value: string }>;
   gate: RegExp;
-  /** Alphanumeric runs of at least the minimum key length. */
-  longRun: RegExp;
+  /** The gate on a file's bytes decoded as latin1 (byte for byte): see `mayHaveFindings`. */
+  byteGate: RegExp;
 }
 
 function escapeRegExp(s: string): string {
@@ -125,7 +129,7 @@ export function classifyKey(value: string, lengths: KeyLengths): KeyType | undef
 }
 
 /** What does not depend on the file: a workspace scan prepares it once for thousands of files. */
-export type SharedParts = Pick<PreparedOptions, 'lengths' | 'keyEnvNames' | 'gate' | 'longRun'>;
+export type SharedParts = Pick<PreparedOptions, 'lengths' | 'keyEnvNames' | 'gate' | 'byteGate'>;
 
 export function sharedParts(envValues: ScanOptions['envValues'], lenient: boolean): SharedParts {
   const lengths = keyLengths(lenient);
@@ -139,9 +143,10 @@ export function sharedParts(envValues: ScanOptions['envValues'], lenient: boolea
   // Every rule needs one of these within CONTEXT_LINES of its finding; lines further from all of
   // them are never looked at. `mayHaveFindings` checks the same words on raw bytes.
   const gate = new RegExp(['[rR]etrac', 'RETRAC', '[wW]orkspace(?:Id|ID|_id)', '[pP]roject(?:Slug|_slug)', ...names].join('|'), 'g');
-  // The lookbehind (one character) starts a try only at the beginning of a word: linear.
-  const longRun = new RegExp(`(?<![0-9A-Za-z])[0-9A-Za-z]{${lengths.min},}`, 'g');
-  return { lengths, keyEnvNames, gate, longRun };
+  // Looser than `gate` (`etrac` for `[rR]etrac`, `orkspace` for `[wW]orkspace…`): a few plain
+  // alternatives let the regex engine skip ahead through bytes that cannot start a match.
+  const byteGate = new RegExp(['etrac', 'ETRAC', 'orkspace', 'roject', ...names].join('|'));
+  return { lengths, keyEnvNames, gate, byteGate };
 }
 
 export function prepareOptions(options: ScanOptions, shared = sharedParts(options.envValues, !!options.lenient)): PreparedOptions {
@@ -174,7 +179,9 @@ export function scanLines(text: string, starts: readonly number[], prep: Prepare
 }
 
 class LineScan {
-  private readonly facts = new Map<number, LineFacts>();
+  /** Facts of line `l` at index `l - factsBase`: only lines near the scanned range are ever asked for. */
+  private facts: (LineFacts | undefined)[] = [];
+  private factsBase = 0;
   private readonly last: number;
   private readonly findings: Finding[] = [];
 
@@ -190,6 +197,8 @@ class LineScan {
     const { gate } = this.prep;
     const ctxFrom = Math.max(0, from - CONTEXT_LINES);
     const ctxTo = Math.min(this.last, to + CONTEXT_LINES);
+    this.factsBase = ctxFrom;
+    this.facts = new Array<LineFacts | undefined>(ctxTo - ctxFrom + 1);
     const base = this.starts[ctxFrom];
     const region = this.text.slice(base, this.lineEnd(ctxTo));
     let activeFrom = -1;
@@ -222,10 +231,10 @@ class LineScan {
   }
 
   private factsOf(line: number): LineFacts {
-    let f = this.facts.get(line);
+    let f = this.facts[line - this.factsBase];
     if (!f) {
       f = this.computeFacts(line);
-      this.facts.set(line, f);
+      this.facts[line - this.factsBase] = f;
     }
     return f;
   }
@@ -237,13 +246,15 @@ class LineScan {
     const f: LineFacts = {
       text: s,
       offset,
-      blank: s.trim() === '',
+      blank: !NON_BLANK.test(s),
       retracWord,
       clientContext: retracWord && CLIENT_CONTEXT.test(s),
       workspaceParam: false,
     };
-    WORKSPACE_PARAM.lastIndex = 0;
-    f.workspaceParam = WORKSPACE_PARAM.test(s);
+    if (s.includes('orkspace') || s.includes('roject')) {
+      WORKSPACE_PARAM.lastIndex = 0;
+      f.workspaceParam = WORKSPACE_PARAM.test(s);
+    }
     return f;
   }
 
@@ -296,12 +307,17 @@ class LineScan {
   /** Unprefixed keys are collected only after `Bearer` or as a named value; bare tokens are too ambiguous. */
   private findFullKeys(f: LineFacts, keys: KeyToken[], line: number): void {
     const s = f.text;
-    const { longRun, lengths } = this.prep;
-    longRun.lastIndex = 0;
-    for (let m = longRun.exec(s); m; m = longRun.exec(s)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (end - start > lengths.max || !isTokenStart(s, start) || !isTokenEnd(s, end)) continue;
+    const { min, max } = this.prep.lengths;
+    const n = s.length;
+    // Every maximal alphanumeric run of at least `min` characters.
+    for (let i = 0; i < n; ) {
+      if (!isAlnum(s.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const start = i;
+      const end = (i = alnumRunEnd(s, i + 1, n));
+      if (end - start < min || end - start > max || !isTokenStart(s, start) || !isTokenEnd(s, end)) continue;
       const key = s.slice(start, end);
       if (isImplausibleKeyBody(key)) continue;
       const intro = this.introduction(s, start, line);
@@ -333,7 +349,7 @@ class LineScan {
 
   /** Line text without computing the facts of a line outside the scanned context. */
   private factsText(line: number): string {
-    return this.facts.get(line)?.text ?? this.text.slice(this.starts[line], this.lineEnd(line));
+    return this.facts[line - this.factsBase]?.text ?? this.text.slice(this.starts[line], this.lineEnd(line));
   }
 
   private windowSome(line: number, pred: (f: LineFacts) => boolean): boolean {
@@ -674,9 +690,9 @@ export function compareFindings(a: Finding, b: Finding): number {
  * not be decoded (`etrac`/`ETRAC` cover the brand, `orkspace`/`roject` the parameters).
  */
 export function mayHaveFindings(bytes: Buffer, shared: SharedParts): boolean {
-  for (const word of ['etrac', 'ETRAC', 'orkspace', 'roject']) if (bytes.indexOf(word) >= 0) return true;
-  for (const name of shared.keyEnvNames.keys()) if (bytes.indexOf(name) >= 0) return true;
-  return false;
+  // One regex over a latin1 view (one char per byte, so the same matches as a byte search) is
+  // about twice as fast as one Buffer.indexOf per word.
+  return shared.byteGate.test(bytes.latin1Slice(0, bytes.length));
 }
 
 /** Full scan of a text, sorted; a text without any gate word costs one regex search. */

@@ -6,7 +6,7 @@ const t = vscode.l10n.t;
 
 const LOCATION_ICONS: Record<LocationType, string> = {
   warehouse: 'package',
-  van: 'car',
+  van: 'send',
   truck: 'rocket',
   site: 'home',
   other: 'location',

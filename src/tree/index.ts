@@ -94,7 +94,6 @@ export class InventoryExplorer implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', 'retrac.state', state);
     void vscode.commands.executeCommand('setContext', 'retrac.explorerFiltered', this.provider.filtered);
     this.view.description = describeFilters(this.provider.filters);
-    this.view.message = undefined;
   }
 
   private setFilters(apply: () => void): void {

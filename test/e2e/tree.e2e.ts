@@ -52,14 +52,17 @@ describe('Retrac inventory explorer (UI)', function () {
     await widenSideBar();
     for (const label of ['Items', 'Locations', 'Transfers', 'Tags', 'Movements']) await wb().treeRow(label).first().waitFor();
     // The count arrives after the header: "Items 301".
-    await wb().treeRow('Items').first().locator('.label-description').filter({ hasText: /^\d+$/ }).waitFor();
+    for (const label of ['Items', 'Locations']) await wb().treeRow(label).first().locator('.label-description').filter({ hasText: /^\d+$/ }).waitFor();
     assert.match(await rowText('Items'), /^Items \d+$/);
     assert.match(await rowText('Locations'), /^Locations \d+$/);
     await wb().screenshot('tree-sections');
   });
 
   it('expands Items: SKU and description, then an item’s stock per location', async () => {
+    const clicked = Date.now();
     await wb().treeRow('Items').first().click();
+    await wb().treeRow(sku).first().waitFor();
+    console.log(`      first page of items on screen ${Date.now() - clicked} ms after expanding Items`);
     assert.match(await rowText(sku), new RegExp(`^${sku} Hex bolt M8 \\(UI test\\)$`));
     // Expanding the item reads its balances and adds the on-hand total to its description.
     await wb().treeRow(sku).first().click();

@@ -337,16 +337,20 @@ suite('Retrac inventory explorer', function () {
 
     test('pages with Load more; a double click loads one page', async () => {
       const items = section(provider, 'Items');
+      const t0 = Date.now();
       let rows = await children(provider, items);
+      console.log(`      first page rendered in ${Date.now() - t0} ms`);
       assert.strictEqual(rows.filter((r) => r.contextValue === 'retrac.item').length, 100);
       const more = rows[rows.length - 1];
       assert.deepStrictEqual([more.label, more.item.command?.command], ['Load more…', 'retrac.loadMore']);
       const loader = provider.section('items')!.paged.loader;
       const before = loader.requests;
+      const clickedAt = Date.now();
       await Promise.all([
         vscode.commands.executeCommand('retrac.loadMore', more.node),
         vscode.commands.executeCommand('retrac.loadMore', more.node),
       ]);
+      console.log(`      Load more → next page in ${Date.now() - clickedAt} ms`);
       assert.strictEqual(loader.requests, before + 1, 'one request for two clicks');
       assert.strictEqual(loader.rows.length, 200);
       rows = await children(provider, items);
