@@ -8,8 +8,8 @@ import type { NodeRef } from '../inventoryEvents';
 import { BACK, type Back } from '../quickInput';
 import { explainError, isInterrupted } from './errorText';
 import {
-  begin, CANCELLED, FINISH, isOutcome, listAllLocations, pickItem, pickLocation, Rewind, runFlow, withCheckProgress, withProgress,
-  type EditDeps, type EditOutcome, type StepContext, type StepResult,
+  askText, begin, CANCELLED, confirmStep, FINISH, isOutcome, listAllLocations, noteStep, pickItem, pickLocation, Rewind, runFlow,
+  withCheckProgress, withProgress, type EditDeps, type EditOutcome, type StepContext,
 } from './flow';
 import { parseAmount } from './quantity';
 
@@ -17,16 +17,13 @@ const t = vscode.l10n.t;
 
 // ---- shared inputs ----------------------------------------------------------------------------
 
-type TextStep = { title: string; prompt: string; value?: string; placeholder?: string; validate?: (v: string) => string | undefined };
-
-function askText(deps: EditDeps, ctx: StepContext, o: TextStep): Promise<string | Back | undefined> {
-  return deps.inputs.text({ ...o, step: ctx.step, canGoBack: ctx.canGoBack });
-}
-
-async function confirmStep(deps: EditDeps, ctx: StepContext, title: string, summary: string, confirmLabel: string, detail?: string): Promise<StepResult> {
-  const answer = await deps.inputs.confirm({ title: t('{0}: confirm', title), step: ctx.step, canGoBack: ctx.canGoBack, summary, detail, confirmLabel });
-  if (answer === BACK || answer === undefined) return answer;
-  return answer ? FINISH : undefined;
+/** One of a fixed list of values (a tag's colour, a location's type) as a step. */
+async function askChoice<T extends string>(deps: EditDeps, ctx: StepContext, o: { title: string; placeholder: string; choices: readonly T[] }): Promise<T | Back | undefined> {
+  const picked = await deps.inputs.pick({
+    title: o.title, step: ctx.step, canGoBack: ctx.canGoBack, placeholder: o.placeholder, items: o.choices.map((c) => ({ label: c, choice: c })),
+  });
+  if (picked === BACK || picked === undefined) return picked;
+  return picked.choice;
 }
 
 function skuProblem(v: string): string | undefined {
@@ -378,12 +375,9 @@ export async function createTagCommand(deps: EditDeps): Promise<EditOutcome<Tag>
       return 'color';
     },
     color: async (s, ctx) => {
-      const picked = await deps.inputs.pick({
-        title: t('{0}: colour', title), step: ctx.step, canGoBack: ctx.canGoBack, placeholder: t('Colour of {0}', s.name!),
-        items: TAG_COLORS.map((c) => ({ label: c })),
-      });
-      if (picked === BACK || picked === undefined) return picked;
-      s.color = picked.label;
+      const color = await askChoice(deps, ctx, { title: t('{0}: colour', title), placeholder: t('Colour of {0}', s.name!), choices: TAG_COLORS });
+      if (color === BACK || color === undefined) return color;
+      s.color = color;
       return 'confirm';
     },
     confirm: (s, ctx) => confirmStep(deps, ctx, title, t('Create tag "{0}" ({1})', s.name!, s.color!), t('Create tag')),
@@ -507,23 +501,12 @@ export async function createLocationCommand(deps: EditDeps): Promise<EditOutcome
       return 'type';
     },
     type: async (s, ctx) => {
-      const picked = await deps.inputs.pick({
-        title: t('{0}: type', title), step: ctx.step, canGoBack: ctx.canGoBack, placeholder: t('What kind of place is {0}?', s.name!),
-        items: LOCATION_TYPES.map((ty) => ({ label: ty })),
-      });
-      if (picked === BACK || picked === undefined) return picked;
-      s.type = picked.label;
+      const type = await askChoice(deps, ctx, { title: t('{0}: type', title), placeholder: t('What kind of place is {0}?', s.name!), choices: LOCATION_TYPES });
+      if (type === BACK || type === undefined) return type;
+      s.type = type;
       return 'note';
     },
-    note: async (s, ctx) => {
-      const v = await askText(deps, ctx, {
-        title: t('{0}: note (optional)', title), prompt: t('A note, e.g. the address. Leave empty for none.'), value: s.note,
-        validate: (x) => (x.length > 500 ? t('A note has at most 500 characters ({0} now).', x.length) : undefined),
-      });
-      if (v === BACK || v === undefined) return v;
-      s.note = v.trim() || undefined;
-      return 'confirm';
-    },
+    note: noteStep(deps, title, t('A note, e.g. the address. Leave empty for none.'), 'confirm'),
     confirm: (s, ctx) => confirmStep(deps, ctx, title, t('Create location "{0}" ({1})', s.name!, s.type!), t('Create location'), s.note),
   });
   if (!state) return CANCELLED;

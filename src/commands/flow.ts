@@ -97,6 +97,8 @@ export type StepResult = string | typeof FINISH | Rewind | Back | undefined;
 export interface StepContext {
   step: number;
   canGoBack: boolean;
+  /** Set by flows whose length is fixed, to show "step of total". */
+  totalSteps?: number;
 }
 export type Step<S> = (state: S, ctx: StepContext) => Promise<StepResult>;
 
@@ -129,6 +131,35 @@ export async function runFlow<S>(initial: S, first: string, steps: Record<string
       name = result;
     }
   }
+}
+
+// ---- steps every flow uses --------------------------------------------------------------------
+
+export type TextStep = { title: string; prompt: string; value?: string; placeholder?: string; validate?: (v: string) => string | undefined };
+
+/** An input box as one step of a flow. */
+export function askText(deps: EditDeps, ctx: StepContext, o: TextStep): Promise<string | Back | undefined> {
+  return deps.inputs.text({ ...o, step: ctx.step, totalSteps: ctx.totalSteps, canGoBack: ctx.canGoBack });
+}
+
+/** The last step: the summary of the write, Back, Escape, or the confirm button (FINISH). */
+export async function confirmStep(deps: EditDeps, ctx: StepContext, title: string, summary: string, confirmLabel: string, detail?: string): Promise<StepResult> {
+  const answer = await deps.inputs.confirm({ title: t('{0}: confirm', title), step: ctx.step, totalSteps: ctx.totalSteps, canGoBack: ctx.canGoBack, summary, detail, confirmLabel });
+  if (answer === BACK || answer === undefined) return answer;
+  return answer ? FINISH : undefined;
+}
+
+/** The optional note a write keeps (at most 500 characters; empty for none), then step `next`. */
+export function noteStep<S extends { note?: string }>(deps: EditDeps, title: string, prompt: string, next: string, totalSteps?: number): Step<S> {
+  return async (s, ctx) => {
+    const value = await askText(deps, { ...ctx, totalSteps }, {
+      title: t('{0}: note (optional)', title), prompt, value: s.note,
+      validate: (v) => (v.length > 500 ? t('A note has at most 500 characters ({0} now).', v.length) : undefined),
+    });
+    if (value === BACK || value === undefined) return value;
+    s.note = value.trim() || undefined;
+    return next;
+  };
 }
 
 // ---- pickers --------------------------------------------------------------------------------

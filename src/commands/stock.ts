@@ -8,8 +8,8 @@ import type { NodeRef } from '../inventoryEvents';
 import { BACK } from '../quickInput';
 import { explainError, isInterrupted } from './errorText';
 import {
-  begin, CANCELLED, FINISH, isOutcome, pickItem, pickLocation, readOnHand, Rewind, runFlow, withCheckProgress, withProgress,
-  type EditDeps, type EditOutcome, type ItemRef, type LocationRef,
+  begin, CANCELLED, confirmStep, FINISH, isOutcome, noteStep, pickItem, pickLocation, readOnHand, Rewind, runFlow, withCheckProgress,
+  withProgress, type EditDeps, type EditOutcome, type ItemRef, type LocationRef,
 } from './flow';
 import { parseQuantityInput } from './quantity';
 
@@ -92,32 +92,11 @@ export async function setOnHandCommand(deps: EditDeps, ref?: NodeRef): Promise<E
       s.staleNotice = undefined;
       return 'note';
     },
-    note: async (s, ctx) => {
-      const value = await deps.inputs.text({
-        title: t('{0}: note (optional)', title),
-        step: ctx.step,
-        totalSteps: TOTAL_STEPS,
-        canGoBack: ctx.canGoBack,
-        value: s.note,
-        prompt: t('Why the count changed, e.g. "cycle count" (kept with the movement). Leave empty for none.'),
-        validate: (v) => (v.length > 500 ? t('A note has at most 500 characters ({0} now).', v.length) : undefined),
-      });
-      if (value === BACK || value === undefined) return value;
-      s.note = value.trim() || undefined;
-      return 'confirm';
-    },
+    note: noteStep(deps, title, t('Why the count changed, e.g. "cycle count" (kept with the movement). Leave empty for none.'), 'confirm', TOTAL_STEPS),
     confirm: async (s, ctx) => {
-      const answer = await deps.inputs.confirm({
-        title: t('{0}: confirm', title),
-        step: ctx.step,
-        totalSteps: TOTAL_STEPS,
-        canGoBack: true,
-        summary: t('Set {0} at {1}: {2} → {3}', s.item!.sku, s.location!.name, s.shown!, s.target!),
-        detail: s.note ? t('Note: {0}', s.note) : undefined,
-        confirmLabel: t('Set to {0}', s.target!),
-      });
-      if (answer === BACK || answer === undefined) return answer;
-      if (!answer) return undefined;
+      const answer = await confirmStep(deps, { ...ctx, totalSteps: TOTAL_STEPS }, title,
+        t('Set {0} at {1}: {2} → {3}', s.item!.sku, s.location!.name, s.shown!, s.target!), t('Set to {0}', s.target!), s.note ? t('Note: {0}', s.note) : undefined);
+      if (answer !== FINISH) return answer;
       // Re-read and compare: never overwrite a count someone else changed meanwhile.
       let now: number;
       try {

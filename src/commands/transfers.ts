@@ -8,7 +8,7 @@ import type { NodeRef } from '../inventoryEvents';
 import { BACK } from '../quickInput';
 import { explainError, isInterrupted } from './errorText';
 import {
-  begin, CANCELLED, FINISH, isOutcome, pickItem, pickLocation, readOnHand, runFlow, withCheckProgress, withProgress,
+  begin, CANCELLED, confirmStep, FINISH, isOutcome, noteStep, pickItem, pickLocation, readOnHand, runFlow, withCheckProgress, withProgress,
   type EditDeps, type EditOutcome, type ItemRef, type LocationRef,
 } from './flow';
 import { parseLineQuantity } from './quantity';
@@ -111,31 +111,10 @@ export async function createTransferCommand(deps: EditDeps, ref?: NodeRef): Prom
       if (answer === BACK || answer === undefined) return answer;
       return answer === add ? 'item' : 'note';
     },
-    note: async (s, ctx) => {
-      const value = await deps.inputs.text({
-        title: t('{0}: note (optional)', title),
-        step: ctx.step,
-        canGoBack: true,
-        value: s.note,
-        prompt: t('Why the stock moves, e.g. "restock van 3". Leave empty for none.'),
-        validate: (v) => (v.length > 500 ? t('A note has at most 500 characters ({0} now).', v.length) : undefined),
-      });
-      if (value === BACK || value === undefined) return value;
-      s.note = value.trim() || undefined;
-      return 'confirm';
-    },
-    confirm: async (s, ctx) => {
-      const answer = await deps.inputs.confirm({
-        title: t('{0}: confirm', title),
-        step: ctx.step,
-        canGoBack: true,
-        summary: t('Move from {0} to {1}: {2}', s.from!.name, s.to!.name, s.lines.map(lineText).join(', ')),
-        detail: s.note ? t('Note: {0}', s.note) : undefined,
-        confirmLabel: t('Create transfer ({0} line(s))', s.lines.length),
-      });
-      if (answer === BACK || answer === undefined) return answer;
-      return answer ? FINISH : undefined;
-    },
+    note: noteStep(deps, title, t('Why the stock moves, e.g. "restock van 3". Leave empty for none.'), 'confirm'),
+    confirm: (s, ctx) => confirmStep(deps, ctx, title,
+      t('Move from {0} to {1}: {2}', s.from!.name, s.to!.name, s.lines.map(lineText).join(', ')),
+      t('Create transfer ({0} line(s))', s.lines.length), s.note ? t('Note: {0}', s.note) : undefined),
   });
   if (!state) return CANCELLED;
 

@@ -5,16 +5,8 @@ import { conflict, exceededLimit, unprocessable } from './errors';
 import type { BalanceRec, MovementRec, TransferRec } from './model';
 import type { Store, WorkspaceData } from './store';
 
-interface MovementInit {
-  type: MovementType;
-  itemId: string;
-  quantity: number;
-  fromLocationId: string | null;
-  toLocationId: string | null;
-  locationId: string;
-  transferId: string | null;
-  note: string | null;
-}
+/** A movement's own fields; writeMovement adds the id, workspace, user and time. */
+type MovementInit = Omit<MovementRec, 'id' | 'workspaceId' | 'userId' | 'occurredAt'>;
 
 function writeMovement(store: Store, ws: WorkspaceData, userId: string, at: number, init: MovementInit): MovementRec {
   const movement: MovementRec = { id: store.newId(), workspaceId: ws.rec.id, userId, occurredAt: at, ...init };

@@ -30,15 +30,6 @@ const shared = new WeakMap<FileScanOptions, SharedParts>();
  * the file is too large) and scans it unless it is binary or minified.
  */
 export function scanFile(file: WalkedFile, options: FileScanOptions): FileScanResult {
-  const loaded = loadFile(file, options);
-  return Buffer.isBuffer(loaded) ? scanLoaded(file, loaded, options) : loaded;
-}
-
-/**
- * The first half of `scanFile`: the finished result when the file is skipped or cannot have a
- * finding, else its bytes, which stay valid only until the next call.
- */
-export function loadFile(file: WalkedFile, options: FileScanOptions): FileScanResult | Buffer {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (readBuffer.length < max + 1) readBuffer = Buffer.allocUnsafe(max + 1);
   let fd: number | undefined;
@@ -57,24 +48,14 @@ export function loadFile(file: WalkedFile, options: FileScanOptions): FileScanRe
   }
   if (size > max) return { file, bytes: 0, findings: [], skipped: 'too-large' };
   const bytes = readBuffer.subarray(0, size);
-  if (!mayHaveFindings(bytes, partsFor(options))) return { file, bytes: size, findings: [] };
+  let parts = shared.get(options);
+  if (!parts) shared.set(options, (parts = sharedParts(options.envValues, !!options.lenient)));
+  if (!mayHaveFindings(bytes, parts)) return { file, bytes: size, findings: [] };
   if (isBinaryContent(bytes)) return { file, bytes: 0, findings: [], skipped: 'binary' };
   if (hasVeryLongLines(bytes)) return { file, bytes: 0, findings: [], skipped: 'minified' };
-  return bytes;
-}
-
-/** The second half of `scanFile`: decodes and scans bytes `loadFile` returned. */
-export function scanLoaded(file: WalkedFile, bytes: Buffer, options: FileScanOptions): FileScanResult {
-  const parts = partsFor(options);
   const prep = prepareOptions(
     { fileName: file.path, lenient: options.lenient, gitIgnored: file.gitIgnored, envValues: options.envValues, ignoredFingerprints: options.ignoredFingerprints },
     parts,
   );
-  return { file, bytes: bytes.length, findings: scanWhole(bytes.toString('utf8'), prep) };
-}
-
-function partsFor(options: FileScanOptions): SharedParts {
-  let parts = shared.get(options);
-  if (!parts) shared.set(options, (parts = sharedParts(options.envValues, !!options.lenient)));
-  return parts;
+  return { file, bytes: size, findings: scanWhole(bytes.toString('utf8'), prep) };
 }

@@ -26,6 +26,10 @@ const PUBLIC_VALUE_SOURCE =
 const CLIENT_CONTEXT =
   /\bRetrac(?:[A-Z]\w*)?(?:::\w+)*(?:\.new)?[ \t]*[({]|\bretrac\.(?:Client|NewClient|new_client|Retrac|client|connect)[ \t]*\(|\bcreateRetrac\w*[ \t]*\(|^[ \t]*(?:\[retrac\]|retrac:)[ \t]*$/;
 const NON_BLANK = /\S/;
+/** What `mayHaveFindings` looks for in a file's bytes besides env names: see `gate`. */
+const GATE_WORDS = ['etrac', 'ETRAC', 'orkspace', 'roject'];
+/** Files above this size are searched for gate words without a latin1 copy. */
+const BIG_FILE_BYTES = 256 * 1024;
 const SAME_LINE_MARKER = /retrac-ignore(?!-next-line)|gitleaks:allow|trufflehog:ignore|pragma: allowlist secret|secretlint-disable-line/;
 const NEXT_LINE_MARKER = /retrac-ignore-next-line|secretlint-disable-next-line|pragma: allowlist nextline secret/;
 const KEY_WORDS = ['key', 'token', 'secret', 'bearer', 'credential', 'auth'];
@@ -145,7 +149,7 @@ export function sharedParts(envValues: ScanOptions['envValues'], lenient: boolea
   const gate = new RegExp(['[rR]etrac', 'RETRAC', '[wW]orkspace(?:Id|ID|_id)', '[pP]roject(?:Slug|_slug)', ...names].join('|'), 'g');
   // Looser than `gate` (`etrac` for `[rR]etrac`, `orkspace` for `[wW]orkspace…`): a few plain
   // alternatives let the regex engine skip ahead through bytes that cannot start a match.
-  const byteGate = new RegExp(['etrac', 'ETRAC', 'orkspace', 'roject', ...names].join('|'));
+  const byteGate = new RegExp([...GATE_WORDS, ...names].join('|'));
   return { lengths, keyEnvNames, gate, byteGate };
 }
 
@@ -198,7 +202,7 @@ class LineScan {
     const ctxFrom = Math.max(0, from - CONTEXT_LINES);
     const ctxTo = Math.min(this.last, to + CONTEXT_LINES);
     this.factsBase = ctxFrom;
-    this.facts = new Array<LineFacts | undefined>(ctxTo - ctxFrom + 1);
+    this.facts = new Array<LineFacts | undefined>(Math.max(0, ctxTo - ctxFrom + 1));
     const base = this.starts[ctxFrom];
     const region = this.text.slice(base, this.lineEnd(ctxTo));
     let activeFrom = -1;
@@ -309,14 +313,21 @@ class LineScan {
     const s = f.text;
     const { min, max } = this.prep.lengths;
     const n = s.length;
-    // Every maximal alphanumeric run of at least `min` characters.
-    for (let i = 0; i < n; ) {
-      if (!isAlnum(s.charCodeAt(i))) {
-        i++;
+    // Every maximal alphanumeric run of at least `min` characters, in order. A run that long
+    // covers the character `min - 1` after any point where it may start, so the search probes
+    // there and skips `min` characters when that one is not alphanumeric: most text is read once
+    // at most, none more than twice. Invariant: no run crosses `i` from the left.
+    for (let i = 0; i + min <= n; ) {
+      const probe = i + min - 1;
+      if (!isAsciiAlnum(s.charCodeAt(probe))) {
+        i = probe + 1;
         continue;
       }
-      const start = i;
-      const end = (i = alnumRunEnd(s, i + 1, n));
+      let start = probe;
+      while (start > i && isAsciiAlnum(s.charCodeAt(start - 1))) start--;
+      let end = probe + 1;
+      while (end < n && isAsciiAlnum(s.charCodeAt(end))) end++;
+      i = end + 1; // s[end] is not alphanumeric
       if (end - start < min || end - start > max || !isTokenStart(s, start) || !isTokenEnd(s, end)) continue;
       const key = s.slice(start, end);
       if (isImplausibleKeyBody(key)) continue;
@@ -574,6 +585,12 @@ function isApiPathStart(s: string, at: number): boolean {
   return at >= 9 && s.slice(at - 9, at).toLowerCase() === 'retrac.co';
 }
 
+/** `isAlnum` without the table: this module's hottest loop calls it. */
+function isAsciiAlnum(code: number): boolean {
+  const lower = code | 32;
+  return (code >= 48 && code <= 57) || (lower >= 97 && lower <= 122);
+}
+
 function isWordChar(code: number): boolean {
   return isAlnum(code) || code === 95;
 }
@@ -690,9 +707,13 @@ export function compareFindings(a: Finding, b: Finding): number {
  * not be decoded (`etrac`/`ETRAC` cover the brand, `orkspace`/`roject` the parameters).
  */
 export function mayHaveFindings(bytes: Buffer, shared: SharedParts): boolean {
-  // One regex over a latin1 view (one char per byte, so the same matches as a byte search) is
-  // about twice as fast as one Buffer.indexOf per word.
-  return shared.byteGate.test(bytes.latin1Slice(0, bytes.length));
+  // Small files (most of a tree): one regex over a latin1 copy (one char per byte, so the same
+  // matches as a byte search) is about twice as fast as one Buffer.indexOf per word. Big files:
+  // no copy, and a word is usually found early.
+  if (bytes.length <= BIG_FILE_BYTES) return shared.byteGate.test(bytes.toString('latin1'));
+  for (const word of GATE_WORDS) if (bytes.indexOf(word) >= 0) return true;
+  for (const name of shared.keyEnvNames.keys()) if (bytes.indexOf(name) >= 0) return true;
+  return false;
 }
 
 /** Full scan of a text, sorted; a text without any gate word costs one regex search. */

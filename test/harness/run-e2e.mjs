@@ -7,28 +7,16 @@
 // for the whole run, and runs mocha over out/test/e2e/*.e2e.js; each file's useWorkbench() starts
 // code-server + sandbox + Chromium (see test/e2e/helpers.ts). Spec output on the console, JSON
 // report in test-results/e2e.json, screenshots in test-results/screenshots/ (always on failure).
-import { spawn, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { repo, startRunner } from './runner.mjs';
 
-const repo = path.resolve(import.meta.dirname, '../..');
-const { values: opts } = parseArgs({
-  options: {
-    grep: { type: 'string' },
-    files: { type: 'string' },
-    'no-build': { type: 'boolean', default: false },
-    vsix: { type: 'string', default: path.join(repo, 'retrac-vscode.vsix') },
-    report: { type: 'string', default: path.join(repo, 'test-results/e2e.json') },
-  },
+const { opts, rt } = startRunner({
+  report: 'test-results/e2e.json',
+  options: { vsix: { type: 'string', default: path.join(repo, 'retrac-vscode.vsix') } },
+  build: ['test/harness/package.mjs'],
 });
-
-if (!opts['no-build']) {
-  const pack = spawnSync(process.execPath, ['test/harness/package.mjs'], { cwd: repo, stdio: 'inherit' });
-  if (pack.status !== 0) process.exit(1);
-}
-const rt = createRequire(import.meta.url)(path.join(repo, 'out/test/harness/vscodeRuntime.js'));
 const e2eDir = path.join(repo, 'out/test/e2e');
 const all = existsSync(e2eDir) ? readdirSync(e2eDir).filter((f) => f.endsWith('.e2e.js')).sort() : [];
 const wanted = (opts.files ?? '').split(',').map((s) => s.trim().replace(/(\.e2e)?\.(ts|js)$/, '')).filter(Boolean);

@@ -8,28 +8,16 @@
 //
 // Same runner (out/test/integration), same environment variables (RETRAC_TEST_SANDBOX_INFO,
 // RETRAC_TEST_GREP, RETRAC_TEST_FILES, RETRAC_TEST_REPORT), same fresh copy of the sample project.
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { runTests } from '@vscode/test-electron';
+import { prepareIntegrationRun, repo, startRunner } from './runner.mjs';
 
-const repo = path.resolve(import.meta.dirname, '../..');
-const { values: opts } = parseArgs({
-  options: {
-    grep: { type: 'string' },
-    files: { type: 'string' },
-    'no-build': { type: 'boolean', default: false },
-    vscode: { type: 'string', default: process.env.RETRAC_VSCODE_VERSION ?? '1.100.3' },
-    report: { type: 'string', default: path.join(repo, 'test-results/integration-electron.json') },
-  },
+const { opts, rt } = startRunner({
+  report: 'test-results/integration-electron.json',
+  options: { vscode: { type: 'string', default: process.env.RETRAC_VSCODE_VERSION ?? '1.100.3' } },
+  build: ['esbuild.mjs', '--quiet'],
 });
-if (!opts['no-build']) {
-  const build = spawnSync(process.execPath, ['esbuild.mjs', '--quiet'], { cwd: repo, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(1);
-}
-const rt = createRequire(import.meta.url)(path.join(repo, 'out/test/harness/vscodeRuntime.js'));
 const report = path.resolve(opts.report);
 rmSync(report, { force: true });
 
@@ -39,12 +27,7 @@ const run = rt.createRunDir('el');
 rt.onCleanup(() => run.remove());
 rt.onCleanup(() => lock.release());
 try {
-  const env = { RETRAC_TEST_REPORT: report };
-  if (opts.grep) env.RETRAC_TEST_GREP = opts.grep;
-  if (opts.files) env.RETRAC_TEST_FILES = opts.files;
-  const sandbox = await rt.startSandbox(path.join(run.dir, 'sandbox-info.json'));
-  if (sandbox) env.RETRAC_TEST_SANDBOX_INFO = sandbox.infoFile;
-  const workspace = rt.materializeSampleProject(path.join(run.dir, 'sample-project'));
+  const { env, workspace } = await prepareIntegrationRun(rt, run.dir, opts, report);
   exitCode = await runTests({
     version: opts.vscode,
     extensionDevelopmentPath: repo,

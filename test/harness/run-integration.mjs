@@ -10,29 +10,16 @@
 // of test/fixtures/sample-project, prints mocha's spec output from the extension host, writes
 // test-results/integration.json, and exits 1 when a test fails, the runner fails to load, or the
 // run times out. RETRAC_KEEP_RUN=1 keeps the run folder (.vscode-test/runs/...) for debugging.
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
-import { parseArgs } from 'node:util';
+import { prepareIntegrationRun, repo, startRunner } from './runner.mjs';
 
-const repo = path.resolve(import.meta.dirname, '../..');
-const { values: opts } = parseArgs({
-  options: {
-    grep: { type: 'string' },
-    files: { type: 'string' },
-    'no-build': { type: 'boolean', default: false },
-    timeout: { type: 'string', default: '600' },
-    report: { type: 'string', default: path.join(repo, 'test-results/integration.json') },
-  },
+const { opts, rt } = startRunner({
+  report: 'test-results/integration.json',
+  options: { timeout: { type: 'string', default: '600' } },
+  build: ['esbuild.mjs', '--quiet'],
 });
-
-if (!opts['no-build']) {
-  const build = spawnSync(process.execPath, ['esbuild.mjs', '--quiet'], { cwd: repo, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(1);
-}
-const rt = createRequire(import.meta.url)(path.join(repo, 'out/test/harness/vscodeRuntime.js'));
 
 const report = path.resolve(opts.report);
 let exitCode = 1;
@@ -44,12 +31,7 @@ rt.onCleanup(() => run.remove());
 rt.onCleanup(() => lock.release());
 let server;
 try {
-  const env = { RETRAC_TEST_REPORT: report };
-  if (opts.grep) env.RETRAC_TEST_GREP = opts.grep;
-  if (opts.files) env.RETRAC_TEST_FILES = opts.files;
-  const sandbox = await rt.startSandbox(path.join(run.dir, 'sandbox-info.json'));
-  if (sandbox) env.RETRAC_TEST_SANDBOX_INFO = sandbox.infoFile;
-  const workspace = rt.materializeSampleProject(path.join(run.dir, 'sample-project'));
+  const { env, workspace } = await prepareIntegrationRun(rt, run.dir, opts, report);
   server = await rt.startCodeServer({ stateDir: path.join(run.dir, 'cs'), env });
   const browser = await rt.launchBrowser(path.join(run.dir, 'browser'));
   const page = browser.pages()[0] ?? (await browser.newPage());

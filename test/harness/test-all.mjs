@@ -45,6 +45,9 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 const runDir = path.join(repo, '.vscode-test', 'runs', `npm-test-${process.pid}`);
 const tmpDir = path.join(runDir, 'tmp');
 mkdirSync(tmpDir, { recursive: true });
+// Artifacts of this run only: a screenshot or report left by an earlier run would mislead.
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
 
 function runPhase(cmd) {
   return new Promise((resolve) => {

@@ -12,6 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import type { RunningSandbox, SandboxInfo, SandboxOptions } from '../../src/sandbox/types';
+import { fakeKey } from '../fakeKeys';
 
 /** The repository root (this file runs from out/test/harness/). */
 export const repoRoot = path.resolve(__dirname, '../../..');
@@ -168,25 +169,12 @@ export function socketSafeTmpDir(preferred: string, room: number): string {
 // The sample project: templates with placeholders, filled with fresh random keys on every copy
 // so that no key-shaped string is ever committed.
 
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-export function randomAlnum(length: number): string {
-  const bytes = crypto.randomBytes(length * 2);
-  let out = '';
-  for (let i = 0; out.length < length; i++) {
-    const b = bytes[i % bytes.length];
-    if (b < 248) out += ALNUM[b % ALNUM.length]; // 248 = 4 * 62: no modulo bias
-    if (i >= bytes.length * 4) throw new Error('random source exhausted');
-  }
-  return out;
-}
-
 /** Copies test/fixtures/sample-project to `dest`, replacing {{RESTRICTED_KEY}} and {{FULL_KEY}}. */
 export function materializeSampleProject(dest: string): string {
   const src = path.join(repoRoot, 'test/fixtures/sample-project');
   const values: Record<string, string> = {
-    RESTRICTED_KEY: 'retrac' + '_' + randomAlnum(24),
-    FULL_KEY: randomAlnum(24),
+    RESTRICTED_KEY: fakeKey('restricted'),
+    FULL_KEY: fakeKey('full'),
   };
   const copy = (from: string, to: string): void => {
     fs.mkdirSync(to, { recursive: true });

@@ -3,9 +3,7 @@
 // window sync through SecretStorage, the failure messages, the local sandbox, the diagnosis, and
 // finally that no key was written to settings, global state, the log or any shown message.
 import * as assert from 'assert';
-import { randomInt } from 'crypto';
 import { readFileSync } from 'fs';
-import { createServer } from 'net';
 import * as vscode from 'vscode';
 import type { AddKeyOutcome } from '../../src/auth';
 import type { Profile } from '../../src/auth/connection';
@@ -14,12 +12,12 @@ import { profileCan } from '../../src/auth/keyInput';
 import { isProfileSecret, ProfileStore, secretKeyFor } from '../../src/auth/profileStore';
 import type { RetracExtensionApi } from '../../src/extension';
 import type { SandboxInfo, SandboxKeyInfo } from '../../src/sandbox/types';
+import { fakeKey } from '../fakeKeys';
+import { freePort } from '../freePort';
+import { waitFor } from './helpers';
 import { InputDriver } from './inputDriver';
 
 const EXTENSION_ID = 'retrac-tools.retrac-vscode';
-const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-/** Key-shaped strings are built at run time: the repository holds none. */
-const randomFullKey = () => Array.from({ length: 24 }, () => ALNUM[randomInt(ALNUM.length)]).join('');
 /** Every scope a probe can find, in the order the check reports them. */
 const PROBED_SCOPES = [
   'workspaces.read', 'items.read', 'tags.read', 'locations.read', 'inventory.read', 'transfers.read',
@@ -44,27 +42,6 @@ function captureMessages(): { shown: Shown[]; restore: () => void } {
   }
   assert.notStrictEqual(win.showErrorMessage, originals[0][1], 'vscode.window.showErrorMessage could not be wrapped');
   return { shown, restore: () => originals.forEach(([name, fn]) => (win[name] = fn)) };
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** A loopback port nothing listens on (fetch refuses "bad ports" such as 1, so take a real one and free it). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 async function readText(uri: vscode.Uri): Promise<string> {
@@ -231,7 +208,7 @@ suite('Retrac accounts', () => {
 
   test('a wrong key, a free-plan key and an unreachable host each get their own message', async function () {
     this.timeout(60_000);
-    const wrong = randomFullKey();
+    const wrong = fakeKey('full');
     keysSeen.add(wrong);
     assert.match(await addFailing(wrong), /did not accept this key \(401\)/);
     assert.match(await addFailing(keyNamed('free-plan-full').key), /Business plan or above/);

@@ -11,19 +11,10 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { WorkspaceScanSummary } from '../../src/diagnostics';
 import type { RetracExtensionApi } from '../../src/extension';
+import { fakeKey } from '../fakeKeys';
 
 const EXTENSION_ID = 'retrac-tools.retrac-vscode';
-const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
-/** A random 24-character key body with digits and both cases (key-shaped strings are built at run time). */
-function keyBody(): string {
-  for (;;) {
-    const s = Array.from({ length: 24 }, () => ALNUM[randomInt(ALNUM.length)]).join('');
-    if (/\d/.test(s) && /[a-z]/.test(s) && /[A-Z]/.test(s)) return s;
-  }
-}
-const restrictedKey = (): string => 'retrac' + '_' + keyBody();
-const fullKey = (): string => keyBody();
 const suffix = (): string => String(randomInt(100000, 999999));
 
 /** Every key this suite generated: none may appear in a diagnostic message. */
@@ -161,7 +152,7 @@ suite('Leak diagnostics', () => {
   });
 
   test('a key in a file on disk: rule, severity, range, source and doc link; no key in the message', async () => {
-    const key = remember(restrictedKey());
+    const key = remember(fakeKey('restricted'));
     const uri = file('client.js', `// Shop client\nconst RETRAC_API_KEY = '${key}';\n`);
     await open(uri);
     const [d] = await waitForDiagnostics(uri, hasRule('retrac/restricted-key'));
@@ -177,7 +168,7 @@ suite('Leak diagnostics', () => {
   });
 
   test('untitled document: found on open, follows edits, cleared when the key goes and on close', async () => {
-    const key = remember(restrictedKey());
+    const key = remember(fakeKey('restricted'));
     const doc = await vscode.workspace.openTextDocument({ language: 'python', content: `import requests\n\nRETRAC_TOKEN = "${key}"\n` });
     await vscode.window.showTextDocument(doc);
     let ds = await waitForDiagnostics(doc.uri, hasRule('retrac/restricted-key'));
@@ -196,7 +187,7 @@ suite('Leak diagnostics', () => {
     await waitForDiagnostics(doc.uri, (all) => all.length === 0);
 
     const again = new vscode.WorkspaceEdit();
-    again.insert(doc.uri, new vscode.Position(0, 0), `OTHER_RETRAC_KEY = "${remember(restrictedKey())}"\n`);
+    again.insert(doc.uri, new vscode.Position(0, 0), `OTHER_RETRAC_KEY = "${remember(fakeKey('restricted'))}"\n`);
     await vscode.workspace.applyEdit(again);
     await waitForDiagnostics(doc.uri, hasRule('retrac/restricted-key'));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
@@ -204,7 +195,7 @@ suite('Leak diagnostics', () => {
   });
 
   test('closing a file clears its diagnostics', async () => {
-    const uri = file('closing.ts', `export const retracApiKey = '${remember(restrictedKey())}';\n`);
+    const uri = file('closing.ts', `export const retracApiKey = '${remember(fakeKey('restricted'))}';\n`);
     // Opened as a user opens it: a document the extension opened itself stays loaded for minutes.
     await vscode.commands.executeCommand('vscode.open', uri);
     await waitForDiagnostics(uri, hasRule('retrac/restricted-key'));
@@ -213,7 +204,7 @@ suite('Leak diagnostics', () => {
   });
 
   test('severity overrides and "off" from retrac.scan.severity', async () => {
-    const uri = file('severity.js', `const RETRAC_API_KEY = '${remember(restrictedKey())}';\n`);
+    const uri = file('severity.js', `const RETRAC_API_KEY = '${remember(fakeKey('restricted'))}';\n`);
     await open(uri);
     await waitForDiagnostics(uri, (ds) => ds.some((d) => d.severity === vscode.DiagnosticSeverity.Error));
     const config = vscode.workspace.getConfiguration('retrac.scan');
@@ -227,7 +218,7 @@ suite('Leak diagnostics', () => {
 
   test('retrac.scan.exclude skips matching files; retrac.scan.lenient flags keys of other lengths', async () => {
     const config = vscode.workspace.getConfiguration('retrac.scan');
-    const excluded = file('fixtures-excluded/client.js', `const RETRAC_API_KEY = '${remember(restrictedKey())}';\n`);
+    const excluded = file('fixtures-excluded/client.js', `const RETRAC_API_KEY = '${remember(fakeKey('restricted'))}';\n`);
     await open(excluded);
     await waitForDiagnostics(excluded, hasRule('retrac/restricted-key'));
     await config.update('exclude', ['**/fixtures-excluded/**'], vscode.ConfigurationTarget.Workspace);
@@ -236,7 +227,7 @@ suite('Leak diagnostics', () => {
     await config.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
     await waitForDiagnostics(excluded, hasRule('retrac/restricted-key'));
 
-    const shortKey = remember('retrac' + '_' + keyBody().slice(0, 20));
+    const shortKey = remember(fakeKey('restricted').slice(0, -4)); // "retrac_" and 20 characters
     const uri = file('lenient.js', `const RETRAC_API_KEY = '${shortKey}';\n`);
     await open(uri);
     await new Promise((r) => setTimeout(r, 400));
@@ -248,7 +239,7 @@ suite('Leak diagnostics', () => {
   });
 
   test('quick fix "move to environment variable" (JS): process.env in place, key in .env, .env in .gitignore', async () => {
-    const key = remember(restrictedKey());
+    const key = remember(fakeKey('restricted'));
     const name = `RETRAC_SHOP_KEY_${suffix()}`;
     const uri = file('move.js', `const ${name} = '${key}';\nfetch('https://api.retrac.co/items', { headers: { Authorization: \`Bearer \${${name}}\` } });\n`);
     await open(uri);
@@ -271,7 +262,7 @@ suite('Leak diagnostics', () => {
   });
 
   test('quick fix "move to environment variable" (Python): os.environ and import os', async () => {
-    const key = remember(restrictedKey());
+    const key = remember(fakeKey('restricted'));
     const name = `RETRAC_TOKEN_${suffix()}`;
     const uri = file('sync.py', `"""Sync."""\nimport requests\n\n${name} = "${key}"\nrequests.get("https://api.retrac.co/tags", headers={"Authorization": "Bearer " + ${name}})\n`);
     await open(uri);
@@ -291,7 +282,7 @@ suite('Leak diagnostics', () => {
   });
 
   test('quick fix for a key in a .env file git does not ignore: add the file to .gitignore', async () => {
-    const uri = file('deploy/.env.staging', `RETRAC_API_KEY=${remember(restrictedKey())}\n`);
+    const uri = file('deploy/.env.staging', `RETRAC_API_KEY=${remember(fakeKey('restricted'))}\n`);
     await open(uri);
     const [d] = await waitForDiagnostics(uri, hasRule('retrac/restricted-key'));
     const fix = await action(uri, d, /Add \.env\.staging to \.gitignore/);
@@ -319,7 +310,7 @@ suite('Leak diagnostics', () => {
   test('quick fix "remove workspaceId" with a restricted key', async () => {
     const uri = file('stock.py', [
       'import requests',
-      `KEY = "${remember(restrictedKey())}"  # retrac-ignore`,
+      `KEY = "${remember(fakeKey('restricted'))}"  # retrac-ignore`,
       'def sync(qty):',
       '    requests.put(',
       '        "https://api.retrac.co/inventory/balances",',
@@ -340,7 +331,7 @@ suite('Leak diagnostics', () => {
 
   test('quick fix "add workspaceId from an environment variable" with a full-access key', async () => {
     const uri = file('full.js', [
-      `const RETRAC_API_KEY = '${remember(fullKey())}'; // retrac-ignore`,
+      `const RETRAC_API_KEY = '${remember(fakeKey('full'))}'; // retrac-ignore`,
       `const res = await fetch('https://api.retrac.co/items', { headers: { Authorization: 'Bearer ' + RETRAC_API_KEY } });`,
       '',
     ].join('\n'));
@@ -356,7 +347,7 @@ suite('Leak diagnostics', () => {
   test('quick fix "rename the public env name" across .env* files and code', async () => {
     const publicName = `VITE_RETRAC_KEY_${suffix()}`;
     const serverName = publicName.replace(/^VITE_/, '');
-    const envUri = file('web/.env.local', `# web app\n${publicName}=${remember(restrictedKey())}\n`);
+    const envUri = file('web/.env.local', `# web app\n${publicName}=${remember(fakeKey('restricted'))}\n`);
     const codeUri = file('web/src/api.ts', `export const key = import.meta.env.${publicName};\nexport const other = import.meta.env.${publicName}_OLD;\n`);
     await open(envUri);
     const [d] = await waitForDiagnostics(envUri, hasRule('retrac/client-exposed-key'));
@@ -373,7 +364,7 @@ suite('Leak diagnostics', () => {
   });
 
   test('quick fix "ignore this line" adds a retrac-ignore comment and the finding goes', async () => {
-    const uri = file('ignored.rb', `RETRAC_API_KEY = "${remember(restrictedKey())}"\nputs RETRAC_API_KEY\n`);
+    const uri = file('ignored.rb', `RETRAC_API_KEY = "${remember(fakeKey('restricted'))}"\nputs RETRAC_API_KEY\n`);
     await open(uri);
     const [d] = await waitForDiagnostics(uri, hasRule('retrac/restricted-key'));
     await apply(await action(uri, d, /Ignore this finding on this line/));
@@ -383,7 +374,7 @@ suite('Leak diagnostics', () => {
   });
 
   test('"ignore in workspace" hides the finding everywhere until reset; only its fingerprint is stored', async () => {
-    const key = remember(restrictedKey());
+    const key = remember(fakeKey('restricted'));
     const uri = file('ignored-ws.go', `package main\n\nconst retracAPIKey = "${key}"\n`);
     await open(uri);
     const [d] = await waitForDiagnostics(uri, hasRule('retrac/restricted-key'));
@@ -404,7 +395,7 @@ suite('Leak diagnostics', () => {
 
   test('"rotate this key" is offered only for a key already in a git commit', async function () {
     this.timeout(30_000);
-    const key = remember(restrictedKey());
+    const key = remember(fakeKey('restricted'));
     const repo = path.join(dir, 'repo');
     fs.mkdirSync(repo, { recursive: true });
     const git = (...args: string[]): string => gitIn(repo, ...args);
@@ -412,7 +403,7 @@ suite('Leak diagnostics', () => {
     fs.writeFileSync(path.join(repo, 'committed.js'), `const RETRAC_API_KEY = '${key}';\n`);
     git('add', 'committed.js');
     git('commit', '-q', '-m', 'add client');
-    const fresh = file('repo/fresh.js', `const RETRAC_API_KEY = '${remember(restrictedKey())}';\n`);
+    const fresh = file('repo/fresh.js', `const RETRAC_API_KEY = '${remember(fakeKey('restricted'))}';\n`);
 
     const committed = vscode.Uri.file(path.join(repo, 'committed.js'));
     await open(committed);
@@ -430,13 +421,13 @@ suite('Leak diagnostics', () => {
 
   test('"Scan Workspace for Leaked Keys" finds leaks in unopened files, skips node_modules and git-ignored files', async function () {
     this.timeout(60_000);
-    const unopened = file('unopened/settings.py', `RETRAC_API_KEY = "${remember(restrictedKey())}"\n`);
-    const vendored = file('node_modules/pkg/index.js', `const RETRAC_API_KEY = '${remember(restrictedKey())}';\n`);
+    const unopened = file('unopened/settings.py', `RETRAC_API_KEY = "${remember(fakeKey('restricted'))}"\n`);
+    const vendored = file('node_modules/pkg/index.js', `const RETRAC_API_KEY = '${remember(fakeKey('restricted'))}';\n`);
     const repo = path.join(dir, 'scanrepo');
     fs.mkdirSync(repo, { recursive: true });
     gitIn(repo, 'init', '-q');
     fs.writeFileSync(path.join(repo, '.gitignore'), 'generated/\n');
-    const ignored = file('scanrepo/generated/client.js', `const RETRAC_API_KEY = '${remember(restrictedKey())}';\n`);
+    const ignored = file('scanrepo/generated/client.js', `const RETRAC_API_KEY = '${remember(fakeKey('restricted'))}';\n`);
     const { value: summary, messages } = await withMessages(async () => vscode.commands.executeCommand<WorkspaceScanSummary>('retrac.scanWorkspace'));
     assert.ok(summary && !summary.cancelled, JSON.stringify(summary));
     assert.ok(summary.filesScanned >= 5, JSON.stringify(summary));
@@ -459,7 +450,7 @@ suite('Leak diagnostics', () => {
     this.timeout(60_000);
     const filler = 'export function f(x) { return x * 2 + Math.round(x / 3); } // filler line of ordinary code\n';
     const lines = Math.ceil((1024 * 1024) / filler.length);
-    const first = remember(restrictedKey());
+    const first = remember(fakeKey('restricted'));
     const content = `const RETRAC_API_KEY = '${first}';\n` + filler.repeat(lines);
     const t0 = performance.now();
     const doc = await vscode.workspace.openTextDocument({ language: 'javascript', content });
@@ -473,7 +464,7 @@ suite('Leak diagnostics', () => {
     for (let i = 0; i < 5; i++) {
       const line = Math.floor(lines / 2) + i * 7;
       const edit = new vscode.WorkspaceEdit();
-      edit.insert(doc.uri, new vscode.Position(line, 0), `const RETRAC_API_KEY_${i} = '${remember(restrictedKey())}';\n`);
+      edit.insert(doc.uri, new vscode.Position(line, 0), `const RETRAC_API_KEY_${i} = '${remember(fakeKey('restricted'))}';\n`);
       const started = performance.now();
       await vscode.workspace.applyEdit(edit);
       applied.push(performance.now() - started);

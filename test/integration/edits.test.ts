@@ -13,38 +13,14 @@ import type { ImportReport } from '../../src/commands/importItems';
 import type { OnHandChange } from '../../src/commands/stock';
 import type { RetracExtensionApi } from '../../src/extension';
 import type { InventoryChange } from '../../src/inventoryEvents';
-import type { RunningSandbox, SandboxInfo, SandboxOptions } from '../../src/sandbox/types';
+import type { RunningSandbox, SandboxInfo } from '../../src/sandbox/types';
+import { clientFor, EXTENSION_ID, harnessSandbox, privateSandbox, SandboxProfiles, sleep, waitFor } from './helpers';
 import { InputDriver } from './inputDriver';
 
-const EXTENSION_ID = 'retrac-tools.retrac-vscode';
 const RUN = Date.now().toString(36).toUpperCase();
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Pick = vscode.QuickPick<vscode.QuickPickItem>;
 type Match = string | RegExp | ((item: vscode.QuickPickItem) => boolean);
-
-function matches(item: vscode.QuickPickItem, m: Match): boolean {
-  return typeof m === 'function' ? m(item) : typeof m === 'string' ? item.label.includes(m) : m.test(item.label);
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(40);
-  }
-}
-
-/** Makes `m` the active item of `qp` (waiting for it to load) and accepts, as Enter would. */
-async function choose(qp: Pick, m: Match): Promise<vscode.QuickPickItem> {
-  const item = await waitFor(`an item matching ${String(m)} in "${qp.title ?? ''}"`, () => qp.items.find((i) => matches(i, m)));
-  qp.activeItems = [item];
-  await sleep(60);
-  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-  return item;
-}
 
 /** The command being answered: a step wait fails at once (with its outcome) if it ended early. */
 let current: Promise<EditOutcome<unknown>> | undefined;
@@ -70,21 +46,14 @@ async function nextPick(driver: InputDriver): Promise<Pick> {
 
 /** A type-to-search pick: types `text` (the server searches) and picks the match. */
 async function searchPick(driver: InputDriver, text: string, m: Match = text): Promise<vscode.QuickPickItem> {
-  const qp = await nextPick(driver);
-  qp.value = text;
-  // Wait for the answer to this search, not the list loaded when the pick opened: choosing from
-  // a list about to be replaced would accept nothing.
-  const needle = text.toLowerCase();
-  await waitFor(`the search results for "${text}"`, () =>
-    !qp.busy && qp.items.length > 0 && qp.items.every((i) => `${i.label} ${i.description ?? ''}`.toLowerCase().includes(needle)) || undefined);
-  return choose(qp, m);
+  return driver.searchIn(await nextPick(driver), text, m);
 }
 
 /** Confirms the next confirmation step, returning its summary line. */
 async function confirm(driver: InputDriver): Promise<string> {
   const qp = await nextPick(driver);
   const summary = qp.placeholder ?? '';
-  await choose(qp, /\$\(check\)/);
+  await driver.choose(qp, /\$\(check\)/);
   return summary;
 }
 
@@ -97,17 +66,6 @@ function run<T>(command: string, ...args: unknown[]): Promise<EditOutcome<T>> {
 function done<T>(o: EditOutcome<T>): Extract<EditOutcome<T>, { status: 'done' }> {
   assert.strictEqual(o.status, 'done', `expected done, got ${o.status}: ${'message' in o ? o.message : ''}`);
   return o;
-}
-
-function clientFor(info: SandboxInfo, keyName: string): RetracClient {
-  const key = info.keys.find((k) => k.name === keyName);
-  assert.ok(key, `the sandbox has no key ${keyName}`);
-  return new RetracClient({
-    apiKey: key.key,
-    baseUrl: info.baseUrl,
-    workspaceId: key.type === 'full' ? key.workspaceId : undefined,
-    ca: fs.readFileSync(info.caCertPath, 'utf8'),
-  });
 }
 
 async function onHand(client: RetracClient, itemId: string, locationId: string): Promise<number> {
@@ -127,32 +85,20 @@ suite('Retrac edits', function () {
   let driver: InputDriver;
   let changes: InventoryChange[] = [];
   let changeSub: vscode.Disposable;
-  const profileIds = new Map<string, string>();
+  let profiles: SandboxProfiles;
   let locA: Location;
   let locB: Location;
   let item: Item;
 
   /** Makes the sandbox key `name` the active profile (adding it once). */
   async function useKey(name: string, sandbox: SandboxInfo = info): Promise<void> {
-    const id = `${sandbox.baseUrl}#${name}`;
-    let profileId = profileIds.get(id);
-    if (!profileId) {
-      const key = sandbox.keys.find((k) => k.name === name)!;
-      const profile = await api.accounts.addProfile({
-        key: key.key, name: `edits ${name} ${RUN}`, apiUrl: sandbox.baseUrl, caCertPath: sandbox.caCertPath,
-        workspaceId: key.type === 'full' ? key.workspaceId : undefined, sandbox: true, sessionOnly: true,
-      });
-      profileId = profile.id;
-      profileIds.set(id, profileId);
-    }
-    await api.accounts.activate(profileId);
+    await profiles.use(name, sandbox);
   }
 
   suiteSetup(async function () {
-    const infoPath = process.env.RETRAC_TEST_SANDBOX_INFO;
-    assert.ok(infoPath, 'RETRAC_TEST_SANDBOX_INFO is not set: run through test/harness/run-integration.mjs');
-    info = JSON.parse(fs.readFileSync(infoPath, 'utf8')) as SandboxInfo;
+    info = harnessSandbox();
     api = (await vscode.extensions.getExtension<RetracExtensionApi>(EXTENSION_ID)!.activate());
+    profiles = new SandboxProfiles(api, 'edits', RUN);
     owner = clientFor(info, 'owner-full');
     locA = await owner.createLocation({ name: `Edits A ${RUN}`, type: 'warehouse' });
     locB = await owner.createLocation({ name: `Edits B ${RUN}`, type: 'van' });
@@ -180,17 +126,17 @@ suite('Retrac edits', function () {
 
   suiteTeardown(async () => {
     changeSub?.dispose();
-    for (const id of profileIds.values()) await api.accounts.remove(id).catch(() => undefined);
+    await profiles.removeAll();
   });
 
   test('Set On-Hand: validation, Back, old → new confirm, tree refresh event, then Undo', async () => {
     const before = (await movements(owner, item.id, locA.id)).length;
     const pending = run<OnHandChange>('retrac.setOnHand');
     await searchPick(driver, item.sku);
-    await choose(await nextPick(driver), locB.name);
+    await driver.choose(await nextPick(driver), locB.name);
     // Back from the quantity box returns to the location pick; the next choice replaces it.
     await driver.back();
-    await choose(await nextPick(driver), locA.name);
+    await driver.choose(await nextPick(driver), locA.name);
     const negative = await driver.typeRefused('-11');
     assert.match(negative, /cannot be negative/i);
     assert.match(negative, /-1/);
@@ -224,7 +170,7 @@ suite('Retrac edits', function () {
     const before = (await movements(owner, item.id, locA.id)).length;
     const pending = run('retrac.setOnHand');
     await searchPick(driver, item.sku);
-    await choose(await nextPick(driver), locA.name);
+    await driver.choose(await nextPick(driver), locA.name);
     await driver.type('99');
     await driver.cancel();
     assert.strictEqual((await pending).status, 'cancelled');
@@ -242,7 +188,7 @@ suite('Retrac edits', function () {
     const confirmStep = await nextPick(driver);
     assert.match(confirmStep.placeholder ?? '', /10 → 20/);
     await owner.setOnHand({ itemId: item.id, locationId: locA.id, onHandQty: 13, note: 'someone else' });
-    await choose(confirmStep, /\$\(check\)/);
+    await driver.choose(confirmStep, /\$\(check\)/);
     const again = await driver.next('the quantity box again');
     assert.ok(!('items' in again));
     assert.match(again.prompt ?? '', /Changed since shown: 10 → 13/);
@@ -275,7 +221,7 @@ suite('Retrac edits', function () {
     await useKey('member-full');
     const pending = run('retrac.setOnHand');
     await searchPick(driver, item.sku);
-    await choose(await nextPick(driver), 'Main Warehouse');
+    await driver.choose(await nextPick(driver), 'Main Warehouse');
     await driver.type(String(before + 1));
     await driver.type('');
     await confirm(driver);
@@ -287,11 +233,11 @@ suite('Retrac edits', function () {
 
   test('Create Transfer: same-location and above-stock messages, Back over a line, then the transfer', async () => {
     const pending = run<Transfer>('retrac.createTransfer');
-    await choose(await nextPick(driver), locA.name);
+    await driver.choose(await nextPick(driver), locA.name);
     const to = await nextPick(driver);
-    await choose(to, locA.name);
+    await driver.choose(to, locA.name);
     await waitFor('the same-location message', () => /other than the source/.test(to.title ?? '') || undefined);
-    await choose(to, locB.name);
+    await driver.choose(to, locB.name);
     await searchPick(driver, item.sku);
     const above = await driver.typeRefused('11');
     assert.match(above, new RegExp(`Only 10 available at ${locA.name}`));
@@ -299,7 +245,7 @@ suite('Retrac edits', function () {
     await driver.type('3');
     await driver.back(); // from "add another / continue" back to the quantity of that line
     await driver.type('4');
-    await choose(await nextPick(driver), /Continue/);
+    await driver.choose(await nextPick(driver), /Continue/);
     const note = `edits transfer ${RUN}`;
     await driver.type(note);
     assert.match(await confirm(driver), new RegExp(`from ${locA.name} to ${locB.name}: 4 × ${item.sku}$`));
@@ -358,7 +304,7 @@ suite('Retrac edits', function () {
     assert.match((dup as { message: string }).message, new RegExp(`"${sku}" already exists`));
 
     pending = run<Item>('retrac.editItem', { item: created });
-    await choose(await nextPick(driver), 'Cost');
+    await driver.choose(await nextPick(driver), 'Cost');
     await driver.type('0.55');
     assert.match(await confirm(driver), /Cost of .*: 0\.4 → 0\.55/);
     done(await pending);
@@ -385,17 +331,17 @@ suite('Retrac edits', function () {
     const name = `edits-${RUN}`.toLowerCase();
     let pending = run('retrac.createTag');
     await driver.type(name);
-    await choose(await nextPick(driver), 'green');
+    await driver.choose(await nextPick(driver), 'green');
     await confirm(driver);
     done(await pending);
     pending = run('retrac.tagItem', { item });
-    await choose(await nextPick(driver), name);
+    await driver.choose(await nextPick(driver), name);
     await confirm(driver);
     done(await pending);
     const tagged = (await owner.listItems({ sku: item.sku, withTags: true })).find((i) => i.id === item.id)!;
     assert.deepStrictEqual(tagged.tags?.map((tg) => tg.name), [name]);
     pending = run('retrac.untagItem', { item });
-    await choose(await nextPick(driver), name);
+    await driver.choose(await nextPick(driver), name);
     await confirm(driver);
     done(await pending);
     const untagged = (await owner.listItems({ sku: item.sku, withTags: true })).find((i) => i.id === item.id)!;
@@ -406,7 +352,7 @@ suite('Retrac edits', function () {
     const name = `Edits C ${RUN}`;
     let pending = run<Location>('retrac.createLocation');
     await driver.type(name);
-    await choose(await nextPick(driver), 'site');
+    await driver.choose(await nextPick(driver), 'site');
     await driver.type('');
     await confirm(driver);
     const created = done(await pending).result;
@@ -444,7 +390,7 @@ suite('Retrac edits', function () {
     const bad = preview.items.find((i) => i.label.includes(`IMP-${RUN}-3`))!;
     assert.match(bad.label, /\$\(warning\)/);
     assert.match(bad.detail ?? '', /cost is missing/);
-    await choose(preview, /Import 3 item/);
+    await driver.choose(preview, /Import 3 item/);
     const report = done(await pending).result;
     assert.deepStrictEqual(report.created.map((c) => c.item.sku).sort(), [`IMP-${RUN}-1`, `IMP-${RUN}-2`]);
     assert.deepStrictEqual(report.failed.map((f) => [f.line, f.sku]), [[5, existing]]);
@@ -464,10 +410,7 @@ suite('Retrac edits', function () {
     let pLoc: Location;
 
     suiteSetup(async () => {
-      const bundle = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist/sandbox.js');
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { startSandbox } = require(bundle) as { startSandbox: (o: SandboxOptions) => Promise<RunningSandbox> };
-      sandbox = await startSandbox({ port: 0, seedItems: 3 });
+      sandbox = await privateSandbox({ port: 0, seedItems: 3 });
       privateOwner = clientFor(sandbox, 'owner-full');
       pLoc = await privateOwner.createLocation({ name: `Drop ${RUN}` });
       pItem = await privateOwner.createItem({ sku: `DROP-${RUN}`, description: 'Dropped answer', cost: 1 });
@@ -482,7 +425,7 @@ suite('Retrac edits', function () {
       await useKey('owner-full', sandbox);
       const pending = run<OnHandChange>('retrac.setOnHand');
       await searchPick(driver, pItem.sku);
-      await choose(await nextPick(driver), pLoc.name);
+      await driver.choose(await nextPick(driver), pLoc.name);
       await driver.type(value);
       await driver.type('');
       await confirm(driver);

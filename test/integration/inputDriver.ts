@@ -6,6 +6,7 @@
 //   const done = vscode.commands.executeCommand('retrac.addApiKey');
 //   await driver.type(key);                                     // input box: set value, accept
 //   await driver.pick((item) => item.description === wsId);     // quick pick: make it active, accept
+//   await driver.search('BOLT-1');                              // type-to-search pick: search, pick the match
 //   const outcome = await done;
 //   driver.dispose();
 import * as vscode from 'vscode';
@@ -57,6 +58,22 @@ export class InputDriver implements vscode.Disposable {
     });
   }
 
+  private async nextPick(): Promise<vscode.QuickPick<vscode.QuickPickItem>> {
+    const input = await this.next('a quick pick');
+    if (!isPick(input)) throw new Error(`expected a quick pick, got the input box “${input.title ?? ''}”`);
+    return input;
+  }
+
+  private async until<T>(what: string, probe: () => T | undefined | false, shown?: () => string): Promise<T> {
+    const deadline = Date.now() + this.timeoutMs;
+    for (;;) {
+      const v = probe();
+      if (v !== undefined && v !== false) return v;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${shown ? `: ${shown()}` : ''}`);
+      await sleep(40);
+    }
+  }
+
   /** Answers the next input box with `value` and accepts it. Returns the box (its title, prompt, validation message). */
   async type(value: string): Promise<vscode.InputBox> {
     const input = await this.next(`an input box to type into`);
@@ -87,17 +104,36 @@ export class InputDriver implements vscode.Disposable {
 
   /** Picks the first item that matches in the next quick pick (waiting for its items to load) and accepts it. */
   async pick(match: ItemMatch): Promise<vscode.QuickPickItem> {
-    const input = await this.next(`a quick pick`);
-    if (!isPick(input)) throw new Error(`expected a quick pick, got the input box “${input.title ?? ''}”`);
-    const deadline = Date.now() + this.timeoutMs;
-    let item: vscode.QuickPickItem | undefined;
-    while (!(item = input.items.find((i) => matches(i, match)))) {
-      if (Date.now() > deadline) {
-        throw new Error(`no item matches ${String(match)} in “${input.title ?? ''}”: ${input.items.map((i) => i.label).join(' | ')}`);
-      }
-      await sleep(50);
-    }
-    input.activeItems = [item];
+    return this.choose(await this.nextPick(), match);
+  }
+
+  /** Types `text` into the next (type-to-search) quick pick and picks the match among its answer. */
+  async search(text: string, match: ItemMatch = text): Promise<vscode.QuickPickItem> {
+    return this.searchIn(await this.nextPick(), text, match);
+  }
+
+  /**
+   * Types `text` into `qp` and picks the match once the answer to this search is shown: choosing
+   * from the list loaded at open, about to be replaced, would accept nothing or the wrong row.
+   */
+  async searchIn(qp: vscode.QuickPick<vscode.QuickPickItem>, text: string, match: ItemMatch = text): Promise<vscode.QuickPickItem> {
+    qp.value = text;
+    const needle = text.toLowerCase();
+    await this.until(`the search results for "${text}"`, () =>
+      !qp.busy && qp.items.length > 0 && qp.items.every((i) => `${i.label} ${i.description ?? ''}`.toLowerCase().includes(needle)));
+    return this.choose(qp, match);
+  }
+
+  /**
+   * Makes the first matching item of `qp` active and accepts, as Enter would: only once the pick
+   * is not busy (a load or search answer may still replace its items) and the item is there, and
+   * after a moment for the workbench to take the active item.
+   */
+  async choose(qp: vscode.QuickPick<vscode.QuickPickItem>, match: ItemMatch): Promise<vscode.QuickPickItem> {
+    const item = await this.until(`an item matching ${String(match)} in “${qp.title ?? ''}”`, () => !qp.busy && qp.items.find((i) => matches(i, match)),
+      () => qp.items.map((i) => i.label).join(' | '));
+    qp.activeItems = [item];
+    await sleep(60);
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     return item;
   }

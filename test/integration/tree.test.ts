@@ -2,8 +2,6 @@
 // data) and private sandboxes (a 2,000-item catalog, fault injection). Assertions read what the
 // tree shows: labels, descriptions, context values of the rows the provider returns.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { RetracClient } from '../../src/api/client';
 import type { Item, Location, Tag, Transfer } from '../../src/api/types';
@@ -13,10 +11,9 @@ import type { Logger } from '../../src/log';
 import type { RunningSandbox, SandboxInfo, SandboxOptions } from '../../src/sandbox/types';
 import type { Node } from '../../src/tree/nodes';
 import { ExplorerProvider } from '../../src/tree/provider';
+import { clientFor, EXTENSION_ID, harnessSandbox, privateSandbox, SandboxProfiles, sleep, waitFor } from './helpers';
 
-const EXTENSION_ID = 'retrac-tools.retrac-vscode';
 const RUN = Date.now().toString(36).toUpperCase();
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Provider {
   getChildren(node?: Node): Node[];
@@ -48,32 +45,12 @@ async function children(provider: Provider, node?: Node, timeoutMs = 20_000): Pr
   }
 }
 
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(30);
-  }
-}
+const until = <T>(what: string, probe: () => T | undefined | false, timeoutMs = 20_000): Promise<T> => waitFor(what, probe, timeoutMs);
 
 function section(provider: Provider, label: string): Node {
   const s = provider.getChildren().find((n) => row(provider, n).label === label);
   assert.ok(s, `no section ${label}`);
   return s;
-}
-
-function clientFor(info: SandboxInfo, keyName: string, extra: { maxGetRetries?: number } = {}): RetracClient {
-  const key = info.keys.find((k) => k.name === keyName);
-  assert.ok(key, `the sandbox has no key ${keyName}`);
-  return new RetracClient({
-    apiKey: key.key,
-    baseUrl: info.baseUrl,
-    workspaceId: key.type === 'full' ? key.workspaceId : undefined,
-    ca: fs.readFileSync(info.caCertPath, 'utf8'),
-    ...extra,
-  });
 }
 
 const quietLog: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, child: () => quietLog };
@@ -89,12 +66,8 @@ function testConnection(client: RetracClient, can: (scope: string) => boolean = 
   };
 }
 
-async function privateSandbox(options: SandboxOptions): Promise<RunningSandbox> {
-  const bundle = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist/sandbox.js');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { startSandbox } = require(bundle) as { startSandbox: (o: SandboxOptions) => Promise<RunningSandbox> };
-  return startSandbox({ rateLimitPerMinute: 100_000, ...options });
-}
+/** The test's own sandbox, with a rate limit no explorer burst reaches. */
+const roomySandbox = (options: SandboxOptions): Promise<RunningSandbox> => privateSandbox({ rateLimitPerMinute: 100_000, ...options });
 
 suite('Retrac inventory explorer', function () {
   this.timeout(90_000);
@@ -102,7 +75,7 @@ suite('Retrac inventory explorer', function () {
   let provider: Provider & RetracExtensionApi['explorer']['provider'];
   let info: SandboxInfo;
   let owner: RetracClient;
-  const profileIds = new Map<string, string>();
+  let profiles: SandboxProfiles;
   let locA: Location;
   let locB: Location;
   let locC: Location;
@@ -114,26 +87,14 @@ suite('Retrac inventory explorer', function () {
   const sku2 = `TREE-${RUN}-2`;
 
   async function useKey(name: string, sandbox: SandboxInfo = info): Promise<void> {
-    const id = `${sandbox.baseUrl}#${name}`;
-    let profileId = profileIds.get(id);
-    if (!profileId) {
-      const key = sandbox.keys.find((k) => k.name === name)!;
-      const profile = await api.accounts.addProfile({
-        key: key.key, name: `tree ${name} ${RUN}`, apiUrl: sandbox.baseUrl, caCertPath: sandbox.caCertPath,
-        workspaceId: key.type === 'full' ? key.workspaceId : undefined, sandbox: true, sessionOnly: true,
-      });
-      profileId = profile.id;
-      profileIds.set(id, profileId);
-    }
-    await api.accounts.activate(profileId);
+    const profileId = await profiles.use(name, sandbox);
     assert.strictEqual(api.accounts.profile?.id, profileId);
   }
 
   suiteSetup(async function () {
-    const infoPath = process.env.RETRAC_TEST_SANDBOX_INFO;
-    assert.ok(infoPath, 'RETRAC_TEST_SANDBOX_INFO is not set: run through test/harness/run-integration.mjs');
-    info = JSON.parse(fs.readFileSync(infoPath, 'utf8')) as SandboxInfo;
+    info = harnessSandbox();
     api = (await vscode.extensions.getExtension<RetracExtensionApi>(EXTENSION_ID)!.activate());
+    profiles = new SandboxProfiles(api, 'tree', RUN);
     provider = api.explorer.provider;
     owner = clientFor(info, 'owner-full');
     locA = await owner.createLocation({ name: `Tree A ${RUN}`, type: 'warehouse' });
@@ -158,7 +119,7 @@ suite('Retrac inventory explorer', function () {
   });
 
   suiteTeardown(async () => {
-    for (const id of profileIds.values()) await api.accounts.remove(id).catch(() => undefined);
+    await profiles.removeAll();
   });
 
   test('section headers render at once, with server counts', async () => {
@@ -304,7 +265,7 @@ suite('Retrac inventory explorer', function () {
   });
 
   test('the tree follows the active profile and drops the old one’s pages', async () => {
-    const small = await privateSandbox({ port: 0, seedItems: 20 });
+    const small = await roomySandbox({ port: 0, seedItems: 20 });
     try {
       const oldItems = section(provider, 'Items');
       await children(provider, oldItems);
@@ -327,7 +288,7 @@ suite('Retrac inventory explorer', function () {
     let big: RunningSandbox;
     suiteSetup(async function () {
       this.timeout(120_000);
-      big = await privateSandbox({ port: 0, seedItems: 2000 });
+      big = await roomySandbox({ port: 0, seedItems: 2000 });
       await useKey('owner-full', big);
     });
     suiteTeardown(async () => {
@@ -381,7 +342,7 @@ suite('Retrac inventory explorer', function () {
   suite('failures (private sandbox)', () => {
     let sandbox: RunningSandbox;
     suiteSetup(async () => {
-      sandbox = await privateSandbox({ port: 0, seedItems: 150 });
+      sandbox = await roomySandbox({ port: 0, seedItems: 150 });
     });
     suiteTeardown(async () => {
       await sandbox?.close();
@@ -412,7 +373,7 @@ suite('Retrac inventory explorer', function () {
     });
 
     test('an unreachable API switches the view to the offline state', async () => {
-      const gone = await privateSandbox({ port: 0, seedItems: 20 });
+      const gone = await roomySandbox({ port: 0, seedItems: 20 });
       const client = clientFor(gone, 'owner-full', { maxGetRetries: 0 });
       await gone.close();
       const own = new ExplorerProvider(testConnection(client), quietLog);

@@ -1,8 +1,6 @@
 // The key check against a real sandbox over HTTPS (no VS Code): what each kind of key is found to
 // be able to do, and the sentence each failure turns into.
 import * as assert from 'node:assert/strict';
-import { randomInt } from 'node:crypto';
-import { createServer } from 'node:net';
 import { RetracClient } from '../../src/api/client';
 import { describeError } from '../../src/api/describeError';
 import { RetracError } from '../../src/api/errors';
@@ -10,23 +8,13 @@ import { adviceForNetworkCode, checkKey, checkWorkspace, explainCheckFailure, ne
 import { profileCan } from '../../src/auth/keyInput';
 import { startSandbox } from '../../src/sandbox/main';
 import type { RunningSandbox, SandboxKeyInfo } from '../../src/sandbox/types';
+import { fakeKey } from '../fakeKeys';
+import { freePort } from '../freePort';
 
-const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const randomFullKey = () => Array.from({ length: 24 }, () => ALNUM[randomInt(ALNUM.length)]).join('');
 const PROBED_SCOPES = [
   'workspaces.read', 'items.read', 'tags.read', 'locations.read', 'inventory.read', 'transfers.read',
   'items.write', 'tags.write', 'locations.write', 'inventory.write', 'transfers.write', 'workspaces.write',
 ];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 describe('auth key check against the sandbox', function () {
   this.timeout(30_000);
@@ -72,7 +60,7 @@ describe('auth key check against the sandbox', function () {
 
   it('explains a wrong key, a free plan, a wrong workspace and an unreachable host', async () => {
     const explain = (e: unknown, url = sandbox.baseUrl) => explainCheckFailure(e, url, describeError);
-    const wrong = await checkKey(client(randomFullKey())).then(() => undefined, (e: unknown) => e);
+    const wrong = await checkKey(client(fakeKey('full'))).then(() => undefined, (e: unknown) => e);
     assert.ok(wrong instanceof RetracError);
     assert.match(explain(wrong), /did not accept this key \(401\)/);
 
@@ -88,7 +76,7 @@ describe('auth key check against the sandbox', function () {
 
     const port = await freePort();
     const closed = `https://127.0.0.1:${port}`;
-    const unreachable = await checkKey(client(randomFullKey(), closed)).then(() => undefined, (e: unknown) => e);
+    const unreachable = await checkKey(client(fakeKey('full'), closed)).then(() => undefined, (e: unknown) => e);
     assert.equal(networkCode(unreachable), 'ECONNREFUSED');
     assert.match(explain(unreachable, closed), new RegExp(`Nothing answers at 127\\.0\\.0\\.1:${port} \\(connection refused\\)`));
   });

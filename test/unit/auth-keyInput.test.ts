@@ -1,17 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { randomInt } from 'node:crypto';
 import type { Profile } from '../../src/auth/connection';
 import {
   apiUrlProblem, defaultProfileName, describeProfile, isBuiltInTrustedHost, parseKeyInput, profileCan, profileNameProblem,
   profilesFromSandboxInfo, uniqueName, workspaceIdProblem,
 } from '../../src/auth/keyInput';
 import type { SandboxInfo } from '../../src/sandbox/types';
+import { fakeKey, randomAlnum } from '../fakeKeys';
 
-const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const alnum = (n: number) => Array.from({ length: n }, () => ALNUM[randomInt(ALNUM.length)]).join('');
 // Built at run time: the repository holds no key-shaped string.
-const fullKey = () => alnum(24);
-const restrictedKey = () => 'retrac' + '_' + alnum(24);
 
 function messageOf(raw: string): string {
   const r = parseKeyInput(raw);
@@ -21,14 +17,14 @@ function messageOf(raw: string): string {
 
 describe('auth key input', () => {
   it('accepts both key types and tells them apart by the prefix', () => {
-    const f = fullKey();
-    const r = restrictedKey();
+    const f = fakeKey('full');
+    const r = fakeKey('restricted');
     assert.deepEqual(parseKeyInput(f), { ok: true, key: f, keyType: 'full' });
     assert.deepEqual(parseKeyInput(r), { ok: true, key: r, keyType: 'restricted' });
   });
 
   it('strips what people paste along with a key', () => {
-    const k = restrictedKey();
+    const k = fakeKey('restricted');
     for (const pasted of [
       `  ${k}\n`,
       `Bearer ${k}`,
@@ -53,28 +49,28 @@ describe('auth key input', () => {
   });
 
   it('refuses whitespace inside the key', () => {
-    const k = fullKey();
+    const k = fakeKey('full');
     assert.match(messageOf(`${k.slice(0, 10)} ${k.slice(10)}`), /space or line break/);
     assert.match(messageOf(`${k.slice(0, 10)}\n${k.slice(10)}`), /space or line break/);
   });
 
   it('names the wrong length for each key type', () => {
-    assert.match(messageOf(alnum(23)), /full-access key is 24 letters and digits.*has 23/);
-    assert.match(messageOf('retrac' + '_' + alnum(30)), /“retrac_” followed by 24 .* has 30 after the prefix/);
+    assert.match(messageOf(randomAlnum(23)), /full-access key is 24 letters and digits.*has 23/);
+    assert.match(messageOf('retrac' + '_' + randomAlnum(30)), /“retrac_” followed by 24 .* has 30 after the prefix/);
   });
 
   it('names a character that does not belong', () => {
-    assert.match(messageOf(alnum(12) + '-' + alnum(11)), /only letters and digits; this one contains “-”/);
-    assert.match(messageOf('retrac' + '_' + alnum(12) + '$' + alnum(11)), /after “retrac_”; this one contains “\$”/);
+    assert.match(messageOf(randomAlnum(12) + '-' + randomAlnum(11)), /only letters and digits; this one contains “-”/);
+    assert.match(messageOf('retrac' + '_' + randomAlnum(12) + '$' + randomAlnum(11)), /after “retrac_”; this one contains “\$”/);
   });
 
   it('points at a mistyped prefix', () => {
-    assert.match(messageOf('Retrac' + '_' + alnum(24)), /starts with “retrac_” in lower case/);
-    assert.match(messageOf('retrac' + '-' + alnum(24)), /starts with “retrac_” in lower case/);
+    assert.match(messageOf('Retrac' + '_' + randomAlnum(24)), /starts with “retrac_” in lower case/);
+    assert.match(messageOf('retrac' + '-' + randomAlnum(24)), /starts with “retrac_” in lower case/);
   });
 
   it('never repeats the key in a message', () => {
-    for (const bad of [alnum(30), 'retrac' + '_' + alnum(25), alnum(12) + '!' + alnum(11), `${alnum(12)} ${alnum(12)}`]) {
+    for (const bad of [randomAlnum(30), 'retrac' + '_' + randomAlnum(25), randomAlnum(12) + '!' + randomAlnum(11), `${randomAlnum(12)} ${randomAlnum(12)}`]) {
       const message = messageOf(bad);
       for (const part of bad.split(/[\s!]/)) if (part.length >= 8) assert.ok(!message.includes(part), message);
     }
@@ -86,7 +82,7 @@ describe('auth names, hosts and workspace ids', () => {
     assert.match(profileNameProblem('  ', []) ?? '', /Give the profile a name/);
     assert.match(profileNameProblem('Acme', ['acme']) ?? '', /exists already/);
     assert.match(profileNameProblem('x'.repeat(61), []) ?? '', /under 60/);
-    assert.match(profileNameProblem(fullKey(), []) ?? '', /looks like a key/);
+    assert.match(profileNameProblem(fakeKey('full'), []) ?? '', /looks like a key/);
     assert.equal(profileNameProblem('Acme · staging', ['Acme']), undefined);
   });
 
@@ -156,8 +152,8 @@ describe('auth profile rights', () => {
 
 describe('auth sandbox profiles', () => {
   it('turns SandboxInfo keys into sandbox profiles without the key in the metadata', () => {
-    const ownerKey = fullKey();
-    const readKey = restrictedKey();
+    const ownerKey = fakeKey('full');
+    const readKey = fakeKey('restricted');
     const info: SandboxInfo = {
       baseUrl: 'https://127.0.0.1:4567',
       caCertPath: '/tmp/ca.pem',

@@ -1,13 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { randomInt } from 'node:crypto';
 import type { Profile } from '../../src/auth/connection';
 import {
   isProfileSecret, metadataOf, PROFILES_STATE_KEY, ProfileStore, REVISION_SECRET, secretKeyFor, SecretStorageError,
   type MetadataStorage, type SecretBackend,
 } from '../../src/auth/profileStore';
+import { fakeKey } from '../fakeKeys';
 
-const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const fakeKey = () => Array.from({ length: 24 }, () => ALNUM[randomInt(ALNUM.length)]).join('');
 
 /** What VS Code's Memento and SecretStorage keep, in memory; `failStore` plays a missing keyring. */
 class MemoryState implements MetadataStorage {
@@ -46,7 +44,7 @@ describe('auth profile store', () => {
     const state = new MemoryState();
     const secrets = new MemorySecrets();
     const store = new ProfileStore(state, secrets);
-    const key = fakeKey();
+    const key = fakeKey('full');
     await store.save(profile('a'), key);
     assert.equal(secrets.values.get(secretKeyFor('a')), key);
     assert.deepEqual((state.get<Profile[]>(PROFILES_STATE_KEY) ?? []).map((p) => p.id), ['a']);
@@ -57,7 +55,7 @@ describe('auth profile store', () => {
   it('writes only the declared metadata fields', async () => {
     const state = new MemoryState();
     const store = new ProfileStore(state, new MemorySecrets());
-    const key = fakeKey();
+    const key = fakeKey('full');
     const sneaky = { ...profile('a'), apiKey: key, sessionOnly: false } as Profile;
     await store.save(sneaky, key);
     assert.ok(!JSON.stringify([...state.values]).includes(key));
@@ -69,7 +67,7 @@ describe('auth profile store', () => {
     const secrets = new MemorySecrets();
     const one = new ProfileStore(state, secrets);
     const two = new ProfileStore(state, secrets);
-    const key = fakeKey();
+    const key = fakeKey('full');
     await one.save(profile('a'), key);
     assert.ok(secrets.values.has(REVISION_SECRET), 'a save pings other windows after the metadata is written');
     two.reload();
@@ -92,7 +90,7 @@ describe('auth profile store', () => {
     const secrets = new MemorySecrets();
     secrets.failStore = true;
     const store = new ProfileStore(state, secrets);
-    await assert.rejects(store.save(profile('a'), fakeKey()), (e: unknown) => {
+    await assert.rejects(store.save(profile('a'), fakeKey('full')), (e: unknown) => {
       assert.ok(e instanceof SecretStorageError);
       assert.match(e.message, /keyring refused to store the key \(Cannot create an item in a locked collection\)/);
       assert.match(e.message, /gnome-keyring or KWallet|password-store=basic/);
@@ -107,7 +105,7 @@ describe('auth profile store', () => {
     const secrets = new MemorySecrets();
     secrets.failStore = true;
     const store = new ProfileStore(state, secrets);
-    const key = fakeKey();
+    const key = fakeKey('full');
     await store.save(profile('s', { sessionOnly: true }), key);
     assert.equal(await store.getKey('s'), key);
     assert.equal(store.get('s')?.sessionOnly, true);

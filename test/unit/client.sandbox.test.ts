@@ -7,21 +7,13 @@ import { RetracError } from '../../src/api/errors';
 import type { Location } from '../../src/api/types';
 import { startSandbox } from '../../src/sandbox/main';
 import type { RunningSandbox, SandboxKeyInfo } from '../../src/sandbox/types';
-import { errorTexts, randomAlnum, startServer, type Recorded, type TestServer } from './clientFixtures';
+import { randomAlnum } from '../fakeKeys';
+import { errorTexts, failureRecorder, startServer, type Recorded, type TestServer } from './clientFixtures';
 
 const errorsSeen: unknown[] = [];
 const logLines: string[] = [];
 
-async function failure(p: Promise<unknown>): Promise<RetracError> {
-  try {
-    await p;
-  } catch (e) {
-    errorsSeen.push(e);
-    assert.ok(e instanceof RetracError, `expected a RetracError, got ${String(e)}`);
-    return e;
-  }
-  assert.fail('expected the call to fail');
-}
+const failure = failureRecorder(errorsSeen);
 
 interface RawAnswer { status: number; body: { error?: { code?: string; message?: string } } & Record<string, unknown> }
 

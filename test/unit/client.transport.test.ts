@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RetracClient, type RetracClientOptions } from '../../src/api/client';
 import { RetracError } from '../../src/api/errors';
-import { ITEM, errorTexts, fakeKey, json, makeCert, retracError, startServer, type Handler, type TestServer } from './clientFixtures';
+import { fakeKey } from '../fakeKeys';
+import { ITEM, errorTexts, failureRecorder, json, makeCert, retracError, startServer, type Handler, type TestServer } from './clientFixtures';
 
 const servers: TestServer[] = [];
 const keysUsed: string[] = [];
@@ -28,17 +29,7 @@ function client(server: TestServer, extra: Partial<RetracClientOptions> = {}): R
   });
 }
 
-/** Runs `p`, expects a RetracError, records it for the key-leak check and returns it. */
-async function failure(p: Promise<unknown>): Promise<RetracError> {
-  try {
-    await p;
-  } catch (e) {
-    errorsSeen.push(e);
-    assert.ok(e instanceof RetracError, `expected a RetracError, got ${String(e)}`);
-    return e;
-  }
-  assert.fail('expected the call to fail');
-}
+const failure = failureRecorder(errorsSeen);
 
 describe('RetracClient transport', () => {
   after(async () => {

@@ -4,7 +4,7 @@ import { describeError, pages } from '../../src/api/client';
 import { RetracError, type RetracErrorInit } from '../../src/api/errors';
 import { classifyForbidden } from '../../src/api/http';
 import { parseResetAt, parseRetryAfter } from '../../src/api/retryAfter';
-import { fakeKey } from './clientFixtures';
+import { fakeKey } from '../fakeKeys';
 
 const NOW = Date.UTC(2026, 10, 27, 20, 0, 0);
 

@@ -1,22 +1,27 @@
-// Shared by the client tests: run-time fake keys and small bare HTTPS servers on port 0 with
+// Shared by the client tests: small bare HTTPS servers on port 0 with
 // certificates from `selfsigned`, so the client is tested over real TLS and real HTTP.
+import * as assert from 'node:assert/strict';
 import * as https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomInt } from 'node:crypto';
 import * as selfsigned from 'selfsigned';
+import { RetracError } from '../../src/api/errors';
 
-const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-
-export function randomAlnum(n: number): string {
-  let s = '';
-  for (let i = 0; i < n; i++) s += ALNUM[randomInt(ALNUM.length)];
-  return s;
-}
-
-/** Built at run time so no key-shaped string is ever committed. */
-export function fakeKey(type: 'full' | 'restricted'): string {
-  return type === 'restricted' ? 'retrac' + '_' + randomAlnum(24) : randomAlnum(24);
+/**
+ * `failure(p)`: runs `p`, expects a RetracError, adds it to `errorsSeen` (the suite checks those
+ * texts for keys at the end) and returns it.
+ */
+export function failureRecorder(errorsSeen: unknown[]): (p: Promise<unknown>) => Promise<RetracError> {
+  return async (p) => {
+    try {
+      await p;
+    } catch (e) {
+      errorsSeen.push(e);
+      assert.ok(e instanceof RetracError, `expected a RetracError, got ${String(e)}`);
+      return e;
+    }
+    assert.fail('expected the call to fail');
+  };
 }
 
 export interface Pem { cert: string; key: string }

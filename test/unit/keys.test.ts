@@ -1,7 +1,7 @@
 // Key type, the one displayable form of a key, and redaction of free text.
 import * as assert from 'node:assert/strict';
 import { keyType, redactKey, redactText, RESTRICTED_PREFIX } from '../../src/api/keys';
-import { fakeKey, randomAlnum } from './clientFixtures';
+import { fakeKey, randomAlnum } from '../fakeKeys';
 
 describe('keys', () => {
   it('decides the key type by the prefix alone', () => {

@@ -5,7 +5,8 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { RunningSandbox } from '../../src/sandbox/types';
-import { acme, acmeId, call, fakeKey, keyInfo, withSandbox, type Reply } from './sandboxHttp';
+import { fakeKey } from '../fakeKeys';
+import { acme, acmeId, call, keyInfo, withSandbox, type Reply } from './sandboxHttp';
 
 function assertError(reply: Reply, status: number, code: string, message?: RegExp): void {
   assert.equal(reply.status, status, reply.text);
@@ -64,10 +65,10 @@ describe('sandbox: transport and keys', () => {
     assertError(await call(sb, 'GET', '/items', { workspaceId: acmeId(sb) }), 401, 'unauthorized');
     const noBearer = await call(sb, 'GET', '/items', { workspaceId: acmeId(sb), headers: { authorization: keyInfo(sb, 'owner-full').key } });
     assertError(noBearer, 400, 'bad_request', /Bearer/);
-    const unknown = await call(sb, 'GET', '/items', { key: fakeKey(false), workspaceId: acmeId(sb) });
+    const unknown = await call(sb, 'GET', '/items', { key: fakeKey('full'), workspaceId: acmeId(sb) });
     assertError(unknown, 401, 'unauthorized');
     assert.equal(unknown.headers['x-ratelimit-limit'], undefined);
-    assertError(await call(sb, 'GET', '/items', { key: fakeKey(true) }), 401, 'unauthorized');
+    assertError(await call(sb, 'GET', '/items', { key: fakeKey('restricted') }), 401, 'unauthorized');
   });
 
   it('needs workspaceId (id or slug) with a full key: 404 with a hint without it', async () => {

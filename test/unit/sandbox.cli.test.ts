@@ -95,7 +95,8 @@ describe('sandbox CLI', function () {
 
   it('keeps a readable state file when killed mid-write, and a restart serves the acknowledged data with the same keys', async () => {
     const statePath = join(dir, 'state.json');
-    const first = await startCli(['--state', statePath, '--seed-items', '200', '--rate-limit', '100000']);
+    // SIGKILL skips the exit cleanup: keep its CA inside the folder this suite removes.
+    const first = await startCli(['--state', statePath, '--cert-dir', join(dir, 'killed-ca'), '--seed-items', '200', '--rate-limit', '100000']);
     children.push(first.proc);
     const sb = handle(first.info);
     const acked: string[] = [];

@@ -79,11 +79,3 @@ export async function withSandbox(options: SandboxOptions = {}): Promise<Running
   return startSandbox({ port: 0, seedItems: 60, randomSeed: 7, ...options });
 }
 
-const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-
-/** A key-shaped string made at run time (never committed). */
-export function fakeKey(restricted: boolean): string {
-  let out = '';
-  for (let i = 0; i < 24; i++) out += ALNUM[Math.floor(Math.random() * ALNUM.length)];
-  return (restricted ? 'retrac' + '_' : '') + out;
-}

@@ -106,6 +106,16 @@ describe('retrac-scan CLI, walk and worker', function () {
     assert.deepEqual((JSON.parse(r.stdout) as { rule: string }[]).map((f) => f.rule), ['retrac/client-exposed-key']);
   });
 
+  it('a file that names a key only through a local env name is read, whatever its encoding', () => {
+    // Files are rejected on their raw bytes before decoding: the env names from .env files are
+    // among the words that keep a file, and a Latin-1 byte must not hide them.
+    write(dir, '.env', `MY_TOKEN=${restrictedKey()}\n`);
+    write(dir, 'deploy/build.sh', Buffer.concat([Buffer.from('# d'), Buffer.from([0xe9]), Buffer.from('ploiement\nexport VITE_KEY=$MY_TOKEN\n')]));
+    const r = run(['--format', 'json', '.'], dir);
+    const inScript = (JSON.parse(r.stdout) as { file: string; rule: string; line: number; column: number }[]).filter((f) => f.file === 'deploy/build.sh');
+    assert.deepEqual(inScript.map((f) => [f.rule, f.line, f.column]), [['retrac/client-exposed-key', 2, 8]]);
+  });
+
   it('walk lists files, skips by rule, marks ignored .env files and loads their values', () => {
     write(dir, 'sub/.gitignore', '*.tmp\n');
     write(dir, 'sub/a.tmp', 'x');
