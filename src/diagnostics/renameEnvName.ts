@@ -1,7 +1,7 @@
 // Renames an environment variable everywhere in the workspace (`.env*` files and code), as one
 // WorkspaceEdit: used to move a key from a name bundlers expose to browsers to a server-only one.
 import * as vscode from 'vscode';
-import { shouldSkipFileName } from '../scan';
+import { computeLineStarts, lineOfOffset, shouldSkipFileName } from '../scan';
 
 const SKIP_GLOB = '**/{node_modules,.git,.hg,.svn,dist,out,build,coverage,.next,.nuxt,.vscode-test,.retrac-dev}/**';
 const MAX_FILES = 20_000;
@@ -68,19 +68,7 @@ export async function renameEnvNameEdit(from: string, to: string, token: vscode.
   return { edit, result };
 }
 
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
 function positionIn(starts: number[], offset: number): vscode.Position {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return new vscode.Position(lo, offset - starts[lo]);
+  const line = lineOfOffset(starts, offset);
+  return new vscode.Position(line, offset - starts[line]);
 }

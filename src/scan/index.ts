@@ -9,7 +9,7 @@ export { IncrementalScan, type TextChange } from './incremental';
 export { ruleTable, ruleById, fingerprint, docUrlFor, type RuleInfo } from './rules';
 export { isEnvFileName, parseEnvFile, lineCommentFor, languageIdFor, type CommentSyntax } from './syntax';
 export { shouldSkipDirectory, shouldSkipFileName, isBinaryContent, hasVeryLongLines, DEFAULT_MAX_FILE_BYTES, MAX_LINE_LENGTH } from './skipRules';
-export { CONTEXT_LINES } from './scanner';
+export { CONTEXT_LINES, computeLineStarts, lineOfOffset } from './scanner';
 
 /** Scans a whole text; findings are sorted by position. */
 export function scanText(text: string, options: ScanOptions): Finding[] {

@@ -3,18 +3,10 @@
 import * as assert from 'node:assert/strict';
 import { IncrementalScan, scanText, type Finding, type ScanOptions, type TextChange } from '../../src/scan';
 import { assignmentCarriers, publicCarriers, requestCarriers } from './scanFixtures';
+import { seededRng } from '../../src/sandbox/ids';
 
-/** mulberry32: a small seeded generator so a failure replays. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// mulberry32, the sandbox's seeded generator, so a failure replays.
+const rng = seededRng;
 
 const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
