@@ -31,6 +31,12 @@ const { values: opts } = parseArgs({
   },
 });
 
+// On a fresh machine `npm ci && npm start` must be enough: install code-server (from the npm
+// registry, once; the script returns at once when it is there).
+if (!opts.desktop && !opts['sandbox-only']) {
+  const install = spawnSync('bash', [path.join(repo, 'test/harness/install-code-server.sh')], { cwd: repo, stdio: 'inherit' });
+  if (install.status !== 0) process.exit(1);
+}
 const build = spawnSync(process.execPath, ['esbuild.mjs', '--quiet'], { cwd: repo, stdio: 'inherit' });
 if (build.status !== 0) process.exit(1);
 const rt = createRequire(import.meta.url)(path.join(repo, 'out/test/harness/vscodeRuntime.js'));
@@ -39,6 +45,7 @@ const workspace = path.join(devDir, 'sample-project');
 if (opts.reset) {
   rmSync(workspace, { recursive: true, force: true });
   rmSync(path.join(devDir, 'sandbox-state.json'), { force: true });
+  rmSync(path.join(devDir, 'sandbox-state.json.journal'), { force: true });
 }
 mkdirSync(devDir, { recursive: true });
 if (!existsSync(workspace)) {
