@@ -375,6 +375,15 @@ suite('Retrac accounts', () => {
     );
     const state = JSON.stringify(globalState.keys().map((k) => [k, globalState.get(k)]));
     assert.match(state, /retrac\.profiles/, 'the profile metadata is in global state');
+    // The redaction pass is an invariant of the log itself: even a careless message with a key
+    // in it reaches the file redacted (restricted keys and Bearer credentials by shape, the
+    // active profile's full-access key because it is registered).
+    const careless = [fakeKey('restricted'), fakeKey('full')];
+    for (const key of careless) keysSeen.add(key);
+    const activeKey = (await api.accounts.authProvider.getSessions(undefined, {}))
+      .find((s) => s.account.id === api.accounts.profile?.id)?.accessToken;
+    assert.ok(activeKey, 'the active profile has a key');
+    api.log.logger('auth').warn(`careless: ${careless[0]} / Authorization: Bearer ${careless[1]} / ${activeKey}`);
     api.log.logger('auth').info('end of the accounts suite');
     const logs = await waitFor('the log file', async () => {
       const texts = await readTree(logUri);
@@ -382,7 +391,8 @@ suite('Retrac accounts', () => {
     });
     const shown = messages.shown.map((m) => m.text).join('\n');
     assert.ok(messages.shown.some((m) => m.kind === 'error'), 'the messages were captured');
-    for (const key of keysSeen) {
+    assert.ok(logs.some((t) => t.includes('careless: ')), 'the careless line reached the log file');
+    for (const key of [...keysSeen, activeKey]) {
       const tail = key.slice(-12);
       for (const [where, text] of [['user settings', settingsText], ['workspace settings', workspaceSettings.join('\n')], ['global state', state], ['log', logs.join('\n')], ['shown messages', shown]] as const) {
         assert.ok(!text.includes(tail), `a key (…${key.slice(-4)}) appears in the ${where}`);
