@@ -36,6 +36,7 @@ const bundleOptions = {
   platform: 'node',
   target: 'node20',
   external: ['vscode'],
+  alias: { 'node-fetch-native': './src/api/fetchShim.ts' },
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
