@@ -30,8 +30,7 @@ export function activate(context: vscode.ExtensionContext): RetracExtensionApi {
   const inputs = new QuickInputs();
   const accounts = new Accounts(context, log, inputs);
   const explorer = new InventoryExplorer(context, accounts, events, log.logger('tree'));
-  const diagnostics = new LeakDiagnostics(context, log.logger('scan'));
-  diagnostics.setWorkspaceSlugSource(() => accounts.profile?.workspaceSlug);
+  const diagnostics = new LeakDiagnostics(context, log.logger('scan'), () => accounts.profile?.workspaceSlug);
   const edits = new InventoryEdits(context, accounts, events, explorer, inputs, log.logger('edit'));
   context.subscriptions.push(edits, diagnostics, explorer, accounts, inputs, events, log);
   const activationMs = performance.now() - started;

@@ -1,8 +1,8 @@
 // What every edit command shares: the outcome it returns, the guard that refuses at once when
 // the key cannot do the edit, a multi-step runner with Back, and the item/location pickers.
 import * as vscode from 'vscode';
-import type { RetracClient } from '../api/client';
-import type { Item, Location } from '../api/types';
+import { pages, type RetracClient } from '../api/client';
+import { PAGE_SIZES, type Item, type Location } from '../api/types';
 import type { RetracConnection } from '../auth/connection';
 import type { InventoryEvents } from '../inventoryEvents';
 import type { Logger } from '../log';
@@ -203,12 +203,8 @@ export function pickItem(
 /** Every location the key can see (all pages), active ones first. */
 export async function listAllLocations(client: RetracClient, signal?: AbortSignal, active?: boolean): Promise<Location[]> {
   const all: Location[] = [];
-  const pageSize = 50;
-  for (let page = 1; ; page++) {
-    const rows = await client.listLocations({ page, pageSize, active }, { signal });
-    all.push(...rows);
-    if (rows.length < pageSize) break;
-  }
+  const fetchPage = (page: number, pageSize: number) => client.listLocations({ page, pageSize, active }, { signal });
+  for await (const rows of pages(fetchPage, PAGE_SIZES.locations.max)) all.push(...rows);
   return all.sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name));
 }
 

@@ -27,9 +27,15 @@ export class LeakDiagnostics implements vscode.Disposable {
   readonly status: ScanLanguageStatus;
   readonly ignored: IgnoredFindings;
   private readonly disposables: vscode.Disposable[] = [];
-  private workspaceSlug: () => string | undefined = () => undefined;
-
-  constructor(context: vscode.ExtensionContext, private readonly log: Logger) {
+  /**
+   * @param workspaceSlug the active profile's workspace slug, for the dashboard's API keys page
+   *   (the accounts part knows it; this part only asks when a key is to be rotated).
+   */
+  constructor(
+    context: vscode.ExtensionContext,
+    private readonly log: Logger,
+    private readonly workspaceSlug: () => string | undefined = () => undefined,
+  ) {
     const git = this.own(new GitFacts(log));
     const env = this.own(new EnvValues());
     this.ignored = this.own(new IgnoredFindings(context.workspaceState));
@@ -58,11 +64,6 @@ export class LeakDiagnostics implements vscode.Disposable {
     this.command(COMMAND_RENAME_ENV_NAME, (from: unknown, to: unknown) => this.renameEnvName(String(from), String(to)));
     this.command(COMMAND_FINISH_FIX, (followUp: unknown) => this.finishFix(followUp as FixFollowUp));
     this.scans.start();
-  }
-
-  /** Lets the composition root say which workspace slug the active profile uses (for the API keys page). */
-  setWorkspaceSlugSource(source: () => string | undefined): void {
-    this.workspaceSlug = source;
   }
 
   /** The dashboard page where keys are revoked and created. */
