@@ -226,10 +226,10 @@ export class DocumentScans implements vscode.Disposable {
     if (size > settings.maxFileBytes) {
       const limitMb = settings.maxFileBytes / 1024 / 1024;
       if (!state.loggedSkip) {
-        this.log.info(`Not scanning ${document.uri.fsPath || document.uri.toString()}: ${(size / 1024 / 1024).toFixed(1)} MB is over retrac.scan.maxFileSizeMB (${limitMb} MB)`);
+        this.log.info(`Not scanning ${document.uri.fsPath || document.uri.toString()}: ${(size / 1024 / 1024).toFixed(1)} MB is over retrac.scan.maxFileSize (${limitMb} MB)`);
         state.loggedSkip = true;
       }
-      return vscode.l10n.t('not scanned: larger than {0} MB (retrac.scan.maxFileSizeMB)', limitMb);
+      return vscode.l10n.t('not scanned: larger than {0} MB (retrac.scan.maxFileSize)', limitMb);
     }
     return undefined;
   }

@@ -22,14 +22,29 @@ export function readScanSettings(scope: vscode.ConfigurationScope | undefined): 
   for (const [rule, value] of Object.entries(rawSeverity)) {
     if (typeof value === 'string' && OVERRIDES.has(value)) severity[rule as RuleId] = value as SeverityOverride;
   }
-  const mb = c.get<number>('maxFileSizeMB') ?? 5;
+  const mb = maxFileSizeMB(c);
   return {
     enabled: c.get<boolean>('enabled') ?? true,
     lenient: c.get<boolean>('lenient') ?? false,
-    maxFileBytes: Math.max(0.1, Number.isFinite(mb) ? mb : 5) * 1024 * 1024,
+    maxFileBytes: Math.max(0.1, mb) * 1024 * 1024,
     exclude: (c.get<unknown[]>('exclude') ?? []).filter((g): g is string => typeof g === 'string' && g.trim() !== ''),
     severity,
   };
+}
+
+const DEFAULT_MAX_FILE_SIZE_MB = 100;
+
+/**
+ * `retrac.scan.maxFileSize` (MB). The older `retrac.scan.maxFileSizeMB` is still honoured where
+ * the new one is not set at any level, so a limit someone set keeps working.
+ */
+function maxFileSizeMB(c: vscode.WorkspaceConfiguration): number {
+  const set = (key: string): number | undefined => {
+    const i = c.inspect<number>(key);
+    const v = i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+  };
+  return set('maxFileSize') ?? set('maxFileSizeMB') ?? DEFAULT_MAX_FILE_SIZE_MB;
 }
 
 /** The effective severity of a finding, or undefined when its rule is turned off. */

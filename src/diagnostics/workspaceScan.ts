@@ -1,14 +1,17 @@
 // "Retrac: Scan Workspace for Leaked Keys": the scan worker (dist/scan-worker.js, a worker thread,
-// so the extension host stays responsive) walks the workspace folders (it honours .gitignore and
-// skips node_modules, lock files, binaries and minified bundles); files.exclude and
-// retrac.scan.exclude are applied to its results here. Findings go to their own collection in the
+// so the extension host stays responsive) walks the workspace folders (it honours .gitignore,
+// skips node_modules and VCS folders, and reads every other file, bundles and source maps
+// included); files.exclude and retrac.scan.exclude are applied to its results here, with the
+// linear-time globs of scan/glob.ts. Files that were not scanned are counted in the summary
+// message, per reason, and listed in the Retrac log. Findings go to their own collection in the
 // Problems panel; a file opened in an editor is covered by the live diagnostics instead.
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import type { Logger } from '../log';
 import type { Finding } from '../scan';
-import { parseIgnoreLine } from '../scan/walk';
+import { Glob } from '../scan/glob';
+import { reasonLabel, skippedSummary, type SkippedFile } from '../scan/skipped';
 import type { DoneMessage, WorkerMessage, WorkerRequest } from '../scan/workerProtocol';
 import { DIAGNOSTIC_SOURCE } from './documentScans';
 import type { IgnoredFindings } from './ignoredFindings';
@@ -19,6 +22,8 @@ export interface WorkspaceScanSummary {
   cancelled: boolean;
   filesScanned: number;
   filesSkipped: number;
+  /** Files not scanned (outside the exclusions), with the reason; never holds file contents. */
+  skipped: SkippedFile[];
   filesWithFindings: number;
   findings: number;
   durationMs: number;
@@ -78,10 +83,11 @@ export class WorkspaceScan implements vscode.Disposable {
         );
         if (done.cancelled) {
           this.log.info(`Workspace scan cancelled after ${done.filesScanned} files`);
-          return { cancelled: true, filesScanned: done.filesScanned, filesSkipped: done.filesSkipped, filesWithFindings: 0, findings: 0, durationMs: done.durationMs };
+          return { cancelled: true, filesScanned: done.filesScanned, filesSkipped: done.filesSkipped, skipped: [], filesWithFindings: 0, findings: 0, durationMs: done.durationMs };
         }
         const summary = this.publish(byFile, folders, done);
-        this.log.info(`Workspace scan: ${summary.findings} findings in ${summary.filesWithFindings} files; ${done.filesScanned} files scanned, ${done.filesSkipped} skipped, ${(done.bytesScanned / 1024 / 1024).toFixed(1)} MB in ${done.durationMs} ms`);
+        this.log.info(`Workspace scan: ${summary.findings} findings in ${summary.filesWithFindings} files; ${done.filesScanned} files scanned, ${summary.filesSkipped} not scanned, ${(done.bytesScanned / 1024 / 1024).toFixed(1)} MB in ${done.durationMs} ms`);
+        for (const s of summary.skipped) this.log.info(`Workspace scan: not scanned (${reasonLabel(s.reason)}): ${s.path}`);
         this.announce(summary);
         return summary;
       },
@@ -119,15 +125,18 @@ export class WorkspaceScan implements vscode.Disposable {
 
   private publish(byFile: Map<string, Finding[]>, folders: readonly vscode.WorkspaceFolder[], done: DoneMessage): WorkspaceScanSummary {
     const excluders = new Map<string, (fsPath: string) => boolean>();
+    const isExcluded = (fsPath: string): boolean => {
+      const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(fsPath)) ?? folders[0];
+      const key = folder.uri.toString();
+      if (!excluders.has(key)) excluders.set(key, excluderFor(folder));
+      return excluders.get(key)!(fsPath);
+    };
     const entries: [vscode.Uri, vscode.Diagnostic[]][] = [];
     let findings = 0;
     const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
     for (const [fsPath, found] of byFile) {
       const uri = vscode.Uri.file(fsPath);
-      const folder = vscode.workspace.getWorkspaceFolder(uri) ?? folders[0];
-      const key = folder.uri.toString();
-      if (!excluders.has(key)) excluders.set(key, excluderFor(folder));
-      if (excluders.get(key)!(fsPath)) continue;
+      if (isExcluded(fsPath)) continue;
       const settings = readScanSettings(uri);
       const diagnostics: vscode.Diagnostic[] = [];
       for (const f of found) {
@@ -144,10 +153,12 @@ export class WorkspaceScan implements vscode.Disposable {
     }
     this.collection.clear();
     this.collection.set(entries);
+    const skipped = done.skipped.filter((s) => !isExcluded(s.path));
     return {
       cancelled: false,
       filesScanned: done.filesScanned,
-      filesSkipped: done.filesSkipped,
+      filesSkipped: skipped.length,
+      skipped,
       filesWithFindings: entries.length + [...byFile.keys()].filter((p) => open.has(vscode.Uri.file(p).toString())).length,
       findings,
       durationMs: done.durationMs,
@@ -156,17 +167,29 @@ export class WorkspaceScan implements vscode.Disposable {
 
   private announce(summary: WorkspaceScanSummary): void {
     const seconds = (summary.durationMs / 1000).toFixed(1);
+    // Not scanned is never silent: the count per reason, and the log lists the files.
+    const notScanned = summary.skipped.length ? ' ' + vscode.l10n.t('{0} (listed in the Retrac log).', skippedSummary(summary.skipped)) : '';
+    const showLog = vscode.l10n.t('Show Log');
+    const onLog = (choice: string | undefined): void => {
+      if (choice === showLog) void vscode.commands.executeCommand('retrac.showLog');
+    };
     if (summary.findings === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Retrac: no leaked keys found ({0} files scanned in {1} s).', summary.filesScanned, seconds));
+      const text = vscode.l10n.t('Retrac: no leaked keys found ({0} files scanned in {1} s).', summary.filesScanned, seconds) + notScanned;
+      if (summary.skipped.length) void vscode.window.showWarningMessage(text, showLog).then(onLog);
+      else void vscode.window.showInformationMessage(text);
       return;
     }
     const show = vscode.l10n.t('Show Problems');
+    const actions = summary.skipped.length ? [show, showLog] : [show];
     void vscode.window
       .showWarningMessage(
-        vscode.l10n.t('Retrac: {0} findings in {1} files ({2} files scanned in {3} s).', summary.findings, summary.filesWithFindings, summary.filesScanned, seconds),
-        show,
+        vscode.l10n.t('Retrac: {0} findings in {1} files ({2} files scanned in {3} s).', summary.findings, summary.filesWithFindings, summary.filesScanned, seconds) + notScanned,
+        ...actions,
       )
-      .then((choice) => (choice === show ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined));
+      .then((choice) => {
+        if (choice === show) void vscode.commands.executeCommand('workbench.actions.view.problems');
+        else onLog(choice);
+      });
   }
 
   dispose(): void {
@@ -175,25 +198,19 @@ export class WorkspaceScan implements vscode.Disposable {
   }
 }
 
-/** `{a,b}` → [a, b] (one level, as files.exclude patterns use it). */
-function expandBraces(glob: string): string[] {
-  const m = /\{([^{}]*)\}/.exec(glob);
-  if (!m) return [glob];
-  return m[1].split(',').flatMap((alt) => expandBraces(glob.slice(0, m.index) + alt + glob.slice(m.index + m[0].length)));
-}
-
 /** Matches files.exclude (true entries) and retrac.scan.exclude, relative to the folder, on the file and its parent folders. */
 function excluderFor(folder: vscode.WorkspaceFolder): (fsPath: string) => boolean {
   const filesExclude = vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude') ?? {};
   const globs = [...Object.entries(filesExclude).filter(([, on]) => on === true).map(([g]) => g), ...readScanSettings(folder.uri).exclude];
   const base = folder.uri.fsPath.endsWith(path.sep) ? folder.uri.fsPath : folder.uri.fsPath + path.sep;
-  const rules = globs.flatMap(expandBraces).map((g) => parseIgnoreLine(g.startsWith('**/') || g.startsWith('/') ? g : '/' + g, base)).filter((r) => r !== undefined);
+  // Braces are alternatives inside the automaton: no expansion, so `{a,b}{c,d}…` cannot blow up.
+  const rules = globs.map((g) => new Glob(g.startsWith('/') ? g.slice(1) : g, { braces: true }));
   return (fsPath) => {
     if (!fsPath.startsWith(base)) return false;
     const parts = fsPath.slice(base.length).split(path.sep);
     for (let i = 1; i <= parts.length; i++) {
       const rel = parts.slice(0, i).join('/');
-      if (rules.some((r) => !r.negate && r.regex.test(rel))) return true;
+      if (rules.some((r) => r.matches(rel))) return true;
     }
     return false;
   };

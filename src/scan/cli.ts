@@ -1,37 +1,61 @@
 // `retrac-scan`: scans files and folders for leaked Retrac keys and workspaceId misuse, for
-// pre-commit hooks and CI. Exit 0: no error-severity finding; 1: at least one; 2: usage error.
-import { existsSync } from 'node:fs';
-import { scanFile } from './scanFiles';
-import { displayPath, walk } from './walk';
-import type { Finding } from './types';
+// pre-commit hooks and CI. Exit 0: no error-severity finding; 1: at least one; 2: usage error;
+// 3: with --strict, a file was not scanned (and no error finding).
+// What is scanned comes from scanRun.ts, how it is printed from report.ts.
+import { lstatSync } from 'node:fs';
+import { exitCode, report, type OutputFormat } from './report';
+import { scanInputs } from './scanRun';
+import { DEFAULT_MAX_FILE_BYTES } from './skipRules';
 
-const USAGE = `Usage: retrac-scan [--format json|text] [--lenient] PATH...
+const USAGE = `Usage: retrac-scan [--format json|text] [--strict] [--verbose] [--max-file-size SIZE] [--lenient] PATH...
 
 Scans files and folders for hard-coded Retrac API keys, keys exposed to browser bundles,
 plain-HTTP API URLs and workspaceId misuse. Folders are walked respecting .gitignore and
-skipping node_modules, .git, lock files, binaries, minified bundles and files over 5 MB.
+skipping node_modules and VCS folders. Every file is read: minified bundles, source maps
+(with their sourcesContent), lock files, and large files (in chunks). Files that are not
+scanned are counted on stderr: too large, binary (compressed archives, PDFs), unreadable,
+special files (FIFOs, sockets, devices), paths too long, symlink loops.
 
 Options:
-  --format json|text  Output format (default text: file:line:col severity rule message).
-                      json prints one array of {file,line,column,endLine,endColumn,rule,severity,message}.
-  --lenient           Also accept key-like tokens of 16-64 characters, not only 24.
-  -h, --help          Show this help.
+  --format json|text    Output format (default text: file:line:col severity rule message).
+                        json prints {"findings": [{file,line,column,endLine,endColumn,rule,
+                        severity,message}], "skipped": [{path,reason}]}.
+  --strict              Exit 3 when any file was not scanned (exit 1 for an error finding wins).
+  -v, --verbose         List every file not scanned on stderr, not only the counts.
+  --max-file-size SIZE  Larger files are not scanned (reported as too large). Bytes, or with
+                        a K, M or G suffix (default 100M).
+  --lenient             Also accept key-like tokens of 16-64 characters, not only 24.
+  -h, --help            Show this help.
 
-Exit status: 0 no error-severity finding, 1 at least one, 2 usage error.
+Exit status: 0 no error-severity finding, 1 at least one, 2 usage error,
+3 (with --strict) no error finding but some file was not scanned.
 Silence a line with a "retrac-ignore" comment, or the next one with "retrac-ignore-next-line".
 `;
 
 interface CliArgs {
-  format: 'json' | 'text';
+  format: OutputFormat;
   lenient: boolean;
+  strict: boolean;
+  verbose: boolean;
+  maxFileBytes: number;
   paths: string[];
   help: boolean;
 }
 
 class UsageError extends Error {}
 
+/** `100M`, `5MB`, `1.5g`, `2048`, `64k` → bytes; undefined when it is not a size. */
+export function parseSize(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)i?b?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2].toLowerCase() as '' | 'k' | 'm' | 'g'];
+  const bytes = Math.floor(Number(m[1]) * unit);
+  return Number.isSafeInteger(bytes) ? bytes : undefined;
+}
+
 function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { format: 'text', lenient: false, paths: [], help: false };
+  const args: CliArgs = { format: 'text', lenient: false, strict: false, verbose: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES, paths: [], help: false };
+  const valueOf = (a: string, name: string, i: number): string | undefined => (a === name ? argv[i + 1] : a.slice(name.length + 1));
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') {
@@ -39,32 +63,27 @@ function parseArgs(argv: readonly string[]): CliArgs {
       break;
     } else if (a === '-h' || a === '--help') args.help = true;
     else if (a === '--lenient') args.lenient = true;
+    else if (a === '--strict') args.strict = true;
+    else if (a === '-v' || a === '--verbose') args.verbose = true;
     else if (a === '--format' || a.startsWith('--format=')) {
-      const value = a === '--format' ? argv[++i] : a.slice('--format='.length);
+      const value = valueOf(a, '--format', i);
+      if (a === '--format') i++;
       if (value !== 'json' && value !== 'text') throw new UsageError(`--format takes json or text, not ${value === undefined ? 'nothing' : `"${value}"`}.`);
       args.format = value;
+    } else if (a === '--max-file-size' || a.startsWith('--max-file-size=')) {
+      const value = valueOf(a, '--max-file-size', i);
+      if (a === '--max-file-size') i++;
+      const bytes = value === undefined ? undefined : parseSize(value);
+      if (bytes === undefined) throw new UsageError(`--max-file-size takes a size such as 100M, 512K or 1048576, not ${value === undefined ? 'nothing' : `"${value}"`}.`);
+      args.maxFileBytes = bytes;
     } else if (a.startsWith('-') && a !== '-') throw new UsageError(`Unknown option ${a}.`);
     else args.paths.push(a);
   }
   if (!args.help && args.paths.length === 0) throw new UsageError('No PATH given.');
-  const missing = args.paths.filter((p) => !existsSync(p));
+  // lstat: a dangling link or a link loop exists as a PATH; the scan reports why it is not read.
+  const missing = args.paths.filter((p) => !lstatSync(p, { throwIfNoEntry: false }));
   if (!args.help && missing.length) throw new UsageError(`No such file or folder: ${missing.join(', ')}.`);
   return args;
-}
-
-interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  rule: string;
-  severity: string;
-  message: string;
-}
-
-function toJson(file: string, f: Finding): JsonFinding {
-  return { file, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, rule: f.rule, severity: f.severity, message: f.message };
 }
 
 export function main(argv: readonly string[]): number {
@@ -80,23 +99,11 @@ export function main(argv: readonly string[]): number {
     process.stdout.write(USAGE);
     return 0;
   }
-  const { files, envValues } = walk(args.paths);
-  const results: JsonFinding[] = [];
-  const options = { lenient: args.lenient, envValues };
-  for (const file of files) {
-    const { findings } = scanFile(file, options);
-    if (!findings.length) continue;
-    const shown = displayPath(file.path);
-    for (const f of findings) results.push(toJson(shown, f));
-  }
-  if (args.format === 'json') process.stdout.write(JSON.stringify(results, null, 2) + '\n');
-  else {
-    const lines = results.map((r) => `${r.file}:${r.line}:${r.column} ${r.severity} ${r.rule} ${r.message}`);
-    const errors = results.filter((r) => r.severity === 'error').length;
-    lines.push(`${results.length} finding${results.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}) in ${files.length} file${files.length === 1 ? '' : 's'}.`);
-    process.stdout.write(lines.join('\n') + '\n');
-  }
-  return results.some((r) => r.severity === 'error') ? 1 : 0;
+  const result = scanInputs({ roots: args.paths }, { lenient: args.lenient, maxFileBytes: args.maxFileBytes });
+  const out = report(result, args.format, { verbose: args.verbose });
+  process.stdout.write(out.stdout);
+  if (out.stderr) process.stderr.write(out.stderr);
+  return exitCode(result, args.strict);
 }
 
 if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -1,7 +1,16 @@
 // Reads and scans the files of a walk: shared by the CLI and the worker.
-import { closeSync, openSync, readSync } from 'node:fs';
-import { mayHaveFindings, prepareOptions, scanWhole, sharedParts, type SharedParts } from './scanner';
-import { DEFAULT_MAX_FILE_BYTES, hasVeryLongLines, isBinaryContent } from './skipRules';
+//
+// A file is opened without blocking (a FIFO that replaced a file since the walk cannot hang the
+// scan) and checked with fstat: not a regular file → `special-file`; over the size limit →
+// `too-large`, nothing read. Up to CHUNK_BYTES it is read whole into a buffer reused across files;
+// a larger one is read in chunks that overlap by OVERLAP_BYTES on both sides, so a key across a
+// chunk boundary, and the context the rules look at around it, are still seen. Each finding is
+// kept by the one chunk that owns its start, so it is reported once, at its position in the file.
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { mayHaveFindings, prepareOptions, scanWhole, sharedParts, type PreparedOptions, type SharedParts } from './scanner';
+import { reasonForError, type SkipReason } from './skipped';
+import { contentKind, DEFAULT_MAX_FILE_BYTES, type ContentKind } from './skipRules';
+import { isSourceMapName, scanSourceMap } from './sourceMaps';
 import type { Finding } from './types';
 import type { WalkedFile } from './walk';
 
@@ -10,52 +19,186 @@ export interface FileScanOptions {
   envValues?: ReadonlyMap<string, string>;
   ignoredFingerprints?: ReadonlySet<string>;
   maxFileBytes?: number;
+  /** Files larger than this are read in chunks of this size (tests make it small). */
+  chunkBytes?: number;
+  /** Bytes of context read before and after each chunk. */
+  overlapBytes?: number;
 }
-
-export type SkipReason = 'too-large' | 'binary' | 'minified' | 'unreadable';
 
 export interface FileScanResult {
   file: WalkedFile;
+  /** Bytes read and searched. */
   bytes: number;
   findings: Finding[];
   skipped?: SkipReason;
 }
 
+export const CHUNK_BYTES = 8 * 1024 * 1024;
+export const OVERLAP_BYTES = 256 * 1024;
+
 let readBuffer = Buffer.alloc(0);
 /** Env-derived parts per options object: the CLI and the worker pass one object for a whole run. */
 const shared = new WeakMap<FileScanOptions, SharedParts>();
+// O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-/**
- * Reads one file into a buffer reused across files (no fstat: a read that fills the limit means
- * the file is too large) and scans it unless it is binary or minified.
- */
+function buffer(size: number): Buffer {
+  if (readBuffer.length < size) readBuffer = Buffer.allocUnsafe(Math.max(size, 64 * 1024));
+  return readBuffer;
+}
+
+/** Reads `length` bytes at `position` into `buf` (fewer at the end of the file). */
+function readAt(fd: number, buf: Buffer, length: number, position: number): number {
+  let got = 0;
+  while (got < length) {
+    const n = readSync(fd, buf, got, length - got, position + got);
+    if (n === 0) break;
+    got += n;
+  }
+  return got;
+}
+
 export function scanFile(file: WalkedFile, options: FileScanOptions): FileScanResult {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  if (readBuffer.length < max + 1) readBuffer = Buffer.allocUnsafe(max + 1);
   let fd: number | undefined;
-  let size = 0;
   try {
-    fd = openSync(file.path, 'r');
-    for (;;) {
-      const n = readSync(fd, readBuffer, size, max + 1 - size, null);
-      size += n;
-      if (n === 0 || size > max) break;
-    }
-  } catch {
-    return { file, bytes: 0, findings: [], skipped: 'unreadable' };
+    fd = openSync(file.path, OPEN_FLAGS);
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { file, bytes: 0, findings: [], skipped: 'special-file' };
+    if (st.size > max) return { file, bytes: 0, findings: [], skipped: 'too-large' };
+    let parts = shared.get(options);
+    if (!parts) shared.set(options, (parts = sharedParts(options.envValues, !!options.lenient)));
+    const chunk = options.chunkBytes ?? CHUNK_BYTES;
+    // A map's sourcesContent is parsed as a whole: maps are read whole up to the size limit.
+    if (st.size <= chunk || isSourceMapName(file.path)) return scanWholeFile(fd, file, st.size, options, parts);
+    return scanInChunks(fd, file, st.size, chunk, options, parts);
+  } catch (err) {
+    return { file, bytes: 0, findings: [], skipped: reasonForError(err) };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  if (size > max) return { file, bytes: 0, findings: [], skipped: 'too-large' };
-  const bytes = readBuffer.subarray(0, size);
-  let parts = shared.get(options);
-  if (!parts) shared.set(options, (parts = sharedParts(options.envValues, !!options.lenient)));
-  if (!mayHaveFindings(bytes, parts)) return { file, bytes: size, findings: [] };
-  if (isBinaryContent(bytes)) return { file, bytes: 0, findings: [], skipped: 'binary' };
-  if (hasVeryLongLines(bytes)) return { file, bytes: 0, findings: [], skipped: 'minified' };
-  const prep = prepareOptions(
+}
+
+function prepare(file: WalkedFile, options: FileScanOptions, parts: SharedParts): PreparedOptions {
+  return prepareOptions(
     { fileName: file.path, lenient: options.lenient, gitIgnored: file.gitIgnored, envValues: options.envValues, ignoredFingerprints: options.ignoredFingerprints },
     parts,
   );
-  return { file, bytes: size, findings: scanWhole(bytes.toString('utf8'), prep) };
+}
+
+function decode(bytes: Buffer, encoding: ContentKind['encoding']): string {
+  if (encoding !== 'utf16be') return bytes.toString(encoding);
+  const swapped = Buffer.from(bytes.subarray(0, bytes.length & ~1));
+  return swapped.swap16().toString('utf16le');
+}
+
+function scanWholeFile(fd: number, file: WalkedFile, size: number, options: FileScanOptions, parts: SharedParts): FileScanResult {
+  // One byte more than fstat said: a file that grew since is still read to its end, up to the limit.
+  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const want = Math.min(size + 1, max + 1);
+  const buf = buffer(want);
+  let n = readAt(fd, buf, want, 0);
+  if (n > max) return { file, bytes: 0, findings: [], skipped: 'too-large' };
+  if (n === want && n === size + 1) n = size; // grew: scan what fstat saw
+  const bytes = buf.subarray(0, n);
+  const kind = contentKind(bytes.subarray(0, 8192));
+  if (kind.compressed) return { file, bytes: 0, findings: [], skipped: 'binary' };
+  const utf16 = kind.encoding === 'utf16le' || kind.encoding === 'utf16be';
+  if (!utf16 && !mayHaveFindings(bytes, parts)) return { file, bytes: n, findings: [] };
+  const text = decode(bytes.subarray(kind.bom), kind.encoding);
+  const prep = prepare(file, options, parts);
+  const findings = isSourceMapName(file.path) ? scanSourceMap(text, prep, options, parts) : scanWhole(text, prep);
+  return { file, bytes: n, findings };
+}
+
+/** Where a chunk's text starts in the file, to move its findings there. */
+interface Origin {
+  /** UTF-16 units before the chunk text. */
+  offset: number;
+  /** Newlines before the chunk text. */
+  lines: number;
+  /** Column (0-based, UTF-16 units) of the chunk text's first character. */
+  column: number;
+}
+
+function moveFinding(f: Finding, o: Origin): Finding {
+  const moved: Finding = {
+    ...f,
+    start: f.start + o.offset,
+    end: f.end + o.offset,
+    line: f.line + o.lines,
+    column: f.line === 1 ? f.column + o.column : f.column,
+    endLine: f.endLine + o.lines,
+    endColumn: f.endLine === 1 ? f.endColumn + o.column : f.endColumn,
+  };
+  if (f.literalStart !== undefined) moved.literalStart = f.literalStart + o.offset;
+  if (f.literalEnd !== undefined) moved.literalEnd = f.literalEnd + o.offset;
+  return moved;
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Moves a byte offset forward to a character boundary (UTF-8 continuation bytes, UTF-16 pairs). */
+function align(buf: Buffer, at: number, end: number, encoding: ContentKind['encoding'], base: number): number {
+  if (encoding === 'utf16le' || encoding === 'utf16be') return Math.min(end, at + ((at - base) & 1));
+  if (encoding !== 'utf8') return at;
+  let i = at;
+  while (i < end && i < at + 3 && (buf[i] & 0xc0) === 0x80) i++;
+  return i;
+}
+
+function scanInChunks(fd: number, file: WalkedFile, size: number, chunk: number, options: FileScanOptions, parts: SharedParts): FileScanResult {
+  const overlap = Math.min(options.overlapBytes ?? OVERLAP_BYTES, chunk);
+  const headBuf = Buffer.allocUnsafe(Math.min(8192, size));
+  readAt(fd, headBuf, headBuf.length, 0);
+  const kind = contentKind(headBuf);
+  if (kind.compressed) return { file, bytes: 0, findings: [], skipped: 'binary' };
+  const utf16 = kind.encoding === 'utf16le' || kind.encoding === 'utf16be';
+  const buf = buffer(chunk + 2 * overlap + 8);
+  const prep = prepare(file, options, parts);
+  const findings: Finding[] = [];
+  // Running position of the owned part's start: UTF-16 units, newlines and column before it.
+  let ownedOffset = 0;
+  let ownedLines = 0;
+  let ownedColumn = 0;
+  let start = kind.bom;
+  while (start < size) {
+    const readFrom = Math.max(kind.bom, start - overlap);
+    const readTo = Math.min(size, start + chunk + overlap + 4);
+    const n = readAt(fd, buf, readTo - readFrom, readFrom);
+    const at = (pos: number): number => pos - readFrom;
+    const ownedEndFile = Math.min(size, start + chunk);
+    // Boundaries on character starts, the same for both chunks that share them.
+    const ownedEnd = ownedEndFile >= readFrom + n ? n : align(buf, at(ownedEndFile), n, kind.encoding, at(kind.bom));
+    const prefixStart = align(buf, 0, at(start), kind.encoding, at(kind.bom));
+    const ownedStart = at(start);
+    const suffixEnd = Math.min(n, at(ownedEndFile) + overlap);
+    const prefix = decode(buf.subarray(prefixStart, ownedStart), kind.encoding);
+    const owned = decode(buf.subarray(ownedStart, ownedEnd), kind.encoding);
+    const window = buf.subarray(prefixStart, suffixEnd);
+    if (utf16 || mayHaveFindings(window, parts)) {
+      const text = prefix + owned + decode(buf.subarray(ownedEnd, suffixEnd), kind.encoding);
+      const prefixLines = countNewlines(prefix);
+      const origin: Origin = {
+        offset: ownedOffset - prefix.length,
+        lines: ownedLines - prefixLines,
+        // Only findings on the text's first line need it, and then the prefix holds no newline.
+        column: prefixLines ? 0 : ownedColumn - prefix.length,
+      };
+      for (const f of scanWhole(text, prep)) {
+        if (f.start >= prefix.length && f.start < prefix.length + owned.length) findings.push(moveFinding(f, origin));
+      }
+    }
+    const ownedNewlines = countNewlines(owned);
+    ownedOffset += owned.length;
+    ownedLines += ownedNewlines;
+    ownedColumn = ownedNewlines ? owned.length - owned.lastIndexOf('\n') - 1 : ownedColumn + owned.length;
+    start = readFrom + ownedEnd;
+    if (ownedEnd === 0) break; // cannot happen with chunk > 0; guards the loop
+  }
+  return { file, bytes: size, findings };
 }

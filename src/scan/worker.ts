@@ -23,12 +23,11 @@ async function run(request: ScanRequest): Promise<void> {
   const { id } = request;
   running = id;
   let filesScanned = 0;
-  let filesSkipped = 0;
   let bytesScanned = 0;
   let findingsCount = 0;
   const isCancelled = (): boolean => cancelledIds.has(id) || running !== id;
   try {
-    const { files, envValues } = walk(request.roots);
+    const { files, skipped, envValues } = walk(request.roots);
     const options = {
       lenient: request.lenient,
       envValues,
@@ -42,7 +41,7 @@ async function run(request: ScanRequest): Promise<void> {
         if (isCancelled()) break;
       }
       const result = scanFile(files[i], options);
-      if (result.skipped) filesSkipped++;
+      if (result.skipped) skipped.push({ path: result.file.path, reason: result.skipped });
       else filesScanned++;
       bytesScanned += result.bytes;
       if (result.findings.length) {
@@ -55,7 +54,7 @@ async function run(request: ScanRequest): Promise<void> {
         post({ type: 'progress', id, filesDone: i + 1, filesTotal: files.length, bytesScanned });
       }
     }
-    post({ type: 'done', id, cancelled: isCancelled(), filesScanned, filesSkipped, bytesScanned, findingsCount, durationMs: Date.now() - started });
+    post({ type: 'done', id, cancelled: isCancelled(), filesScanned, filesSkipped: skipped.length, skipped, bytesScanned, findingsCount, durationMs: Date.now() - started });
   } catch (err) {
     post({ type: 'error', id, message: err instanceof Error ? err.message : String(err) });
   } finally {

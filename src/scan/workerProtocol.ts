@@ -10,6 +10,7 @@
 // set when `done` arrives), then exactly one `done` (also after a cancel, with `cancelled: true`)
 // or `error`. Findings carry offsets, 1-based lines/columns and redacted
 // messages only; the secret itself never crosses the thread boundary.
+import type { SkippedFile } from './skipped';
 import type { Finding } from './types';
 
 export interface ScanRequest {
@@ -20,7 +21,7 @@ export interface ScanRequest {
   lenient?: boolean;
   /** Fingerprints from the workspace ignore list. */
   ignoredFingerprints?: string[];
-  /** Defaults to 5 MB. */
+  /** Larger files are reported as too large; defaults to 100 MB. */
   maxFileBytes?: number;
 }
 
@@ -34,7 +35,7 @@ export type WorkerRequest = ScanRequest | CancelRequest;
 export interface ProgressMessage {
   type: 'progress';
   id: number;
-  /** Files handled so far, scanned or skipped (binary, minified, too large), out of `filesTotal`. */
+  /** Files handled so far, scanned or not, out of `filesTotal`. */
   filesDone: number;
   filesTotal: number;
   bytesScanned: number;
@@ -53,9 +54,11 @@ export interface DoneMessage {
   type: 'done';
   id: number;
   cancelled: boolean;
-  /** Files read and scanned; `filesSkipped` were binary, minified, too large or unreadable. */
+  /** Files read and scanned; `filesSkipped` were not (`skipped` says which and why). */
   filesScanned: number;
   filesSkipped: number;
+  /** Every file or folder not scanned: too large, binary, unreadable, special file, path too long, symlink loop. */
+  skipped: SkippedFile[];
   bytesScanned: number;
   findingsCount: number;
   durationMs: number;

@@ -43,28 +43,38 @@ describe('retrac-scan CLI, walk and worker', function () {
     write(dir, 'dist/app.min.js', `var k="${key}";\n`);
     write(dir, 'dist/bundle.js', 'var a=1;'.repeat(1000) + `var k="${key}";\n`);
     write(dir, 'img.dat', Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(`"${key}"`)]));
+    write(dir, 'archive.zip', Buffer.concat([Buffer.from([0x50, 0x4b, 3, 4, 20, 0]), Buffer.from(`"${key}"`)]));
     write(dir, '.env.local', `RETRAC_API_KEY=${full}\nVITE_RETRAC_KEY=${key}\n`);
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('text format: compiler-style lines, exit 1 on an error finding, skip rules applied', () => {
+  it('text format: compiler-style lines, exit 1 on an error finding; bundles, lock files and binaries are read', () => {
     const r = run(['.'], dir);
     assert.equal(r.code, 1, r.stderr);
     const lines = r.stdout.trim().split('\n');
     const findings = lines.slice(0, -1).sort();
     assert.deepEqual(findings.map((l) => l.split(' ').slice(0, 3).join(' ')), [
       '.env.local:2:17 error retrac/client-exposed-key',
+      'dist/app.min.js:1:8 error retrac/restricted-key',
+      'dist/bundle.js:1:8008 error retrac/restricted-key',
+      'img.dat:1:5 error retrac/restricted-key',
       'keep.log:1:5 error retrac/restricted-key',
+      'package-lock.json:1:8 error retrac/restricted-key',
       'src/app.ts:1:19 error retrac/restricted-key',
     ]);
-    assert.match(lines[lines.length - 1], /^3 findings \(3 errors\) in \d+ files\.$/);
+    assert.match(lines[lines.length - 1], /^7 findings \(7 errors\) in \d+ files\.$/);
+    // The archive's content cannot be searched: said on stderr, not silently passed.
+    assert.equal(r.stderr, '1 file not scanned: 1 binary (--verbose lists them)\n');
     assert.ok(!r.stdout.includes(key) && !r.stdout.includes(full), 'output shows no key');
   });
 
-  it('json format: one array with 1-based positions and redacted messages', () => {
+  it('json format: {findings, skipped}, findings with 1-based positions and redacted messages', () => {
     const r = run(['--format', 'json', 'src'], dir);
     assert.equal(r.code, 1);
-    const parsed = JSON.parse(r.stdout) as Record<string, unknown>[];
+    const report = JSON.parse(r.stdout) as { findings: Record<string, unknown>[]; skipped: unknown[] };
+    assert.deepEqual(Object.keys(report), ['findings', 'skipped']);
+    assert.deepEqual(report.skipped, []);
+    const parsed = report.findings;
     assert.deepEqual(parsed.map((f) => Object.keys(f).sort()), [['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'rule', 'severity']]);
     assert.deepEqual(
       { ...parsed[0], message: undefined },
@@ -74,13 +84,15 @@ describe('retrac-scan CLI, walk and worker', function () {
     assert.ok(!r.stdout.includes(key));
   });
 
-  it('exit 0 and an empty array when nothing is found; warnings alone do not fail', () => {
-    assert.deepEqual(JSON.parse(run(['--format=json', 'src/ok.ts'], dir).stdout), []);
+  it('exit 0 and empty arrays when nothing is found; warnings alone do not fail', () => {
+    const clean = run(['--format=json', 'src/ok.ts'], dir);
+    assert.deepEqual(JSON.parse(clean.stdout), { findings: [], skipped: [] });
+    assert.equal(clean.stderr, '');
     assert.equal(run(['src/ok.ts'], dir).code, 0);
     write(dir, 'hint.ts', "list({ workspaceId: 'ws_" + 'ckx9d0000abcd' + "' });\n");
     const r = run(['--format', 'json', 'hint.ts'], dir);
     assert.equal(r.code, 0);
-    assert.equal((JSON.parse(r.stdout) as { severity: string }[])[0].severity, 'hint');
+    assert.equal((JSON.parse(r.stdout) as { findings: { severity: string }[] }).findings[0].severity, 'hint');
   });
 
   it('--lenient finds keys of other lengths', () => {
@@ -103,7 +115,7 @@ describe('retrac-scan CLI, walk and worker', function () {
 
   it('an explicitly named ignored .env file is scanned with git-ignored severity rules', () => {
     const r = run(['--format', 'json', '.env.local'], dir);
-    assert.deepEqual((JSON.parse(r.stdout) as { rule: string }[]).map((f) => f.rule), ['retrac/client-exposed-key']);
+    assert.deepEqual((JSON.parse(r.stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule), ['retrac/client-exposed-key']);
   });
 
   it('a file that names a key only through a local env name is read, whatever its encoding', () => {
@@ -112,17 +124,17 @@ describe('retrac-scan CLI, walk and worker', function () {
     write(dir, '.env', `MY_TOKEN=${restrictedKey()}\n`);
     write(dir, 'deploy/build.sh', Buffer.concat([Buffer.from('# d'), Buffer.from([0xe9]), Buffer.from('ploiement\nexport VITE_KEY=$MY_TOKEN\n')]));
     const r = run(['--format', 'json', '.'], dir);
-    const inScript = (JSON.parse(r.stdout) as { file: string; rule: string; line: number; column: number }[]).filter((f) => f.file === 'deploy/build.sh');
+    const inScript = (JSON.parse(r.stdout) as { findings: { file: string; rule: string; line: number; column: number }[] }).findings.filter((f) => f.file === 'deploy/build.sh');
     assert.deepEqual(inScript.map((f) => [f.rule, f.line, f.column]), [['retrac/client-exposed-key', 2, 8]]);
   });
 
-  it('walk lists files, skips by rule, marks ignored .env files and loads their values', () => {
+  it('walk lists every file but ignored ones and node_modules, marks ignored .env files and loads their values', () => {
     write(dir, 'sub/.gitignore', '*.tmp\n');
     write(dir, 'sub/a.tmp', 'x');
     write(dir, 'sub/b.ts', 'x');
     const { files, envValues } = walk([dir]);
     const rel = files.map((f) => f.path.slice(dir.length + 1).split('\\').join('/')).sort();
-    assert.deepEqual(rel, ['.env.local', '.gitignore', 'dist/bundle.js', 'img.dat', 'keep.log', 'src/app.ts', 'src/ok.ts', 'sub/.gitignore', 'sub/b.ts']);
+    assert.deepEqual(rel, ['.env.local', '.gitignore', 'archive.zip', 'dist/app.min.js', 'dist/bundle.js', 'img.dat', 'keep.log', 'package-lock.json', 'src/app.ts', 'src/ok.ts', 'sub/.gitignore', 'sub/b.ts']);
     assert.equal(files.find((f) => f.path.endsWith('.env.local'))?.gitIgnored, true);
     assert.equal(files.find((f) => f.path.endsWith('app.ts'))?.gitIgnored, false);
     assert.equal(envValues.get('RETRAC_API_KEY'), full);
@@ -138,7 +150,7 @@ describe('retrac-scan CLI, walk and worker', function () {
   });
 
   it('gitignore patterns: anchoring, globs, negation, directories', () => {
-    const m = (pattern: string, path: string): boolean => parseIgnoreLine(pattern, '/')!.regex.test(path);
+    const m = (pattern: string, path: string): boolean => parseIgnoreLine(pattern, '/')!.matches(path);
     assert.ok(m('*.log', 'a/b/c.log'));
     assert.ok(!m('/*.log', 'a/c.log'));
     assert.ok(m('/*.log', 'c.log'));
@@ -166,10 +178,11 @@ describe('retrac-scan CLI, walk and worker', function () {
       worker.postMessage({ type: 'scan', id: 1, roots: [dir] });
       await done;
       const files = messages.filter((m) => m.type === 'file').map((m) => (m.type === 'file' ? m.path.slice(dir.length + 1) : '')).sort();
-      assert.deepEqual(files, ['.env.local', 'keep.log', join('src', 'app.ts')]);
+      assert.deepEqual(files, ['.env.local', join('dist', 'app.min.js'), join('dist', 'bundle.js'), 'img.dat', 'keep.log', 'package-lock.json', join('src', 'app.ts')]);
       const last = messages[messages.length - 1];
       assert.equal(last.type, 'done');
-      assert.ok(last.type === 'done' && !last.cancelled && last.findingsCount === 3 && last.filesSkipped >= 2, JSON.stringify(last));
+      assert.ok(last.type === 'done' && !last.cancelled && last.findingsCount === 7 && last.filesSkipped === 1, JSON.stringify(last));
+      assert.deepEqual(last.type === 'done' && last.skipped, [{ path: join(dir, 'archive.zip'), reason: 'binary' }]);
       assert.ok(messages.some((m) => m.type === 'progress'));
       assert.ok(!JSON.stringify(messages).includes(key), 'no key crosses the thread boundary');
 
