@@ -5,6 +5,7 @@ import * as tls from 'node:tls';
 import * as vscode from 'vscode';
 import type { RetracClient } from '../api/client';
 import { isRetracError } from '../api/errors';
+import { redactProxyUrl } from '../api/proxy';
 import type { Logger } from '../log';
 import type { Profile } from './connection';
 import { adviceForNetworkCode, explainCheckFailure, networkCode } from './keyCheck';
@@ -27,10 +28,9 @@ export interface DiagnoseReport {
   ok: boolean;
 }
 
-/** Hides the credentials of a proxy URL (http://user:secret@proxy → http://***@proxy). */
+/** Hides the credentials of a proxy URL (http://user:secret@proxy → http://***@proxy), with the URL parser. */
 export function redactProxy(value: string | undefined): string {
-  if (!value) return '(not set)';
-  return value.replace(/\/\/[^/@\s]+@/, '//***@');
+  return redactProxyUrl(value);
 }
 
 function tlsProbe(url: URL, ca: string | undefined): Promise<{ ms: number; detail: string; code?: string }> {
