@@ -10,6 +10,8 @@ const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const watch = args.has('--watch');
 const quiet = args.has('--quiet');
+// `--outdir=DIR`: only the bundles, into DIR (the bundle-size test builds there; dist/ and out/ stay).
+const outdir = [...args].find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length);
 
 const bundles = {
   extension: 'src/extension.ts',          // loaded by VS Code; keep it small
@@ -24,6 +26,8 @@ const bundles = {
 // The budget of dist/extension.js is checked by test/unit/bundleSize.test.ts.
 export const lazyBundles = {
   'ca-transport': 'src/api/caTransport.ts',   // undici (400 KB): only a pinned CA needs it
+  'api-client': 'src/api/client.ts',          // ofetch, valibot, the schemas: from the first API call on
+  'edit-commands': 'src/commands/handlers.ts', // the edit commands and the importer: on the first edit command
 };
 
 function tsFiles(dir) {
@@ -52,7 +56,7 @@ const lazyLoading = {
 const bundleOptions = {
   entryPoints: Object.entries({ ...bundles, ...lazyBundles }).map(([out, inp]) => ({ out, in: inp })),
   bundle: true,
-  outdir: 'dist',
+  outdir: outdir ?? 'dist',
   format: 'cjs',
   platform: 'node',
   target: 'node20',
@@ -84,6 +88,9 @@ if (watch) {
   const contexts = [await esbuild.context(bundleOptions), await esbuild.context(testOptions)];
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('[esbuild] watching src/ and test/');
+} else if (outdir) {
+  const result = await esbuild.build(bundleOptions);
+  if (result.metafile) console.log(await esbuild.analyzeMetafile(result.metafile));
 } else {
   rmSync('dist', { recursive: true, force: true });
   rmSync('out', { recursive: true, force: true });

@@ -67,7 +67,8 @@ export function noProxyMatch(target: URL, entries: string[]): string | undefined
     const e = entry.trim().toLowerCase();
     if (!e) continue;
     if (e === '*') return entry.trim();
-    const m = /^(.*?)(?::(\d+))?$/.exec(e.startsWith('[') ? e.replace(/^\[([^\]]+)\]/, '$1') : e);
+    // `[v6]:port`, `host:port`, or a bare IPv6 address (several colons, no port).
+    const m = /^\[([^\]]+)\](?::(\d+))?$/.exec(e) ?? (e.split(':').length > 2 ? [e, e, undefined] : /^(.*?)(?::(\d+))?$/.exec(e));
     const pattern = (m?.[1] ?? e).replace(/^\*?\./, '.');
     const entryPort = m?.[2];
     if (entryPort && entryPort !== port) continue;
