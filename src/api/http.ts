@@ -1,7 +1,7 @@
-// The one way the client talks HTTP: ofetch over fetch, one attempt at a time, with the rules of
+// The one way the client talks HTTP: one attempt at a time over a `Send` (the platform fetch, or
+// undici's request() with a pinned CA), with the rules of
 // the contract around it: timeouts and AbortSignals, 429 / Retry-After, GET-only retries with
 // backoff, and every failure turned into a redacted RetracError. Knows nothing about endpoints.
-import { createFetch, ofetch, type $Fetch } from 'ofetch';
 import * as v from 'valibot';
 import { RetracError, type RetracErrorCode, type TlsProblem } from './errors';
 import { redactText } from './keys';
@@ -40,7 +40,17 @@ export interface RequestSpec {
   whenEmpty?: unknown;
 }
 
-interface Answer { status: number; statusText: string; headers: Headers; text: string }
+/** What one HTTP exchange gives back, whichever transport carried it. */
+export interface Answer { status: number; statusText: string; headers: { get(name: string): string | null }; text: string }
+
+/** One HTTP request, redirects not followed: the platform fetch, or the pinned-CA transport. */
+export type Send = (url: URL, init: { method: HttpMethod; headers: Record<string, string>; body?: string; signal: AbortSignal }) => Promise<Answer>;
+
+/** The platform fetch: inside VS Code it is the extension host's, with VS Code's proxy and certificate support. */
+const platformSend: Send = async (url, init) => {
+  const res = await fetch(url, { ...init, redirect: 'manual' });
+  return { status: res.status, statusText: res.statusText, headers: res.headers, text: await res.text() };
+};
 
 /** Same-origin https redirects followed per attempt; more is a loop or a misconfigured server. */
 const MAX_REDIRECTS = 3;
@@ -87,7 +97,7 @@ export class Transport {
   private readonly origin: string;
   /** The proxy the pinned-CA transport tunnels through, for error messages. */
   private proxyLabel: string | undefined;
-  private fetcher: Promise<$Fetch> | undefined;
+  private sender: Promise<Send> | undefined;
 
   constructor(private readonly options: TransportOptions) {
     const base = new URL(options.baseUrl);
@@ -157,7 +167,7 @@ export class Transport {
   }
 
   private async once(spec: RequestSpec): Promise<Answer> {
-    const fetcher = await this.getFetcher();
+    const send = await this.getSender();
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => { timedOut = true; controller.abort(); }, this.options.timeoutMs);
@@ -165,27 +175,19 @@ export class Transport {
     spec.signal?.addEventListener('abort', onAbort, { once: true });
     const started = Date.now();
     try {
-      let target: string = spec.path;
+      let target = this.url(spec);
       let method = spec.method;
+      const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
       for (let redirects = 0; ; redirects++) {
-        const first = redirects === 0;
+        const headers: Record<string, string> = { authorization: `Bearer ${this.options.apiKey}`, accept: 'application/json' };
+        const withBody = method !== 'GET' && body !== undefined;
+        if (withBody) headers['content-type'] = 'application/json';
         // Redirects are followed here, not by fetch: fetch would follow one to another origin or to http://.
-        const res = await fetcher.raw<string, 'text'>(target, {
-          method,
-          query: first ? spec.query : undefined,
-          body: method === 'GET' ? undefined : spec.body as Record<string, unknown> | undefined,
-          headers: { Authorization: `Bearer ${this.options.apiKey}`, Accept: 'application/json' },
-          signal: controller.signal,
-          responseType: 'text',
-          ignoreResponseError: true,
-          retry: false,
-          redirect: 'manual',
-        });
-        this.log('debug', `${method} ${first ? this.pathWithQuery(spec) : target} → ${res.status} in ${Date.now() - started} ms`);
+        const res = await send(target, { method, headers, body: withBody ? body : undefined, signal: controller.signal });
+        if (this.options.onLog) this.log('debug', `${method} ${target.pathname}${target.search} → ${res.status} in ${Date.now() - started} ms`);
         const location = REDIRECT_STATUSES.has(res.status) ? res.headers.get('location') : null;
-        if (location === null) return { status: res.status, statusText: res.statusText, headers: res.headers, text: res._data ?? '' };
-        const next = this.redirectTarget(spec, location, res.status, method, redirects);
-        target = next.href;
+        if (location === null) return res;
+        target = this.redirectTarget(spec, location, res.status, method, redirects);
         if (res.status === 303) method = 'GET';
       }
     } catch (e) {
@@ -228,23 +230,32 @@ export class Transport {
    * and `http.systemCertificates`. With `ca`, the pinned-CA transport from its own bundle
    * (./caTransport: undici), direct or through the proxy of `options.proxy` / the environment.
    */
-  private getFetcher(): Promise<$Fetch> {
-    this.fetcher ??= (async () => {
-      const defaults = { baseURL: this.options.baseUrl };
+  private getSender(): Promise<Send> {
+    this.sender ??= (async () => {
       const { ca } = this.options;
       if (ca === undefined || ca.length === 0) {
         this.route = 'the platform fetch (in VS Code: its proxy and system-certificate support)';
-        return ofetch.create(defaults);
+        return platformSend;
       }
-      const { createCaFetch } = await import('./caTransport');
-      const caFetch = createCaFetch(this.options.baseUrl, Array.isArray(ca) ? ca : [ca], this.options.proxy);
-      this.route = caFetch.describe;
-      this.proxyLabel = caFetch.proxyLabel;
-      return createFetch({ fetch: caFetch.fetch, Headers: caFetch.Headers, AbortController }).create(defaults);
+      const { createCaTransport } = await import('./caTransport');
+      const transport = createCaTransport(this.options.baseUrl, Array.isArray(ca) ? ca : [ca], this.options.proxy);
+      this.route = transport.describe;
+      this.proxyLabel = transport.proxyLabel;
+      return transport.send;
     })();
     // A bad proxy URL is a setting to fix, not a crash: a later call may succeed once it is fixed.
-    this.fetcher.catch(() => { this.fetcher = undefined; });
-    return this.fetcher;
+    this.sender.catch(() => { this.sender = undefined; });
+    return this.sender;
+  }
+
+  /** The base URL's path, the call's path, and the query: arrays repeat their key. */
+  private url(spec: RequestSpec): URL {
+    const url = new URL(this.options.baseUrl + spec.path);
+    for (const [k, val] of Object.entries(spec.query ?? {})) {
+      if (Array.isArray(val)) for (const one of val) url.searchParams.append(k, one);
+      else url.searchParams.append(k, val);
+    }
+    return url;
   }
 
   private parseJson(answer: Answer, spec: RequestSpec): unknown {
@@ -347,18 +358,11 @@ export class Transport {
     });
   }
 
-  private recordRateLimit(headers: Headers): void {
+  private recordRateLimit(headers: Answer['headers']): void {
     const limit = toNumber(headers.get('x-ratelimit-limit'));
     const remaining = toNumber(headers.get('x-ratelimit-remaining'));
     const resetAt = parseResetAt(headers.get('x-ratelimit-reset'));
     if (limit !== undefined || remaining !== undefined || resetAt !== undefined) this.lastRateLimit = { limit, remaining, resetAt };
-  }
-
-  private pathWithQuery(spec: RequestSpec): string {
-    const q = new URLSearchParams();
-    for (const [k, val] of Object.entries(spec.query ?? {})) for (const one of Array.isArray(val) ? val : [val]) q.append(k, one);
-    const qs = q.toString();
-    return qs ? `${spec.path}?${qs}` : spec.path;
   }
 }
 
