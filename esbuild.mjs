@@ -4,18 +4,30 @@
 // the VS Code extension host).
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const watch = args.has('--watch');
 const quiet = args.has('--quiet');
+// `--outdir=DIR`: only the bundles, into DIR (the bundle-size test builds there; dist/ and out/ stay).
+const outdir = [...args].find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length);
 
 const bundles = {
   extension: 'src/extension.ts',          // loaded by VS Code; keep it small
   sandbox: 'src/sandbox/main.ts',         // `npm run sandbox`, and required lazily by "Use Local Sandbox"
   'retrac-scan': 'src/scan/cli.ts',       // the CLI for pre-commit hooks and CI
   'scan-worker': 'src/scan/worker.ts',    // the workspace scan, off the extension host's main thread
+};
+
+// Modules that the extension loads on first use with `await import('./module')`: each becomes its
+// own bundle, and every other bundle requires it from dist/ at run time instead of inlining it.
+// Add a line here for a new lazily loaded part (the unit tests load the transpiled module as is).
+// The budget of dist/extension.js is checked by test/unit/bundleSize.test.ts.
+export const lazyBundles = {
+  'ca-transport': 'src/api/caTransport.ts',   // undici (400 KB): only a pinned CA needs it
+  'api-client': 'src/api/client.ts',          // ofetch, valibot, the schemas: from the first API call on
+  'edit-commands': 'src/commands/handlers.ts', // the edit commands and the importer: on the first edit command
 };
 
 function tsFiles(dir) {
@@ -28,15 +40,32 @@ function tsFiles(dir) {
   return out;
 }
 
+/** Makes an import of a lazily loaded module a run-time require of its bundle, from any other bundle. */
+const lazyLoading = {
+  name: 'lazy-bundles',
+  setup(build) {
+    const byPath = new Map(Object.entries(lazyBundles).map(([out, inp]) => [resolve(inp).replace(/\.ts$/, ''), out]));
+    build.onResolve({ filter: /^\./ }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      const out = byPath.get(resolve(args.resolveDir, args.path).replace(/\.ts$/, ''));
+      return out ? { path: `./${out}.js`, external: true } : undefined;
+    });
+  },
+};
+
 const bundleOptions = {
-  entryPoints: Object.entries(bundles).map(([out, inp]) => ({ out, in: inp })),
+  entryPoints: Object.entries({ ...bundles, ...lazyBundles }).map(([out, inp]) => ({ out, in: inp })),
   bundle: true,
-  outdir: 'dist',
+  outdir: outdir ?? 'dist',
   format: 'cjs',
   platform: 'node',
   target: 'node20',
   external: ['vscode'],
   alias: { 'node-fetch-native': './src/api/fetchShim.ts' },
+  plugins: [lazyLoading],
+  // `await import()` becomes require(): the extension host loads CommonJS, and no ESM loader is needed.
+  supported: { 'dynamic-import': false },
+  metafile: args.has('--metafile'),
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
@@ -51,6 +80,7 @@ const testOptions = {
   platform: 'node',
   target: 'node20',
   sourcemap: 'inline',
+  supported: { 'dynamic-import': false },
   logLevel: quiet ? 'warning' : 'info',
 };
 
@@ -58,6 +88,9 @@ if (watch) {
   const contexts = [await esbuild.context(bundleOptions), await esbuild.context(testOptions)];
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('[esbuild] watching src/ and test/');
+} else if (outdir) {
+  const result = await esbuild.build(bundleOptions);
+  if (result.metafile) console.log(await esbuild.analyzeMetafile(result.metafile));
 } else {
   rmSync('dist', { recursive: true, force: true });
   rmSync('out', { recursive: true, force: true });

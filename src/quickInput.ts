@@ -7,7 +7,8 @@
 import * as vscode from 'vscode';
 
 /** Returned when the user pressed the Back button. */
-export const BACK = Symbol('back');
+// Symbol.for: the lazily loaded edit commands carry their own copy of this module, and must see the same BACK.
+export const BACK = Symbol.for('retrac.quickInput.back');
 export type Back = typeof BACK;
 
 export interface StepInfo {

@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { RetracError } from './errors';
 import { keyType as keyTypeOf } from './keys';
 import { Transport, type HttpMethod, type QueryValue, type RateLimitInfo } from './http';
+import type { ProxySettings } from './proxy';
 import {
   BalanceSchema, BulkItemResultSchema, CountSchema, DeletedSchema, ItemSchema, LocationSchema, MovementSchema, TagSchema,
   TransferSchema, WorkspaceSchema, firstIssue,
@@ -20,6 +21,7 @@ import {
 export { pages } from './paging';
 export { describeError } from './describeError';
 export type { RateLimitInfo } from './http';
+export type { ProxySettings } from './proxy';
 
 export interface RetracClientOptions {
   /** The secret. Only ever sent as `Authorization: Bearer`. */
@@ -30,6 +32,11 @@ export interface RetracClientOptions {
   workspaceId?: string;
   /** Extra CA certificate(s) (PEM) to trust, e.g. the sandbox's. Verification stays on. */
   ca?: string | string[];
+  /**
+   * With `ca` set, the proxy to use (VS Code's http.proxy, http.noProxy, http.proxyAuthorization;
+   * HTTPS_PROXY / NO_PROXY from the environment otherwise). Without `ca`, the platform fetch decides.
+   */
+  proxy?: ProxySettings;
   /** Per-request timeout, default 15 000 ms. */
   timeoutMs?: number;
   /** 429 handling: retries (default 2) and cap on one wait (default 30 000 ms). */
@@ -95,6 +102,7 @@ export class RetracClient {
       apiKey,
       baseUrl: this.baseUrl,
       ca: options.ca,
+      proxy: options.proxy,
       timeoutMs: positive(options.timeoutMs, 15_000),
       maxRateLimitRetries: nonNegative(options.maxRateLimitRetries, 2),
       maxRetryWaitMs: nonNegative(options.maxRetryWaitMs, 30_000),
@@ -112,6 +120,11 @@ export class RetracClient {
 
   get lastRateLimit(): RateLimitInfo | undefined {
     return this.transport.lastRateLimit;
+  }
+
+  /** Which transport and proxy the requests took (set by the first request), for "Diagnose Connection". */
+  get route(): string | undefined {
+    return this.transport.route;
   }
 
   // ---- items --------------------------------------------------------------------------------

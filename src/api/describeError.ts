@@ -3,6 +3,7 @@
 // RetracError or is redacted here.
 import { isRetracError, type RetracError } from './errors';
 import { redactText } from './keys';
+import { MAX_RETRY_AFTER_MS } from './retryAfter';
 
 /** A full-access key is a bare 24-character alphanumeric token (contract §1): mask any such token. */
 const FULL_KEY_SHAPE = /\b[0-9A-Za-z]{24}\b/g;
@@ -27,9 +28,9 @@ function describeRetracError(e: RetracError): string {
     case 'exceeded_limit':
       return describeForbidden(e);
     case 'rate_limit_exceeded':
-      return e.retryAfterMs !== undefined
-        ? `Rate limited: try again in ${Math.max(1, Math.ceil(e.retryAfterMs / 1000))} s.`
-        : 'Rate limited: try again in a minute.';
+      return e.retryAfterMs !== undefined && e.retryAfterMs >= MAX_RETRY_AFTER_MS
+        ? 'Rate limited: Retrac asked to wait more than an hour; try again later.'
+        : `Rate limited: try again in ${describeWait(e.retryAfterMs)}.`;
     case 'unauthorized':
       return 'The API key was not accepted: it is wrong or was revoked. Create a new key in Retrac under Settings → API Keys.';
     case 'not_found':
@@ -57,6 +58,14 @@ function describeRetracError(e: RetracError): string {
     case 'invalid_response':
       return `${sentence(e.message)} The API may have changed; update the extension or report it.`;
   }
+}
+
+/** A Retry-After wait in words: "12 s", "5 min", "more than an hour", or "a minute" when unknown. */
+export function describeWait(ms: number | undefined): string {
+  if (ms === undefined || !Number.isFinite(ms)) return 'a minute';
+  if (ms >= MAX_RETRY_AFTER_MS) return 'more than an hour';
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  return seconds < 120 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`;
 }
 
 function describeForbidden(e: RetracError): string {

@@ -29,7 +29,18 @@ export interface RetracErrorInit {
   cause?: unknown;
 }
 
+/**
+ * Marks every RetracError, whichever bundle's copy of this class made it: lazily loaded bundles
+ * (the client, the edit commands, the importer) carry their own copy, so `instanceof` checks the
+ * mark rather than the prototype chain.
+ */
+const RETRAC_ERROR = Symbol.for('retrac.RetracError');
+
 export class RetracError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[RETRAC_ERROR] === true;
+  }
+
   readonly status: number;
   readonly code: RetracErrorCode;
   readonly docUrl?: string;
@@ -44,6 +55,7 @@ export class RetracError extends Error {
   constructor(init: RetracErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
     this.name = 'RetracError';
+    Object.defineProperty(this, RETRAC_ERROR, { value: true });
     this.status = init.status;
     this.code = init.code;
     this.docUrl = init.docUrl;

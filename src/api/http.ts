@@ -1,12 +1,12 @@
-// The one way the client talks HTTP: ofetch over fetch, one attempt at a time, with the rules of
+// The one way the client talks HTTP: one attempt at a time over a `Send` (the platform fetch, or
+// undici's request() with a pinned CA), with the rules of
 // the contract around it: timeouts and AbortSignals, 429 / Retry-After, GET-only retries with
 // backoff, and every failure turned into a redacted RetracError. Knows nothing about endpoints.
-import { rootCertificates } from 'node:tls';
-import { createFetch, ofetch, type $Fetch } from 'ofetch';
 import * as v from 'valibot';
 import { RetracError, type RetracErrorCode, type TlsProblem } from './errors';
 import { redactText } from './keys';
-import { parseResetAt, parseRetryAfter } from './retryAfter';
+import type { ProxySettings } from './proxy';
+import { MAX_RETRY_AFTER_MS, parseResetAt, parseRetryAfter } from './retryAfter';
 import { ErrorBodySchema } from './schemas';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -25,6 +25,8 @@ export interface TransportOptions {
   maxRetryWaitMs: number;
   maxGetRetries: number;
   retryBaseMs: number;
+  /** Proxy settings for the pinned-CA transport; without a CA the platform fetch decides. */
+  proxy?: ProxySettings;
   onLog?: (level: LogLevel, message: string) => void;
 }
 
@@ -38,7 +40,23 @@ export interface RequestSpec {
   whenEmpty?: unknown;
 }
 
-interface Answer { status: number; statusText: string; headers: Headers; text: string }
+/** What one HTTP exchange gives back, whichever transport carried it. */
+export interface Answer { status: number; statusText: string; headers: { get(name: string): string | null }; text: string }
+
+/** One HTTP request, redirects not followed: the platform fetch, or the pinned-CA transport. */
+export type Send = (url: URL, init: { method: HttpMethod; headers: Record<string, string>; body?: string; signal: AbortSignal }) => Promise<Answer>;
+
+/** The platform fetch: inside VS Code it is the extension host's, with VS Code's proxy and certificate support. */
+const platformSend: Send = async (url, init) => {
+  const res = await fetch(url, { ...init, redirect: 'manual' });
+  return { status: res.status, statusText: res.statusText, headers: res.headers, text: await res.text() };
+};
+
+/** Same-origin https redirects followed per attempt; more is a loop or a misconfigured server. */
+const MAX_REDIRECTS = 3;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** The only place a server-supplied documentation link may point (contract §2). */
+const DOC_URL_PREFIX = 'https://docs.retrac.co/';
 
 const SERVER_CODES = new Set<RetracErrorCode>([
   'bad_request', 'unauthorized', 'forbidden', 'exceeded_limit', 'not_found', 'conflict', 'invite_pending',
@@ -74,10 +92,17 @@ const NETWORK_REASONS: Record<string, string> = {
 export class Transport {
   lastRateLimit: RateLimitInfo | undefined;
   readonly host: string;
-  private fetcher: Promise<$Fetch> | undefined;
+  /** Which transport and proxy the requests take, once the first request has chosen it. */
+  route: string | undefined;
+  private readonly origin: string;
+  /** The proxy the pinned-CA transport tunnels through, for error messages. */
+  private proxyLabel: string | undefined;
+  private sender: Promise<Send> | undefined;
 
   constructor(private readonly options: TransportOptions) {
-    this.host = new URL(options.baseUrl).host;
+    const base = new URL(options.baseUrl);
+    this.host = base.host;
+    this.origin = base.origin;
   }
 
   /** One logical call: retries what may be retried, then returns the parsed JSON of a 2xx answer. */
@@ -142,7 +167,7 @@ export class Transport {
   }
 
   private async once(spec: RequestSpec): Promise<Answer> {
-    const fetcher = await this.getFetcher();
+    const send = await this.getSender();
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => { timedOut = true; controller.abort(); }, this.options.timeoutMs);
@@ -150,20 +175,24 @@ export class Transport {
     spec.signal?.addEventListener('abort', onAbort, { once: true });
     const started = Date.now();
     try {
-      const res = await fetcher.raw<string, 'text'>(spec.path, {
-        method: spec.method,
-        query: spec.query,
-        body: spec.body as Record<string, unknown> | undefined,
-        headers: { Authorization: `Bearer ${this.options.apiKey}`, Accept: 'application/json' },
-        signal: controller.signal,
-        responseType: 'text',
-        ignoreResponseError: true,
-        retry: false,
-      });
-      this.log('debug', `${spec.method} ${this.pathWithQuery(spec)} → ${res.status} in ${Date.now() - started} ms`);
-      return { status: res.status, statusText: res.statusText, headers: res.headers, text: res._data ?? '' };
+      let target = this.url(spec);
+      let method = spec.method;
+      const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+      for (let redirects = 0; ; redirects++) {
+        const headers: Record<string, string> = { authorization: `Bearer ${this.options.apiKey}`, accept: 'application/json' };
+        const withBody = method !== 'GET' && body !== undefined;
+        if (withBody) headers['content-type'] = 'application/json';
+        // Redirects are followed here, not by fetch: fetch would follow one to another origin or to http://.
+        const res = await send(target, { method, headers, body: withBody ? body : undefined, signal: controller.signal });
+        if (this.options.onLog) this.log('debug', `${method} ${target.pathname}${target.search} → ${res.status} in ${Date.now() - started} ms`);
+        const location = REDIRECT_STATUSES.has(res.status) ? res.headers.get('location') : null;
+        if (location === null) return res;
+        target = this.redirectTarget(spec, location, res.status, method, redirects);
+        if (res.status === 303) method = 'GET';
+      }
     } catch (e) {
       if (spec.signal?.aborted) throw this.aborted(spec);
+      if (e instanceof RetracError) throw e;
       if (timedOut) {
         throw this.error(spec, { code: 'timeout', message: `No answer from ${this.host} within ${this.options.timeoutMs} ms.` });
       }
@@ -175,23 +204,58 @@ export class Transport {
   }
 
   /**
-   * Without `ca`, the platform fetch (inside VS Code it follows the proxy settings). With `ca`,
-   * the `undici` package's own fetch and a per-client Agent that trusts the public roots plus the
-   * given CA: Node 20 does not expose its bundled undici, and a dispatcher from one undici copy
-   * handed to another copy's fetch is version-fragile, so fetch and Agent come from one package.
+   * Only a same-origin https Location is followed, a bounded number of times: the key must never
+   * reach another origin, nor travel in clear text. A 301/302 to a write would turn it into a GET
+   * in fetch's rules, so only 307/308 (which keep method and body) are followed for writes.
    */
-  private getFetcher(): Promise<$Fetch> {
-    this.fetcher ??= (async () => {
-      const defaults = { baseURL: this.options.baseUrl };
+  private redirectTarget(spec: RequestSpec, location: string, status: number, method: HttpMethod, redirects: number): URL {
+    // Not 'network': a refused redirect is an answer, and repeating the request would not change it.
+    const refuse = (why: string, code: RetracErrorCode = 'insecure_url'): RetracError =>
+      this.error(spec, { status, code, message: `Refusing a redirect from ${this.host}: ${why}.` });
+    let next: URL;
+    try {
+      next = new URL(location, `${this.options.baseUrl}/`);
+    } catch {
+      throw refuse('its Location is not a URL');
+    }
+    if (next.protocol !== 'https:') throw refuse(`it leads to ${next.protocol}// and the key never travels in clear text`);
+    if (next.origin !== this.origin) throw refuse(`it leads to another host (${next.host}) and the key is sent only to ${this.host}`);
+    if (method !== 'GET' && status !== 307 && status !== 308 && status !== 303) throw refuse(`HTTP ${status} would turn ${method} into GET`, 'invalid_response');
+    if (redirects >= MAX_REDIRECTS) throw refuse(`more than ${MAX_REDIRECTS} redirects in a row`, 'invalid_response');
+    return next;
+  }
+
+  /**
+   * Without `ca`, the platform fetch: inside VS Code it follows `http.proxy`, `http.proxySupport`
+   * and `http.systemCertificates`. With `ca`, the pinned-CA transport from its own bundle
+   * (./caTransport: undici), direct or through the proxy of `options.proxy` / the environment.
+   */
+  private getSender(): Promise<Send> {
+    this.sender ??= (async () => {
       const { ca } = this.options;
-      if (ca === undefined || ca.length === 0) return ofetch.create(defaults);
-      const undici = await import('undici');
-      const agent = new undici.Agent({ connect: { ca: [...rootCertificates, ...(Array.isArray(ca) ? ca : [ca])] } });
-      const fetchWithAgent = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> =>
-        undici.fetch(input as Parameters<typeof undici.fetch>[0], { ...(init as Parameters<typeof undici.fetch>[1]), dispatcher: agent }) as unknown as Promise<Response>;
-      return createFetch({ fetch: fetchWithAgent, Headers: undici.Headers as unknown as typeof Headers, AbortController }).create(defaults);
+      if (ca === undefined || ca.length === 0) {
+        this.route = 'the platform fetch (in VS Code: its proxy and system-certificate support)';
+        return platformSend;
+      }
+      const { createCaTransport } = await import('./caTransport');
+      const transport = createCaTransport(this.options.baseUrl, Array.isArray(ca) ? ca : [ca], this.options.proxy);
+      this.route = transport.describe;
+      this.proxyLabel = transport.proxyLabel;
+      return transport.send;
     })();
-    return this.fetcher;
+    // A bad proxy URL is a setting to fix, not a crash: a later call may succeed once it is fixed.
+    this.sender.catch(() => { this.sender = undefined; });
+    return this.sender;
+  }
+
+  /** The base URL's path, the call's path, and the query: arrays repeat their key. */
+  private url(spec: RequestSpec): URL {
+    const url = new URL(this.options.baseUrl + spec.path);
+    for (const [k, val] of Object.entries(spec.query ?? {})) {
+      if (Array.isArray(val)) for (const one of val) url.searchParams.append(k, one);
+      else url.searchParams.append(k, val);
+    }
+    return url;
   }
 
   private parseJson(answer: Answer, spec: RequestSpec): unknown {
@@ -221,13 +285,15 @@ export class Transport {
       retryAfterMs = parseRetryAfter(answer.headers.get('retry-after'));
       const resetAt = parseResetAt(answer.headers.get('x-ratelimit-reset'));
       if (retryAfterMs === undefined && resetAt !== undefined) retryAfterMs = Math.max(0, resetAt - Date.now());
+      // A wait longer than an hour is a server bug or hostile; it is capped, never slept or shown as is.
+      if (retryAfterMs !== undefined) retryAfterMs = Math.min(retryAfterMs, MAX_RETRY_AFTER_MS);
     }
     const forbidden = answer.status === 403 ? classifyForbidden(code, message) : undefined;
     return this.error(spec, {
       status: answer.status,
       code,
       message,
-      docUrl: body?.doc_url,
+      docUrl: trustedDocUrl(body?.doc_url, (t) => this.redact(t)),
       retryAfterMs,
       ...forbidden,
     });
@@ -244,8 +310,24 @@ export class Transport {
     if (tls) {
       return this.error(spec, { code: 'tls', tls, message: `The certificate of ${this.host} was rejected: ${detail}${code ? ` (${code})` : ''}.`, cause });
     }
+    if (this.proxyLabel) return this.error(spec, { code: 'network', message: this.proxyProblem(code, detail), cause });
     const reason = (code && NETWORK_REASONS[code]) ?? detail;
     return this.error(spec, { code: 'network', message: `Cannot reach ${this.host}: ${reason}${code ? ` (${code})` : ''}.`, cause });
+  }
+
+  /** Through a proxy, the socket errors are the proxy's: say which proxy and what to check. */
+  private proxyProblem(code: string | undefined, detail: string): string {
+    const proxy = `the proxy ${this.proxyLabel ?? ''}`;
+    const status = /Proxy response \((\d{3})\)/.exec(detail)?.[1];
+    const head = `Cannot reach ${this.host} through ${proxy}`;
+    if (status === '407') {
+      return `${head}: the proxy asks for credentials (HTTP 407). Check the user name and password in the proxy URL (http.proxy or HTTPS_PROXY) or http.proxyAuthorization.`;
+    }
+    if (status) {
+      return `${head}: the proxy refused the tunnel (HTTP ${status}). Check that the proxy allows HTTPS to ${this.host}, or list the host in http.noProxy / NO_PROXY to connect directly.`;
+    }
+    const reason = (code && NETWORK_REASONS[code]) ?? detail;
+    return `${head}: ${reason}${code ? ` (${code})` : ''}. Check the proxy's host and port (http.proxy or HTTPS_PROXY) and that it is running.`;
   }
 
   private aborted(spec: RequestSpec): RetracError {
@@ -276,18 +358,23 @@ export class Transport {
     });
   }
 
-  private recordRateLimit(headers: Headers): void {
+  private recordRateLimit(headers: Answer['headers']): void {
     const limit = toNumber(headers.get('x-ratelimit-limit'));
     const remaining = toNumber(headers.get('x-ratelimit-remaining'));
     const resetAt = parseResetAt(headers.get('x-ratelimit-reset'));
     if (limit !== undefined || remaining !== undefined || resetAt !== undefined) this.lastRateLimit = { limit, remaining, resetAt };
   }
+}
 
-  private pathWithQuery(spec: RequestSpec): string {
-    const q = new URLSearchParams();
-    for (const [k, val] of Object.entries(spec.query ?? {})) for (const one of Array.isArray(val) ? val : [val]) q.append(k, one);
-    const qs = q.toString();
-    return qs ? `${spec.path}?${qs}` : spec.path;
+/** A server-supplied documentation link is kept only if it points at docs.retrac.co over https and carries nothing key-shaped. */
+function trustedDocUrl(value: string | undefined, redact: (text: string) => string): string | undefined {
+  if (typeof value !== 'string' || !value.startsWith(DOC_URL_PREFIX)) return undefined;
+  try {
+    const url = new URL(value);
+    const fine = url.origin === 'https://docs.retrac.co' && !url.username && !url.password && redact(url.href) === url.href;
+    return fine ? url.href : undefined;
+  } catch {
+    return undefined;
   }
 }
 

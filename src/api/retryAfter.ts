@@ -2,6 +2,9 @@
 // is known or likely to send (contract §3): delta seconds, an HTTP date, epoch seconds or epoch
 // milliseconds. A bare number is told apart by its magnitude.
 
+/** The longest wait a client records from Retry-After: anything longer reads "more than an hour". */
+export const MAX_RETRY_AFTER_MS = 3_600_000;
+
 /** Numbers below this are a delta in seconds (≈ 31 years); epoch seconds are ~1.7e9 today. */
 const EPOCH_SECONDS_MIN = 1e9;
 /** Numbers at or above this are epoch milliseconds (~1.7e12 today); epoch seconds stay below until year 33658. */

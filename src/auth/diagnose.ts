@@ -5,10 +5,12 @@ import * as tls from 'node:tls';
 import * as vscode from 'vscode';
 import type { RetracClient } from '../api/client';
 import { isRetracError } from '../api/errors';
+import { proxyRoute, redactProxyUrl } from '../api/proxy';
 import type { Logger } from '../log';
 import type { Profile } from './connection';
 import { adviceForNetworkCode, explainCheckFailure, networkCode } from './keyCheck';
 import { describeProfile } from './keyInput';
+import { vscodeFetchSupport, vscodeProxySettings } from './network';
 
 export interface DiagnoseInput {
   profile: Profile | undefined;
@@ -27,10 +29,9 @@ export interface DiagnoseReport {
   ok: boolean;
 }
 
-/** Hides the credentials of a proxy URL (http://user:secret@proxy → http://***@proxy). */
+/** Hides the credentials of a proxy URL (http://user:secret@proxy → http://***@proxy), with the URL parser. */
 export function redactProxy(value: string | undefined): string {
-  if (!value) return '(not set)';
-  return value.replace(/\/\/[^/@\s]+@/, '//***@');
+  return redactProxyUrl(value);
 }
 
 function tlsProbe(url: URL, ca: string | undefined): Promise<{ ms: number; detail: string; code?: string }> {
@@ -73,8 +74,19 @@ export async function diagnoseConnection(input: DiagnoseInput, log: Logger): Pro
   say(
     `Proxy: http.proxy=${redactProxy(http.get<string>('proxy'))}, http.proxyStrictSSL=${String(http.get<boolean>('proxyStrictSSL'))}, ` +
       `http.proxySupport=${http.get<string>('proxySupport') ?? '?'}, HTTPS_PROXY=${redactProxy(process.env.HTTPS_PROXY ?? process.env.https_proxy)}, ` +
-      `NO_PROXY=${process.env.NO_PROXY ?? process.env.no_proxy ?? '(not set)'}`,
+      `NO_PROXY=${process.env.NO_PROXY ?? process.env.no_proxy ?? '(not set)'}, http.noProxy=${JSON.stringify(http.get<string[]>('noProxy') ?? [])}`,
   );
+  // Which path the API requests take: with a CA the client's own connections (and proxy choice),
+  // otherwise VS Code's fetch with its proxy and system-certificate support.
+  const expected = input.ca
+    ? (() => {
+        const route = proxyRoute(url, vscodeProxySettings());
+        return route.proxy
+          ? `undici with the pinned CA, through proxy ${redactProxy(route.proxy.href)} (from ${route.source})`
+          : `undici with the pinned CA, direct (${route.source})`;
+      })()
+    : vscodeFetchSupport();
+  say(`Transport for API requests: ${expected}`);
 
   const tlsResult = await tlsProbe(url, input.ca);
   say(`TLS to ${url.host} (direct): ${tlsResult.code ? `failed: ${tlsResult.code} ${tlsResult.detail}` : `ok: ${tlsResult.detail}`} in ${tlsResult.ms.toFixed(0)} ms`);
@@ -94,7 +106,7 @@ export async function diagnoseConnection(input: DiagnoseInput, log: Logger): Pro
         if (isRetracError(e) && e.code === 'forbidden' && e.forbidden === 'scope') return client.listTags();
         throw e;
       });
-      say(`API request: ok in ${(performance.now() - started).toFixed(0)} ms`);
+      say(`API request: ok in ${(performance.now() - started).toFixed(0)} ms via ${client.route ?? expected}`);
       const rl = client.lastRateLimit;
       say(
         `Rate limit: ${rl ? `${rl.remaining ?? '?'} of ${rl.limit ?? '?'} left${rl.resetAt ? `, window resets ${new Date(rl.resetAt * (rl.resetAt < 1e12 ? 1000 : 1)).toISOString()}` : ''}` : 'no headers seen'}`,
@@ -104,7 +116,7 @@ export async function diagnoseConnection(input: DiagnoseInput, log: Logger): Pro
     }
   } catch (e) {
     networkFailure = isRetracError(e) && (e.status === 0 || networkCode(e) !== undefined);
-    say(`API request: failed: ${isRetracError(e) ? `${e.code} (${e.status}) ${e.message}` : e instanceof Error ? e.message : String(e)}`);
+    say(`API request: failed: ${isRetracError(e) ? `${e.code} (${e.status}) ${e.message}` : e instanceof Error ? e.message : String(e)} (via ${expected})`);
     verdict = isRetracError(e) && e.code === 'forbidden' && e.forbidden === 'plan'
       ? 'The workspace plan has no API access: Retrac API keys need the Business plan or above; upgrade the workspace or use a key of another workspace.'
       : explainCheckFailure(e, input.apiUrl, input.describe);

@@ -6,7 +6,8 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { describeError, RetracClient } from '../api/client';
+import type { RetracClient } from '../api/client';
+import { describeError } from '../api/describeError';
 import { isRetracError } from '../api/errors';
 import { keyType, redactKey } from '../api/keys';
 import { DEFAULT_API_URL, type Workspace } from '../api/types';
@@ -16,6 +17,7 @@ import type { RunningSandbox, SandboxInfo, SandboxOptions } from '../sandbox/typ
 import { RetracAuthProvider } from './authProvider';
 import type { Profile, RetracConnection } from './connection';
 import { diagnoseConnection, type DiagnoseReport } from './diagnose';
+import { PROXY_SETTINGS, vscodeProxySettings } from './network';
 import { checkKey, checkWorkspace, explainCheckFailure, roleIn, type KeyCheckResult } from './keyCheck';
 import {
   apiUrlProblem, defaultProfileName, describeProfile, hostOf, isBuiltInTrustedHost, keyInputProblem, keyTypeLabel,
@@ -106,7 +108,7 @@ export class Accounts implements RetracConnection, vscode.Disposable {
         if (isProfileSecret(e.key)) this.syncFromStorage();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('retrac.caCertificatePath')) this.cachedClient = undefined;
+        if (['retrac.caCertificatePath', ...PROXY_SETTINGS].some((s) => e.affectsConfiguration(s))) this.cachedClient = undefined;
       }),
       vscode.commands.registerCommand('retrac.addApiKey', () => this.addApiKeyCommand()),
       vscode.commands.registerCommand('retrac.switchProfile', (id?: string) => this.switchProfileCommand(id)),
@@ -593,11 +595,14 @@ export class Accounts implements RetracConnection, vscode.Disposable {
       }
     }
     const client = this.logger.child('api');
+    // The client (ofetch, valibot, schemas) is its own bundle, loaded by the first call that needs it.
+    const { RetracClient } = await import('../api/client');
     return new RetracClient({
       apiKey: key,
       baseUrl: apiUrl,
       workspaceId,
       ca,
+      proxy: vscodeProxySettings(),
       onLog: (level, message) => client[level](message),
     });
   }

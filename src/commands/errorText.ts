@@ -1,7 +1,8 @@
 // One plain sentence for every way an edit can fail, naming the cause (missing scope, owner-only,
 // location access, plan limit, duplicate, rate limit with the wait) rather than a status code.
 import * as vscode from 'vscode';
-import { describeError } from '../api/describeError';
+import { describeError, describeWait } from '../api/describeError';
+import { MAX_RETRY_AFTER_MS } from '../api/retryAfter';
 import { isRetracError } from '../api/errors';
 
 export interface ErrorContext {
@@ -46,12 +47,10 @@ export function explainError(e: unknown, ctx: ErrorContext): string {
       return ctx.sku
         ? t('{0} failed: the SKU "{1}" already exists in this workspace.', ctx.action, ctx.sku)
         : t('{0} failed: {1}', ctx.action, e.message);
-    case 'rate_limit_exceeded': {
-      const seconds = e.retryAfterMs !== undefined ? Math.max(1, Math.ceil(e.retryAfterMs / 1000)) : undefined;
-      return seconds !== undefined
-        ? t('{0} was not sent: the API key is over its rate limit. Try again in {1} s.', ctx.action, seconds)
-        : t('{0} was not sent: the API key is over its rate limit. Try again in a minute.', ctx.action);
-    }
+    case 'rate_limit_exceeded':
+      return e.retryAfterMs !== undefined && e.retryAfterMs >= MAX_RETRY_AFTER_MS
+        ? t('{0} was not sent: Retrac asked to wait more than an hour; try again later.', ctx.action)
+        : t('{0} was not sent: the API key is over its rate limit. Try again in {1}.', ctx.action, describeWait(e.retryAfterMs));
     case 'not_found':
       return t('{0} failed: it no longer exists or is not in this workspace.', ctx.action);
     case 'unprocessable_entity':

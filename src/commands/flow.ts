@@ -1,7 +1,8 @@
 // What every edit command shares: the outcome it returns, the guard that refuses at once when
 // the key cannot do the edit, a multi-step runner with Back, and the item/location pickers.
 import * as vscode from 'vscode';
-import { pages, type RetracClient } from '../api/client';
+import type { RetracClient } from '../api/client';
+import { pages } from '../api/paging';
 import { PAGE_SIZES, type Item, type Location } from '../api/types';
 import type { RetracConnection } from '../auth/connection';
 import type { InventoryEvents } from '../inventoryEvents';

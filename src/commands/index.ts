@@ -7,14 +7,11 @@ import type { InventoryEvents, NodeRef } from '../inventoryEvents';
 import type { Logger } from '../log';
 import type { QuickInputs } from '../quickInput';
 import type { InventoryExplorer } from '../tree';
-import {
-  createItemCommand, createLocationCommand, createTagCommand, deleteItemCommand, editItemCommand, tagItemCommand,
-  updateLocationCommand,
-} from './catalog';
-import { announce, type EditDeps, type EditOutcome } from './flow';
-import { importItemsCommand } from './importItems';
-import { setOnHandCommand } from './stock';
-import { createTransferCommand, revertTransferCommand } from './transfers';
+import type { EditDeps, EditOutcome } from './flow';
+
+/** The command bodies, importer included: their own bundle, loaded by the first edit command. */
+type Handlers = typeof import('./handlers');
+const loadHandlers = (): Promise<Handlers> => import('./handlers');
 
 export type { EditOutcome } from './flow';
 
@@ -48,33 +45,34 @@ export class InventoryEdits implements vscode.Disposable {
   ) {
     this.deps = { connection, events, explorer, inputs, log };
     const d = this.deps;
-    const handlers: Record<(typeof EDIT_COMMANDS)[number], (arg: unknown) => Promise<EditOutcome>> = {
-      'retrac.setOnHand': (arg) => setOnHandCommand(d, nodeRef(arg)),
-      'retrac.createTransfer': (arg) => createTransferCommand(d, nodeRef(arg)),
-      'retrac.revertTransfer': (arg) => revertTransferCommand(d, nodeRef(arg)),
-      'retrac.createItem': () => createItemCommand(d),
-      'retrac.editItem': (arg) => editItemCommand(d, nodeRef(arg)),
-      'retrac.deleteItem': (arg) => deleteItemCommand(d, nodeRef(arg)),
-      'retrac.createTag': () => createTagCommand(d),
-      'retrac.tagItem': (arg) => tagItemCommand(d, nodeRef(arg), true),
-      'retrac.untagItem': (arg) => tagItemCommand(d, nodeRef(arg), false),
-      'retrac.createLocation': () => createLocationCommand(d),
-      'retrac.renameLocation': (arg) => updateLocationCommand(d, nodeRef(arg), 'rename'),
-      'retrac.deactivateLocation': (arg) => updateLocationCommand(d, nodeRef(arg), 'deactivate'),
-      'retrac.importItems': (arg) => importItemsCommand(d, arg),
+    const handlers: Record<(typeof EDIT_COMMANDS)[number], (h: Handlers, arg: unknown) => Promise<EditOutcome>> = {
+      'retrac.setOnHand': (h, arg) => h.setOnHandCommand(d, nodeRef(arg)),
+      'retrac.createTransfer': (h, arg) => h.createTransferCommand(d, nodeRef(arg)),
+      'retrac.revertTransfer': (h, arg) => h.revertTransferCommand(d, nodeRef(arg)),
+      'retrac.createItem': (h) => h.createItemCommand(d),
+      'retrac.editItem': (h, arg) => h.editItemCommand(d, nodeRef(arg)),
+      'retrac.deleteItem': (h, arg) => h.deleteItemCommand(d, nodeRef(arg)),
+      'retrac.createTag': (h) => h.createTagCommand(d),
+      'retrac.tagItem': (h, arg) => h.tagItemCommand(d, nodeRef(arg), true),
+      'retrac.untagItem': (h, arg) => h.tagItemCommand(d, nodeRef(arg), false),
+      'retrac.createLocation': (h) => h.createLocationCommand(d),
+      'retrac.renameLocation': (h, arg) => h.updateLocationCommand(d, nodeRef(arg), 'rename'),
+      'retrac.deactivateLocation': (h, arg) => h.updateLocationCommand(d, nodeRef(arg), 'deactivate'),
+      'retrac.importItems': (h, arg) => h.importItemsCommand(d, arg),
     };
     for (const id of EDIT_COMMANDS) {
-      this.disposables.push(vscode.commands.registerCommand(id, (arg: unknown) => this.run(id, () => handlers[id](arg))));
+      this.disposables.push(vscode.commands.registerCommand(id, (arg: unknown) => this.run(id, (h) => handlers[id](h, arg))));
     }
   }
 
   /** Runs a handler, tells the user the outcome and returns it. A second command started while a
    *  flow is open hides that flow's input, which cancels it without side effects. */
-  private async run(id: string, handler: () => Promise<EditOutcome>): Promise<EditOutcome> {
+  private async run(id: string, handler: (h: Handlers) => Promise<EditOutcome>): Promise<EditOutcome> {
     try {
-      const outcome = await handler();
+      const h = await loadHandlers();
+      const outcome = await handler(h);
       if (outcome.status !== 'cancelled') this.deps.log.debug(`${id}: ${outcome.status}`);
-      announce(outcome);
+      h.announce(outcome);
       return outcome;
     } catch (e) {
       // A bug, not an API answer (those become outcomes): say so rather than fail silently.

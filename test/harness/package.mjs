@@ -5,7 +5,7 @@
 // The production build deletes out/ (the transpiled tests) and leaves minified dist/ bundles: a
 // development build runs afterwards so the shared tree stays usable for tests and F5.
 import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -23,9 +23,16 @@ if (!packaged) process.exit(1);
 // The archive listing: a VSIX is a zip; `unzip -l` is not always installed, so use vsce's own.
 const ls = spawnSync(path.join(repo, 'node_modules/.bin/vsce'), ['ls', '--no-dependencies'], { cwd: repo, encoding: 'utf8' });
 const files = ls.stdout.split('\n').filter(Boolean);
-const unexpected = files.filter((f) => !/^(dist\/[\w-]+\.js|media\/.+|package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?)$/.test(f));
-if (ls.status !== 0 || unexpected.length) {
-  console.error(`unexpected files in the VSIX (fix .vscodeignore): ${unexpected.join(', ') || ls.stderr}`);
+// Screenshots are for the README, which links them by absolute URL: they never ship (293 KB).
+const unexpected = files.filter((f) => !/^(dist\/[\w-]+\.js|media\/[^/]+\.(png|svg)|package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?)$/.test(f));
+// Every bundle the build wrote must ship: the lazily loaded ones are required from dist/ at run time.
+const built = readdirSync(path.join(repo, 'dist')).filter((f) => f.endsWith('.js')).map((f) => `dist/${f}`);
+const missing = built.filter((f) => !files.includes(f));
+if (ls.status !== 0 || unexpected.length || missing.length) {
+  console.error(`the VSIX is wrong (fix .vscodeignore): ${[
+    unexpected.length && `unexpected files: ${unexpected.join(', ')}`,
+    missing.length && `bundles left out: ${missing.join(', ')}`,
+  ].filter(Boolean).join('; ') || ls.stderr}`);
   process.exit(1);
 }
 console.log(`retrac-vscode.vsix: ${(statSync(vsix).size / 1024).toFixed(1)} KB, ${files.length} files: ${files.join(', ')}`);

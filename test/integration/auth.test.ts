@@ -330,6 +330,9 @@ suite('Retrac accounts', () => {
     assert.match(text, /Proxy: http\.proxy=.*HTTPS_PROXY=/);
     assert.match(text, /TLS to 127\.0\.0\.1:\d+ \(direct\): ok/);
     assert.match(text, /API request: ok in \d+ ms/);
+    // A sandbox profile pins its CA: the request took the client's own transport, and says which.
+    assert.match(text, /Transport for API requests: undici with the pinned CA, (direct|through proxy)/);
+    assert.match(text, /API request: ok in \d+ ms via undici with the pinned CA/);
     assert.match(text, /Rate limit: \d+ of \d+ left/);
     assert.match(text, /full access key …\w{4}/);
   });

@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RetracClient, type RetracClientOptions } from '../../src/api/client';
 import { RetracError } from '../../src/api/errors';
+import { describeError } from '../../src/api/describeError';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fakeKey } from '../fakeKeys';
 import { ITEM, errorTexts, failureRecorder, json, makeCert, retracError, startServer, type Handler, type TestServer } from './clientFixtures';
 
@@ -366,6 +369,99 @@ describe('RetracClient transport', () => {
       const e = await failure(client(server).getItem('itm_x'));
       assert.equal(e.code, 'not_found');
       assert.equal(e.status, 404);
+    });
+  });
+
+  describe('redirects', () => {
+    it('follows a same-origin https redirect, keeping the key on that origin', async () => {
+      const server = await serve((req, res) => {
+        if (req.url.pathname === '/items') { res.writeHead(302, { location: '/v2/items?page=1' }); return res.end(); }
+        json(res, 200, [ITEM]);
+      });
+      const items = await client(server).listItems();
+      assert.equal(items[0]?.sku, 'SKU-1');
+      assert.deepEqual(server.requests.map((r) => r.url.pathname), ['/items', '/v2/items']);
+      assert.match(server.requests[1]?.headers.authorization ?? '', /^Bearer /);
+    });
+
+    it('refuses a redirect to another origin: the other server gets nothing', async () => {
+      const other = await serve((_r, res) => json(res, 200, [ITEM]));
+      const server = await serve((_r, res) => { res.writeHead(301, { location: `${other.baseUrl}/items` }); res.end(); });
+      const e = await failure(client(server).listItems());
+      assert.equal(e.code, 'insecure_url');
+      assert.match(e.message, /Refusing a redirect .*another host/);
+      assert.equal(other.requests.length, 0, 'the key never reached the other origin');
+      assert.equal(server.requests.length, 1, 'a refused redirect is not retried');
+    });
+
+    it('refuses a redirect from https to http on the same host', async () => {
+      const plain: string[] = [];
+      const httpServer = http.createServer((req, res) => { plain.push(String(req.headers.authorization)); res.end('[]'); });
+      await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+      try {
+        const { port } = httpServer.address() as AddressInfo;
+        const server = await serve((_r, res) => { res.writeHead(307, { location: `http://127.0.0.1:${port}/items` }); res.end(); });
+        const e = await failure(client(server).listItems());
+        assert.match(e.message, /Refusing a redirect .*http:\/\/.*clear text/);
+        assert.deepEqual(plain, [], 'nothing was sent in clear text');
+      } finally {
+        httpServer.closeAllConnections();
+        await new Promise((resolve) => httpServer.close(resolve));
+      }
+    });
+
+    it('stops after a bounded number of redirects', async () => {
+      const server = await serve((req, res) => { res.writeHead(302, { location: `/loop${req.url.pathname.length}` }); res.end(); });
+      const e = await failure(client(server).listItems());
+      assert.match(e.message, /more than 3 redirects/);
+      assert.equal(server.requests.length, 4);
+    });
+
+    it('keeps method and body on a same-origin 307, and refuses a 302 that would turn a write into a GET', async () => {
+      const server = await serve((req, res) => {
+        if (req.url.pathname === '/items') { res.writeHead(307, { location: '/items/new' }); return res.end(); }
+        if (req.url.pathname === '/tags') { res.writeHead(302, { location: '/tags/new' }); return res.end(); }
+        json(res, 201, ITEM);
+      });
+      const item = await client(server).createItem({ sku: 'SKU-1', description: 'Widget', cost: 2.5 });
+      assert.equal(item.sku, 'SKU-1');
+      assert.equal(server.requests[1]?.method, 'POST');
+      assert.deepEqual(JSON.parse(server.requests[1]?.body ?? ''), { sku: 'SKU-1', description: 'Widget', cost: 2.5 });
+      const e = await failure(client(server).createTag({ name: 't' }));
+      assert.match(e.message, /HTTP 302 would turn POST into GET/);
+      assert.equal(server.requests.length, 3);
+    });
+  });
+
+  describe('what a server may put in an error', () => {
+    it('keeps a docs.retrac.co doc url and drops any other', async () => {
+      const urls = [
+        'https://evil.example/steal', 'http://docs.retrac.co/x', 'https://docs.retrac.co.evil.example/x',
+        'https://user@docs.retrac.co/x', 'javascript:alert(1)', '//docs.retrac.co/x', 'KEY', `https://docs.retrac.co/x?k=KEY`,
+        `https://docs.retrac.co/KEY`, `https://docs.retrac.co/x#${fakeKey('restricted')}`,
+      ];
+      for (const docUrl of urls) {
+        // A hostile server knows the key it was sent, and may echo it back in the link.
+        const server = await serve((req, res) => json(res, 400, {
+          error: { code: 'bad_request', message: 'no', doc_url: docUrl.replace('KEY', (req.headers.authorization ?? '').slice('Bearer '.length)) },
+        }));
+        const e = await failure(client(server).listItems());
+        assert.equal(e.docUrl, undefined, docUrl);
+      }
+      const server = await serve((_r, res) => json(res, 400, { error: { code: 'bad_request', message: 'no', doc_url: 'https://docs.retrac.co/api-reference/errors#bad_request' } }));
+      assert.equal((await failure(client(server).listItems())).docUrl, 'https://docs.retrac.co/api-reference/errors#bad_request');
+    });
+
+    it('caps a huge Retry-After and says so in words, without waiting', async () => {
+      for (const header of ['99999999999', String(Date.now() + 5 * 86_400_000), new Date(Date.now() + 7_200_000).toUTCString()]) {
+        const server = await serve((_r, res) => retracError(res, 429, 'rate_limit_exceeded', 'slow down', { 'retry-after': header }));
+        const started = Date.now();
+        const e = await failure(client(server).listItems());
+        assert.ok(Date.now() - started < 2000, 'did not wait');
+        assert.equal(e.retryAfterMs, 3_600_000, header);
+        assert.equal(describeError(e), 'Rate limited: Retrac asked to wait more than an hour; try again later.');
+        assert.doesNotMatch(describeError(e), /\d{5,}/);
+      }
     });
   });
 
