@@ -152,7 +152,7 @@ function align(buf: Buffer, at: number, end: number, encoding: ContentKind['enco
 }
 
 function scanInChunks(fd: number, file: WalkedFile, size: number, chunk: number, options: FileScanOptions, parts: SharedParts): FileScanResult {
-  const overlap = Math.min(options.overlapBytes ?? OVERLAP_BYTES, chunk);
+  const overlap = options.overlapBytes ?? OVERLAP_BYTES;
   const headBuf = Buffer.allocUnsafe(Math.min(8192, size));
   readAt(fd, headBuf, headBuf.length, 0);
   const kind = contentKind(headBuf);
