@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { scanFile } from '../../src/scan/scanFiles';
 import { scanText } from '../../src/scan';
-import { restrictedKey } from './scanFixtures';
+import { fullKey, restrictedKey } from './scanFixtures';
 
 const ROOT = resolve(__dirname, '../../..');
 const CLI = join(ROOT, 'dist', 'retrac-scan.js');
@@ -223,6 +223,32 @@ describe('retrac-scan fails closed', function () {
           }
         }
       }
+    });
+
+    it('a one-line bundle scanned in windows around the gate words finds the keys a whole scan finds', () => {
+      const full = fullKey();
+      const pieces = [
+        `var k="${key}";`,
+        `var c={retracApiKey:"${full}"};`,
+        `fetch("http://api.retrac.co/v1/items",{headers:{Authorization:"Bearer "+t}});`,
+        `var NEXT_PUBLIC_RETRAC_KEY="${restrictedKey()}";`,
+      ];
+      const filler = 'n.prototype.x=function(a){return"str"+a+\'q\'};';
+      let text = '';
+      for (const [i, piece] of pieces.entries()) text += filler.repeat(8000 + i * 3001) + piece;
+      text += filler.repeat(5000) + '\n' + filler.repeat(9000) + `var z="${key}";` + filler.repeat(100);
+      const path = write(dir, 'dist/bundle.js', text);
+      const shape = (fs: { rule: string; start: number; end: number; line: number; column: number; endLine: number; endColumn: number; fingerprint: string }[]): string[] =>
+        fs.map((f) => [f.rule, f.start, f.end, f.line, f.column, f.endLine, f.endColumn, f.fingerprint].join(' ')).sort();
+      const whole = scanText(text, { fileName: path });
+      assert.ok(whole.length >= pieces.length, JSON.stringify(whole.map((f) => f.rule)));
+      const windowed = shape(scanFile({ path, gitIgnored: false }, {}).findings);
+      // Key findings are exactly those of a whole scan. Request rules are judged within ±32 KB of
+      // the request: a key a megabyte away on the same "line" no longer counts as its context.
+      const keys = (list: string[]): string[] => list.filter((f) => /key /.test(f));
+      assert.deepEqual(keys(windowed), keys(shape(whole)));
+      assert.equal(keys(windowed).length, 4);
+      assert.ok(windowed.some((f) => f.startsWith('retrac/insecure-http ')));
     });
 
     it("a key in a source map's sourcesContent names the original file and line", () => {
