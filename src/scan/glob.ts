@@ -48,6 +48,8 @@ export class Glob {
   // Scratch lists for the simulation, reused between calls.
   private mark: Uint32Array;
   private generation = 0;
+  /** Each state is pushed at most twice per closure (once per split edge into it). */
+  private readonly stack: Int32Array;
 
   constructor(readonly pattern: string, options: GlobOptions = {}) {
     const p = new Parser(pattern, !!options.braces, this.states);
@@ -56,6 +58,7 @@ export class Glob {
     this.patch(frag, match);
     this.start = frag.start;
     this.mark = new Uint32Array(this.states.length);
+    this.stack = new Int32Array(this.states.length * 2 + 2);
     const plain = !/[*?[\\]/.test(pattern) && !(options.braces && /[{}]/.test(pattern));
     this.literal = plain ? pattern : undefined;
     const rest = pattern.slice(1);
@@ -122,16 +125,20 @@ export class Glob {
     }
   }
 
-  /** Adds a state and everything reachable from it through splits (no recursion: a stack). */
+  /** Adds a state and everything reachable from it through splits (no recursion: a reused stack). */
   private addState(list: number[], first: number): void {
-    const stack = [first];
-    while (stack.length) {
-      const si = stack.pop()!;
+    const stack = this.stack;
+    let top = 0;
+    stack[top++] = first;
+    while (top > 0) {
+      const si = stack[--top];
       if (si < 0 || this.mark[si] === this.generation) continue;
       this.mark[si] = this.generation;
       const s = this.states[si];
-      if (s.op === Op.Split) stack.push(s.out2, s.out);
-      else list.push(si);
+      if (s.op === Op.Split) {
+        stack[top++] = s.out2;
+        stack[top++] = s.out;
+      } else list.push(si);
     }
   }
 }
@@ -214,6 +221,9 @@ class Parser {
   private atom(): Frag {
     const p = this.p;
     const c = p[this.i];
+    // A run of `*` and `?` within a segment (`*?*?`) is "at least k characters": k single
+    // characters then one star, so the live state set stays small.
+    if ((c === '*' || c === '?') && this.wildcardRunLength() > 0) return this.wildcardRun();
     if (c === '*') {
       let n = 0;
       while (p[this.i] === '*') {
@@ -254,6 +264,32 @@ class Parser {
     }
     this.i++;
     return this.single(Op.Char, c.charCodeAt(0));
+  }
+
+  /** Length of a run of `*`/`?` mixing both or several `?`s; 0 when a `**` segment is involved. */
+  private wildcardRunLength(): number {
+    const p = this.p;
+    let j = this.i;
+    let stars = 0;
+    let prevStar = false;
+    while (j < p.length && (p[j] === '*' || p[j] === '?')) {
+      if (p[j] === '*') {
+        if (prevStar) return 0; // `**`: left to atom(), which knows about folders
+        stars++;
+        prevStar = true;
+      } else prevStar = false;
+      j++;
+    }
+    const n = j - this.i;
+    return stars > 0 && n > 1 ? n : 0;
+  }
+
+  private wildcardRun(): Frag {
+    const n = this.wildcardRunLength();
+    let frag: Frag | undefined;
+    for (let k = this.i; k < this.i + n; k++) if (this.p[k] === '?') frag = this.concat(frag, this.single(Op.Any));
+    this.i += n;
+    return this.concat(frag, this.star(this.single(Op.Any)));
   }
 
   /** `[...]`; undefined (a literal `[`) when it has no closing bracket. */

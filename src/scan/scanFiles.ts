@@ -7,7 +7,9 @@
 // chunk boundary, and the context the rules look at around it, are still seen. Each finding is
 // kept by the one chunk that owns its start, so it is reported once, at its position in the file.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { mayHaveFindings, prepareOptions, scanWhole, sharedParts, type PreparedOptions, type SharedParts } from './scanner';
+import { countNewlines, moveFinding, type Origin } from './findingPosition';
+import { mayHaveFindings, prepareOptions, sharedParts, type PreparedOptions, type SharedParts } from './scanner';
+import { scanLongLines } from './longLines';
 import { reasonForError, type SkipReason } from './skipped';
 import { contentKind, DEFAULT_MAX_FILE_BYTES, type ContentKind } from './skipRules';
 import { isSourceMapName, scanSourceMap } from './sourceMaps';
@@ -107,39 +109,8 @@ function scanWholeFile(fd: number, file: WalkedFile, size: number, options: File
   if (!utf16 && !mayHaveFindings(bytes, parts)) return { file, bytes: n, findings: [] };
   const text = decode(bytes.subarray(kind.bom), kind.encoding);
   const prep = prepare(file, options, parts);
-  const findings = isSourceMapName(file.path) ? scanSourceMap(text, prep, options, parts) : scanWhole(text, prep);
+  const findings = isSourceMapName(file.path) ? scanSourceMap(text, prep, options, parts) : scanLongLines(text, prep);
   return { file, bytes: n, findings };
-}
-
-/** Where a chunk's text starts in the file, to move its findings there. */
-interface Origin {
-  /** UTF-16 units before the chunk text. */
-  offset: number;
-  /** Newlines before the chunk text. */
-  lines: number;
-  /** Column (0-based, UTF-16 units) of the chunk text's first character. */
-  column: number;
-}
-
-function moveFinding(f: Finding, o: Origin): Finding {
-  const moved: Finding = {
-    ...f,
-    start: f.start + o.offset,
-    end: f.end + o.offset,
-    line: f.line + o.lines,
-    column: f.line === 1 ? f.column + o.column : f.column,
-    endLine: f.endLine + o.lines,
-    endColumn: f.endLine === 1 ? f.endColumn + o.column : f.endColumn,
-  };
-  if (f.literalStart !== undefined) moved.literalStart = f.literalStart + o.offset;
-  if (f.literalEnd !== undefined) moved.literalEnd = f.literalEnd + o.offset;
-  return moved;
-}
-
-function countNewlines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 /** Moves a byte offset forward to a character boundary (UTF-8 continuation bytes, UTF-16 pairs). */
@@ -152,7 +123,7 @@ function align(buf: Buffer, at: number, end: number, encoding: ContentKind['enco
 }
 
 function scanInChunks(fd: number, file: WalkedFile, size: number, chunk: number, options: FileScanOptions, parts: SharedParts): FileScanResult {
-  const overlap = Math.min(options.overlapBytes ?? OVERLAP_BYTES, chunk);
+  const overlap = options.overlapBytes ?? OVERLAP_BYTES;
   const headBuf = Buffer.allocUnsafe(Math.min(8192, size));
   readAt(fd, headBuf, headBuf.length, 0);
   const kind = contentKind(headBuf);
@@ -189,7 +160,7 @@ function scanInChunks(fd: number, file: WalkedFile, size: number, chunk: number,
         // Only findings on the text's first line need it, and then the prefix holds no newline.
         column: prefixLines ? 0 : ownedColumn - prefix.length,
       };
-      for (const f of scanWhole(text, prep)) {
+      for (const f of scanLongLines(text, prep)) {
         if (f.start >= prefix.length && f.start < prefix.length + owned.length) findings.push(moveFinding(f, origin));
       }
     }

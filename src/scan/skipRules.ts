@@ -75,6 +75,8 @@ export function contentKind(head: Uint8Array): ContentKind {
   if (startsWith(head, [0xff, 0xfe])) return { compressed: false, encoding: 'utf16le', bom: 2 };
   if (startsWith(head, [0xfe, 0xff])) return { compressed: false, encoding: 'utf16be', bom: 2 };
   const n = Math.min(head.length, 8192);
+  const firstNul = head.indexOf(0);
+  if (firstNul < 0 || firstNul >= n) return { compressed: false, encoding: 'utf8', bom: 0 }; // most files: one native search
   let nul = 0;
   let nulEven = 0;
   for (let i = 0; i < n; i++) {

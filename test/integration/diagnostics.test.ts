@@ -428,7 +428,11 @@ suite('Leak diagnostics', () => {
     gitIn(repo, 'init', '-q');
     fs.writeFileSync(path.join(repo, '.gitignore'), 'generated/\n');
     const ignored = file('scanrepo/generated/client.js', `const RETRAC_API_KEY = '${remember(fakeKey('restricted'))}';\n`);
-    const { value: summary, messages } = await withMessages(async () => vscode.commands.executeCommand<WorkspaceScanSummary>('retrac.scanWorkspace'));
+    // A minified bundle is scanned; a FIFO is never opened, and the summary says it was not scanned.
+    const bundle = file('public/app.min.js', 'var a=function(b){return b+1};'.repeat(20000) + `var k="${remember(fakeKey('restricted'))}";`);
+    const fifo = path.join(dir, 'scan-pipe');
+    execFileSync('mkfifo', [fifo]);
+    const { value: summary, messages } = await withMessages(async () => vscode.commands.executeCommand<WorkspaceScanSummary>('retrac.scanWorkspace')).finally(() => fs.rmSync(fifo, { force: true }));
     assert.ok(summary && !summary.cancelled, JSON.stringify(summary));
     assert.ok(summary.filesScanned >= 5, JSON.stringify(summary));
     const found = retracDiagnostics(unopened);
@@ -437,6 +441,10 @@ suite('Leak diagnostics', () => {
     assert.deepStrictEqual(retracDiagnostics(vendored), []);
     assert.deepStrictEqual(retracDiagnostics(ignored), []);
     assert.ok(messages.some((m) => /Retrac: \d+ findings in \d+ files/.test(m)), messages.join(' | '));
+    assert.deepStrictEqual(retracDiagnostics(bundle).map(ruleOf), ['retrac/restricted-key']);
+    assert.deepStrictEqual(summary.skipped.filter((s) => s.path.startsWith(dir)), [{ path: fifo, reason: 'special-file' }]);
+    assert.strictEqual(summary.filesSkipped, summary.skipped.length);
+    assert.ok(messages.some((m) => /\d+ files? not scanned: .*\b\d+ special file.* \(listed in the Retrac log\)/.test(m)), messages.join(' | '));
     console.log(`    workspace scan: ${summary.filesScanned} files, ${summary.findings} findings in ${summary.durationMs} ms`);
   });
 
