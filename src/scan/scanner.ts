@@ -183,6 +183,12 @@ const PARAGRAPH_LANGUAGES = new Set([
 /** API tools whose JSON holds requests: Postman, Insomnia, Thunder Client, HTTPie, Bruno, Hoppscotch. */
 const API_TOOL_FILE = /postman|insomnia|thunder|httpie|bruno|hoppscotch|collection|environment|requests?\b/i;
 
+/** `dir/base` of a path: `sessions/api.retrac.co/default.json` names its host in the folder. */
+function lastSegments(fileName: string): string {
+  const parts = fileName.split(/[\\/]/);
+  return parts.slice(-2).join('/');
+}
+
 export function prepareOptions(options: ScanOptions, shared = sharedParts(options.envValues, !!options.lenient)): PreparedOptions {
   const envFile = isEnvFileName(options.fileName) || options.languageId === 'dotenv';
   const language = options.languageId ?? languageIdFor(options.fileName);
@@ -194,7 +200,7 @@ export function prepareOptions(options: ScanOptions, shared = sharedParts(option
     notebook,
     paragraphs: envFile || PARAGRAPH_LANGUAGES.has(language) || /\.(?:bru|http|rest)$/i.test(base),
     jsonData: (language === 'json' || /\.json$/i.test(base)) && !API_TOOL_FILE.test(options.fileName),
-    retracFile: hasRetracWord(base),
+    retracFile: hasRetracWord(lastSegments(options.fileName)),
     ...shared,
   };
 }
@@ -269,6 +275,11 @@ class LineScan implements Lines {
     const region = this.doc.slice(base, this.lineEnd(ctxTo));
     let activeFrom = -1;
     let activeTo = -2;
+    if (this.prep.retracFile) {
+      // A file named for Retrac: every line may hold a Retrac key under a generic name.
+      activeFrom = from;
+      activeTo = to;
+    }
     const sinks: number[] = [];
     let hosts = false;
     gate.lastIndex = 0;
@@ -455,7 +466,9 @@ class LineScan implements Lines {
         return { via: 'assign', name: tag[1] };
       }
     }
-    const name = assignedName(s, valueStart);
+    // `JSON.stringify("…")` in build-time defines, `SecretStr("…")`: the name stands before the wrapper.
+    const wrapper = WRAPPER_BEFORE.exec(before);
+    const name = assignedName(s, wrapper ? valueStart - (before.length - wrapper.index) : valueStart);
     if (name === undefined) return { via: 'bare' };
     const lower = name.name.toLowerCase();
     // `AuthenticationHeaderValue("Bearer", "…")`
@@ -547,6 +560,42 @@ class LineScan implements Lines {
   }
 
   /**
+   * The request sends to Retrac as seen from one of its lines: a Retrac line (not an import) or a
+   * use of a Retrac URL name that encloses the line or sits beside it in the same construct. A
+   * sibling object (`"retrac": {…}` next to `"stripe": {…}`) does not count.
+   */
+  private retracAround(ext: { from: number; to: number }, line: number): boolean {
+    const n = ext.to - ext.from + 1;
+    const depth = new Array<number>(n + 1);
+    depth[0] = 0;
+    for (let i = 0; i < n; i++) depth[i + 1] = depth[i] + this.shape(ext.from + i).net;
+    const uses = this.hostUses();
+    const t = line - ext.from;
+    for (let i = 0; i < n; i++) {
+      const l = ext.from + i;
+      if (!this.factsOf(l).retracTarget && !uses.has(l)) continue;
+      if (i === t) return true;
+      // Every line between stays at least as deep as the earlier line leaves off.
+      const a = Math.min(i, t);
+      const b = Math.max(i, t);
+      const need = depth[a + 1];
+      let ok = true;
+      for (let k = a + 1; k <= b && ok; k++) ok = depth[k] >= need;
+      // In indented formats a line that opens a mapping (`retrac:`) holds only the lines indented under it.
+      if (ok && this.prep.paragraphs) {
+        const top = this.shape(ext.from + a).indent;
+        const opens = this.text(ext.from + a).trimEnd().endsWith(':');
+        for (let k = a + 1; k <= b && ok; k++) {
+          const ind = this.shape(ext.from + k).indent;
+          if (ind >= 0) ok = opens ? ind > top : ind >= top || k === b;
+        }
+      }
+      if (ok) return true;
+    }
+    return false;
+  }
+
+  /**
    * Lines that use a name bound to a Retrac URL (`BASE = "https://api.retrac.co"`) within
    * FLOW_LINES of the binding; found once per scan for the facts region.
    */
@@ -588,7 +637,9 @@ class LineScan implements Lines {
       if (!this.hasCandidates(ext) || !this.sendsToRetrac(ext)) continue;
       for (const k of this.requestKeys(ext)) {
         if (k.tok.keyType !== 'full' || !k.sent || k.line < this.from || k.line > this.to) continue;
-        this.emitKey(this.factsOf(k.line), k.line, k.tok);
+        // A literal on the request's lines needs the same context as in scanLine; a definition
+        // reached through a name the request sends is sent to Retrac by that request.
+        if (k.flow || this.fullKeyHasContext(k.tok, k.line)) this.emitKey(this.factsOf(k.line), k.line, k.tok);
       }
     }
   }
@@ -621,15 +672,17 @@ class LineScan implements Lines {
     const names = new Set<string>();
     for (let l = ext.from; l <= ext.to; l++) {
       const w = this.factsOf(l);
-      for (const tok of this.keysOf(w, l)) out.push({ tok, line: l, sent: isSentToken(tok) });
+      for (const tok of this.keysOf(w, l)) out.push({ tok, line: l, sent: isSentToken(tok), flow: false });
       for (const n of (w.authNames ??= authNames(w.text))) names.add(n);
     }
     for (const name of names) {
       const def = this.definitionOf(name, ext.from);
       if (!def) continue;
       const same = out.find((o) => o.line === def.line && o.tok.start === def.tok.start);
-      if (same) same.sent = true;
-      else out.push({ ...def, sent: true });
+      if (same) {
+        same.sent = true;
+        same.flow = true;
+      } else out.push({ ...def, sent: true, flow: true });
     }
     return out;
   }
@@ -728,15 +781,14 @@ class LineScan implements Lines {
    * Retrac, a section named for Retrac, a file named for Retrac, or a `.env` file about Retrac.
    */
   private fullKeyHasContext(tok: KeyToken, line: number): boolean {
-    if (tok.via === 'bearer') return this.sendsToRetrac(this.requestWindow(line));
+    if (tok.via === 'bearer') return this.prep.retracFile || this.retracAround(this.requestWindow(line), line);
     const name = tok.name ?? '';
     if (nameSaysRetracKey(name)) return true;
     if (!isGenericKeyName(name)) return false;
     if (this.prep.retracFile) return true;
     const ext = this.requestWindow(line);
-    for (let l = ext.from; l <= ext.to; l++) if (this.factsOf(l).clientContext) return true;
     if (this.prep.envFile && this.windowSome(line, (w) => w.retracWord)) return true;
-    if (this.sendsToRetrac(ext)) return true;
+    if (this.retracAround(ext, line)) return true;
     return inNamedSection(this, line, FLOW_LINES, (t) => hasRetracWord(t) && !IMPORT_LINE.test(t));
   }
 
@@ -907,6 +959,8 @@ interface RequestKey {
   line: number;
   /** Sent as auth (or under a key name): not just any literal on the request's lines. */
   sent: boolean;
+  /** Reached through a name the request sends as auth. */
+  flow: boolean;
 }
 
 function isSentToken(tok: KeyToken): boolean {
@@ -920,6 +974,7 @@ const AUTH_CALL_BEFORE =
   /(?:\b(?:bearer_?auth|set_?bearer_?(?:token|auth)|with_?(?:bearer_?)?token|(?:set_?|with_?)?basic_?auth|httpbasicauth|token_?auth|bearer_?token|set_?auth_?token|auth|\w*authenticator)\s*\(\s*\(?\s*[&*]?\s*|\bauth\s*[=:]\s*\(?\s*\[?\s*|(?:^|\s)(?:-u|--user|--oauth2-bearer)\s+["']?)$/i;
 const ENV_FALLBACK_BEFORE =
   /([A-Za-z_][\w.-]*)["'\]]*\)*(?:\s*\.\s*(?:unwrap_or(?:_else)?|or_else|orElse(?:Get)?|getOrElse|getOrDefault)\s*\((?:\s*\|[^|]*\|\s*)?)?\s*(?:\|\||\?\?|\?:|\bor\b|,|:-|:=|:|\{)?\s*$/;
+const WRAPPER_BEFORE = /(?:JSON\.stringify|String|str|SecretStr|Secret|SecretString|Some|Ok)\s*\(\s*$/;
 /** An env lookup before a fallback: `process.env.`, `getenv(`, `os.environ`, `ENV[`, `${`, `Environment.`, `System.get_env(`. */
 const ENV_LOOKUP = /env|environ|\$\{/i;
 const PARTNER_VALUE_NAMES = new Set(['value', 'default', 'defaultvalue', 'currentvalue', 'initialvalue', 'string', 'val']);
@@ -1131,7 +1186,7 @@ export function mayHaveFindings(bytes: Buffer, shared: SharedParts): boolean {
 /** Full scan of a text, sorted; a text without any gate word costs one regex search. */
 export function scanWhole(text: string, prep: PreparedOptions): Finding[] {
   prep.gate.lastIndex = 0;
-  if (!prep.gate.test(text)) return [];
+  if (!prep.gate.test(text) && !prep.retracFile) return [];
   const starts = computeLineStarts(text);
   return scanLines(text, starts, prep, 0, starts.length - 1).sort(compareFindings);
 }

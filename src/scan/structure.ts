@@ -30,6 +30,7 @@ export interface LineShape {
 const CLOSE = ')}]';
 const BLOCK_START = /^\s*(?:export\s+|public\s+|private\s+|protected\s+|internal\s+|static\s+|async\s+|override\s+|final\s+|abstract\s+)*(?:function|func|def|class|if|else|elif|for|foreach|while|do|switch|match|try|catch|finally|fn|impl|namespace|module|struct|interface|enum|object|trait|with|unless|until|case|when|begin|loop|void|int|bool|string|Task|IActionResult)\b/;
 const BLOCK_WORD_BEFORE = /(?:^|[^\w$])(?:else|try|do|finally|then|loop|unsafe|begin|get|set|init)\s*$/;
+const NEW_CALL = /(?:^|[^\w$])new\s+[\w.<>]+\s*\([^()]*\)$/;
 const HEADER = /^\s*\[\[?[^\]=]+\]\]?\s*$/;
 
 /** Reads one line's shape: strings and comments are skipped, so brackets in them do not count. One pass over char codes. */
@@ -104,7 +105,8 @@ export function shapeOf(s: string): LineShape {
   if (net > 0 && last === 123 /* { */) {
     const before = s.slice(firstCode, codeEnd - 1).trimEnd();
     const b = before.charCodeAt(before.length - 1);
-    blockOpen = before === '' ? false : b === 41 /* ) */ || before.endsWith('=>') || before.endsWith('->') || BLOCK_WORD_BEFORE.test(before) || BLOCK_START.test(before);
+    // `new RestClient(url) {` is an object initializer, not a block.
+    blockOpen = before === '' || NEW_CALL.test(before) ? false : b === 41 /* ) */ || before.endsWith('=>') || before.endsWith('->') || BLOCK_WORD_BEFORE.test(before) || BLOCK_START.test(before);
   }
   return {
     brackets,
