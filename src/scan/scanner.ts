@@ -25,7 +25,7 @@ export const RESCAN_MARGIN = FLOW_LINES + REQUEST_LINES + CONTEXT_LINES + 2;
 const PUBLIC_PREFIXES = ['NEXT_PUBLIC_', 'EXPO_PUBLIC_', 'NUXT_PUBLIC_', 'REACT_APP_', 'VUE_APP_', 'STORYBOOK_', 'GATSBY_', 'VITE_', 'PUBLIC_'];
 const PUBLIC_NAME = /(?<!\w)(?:NEXT_PUBLIC|EXPO_PUBLIC|NUXT_PUBLIC|REACT_APP|VUE_APP|STORYBOOK|GATSBY|VITE|PUBLIC)_\w+/g;
 const WORKSPACE_PARAM = /(?<!\w)(?:[wW]orkspace(?:Id|ID|_id)|[pP]roject(?:Slug|_slug))(?!\w)/g;
-const HARDCODED_WS = /["'\]]?[ \t]*(?:=>|[:=])[ \t]*["'`]?(ws_[A-Za-z0-9]+)/y;
+const HARDCODED_WS = /["'\]]?[ \t]*(?:=>|[:=,])[ \t]*["'`]?(ws_[A-Za-z0-9]+)/y;
 const SCOPED_PATH = /\/(?:items|tags|locations|inventory\/[A-Za-z]+)(?![\w-]|\.\w)/g;
 const INSECURE_URL = /http:\/\/api\.retrac\.co(?![A-Za-z0-9-]|\.[A-Za-z0-9])[^\s"'`<>)\]}]*/gi;
 /** What a public name is set from: `${NAME}`, `$NAME`, `process.env.NAME`, `${{ secrets.NAME }}` or an identifier. */
@@ -250,6 +250,8 @@ class LineScan implements Lines {
   private defIndexed = false;
   /** Lines of the facts region that use a name bound to a Retrac URL, found once. */
   private hostUseLines?: Set<number>;
+  private candScanned = -1;
+  private readonly candLines: number[] = [];
   private readonly statements = new Map<number, { from: number; to: number }>();
 
   constructor(
@@ -306,7 +308,8 @@ class LineScan implements Lines {
     this.scanRange(activeFrom, activeTo);
     // A Retrac URL bound to a name: the requests that use the name send to Retrac too.
     if (hosts) for (const l of this.hostUses()) if (l >= ctxFrom && l <= ctxTo) sinks.push(l);
-    for (const line of sinks) this.sink(line);
+    sinks.sort((a, b) => a - b);
+    for (const line of sinks) if (this.candidateNear(line)) this.sink(line);
     return this.findings;
   }
 
@@ -348,7 +351,8 @@ class LineScan implements Lines {
       retracWord,
       clientContext: retracWord && CLIENT_CONTEXT.test(s),
       workspaceParam: false,
-      retracTarget: retracWord && !IMPORT_LINE.test(s),
+      // The key itself (`retrac_…`) says nothing about where it goes.
+      retracTarget: retracWord && !IMPORT_LINE.test(s) && (!s.includes(RESTRICTED_PREFIX) || hasRetracWord(s.replace(KEY_LIKE, ''))),
     };
     if (retracWord && s.includes('retrac.co')) f.hostName = hostNameOf(s);
     if (s.includes('orkspace') || s.includes('roject')) {
@@ -472,7 +476,7 @@ class LineScan implements Lines {
     if (name === undefined) return { via: 'bare' };
     const lower = name.name.toLowerCase();
     // `AuthenticationHeaderValue("Bearer", "…")`
-    if (lower === 'bearer') return { via: 'bearer' };
+    if (lower === 'bearer') return { via: 'bearer', name: name.name };
     // `value:` / `"value":` / `default =` take their name from a partner: `name:`, `"key":`, `variable "…" {`.
     if (PARTNER_VALUE_NAMES.has(lower)) {
       const partner = this.partnerName(s, valueStart, line);
@@ -605,11 +609,14 @@ class LineScan implements Lines {
     const a = this.factsBase;
     const b = Math.min(this.last, this.factsBase + this.facts.length - 1);
     const to = this.lineEnd(b);
+    // Bindings come in order: a name's window starts where its last one ended.
+    const covered = new Map<string, number>();
     for (let i = this.doc.indexOf('retrac.co', this.starts[a]); i >= 0 && i < to; i = this.doc.indexOf('retrac.co', i + 9)) {
       const line = lineOfOffset(this.starts, i);
       const name = this.hostNameFor(line);
       if (name) {
-        const wa = this.starts[Math.max(a, line - FLOW_LINES)];
+        const wa = this.starts[Math.max(a, line - FLOW_LINES, (covered.get(name) ?? -1) + 1)];
+        covered.set(name, Math.min(b, line + FLOW_LINES));
         const wb = this.lineEnd(Math.min(b, line + FLOW_LINES));
         // Searched in a slice: a name that never comes again must not send indexOf to the end of the file.
         const win = this.doc.slice(wa, wb);
@@ -642,6 +649,22 @@ class LineScan implements Lines {
         if (k.flow || this.fullKeyHasContext(k.tok, k.line)) this.emitKey(this.factsOf(k.line), k.line, k.tok);
       }
     }
+  }
+
+  /**
+   * A line within REQUEST_LINES of `line` holds a key token or sends a name as auth: without one,
+   * no request there can carry a key. Asked in ascending order; each line is looked at once.
+   */
+  private candidateNear(line: number): boolean {
+    const upTo = Math.min(this.last, line + REQUEST_LINES);
+    for (let l = Math.max(this.candScanned + 1, line - REQUEST_LINES); l <= upTo; l++) {
+      const w = this.factsOf(l);
+      if (this.keysOf(w, l).length || (w.authNames ??= authNames(w.text)).length) this.candLines.push(l);
+    }
+    this.candScanned = Math.max(this.candScanned, upTo);
+    // The last candidate at or before upTo; lines before line - REQUEST_LINES are too far.
+    const c = this.candLines;
+    return c.length > 0 && c[c.length - 1] >= line - REQUEST_LINES;
   }
 
   /** Some line of the request holds a key token or sends a name as auth. */
@@ -713,7 +736,7 @@ class LineScan implements Lines {
       this.defIndexed = true;
       for (let l = a; l <= b; l++) {
         for (const tok of this.keysOf(this.factsOf(l), l)) {
-          if (tok.via !== 'assign' || tok.name === undefined) continue;
+          if (tok.name === undefined) continue;
           const n = lastSegment(tok.name);
           let list = this.defsByName.get(n);
           if (!list) this.defsByName.set(n, (list = []));
@@ -730,7 +753,7 @@ class LineScan implements Lines {
       if (isWordChar(this.doc.charCodeAt(i - 1)) || isWordChar(this.doc.charCodeAt(i + name.length))) continue;
       const l = lineOfOffset(this.starts, i);
       for (const tok of this.keysOf(this.factsOf(l), l)) {
-        if (tok.via === 'assign' && tok.name !== undefined && lastSegment(tok.name) === name) out.push({ tok, line: l });
+        if (tok.name !== undefined && lastSegment(tok.name) === name) out.push({ tok, line: l });
       }
       if (l + 1 > this.last) break;
       i = this.starts[l + 1] - name.length;
@@ -854,13 +877,18 @@ class LineScan implements Lines {
     const ext = this.requestWindow(line);
     let restricted: string | undefined;
     let restrictedEnv: string | undefined;
-    for (const k of this.requestKeys(ext)) {
+    let otherHost = false;
+    for (let l = ext.from; l <= ext.to && !otherHost; l++) {
+      const t = this.factsOf(l).text;
+      otherHost = t.includes('://') && OTHER_HOST_URL.test(t) && !t.includes('retrac.co');
+    }
+    for (const k of otherHost ? [] : this.requestKeys(ext)) {
       if (k.tok.keyType === 'restricted') {
         restricted = k.tok.key;
         break;
       }
     }
-    for (let l = ext.from; l <= ext.to && !restricted && !restrictedEnv; l++) {
+    for (let l = ext.from; l <= ext.to && !restricted && !restrictedEnv && !otherHost; l++) {
       const r = this.envRefsOf(this.factsOf(l)).find((e) => e.keyType === 'restricted');
       if (r) restrictedEnv = r.name;
     }
@@ -968,6 +996,9 @@ function isSentToken(tok: KeyToken): boolean {
   return tok.via === 'bearer' || nameSaysRetracKey(name) || isGenericKeyName(name);
 }
 
+const KEY_LIKE = /retrac_[A-Za-z0-9]+/g;
+/** A URL to a host other than Retrac's or a local one: a request there is not a Retrac request. */
+const OTHER_HOST_URL = /https?:\/\/(?!api\.retrac\.co|localhost|127\.0\.0\.1|\[::1\]|\$|\{)[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 /** Imports and package references name Retrac without sending anything to it. */
 const IMPORT_LINE = /^\s*(?:import|from|require|using\s+(?:static\s+)?[\w.]+\s*;|use|include|#include|package|@import|extern|pip|npm|yarn|pnpm|go get|gem|composer|dotnet add|<PackageReference|"@?[\w./-]*retrac[\w./-]*"\s*:\s*"[~^]?\d)/i;
 const AUTH_CALL_BEFORE =
@@ -978,7 +1009,7 @@ const WRAPPER_BEFORE = /(?:JSON\.stringify|String|str|SecretStr|Secret|SecretStr
 /** An env lookup before a fallback: `process.env.`, `getenv(`, `os.environ`, `ENV[`, `${`, `Environment.`, `System.get_env(`. */
 const ENV_LOOKUP = /env|environ|\$\{/i;
 const PARTNER_VALUE_NAMES = new Set(['value', 'default', 'defaultvalue', 'currentvalue', 'initialvalue', 'string', 'val']);
-const PARTNER = /(?:["']?(?:key|name|Key|Name|variable)["']?\s*[:=]\s*["']?([\w.-]+)|<key>\s*([\w.-]+)\s*<\/key>)/g;
+const PARTNER = /(?:["']?(?:key|name|Key|Name|variable)["']?\s*[:=]\s*["']?([\w.:-]+)|<key>\s*([\w.:-]+)\s*<\/key>)/g;
 /** Field names that set a client's base URL: the client variable carries the Retrac host. */
 const BASE_FIELD = /^(?:base_?ur[li]|baseU(?:RL|rl|ri)|prefix_?url|prefixUrl|host|endpoint|server|api_?url|apiUrl|url)$/i;
 
@@ -1018,12 +1049,12 @@ function opensSection(s: string): boolean {
 const AUTH_TRIGGER = /bearer|authorization|api[-_]?key|token|auth|key|secret|Retrac/gi;
 /** After `Bearer`: an interpolation or a concatenation, never the literal itself (literals are key tokens). */
 const AUTH_AFTER_BEARER =
-  /^[\s"'`]{0,4}(?:(?:[+.,]|\.\.|\{\}["'`]?\s{0,2},)\s{0,3}["'`]?\s{0,3}[$@]?|\$\{\{?\s{0,3}|\{\{\s{0,3}|#\{|\{|\$|\\\(|%\()\s{0,3}(?:env:|process\.env\.|import\.meta\.env\.|self\.|this\.|@|secrets\.|vars\.|env\.)?([A-Za-z_]\w*)/;
+  /^[\s"'`]{0,4}(?:(?:[+.,]|\.\.|(?:\{\}|%s|%v)["'`]?\s{0,2}[,%]\s{0,3}\(?)\s{0,3}["'`]?\s{0,3}[$@]?|\$\{\{?\s{0,3}|\{\{\s{0,3}|#\{|\{|\$|\\\(|%\()\s{0,3}(?:env:|process\.env\.|import\.meta\.env\.|self\.|this\.|@|secrets\.|vars\.|env\.)?([A-Za-z_]\w*)/;
 /** After an auth field name: an identifier, or an interpolation inside a string; a quoted literal is a key token instead. */
 const AUTH_AFTER_NAME =
   /^[\w-]{0,12}["'\]]?\s{0,3}(?:=>|:=|[:=,])\s{0,3}(?:["'`]\s{0,3}(?:\$\{\{?\s{0,3}|\{\{\s{0,3}|\$\{|#\{|\{|\$|\\\()|(?:\$\{\{?\s{0,3}|\{\{\s{0,3}|\$\{|#\{|\$)?)\s{0,3}[&*]?(?:env:|process\.env\.|import\.meta\.env\.|self\.|this\.|@|secrets\.|vars\.|env\.|config\.|settings\.|options\.|opts\.|cfg\.)?([A-Za-z_]\w*)/;
 const AUTH_AFTER_CALL = /^[\w]{0,20}\s{0,3}\(\s{0,3}\(?\s{0,3}[&*]?\s{0,3}(?:["'`]\s{0,3})?(?:\$\{|\$|#\{)?(?:self\.|this\.|@)?([A-Za-z_]\w*)\s{0,3}[,)]/;
-const NOT_A_NAME = new Set(['Bearer', 'bearer', 'Basic', 'basic', 'Token', 'os', 'new', 'true', 'false', 'null', 'None', 'nil', 'function', 'String', 'str', 'string', 'await', 'req', 'request', 'headers', 'process', 'ENV', 'env', 'System', 'Environment', 'getenv', 'f']);
+const NOT_A_NAME = new Set(['Bearer', 'Basic', 'basic', 'Token', 'os', 'new', 'true', 'false', 'null', 'None', 'nil', 'function', 'String', 'str', 'string', 'await', 'req', 'request', 'headers', 'process', 'ENV', 'env', 'System', 'Environment', 'getenv', 'f']);
 
 /**
  * Names a line sends as auth: after `Bearer` (`${TOKEN}`, `{self.api_key}`, `" + key`, `$KEY`,

@@ -200,9 +200,18 @@ export function assignedVariable(text: string): string | undefined {
 /** `req` in `req.Header.Set(…)`, `client` in `await client.GetAsync(…)`, `$ch` in `$ch->…`. */
 const RECEIVER = /^\s*(?:await\s+|return\s+|try\s+)?\$?([A-Za-z_]\w*)\s*(?:\.|\[|->|::)/;
 
+const namesMemo = new WeakMap<Lines, Map<number, string[]>>();
+
 /** The names that tie a statement to its neighbours: the variable it assigns and the object it works on. */
 function statementNames(lines: Lines, from: number): string[] {
-  const t = lines.text(from);
+  let memo = namesMemo.get(lines);
+  if (!memo) namesMemo.set(lines, (memo = new Map<number, string[]>()));
+  let known = memo.get(from);
+  if (!known) memo.set(from, (known = readStatementNames(lines.text(from))));
+  return known;
+}
+
+function readStatementNames(t: string): string[] {
   const out: string[] = [];
   const v = assignedVariable(t);
   if (v) out.push(v);
@@ -249,17 +258,23 @@ export function requestExtent(lines: Lines, line: number, limit: number): { from
     for (const v of own) names.add(v);
     from = prev.from;
   }
-  // Down.
-  for (let guard = 0; guard < 12; guard++) {
-    const l = nextCode(lines, to, hi);
+  // Down. Up to two statements that do not use the request (`if err != nil { … }`) may sit between its parts.
+  let end = to;
+  for (let guard = 0, gap = 0; guard < 12 && gap <= 2; guard++) {
+    const l = nextCode(lines, end, hi);
     if (l < 0) break;
     const sh = lines.shape(l);
     if (sh.low < 0 && sh.net < 0) break; // closes the block the request is in
     const next = lines.statement(l);
     if (next.from < l || next.to > hi) break;
+    end = next.to;
     const own = statementNames(lines, next.from);
     const linked = [...names].some((a) => usesWord(lines, next.from, next.to, a)) || own.some((v) => usesWord(lines, from, to, v));
-    if (!linked) break;
+    if (!linked) {
+      gap++;
+      continue;
+    }
+    gap = 0;
     for (const v of own) names.add(v);
     to = next.to;
   }
