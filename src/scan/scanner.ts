@@ -1,23 +1,31 @@
-// The leak scanner core. Every finding is decided by its own line and at most CONTEXT_LINES lines
-// around it (plus the line before that window, for Kubernetes `name:`/`value:` pairs), never by
+// The leak scanner core. Every finding is decided by its own line and the lines at most
+// RESCAN_MARGIN - 1 away from it: its local window (CONTEXT_LINES), the request it belongs to
+// (statements joined by bracket nesting, continuations and shared variables, REQUEST_LINES either
+// side), the sections around it and the definitions of the names it sends (FLOW_LINES). Never by
 // the rest of the file: that is what lets the incremental scan rescan only the lines near an edit
 // and still equal a full scan. All patterns are linear: literal searches, single-quantifier
-// regexes and hand-written loops over char codes.
+// regexes and hand-written loops over char codes; regexes with more than one quantifier only ever
+// run on one line or a bounded slice of it.
 import { RESTRICTED_PREFIX, redactKey } from '../api/keys';
 import { alnumRunEnd, isAlnum, isIdentChar, isImplausibleKeyBody, keyLengths, type KeyLengths } from './keyShape';
 import { docUrlFor, fingerprint, ruleById } from './rules';
-import { isEnvFileName } from './syntax';
+import { baseName, isEnvFileName, languageIdFor } from './syntax';
+import { assignedVariable, inNamedSection, requestExtent, shapeOf, statementExtent, type LineShape, type Lines } from './structure';
 import type { Finding, RuleId, ScanOptions } from './types';
 
 /** Lines either side of a candidate that its rule may read (Bearer context, request extent). */
 export const CONTEXT_LINES = 10;
-/** Lines either side of an edit whose findings may change: the context plus the line before it. */
-export const RESCAN_MARGIN = CONTEXT_LINES + 1;
+/** Lines either side of a line that the request it belongs to may span. */
+export const REQUEST_LINES = 30;
+/** Lines between a key's definition (or its section's name) and the request that sends it. */
+export const FLOW_LINES = 150;
+/** Lines either side of an edit whose findings may change: the longest chain of the reaches above, plus one. */
+export const RESCAN_MARGIN = FLOW_LINES + REQUEST_LINES + CONTEXT_LINES + 2;
 
 const PUBLIC_PREFIXES = ['NEXT_PUBLIC_', 'EXPO_PUBLIC_', 'NUXT_PUBLIC_', 'REACT_APP_', 'VUE_APP_', 'STORYBOOK_', 'GATSBY_', 'VITE_', 'PUBLIC_'];
 const PUBLIC_NAME = /(?<!\w)(?:NEXT_PUBLIC|EXPO_PUBLIC|NUXT_PUBLIC|REACT_APP|VUE_APP|STORYBOOK|GATSBY|VITE|PUBLIC)_\w+/g;
 const WORKSPACE_PARAM = /(?<!\w)(?:[wW]orkspace(?:Id|ID|_id)|[pP]roject(?:Slug|_slug))(?!\w)/g;
-const HARDCODED_WS = /["'\]]?[ \t]*(?:=>|[:=])[ \t]*["'`]?(ws_[A-Za-z0-9]+)/y;
+const HARDCODED_WS = /["'\]]?[ \t]*(?:=>|[:=,])[ \t]*["'`]?(ws_[A-Za-z0-9]+)/y;
 const SCOPED_PATH = /\/(?:items|tags|locations|inventory\/[A-Za-z]+)(?![\w-]|\.\w)/g;
 const INSECURE_URL = /http:\/\/api\.retrac\.co(?![A-Za-z0-9-]|\.[A-Za-z0-9])[^\s"'`<>)\]}]*/gi;
 /** What a public name is set from: `${NAME}`, `$NAME`, `process.env.NAME`, `${{ secrets.NAME }}` or an identifier. */
@@ -100,11 +108,18 @@ interface LineFacts {
   retracWord: boolean;
   clientContext: boolean;
   workspaceParam: boolean;
+  /** A Retrac word that says where something goes (a host, a client, a Retrac-named field), not an import. */
+  retracTarget: boolean;
+  shape?: LineShape;
   keys?: KeyToken[];
   envRefs?: EnvRef[];
   /** Computed on demand: quoted strings as [start, end) pairs, and whether a marker silences the line. */
   strings?: number[];
   suppressed?: boolean;
+  /** The variable a Retrac URL on this line is bound to (`BASE = "https://api.retrac.co"`). */
+  hostName?: string;
+  /** Names the line sends as auth (see authNames). */
+  authNames?: string[];
 }
 
 /** Options turned into what the hot path needs, once per scanner. */
@@ -112,6 +127,14 @@ export interface PreparedOptions {
   options: ScanOptions;
   lengths: KeyLengths;
   envFile: boolean;
+  /** Jupyter notebook: code sits in JSON strings, so `\"` is read as `"` (same offsets). */
+  notebook: boolean;
+  /** Formats without statements (HTTP files, Markdown, YAML, INI, shell…): a request is also its paragraph. */
+  paragraphs: boolean;
+  /** JSON data that is not an API tool's collection: a `"workspaceId": "ws_…"` pair in it is data, not a request. */
+  jsonData: boolean;
+  /** The file's name says Retrac (`retrac.ini`, `config/retrac.env`): a generic key name in it is a Retrac key. */
+  retracFile: boolean;
   /** Env names whose local value is a Retrac key, with the key. */
   keyEnvNames: Map<string, { keyType: KeyType; value: string }>;
   gate: RegExp;
@@ -153,9 +176,33 @@ export function sharedParts(envValues: ScanOptions['envValues'], lenient: boolea
   return { lengths, keyEnvNames, gate, byteGate };
 }
 
+const PARAGRAPH_LANGUAGES = new Set([
+  'http', 'markdown', 'mdx', 'plaintext', 'yaml', 'github-actions-workflow', 'dockercompose', 'dockerfile', 'makefile', 'ini', 'toml',
+  'properties', 'dotenv', 'shellscript', 'powershell', 'bat', 'xml', 'html', 'nginx',
+]);
+/** API tools whose JSON holds requests: Postman, Insomnia, Thunder Client, HTTPie, Bruno, Hoppscotch. */
+const API_TOOL_FILE = /postman|insomnia|thunder|httpie|bruno|hoppscotch|collection|environment|requests?\b/i;
+
+/** `dir/base` of a path: `sessions/api.retrac.co/default.json` names its host in the folder. */
+function lastSegments(fileName: string): string {
+  const parts = fileName.split(/[\\/]/);
+  return parts.slice(-2).join('/');
+}
+
 export function prepareOptions(options: ScanOptions, shared = sharedParts(options.envValues, !!options.lenient)): PreparedOptions {
   const envFile = isEnvFileName(options.fileName) || options.languageId === 'dotenv';
-  return { options, envFile, ...shared };
+  const language = options.languageId ?? languageIdFor(options.fileName);
+  const base = baseName(options.fileName);
+  const notebook = /\.ipynb$/i.test(base) || options.languageId === 'jupyter';
+  return {
+    options,
+    envFile,
+    notebook,
+    paragraphs: envFile || PARAGRAPH_LANGUAGES.has(language) || /\.(?:bru|http|rest)$/i.test(base),
+    jsonData: (language === 'json' || /\.json$/i.test(base)) && !API_TOOL_FILE.test(options.fileName),
+    retracFile: hasRetracWord(lastSegments(options.fileName)),
+    ...shared,
+  };
 }
 
 /** Offsets where lines start; `starts[i]` is the first character of line i (0-based). */
@@ -182,15 +229,33 @@ export function scanLines(text: string, starts: readonly number[], prep: Prepare
   return new LineScan(text, starts, prep).run(from, to);
 }
 
-class LineScan {
+class LineScan implements Lines {
   /** Facts of line `l` at index `l - factsBase`: only lines near the scanned range are ever asked for. */
   private facts: (LineFacts | undefined)[] = [];
   private factsBase = 0;
-  private readonly last: number;
+  readonly last: number;
   private readonly findings: Finding[] = [];
+  private from = 0;
+  private to = -1;
+  /** Key findings already made, by rule and offset: a key reached from several requests is reported once. */
+  private readonly emitted = new Set<number>();
+  /** Request extents by line, and whether a request sends to Retrac, by its first line. */
+  private readonly extents = new Map<number, { from: number; to: number }>();
+  private readonly retracRequests = new Map<number, boolean>();
+  private readonly requestKeyMemo = new Map<number, RequestKey[]>();
+  /** Lines already looked at as requests that may send to Retrac. */
+  private readonly sinkLines = new Set<number>();
+  /** Key definitions by name over the facts region: per name on demand, or all at once past DEF_NAMES_BEFORE_INDEX names. */
+  private readonly defsByName = new Map<string, { tok: KeyToken; line: number }[]>();
+  private defIndexed = false;
+  /** Lines of the facts region that use a name bound to a Retrac URL, found once. */
+  private hostUseLines?: Set<number>;
+  private candScanned = -1;
+  private readonly candLines: number[] = [];
+  private readonly statements = new Map<number, { from: number; to: number }>();
 
   constructor(
-    private readonly text: string,
+    private readonly doc: string,
     private readonly starts: readonly number[],
     private readonly prep: PreparedOptions,
   ) {
@@ -199,34 +264,58 @@ class LineScan {
 
   run(from: number, to: number): Finding[] {
     const { gate } = this.prep;
-    const ctxFrom = Math.max(0, from - CONTEXT_LINES);
-    const ctxTo = Math.min(this.last, to + CONTEXT_LINES);
-    this.factsBase = ctxFrom;
-    this.facts = new Array<LineFacts | undefined>(Math.max(0, ctxTo - ctxFrom + 1));
+    this.from = from;
+    this.to = to;
+    // A finding on [from, to] may depend on a gate word this far away (a section name, a request
+    // that sends a key defined here, the host of that request).
+    const reach = FLOW_LINES + REQUEST_LINES + CONTEXT_LINES;
+    const ctxFrom = Math.max(0, from - reach);
+    const ctxTo = Math.min(this.last, to + reach);
+    this.factsBase = Math.max(0, ctxFrom - reach);
+    this.facts = new Array<LineFacts | undefined>(Math.max(0, Math.min(this.last, ctxTo + reach) - this.factsBase + 1));
     const base = this.starts[ctxFrom];
-    const region = this.text.slice(base, this.lineEnd(ctxTo));
+    const region = this.doc.slice(base, this.lineEnd(ctxTo));
     let activeFrom = -1;
     let activeTo = -2;
+    if (this.prep.retracFile) {
+      // A file named for Retrac: every line may hold a Retrac key under a generic name.
+      activeFrom = from;
+      activeTo = to;
+    }
+    const sinks: number[] = [];
+    let hosts = false;
     gate.lastIndex = 0;
     for (let m = gate.exec(region); m; m = gate.exec(region)) {
       const line = lineOfOffset(this.starts, base + m.index);
+      const f = this.factsOf(line);
+      // Requests that send to Retrac: the keys they carry may sit far from any gate word.
+      if (f.retracTarget) sinks.push(line);
+      if (f.hostName) hosts = true;
+      // A section named for Retrac reaches down to its last key.
+      const reachDown = f.retracTarget && opensSection(f.text) ? FLOW_LINES : CONTEXT_LINES;
       const a = Math.max(from, line - CONTEXT_LINES);
-      const b = Math.min(to, line + CONTEXT_LINES);
-      if (a > activeTo + 1) {
-        this.scanRange(activeFrom, activeTo);
-        activeFrom = a;
+      const b = Math.min(to, line + reachDown);
+      if (a <= b) {
+        if (a > activeTo + 1) {
+          this.scanRange(activeFrom, activeTo);
+          activeFrom = a;
+        }
+        activeTo = Math.max(activeTo, b);
       }
-      activeTo = Math.max(activeTo, b);
       if (line + 1 > this.last) break;
       gate.lastIndex = this.starts[line + 1] - base; // the rest of this line adds nothing
     }
     this.scanRange(activeFrom, activeTo);
+    // A Retrac URL bound to a name: the requests that use the name send to Retrac too.
+    if (hosts) for (const l of this.hostUses()) if (l >= ctxFrom && l <= ctxTo) sinks.push(l);
+    sinks.sort((a, b) => a - b);
+    for (const line of sinks) if (this.candidateNear(line)) this.sink(line);
     return this.findings;
   }
 
   private lineEnd(line: number): number {
-    let end = line < this.last ? this.starts[line + 1] - 1 : this.text.length;
-    if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    let end = line < this.last ? this.starts[line + 1] - 1 : this.doc.length;
+    if (end > this.starts[line] && this.doc.charCodeAt(end - 1) === 13) end--;
     return end;
   }
 
@@ -235,17 +324,25 @@ class LineScan {
   }
 
   private factsOf(line: number): LineFacts {
-    let f = this.facts[line - this.factsBase];
+    const i = line - this.factsBase;
+    if (i < 0 || i >= this.facts.length) return this.computeFacts(line);
+    let f = this.facts[i];
     if (!f) {
       f = this.computeFacts(line);
-      this.facts[line - this.factsBase] = f;
+      this.facts[i] = f;
     }
     return f;
   }
 
+  /** A line's text as the rules read it (a notebook's `\"` as ` "`). */
+  private rawText(line: number): string {
+    const s = this.doc.slice(this.starts[line], this.lineEnd(line));
+    return this.prep.notebook && s.includes('\\"') ? s.replace(/\\"/g, ' "') : s;
+  }
+
   private computeFacts(line: number): LineFacts {
     const offset = this.starts[line];
-    const s = this.text.slice(offset, this.lineEnd(line));
+    const s = this.rawText(line);
     const retracWord = hasRetracWord(s);
     const f: LineFacts = {
       text: s,
@@ -254,12 +351,25 @@ class LineScan {
       retracWord,
       clientContext: retracWord && CLIENT_CONTEXT.test(s),
       workspaceParam: false,
+      // The key itself (`retrac_…`) says nothing about where it goes.
+      retracTarget: retracWord && !IMPORT_LINE.test(s) && (!s.includes(RESTRICTED_PREFIX) || hasRetracWord(s.replace(KEY_LIKE, ''))),
     };
+    if (retracWord && s.includes('retrac.co')) f.hostName = hostNameOf(s);
     if (s.includes('orkspace') || s.includes('roject')) {
       WORKSPACE_PARAM.lastIndex = 0;
       f.workspaceParam = WORKSPACE_PARAM.test(s);
     }
     return f;
+  }
+
+  // Lines (structure.ts): shapes and texts, cached with the facts.
+  shape(line: number): LineShape {
+    const f = this.factsOf(line);
+    return (f.shape ??= shapeOf(f.text));
+  }
+
+  text(line: number): string {
+    return this.factsOf(line).text;
   }
 
   /** Key tokens of a line, found on first use: most context lines are only asked for cheap facts. */
@@ -308,7 +418,7 @@ class LineScan {
     }
   }
 
-  /** Unprefixed keys are collected only after `Bearer` or as a named value; bare tokens are too ambiguous. */
+  /** Unprefixed keys are collected only after `Bearer`, as an auth value or as a named value; bare tokens are too ambiguous. */
   private findFullKeys(f: LineFacts, keys: KeyToken[], line: number): void {
     const s = f.text;
     const { min, max } = this.prep.lengths;
@@ -337,7 +447,7 @@ class LineScan {
     }
   }
 
-  /** How a token is introduced: after `Bearer`, as the value of a name, or bare. */
+  /** How a token is introduced: after `Bearer` or into an auth helper, as the value of a name, or bare. */
   private introduction(s: string, start: number, line: number): { via: KeyToken['via']; name?: string } {
     const valueStart = start > 0 && isQuote(s.charCodeAt(start - 1)) ? start - 1 : start;
     let j = valueStart;
@@ -345,22 +455,61 @@ class LineScan {
     if (j < valueStart && j >= 6 && s.slice(j - 6, j).toLowerCase() === 'bearer' && !isAlnum(s.charCodeAt(j - 7))) {
       return { via: 'bearer' };
     }
-    const name = assignedName(s, valueStart);
+    // `.bearerAuth("…")`, `auth=("…", "")`, `HTTPBasicAuth("…", …)`, `-u …:`, `AuthenticationHeaderValue("Bearer", "…")`.
+    const before = s.slice(Math.max(0, valueStart - 48), valueStart);
+    if (AUTH_CALL_BEFORE.test(before)) return { via: 'bearer' };
+    // `process.env.RETRAC_KEY || "…"`, `os.getenv("RETRAC_KEY", "…")`, `${RETRAC_KEY:-…}`: the env name is the name.
+    const fallback = ENV_FALLBACK_BEFORE.exec(before);
+    if (fallback && ENV_LOOKUP.test(before.slice(0, fallback.index + fallback[1].length))) return { via: 'assign', name: lastSegment(fallback[1]) };
+    // `<RetracApiKey>…</RetracApiKey>`, `<key>RetracApiKey</key><string>…</string>`.
+    if (s.charCodeAt(valueStart - 1) === 62 /* > */) {
+      const tag = /<([A-Za-z_][\w.:-]*)[^<>]*>$/.exec(before);
+      if (tag) {
+        const t = tag[1].toLowerCase();
+        if (t === 'string' || t === 'value') return this.partnerName(s, valueStart, line) ?? { via: 'bare' };
+        return { via: 'assign', name: tag[1] };
+      }
+    }
+    // `JSON.stringify("…")` in build-time defines, `SecretStr("…")`: the name stands before the wrapper.
+    const wrapper = WRAPPER_BEFORE.exec(before);
+    const name = assignedName(s, wrapper ? valueStart - (before.length - wrapper.index) : valueStart);
     if (name === undefined) return { via: 'bare' };
+    const lower = name.name.toLowerCase();
     // `AuthenticationHeaderValue("Bearer", "…")`
-    if (name.name.toLowerCase() === 'bearer') return { via: 'bearer' };
-    if (name.name === 'value' && line > 0) {
-      // Kubernetes `- name: RETRAC_API_KEY` / `value: …` pairs.
-      const prev = /^\s*-?\s*name:\s*["']?([\w.-]+)/.exec(this.factsText(line - 1));
-      if (prev) return { via: 'assign', name: prev[1] };
+    if (lower === 'bearer') return { via: 'bearer', name: name.name };
+    // `value:` / `"value":` / `default =` take their name from a partner: `name:`, `"key":`, `variable "…" {`.
+    if (PARTNER_VALUE_NAMES.has(lower)) {
+      const partner = this.partnerName(s, valueStart, line);
+      if (partner) return partner;
     }
     if (!name.operator && !nameSaysRetracKey(name.name)) return { via: 'bare' };
     return { via: 'assign', name: name.name };
   }
 
+  /**
+   * The name a `value` belongs to: `{"key": "retracToken", "value": "…"}` on the line, or on the
+   * lines just above (`- name: RETRAC_API_KEY` / `value: …`, `<key>…</key>` / `<string>…`), or the
+   * block it sits in (`variable "retrac_api_key" {` / `default = "…"`).
+   */
+  private partnerName(s: string, valueStart: number, line: number): { via: 'assign'; name: string } | undefined {
+    const same = lastPartner(s.slice(0, valueStart));
+    if (same) return { via: 'assign', name: same };
+    for (let l = line - 1, seen = 0; l >= 0 && seen < 3; l--) {
+      const t = this.factsText(l);
+      if (!NON_BLANK.test(t)) continue;
+      seen++;
+      const p = lastPartner(t);
+      if (p) return { via: 'assign', name: p };
+      const block = /^\s*(?:variable|output|param|parameter|resource|data|locals|key)\s+["']?([\w.-]+)/.exec(t);
+      if (block) return { via: 'assign', name: block[1] };
+    }
+    return undefined;
+  }
+
   /** Line text without computing the facts of a line outside the scanned context. */
   private factsText(line: number): string {
-    return this.facts[line - this.factsBase]?.text ?? this.text.slice(this.starts[line], this.lineEnd(line));
+    const i = line - this.factsBase;
+    return (i >= 0 && i < this.facts.length ? this.facts[i]?.text : undefined) ?? this.rawText(line);
   }
 
   private windowSome(line: number, pred: (f: LineFacts) => boolean): boolean {
@@ -370,13 +519,247 @@ class LineScan {
     return false;
   }
 
-  /** The lines of the request around a line: up to CONTEXT_LINES either side, stopping at blank lines. */
+  /**
+   * The request around a line: its statement and the statements that build the same request,
+   * whatever blank lines and comments sit between; in formats without statements also its
+   * paragraph (the old window: up to CONTEXT_LINES either side, stopping at blank lines).
+   */
   private requestWindow(line: number): { from: number; to: number } {
-    let from = line;
-    while (from > Math.max(0, line - CONTEXT_LINES) && !this.factsOf(from - 1).blank) from--;
-    let to = line;
-    while (to < Math.min(this.last, line + CONTEXT_LINES) && !this.factsOf(to + 1).blank) to++;
-    return { from, to };
+    let ext = this.extents.get(line);
+    if (ext) return ext;
+    ext = requestExtent(this, line, REQUEST_LINES);
+    if (this.prep.paragraphs) {
+      let from = line;
+      while (from > Math.max(0, line - CONTEXT_LINES) && !this.factsOf(from - 1).blank) from--;
+      let to = line;
+      while (to < Math.min(this.last, line + CONTEXT_LINES) && !this.factsOf(to + 1).blank) to++;
+      ext = { from: Math.min(from, ext.from), to: Math.max(to, ext.to) };
+    }
+    this.extents.set(line, ext);
+    return ext;
+  }
+
+  /** The request sends to Retrac: a line of it names Retrac (not an import), or uses a name bound to a Retrac URL. */
+  private sendsToRetrac(ext: { from: number; to: number }): boolean {
+    const memo = this.retracRequests.get(ext.from * 1e7 + ext.to);
+    if (memo !== undefined) return memo;
+    let yes = false;
+    for (let l = ext.from; l <= ext.to && !yes; l++) yes = this.factsOf(l).retracTarget;
+    if (!yes) {
+      const uses = this.hostUses();
+      for (let l = ext.from; l <= ext.to && !yes && uses.size; l++) yes = uses.has(l);
+    }
+    this.retracRequests.set(ext.from * 1e7 + ext.to, yes);
+    return yes;
+  }
+
+  /**
+   * The variable a Retrac URL on a line is bound to: `BASE = "https://api.retrac.co"`, or the
+   * client whose base URL it is (`const api = axios.create({ baseURL: "https://api.retrac.co" })`).
+   */
+  private hostNameFor(line: number): string | undefined {
+    const h = this.factsOf(line).hostName;
+    if (!h || !BASE_FIELD.test(h)) return h;
+    return assignedVariable(this.text(this.statement(line).from));
+  }
+
+  /**
+   * The request sends to Retrac as seen from one of its lines: a Retrac line (not an import) or a
+   * use of a Retrac URL name that encloses the line or sits beside it in the same construct. A
+   * sibling object (`"retrac": {…}` next to `"stripe": {…}`) does not count.
+   */
+  private retracAround(ext: { from: number; to: number }, line: number): boolean {
+    const n = ext.to - ext.from + 1;
+    const depth = new Array<number>(n + 1);
+    depth[0] = 0;
+    for (let i = 0; i < n; i++) depth[i + 1] = depth[i] + this.shape(ext.from + i).net;
+    const uses = this.hostUses();
+    const t = line - ext.from;
+    for (let i = 0; i < n; i++) {
+      const l = ext.from + i;
+      if (!this.factsOf(l).retracTarget && !uses.has(l)) continue;
+      if (i === t) return true;
+      // Every line between stays at least as deep as the earlier line leaves off.
+      const a = Math.min(i, t);
+      const b = Math.max(i, t);
+      const need = depth[a + 1];
+      let ok = true;
+      for (let k = a + 1; k <= b && ok; k++) ok = depth[k] >= need;
+      // In indented formats a line that opens a mapping (`retrac:`) holds only the lines indented under it.
+      if (ok && this.prep.paragraphs) {
+        const top = this.shape(ext.from + a).indent;
+        const opens = this.text(ext.from + a).trimEnd().endsWith(':');
+        for (let k = a + 1; k <= b && ok; k++) {
+          const ind = this.shape(ext.from + k).indent;
+          if (ind >= 0) ok = opens ? ind > top : ind >= top || k === b;
+        }
+      }
+      if (ok) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Lines that use a name bound to a Retrac URL (`BASE = "https://api.retrac.co"`) within
+   * FLOW_LINES of the binding; found once per scan for the facts region.
+   */
+  private hostUses(): Set<number> {
+    if (this.hostUseLines) return this.hostUseLines;
+    const uses = (this.hostUseLines = new Set<number>());
+    const a = this.factsBase;
+    const b = Math.min(this.last, this.factsBase + this.facts.length - 1);
+    const to = this.lineEnd(b);
+    // Bindings come in order: a name's window starts where its last one ended.
+    const covered = new Map<string, number>();
+    for (let i = this.doc.indexOf('retrac.co', this.starts[a]); i >= 0 && i < to; i = this.doc.indexOf('retrac.co', i + 9)) {
+      const line = lineOfOffset(this.starts, i);
+      const name = this.hostNameFor(line);
+      if (name) {
+        const wa = this.starts[Math.max(a, line - FLOW_LINES, (covered.get(name) ?? -1) + 1)];
+        covered.set(name, Math.min(b, line + FLOW_LINES));
+        const wb = this.lineEnd(Math.min(b, line + FLOW_LINES));
+        // Searched in a slice: a name that never comes again must not send indexOf to the end of the file.
+        const win = this.doc.slice(wa, wb);
+        for (let j = win.indexOf(name); j >= 0; j = win.indexOf(name, j + name.length)) {
+          if (isWordChar(win.charCodeAt(j - 1)) || isWordChar(win.charCodeAt(j + name.length))) continue;
+          const l = lineOfOffset(this.starts, wa + j);
+          if (l !== line) uses.add(l);
+        }
+      }
+      if (line + 1 > this.last) break;
+      i = this.starts[line + 1] - 9;
+    }
+    return uses;
+  }
+
+  /**
+   * A request that sends to Retrac: the full-access keys it carries (literals, and names defined
+   * within FLOW_LINES) are Retrac keys, wherever their lines are.
+   */
+  private sink(line: number): void {
+    for (const l of [line]) {
+      if (this.sinkLines.has(l)) continue;
+      this.sinkLines.add(l);
+      const ext = this.requestWindow(l);
+      if (!this.hasCandidates(ext) || !this.sendsToRetrac(ext)) continue;
+      for (const k of this.requestKeys(ext)) {
+        if (k.tok.keyType !== 'full' || !k.sent || k.line < this.from || k.line > this.to) continue;
+        // A literal on the request's lines needs the same context as in scanLine; a definition
+        // reached through a name the request sends is sent to Retrac by that request.
+        if (k.flow || this.fullKeyHasContext(k.tok, k.line)) this.emitKey(this.factsOf(k.line), k.line, k.tok);
+      }
+    }
+  }
+
+  /**
+   * A line within REQUEST_LINES of `line` holds a key token or sends a name as auth: without one,
+   * no request there can carry a key. Asked in ascending order; each line is looked at once.
+   */
+  private candidateNear(line: number): boolean {
+    const upTo = Math.min(this.last, line + REQUEST_LINES);
+    for (let l = Math.max(this.candScanned + 1, line - REQUEST_LINES); l <= upTo; l++) {
+      const w = this.factsOf(l);
+      if (this.keysOf(w, l).length || (w.authNames ??= authNames(w.text)).length) this.candLines.push(l);
+    }
+    this.candScanned = Math.max(this.candScanned, upTo);
+    // The last candidate at or before upTo; lines before line - REQUEST_LINES are too far.
+    const c = this.candLines;
+    return c.length > 0 && c[c.length - 1] >= line - REQUEST_LINES;
+  }
+
+  /** Some line of the request holds a key token or sends a name as auth. */
+  private hasCandidates(ext: { from: number; to: number }): boolean {
+    for (let l = ext.from; l <= ext.to; l++) {
+      const w = this.factsOf(l);
+      if (this.keysOf(w, l).length || (w.authNames ??= authNames(w.text)).length) return true;
+    }
+    return false;
+  }
+
+  statement(line: number): { from: number; to: number } {
+    let st = this.statements.get(line);
+    if (!st) this.statements.set(line, (st = statementExtent(this, line, REQUEST_LINES)));
+    return st;
+  }
+
+  /**
+   * Keys a request carries: literals on its lines sent as auth or named values, and the literals
+   * that names it sends as auth are bound to (a constant, an attribute, a variable) within
+   * FLOW_LINES; `.env` values come as env refs.
+   */
+  private requestKeys(ext: { from: number; to: number }): RequestKey[] {
+    const memo = this.requestKeyMemo.get(ext.from * 1e7 + ext.to);
+    if (memo) return memo;
+    const out: RequestKey[] = [];
+    this.requestKeyMemo.set(ext.from * 1e7 + ext.to, out);
+    const names = new Set<string>();
+    for (let l = ext.from; l <= ext.to; l++) {
+      const w = this.factsOf(l);
+      for (const tok of this.keysOf(w, l)) out.push({ tok, line: l, sent: isSentToken(tok), flow: false });
+      for (const n of (w.authNames ??= authNames(w.text))) names.add(n);
+    }
+    for (const name of names) {
+      const def = this.definitionOf(name, ext.from);
+      if (!def) continue;
+      const same = out.find((o) => o.line === def.line && o.tok.start === def.tok.start);
+      if (same) {
+        same.sent = true;
+        same.flow = true;
+      } else out.push({ ...def, sent: true, flow: true });
+    }
+    return out;
+  }
+
+  /** The key literal a name is bound to, nearest above the request first, within FLOW_LINES. */
+  private definitionOf(name: string, near: number): { tok: KeyToken; line: number } | undefined {
+    const defs = this.definitionsOf(name);
+    let best: { tok: KeyToken; line: number } | undefined;
+    for (const d of defs) {
+      if (d.line < near - FLOW_LINES) continue;
+      if (d.line <= near) best = d;
+      else return best ?? (d.line <= near + FLOW_LINES ? d : undefined);
+    }
+    return best;
+  }
+
+  /**
+   * Every line of the facts region that binds `name` to a key literal, in order. Searched per name;
+   * past DEF_NAMES_BEFORE_INDEX names, one pass indexes them all (the same answers, bounded work).
+   */
+  private definitionsOf(name: string): { tok: KeyToken; line: number }[] {
+    const known = this.defsByName.get(name);
+    if (known) return known;
+    if (this.defIndexed) return [];
+    const a = this.factsBase;
+    const b = Math.min(this.last, this.factsBase + this.facts.length - 1);
+    if (this.defsByName.size >= DEF_NAMES_BEFORE_INDEX) {
+      this.defIndexed = true;
+      for (let l = a; l <= b; l++) {
+        for (const tok of this.keysOf(this.factsOf(l), l)) {
+          if (tok.name === undefined) continue;
+          const n = lastSegment(tok.name);
+          let list = this.defsByName.get(n);
+          if (!list) this.defsByName.set(n, (list = []));
+          if (!list.some((d) => d.line === l && d.tok === tok)) list.push({ tok, line: l });
+        }
+      }
+      for (const list of this.defsByName.values()) list.sort((x, y) => x.line - y.line || x.tok.start - y.tok.start);
+      return this.defsByName.get(name) ?? [];
+    }
+    const out: { tok: KeyToken; line: number }[] = [];
+    const from = this.starts[a];
+    const to = this.lineEnd(b);
+    for (let i = this.doc.indexOf(name, from); i >= 0 && i < to; i = this.doc.indexOf(name, i + name.length)) {
+      if (isWordChar(this.doc.charCodeAt(i - 1)) || isWordChar(this.doc.charCodeAt(i + name.length))) continue;
+      const l = lineOfOffset(this.starts, i);
+      for (const tok of this.keysOf(this.factsOf(l), l)) {
+        if (tok.name !== undefined && lastSegment(tok.name) === name) out.push({ tok, line: l });
+      }
+      if (l + 1 > this.last) break;
+      i = this.starts[l + 1] - name.length;
+    }
+    this.defsByName.set(name, out);
+    return out;
   }
 
   private scanLine(line: number): void {
@@ -415,20 +798,31 @@ class LineScan {
     return this.keysOf(next, line + 1).some((k) => k.name === name);
   }
 
+  /**
+   * Where an unprefixed key goes decides whether it is a Retrac key: sent as auth in a request to
+   * Retrac, named for Retrac, or under a generic key name in a Retrac client call, a request to
+   * Retrac, a section named for Retrac, a file named for Retrac, or a `.env` file about Retrac.
+   */
   private fullKeyHasContext(tok: KeyToken, line: number): boolean {
-    if (tok.via === 'bearer') return this.windowSome(line, (w) => w.retracWord);
+    if (tok.via === 'bearer') return this.prep.retracFile || this.retracAround(this.requestWindow(line), line);
     const name = tok.name ?? '';
     if (nameSaysRetracKey(name)) return true;
     if (!isGenericKeyName(name)) return false;
-    if (this.windowSome(line, (w) => w.clientContext)) return true;
-    return this.prep.envFile && this.windowSome(line, (w) => w.retracWord);
+    if (this.prep.retracFile) return true;
+    const ext = this.requestWindow(line);
+    if (this.prep.envFile && this.windowSome(line, (w) => w.retracWord)) return true;
+    if (this.retracAround(ext, line)) return true;
+    return inNamedSection(this, line, FLOW_LINES, (t) => hasRetracWord(t) && !IMPORT_LINE.test(t));
   }
 
   private emitKey(f: LineFacts, line: number, tok: KeyToken): void {
+    const at = f.offset + tok.start;
+    if (this.emitted.has(at)) return;
+    this.emitted.add(at);
     const { options, envFile } = this.prep;
     const redacted = redactKey(tok.key);
     // `process.env.VITE_KEY = …` assigns the public name too.
-    const bareName = tok.name?.slice(tok.name.lastIndexOf('.') + 1);
+    const bareName = tok.name === undefined ? undefined : lastSegment(tok.name);
     const publicPrefix = bareName ? publicPrefixOf(bareName) : undefined;
     const literal = enclosingString(f, tok.start);
     const extra: Partial<Finding> = { keyType: tok.keyType };
@@ -438,14 +832,14 @@ class LineScan {
     }
     const kind = tok.keyType === 'restricted' ? 'restricted' : 'full-access';
     if (publicPrefix && bareName) {
-      extra.envName = bareName;
       this.emit(line, f, tok.start, tok.end, 'retrac/client-exposed-key', tok.key,
         `${bareName} holds a ${kind} Retrac key (${redacted}), and bundlers inline ${publicPrefix}* variables into browser code where anyone can read them. Keep the key server-side under a name without ${publicPrefix} and revoke this one.`,
-        extra);
-      return;
+        { ...extra, envName: bareName });
+      // The literal is a leaked key as well: fixing the name does not unwrite it.
     }
     if (envFile && options.gitIgnored) return;
-    extra.envName = tok.name && isEnvLikeName(tok.name) ? tok.name : 'RETRAC_API_KEY';
+    const envName = bareName && publicPrefix ? bareName.slice(publicPrefix.length) : tok.name;
+    extra.envName = envName && isEnvLikeName(envName) ? envName : 'RETRAC_API_KEY';
     if (tok.keyType === 'restricted') {
       this.emit(line, f, tok.start, tok.end, 'retrac/restricted-key', tok.key,
         `Restricted Retrac API key ${redacted} is written in this file, so anyone who can read it can use the key's scopes. Read it from an environment variable (${extra.envName}) or a secret store, and revoke the key if it was committed.`,
@@ -480,20 +874,30 @@ class LineScan {
 
   private workspaceParams(f: LineFacts, line: number): void {
     const s = f.text;
-    const { from, to } = this.requestWindow(line);
+    const ext = this.requestWindow(line);
     let restricted: string | undefined;
     let restrictedEnv: string | undefined;
-    for (let l = from; l <= to; l++) {
-      const w = this.factsOf(l);
-      const k = this.keysOf(w, l).find((t) => t.keyType === 'restricted');
-      if (k) restricted ??= k.key;
-      const r = this.envRefsOf(w).find((e) => e.keyType === 'restricted');
-      if (r) restrictedEnv ??= r.name;
+    let otherHost = false;
+    for (let l = ext.from; l <= ext.to && !otherHost; l++) {
+      const t = this.factsOf(l).text;
+      otherHost = t.includes('://') && OTHER_HOST_URL.test(t) && !t.includes('retrac.co');
+    }
+    for (const k of otherHost ? [] : this.requestKeys(ext)) {
+      if (k.tok.keyType === 'restricted') {
+        restricted = k.tok.key;
+        break;
+      }
+    }
+    for (let l = ext.from; l <= ext.to && !restricted && !restrictedEnv && !otherHost; l++) {
+      const r = this.envRefsOf(this.factsOf(l)).find((e) => e.keyType === 'restricted');
+      if (r) restrictedEnv = r.name;
     }
     WORKSPACE_PARAM.lastIndex = 0;
     for (let m = WORKSPACE_PARAM.exec(s); m; m = WORKSPACE_PARAM.exec(s)) {
       const param = m[0];
       const end = m.index + param.length;
+      // Data is not a request: `"workspaceId": "ws_…"` in a JSON fixture or a recorded response.
+      if (this.prep.jsonData && s.charCodeAt(m.index - 1) === 34 && /^"\s*:/.test(s.slice(end, end + 8))) continue;
       HARDCODED_WS.lastIndex = end;
       const ws = HARDCODED_WS.exec(s);
       if (ws) {
@@ -522,22 +926,20 @@ class LineScan {
     let m = SCOPED_PATH.exec(s);
     while (m && !isApiPathStart(s, m.index)) m = SCOPED_PATH.exec(s);
     if (!m) return;
-    const { from, to } = this.requestWindow(line);
-    let retrac = false;
-    for (let l = from; l <= to; l++) {
-      const w = this.factsOf(l);
-      if (w.workspaceParam) return;
-      retrac ||= w.retracWord;
-    }
-    if (!retrac) return;
+    const ext = this.requestWindow(line);
+    for (let l = ext.from; l <= ext.to; l++) if (this.factsOf(l).workspaceParam) return;
+    if (!this.sendsToRetrac(ext)) return;
     let full: string | undefined;
     let fullEnv: string | undefined;
-    for (let l = from; l <= to; l++) {
-      const w = this.factsOf(l);
-      const k = this.keysOf(w, l).find((t) => t.keyType === 'full' && (t.via === 'bearer' || nameSaysRetracKey(t.name ?? '') || isGenericKeyName(t.name ?? '')));
-      if (k) full ??= k.key;
-      const r = this.envRefsOf(w).find((e) => e.keyType === 'full');
-      if (r) fullEnv ??= r.name;
+    for (const k of this.requestKeys(ext)) {
+      if (k.tok.keyType === 'full' && (k.sent || nameSaysRetracKey(k.tok.name ?? ''))) {
+        full = k.tok.key;
+        break;
+      }
+    }
+    for (let l = ext.from; l <= ext.to && !full && !fullEnv; l++) {
+      const r = this.envRefsOf(this.factsOf(l)).find((e) => e.keyType === 'full');
+      if (r) fullEnv = r.name;
     }
     if (!full && !fullEnv) return;
     const what = full ? `a full-access Retrac key (${redactKey(full)})` : `${fullEnv}, which holds a full-access Retrac key,`;
@@ -577,6 +979,101 @@ class LineScan {
   }
 }
 
+/** Distinct names looked up one by one before all definitions are indexed in one pass. */
+const DEF_NAMES_BEFORE_INDEX = 24;
+
+interface RequestKey {
+  tok: KeyToken;
+  line: number;
+  /** Sent as auth (or under a key name): not just any literal on the request's lines. */
+  sent: boolean;
+  /** Reached through a name the request sends as auth. */
+  flow: boolean;
+}
+
+function isSentToken(tok: KeyToken): boolean {
+  const name = tok.name ?? '';
+  return tok.via === 'bearer' || nameSaysRetracKey(name) || isGenericKeyName(name);
+}
+
+const KEY_LIKE = /retrac_[A-Za-z0-9]+/g;
+/** A URL to a host other than Retrac's or a local one: a request there is not a Retrac request. */
+const OTHER_HOST_URL = /https?:\/\/(?!api\.retrac\.co|localhost|127\.0\.0\.1|\[::1\]|\$|\{)[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+/** Imports and package references name Retrac without sending anything to it. */
+const IMPORT_LINE = /^\s*(?:import|from|require|using\s+(?:static\s+)?[\w.]+\s*;|use|include|#include|package|@import|extern|pip|npm|yarn|pnpm|go get|gem|composer|dotnet add|<PackageReference|"@?[\w./-]*retrac[\w./-]*"\s*:\s*"[~^]?\d)/i;
+const AUTH_CALL_BEFORE =
+  /(?:\b(?:bearer_?auth|set_?bearer_?(?:token|auth)|with_?(?:bearer_?)?token|(?:set_?|with_?)?basic_?auth|httpbasicauth|token_?auth|bearer_?token|set_?auth_?token|auth|\w*authenticator)\s*\(\s*\(?\s*[&*]?\s*|\bauth\s*[=:]\s*\(?\s*\[?\s*|(?:^|\s)(?:-u|--user|--oauth2-bearer)\s+["']?)$/i;
+const ENV_FALLBACK_BEFORE =
+  /([A-Za-z_][\w.-]*)["'\]]*\)*(?:\s*\.\s*(?:unwrap_or(?:_else)?|or_else|orElse(?:Get)?|getOrElse|getOrDefault)\s*\((?:\s*\|[^|]*\|\s*)?)?\s*(?:\|\||\?\?|\?:|\bor\b|,|:-|:=|:|\{)?\s*$/;
+const WRAPPER_BEFORE = /(?:JSON\.stringify|String|str|SecretStr|Secret|SecretString|Some|Ok)\s*\(\s*$/;
+/** An env lookup before a fallback: `process.env.`, `getenv(`, `os.environ`, `ENV[`, `${`, `Environment.`, `System.get_env(`. */
+const ENV_LOOKUP = /env|environ|\$\{/i;
+const PARTNER_VALUE_NAMES = new Set(['value', 'default', 'defaultvalue', 'currentvalue', 'initialvalue', 'string', 'val']);
+const PARTNER = /(?:["']?(?:key|name|Key|Name|variable)["']?\s*[:=]\s*["']?([\w.:-]+)|<key>\s*([\w.:-]+)\s*<\/key>)/g;
+/** Field names that set a client's base URL: the client variable carries the Retrac host. */
+const BASE_FIELD = /^(?:base_?ur[li]|baseU(?:RL|rl|ri)|prefix_?url|prefixUrl|host|endpoint|server|api_?url|apiUrl|url)$/i;
+
+/** `{"key": "retracToken", "value": …`, `<key>RetracApiKey</key>`, `- name: RETRAC_API_KEY`: the last name on a line. */
+function lastPartner(t: string): string | undefined {
+  const slice = t.length > 200 ? t.slice(-200) : t;
+  PARTNER.lastIndex = 0;
+  let name: string | undefined;
+  for (let m = PARTNER.exec(slice); m; m = PARTNER.exec(slice)) name = m[1] ?? m[2];
+  return name && /[A-Za-z]/.test(name) ? name : undefined;
+}
+
+function lastSegment(name: string): string {
+  return name.slice(name.lastIndexOf('.') + 1);
+}
+
+
+/** `BASE = "https://api.retrac.co"`: the name a Retrac URL is bound to, if it is a variable. */
+function hostNameOf(s: string): string | undefined {
+  const at = s.indexOf('retrac.co');
+  let q = at - 1;
+  while (q >= 0 && !isQuote(s.charCodeAt(q)) && at - q < 64) q--;
+  if (q < 0 || !isQuote(s.charCodeAt(q))) return undefined;
+  const named = assignedName(s, q);
+  if (!named?.operator) return undefined;
+  const name = lastSegment(named.name);
+  return name.length >= 2 && /^[A-Za-z_]\w*$/.test(name) ? name : undefined;
+}
+
+/** Opens a section: `"retrac": {`, `retrac:`, `[retrac]`, `<Retrac>`, `Retrac = {`. */
+function opensSection(s: string): boolean {
+  const t = s.trimEnd();
+  const c = t.charCodeAt(t.length - 1);
+  return c === 123 /* { */ || c === 58 /* : */ || c === 91 /* [ */ || c === 40 /* ( */ || (c === 93 /* ] */ && /^\s*\[/.test(t)) || (c === 62 /* > */ && !t.includes('</'));
+}
+
+const AUTH_TRIGGER = /bearer|authorization|api[-_]?key|token|auth|key|secret|Retrac/gi;
+/** After `Bearer`: an interpolation or a concatenation, never the literal itself (literals are key tokens). */
+const AUTH_AFTER_BEARER =
+  /^[\s"'`]{0,4}(?:(?:[+.,]|\.\.|(?:\{\}|%s|%v)["'`]?\s{0,2}[,%]\s{0,3}\(?)\s{0,3}["'`]?\s{0,3}[$@]?|\$\{\{?\s{0,3}|\{\{\s{0,3}|#\{|\{|\$|\\\(|%\()\s{0,3}(?:env:|process\.env\.|import\.meta\.env\.|self\.|this\.|@|secrets\.|vars\.|env\.)?([A-Za-z_]\w*)/;
+/** After an auth field name: an identifier, or an interpolation inside a string; a quoted literal is a key token instead. */
+const AUTH_AFTER_NAME =
+  /^[\w-]{0,12}["'\]]?\s{0,3}(?:=>|:=|[:=,])\s{0,3}(?:["'`]\s{0,3}(?:\$\{\{?\s{0,3}|\{\{\s{0,3}|\$\{|#\{|\{|\$|\\\()|(?:\$\{\{?\s{0,3}|\{\{\s{0,3}|\$\{|#\{|\$)?)\s{0,3}[&*]?(?:env:|process\.env\.|import\.meta\.env\.|self\.|this\.|@|secrets\.|vars\.|env\.|config\.|settings\.|options\.|opts\.|cfg\.)?([A-Za-z_]\w*)/;
+const AUTH_AFTER_CALL = /^[\w]{0,20}\s{0,3}\(\s{0,3}\(?\s{0,3}[&*]?\s{0,3}(?:["'`]\s{0,3})?(?:\$\{|\$|#\{)?(?:self\.|this\.|@)?([A-Za-z_]\w*)\s{0,3}[,)]/;
+const NOT_A_NAME = new Set(['Bearer', 'Basic', 'basic', 'Token', 'os', 'new', 'true', 'false', 'null', 'None', 'nil', 'function', 'String', 'str', 'string', 'await', 'req', 'request', 'headers', 'process', 'ENV', 'env', 'System', 'Environment', 'getenv', 'f']);
+
+/**
+ * Names a line sends as auth: after `Bearer` (`${TOKEN}`, `{self.api_key}`, `" + key`, `$KEY`,
+ * `{{token}}`), as the value of an auth field (`Authorization: auth`, `apiKey: KEY`,
+ * `api_key=settings.retrac_key`), or as the argument of an auth helper or a Retrac client
+ * (`.bearerAuth(token)`, `RetracClient(KEY)`). Each pattern runs on a bounded slice.
+ */
+export function authNames(s: string): string[] {
+  const out: string[] = [];
+  AUTH_TRIGGER.lastIndex = 0;
+  for (let m = AUTH_TRIGGER.exec(s); m; m = AUTH_TRIGGER.exec(s)) {
+    const word = m[0].toLowerCase();
+    const after = s.slice(m.index + m[0].length, m.index + m[0].length + 96);
+    const r = word === 'bearer' ? AUTH_AFTER_BEARER.exec(after) : word === 'retrac' ? AUTH_AFTER_CALL.exec(after) : AUTH_AFTER_NAME.exec(after) ?? AUTH_AFTER_CALL.exec(after);
+    if (r && !NOT_A_NAME.has(r[1]) && !out.includes(r[1])) out.push(r[1]);
+  }
+  return out;
+}
+
 /** `https://api.retrac.co/items`, `${base}/items`, `'/items'`, `localhost:8443/items`; not `/tmp/items`. */
 function isApiPathStart(s: string, at: number): boolean {
   if (at === 0) return true;
@@ -607,6 +1104,7 @@ function isBlank(code: number): boolean {
 function isTokenStart(s: string, start: number): boolean {
   const c = s.charCodeAt(start - 1);
   if (Number.isNaN(c)) return true;
+  if (c === 45 && s.charCodeAt(start - 2) === 58) return true; // `${NAME:-…}`
   return !isIdentChar(c) && c !== 45 /* - */ && c !== 46 /* . */ && c !== 47 /* / */ && c !== 92 /* \ */ && c !== 64 /* @ */ && c !== 43 /* + */ && c !== 37 /* % */ && c !== 35 /* # */;
 }
 
@@ -719,7 +1217,7 @@ export function mayHaveFindings(bytes: Buffer, shared: SharedParts): boolean {
 /** Full scan of a text, sorted; a text without any gate word costs one regex search. */
 export function scanWhole(text: string, prep: PreparedOptions): Finding[] {
   prep.gate.lastIndex = 0;
-  if (!prep.gate.test(text)) return [];
+  if (!prep.gate.test(text) && !prep.retracFile) return [];
   const starts = computeLineStarts(text);
   return scanLines(text, starts, prep, 0, starts.length - 1).sort(compareFindings);
 }

@@ -62,6 +62,10 @@ function randomEdit(r: () => number, text: string): TextChange {
   return { rangeOffset: at, rangeLength: len, text: kind < 0.85 ? '' : pieces[Math.floor(r() * pieces.length)] };
 }
 
+function pickFrom(r: () => number, a: string[]): string {
+  return a[Math.floor(r() * a.length)];
+}
+
 function apply(text: string, c: TextChange): string {
   return text.slice(0, c.rangeOffset) + c.text + text.slice(c.rangeOffset + c.rangeLength);
 }
@@ -86,6 +90,37 @@ describe('scan: incremental equals full', () => {
       assert.deepEqual(strip(got), strip(want), `step ${step}: ${JSON.stringify(change)}`);
     }
     assert.ok(nonEmpty > 1000, 'the property ran on documents with findings');
+  });
+
+  it('after random edits on documents whose findings reach far: constants, sections, hosts, requests over many lines (seed 31)', () => {
+    const r = rng(31);
+    const blocks = (n: number): string => {
+      const parts: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const k = seededKey(r, r() < 0.4);
+        const pick = Math.floor(r() * 7);
+        if (pick === 0) parts.push(`const TOKEN${i % 3} = "${k}";`);
+        else if (pick === 1) parts.push(`const res = await fetch(BASE + '/items', {\n\n  // auth\n  headers: { Authorization: \`Bearer \${TOKEN${i % 3}}\` },\n});`);
+        else if (pick === 2) parts.push(`const BASE = 'https://api.retrac.co';`);
+        else if (pick === 3) parts.push(`retrac:\n  nested:\n    api_key: ${k}`);
+        else if (pick === 4) parts.push(`req, _ := http.NewRequest("GET", "https://api.retrac.co/tags?workspaceId=ws", nil)\nif err != nil {\n  return err\n}\nreq.Header.Set("Authorization", "Bearer "+TOKEN${i % 3})`);
+        else parts.push(FILLER[Math.floor(r() * FILLER.length)]);
+      }
+      return parts.join('\n');
+    };
+    let text = blocks(160);
+    const opts: ScanOptions = { fileName: 'far.ts' };
+    const inc = new IncrementalScan(opts);
+    assert.deepEqual(strip(inc.full(text)), strip(scanText(text, opts)));
+    let nonEmpty = 0;
+    for (let step = 0; step < 600; step++) {
+      const change = r() < 0.15 ? { rangeOffset: Math.floor(r() * text.length), rangeLength: 0, text: pickFrom(r, ['{', '}', '(', ')', '\\\n', 'TOKEN1', 'BASE', '\n\n', 'retrac:\n  ']) } : randomEdit(r, text);
+      text = apply(text, change);
+      const want = scanText(text, opts);
+      if (want.length) nonEmpty++;
+      assert.deepEqual(strip(inc.update(text, [change])), strip(want), `step ${step}: ${JSON.stringify(change)}`);
+    }
+    assert.ok(nonEmpty > 400, 'the property ran on documents with findings');
   });
 
   it('after multi-change events applied bottom-up, as VS Code sends multi-cursor edits', () => {

@@ -89,9 +89,9 @@ describe('scan rules: true positives', () => {
         assertFlags(text, scan(text, c.fileName), 'retrac/full-access-key', key, [key]);
       });
     }
-    it('C# AuthenticationHeaderValue("Bearer", …) near a RETRAC_ name', () => {
+    it('C# AuthenticationHeaderValue("Bearer", …) on a client whose base address is a RETRAC_ URL', () => {
       const key = fullKey();
-      const text = `var baseUrl = Environment.GetEnvironmentVariable("RETRAC_API_URL");\nhttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "${key}");`;
+      const text = `var baseUrl = Environment.GetEnvironmentVariable("RETRAC_API_URL");\nhttp.BaseAddress = new Uri(baseUrl);\n\nhttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "${key}");`;
       assertFlags(text, scan(text, 'Api.cs'), 'retrac/full-access-key', key, [key]);
     });
     it('lenient mode accepts other lengths', () => {
@@ -184,7 +184,14 @@ describe('scan rules: true positives', () => {
           const [f] = assertFlags(text, findings, 'retrac/client-exposed-key', key, [key]);
           assert.equal(f.severity, 'error');
           assert.ok(f.envName && text.includes(f.envName + (c.fileName.startsWith('.env') ? '=' : '')), f.envName);
-          assert.equal(findings.length, 1, 'one finding per key, not a second key rule');
+          // A key literal is always a key finding too, except in a git-ignored .env file.
+          const keyRule = kind === 'restricted' ? 'retrac/restricted-key' : 'retrac/full-access-key';
+          if (c.fileName.startsWith('.env')) assert.equal(findings.length, 1, 'a git-ignored .env file reports only the public name');
+          else {
+            assert.deepEqual(findings.map((x) => x.rule).sort(), ['retrac/client-exposed-key', keyRule].sort());
+            assert.equal(text.slice(findings[0].start, findings[0].end), key);
+            assert.equal(text.slice(findings[1].start, findings[1].end), key);
+          }
         });
       }
     }
@@ -218,7 +225,7 @@ describe('scan rules: true positives', () => {
       ['a.ts', (ws) => `const items = await retrac.items.list({ workspaceId: '${ws}' });`],
       ['a.js', (ws) => `fetch(\`https://api.retrac.co/items?workspaceId=${ws}&page=2\`)`],
       ['a.py', (ws) => `client.items.list(workspace_id="${ws}")`],
-      ['a.json', (ws) => `{ "workspaceId": "${ws}" }`],
+      ['a.json', (ws) => `{ "url": "https://api.retrac.co/items?workspaceId=${ws}" }`],
       ['a.go', (ws) => `params := retrac.ListParams{WorkspaceID: "${ws}"}`],
       ['a.sh', (ws) => `curl "https://api.retrac.co/tags?workspaceId=${ws}" -H "Authorization: Bearer $RETRAC_API_KEY"`],
       ['a.rb', (ws) => `client.items(workspaceId => "${ws}")`],
@@ -242,7 +249,7 @@ describe('scan rules: true positives', () => {
       const ignored = scan(text, '.env.local', { gitIgnored: true });
       assert.deepEqual(ignored.map((f) => f.rule), ['retrac/client-exposed-key']);
       const tracked = scan(text, '.env.local', { gitIgnored: false });
-      assert.deepEqual(tracked.map((f) => f.rule), ['retrac/full-access-key', 'retrac/restricted-key', 'retrac/client-exposed-key']);
+      assert.deepEqual(tracked.map((f) => f.rule), ['retrac/full-access-key', 'retrac/restricted-key', 'retrac/client-exposed-key', 'retrac/restricted-key']);
     });
     it('the same key in a git-ignored source file is still an error', () => {
       const r = restrictedKey();

@@ -1,0 +1,313 @@
+// The shape of code around a line: which lines make up the statement (bracket nesting, line
+// continuations, builder chains), which neighbouring statements build the same request (a shared
+// variable: `req := http.NewRequest(…)` then `req.Header.Set(…)`), and which sections enclose a
+// line (`"retrac": {`, `retrac:`, `[retrac]`, `variable "retrac_api_key" {`). Pure and bounded:
+// every walk reads at most `limit` lines either side, each line once per walk, so the scanner's
+// locality (and with it the incremental scan) holds. No regex here can backtrack.
+
+/** What one line contributes to the structure; computed once per line and cached by the caller. */
+export interface LineShape {
+  /** Bracket characters outside strings and comments, in order. */
+  brackets: string;
+  /** Blank or comment only. */
+  empty: boolean;
+  /** Ends so that the statement goes on: `\`, `,`, `(`, `+`, `&&`, `||`, `|`, `=`, `.`, `?`, `` ` `` (PowerShell), `=>`. */
+  contEnd: boolean;
+  /** Starts so that it continues the line before: `.`, `?.`, `->`, `|`, `&&`, `||`, `+`, `)`, `]`, `}`, `:` (ternary). */
+  contStart: boolean;
+  /** The line's last unmatched opener is `{` opening a code block (after `)`, `=>`, or a block keyword). */
+  blockOpen: boolean;
+  /** Columns of leading blanks; -1 for empty lines. */
+  indent: number;
+  /** Net bracket depth change. */
+  net: number;
+  /** Lowest running depth within the line (≤ 0). */
+  low: number;
+  /** `[section]` / `[[table]]` header (TOML, INI). */
+  header: boolean;
+}
+
+const CLOSE = ')}]';
+const BLOCK_START = /^\s*(?:export\s+|public\s+|private\s+|protected\s+|internal\s+|static\s+|async\s+|override\s+|final\s+|abstract\s+)*(?:function|func|def|class|if|else|elif|for|foreach|while|do|switch|match|try|catch|finally|fn|impl|namespace|module|struct|interface|enum|object|trait|with|unless|until|case|when|begin|loop|void|int|bool|string|Task|IActionResult)\b/;
+const BLOCK_WORD_BEFORE = /(?:^|[^\w$])(?:else|try|do|finally|then|loop|unsafe|begin|get|set|init)\s*$/;
+const NEW_CALL = /(?:^|[^\w$])new\s+[\w.<>]+\s*\([^()]*\)$/;
+const HEADER = /^\s*\[\[?[^\]=]+\]\]?\s*$/;
+
+/** Reads one line's shape: strings and comments are skipped, so brackets in them do not count. One pass over char codes. */
+export function shapeOf(s: string): LineShape {
+  let brackets = '';
+  let net = 0;
+  let low = 0;
+  let codeEnd = 0; // end of the code part (before a trailing comment)
+  let firstCode = -1;
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 13) {
+      i++;
+      continue;
+    }
+    if (c === 34 || c === 39 || c === 96) {
+      // A string: to its closing quote on this line, or to the end (multi-line strings stay open).
+      if (firstCode < 0) firstCode = i;
+      let j = i + 1;
+      while (j < n) {
+        const d = s.charCodeAt(j);
+        if (d === c) break;
+        j += d === 92 ? 2 : 1;
+      }
+      i = j + 1;
+      codeEnd = i < n ? i : n;
+      continue;
+    }
+    if (c === 47 /* / */) {
+      const d = s.charCodeAt(i + 1);
+      if ((d === 47 || d === 42) && (i === 0 || s.charCodeAt(i - 1) !== 58 /* : */)) {
+        if (d === 42) {
+          const close = s.indexOf('*/', i + 2);
+          if (close >= 0) {
+            i = close + 2;
+            continue;
+          }
+        }
+        break;
+      }
+    } else if (c === 35 /* # */ && (i === 0 || s.charCodeAt(i - 1) === 32 || s.charCodeAt(i - 1) === 9) && s.charCodeAt(i + 1) !== 123 /* #{ */) {
+      break;
+    } else if (c === 40 || c === 91 || c === 123) {
+      brackets += s[i];
+      net++;
+    } else if (c === 41 || c === 93 || c === 125) {
+      brackets += s[i];
+      net--;
+      if (net < low) low = net;
+    }
+    if (firstCode < 0) firstCode = i;
+    codeEnd = i + 1;
+    i++;
+  }
+  const empty = firstCode < 0;
+  if (empty) return { brackets, empty, contEnd: false, contStart: false, blockOpen: false, indent: -1, net, low, header: false };
+  const last = s.charCodeAt(codeEnd - 1);
+  const prev = codeEnd - 2 >= firstCode ? s.charCodeAt(codeEnd - 2) : 0;
+  const contEnd =
+    last === 92 /* \ */ || last === 44 /* , */ || last === 40 /* ( */ || last === 43 /* + */ || last === 124 /* | */ || last === 61 /* = */ ||
+    last === 46 /* . */ || last === 63 /* ? */ || last === 96 /* ` */ || last === 91 /* [ */ || (last === 38 && prev === 38) /* && */ ||
+    (last === 62 && (prev === 61 || prev === 45)) /* => -> */;
+  const first = s.charCodeAt(firstCode);
+  const second = s.charCodeAt(firstCode + 1);
+  const contStart =
+    (first === 46 /* . */ && second !== 46) || (first === 63 && second === 46) /* ?. */ || (first === 45 && second === 62) /* -> */ ||
+    first === 124 /* | */ || (first === 38 && second === 38) || first === 43 /* + */ || first === 41 || first === 93 || first === 125 ||
+    (first === 58 /* : */ && second !== 58);
+  let blockOpen = false;
+  if (net > 0 && last === 123 /* { */) {
+    const before = s.slice(firstCode, codeEnd - 1).trimEnd();
+    const b = before.charCodeAt(before.length - 1);
+    // `new RestClient(url) {` is an object initializer, not a block.
+    blockOpen = before === '' || NEW_CALL.test(before) ? false : b === 41 /* ) */ || before.endsWith('=>') || before.endsWith('->') || BLOCK_WORD_BEFORE.test(before) || BLOCK_START.test(before);
+  }
+  return {
+    brackets,
+    empty,
+    contEnd,
+    contStart,
+    blockOpen,
+    indent: firstCode,
+    net,
+    low,
+    header: first === 91 && HEADER.test(s),
+  };
+}
+
+/** Line access for the walks: shapes and texts are cached by the scanner. */
+export interface Lines {
+  readonly last: number;
+  shape(line: number): LineShape;
+  text(line: number): string;
+  /** `statementExtent(this, line, limit)`, memoised by the caller. */
+  statement(line: number): { from: number; to: number };
+}
+
+/** The next non-empty line after `line`, within `limit`; -1 if none. */
+function nextCode(lines: Lines, line: number, limit: number): number {
+  for (let l = line + 1; l <= limit; l++) if (!lines.shape(l).empty) return l;
+  return -1;
+}
+
+/**
+ * The statement that holds `line`: up over enclosing brackets that are not code blocks and over
+ * lines that continue into the next, down until the brackets close and the line does not go on.
+ * Blank lines and comments inside a statement do not end it.
+ */
+export function statementExtent(lines: Lines, line: number, limit: number): { from: number; to: number } {
+  const lo = Math.max(0, line - limit);
+  const hi = Math.min(lines.last, line + limit);
+  // Depth at the start of each line relative to `line`, going up: depth(l) = depth(l+1) - net(l).
+  let level = 0;
+  let depth = 0; // depth at the start of the line being looked at
+  let from = line;
+  let below = line; // the code line below the one being looked at
+  for (let l = line - 1; l >= lo; l--) {
+    const sh = lines.shape(l);
+    if (sh.empty) continue;
+    depth -= sh.net;
+    const end = depth + sh.net; // depth at the start of the next line
+    if (depth < level) {
+      // `l` opens a bracket around `line`: part of the statement unless it opens a code block.
+      if (sh.blockOpen) break;
+      level = depth;
+      from = l;
+    } else if (end > level) {
+      from = l; // inside a nested construct that closes further down, at a line already taken
+    } else if (sh.contEnd || lines.shape(below).contStart) {
+      from = l;
+    } else {
+      break;
+    }
+    below = l;
+  }
+  // Down: until the depth falls back to the statement's level and the line does not go on.
+  let to = line;
+  // Depth at the start of `line` relative to the statement start equals -level (level ≤ 0).
+  let d = -level;
+  for (let l = line; l <= hi; l++) {
+    const sh = lines.shape(l);
+    to = l;
+    if (sh.empty) continue;
+    d += sh.net;
+    if (d < 0) break; // closes the block the statement is in
+    if (d > 0) continue;
+    if (sh.contEnd) continue;
+    const next = nextCode(lines, l, hi);
+    if (next >= 0 && lines.shape(next).contStart && lines.shape(next).net >= 0) continue;
+    break;
+  }
+  return { from, to };
+}
+
+const ASSIGNED = /^\s*(?:(?:const|let|var|val|final|auto|my|local|using|dim|set)\s+)*(?:[A-Za-z_][\w<>.?[\]]*\s+)?\$?([A-Za-z_]\w*)(?:\s*,\s*_?\w*)?\s*(?::=|=(?![=>~])|\+=|<-)/;
+const KEYWORDS = new Set(['const', 'let', 'var', 'val', 'final', 'new', 'return', 'await', 'the', 'and', 'for', 'if', 'else', 'err', 'nil', 'null', 'true', 'false', 'self', 'this']);
+
+/** The variable a statement assigns first (`req`, `headers`, `$ch`), if any. */
+export function assignedVariable(text: string): string | undefined {
+  const m = ASSIGNED.exec(text);
+  const name = m?.[1];
+  return name && name.length >= 2 && !KEYWORDS.has(name) ? name : undefined;
+}
+
+/** `req` in `req.Header.Set(…)`, `client` in `await client.GetAsync(…)`, `$ch` in `$ch->…`. */
+const RECEIVER = /^\s*(?:await\s+|return\s+|try\s+)?\$?([A-Za-z_]\w*)\s*(?:\.|\[|->|::)/;
+
+const namesMemo = new WeakMap<Lines, Map<number, string[]>>();
+
+/** The names that tie a statement to its neighbours: the variable it assigns and the object it works on. */
+function statementNames(lines: Lines, from: number): string[] {
+  let memo = namesMemo.get(lines);
+  if (!memo) namesMemo.set(lines, (memo = new Map<number, string[]>()));
+  let known = memo.get(from);
+  if (!known) memo.set(from, (known = readStatementNames(lines.text(from))));
+  return known;
+}
+
+function readStatementNames(t: string): string[] {
+  const out: string[] = [];
+  const v = assignedVariable(t);
+  if (v) out.push(v);
+  const r = RECEIVER.exec(t)?.[1];
+  if (r && r.length >= 2 && !KEYWORDS.has(r) && r !== v) out.push(r);
+  return out;
+}
+
+function usesWord(lines: Lines, from: number, to: number, word: string): boolean {
+  for (let l = from; l <= to; l++) {
+    const s = lines.text(l);
+    for (let i = s.indexOf(word); i >= 0; i = s.indexOf(word, i + word.length)) {
+      if (!isWordCode(s.charCodeAt(i - 1)) && !isWordCode(s.charCodeAt(i + word.length))) return true;
+    }
+  }
+  return false;
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/**
+ * The request around `line`: its statement, joined with the statements just before and after it
+ * that share a variable one of them assigns (a request object, a header map, a curl handle, a
+ * client), across blank lines and comments, within `limit` lines.
+ */
+export function requestExtent(lines: Lines, line: number, limit: number): { from: number; to: number } {
+  const lo = Math.max(0, line - limit);
+  const hi = Math.min(lines.last, line + limit);
+  const first = lines.statement(line);
+  let { from, to } = first;
+  const names = new Set(statementNames(lines, from));
+  // Up.
+  for (let guard = 0; guard < 12; guard++) {
+    let l = from - 1;
+    while (l >= lo && lines.shape(l).empty) l--;
+    if (l < lo || lines.shape(l).blockOpen) break;
+    const prev = lines.statement(l);
+    if (prev.from < lo || prev.to >= from) break;
+    const own = statementNames(lines, prev.from);
+    const linked = own.some((v) => usesWord(lines, from, to, v)) || [...names].some((a) => usesWord(lines, prev.from, prev.to, a));
+    if (!linked) break;
+    for (const v of own) names.add(v);
+    from = prev.from;
+  }
+  // Down. Up to two statements that do not use the request (`if err != nil { … }`) may sit between its parts.
+  let end = to;
+  for (let guard = 0, gap = 0; guard < 12 && gap <= 2; guard++) {
+    const l = nextCode(lines, end, hi);
+    if (l < 0) break;
+    const sh = lines.shape(l);
+    if (sh.low < 0 && sh.net < 0) break; // closes the block the request is in
+    const next = lines.statement(l);
+    if (next.from < l || next.to > hi) break;
+    end = next.to;
+    const own = statementNames(lines, next.from);
+    const linked = [...names].some((a) => usesWord(lines, next.from, next.to, a)) || own.some((v) => usesWord(lines, from, to, v));
+    if (!linked) {
+      gap++;
+      continue;
+    }
+    gap = 0;
+    for (const v of own) names.add(v);
+    to = next.to;
+  }
+  return { from, to };
+}
+
+/**
+ * True when a section around `line` is named for Retrac (per `named`): walks up through unclosed
+ * openers (`"retrac": {`, `Retrac = {`, `variable "retrac_api_key" {`), lines with less indent
+ * that open a YAML mapping (`retrac:`), and the nearest `[section]` header, at any depth.
+ */
+export function inNamedSection(lines: Lines, line: number, limit: number, named: (text: string) => boolean): boolean {
+  const lo = Math.max(0, line - limit);
+  let pending = 0; // closers seen going up whose openers are still above
+  let indent = lines.shape(line).indent;
+  for (let l = line - 1; l >= lo; l--) {
+    const sh = lines.shape(l);
+    if (sh.empty) continue;
+    // Brackets right to left: an opener without a closer below it encloses `line`.
+    let encloses = false;
+    for (let k = sh.brackets.length - 1; k >= 0; k--) {
+      if (CLOSE.includes(sh.brackets[k])) pending++;
+      else if (pending > 0) pending--;
+      else encloses = true;
+    }
+    if (encloses && named(lines.text(l))) return true;
+    if (sh.header) return named(lines.text(l));
+    if (indent >= 0 && sh.indent < indent) {
+      const t = lines.text(l).trimEnd();
+      // A YAML key that opens a mapping, or a less-indented line that opens a block.
+      if ((t.endsWith(':') || t.endsWith('{') || t.endsWith('(') || t.endsWith('[')) && named(t)) return true;
+      indent = sh.indent;
+    }
+  }
+  return false;
+}
