@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { scanFile } from './scanFiles';
 import { displayPath, walk } from './walk';
 import type { Finding } from './types';
+import { GIT_USAGE, gitCliMain, handlesGitOrReport } from './gitCli'; // issue 11: git, SARIF, baselines
 
 const USAGE = `Usage: retrac-scan [--format json|text] [--lenient] PATH...
 
@@ -19,7 +20,7 @@ Options:
 
 Exit status: 0 no error-severity finding, 1 at least one, 2 usage error.
 Silence a line with a "retrac-ignore" comment, or the next one with "retrac-ignore-next-line".
-`;
+` + GIT_USAGE;
 
 interface CliArgs {
   format: 'json' | 'text';
@@ -99,4 +100,16 @@ export function main(argv: readonly string[]): number {
   return results.some((r) => r.severity === 'error') ? 1 : 0;
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  const argv = process.argv.slice(2);
+  // Issue 11: --staged, --git, --all, --format sarif, --output, --baseline, --write-baseline (gitCli.ts).
+  if (handlesGitOrReport(argv)) {
+    gitCliMain(argv).then(
+      (code) => (process.exitCode = code),
+      (err: unknown) => {
+        process.stderr.write(`retrac-scan: ${err instanceof Error ? err.message : String(err)}\n`);
+        process.exitCode = 2;
+      },
+    );
+  } else process.exitCode = main(argv);
+}
