@@ -89,7 +89,10 @@ export async function scanHistory(options: HistoryScanOptions): Promise<GitScanR
     const [sha, , author, date] = tokens;
     if (!sha) return;
     const commit: CommitInfo = { index: commits++, sha, author: author ?? '', date: date ?? '' };
-    const { entries } = parseRawEntries(tokens, 4);
+    // A merge's combined entries follow an empty field instead of a newline.
+    let first = 4;
+    while (tokens[first] === '') first++;
+    const { entries } = parseRawEntries(tokens, first);
     for (const entry of entries) {
       if (!isScannableEntry(entry) || isSkippedPath(entry.path)) continue;
       files++;
