@@ -3,7 +3,7 @@
 // an invocation over when it uses any of them (see `handlesGitOrReport`).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { version } from '../../package.json';
-import { baselineEntries, newFindings, parseBaseline, serializeBaseline, type BaselineEntry } from './baseline';
+import { BASELINE_FILE_NAME, baselineEntries, newFindings, parseBaseline, serializeBaseline, type BaselineEntry } from './baseline';
 import { GitError } from './git/gitProcess';
 import { scanHistory, type GitScanResult, type HistoryProgress } from './git/history';
 import { scanStaged } from './git/staged';
@@ -21,6 +21,8 @@ Git and CI:
   --output FILE          Write the report to FILE instead of standard output.
   --baseline FILE        Accept the findings recorded in FILE; fail only on new ones.
   --write-baseline FILE  Record today's findings in FILE (exit 0).
+  --no-baseline          With --staged or --git: do not read ./.retrac-baseline.json (read by default
+                         when present; the editor's "Ignore in this workspace" writes it).
 Exit status with git: 2 also when git is missing, this is not a repository or the range is bad;
 130 after Ctrl-C (what was found so far is printed).
 `;
@@ -34,11 +36,12 @@ interface GitCliArgs {
   output?: string;
   baseline?: string;
   writeBaseline?: string;
+  noBaseline: boolean;
   lenient: boolean;
   paths: string[];
 }
 
-const OWN_OPTIONS = new Set(['--staged', '--git', '--all', '--output', '-o', '--baseline', '--write-baseline']);
+const OWN_OPTIONS = new Set(['--staged', '--git', '--all', '--output', '-o', '--baseline', '--write-baseline', '--no-baseline']);
 
 /** True when the invocation uses an option this module owns (cli.ts runs everything else). */
 export function handlesGitOrReport(argv: readonly string[]): boolean {
@@ -53,7 +56,7 @@ export function handlesGitOrReport(argv: readonly string[]): boolean {
 }
 
 function parseArgs(argv: readonly string[]): GitCliArgs {
-  const args: GitCliArgs = { mode: 'paths', revisions: [], format: 'text', lenient: false, paths: [] };
+  const args: GitCliArgs = { mode: 'paths', revisions: [], format: 'text', lenient: false, noBaseline: false, paths: [] };
   const value = (i: number, name: string): string => {
     const v = argv[i];
     if (v === undefined || (v.startsWith('-') && v !== '-')) throw new UsageError(`${name} needs a value.`);
@@ -85,6 +88,7 @@ function parseArgs(argv: readonly string[]): GitCliArgs {
     } else if (name === '--output' || name === '-o') args.output = take();
     else if (name === '--baseline') args.baseline = take();
     else if (name === '--write-baseline') args.writeBaseline = take();
+    else if (name === '--no-baseline') args.noBaseline = true;
     else if (name === '--lenient') args.lenient = true;
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`Unknown option ${a}.`);
     else if (inRevisions) {
@@ -100,6 +104,9 @@ function parseArgs(argv: readonly string[]): GitCliArgs {
     const missing = args.paths.filter((p) => !existsSync(p));
     if (missing.length) throw new UsageError(`No such file or folder: ${missing.join(', ')}.`);
   }
+  if (args.baseline && args.noBaseline) throw new UsageError('--baseline and --no-baseline cannot be combined.');
+  // The hook and CI run at the repository root: the file the editor writes is found there.
+  if (!args.baseline && !args.noBaseline && !args.writeBaseline && args.mode !== 'paths' && existsSync(BASELINE_FILE_NAME)) args.baseline = BASELINE_FILE_NAME;
   if (args.baseline && !existsSync(args.baseline)) throw new UsageError(`No such baseline file: ${args.baseline} (create one with --write-baseline).`);
   return args;
 }

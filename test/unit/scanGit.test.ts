@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { addedFindings } from '../../src/scan/git/blobScans';
 import { parseRawEntries } from '../../src/scan/git/rawDiff';
 import { parseBaseline } from '../../src/scan/baseline';
+import { hookScript, installHook, locateHook, removeHook } from '../../src/scan/git/preCommitHook';
 import type { Finding } from '../../src/scan';
 import { fullKey, restrictedKey } from './scanFixtures';
 
@@ -313,6 +314,17 @@ describe('retrac-scan in git', function () {
       assert.match(history.stdout, /0 findings \(0 errors, 1 accepted by the baseline\)/);
     });
 
+    it('--staged and --git read ./.retrac-baseline.json when present (the file the editor writes); --no-baseline does not', () => {
+      const r = repo();
+      r.write('a.js', code('RETRAC_API_KEY', restrictedKey()));
+      r.git('add', 'a.js');
+      assert.equal(cli(['--staged', '--write-baseline', '.retrac-baseline.json'], r.dir).code, 0);
+      const accepted = cli(['--staged'], r.dir);
+      assert.equal(accepted.code, 0, accepted.stdout);
+      assert.match(accepted.stdout, /1 accepted by the baseline/);
+      assert.equal(cli(['--staged', '--no-baseline'], r.dir).code, 1);
+    });
+
     it('a broken or missing baseline is exit 2 with a sentence, not an accepted-everything run', () => {
       const r = repo();
       r.write('a.js', code('RETRAC_API_KEY', restrictedKey())).commit('a');
@@ -323,6 +335,64 @@ describe('retrac-scan in git', function () {
       const missing = cli(['--git', '--baseline', 'none.json'], r.dir);
       assert.equal(missing.code, 2);
       assert.match(missing.stderr, /No such baseline file: none\.json/);
+    });
+  });
+
+  describe('pre-commit hook file (what the editor command writes)', () => {
+    const fallback = { node: process.execPath, cli: CLI };
+    const stageKey = (r: Repo): void => {
+      r.write('leak.js', code('RETRAC_API_KEY', restrictedKey()));
+      r.git('add', 'leak.js');
+    };
+    const commitStatus = (r: Repo): number | null => spawnSync('git', ['commit', '-q', '-m', 'try'], { cwd: r.dir, encoding: 'utf8', env: { ...process.env, PATH: '/usr/bin:/bin' } }).status;
+
+    it('installs in .git/hooks, blocks a key (bundled CLI, retrac-scan not on PATH), and is removed again', async () => {
+      const r = repo();
+      r.write('a', 'a\n').commit('a');
+      const loc = await locateHook({ cwd: r.dir });
+      assert.equal(loc.hookPath, join(r.dir, '.git', 'hooks', 'pre-commit'));
+      assert.equal(loc.existing, 'none');
+      installHook(loc, hookScript(fallback, false), false);
+      stageKey(r);
+      assert.notEqual(commitStatus(r), 0);
+      assert.equal(removeHook(await locateHook({ cwd: r.dir })), 'removed');
+      assert.equal(commitStatus(r), 0);
+    });
+
+    it('honours core.hooksPath, never overwrites a hook without chain, chains in front of it and restores it on removal', async () => {
+      const r = repo();
+      r.write('a', 'a\n').commit('a');
+      r.git('config', 'core.hooksPath', 'githooks');
+      const theirs = '#!/bin/sh\necho their-hook-ran > their-hook.txt\n';
+      r.write('githooks/pre-commit', theirs);
+      chmodSync(join(r.dir, 'githooks', 'pre-commit'), 0o755);
+      const loc = await locateHook({ cwd: r.dir });
+      assert.equal(loc.hookPath, join(r.dir, 'githooks', 'pre-commit'));
+      assert.equal(loc.existing, 'other');
+      assert.equal(loc.hooksPath, 'githooks');
+      assert.throws(() => installHook(loc, hookScript(fallback, false), false), /exists; not overwritten/);
+      assert.equal(readFileSync(loc.hookPath, 'utf8'), theirs);
+      installHook(loc, hookScript(fallback, true), true);
+      stageKey(r);
+      assert.notEqual(commitStatus(r), 0, 'the chained hook let a key through');
+      r.git('rm', '-q', '--cached', 'leak.js');
+      rmSync(join(r.dir, 'leak.js'));
+      r.write('ok.txt', 'fine\n');
+      r.git('add', 'ok.txt');
+      assert.equal(commitStatus(r), 0);
+      assert.equal(readFileSync(join(r.dir, 'their-hook.txt'), 'utf8'), 'their-hook-ran\n', 'the chained hook did not run');
+      assert.equal(removeHook(await locateHook({ cwd: r.dir })), 'restored');
+      assert.equal(readFileSync(loc.hookPath, 'utf8'), theirs);
+      assert.equal(removeHook(await locateHook({ cwd: r.dir })), 'not-ours');
+    });
+
+    it("husky's core.hooksPath (.husky/_) means husky's own .husky/pre-commit", async () => {
+      const r = repo();
+      r.write('a', 'a\n').commit('a');
+      r.git('config', 'core.hooksPath', '.husky/_');
+      const loc = await locateHook({ cwd: r.dir });
+      assert.equal(loc.hookPath, join(r.dir, '.husky', 'pre-commit'));
+      assert.equal(loc.husky, true);
     });
   });
 
