@@ -18,6 +18,7 @@ interface Entry {
 
 export class CommittedKeys implements vscode.Disposable {
   private readonly cache = new Map<string, Entry>();
+  private readonly inFlight = new Set<Promise<unknown>>();
   private readonly answered = new vscode.EventEmitter<vscode.Uri>();
   /** Fires with a document whose answer changed (its diagnostics should be re-published). */
   readonly onDidAnswer = this.answered.event;
@@ -49,7 +50,7 @@ export class CommittedKeys implements vscode.Disposable {
   private refresh(uri: vscode.Uri, line: number, secret: string, entry: Entry): void {
     entry.running = true;
     const before = entry.facts;
-    this.git.commitOf(uri.fsPath, line, secret).then(
+    const lookup = this.git.commitOf(uri.fsPath, line, secret).then(
       (facts) => {
         entry.facts = facts ?? null;
         entry.at = performance.now();
@@ -62,6 +63,13 @@ export class CommittedKeys implements vscode.Disposable {
         entry.running = false;
       },
     );
+    this.inFlight.add(lookup);
+    void lookup.finally(() => this.inFlight.delete(lookup));
+  }
+
+  /** Resolves when no lookup is running (tests wait for it before asserting an absence). */
+  async whenIdle(): Promise<void> {
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
   }
 
   dispose(): void {

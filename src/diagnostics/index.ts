@@ -29,6 +29,7 @@ export class LeakDiagnostics implements vscode.Disposable {
   readonly status: ScanLanguageStatus;
   readonly ignored: IgnoredFindings;
   readonly git: GitFacts;
+  readonly committed: CommittedKeys;
   private readonly disposables: vscode.Disposable[] = [];
   /**
    * @param workspaceSlug the active profile's workspace slug, for the dashboard's API keys page
@@ -42,7 +43,7 @@ export class LeakDiagnostics implements vscode.Disposable {
     const git = this.own(new GitFacts(log));
     const env = this.own(new EnvValues());
     this.ignored = this.own(new IgnoredFindings(context.workspaceState, log));
-    const committed = this.own(new CommittedKeys(git));
+    const committed = (this.committed = this.own(new CommittedKeys(git)));
     this.git = git;
     this.scans = this.own(new DocumentScans(log, git, env, this.ignored, committed));
     this.workspaceScan = this.own(new WorkspaceScan(context.extensionPath, this.ignored, log));
