@@ -108,7 +108,10 @@ export class GitTools implements vscode.Disposable {
     const settings = readScanSettings(vscode.Uri.file(folder));
     let root: string;
     try {
-      root = (await runGit(['rev-parse', '--show-toplevel'], { cwd: folder, gitPath: this.host.gitPath() })).toString('utf8').trim();
+      // --show-cdup, not --show-toplevel: the root keeps the folder's spelling (symlinks not
+      // resolved), so Problems entries land on the URIs VS Code uses for the same files.
+      const up = (await runGit(['rev-parse', '--show-cdup'], { cwd: folder, gitPath: this.host.gitPath() })).toString('utf8').trim();
+      root = path.resolve(folder, up);
     } catch (err) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Retrac: cannot scan history: {0}', err instanceof Error ? err.message : String(err)));
       return undefined;
