@@ -17,17 +17,16 @@ export async function scanStaged(options: StagedScanOptions): Promise<GitScanRes
   // cat-file starts while git diff runs, so both start-ups overlap. (Shallowness does not matter
   // here: the index and HEAD are always there.)
   const batch = new CatFileBatch(options, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-  // Outside a repository `git diff` falls back to --no-index and complains about --cached:
-  // rev-parse, run alongside, gives the clear "not a git repository".
-  const [facts, diff] = await Promise.allSettled([
-    repositoryFacts(options),
-    runGit(['diff', '--cached', '--raw', '-z', '--no-abbrev', '-M', '--no-color', '--no-ext-diff', '--ignore-submodules=all'], options),
-  ]);
-  if (facts.status === 'rejected' || diff.status === 'rejected') {
+  let out: Buffer;
+  try {
+    out = await runGit(['diff', '--cached', '--raw', '-z', '--no-abbrev', '-M', '--no-color', '--no-ext-diff', '--ignore-submodules=all'], options);
+  } catch (err) {
     batch.kill();
-    throw facts.status === 'rejected' ? facts.reason : (diff as PromiseRejectedResult).reason;
+    // Outside a repository `git diff` falls back to --no-index and complains about --cached:
+    // rev-parse (asked only now, one process less on the happy path) gives the clear reason.
+    await repositoryFacts(options);
+    throw err;
   }
-  const out = diff.value;
   const { entries } = parseRawEntries(out.toString('utf8').split('\0'), 0);
   const files = entries.filter((e) => isScannableEntry(e) && !isSkippedPath(e.path));
   const findings: ReportedFinding[] = [];
