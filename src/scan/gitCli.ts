@@ -170,6 +170,8 @@ function progressReporter(): { report: (p: HistoryProgress) => void; done: () =>
 }
 
 export async function gitCliMain(argv: readonly string[]): Promise<number> {
+  // Until a result is in: a run that ends without one (a bug, a lost promise) must not look clean.
+  process.exitCode = 2;
   let args: GitCliArgs;
   try {
     args = parseArgs(argv);
@@ -224,7 +226,7 @@ export async function gitCliMain(argv: readonly string[]): Promise<number> {
       ? `in ${plural(result.files, 'staged file')}`
       : `in ${plural(result.commits, 'commit')} (${plural(result.blobs, 'blob')}, ${mb(result.bytes)} MB scanned in ${seconds.toFixed(1)} s, ${(result.bytes / 1024 / 1024 / Math.max(seconds, 0.001)).toFixed(0)} MB/s)`;
     if (result.shallow) notes.push('This is a shallow clone: commits before its depth are not in it and were not scanned (git fetch --unshallow to scan them).');
-    if (interrupted) notes.push(`Interrupted: these are the findings of the first ${plural(result.commits, 'commit')} read.`);
+    if (interrupted) notes.push(`Interrupted: partial results (${result.blobs} of ${plural(result.blobsWanted ?? result.blobs, 'blob')} read, ${plural(result.commits, 'commit')} listed).`);
   }
 
   if (args.writeBaseline) {

@@ -7,6 +7,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { addedFindings } from '../../src/scan/git/blobScans';
+import { scanHistory } from '../../src/scan/git/history';
 import { parseRawEntries } from '../../src/scan/git/rawDiff';
 import { parseBaseline } from '../../src/scan/baseline';
 import { hookScript, installHook, locateHook, removeHook } from '../../src/scan/git/preCommitHook';
@@ -206,6 +207,20 @@ describe('retrac-scan in git', function () {
       assert.equal(out.findings.find((f) => f.file === 'new.js')!.commit, recent);
       assert.match(out.stderr, /shallow clone/);
       assert.match(cli(['--git'], clone).stdout, /shallow clone/);
+    });
+
+    it('an abort (Ctrl-C) ends the scan with what was found so far, marked interrupted, instead of hanging on the blob being read', async () => {
+      const r = repo();
+      for (let i = 0; i < 30; i++) r.write(`f${i}.js`, code('RETRAC_API_KEY', restrictedKey()) + `${'x'.repeat(70)}\n`.repeat(700)).commit(`c${i}`);
+      const controller = new AbortController();
+      const scan = scanHistory({ cwd: r.dir, signal: controller.signal });
+      setImmediate(() => controller.abort());
+      const result = await scan;
+      assert.equal(result.interrupted, true);
+      assert.ok(result.findings.length < 30, `${result.findings.length} findings: the abort came too late to tell`);
+      const full = await scanHistory({ cwd: r.dir });
+      assert.equal(full.interrupted, false);
+      assert.equal(full.findings.length, 30);
     });
 
     it('bad input: not a repository, a bad range, git missing: exit 2 and a sentence', () => {

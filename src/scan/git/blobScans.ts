@@ -47,6 +47,11 @@ export class BlobScans {
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   }
 
+  /** Blob reads asked for so far (read or still queued). */
+  get blobsRequested(): number {
+    return this.cache.size;
+  }
+
   /** The scan of blob `oid` read as a file named `path` (the name decides the syntax, e.g. `.env`). */
   scan(oid: string, path: string): Promise<BlobScan> {
     const syntax = isEnvFileName(path) ? 'env' : languageIdFor(path);

@@ -87,6 +87,7 @@ export class CatFileBatch {
   private fail(e: Error): void {
     if (this.failure) return;
     this.failure = e;
+    this.current?.pending.reject(e); // the object being read when it failed
     for (let i = this.head; i < this.queue.length; i++) this.queue[i].reject(e);
     this.head = this.queue.length;
     this.current = undefined;

@@ -32,6 +32,8 @@ export interface GitScanResult {
   commits: number;
   files: number;
   blobs: number;
+  /** Blobs the scan needed (more than `blobs` when interrupted). */
+  blobsWanted?: number;
   bytes: number;
   shallow: boolean;
   interrupted: boolean;
@@ -126,7 +128,7 @@ export async function scanHistory(options: HistoryScanOptions): Promise<GitScanR
   if (result.length && !interrupted) await markInHead(options, result, blobs);
   batch.close();
   return {
-    findings: result, skipped, commits, files, blobs: blobs.blobsRead, bytes: blobs.bytesScanned, shallow, interrupted,
+    findings: result, skipped, commits, files, blobs: blobs.blobsRead, blobsWanted: blobs.blobsRequested, bytes: blobs.bytesScanned, shallow, interrupted,
     elapsedMs: performance.now() - started,
   };
 }
