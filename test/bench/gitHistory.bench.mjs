@@ -215,10 +215,18 @@ function dedupe(changes) {
   }).reverse();
 }
 
+// bash's `times` gives the CPU time (user + system) of the children it waited for: on a shared,
+// loaded machine it says more than the wall clock (load 12 on 2 cores makes wall times 5x longer).
+const TIMED = '"$@"; rc=$?; times >&2; exit $rc';
+
 function timeIt(cmd, args, cwd, options = {}) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, ...options });
-  return { s: Number(process.hrtime.bigint() - t0) / 1e9, r };
+  const r = spawnSync('bash', ['-c', TIMED, 'bash', cmd, ...args], { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, ...options });
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  let cpu = NaN;
+  const m = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/.exec(r.stderr ?? '');
+  if (m) cpu = Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) * 60 + Number(m[4]);
+  return { s, cpu, r };
 }
 
 const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
@@ -252,23 +260,27 @@ async function historyBench() {
     ['git log -p -U0 | grep -E', () => timeIt('sh', ['-c', `git log -p -U0 HEAD | grep -cE '${KEY_PATTERN}'`], REPO), (r) => Number(r.stdout.trim())],
   ];
   const times = new Map(tools.map(([n]) => [n, []]));
+  const cpus_ = new Map(tools.map(([n]) => [n, []]));
   const counts = new Map();
   for (let round = 0; round < ROUNDS; round++) {
     const order = tools.map((_, i) => tools[(i + round) % tools.length]); // rotate: no tool always first
     for (const [name, run, count] of order) {
-      const { s, r } = run();
+      const { s, cpu, r } = run();
       if (r.status !== 0 && r.status !== 1) throw new Error(`${name} failed: ${r.stderr}`);
       times.get(name).push(s);
+      cpus_.get(name).push(cpu);
       counts.set(name, count(r));
     }
   }
   const ours = median(times.get(tools[0][0]));
-  console.log('tool                         median s   MB/s   ratio   findings/matches');
+  const oursCpu = median(cpus_.get(tools[0][0]));
+  console.log('tool                         wall s   MB/s  ratio   CPU s  MB/CPU-s  ratio   findings/matches');
   for (const [name] of tools) {
     const s = median(times.get(name));
-    console.log(`${name.padEnd(28)} ${fmt(s, 2).padStart(8)} ${fmt(mb(bytes) / s, 0).padStart(6)} ${fmt(s / ours, 2).padStart(6)}x   ${counts.get(name)}`);
+    const c = median(cpus_.get(name));
+    console.log(`${name.padEnd(28)} ${fmt(s, 2).padStart(6)} ${fmt(mb(bytes) / s, 0).padStart(6)} ${fmt(s / ours, 2).padStart(5)}x ${fmt(c, 2).padStart(6)} ${fmt(mb(bytes) / c, 0).padStart(8)} ${fmt(c / oursCpu, 2).padStart(6)}x   ${counts.get(name)}`);
   }
-  console.log(`retrac-scan --git: ${fmt(mb(bytes) / ours, 1)} MB/s of unique blob content (${fmt(commits / ours, 0)} commits/s), wall time including Node's start`);
+  console.log(`retrac-scan --git: ${fmt(mb(bytes) / ours, 1)} MB/s of unique blob content by the wall clock (${fmt(commits / ours, 0)} commits/s, Node start included), ${fmt(mb(bytes) / oursCpu, 1)} MB per CPU second (git's processes included)`);
 }
 
 function stagedBench() {
@@ -294,7 +306,7 @@ function stagedBench() {
     spawnSync('git', ['add', '-A'], { cwd: dir });
     return Number(git('diff', '--cached', '--name-only').stdout.trim().split('\n').filter(Boolean).length);
   };
-  console.log('\nstaged                       files   median ms (of N)');
+  console.log('\nstaged                       files   wall ms  CPU ms (medians of N)');
   for (const n of [10, 1000]) {
     const count = stage(n);
     const rounds = n === 10 ? 15 : 7;
@@ -304,14 +316,16 @@ function stagedBench() {
       ['git diff --cached | grep -E', () => timeIt('sh', ['-c', `git diff --cached | grep -cE '${KEY_PATTERN}'`], dir)],
     ];
     const times = rows.map(() => []);
+    const cpu = rows.map(() => []);
     for (let round = 0; round < rounds; round++) {
       rows.forEach(([, run], i) => {
-        const { s, r } = run();
+        const { s, cpu: c, r } = run();
         if (i === 1 && r.status !== 0 && r.status !== 1) throw new Error(r.stderr);
         times[i].push(s);
+        cpu[i].push(c);
       });
     }
-    rows.forEach(([name], i) => console.log(`${name.padEnd(28)} ${String(count).padStart(5)}   ${fmt(median(times[i]) * 1000, 0).padStart(6)} (${rounds})`));
+    rows.forEach(([name], i) => console.log(`${name.padEnd(28)} ${String(count).padStart(5)}   ${fmt(median(times[i]) * 1000, 0).padStart(6)}  ${fmt(median(cpu[i]) * 1000, 0).padStart(6)} (${rounds})`));
   }
   rmSync(dir, { recursive: true, force: true });
 }
