@@ -154,11 +154,11 @@ function progressReporter(): { report: (p: HistoryProgress) => void; done: () =>
   return {
     report(p) {
       if (p.elapsedMs < 1000) return;
-      const text = `retrac-scan: ${p.commits} commits (${Math.round(p.commits / (p.elapsedMs / 1000))} commits/s), ${mb(p.bytes)} MB of blobs scanned`;
+      const text = `retrac-scan: ${p.commits} of ${p.listed} commits scanned (${Math.round(p.commits / (p.elapsedMs / 1000))} commits/s), ${mb(p.bytes)} MB of blobs`;
       if (tty) {
         process.stderr.write(`\r${text}\x1b[K`);
         shown = true;
-      } else if (p.elapsedMs - lastLine >= 5000) {
+      } else if (p.elapsedMs - lastLine >= 3000) {
         lastLine = p.elapsedMs;
         process.stderr.write(text + '\n');
       }

@@ -19,7 +19,10 @@ export interface HistoryScanOptions extends GitRunOptions, BlobScanOptions {
 }
 
 export interface HistoryProgress {
+  /** Commits whose changed blobs are all scanned. */
   commits: number;
+  /** Commits git listed so far. */
+  listed: number;
   blobs: number;
   bytes: number;
   elapsedMs: number;
@@ -61,17 +64,18 @@ export async function scanHistory(options: HistoryScanOptions): Promise<GitScanR
   const skippedBlobs = new Set<string>();
   const work: Promise<void>[] = [];
   let commits = 0;
+  let commitsDone = 0;
   let files = 0;
   let interrupted = false;
-  let lastProgress = started;
 
-  const progress = (): void => {
-    if (!options.onProgress) return;
-    const now = performance.now();
-    if (now - lastProgress < PROGRESS_EVERY_MS) return;
-    lastProgress = now;
-    options.onProgress({ commits, blobs: blobs.blobsRead, bytes: blobs.bytesScanned, elapsedMs: now - started });
-  };
+  // On a timer: git lists commits far faster than their blobs are read, so progress is what got scanned.
+  const progressTimer = options.onProgress
+    ? setInterval(() => {
+      const now = performance.now();
+      options.onProgress!({ commits: commitsDone, listed: commits, blobs: blobs.blobsRead, bytes: blobs.bytesScanned, elapsedMs: now - started });
+    }, PROGRESS_EVERY_MS)
+    : undefined;
+  progressTimer?.unref();
 
   const entryDone = async (commit: CommitInfo, entry: RawEntry, now: BlobScan): Promise<void> => {
     if (now.skipped && now.skipped !== 'missing' && !skippedBlobs.has(entry.newOid)) {
@@ -95,12 +99,15 @@ export async function scanHistory(options: HistoryScanOptions): Promise<GitScanR
     let first = 4;
     while (tokens[first] === '') first++;
     const { entries } = parseRawEntries(tokens, first);
-    for (const entry of entries) {
-      if (!isScannableEntry(entry) || isSkippedPath(entry.path)) continue;
+    const scanned = entries.filter((e) => isScannableEntry(e) && !isSkippedPath(e.path));
+    let remaining = scanned.length;
+    if (!remaining) commitsDone++;
+    for (const entry of scanned) {
       files++;
-      work.push(blobs.scan(entry.newOid, entry.path).then((now) => entryDone(commit, entry, now)));
+      work.push(blobs.scan(entry.newOid, entry.path).then((now) => entryDone(commit, entry, now)).finally(() => {
+        if (--remaining === 0) commitsDone++;
+      }));
     }
-    progress();
   };
 
   const abort = (): void => {
@@ -122,6 +129,7 @@ export async function scanHistory(options: HistoryScanOptions): Promise<GitScanR
     }
   } finally {
     options.signal?.removeEventListener('abort', abort);
+    if (progressTimer) clearInterval(progressTimer);
   }
   const { shallow } = await facts.catch(() => ({ shallow: false }));
   const result = findings.sort((a, b) => a.order - b.order || a.finding.file.localeCompare(b.finding.file) || a.finding.line - b.finding.line).map((f) => f.finding);
