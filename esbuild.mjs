@@ -18,6 +18,7 @@ const bundles = {
   sandbox: 'src/sandbox/main.ts',         // `npm run sandbox`, and required lazily by "Use Local Sandbox"
   'retrac-scan': 'src/scan/cli.ts',       // the CLI for pre-commit hooks and CI
   'scan-worker': 'src/scan/worker.ts',    // the workspace scan, off the extension host's main thread
+  'git-tools': 'src/diagnostics/gitTools.ts', // Scan Git History and the pre-commit hook commands, on first use
 };
 
 // Modules that the extension loads on first use with `await import('./module')`: each becomes its

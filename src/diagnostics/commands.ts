@@ -6,3 +6,6 @@ export const COMMAND_IGNORE_IN_WORKSPACE = 'retrac.ignoreFindingInWorkspace';
 export const COMMAND_ROTATE_KEY = 'retrac.rotateLeakedKey';
 export const COMMAND_RENAME_ENV_NAME = 'retrac.renamePublicEnvName';
 export const COMMAND_FINISH_FIX = 'retrac.finishLeakFix';
+export const COMMAND_SCAN_GIT_HISTORY = 'retrac.scanGitHistory';
+export const COMMAND_INSTALL_HOOK = 'retrac.installPreCommitHook';
+export const COMMAND_REMOVE_HOOK = 'retrac.removePreCommitHook';

@@ -7,6 +7,7 @@ import { IncrementalScan, isEnvFileName, type Finding, type ScanOptions, type Te
 import type { EnvValues } from './envFiles';
 import type { GitFacts } from './git';
 import type { IgnoredFindings } from './ignoredFindings';
+import { committedNote, type CommittedKeys } from './committedKeys';
 import { diagnosticSeverity, isExcluded, readScanSettings, type ScanSettings } from './settings';
 
 export const DIAGNOSTIC_SOURCE = 'Retrac';
@@ -14,6 +15,8 @@ const EDIT_DEBOUNCE_MS = 150;
 /** Past this many queued edits a full scan is cheaper than replaying them. */
 const MAX_PENDING_CHANGES = 500;
 const SCANNED_SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-remote']);
+/** Rules whose range is the key itself: the ones a commit can have leaked. */
+const KEY_RANGE = /^(?:retrac_)?[A-Za-z0-9]{16,64}$/;
 
 /** A finding as shown: the diagnostic and what a quick fix needs to know. */
 export interface ShownFinding {
@@ -64,7 +67,15 @@ export class DocumentScans implements vscode.Disposable {
     private readonly git: GitFacts,
     private readonly env: EnvValues,
     private readonly ignored: IgnoredFindings,
+    /** Whether a key is in a commit (cached; never awaited here). */
+    private readonly committed?: CommittedKeys,
   ) {
+    if (committed) {
+      this.disposables.push(committed.onDidAnswer((uri) => {
+        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (doc) this.schedule(doc, 0);
+      }));
+    }
     this.disposables.push(
       this.collection,
       this.scanned,
@@ -208,7 +219,7 @@ export class DocumentScans implements vscode.Disposable {
       const severity = diagnosticSeverity(finding.rule, finding.severity, settings);
       if (severity === undefined) continue;
       const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
-      const diagnostic = new vscode.Diagnostic(range, finding.message, severity);
+      const diagnostic = new vscode.Diagnostic(range, this.messageOf(document, finding, text), severity);
       diagnostic.source = DIAGNOSTIC_SOURCE;
       diagnostic.code = { value: finding.rule, target: vscode.Uri.parse(finding.docUrl) };
       shown.push({ finding, diagnostic });
@@ -216,6 +227,15 @@ export class DocumentScans implements vscode.Disposable {
     const editLatencyMs = state.firstEditAt === undefined ? undefined : performance.now() - state.firstEditAt;
     state.firstEditAt = undefined;
     this.publish(document, state, { uri: document.uri, version, shown, scannedAt: new Date(), durationMs, editLatencyMs });
+  }
+
+  /** The scanner's message, plus the commit that already holds the key when git knows one. */
+  private messageOf(document: vscode.TextDocument, finding: Finding, text: string): string {
+    if (!this.committed || finding.keyType === undefined) return finding.message;
+    const secret = text.slice(finding.start, finding.end);
+    if (!KEY_RANGE.test(secret)) return finding.message;
+    const facts = this.committed.lookup(document.uri, finding, secret);
+    return facts ? `${finding.message} ${committedNote(facts)}` : finding.message;
   }
 
   private skipReason(document: vscode.TextDocument, settings: ScanSettings, state: DocState): string | undefined {

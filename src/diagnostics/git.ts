@@ -6,11 +6,26 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Logger } from '../log';
 
-const COMMITTED_TTL_MS = 5_000;
-
 interface GitResult {
   code: number;
   stdout: string;
+}
+
+/** A commit that holds a key: its id and author date (ISO 8601). */
+export interface CommitFacts {
+  sha: string;
+  date: string;
+}
+
+/** Blame's porcelain answer for one line: its commit, unless the line is not committed or lacks the key. */
+function parseBlame(out: string, secret: string): CommitFacts | undefined {
+  const lines = out.split('\n');
+  const sha = /^([0-9a-f]{40,64}) /.exec(lines[0] ?? '')?.[1];
+  if (!sha || /^0+$/.test(sha)) return undefined;
+  const content = lines.find((l) => l.startsWith('\t')) ?? '';
+  if (!content.includes(secret)) return undefined;
+  const time = Number(lines.find((l) => l.startsWith('author-time '))?.slice('author-time '.length));
+  return { sha, date: Number.isFinite(time) ? new Date(time * 1000).toISOString() : '' };
 }
 
 interface GitExtensionExports {
@@ -19,7 +34,6 @@ interface GitExtensionExports {
 
 export class GitFacts implements vscode.Disposable {
   private readonly ignoredCache = new Map<string, Promise<boolean>>();
-  private readonly committedCache = new Map<string, { at: number; answer: Promise<boolean> }>();
   private gitPath: string | undefined;
 
   constructor(private readonly log: Logger) {}
@@ -27,7 +41,6 @@ export class GitFacts implements vscode.Disposable {
   /** Forget cached answers (a .gitignore changed, a commit happened). */
   invalidate(): void {
     this.ignoredCache.clear();
-    this.committedCache.clear();
   }
 
   /** True when git ignores the file. Outside a repository, without git or without trust: false. */
@@ -47,34 +60,31 @@ export class GitFacts implements vscode.Disposable {
   }
 
   /**
-   * True when `secret` is already in a commit: the line (1-based) that holds it comes from a commit
-   * (blame), or a file in HEAD contains it (`git grep` with the pattern on stdin).
-   * Answers are kept for a few seconds only: code actions are asked for on every cursor move, and
-   * a commit may happen at any time.
+   * The commit that holds `secret`: the one that last touched its line (1-based) per blame, or,
+   * when that line is not committed as it is (moved, edited), the commit of a line in HEAD that
+   * holds it (`git grep` with the key on stdin, never on the command line). Undefined: the key is in
+   * no commit (or git cannot tell). Not cached here: CommittedKeys keeps the answers.
    */
-  isCommitted(fsPath: string, line: number, secret: string): Promise<boolean> {
-    const key = `${fsPath}\n${line}\n${secret}`;
-    const now = Date.now();
-    for (const [k, v] of this.committedCache) if (now - v.at > COMMITTED_TTL_MS) this.committedCache.delete(k);
-    let entry = this.committedCache.get(key);
-    if (!entry) {
-      entry = { at: now, answer: this.askCommitted(fsPath, line, secret) };
-      this.committedCache.set(key, entry);
-    }
-    return entry.answer;
-  }
-
-  private async askCommitted(fsPath: string, line: number, secret: string): Promise<boolean> {
+  async commitOf(fsPath: string, line: number, secret: string): Promise<CommitFacts | undefined> {
     const dir = path.dirname(fsPath);
     const blame = await this.run(dir, ['blame', '--porcelain', '-L', `${line},${line}`, '--', fsPath]);
-    if (blame?.code === 0) {
-      const header = blame.stdout.split('\n', 1)[0] ?? '';
-      const committed = !/^0{40}\b/.test(header);
-      const content = blame.stdout.split('\n').find((l) => l.startsWith('\t')) ?? '';
-      if (committed && content.includes(secret)) return true;
-    }
-    const grep = await this.run(dir, ['grep', '-q', '-F', '-f', '-', 'HEAD', '--'], secret + '\n');
-    return grep?.code === 0;
+    const fromBlame = blame?.code === 0 ? parseBlame(blame.stdout, secret) : undefined;
+    if (fromBlame) return fromBlame;
+    const grep = await this.run(dir, ['grep', '-n', '-z', '--full-name', '-F', '-f', '-', 'HEAD', '--'], secret + '\n');
+    if (grep?.code !== 0) return undefined;
+    // `HEAD:path\0line\0text`
+    const [where, lineNo] = grep.stdout.split('\n', 1)[0].split('\0');
+    const file = where?.slice('HEAD:'.length);
+    if (!file || !lineNo) return undefined;
+    const top = await this.run(dir, ['rev-parse', '--show-toplevel']);
+    if (top?.code !== 0) return undefined;
+    const headBlame = await this.run(top.stdout.trim(), ['blame', '--porcelain', '-L', `${lineNo},${lineNo}`, 'HEAD', '--', file]);
+    return headBlame?.code === 0 ? parseBlame(headBlame.stdout, secret) : undefined;
+  }
+
+  /** The git executable: the git extension's (it honours `git.path`) when active, else `git` on PATH. */
+  gitExecutable(): string {
+    return this.resolveGitPath();
   }
 
   private resolveGitPath(): string {

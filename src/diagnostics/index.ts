@@ -5,12 +5,14 @@ import * as vscode from 'vscode';
 import type { Logger } from '../log';
 import {
   COMMAND_IGNORE_IN_WORKSPACE, COMMAND_FINISH_FIX, COMMAND_RENAME_ENV_NAME, COMMAND_RESET_IGNORED, COMMAND_ROTATE_KEY,
-  COMMAND_SCAN_WORKSPACE,
+  COMMAND_SCAN_WORKSPACE, COMMAND_SCAN_GIT_HISTORY, COMMAND_INSTALL_HOOK, COMMAND_REMOVE_HOOK,
 } from './commands';
+import type { GitTools } from './gitTools';
 import { DocumentScans } from './documentScans';
 import { EnvValues } from './envFiles';
 import { GitFacts } from './git';
-import { IgnoredFindings } from './ignoredFindings';
+import { IgnoredFindings, type IgnoreHint } from './ignoredFindings';
+import { CommittedKeys } from './committedKeys';
 import { ScanLanguageStatus } from './languageStatus';
 import { LeakQuickFixes, type FixFollowUp } from './quickFixes';
 import { renameEnvNameEdit, type RenameResult } from './renameEnvName';
@@ -26,6 +28,8 @@ export class LeakDiagnostics implements vscode.Disposable {
   readonly workspaceScan: WorkspaceScan;
   readonly status: ScanLanguageStatus;
   readonly ignored: IgnoredFindings;
+  readonly git: GitFacts;
+  readonly committed: CommittedKeys;
   private readonly disposables: vscode.Disposable[] = [];
   /**
    * @param workspaceSlug the active profile's workspace slug, for the dashboard's API keys page
@@ -38,14 +42,17 @@ export class LeakDiagnostics implements vscode.Disposable {
   ) {
     const git = this.own(new GitFacts(log));
     const env = this.own(new EnvValues());
-    this.ignored = this.own(new IgnoredFindings(context.workspaceState));
-    this.scans = this.own(new DocumentScans(log, git, env, this.ignored));
+    this.ignored = this.own(new IgnoredFindings(context.workspaceState, log));
+    const committed = (this.committed = this.own(new CommittedKeys(git)));
+    this.git = git;
+    this.scans = this.own(new DocumentScans(log, git, env, this.ignored, committed));
     this.workspaceScan = this.own(new WorkspaceScan(context.extensionPath, this.ignored, log));
     this.status = this.own(new ScanLanguageStatus(this.scans));
 
     const gitignores = this.own(vscode.workspace.createFileSystemWatcher('**/.gitignore'));
     const gitChanged = (): void => {
       git.invalidate();
+      committed.invalidate();
       this.scans.rescanAll();
     };
     this.own(gitignores.onDidChange(gitChanged));
@@ -54,16 +61,36 @@ export class LeakDiagnostics implements vscode.Disposable {
 
     this.own(vscode.languages.registerCodeActionsProvider(
       [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-vfs' }, { scheme: 'vscode-remote' }],
-      new LeakQuickFixes(this.scans, git),
+      new LeakQuickFixes(this.scans, git, committed),
       LeakQuickFixes.metadata,
     ));
     this.command(COMMAND_SCAN_WORKSPACE, () => this.workspaceScan.run());
     this.command(COMMAND_RESET_IGNORED, () => this.resetIgnored());
-    this.command(COMMAND_IGNORE_IN_WORKSPACE, (fingerprint: unknown) => this.ignored.add(String(fingerprint)));
+    this.command(COMMAND_IGNORE_IN_WORKSPACE, (fingerprint: unknown, hint: unknown) => this.ignored.add(String(fingerprint), toHint(hint)));
     this.command(COMMAND_ROTATE_KEY, () => this.rotateKey());
     this.command(COMMAND_RENAME_ENV_NAME, (from: unknown, to: unknown) => this.renameEnvName(String(from), String(to)));
     this.command(COMMAND_FINISH_FIX, (followUp: unknown) => this.finishFix(followUp as FixFollowUp));
+    this.command(COMMAND_SCAN_GIT_HISTORY, (folder: unknown) => this.gitTools(context).scanHistory(folder));
+    this.command(COMMAND_INSTALL_HOOK, (folder: unknown) => this.gitTools(context).installPreCommitHook(folder));
+    this.command(COMMAND_REMOVE_HOOK, (folder: unknown) => this.gitTools(context).removePreCommitHook(folder));
     this.scans.start();
+  }
+
+  private tools: GitTools | undefined;
+
+  /** History scan and hook commands: dist/git-tools.js, loaded on first use (activation never loads it). */
+  private gitTools(context: vscode.ExtensionContext): GitTools {
+    if (!this.tools) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const mod = require(context.asAbsolutePath('dist/git-tools.js')) as typeof import('./gitTools');
+      this.tools = this.own(mod.createGitTools({
+        log: this.log,
+        extensionPath: context.extensionPath,
+        gitPath: () => this.git.gitExecutable(),
+        ignoredFingerprints: () => this.ignored.fingerprints(),
+      }));
+    }
+    return this.tools;
   }
 
   /** The dashboard page where keys are revoked and created. */
@@ -135,6 +162,14 @@ export class LeakDiagnostics implements vscode.Disposable {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
       if (doc?.isDirty) await doc.save();
     }
+    if (followUp.checkTracked && (await this.git.isTracked(followUp.checkTracked.fsPath))) {
+      const shown = followUp.checkTracked.shown;
+      followUp = {
+        ...followUp,
+        warning: true,
+        message: [followUp.message, vscode.l10n.t('{0} is tracked by git, so the key would be committed with it: run `git rm --cached {0}`.', shown)].filter(Boolean).join(' '),
+      };
+    }
     if (!followUp.message) return;
     if (followUp.warning) void vscode.window.showWarningMessage(followUp.message);
     else void vscode.window.showInformationMessage(followUp.message);
@@ -146,3 +181,12 @@ export class LeakDiagnostics implements vscode.Disposable {
   }
 }
 
+/** A quick fix's hint argument, checked field by field (commands can be run with anything). */
+function toHint(value: unknown): IgnoreHint {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  return {
+    ...(typeof v.uri === 'string' ? { uri: v.uri } : {}),
+    ...(typeof v.rule === 'string' && /^retrac\/[a-z-]+$/.test(v.rule) ? { rule: v.rule } : {}),
+    ...(typeof v.line === 'number' && Number.isInteger(v.line) && v.line > 0 ? { line: v.line } : {}),
+  };
+}

@@ -10,6 +10,7 @@ import {
   addWorkspaceParameter, enclosingLiteral, envExpression, envSyntaxFor, importFor, parameterRemoval, rewriteLiteral,
 } from './envReference';
 import type { GitFacts } from './git';
+import type { CommittedKeys } from './committedKeys';
 import { COMMAND_IGNORE_IN_WORKSPACE, COMMAND_FINISH_FIX, COMMAND_RENAME_ENV_NAME, COMMAND_ROTATE_KEY } from './commands';
 
 
@@ -25,6 +26,8 @@ export interface FixFollowUp {
   save: string[];
   message?: string;
   warning?: boolean;
+  /** A file the fix put a key in: if git tracks it, the message says so (and turns into a warning). */
+  checkTracked?: { fsPath: string; shown: string };
 }
 
 export class LeakQuickFixes implements vscode.CodeActionProvider {
@@ -33,6 +36,7 @@ export class LeakQuickFixes implements vscode.CodeActionProvider {
   constructor(
     private readonly scans: DocumentScans,
     private readonly git: GitFacts,
+    private readonly committed?: CommittedKeys,
   ) {}
 
   async provideCodeActions(
@@ -88,8 +92,10 @@ export class LeakQuickFixes implements vscode.CodeActionProvider {
           a.command = { command: COMMAND_FINISH_FIX, title: a.title, arguments: [moved.followUp] };
         }
       }
-      if (document.uri.scheme === 'file' && (await this.git.isCommitted(document.uri.fsPath, finding.line, document.getText(diagnostic.range)))) {
-        const a = action(vscode.l10n.t('Rotate this key: it is already in a git commit'));
+      // From the cache only: code actions never wait for git (a lookup runs after each scan).
+      const facts = this.committed?.lookup(document.uri, finding, document.getText(diagnostic.range));
+      if (facts) {
+        const a = action(vscode.l10n.t('Rotate this key: it is already in a git commit ({0}, {1})', facts.sha.slice(0, 7), facts.date.slice(0, 10)));
         a.command = { command: COMMAND_ROTATE_KEY, title: a.title };
       }
     }
@@ -120,7 +126,7 @@ export class LeakQuickFixes implements vscode.CodeActionProvider {
     const ignoreLine = this.ignoreLineEdit(document, finding, envFile);
     if (ignoreLine) action(vscode.l10n.t('Ignore this finding on this line (retrac-ignore)')).edit = ignoreLine;
     const ignore = action(vscode.l10n.t('Ignore this finding in this workspace'));
-    ignore.command = { command: COMMAND_IGNORE_IN_WORKSPACE, title: ignore.title, arguments: [finding.fingerprint] };
+    ignore.command = { command: COMMAND_IGNORE_IN_WORKSPACE, title: ignore.title, arguments: [finding.fingerprint, { uri: document.uri.toString(), rule: finding.rule, line: finding.line }] };
     return out;
   }
 
@@ -172,10 +178,9 @@ export class LeakQuickFixes implements vscode.CodeActionProvider {
     const envFile = vscode.workspace.asRelativePath(envUri);
     const parts = [vscode.l10n.t('Retrac: the key now comes from {0}, kept in {1}.', envName, envFile)];
     if (gitignore) parts.push(vscode.l10n.t('.env was added to .gitignore.'));
-    const tracked = await this.git.isTracked(envUri.fsPath);
-    if (tracked) parts.push(vscode.l10n.t('{0} is tracked by git, so the key would be committed with it: run `git rm --cached {0}`.', envFile));
     const save = edit.entries().map(([u]) => u.toString()).filter((u) => u !== document.uri.toString());
-    return { edit, envName, followUp: { save, message: parts.join(' '), warning: tracked } };
+    // Whether git tracks .env is asked when the fix is applied, not while actions are listed.
+    return { edit, envName, followUp: { save, message: parts.join(' '), checkTracked: { fsPath: envUri.fsPath, shown: envFile } } };
   }
 
   /**

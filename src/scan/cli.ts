@@ -6,6 +6,7 @@ import { lstatSync } from 'node:fs';
 import { exitCode, report, type OutputFormat } from './report';
 import { scanInputs } from './scanRun';
 import { DEFAULT_MAX_FILE_BYTES } from './skipRules';
+import { GIT_USAGE, gitCliMain, handlesGitOrReport } from './gitCli'; // git, SARIF, baselines
 
 const USAGE = `Usage: retrac-scan [--format json|text] [--strict] [--verbose] [--max-file-size SIZE] [--lenient] PATH...
 
@@ -30,7 +31,7 @@ Options:
 Exit status: 0 no error-severity finding, 1 at least one, 2 usage error,
 3 (with --strict) no error finding but some file was not scanned.
 Silence a line with a "retrac-ignore" comment, or the next one with "retrac-ignore-next-line".
-`;
+` + GIT_USAGE;
 
 interface CliArgs {
   format: OutputFormat;
@@ -106,4 +107,16 @@ export function main(argv: readonly string[]): number {
   return exitCode(result, args.strict);
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  const argv = process.argv.slice(2);
+  // Issue 11: --staged, --git, --all, --format sarif, --output, --baseline, --write-baseline (gitCli.ts).
+  if (handlesGitOrReport(argv)) {
+    gitCliMain(argv).then(
+      (code) => (process.exitCode = code),
+      (err: unknown) => {
+        process.stderr.write(`retrac-scan: ${err instanceof Error ? err.message : String(err)}\n`);
+        process.exitCode = 2;
+      },
+    );
+  } else process.exitCode = main(argv);
+}

@@ -133,7 +133,7 @@ suite('Leak diagnostics', () => {
     // A repository of its own, so what git ignores does not depend on where the run folder lives.
     createdRepo = !fs.existsSync(path.join(root.fsPath, '.git'));
     if (createdRepo) gitIn(root.fsPath, 'init', '-q');
-    for (const name of ['.env', '.gitignore']) {
+    for (const name of ['.env', '.gitignore', '.retrac-baseline.json']) {
       const p = path.join(root.fsPath, name);
       saved.set(p, fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : undefined);
     }
@@ -384,6 +384,12 @@ suite('Leak diagnostics', () => {
     assert.strictEqual(stored.length, 1);
     assert.match(stored[0], /^[0-9a-f]{64}$/);
     assert.ok(!stored[0].includes(key));
+    // Stored in the file the pre-commit hook and CI read (retrac-scan --baseline), with hints, never the key.
+    const baselineFile = path.join(root.fsPath, '.retrac-baseline.json');
+    const baseline = fs.readFileSync(baselineFile, 'utf8');
+    assert.ok(!baseline.includes(key), 'the key is in .retrac-baseline.json');
+    const entries = (JSON.parse(baseline) as { findings: { fingerprint: string; rule: string; path: string; line: number }[] }).findings;
+    assert.deepStrictEqual(entries.map((e) => [e.fingerprint, e.rule, e.path, e.line]), [[stored[0], 'retrac/restricted-key', vscode.workspace.asRelativePath(uri, false), 3]]);
     // The same key in another file is the same finding.
     const other = file('ignored-ws2.go', `package main\n\nconst retracAPIKey = "${key}"\n`);
     await open(other);
@@ -391,6 +397,7 @@ suite('Leak diagnostics', () => {
     assert.deepStrictEqual(retracDiagnostics(other), []);
     await withMessages(() => Promise.resolve(vscode.commands.executeCommand('retrac.resetIgnoredFindings')));
     await waitForDiagnostics(other, hasRule('retrac/restricted-key'));
+    assert.deepStrictEqual((JSON.parse(fs.readFileSync(baselineFile, 'utf8')) as { findings: unknown[] }).findings, []);
   });
 
   test('"rotate this key" is offered only for a key already in a git commit', async function () {
@@ -407,13 +414,19 @@ suite('Leak diagnostics', () => {
 
     const committed = vscode.Uri.file(path.join(repo, 'committed.js'));
     await open(committed);
-    const [d] = await waitForDiagnostics(committed, hasRule('retrac/restricted-key'));
+    // The git lookup runs after the scan, off the code-action path; the diagnostic says so when it is back.
+    const sha = git('rev-parse', 'HEAD').trim();
+    const [d] = await waitForDiagnostics(committed, (ds) => ds.some((x) => ruleOf(x) === 'retrac/restricted-key' && x.message.includes('committed in')));
+    assert.match(d.message, new RegExp(`— committed in ${sha.slice(0, 7)} on \\d{4}-\\d{2}-\\d{2} — rotate the key: removing it from the file does not remove it from history\\.$`));
+    assert.ok(!d.message.includes(key));
     const rotate = await action(committed, d, /Rotate this key/);
     assert.strictEqual(rotate.command?.command, 'retrac.rotateLeakedKey');
     assert.strictEqual(api.diagnostics.apiKeysPageUrl(), 'https://app.retrac.co/settings/api-keys');
 
     await open(fresh);
     const [f] = await waitForDiagnostics(fresh, hasRule('retrac/restricted-key'));
+    await api.diagnostics.committed.whenIdle();
+    assert.ok(!retracDiagnostics(fresh).some((x) => x.message.includes('committed in')), 'an uncommitted key is said to be committed');
     const titles = (await codeActions(fresh, f.range)).map((a) => a.title);
     assert.ok(titles.some((t) => /Move the key/.test(t)), titles.join(' | '));
     assert.ok(!titles.some((t) => /Rotate/.test(t)), `an uncommitted key offers rotation: ${titles.join(' | ')}`);
