@@ -9,6 +9,8 @@ export interface TestProxy {
   port: number;
   /** `host:port` of every CONNECT that was let through, and the Proxy-Authorization it carried. */
   tunnels: { target: string; auth: string | undefined }[];
+  /** `host:port` of every CONNECT, let through or refused. */
+  attempts: string[];
   refused: number;
   close(): Promise<void>;
 }
@@ -16,11 +18,13 @@ export interface TestProxy {
 /** A CONNECT proxy; with `credentials` it answers 407 without them, with `refuse` it answers 403 to everything. */
 export async function startProxy(opts: { credentials?: string; refuse?: boolean } = {}): Promise<TestProxy> {
   const tunnels: TestProxy['tunnels'] = [];
+  const attempts: string[] = [];
   const sockets = new Set<net.Socket>();
   const state = { refused: 0 };
   const server = http.createServer((_req, res) => { res.writeHead(405); res.end(); });
   server.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
     sockets.add(client);
+    attempts.push(req.url ?? '');
     const auth = req.headers['proxy-authorization'];
     const expected = opts.credentials ? `Basic ${Buffer.from(opts.credentials).toString('base64')}` : undefined;
     if (opts.refuse || (expected && auth !== expected)) {
@@ -48,6 +52,7 @@ export async function startProxy(opts: { credentials?: string; refuse?: boolean 
     url: `http://127.0.0.1:${port}`,
     port,
     tunnels,
+    attempts,
     get refused() { return state.refused; },
     close: () => new Promise<void>((resolve) => {
       for (const s of sockets) s.destroy();
