@@ -34,7 +34,7 @@ suite('Retrac network paths', () => {
     this.timeout(30_000);
     await http().update('proxy', `http://it-user:it-pass@127.0.0.1:${proxy.port}`, vscode.ConfigurationTarget.Global);
     // A host that does not resolve: only a proxy can even try it, so a CONNECT proves the path.
-    const client = new RetracClient({ apiKey: fakeKey('full'), baseUrl: 'https://api.retrac-proxy-check.test', workspaceId: 'ws_1', maxGetRetries: 0 });
+    const client = new RetracClient({ apiKey: fakeKey('full'), baseUrl: 'https://api.retrac-proxy-check.test', workspaceId: 'ws_1', maxGetRetries: 0, timeoutMs: 5000 });
     const error = await client.listItems().then(() => undefined, (e: unknown) => e);
     assert.ok(error, 'the request cannot succeed (the proxy answers 502)');
     // Whether VS Code's fetch also sends the URL's credentials is VS Code's business: the CONNECT is the proof.
