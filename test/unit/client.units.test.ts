@@ -1,6 +1,7 @@
 // The client's pure parts: Retry-After forms, 403 reasons, describeError sentences, page walking.
 import * as assert from 'node:assert/strict';
 import { describeError, pages } from '../../src/api/client';
+import { describeWait } from '../../src/api/describeError';
 import { RetracError, type RetracErrorInit } from '../../src/api/errors';
 import { classifyForbidden } from '../../src/api/http';
 import { parseResetAt, parseRetryAfter } from '../../src/api/retryAfter';
@@ -75,6 +76,13 @@ describe('describeError', () => {
   });
   it('gives the rate-limit wait in whole seconds', () => {
     assert.equal(describeError(err({ code: 'rate_limit_exceeded', status: 429, retryAfterMs: 12_300 })), 'Rate limited: try again in 13 s.');
+  });
+  it('gives a long rate-limit wait in minutes, and one of an hour or more in words', () => {
+    assert.equal(describeError(err({ code: 'rate_limit_exceeded', status: 429, retryAfterMs: 300_000 })), 'Rate limited: try again in 5 min.');
+    assert.equal(describeError(err({ code: 'rate_limit_exceeded', status: 429, retryAfterMs: 3_600_000 })), 'Rate limited: Retrac asked to wait more than an hour; try again later.');
+    assert.equal(describeError(err({ code: 'rate_limit_exceeded', status: 429 })), 'Rate limited: try again in a minute.');
+    assert.equal(describeWait(Number.NaN), 'a minute');
+    assert.equal(describeWait(1), '1 s');
   });
   it('explains certificate problems, pointing at the CA setting for the sandbox', () => {
     assert.match(describeError(err({ code: 'tls', status: 0, tls: 'untrusted', host: '127.0.0.1:8787' })), /^The sandbox certificate is not trusted.*retrac\.caCertificatePath/);
