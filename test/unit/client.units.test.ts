@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { describeError, pages } from '../../src/api/client';
 import { describeWait } from '../../src/api/describeError';
-import { RetracError, type RetracErrorInit } from '../../src/api/errors';
+import { isRetracError, RetracError, type RetracErrorInit } from '../../src/api/errors';
 import { classifyForbidden } from '../../src/api/http';
 import { parseResetAt, parseRetryAfter } from '../../src/api/retryAfter';
 import { fakeKey } from '../fakeKeys';
@@ -134,5 +134,26 @@ describe('pages()', () => {
     const seen: number[] = [];
     for await (const page of pages(fetchPage, 10, 3)) seen.push(...page);
     assert.deepEqual(seen, [20, 21, 22, 23, 24]);
+  });
+});
+
+describe('RetracError across bundles', () => {
+  it('a RetracError from another copy of the module (a lazily loaded bundle) is still recognised', () => {
+    // A second, independent copy of errors.js, as each bundle carries its own.
+    const path = require.resolve('../../src/api/errors');
+    const saved = require.cache[path];
+    delete require.cache[path];
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const other = require(path) as typeof import('../../src/api/errors');
+      assert.notEqual(other.RetracError, RetracError, 'a distinct copy of the class');
+      const e = new other.RetracError({ status: 429, code: 'rate_limit_exceeded', message: 'slow down' });
+      assert.ok(e instanceof RetracError);
+      assert.ok(isRetracError(e));
+      assert.ok(!(new Error('x') instanceof RetracError));
+      assert.ok(!({ name: 'RetracError', code: 'network' } as unknown instanceof RetracError));
+    } finally {
+      if (saved) require.cache[path] = saved;
+    }
   });
 });
