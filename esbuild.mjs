@@ -29,6 +29,7 @@ export const lazyBundles = {
   'ca-transport': 'src/api/caTransport.ts',   // undici (400 KB): only a pinned CA needs it
   'api-client': 'src/api/client.ts',          // ofetch, valibot, the schemas: from the first API call on
   'edit-commands': 'src/commands/handlers.ts', // the edit commands and the importer: on the first edit command
+  diagnose: 'src/auth/diagnose.ts',           // "Diagnose Connection"
 };
 
 function tsFiles(dir) {

@@ -16,7 +16,7 @@ import { BACK, type QuickInputs } from '../quickInput';
 import type { RunningSandbox, SandboxInfo, SandboxOptions } from '../sandbox/types';
 import { RetracAuthProvider } from './authProvider';
 import type { Profile, RetracConnection } from './connection';
-import { diagnoseConnection, type DiagnoseReport } from './diagnose';
+import type { DiagnoseReport } from './diagnose';
 import { PROXY_SETTINGS, vscodeProxySettings } from './network';
 import { checkKey, checkWorkspace, explainCheckFailure, roleIn, type KeyCheckResult } from './keyCheck';
 import {
@@ -543,7 +543,8 @@ export class Accounts implements RetracConnection, vscode.Disposable {
     const report = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: t('Diagnosing the connection to {0}…', hostOf(apiUrl)) },
       async () =>
-        diagnoseConnection(
+        // Its own bundle (dist/diagnose.js): loaded when the command runs.
+        (await import('./diagnose')).diagnoseConnection(
           {
             profile, apiUrl, caCertPath,
             ca: caCertPath ? await readFile(caCertPath, 'utf8').catch(() => undefined) : undefined,

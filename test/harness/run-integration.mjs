@@ -46,7 +46,8 @@ try {
   let runnerStarted = false;
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const line = util.format(...(args ?? []));
-    workbenchLog.write(`${type}: ${line}\n`);
+    // The browser may still send a line while the cleanup closes this file: drop it rather than crash.
+    if (!workbenchLog.writableEnded) workbenchLog.write(`${type}: ${line}\n`);
     runnerStarted ||= line.startsWith('[runner]');
     if (runnerStarted || type === 'error' || type === 'warn') console.log(line);
   });

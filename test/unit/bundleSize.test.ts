@@ -37,6 +37,7 @@ describe('production bundle size', function () {
     const lazy = [
       { name: 'api-client.js', from: 'extension.js', markers: [['valibot', '~standard']] },
       { name: 'edit-commands.js', from: 'extension.js', markers: [] },
+      { name: 'diagnose.js', from: 'extension.js', markers: [['the diagnosis', 'Transport for API requests']] },
       { name: 'ca-transport.js', from: 'api-client.js', markers: [['undici', 'Proxy response (']] },
     ];
     for (const { name, from, markers } of lazy) {

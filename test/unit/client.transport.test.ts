@@ -417,6 +417,33 @@ describe('RetracClient transport', () => {
       assert.equal(server.requests.length, 4);
     });
 
+    it('the platform fetch (no CA) follows the same rules: same origin followed, another origin refused', async () => {
+      // NODE_EXTRA_CA_CERTS is read at process start, hence a child process, as in "URLs and TLS".
+      const other = await serve((_r, res) => json(res, 200, [ITEM]));
+      const server = await serve((req, res) => {
+        if (req.url.pathname === '/items') { res.writeHead(302, { location: '/v2/items' }); return res.end(); }
+        if (req.url.pathname === '/v2/items') return json(res, 200, [ITEM]);
+        res.writeHead(302, { location: `${other.baseUrl}/items` });
+        res.end();
+      });
+      const dir = await mkdtemp(join(tmpdir(), 'retrac-ca-'));
+      try {
+        const caFile = join(dir, 'ca.pem');
+        await writeFile(caFile, server.ca);
+        const script = `const { RetracClient } = require(${JSON.stringify(require.resolve('../../src/api/client'))});
+          const c = new RetracClient({ apiKey: process.env.TEST_KEY, baseUrl: process.env.TEST_URL, workspaceId: 'ws_1', maxGetRetries: 0 });
+          c.listItems().then((items) => console.log(items[0].sku, c.route))
+            .then(() => c.listTags()).then(() => console.log('followed'), (e) => console.log(e.code));`;
+        const env = { ...process.env, NODE_EXTRA_CA_CERTS: caFile, TEST_KEY: fakeKey('full'), TEST_URL: server.baseUrl };
+        const out = await new Promise<string>((resolve, reject) => execFile(process.execPath, ['-e', script], { env }, (e, stdout) => (e ? reject(new Error(`${e.message} ${stdout}`)) : resolve(stdout))));
+        assert.deepEqual(out.trim().split('\n'), ['SKU-1 the platform fetch (in VS Code: its proxy and system-certificate support)', 'insecure_url']);
+        assert.deepEqual(server.requests.map((r) => r.url.pathname), ['/items', '/v2/items', '/tags']);
+        assert.equal(other.requests.length, 0, 'the key never reached the other origin');
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+
     it('keeps method and body on a same-origin 307, and refuses a 302 that would turn a write into a GET', async () => {
       const server = await serve((req, res) => {
         if (req.url.pathname === '/items') { res.writeHead(307, { location: '/items/new' }); return res.end(); }

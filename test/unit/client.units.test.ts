@@ -1,7 +1,8 @@
 // The client's pure parts: Retry-After forms, 403 reasons, describeError sentences, page walking.
 import * as assert from 'node:assert/strict';
 import { describeError, pages } from '../../src/api/client';
-import { RetracError, type RetracErrorInit } from '../../src/api/errors';
+import { describeWait } from '../../src/api/describeError';
+import { isRetracError, RetracError, type RetracErrorInit } from '../../src/api/errors';
 import { classifyForbidden } from '../../src/api/http';
 import { parseResetAt, parseRetryAfter } from '../../src/api/retryAfter';
 import { fakeKey } from '../fakeKeys';
@@ -76,6 +77,13 @@ describe('describeError', () => {
   it('gives the rate-limit wait in whole seconds', () => {
     assert.equal(describeError(err({ code: 'rate_limit_exceeded', status: 429, retryAfterMs: 12_300 })), 'Rate limited: try again in 13 s.');
   });
+  it('gives a long rate-limit wait in minutes, and one of an hour or more in words', () => {
+    assert.equal(describeError(err({ code: 'rate_limit_exceeded', status: 429, retryAfterMs: 300_000 })), 'Rate limited: try again in 5 min.');
+    assert.equal(describeError(err({ code: 'rate_limit_exceeded', status: 429, retryAfterMs: 3_600_000 })), 'Rate limited: Retrac asked to wait more than an hour; try again later.');
+    assert.equal(describeError(err({ code: 'rate_limit_exceeded', status: 429 })), 'Rate limited: try again in a minute.');
+    assert.equal(describeWait(Number.NaN), 'a minute');
+    assert.equal(describeWait(1), '1 s');
+  });
   it('explains certificate problems, pointing at the CA setting for the sandbox', () => {
     assert.match(describeError(err({ code: 'tls', status: 0, tls: 'untrusted', host: '127.0.0.1:8787' })), /^The sandbox certificate is not trusted.*retrac\.caCertificatePath/);
     assert.match(describeError(err({ code: 'tls', status: 0, tls: 'expired', host: 'api.retrac.co' })), /api\.retrac\.co has expired/);
@@ -126,5 +134,26 @@ describe('pages()', () => {
     const seen: number[] = [];
     for await (const page of pages(fetchPage, 10, 3)) seen.push(...page);
     assert.deepEqual(seen, [20, 21, 22, 23, 24]);
+  });
+});
+
+describe('RetracError across bundles', () => {
+  it('a RetracError from another copy of the module (a lazily loaded bundle) is still recognised', () => {
+    // A second, independent copy of errors.js, as each bundle carries its own.
+    const path = require.resolve('../../src/api/errors');
+    const saved = require.cache[path];
+    delete require.cache[path];
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const other = require(path) as typeof import('../../src/api/errors');
+      assert.notEqual(other.RetracError, RetracError, 'a distinct copy of the class');
+      const e = new other.RetracError({ status: 429, code: 'rate_limit_exceeded', message: 'slow down' });
+      assert.ok(e instanceof RetracError);
+      assert.ok(isRetracError(e));
+      assert.ok(!(new Error('x') instanceof RetracError));
+      assert.ok(!({ name: 'RetracError', code: 'network' } as unknown instanceof RetracError));
+    } finally {
+      if (saved) require.cache[path] = saved;
+    }
   });
 });

@@ -17,7 +17,7 @@ describe('VSIX content', function () {
     assert.deepEqual(files.filter((f) => f.startsWith('media/screenshots/')), [], 'screenshots are in the VSIX');
     const unexpected = files.filter((f) => !/^(dist\/[\w-]+\.js|media\/[^/]+\.(png|svg)|package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?)$/.test(f));
     assert.deepEqual(unexpected, []);
-    for (const bundle of ['extension', 'api-client', 'edit-commands', 'ca-transport', 'sandbox', 'scan-worker', 'retrac-scan']) {
+    for (const bundle of ['extension', 'api-client', 'edit-commands', 'diagnose', 'ca-transport', 'sandbox', 'scan-worker', 'retrac-scan']) {
       assert.ok(files.includes(`dist/${bundle}.js`), `dist/${bundle}.js is missing from the VSIX`);
     }
     assert.ok(files.includes('media/retrac.png'), 'the extension icon ships');
