@@ -14,7 +14,9 @@ Options:
   --rate-limit N    requests per minute per key (default ${DEFAULT_RATE_LIMIT})
   --seed-items N    items in the demo catalog (default ${DEFAULT_SEED_ITEMS})
   --random-seed N   seed of the demo data generator (default ${DEFAULT_RANDOM_SEED})
-  --cert-dir DIR    where to write the CA certificate (default a temp folder removed on exit)
+  --reset           move FILE and FILE.journal to .bak copies and start with fresh demo data
+  --cert-dir DIR    where to write the CA certificate (default a private temp folder, removed on exit
+                    and, if the sandbox was killed, at the next start)
   --json            print one JSON line (baseUrl, caCertPath, workspaces, keys) once ready; logs go to stderr
   --help            show this help
 
@@ -48,6 +50,7 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--seed-items': options.seedItems = intArg(flag, value(), 0); break;
       case '--random-seed': options.randomSeed = intArg(flag, value(), 0); break;
       case '--cert-dir': options.certDir = value(); break;
+      case '--reset': options.reset = true; break;
       case '--json': json = true; break;
       case '--help': case '-h': help = true; break;
       default: throw new Error(`unknown option ${arg}`);

@@ -272,8 +272,33 @@ export class Store implements ChangeSink {
   }
 
   static fromState(state: StateFile): Store {
-    if (state.version !== 1) throw new Error(`unsupported state file version ${String(state.version)}`);
     const store = new Store();
+    store.load(state);
+    return store;
+  }
+
+  /**
+   * Replaces every row with those of `state` (a rollback to what is on disk, after a write that
+   * could not be saved); pending changes are dropped and change tracking stays as it was.
+   */
+  replaceWith(state: StateFile): void {
+    const tracking = this.tracking;
+    this.tracking = false;
+    this.workspaces.clear();
+    this.users.clear();
+    this.keys.length = 0;
+    this.keyByHash.clear();
+    this.changes.clear();
+    try {
+      this.load(state);
+    } finally {
+      this.tracking = tracking;
+    }
+  }
+
+  private load(state: StateFile): void {
+    if (state.version !== 1) throw new Error(`unsupported state file version ${String(state.version)}`);
+    const store = this as Store;
     for (const w of state.workspaces) store.addWorkspace(w);
     for (const u of state.users) store.addUser(u);
     for (const k of state.keys) store.addKey(k);
@@ -288,6 +313,5 @@ export class Store implements ChangeSink {
     for (const r of state.balances) ws(r.workspaceId).addBalance(r);
     for (const r of state.movements) ws(r.workspaceId).addMovement(r);
     for (const r of state.transfers) ws(r.workspaceId).addTransfer(r);
-    return store;
   }
 }
