@@ -55,3 +55,6 @@ export interface RunningSandbox extends SandboxInfo {
   injectFault(fault: SandboxFault): void;
   close(): Promise<void>;
 }
+
+/** What a sandbox started with an IPC channel (`fork`) sends its parent: once ready, or why it could not start. */
+export type SandboxMessage = { type: 'ready'; info: SandboxInfo } | { type: 'error'; message: string };
