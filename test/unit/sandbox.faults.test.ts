@@ -411,18 +411,30 @@ describe('sandbox: faults', function () {
         assert.equal((await request(sb, false, 'POST', '/items', { key, body: JSON.stringify({ sku, description: 'torn test', cost: round }) })).status, 201);
         const put = await request(sb, false, 'PUT', '/inventory/balances', { key, body: JSON.stringify({ itemId: items[round % items.length].id, locationId: locations[round % 3].id, onHandQty: 1000 + round }) });
         assert.equal(put.status, 200);
-        // A copy of the files as they are, with the last commit torn at a random byte of its line.
+        // A copy of the files as they are, torn at a random byte: anywhere in the journal (as if
+        // the crash came during that append), every 4th time inside its first line (so that no
+        // whole commit precedes the tear, issue 12 #1), else inside its last line.
         const copy = join(base, `copy-${round}.json`);
         copyFileSync(statePath, copy);
         const journal = readFileSync(journalPathOf(statePath));
+        const firstEnd = journal.indexOf(0x0a);
         const lastStart = journal.lastIndexOf(0x0a, journal.length - 2) + 1;
-        const cut = lastStart + random(journal.length - 1 - lastStart); // inside the last line, before its newline
+        const cut = round % 4 === 0 ? random(firstEnd) : round % 4 === 1 ? random(journal.length) : lastStart + random(journal.length - 1 - lastStart);
         writeFileSync(journalPathOf(copy), journal.subarray(0, cut));
+        // Which creates the kept part holds: those whose commit line ends before the cut.
+        const kept = new Set<string>();
+        for (let start = 0, end = journal.indexOf(0x0a); end >= 0; start = end + 1, end = journal.indexOf(0x0a, start)) {
+          if (end >= cut) break;
+          for (const m of journal.subarray(start, end).toString('utf8').matchAll(/"sku":"(TORN-\d+)"/g)) kept.add(m[1]);
+        }
         const restarted = await startSandbox({ port: 0, statePath: copy, certDir: join(base, 'ca') });
         tally.tornTails++;
         try {
           const state = loadChecked(copy, `torn tail ${round}`);
-          assert.equal(state.items.filter((i) => i.sku === sku).length, 1, 'the commit before the torn one is kept');
+          for (let k = 0; k <= round; k++) {
+            const present = state.items.some((i) => i.sku === `TORN-${k}`);
+            assert.equal(present, kept.has(`TORN-${k}`), `cut at ${cut}: TORN-${k} is ${present ? 'present' : 'missing'}`);
+          }
           assert.equal(statSync(journalPathOf(copy)).size, 0, 'the torn tail is cut before anything is appended');
           // A write after the restart survives the next restart (issue 12 #1).
           const after = await request(restarted, false, 'POST', '/items', { key: keyOf(restarted, 'restricted-all'), body: JSON.stringify({ sku: `AFTER-${round}`, description: 'after a torn tail', cost: 1 }) });
