@@ -37,4 +37,9 @@ export interface RetracConnection {
   getClient(): Promise<RetracClient | undefined>;
   /** Whether the active key may do this (by scopes for restricted keys, by role for owner-only writes). */
   can(scope: string): boolean;
+  /**
+   * Set when the active profile's source cannot answer because its local sandbox stopped or
+   * crashed (onDidChangeProfile fires when this changes); the tree then says so instead of loading.
+   */
+  readonly sourceDown?: { reason: 'stopped' | 'crashed'; message: string };
 }

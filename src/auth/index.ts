@@ -13,7 +13,8 @@ import { keyType, redactKey } from '../api/keys';
 import { DEFAULT_API_URL, type Workspace } from '../api/types';
 import type { Logger, RetracLog } from '../log';
 import { BACK, type QuickInputs } from '../quickInput';
-import type { RunningSandbox, SandboxInfo, SandboxOptions } from '../sandbox/types';
+import { launchSandboxProcess, type SandboxExit, type SandboxProcess } from '../sandbox/child';
+import type { SandboxInfo } from '../sandbox/types';
 import { RetracAuthProvider } from './authProvider';
 import type { Profile, RetracConnection } from './connection';
 import type { DiagnoseReport } from './diagnose';
@@ -56,8 +57,10 @@ export class AccountError extends Error {
   }
 }
 
-interface SandboxModule {
-  startSandbox(options: SandboxOptions): Promise<RunningSandbox>;
+/** Why the active profile's source cannot answer: its local sandbox stopped or crashed (the tree shows it). */
+export interface SourceDown {
+  reason: 'stopped' | 'crashed';
+  message: string;
 }
 
 const ACTIVE_STATE_KEY = 'retrac.activeProfileId';
@@ -79,7 +82,9 @@ export class Accounts implements RetracConnection, vscode.Disposable {
   private readonly redactions = new Map<string, vscode.Disposable>();
   private activeId: string | undefined;
   private cachedClient: { signature: string; client: RetracClient } | undefined;
-  private sandbox: RunningSandbox | undefined;
+  private sandbox: SandboxProcess | undefined;
+  /** Set when this window's sandbox stopped or crashed; cleared when it starts again. */
+  private sandboxDown: SourceDown | undefined;
   private syncTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -149,8 +154,18 @@ export class Accounts implements RetracConnection, vscode.Disposable {
   }
 
   /** Whether a local sandbox started by "Use Local Sandbox" runs in this window. */
-  get runningSandbox(): SandboxInfo | undefined {
+  get runningSandbox(): (SandboxInfo & { pid?: number }) | undefined {
     return this.sandbox;
+  }
+
+  /**
+   * Set when the active profile is a key of the local sandbox ("Use Local Sandbox") and that
+   * sandbox does not run in this window: stopped, crashed, or not started yet.
+   */
+  get sourceDown(): SourceDown | undefined {
+    const p = this.profile;
+    if (!p?.sandbox || p.sandboxKeyName === undefined || p.id.startsWith('dev-sandbox-') || this.sandbox) return undefined;
+    return this.sandboxDown ?? { reason: 'stopped', message: t('The local Retrac sandbox is not running in this window.') };
   }
 
   /**
@@ -447,23 +462,26 @@ export class Accounts implements RetracConnection, vscode.Disposable {
   async useLocalSandboxCommand(): Promise<Profile | undefined> {
     try {
       if (!this.sandbox) {
-        this.sandbox = await vscode.window.withProgress(
+        const started = await vscode.window.withProgress(
           { location: vscode.ProgressLocation.Notification, title: t('Starting the local Retrac sandbox…') },
           async () => {
             const dir = vscode.Uri.joinPath(this.context.globalStorageUri, 'sandbox').fsPath;
-            await mkdir(dir, { recursive: true });
-            // Loaded on demand: the sandbox is a separate bundle that activation never touches.
-            // eslint-disable-next-line @typescript-eslint/no-require-imports
-            const mod = require(this.context.asAbsolutePath('dist/sandbox.js')) as SandboxModule;
-            return mod.startSandbox({ port: 0, statePath: path.join(dir, 'state.json'), certDir: dir });
+            await mkdir(dir, { recursive: true, mode: 0o700 });
+            // Its own process (a fork of the sandbox bundle, which activation never loads): a crash
+            // there cannot take the extension host down.
+            return launchSandboxProcess(this.context.asAbsolutePath('dist/sandbox.js'), ['--port', '0', '--state', path.join(dir, 'state.json'), '--cert-dir', dir]);
           },
         );
-        this.logger.info(`Local sandbox started at ${this.sandbox.baseUrl} (CA ${this.sandbox.caCertPath}).`);
+        this.sandbox = started;
+        this.sandboxDown = undefined;
+        void started.exited.then((exit) => this.sandboxExited(started, exit));
+        this.logger.info(`Local sandbox started at ${started.baseUrl} (process ${String(started.pid)}, CA ${started.caCertPath}).`);
       }
-      const owner = await this.adoptSandboxKeys(this.sandbox);
+      const running = this.sandbox;
+      const owner = await this.adoptSandboxKeys(running);
       if (owner) await this.activate(owner.id);
       void vscode.window.showInformationMessage(
-        t('The local Retrac sandbox runs at {0}; its {1} keys are profiles marked “sandbox”.', this.sandbox.baseUrl, this.sandbox.keys.length),
+        t('The local Retrac sandbox runs at {0}; its {1} keys are profiles marked “sandbox”.', running.baseUrl, running.keys.length),
       );
       return owner;
     } catch (e) {
@@ -472,6 +490,24 @@ export class Accounts implements RetracConnection, vscode.Disposable {
       this.logger.error(message);
       return undefined;
     }
+  }
+
+  /** The sandbox process ended: a crash is logged, shown with Restart, and marks its profiles' tree. */
+  private sandboxExited(ended: SandboxProcess, exit: SandboxExit): void {
+    if (this.sandbox !== ended) return; // an older one, already replaced
+    this.sandbox = undefined;
+    if (exit.requested) return;
+    const how = exit.signal ? t('killed by {0}', exit.signal) : t('exit code {0}', String(exit.code));
+    const message = t('The local Retrac sandbox stopped unexpectedly ({0}).', how);
+    this.sandboxDown = { reason: 'crashed', message };
+    this.logger.error(`${message}${exit.stderrTail ? ` Its last log lines:\n${exit.stderrTail}` : ''}`);
+    this.cachedClient = undefined;
+    this.profilesChanged();
+    const restart = t('Restart');
+    void vscode.window.showErrorMessage(message, restart, t('Show Log')).then((choice) => {
+      if (choice === restart) void this.useLocalSandboxCommand();
+      else if (choice !== undefined) this.log.show();
+    });
   }
 
   /** Adds or updates one profile per sandbox key (the port changes at every start); returns owner-full's. */
@@ -505,8 +541,11 @@ export class Accounts implements RetracConnection, vscode.Disposable {
       return;
     }
     this.sandbox = undefined;
-    await running.close();
-    this.logger.info('Local sandbox stopped.');
+    this.sandboxDown = { reason: 'stopped', message: t('The local Retrac sandbox was stopped.') };
+    const exit = await running.stop();
+    this.logger.info(`Local sandbox stopped (process ${String(running.pid)}, ${exit.signal ?? `exit code ${String(exit.code)}`}).`);
+    this.cachedClient = undefined;
+    this.profilesChanged();
     void vscode.window.showInformationMessage(t('The local Retrac sandbox stopped; its profiles work again after “Use Local Sandbox”.'));
   }
 
@@ -799,7 +838,8 @@ export class Accounts implements RetracConnection, vscode.Disposable {
     if (this.syncTimer) clearTimeout(this.syncTimer);
     const sandbox = this.sandbox;
     this.sandbox = undefined;
-    sandbox?.close().catch(() => undefined);
+    // SIGTERM now; the child also exits by itself when our IPC channel closes with the host.
+    void sandbox?.stop().catch(() => undefined);
     for (const d of this.redactions.values()) d.dispose();
     this.redactions.clear();
     for (const d of this.disposables) d.dispose();

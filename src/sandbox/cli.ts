@@ -1,5 +1,5 @@
 // `npm run sandbox` / `node dist/sandbox.js [options]`: starts the sandbox and prints how to use it.
-import type { RunningSandbox, SandboxInfo, SandboxOptions } from './types';
+import type { RunningSandbox, SandboxInfo, SandboxMessage, SandboxOptions } from './types';
 import { MEMBER_LOCATION_ACCESS } from './seed';
 import { DEFAULT_PORT, DEFAULT_RANDOM_SEED, DEFAULT_RATE_LIMIT, DEFAULT_SEED_ITEMS, startSandbox } from './server';
 
@@ -14,7 +14,9 @@ Options:
   --rate-limit N    requests per minute per key (default ${DEFAULT_RATE_LIMIT})
   --seed-items N    items in the demo catalog (default ${DEFAULT_SEED_ITEMS})
   --random-seed N   seed of the demo data generator (default ${DEFAULT_RANDOM_SEED})
-  --cert-dir DIR    where to write the CA certificate (default a temp folder removed on exit)
+  --reset           move FILE and FILE.journal to .bak copies and start with fresh demo data
+  --cert-dir DIR    where to write the CA certificate (default a private temp folder, removed on exit
+                    and, if the sandbox was killed, at the next start)
   --json            print one JSON line (baseUrl, caCertPath, workspaces, keys) once ready; logs go to stderr
   --help            show this help
 
@@ -48,6 +50,7 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--seed-items': options.seedItems = intArg(flag, value(), 0); break;
       case '--random-seed': options.randomSeed = intArg(flag, value(), 0); break;
       case '--cert-dir': options.certDir = value(); break;
+      case '--reset': options.reset = true; break;
       case '--json': json = true; break;
       case '--help': case '-h': help = true; break;
       default: throw new Error(`unknown option ${arg}`);
@@ -86,14 +89,18 @@ export async function runCli(argv: string[]): Promise<void> {
   try {
     sandbox = await startSandbox({ ...args.options, log: (line) => process.stderr.write(`[sandbox] ${line}\n`) });
   } catch (e) {
-    process.stderr.write(`retrac sandbox: could not start: ${e instanceof Error ? e.message : String(e)}\n`);
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`retrac sandbox: could not start: ${message}\n`);
     process.exitCode = 1;
+    // Started by the extension (fork with IPC): say why, then let go of the channel so we exit.
+    if (process.send) process.send({ type: 'error', message } satisfies SandboxMessage, () => process.disconnect());
     return;
   }
   const info: SandboxInfo = { baseUrl: sandbox.baseUrl, caCertPath: sandbox.caCertPath, workspaces: sandbox.workspaces, keys: sandbox.keys };
-  if (args.json) process.stdout.write(`${JSON.stringify(info)}\n`);
-  else process.stdout.write(`${describe(info)}\n\nPress Ctrl+C to stop.\n`);
+  let stopping = false;
   const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
     process.stderr.write(`[sandbox] ${signal}: closing\n`);
     sandbox.close().then(
       () => process.exit(0),
@@ -105,4 +112,10 @@ export async function runCli(argv: string[]): Promise<void> {
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+  // The extension host that forked us is gone (window closed, crash): never outlive it.
+  if (process.send) process.once('disconnect', () => stop('parent gone'));
+  // Announced only now: a parent may send SIGTERM the moment it reads this.
+  if (process.send) process.send({ type: 'ready', info } satisfies SandboxMessage);
+  else if (args.json) process.stdout.write(`${JSON.stringify(info)}\n`);
+  else process.stdout.write(`${describe(info)}\n\nPress Ctrl+C to stop.\n`);
 }

@@ -67,6 +67,13 @@ export class WorkspaceData {
   readonly transferById = new Map<string, TransferRec>();
   private itemsVersion = 0;
   private readonly sorted = new Map<ItemSort, { version: number; items: ItemRec[] }>();
+  /**
+   * Each item's answer JSON, without and with its tags, built on first read and dropped when the
+   * item (or, for the tagged form, any tag) changes: serialising the same rows again on every page
+   * was most of a page's cost.
+   */
+  private readonly itemJson = new Map<string, string>();
+  private readonly itemJsonWithTags = new Map<string, string>();
 
   constructor(readonly rec: WorkspaceRec, private readonly sink: ChangeSink) {}
 
@@ -85,6 +92,8 @@ export class WorkspaceData {
   /** Call after any change to an item's fields, so sorted views are rebuilt and the change is saved. */
   itemChanged(item: ItemRec): void {
     this.itemsVersion++;
+    this.itemJson.delete(item.id);
+    this.itemJsonWithTags.delete(item.id);
     this.sink.put('item', item);
   }
 
@@ -105,6 +114,8 @@ export class WorkspaceData {
     }
     this.balancesByItem.delete(item.id);
     this.itemsVersion++;
+    this.itemJson.delete(item.id);
+    this.itemJsonWithTags.delete(item.id);
     this.sink.del('item', item.id);
   }
 
@@ -123,7 +134,19 @@ export class WorkspaceData {
     this.tagChanged(tag);
   }
 
+  /** The item's answer JSON (cached; `view` builds it on a miss). */
+  itemJsonOf(item: ItemRec, withTags: boolean, view: () => unknown): string {
+    const cache = withTags ? this.itemJsonWithTags : this.itemJson;
+    let json = cache.get(item.id);
+    if (json === undefined) {
+      json = JSON.stringify(view());
+      cache.set(item.id, json);
+    }
+    return json;
+  }
+
   tagChanged(tag: TagRec): void {
+    this.itemJsonWithTags.clear();
     this.sink.put('tag', tag);
   }
 
@@ -135,6 +158,7 @@ export class WorkspaceData {
 
   removeTag(tag: TagRec): void {
     this.tags.delete(tag.id);
+    this.itemJsonWithTags.clear();
     this.sink.del('tag', tag.id);
     for (const item of this.items) {
       if (!item.tagIds.includes(tag.id)) continue;
@@ -272,8 +296,33 @@ export class Store implements ChangeSink {
   }
 
   static fromState(state: StateFile): Store {
-    if (state.version !== 1) throw new Error(`unsupported state file version ${String(state.version)}`);
     const store = new Store();
+    store.load(state);
+    return store;
+  }
+
+  /**
+   * Replaces every row with those of `state` (a rollback to what is on disk, after a write that
+   * could not be saved); pending changes are dropped and change tracking stays as it was.
+   */
+  replaceWith(state: StateFile): void {
+    const tracking = this.tracking;
+    this.tracking = false;
+    this.workspaces.clear();
+    this.users.clear();
+    this.keys.length = 0;
+    this.keyByHash.clear();
+    this.changes.clear();
+    try {
+      this.load(state);
+    } finally {
+      this.tracking = tracking;
+    }
+  }
+
+  private load(state: StateFile): void {
+    if (state.version !== 1) throw new Error(`unsupported state file version ${String(state.version)}`);
+    const store = this as Store;
     for (const w of state.workspaces) store.addWorkspace(w);
     for (const u of state.users) store.addUser(u);
     for (const k of state.keys) store.addKey(k);
@@ -288,6 +337,5 @@ export class Store implements ChangeSink {
     for (const r of state.balances) ws(r.workspaceId).addBalance(r);
     for (const r of state.movements) ws(r.workspaceId).addMovement(r);
     for (const r of state.transfers) ws(r.workspaceId).addTransfer(r);
-    return store;
   }
 }

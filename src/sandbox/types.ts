@@ -30,6 +30,8 @@ export interface SandboxOptions {
   statePath?: string;
   rateLimitPerMinute?: number;// per key, default 600
   seedItems?: number;         // size of the demo catalog, default 300
+  /** Move an existing state file and journal to `.bak` copies and start with fresh demo data. */
+  reset?: boolean;
   /** Folder for the CA file; default a fresh temp folder removed on close. */
   certDir?: string;
   /** Seed of the data generator, so seeded catalogs are the same run to run. */
@@ -53,3 +55,6 @@ export interface RunningSandbox extends SandboxInfo {
   injectFault(fault: SandboxFault): void;
   close(): Promise<void>;
 }
+
+/** What a sandbox started with an IPC channel (`fork`) sends its parent: once ready, or why it could not start. */
+export type SandboxMessage = { type: 'ready'; info: SandboxInfo } | { type: 'error'; message: string };

@@ -615,3 +615,17 @@ export class MovementNode extends Node {
 function escapeMd(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
+
+/** A row that runs a command when clicked (the actions offered next to a stopped source). */
+export class CommandNode extends Node {
+  constructor(parent: Node | undefined, key: string, readonly label: string, readonly command: vscode.Command, private readonly icon: vscode.ThemeIcon) {
+    super(parent, key);
+  }
+  treeItem(): vscode.TreeItem {
+    const ti = this.base(this.label);
+    ti.iconPath = this.icon;
+    ti.command = this.command;
+    ti.contextValue = 'retrac.action';
+    return ti;
+  }
+}

@@ -9,7 +9,7 @@ import type { Profile, RetracConnection } from '../auth/connection';
 import type { InventoryChange } from '../inventoryEvents';
 import type { Logger } from '../log';
 import {
-  ItemNode, ItemsSection, LocationNode, LocationsSection, MovementsSection, Node, TagNode, TagsSection, TransferNode, TransfersSection,
+  CommandNode, ItemNode, ItemsSection, MessageNode, LocationNode, LocationsSection, MovementsSection, Node, TagNode, TagsSection, TransferNode, TransfersSection,
   type Filters, type SectionKind, type SectionNode, type TreeHost,
 } from './nodes';
 
@@ -21,6 +21,16 @@ export type RevealTarget = { kind: 'item' | 'location' | 'transfer' | 'tag'; id:
 const NO_API_PLANS: ReadonlySet<Plan> = new Set(['free', 'pro']);
 /** How far "reveal" pages through a list to find a row (locations, tags are short lists). */
 const MAX_REVEAL_PAGES = 40;
+
+/** The stopped or crashed local sandbox, with what to do about it, instead of its stale data. */
+function sourceDownNodes(down: { reason: 'stopped' | 'crashed'; message: string }): Node[] {
+  const crashed = down.reason === 'crashed';
+  return [
+    new MessageNode(undefined, `source-down/${down.reason}`, down.message, new vscode.ThemeIcon(crashed ? 'error' : 'debug-stop', new vscode.ThemeColor(crashed ? 'list.errorForeground' : 'list.warningForeground')), down.message),
+    new CommandNode(undefined, 'source-down/restart', t('Restart Local Sandbox'), { command: 'retrac.useLocalSandbox', title: t('Use Local Sandbox') }, new vscode.ThemeIcon('debug-restart')),
+    new CommandNode(undefined, 'source-down/switch', t('Switch Profile…'), { command: 'retrac.switchProfile', title: t('Switch Profile') }, new vscode.ThemeIcon('account')),
+  ];
+}
 
 export class ExplorerProvider implements vscode.TreeDataProvider<Node>, TreeHost, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<Node | undefined>();
@@ -48,6 +58,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, TreeHost
 
   getChildren(node?: Node): Node[] {
     if (node) return node.children();
+    const down = this.connection.sourceDown;
+    if (down && this.connection.profile) return sourceDownNodes(down);
     if (!this.connection.profile || this.viewState !== 'ready' || !this.sectionsByKind) return [];
     const sections = this.sections;
     // Headers render at once; the counts (which also probe the connection) arrive later.

@@ -363,6 +363,52 @@ suite('Retrac accounts', () => {
     await vscode.commands.executeCommand('retrac.stopLocalSandbox');
   });
 
+  test('Stop Local Sandbox and a crashed sandbox: the explorer shows the source is down with Restart and Switch Profile; a crash is logged and offered Restart', async function () {
+    this.timeout(120_000);
+    const provider = api.explorer.provider;
+    const rows = () => provider.getChildren().map((n) => {
+      const item = provider.getTreeItem(n);
+      return { label: typeof item.label === 'string' ? item.label : item.label?.label ?? '', command: item.command?.command };
+    });
+    const runningNow = () => api.accounts.runningSandbox;
+    const owner = await vscode.commands.executeCommand<Profile | undefined>('retrac.useLocalSandbox');
+    assert.ok(owner && runningNow());
+    await waitFor('the sections of the running sandbox', () => rows().some((r) => r.label.startsWith('Items')));
+
+    await vscode.commands.executeCommand('retrac.stopLocalSandbox');
+    assert.deepStrictEqual(rows(), [
+      { label: 'The local Retrac sandbox was stopped.', command: undefined },
+      { label: 'Restart Local Sandbox', command: 'retrac.useLocalSandbox' },
+      { label: 'Switch Profile…', command: 'retrac.switchProfile' },
+    ], 'no stale data of the stopped sandbox');
+
+    // Restart from the tree's own row.
+    await vscode.commands.executeCommand(rows()[1].command!);
+    const running = runningNow();
+    assert.ok(running?.pid, 'restarted in its own process');
+    assert.notStrictEqual(running.pid, process.pid, 'not inside the extension host');
+    await waitFor('the sections again', () => rows().some((r) => r.label.startsWith('Items')));
+
+    // A crash: the process is killed from outside.
+    const before = messages.shown.length;
+    process.kill(running.pid, 'SIGKILL');
+    await waitFor('the crashed-source row', () => rows()[0]?.label.startsWith('The local Retrac sandbox stopped unexpectedly'));
+    assert.match(rows()[0].label, /killed by SIGKILL/);
+    assert.deepStrictEqual(rows().slice(1).map((r) => r.command), ['retrac.useLocalSandbox', 'retrac.switchProfile']);
+    assert.ok(messages.shown.slice(before).some((m) => m.kind === 'error' && /stopped unexpectedly \(killed by SIGKILL\)/.test(m.text)), 'a notification says so (with Restart)');
+    assert.strictEqual(runningNow(), undefined);
+    await waitFor('the crash in the Retrac log', async () => (await readTree(api.accounts.storage.logUri)).some((text) => /stopped unexpectedly \(killed by SIGKILL\)/.test(text)), 20_000);
+
+    // Restart after the crash; then Stop leaves no process behind.
+    await vscode.commands.executeCommand('retrac.useLocalSandbox');
+    const again = runningNow();
+    assert.ok(again?.pid);
+    assert.ok((await (await api.accounts.getClient())!.listLocations()).length > 0, 'the restarted sandbox serves the same profiles');
+    await vscode.commands.executeCommand('retrac.stopLocalSandbox');
+    const pid = again.pid;
+    assert.throws(() => process.kill(pid, 0), 'the sandbox process is gone after Stop');
+  });
+
   test('no key reached settings, global state, the log or a shown message', async function () {
     this.timeout(30_000);
     const { globalState, globalStorageUri, logUri } = api.accounts.storage;

@@ -23,7 +23,7 @@ describe('sandbox: state journal', () => {
       { op: 'put', kind: 'tag', row: { id: 't3', name: 'c' } },
     ].map((l) => JSON.stringify(l)).join('\n') + '\n';
     const once = emptyState();
-    assert.equal(applyJournal(once, lines), 5);
+    assert.equal(applyJournal(once, lines).applied, 5);
     assert.deepEqual(once.tags, [{ id: 't1', name: 'a2' }, { id: 't3', name: 'c' }]);
     const twice = emptyState();
     applyJournal(twice, lines);
@@ -34,7 +34,7 @@ describe('sandbox: state journal', () => {
   it('stops at a torn last line', () => {
     const state = emptyState();
     const text = `${JSON.stringify({ op: 'put', kind: 'tag', row: { id: 't1', name: 'a' } })}\n{"op":"put","kind":"tag","row":{"id":"t2","na`;
-    assert.equal(applyJournal(state, text), 1);
+    assert.equal(applyJournal(state, text).applied, 1);
     assert.deepEqual(state.tags.map((t) => t.id), ['t1']);
   });
 

@@ -9,7 +9,7 @@ import * as v from '../validate';
 import { balanceView, movementView } from '../views';
 import { ok, type Result, type Route, type WorkspaceContext } from './route';
 
-const MOVEMENT_TYPES: readonly MovementType[] = [
+export const MOVEMENT_TYPES: readonly MovementType[] = [
   'opening', 'adjustment_plus', 'adjustment_minus', 'transfer_out', 'transfer_in', 'transfer_revert_out', 'transfer_revert_in',
 ];
 

@@ -1,5 +1,4 @@
 // /items: list, count, info, create, bulk create, update, delete (contract §5 Items).
-import type { ItemCreate } from '../../api/types';
 import { conflict, exceededLimit, notFound, unprocessable, ApiError } from '../errors';
 import type { ItemRec } from '../model';
 import type { ItemSort, Store, WorkspaceData } from '../store';
@@ -47,7 +46,9 @@ function listItems(ctx: WorkspaceContext): Result {
   const keep = itemFilter(ctx);
   const sorted = caller.ws.itemsSortedBy(sort);
   const rows = keep ? v.takePage(newestFirst ? v.reversed(sorted) : sorted, keep, page) : v.slicePage(sorted, newestFirst, page);
-  return ok(rows.map((i) => itemView(i, caller.ws, withTags)));
+  const ws = caller.ws;
+  const json = `[${rows.map((i) => ws.itemJsonOf(i, withTags, () => itemView(i, ws, withTags))).join(',')}]`;
+  return { status: 200, body: null, json };
 }
 
 function countItems(ctx: WorkspaceContext): Result {
@@ -83,10 +84,10 @@ function resolveTags(ws: WorkspaceData, body: v.Body, prefix: string): string[] 
   return [...out];
 }
 
-const SKU = { min: 1, max: 100 };
-const DESCRIPTION = { min: 1, max: 1000 };
-const MONEY = { min: 0, max: 1e12 };
-const SUPPLIER = { max: 200 };
+export const SKU = { min: 1, max: 100 };
+export const DESCRIPTION = { min: 1, max: 1000 };
+export const MONEY = { min: 0, max: 1e12 };
+export const SUPPLIER = { max: 200 };
 
 function createOne(store: Store, ws: WorkspaceData, raw: unknown, userId: string, prefix: string): ItemRec {
   const body = v.object(raw, prefix ? prefix.slice(0, -1) : 'body');
@@ -111,6 +112,31 @@ function createItem(ctx: WorkspaceContext): Result {
   return created(itemView(createOne(ctx.store, caller.ws, ctx.body, caller.userId, ''), caller.ws, true));
 }
 
+const CREATE_FIELDS = ['sku', 'description', 'cost', 'sellPrice', 'supplierId', 'tagIds', 'tagNames'] as const;
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/**
+ * What a failed bulk slot echoes: the create fields of the entry, strings cut at 200 characters
+ * and lists at 20 strings; any other value is named by its type. Bounded whatever was sent, so
+ * the answer of a batch whose other entries were committed can always be built.
+ */
+export function entrySummary(entry: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return out;
+  for (const key of CREATE_FIELDS) {
+    const value = (entry as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    if (typeof value === 'string') out[key] = clip(value, 200);
+    else if (typeof value === 'number' || typeof value === 'boolean' || value === null) out[key] = value;
+    else if (Array.isArray(value)) out[key] = value.slice(0, 20).map((x) => (typeof x === 'string' ? clip(x, 100) : `(${Array.isArray(x) ? 'array' : typeof x})`));
+    else out[key] = '(object)';
+  }
+  return out;
+}
+
 /** Each entry is created on its own; a failing entry keeps its slot as {item, error, code}. */
 function bulkCreate(ctx: WorkspaceContext): Result {
   const { caller } = ctx;
@@ -120,7 +146,7 @@ function bulkCreate(ctx: WorkspaceContext): Result {
       return itemView(createOne(ctx.store, caller.ws, entry, caller.userId, `[${i}].`), caller.ws, true);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      return { item: entry as ItemCreate, error: e.message, code: e.code };
+      return { item: entrySummary(entry), error: clip(e.message, 1000), code: e.code };
     }
   });
   return created(results);

@@ -8,9 +8,9 @@ import * as v from '../validate';
 import { locationView } from '../views';
 import { created, ok, type Result, type Route, type WorkspaceContext } from './route';
 
-const TYPES: readonly LocationType[] = ['warehouse', 'van', 'truck', 'site', 'other'];
-const NAME = { min: 1, max: 64 };
-const NOTE = { max: 500 };
+export const TYPES: readonly LocationType[] = ['warehouse', 'van', 'truck', 'site', 'other'];
+export const NAME = { min: 1, max: 64 };
+export const NOTE = { max: 500 };
 
 function visibleLocations(ctx: WorkspaceContext): (location: LocationRec) => boolean {
   const type = v.queryEnum(ctx.query, 'type', TYPES);

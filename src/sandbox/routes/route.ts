@@ -5,7 +5,12 @@ import type { Caller } from '../auth';
 import type { KeyRec } from '../model';
 import type { Store } from '../store';
 
-export interface Result { status: number; body: unknown }
+export interface Result {
+  status: number;
+  body: unknown;
+  /** The body already serialised (pages built from cached row JSON); sent instead of `body`. */
+  json?: string;
+}
 
 interface BaseContext {
   store: Store;

@@ -7,8 +7,8 @@ import * as v from '../validate';
 import { tagView } from '../views';
 import { created, ok, type Result, type Route, type WorkspaceContext } from './route';
 
-const COLORS: readonly TagColor[] = ['red', 'yellow', 'green', 'blue', 'purple', 'brown', 'gray', 'pink'];
-const NAME = { min: 1, max: 50 };
+export const COLORS: readonly TagColor[] = ['red', 'yellow', 'green', 'blue', 'purple', 'brown', 'gray', 'pink'];
+export const NAME = { min: 1, max: 50 };
 
 function findTag(ws: WorkspaceData, id: string): TagRec {
   const tag = ws.tags.get(id);

@@ -9,7 +9,7 @@ import { transferView } from '../views';
 import { locationFor } from './inventory';
 import { created, ok, type Result, type Route, type WorkspaceContext } from './route';
 
-const STATUSES: readonly TransferStatus[] = ['completed', 'reverted'];
+export const STATUSES: readonly TransferStatus[] = ['completed', 'reverted'];
 const NOTE = { max: 500 };
 
 /** Members see a transfer only when they may see both of its locations. */
