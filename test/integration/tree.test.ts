@@ -337,6 +337,28 @@ suite('Retrac inventory explorer', function () {
       await api.explorer.reveal({ kind: 'item', id: oldest.id });
       await until('the revealed item selected', () => api.explorer.view.selection[0]?.item?.id === oldest.id);
     });
+
+    test('reveal selects the item even while the section is refreshing or its page is not loaded', async () => {
+      // Issue 16 item 17: the reveal raced the view's batched refresh (a page landing, a pin, a reset).
+      const far = await clientFor(big, 'owner-full').listItems({ sort: 'createdAt', order: 'asc', pageSize: 8 });
+      const items = () => section(provider, 'Items');
+      for (const [i, it] of far.entries()) {
+        // Alternate the ways a refresh can be in flight when the reveal starts.
+        if (i % 3 === 0) await vscode.commands.executeCommand('retrac.refreshNode', items());
+        else if (i % 3 === 1) api.explorer.filter('items', {});
+        else provider.changed(items());
+        const shown = await api.explorer.reveal({ kind: 'item', id: it.id });
+        assert.strictEqual(shown, true, `reveal ${i} reported failure`);
+        assert.strictEqual(api.explorer.view.selection[0]?.item?.id, it.id, `reveal ${i}: ${it.sku} is selected when reveal resolves`);
+      }
+    });
+
+    test('reveal of an item that does not exist says why and selects nothing new', async () => {
+      const before = api.explorer.view.selection[0];
+      const shown = await api.explorer.reveal({ kind: 'item', id: 'no-such-item' });
+      assert.strictEqual(shown, false);
+      assert.strictEqual(api.explorer.view.selection[0], before);
+    });
   });
 
   suite('failures (private sandbox)', () => {
