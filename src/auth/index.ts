@@ -236,6 +236,11 @@ export class Accounts implements RetracConnection, vscode.Disposable {
     return { secrets, globalState, globalStorageUri, logUri };
   }
 
+  /** For tests: the status bar item (text, tooltip, accessibility label). */
+  get statusBar(): Pick<vscode.StatusBarItem, 'text' | 'tooltip' | 'accessibilityInformation'> {
+    return this.statusItem;
+  }
+
   /** For tests: the Accounts-menu provider. */
   get authProvider(): vscode.AuthenticationProvider {
     return this.provider;
@@ -875,7 +880,7 @@ export class Accounts implements RetracConnection, vscode.Disposable {
 
 /** A message that tells the user to set a connection setting also says where (the Remote tab in a remote window). */
 export function withWhereToSet(message: string): string {
-  const setting = /set retrac\.caCertificatePath/.test(message) ? 'caCertificatePath' : /check retrac\.apiUrl|set retrac\.apiUrl/.test(message) ? 'apiUrl' : undefined;
+  const setting = /set `?retrac\.caCertificatePath/.test(message) ? 'caCertificatePath' : /(check|set) `?retrac\.apiUrl/.test(message) ? 'apiUrl' : undefined;
   return setting ? `${message} ${whereToSet(setting)}` : message;
 }
 
