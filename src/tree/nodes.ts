@@ -599,7 +599,7 @@ export class TransferNode extends Node {
     const ti = this.base(transferLabel(tr), vscode.TreeItemCollapsibleState.Collapsed);
     ti.description = `${transferStatusLabel(tr)} · ${shortDate(tr.createdAt)}`;
     ti.iconPath = reverted ? new vscode.ThemeIcon('discard', new vscode.ThemeColor('disabledForeground')) : new vscode.ThemeIcon('arrow-swap');
-    ti.tooltip = `${transferLabel(tr)}\n${transferStatusLabel(tr)} · ${shortDate(tr.createdAt)}${tr.note ? `\n${tr.note}` : ''}\n${t('{0} lines', tr.lines.length)}`;
+    ti.tooltip = `${transferLabel(tr)}\n${transferStatusLabel(tr)} · ${shortDate(tr.createdAt)}${tr.note ? `\n${tr.note}` : ''}\n${tr.lines.length === 1 ? t('1 line') : t('{0} lines', tr.lines.length)}`;
     ti.contextValue = reverted ? 'retrac.transfer.reverted' : 'retrac.transfer';
     return ti;
   }
