@@ -10,7 +10,7 @@ import type { RetracClient } from '../api/client';
 import { describeError } from '../api/describeError';
 import { isRetracError } from '../api/errors';
 import { keyType, redactKey } from '../api/keys';
-import { DEFAULT_API_URL, type Workspace } from '../api/types';
+import type { Workspace } from '../api/types';
 import type { Logger, RetracLog } from '../log';
 import { BACK, type QuickInputs } from '../quickInput';
 import { launchSandboxProcess, type SandboxExit, type SandboxProcess } from '../sandbox/child';
@@ -25,6 +25,7 @@ import {
   parseKeyInput, profileCan, profileNameProblem, profilesFromSandboxInfo, uniqueName, workspaceIdProblem,
 } from './keyInput';
 import { isProfileSecret, ProfileStore, SecretStorageError } from './profileStore';
+import { ignoredUserSettingsMessage, readConnectionSettings, whereToSet, type ConnectionSettings } from './connectionSettings';
 
 export { SecretStorageError } from './profileStore';
 
@@ -70,6 +71,9 @@ const DEV_SANDBOX_ENV = 'RETRAC_DEV_SANDBOX_INFO';
 
 const t = vscode.l10n.t;
 
+/** How a destructive action is confirmed: `vscode.window.showWarningMessage` (tests replace it to read the request). */
+export type WarningPrompt = (message: string, options: vscode.MessageOptions, ...buttons: string[]) => Thenable<string | undefined>;
+
 export class Accounts implements RetracConnection, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<Profile | undefined>();
@@ -81,7 +85,12 @@ export class Accounts implements RetracConnection, vscode.Disposable {
   /** Keys handed to the log redaction, by profile id. */
   private readonly redactions = new Map<string, vscode.Disposable>();
   private activeId: string | undefined;
-  private cachedClient: { signature: string; client: RetracClient } | undefined;
+  /** The active profile's client, shared while it is built: concurrent callers wait for the same one. */
+  private cachedClient: { signature: string; client: Promise<RetracClient> } | undefined;
+  /** The ignored-User-settings warning already shown (once per window and set of settings). */
+  private ignoredSettingsShown: string | undefined;
+  /** Confirms destructive actions; a modal warning. */
+  confirmDestructive: WarningPrompt = (message, options, ...buttons) => vscode.window.showWarningMessage(message, options, ...buttons);
   private sandbox: SandboxProcess | undefined;
   /** Set when this window's sandbox stopped or crashed; cleared when it starts again. */
   private sandboxDown: SourceDown | undefined;
@@ -113,7 +122,10 @@ export class Accounts implements RetracConnection, vscode.Disposable {
         if (isProfileSecret(e.key)) this.syncFromStorage();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
+        // A new CA or proxy applies to the next request; an API URL change applies to keys added from now on
+        // (a profile keeps the host it was checked with).
         if (['retrac.caCertificatePath', ...PROXY_SETTINGS].some((s) => e.affectsConfiguration(s))) this.cachedClient = undefined;
+        if (e.affectsConfiguration('retrac.apiUrl') || e.affectsConfiguration('retrac.caCertificatePath')) this.ignoredSettingsShown = undefined;
       }),
       vscode.commands.registerCommand('retrac.addApiKey', () => this.addApiKeyCommand()),
       vscode.commands.registerCommand('retrac.switchProfile', (id?: string) => this.switchProfileCommand(id)),
@@ -182,11 +194,12 @@ export class Accounts implements RetracConnection, vscode.Disposable {
       throw new AccountError(t('{0} is not a confirmed Retrac host: add the key with “Retrac: Add API Key” to confirm it.', hostOf(apiUrl)));
     }
     this.registerSecret('pending', parsed.key);
-    const client = await this.makeClient(parsed.key, apiUrl, undefined, options.caCertPath ?? this.configuredCaPath());
+    const client = await this.makeClient(parsed.key, apiUrl, undefined, options.caCertPath ?? this.configuredCaPath(), true);
     let check: KeyCheckResult;
     let workspace: Workspace | undefined;
     try {
       check = await checkKey(client);
+      this.logScopes(client.keyType, check);
       if (parsed.keyType === 'full') {
         const wanted = options.workspaceId ?? (check.workspaces.length === 1 ? check.workspaces[0].id : undefined);
         if (!wanted) throw new AccountError(t('This key reaches {0} workspaces: say which one (workspaceId).', check.workspaces.length));
@@ -240,6 +253,11 @@ export class Accounts implements RetracConnection, vscode.Disposable {
     return { secrets, globalState, globalStorageUri, logUri };
   }
 
+  /** For tests: the status bar item (text, tooltip, accessibility label). */
+  get statusBar(): Pick<vscode.StatusBarItem, 'text' | 'tooltip' | 'accessibilityInformation'> {
+    return this.statusItem;
+  }
+
   /** For tests: the Accounts-menu provider. */
   get authProvider(): vscode.AuthenticationProvider {
     return this.provider;
@@ -248,7 +266,7 @@ export class Accounts implements RetracConnection, vscode.Disposable {
   // ---- commands ------------------------------------------------------------------------------
 
   async addApiKeyCommand(): Promise<AddKeyOutcome> {
-    const apiUrl = this.configuredApiUrl();
+    const apiUrl = this.configuredApiUrl(true);
     const urlProblem = apiUrlProblem(apiUrl);
     if (urlProblem) return this.fail(urlProblem);
     const title = t('Add Retrac API Key');
@@ -265,7 +283,7 @@ export class Accounts implements RetracConnection, vscode.Disposable {
       if (step === 'key') {
         const answer = await this.inputs.text({
           title, step: 1, totalSteps: totalSteps(), password: true, value: raw,
-          prompt: t('Paste a key from the Retrac dashboard (Settings → API Keys). It is checked with {0}, then kept in the OS keyring.', host),
+          prompt: t('Paste a key from the Retrac dashboard (Settings → API Keys). It is checked with {0}, then kept in VS Code’s secret storage (the OS keyring on desktop).', host),
           placeholder: t('24 letters and digits, or retrac_…'),
           validate: keyInputProblem,
         });
@@ -277,13 +295,14 @@ export class Accounts implements RetracConnection, vscode.Disposable {
         key = parsed.key;
         this.registerSecret('pending', key);
         try {
-          client = await this.makeClient(key, apiUrl, undefined, this.configuredCaPath());
+          client = await this.makeClient(key, apiUrl, undefined, this.configuredCaPath(), true);
         } catch (e) {
           return this.fail(this.explain(e, apiUrl), e);
         }
         const checking = client;
         try {
           check = await this.withProgress(t('Checking the key with {0}…', host), (signal) => checkKey(checking, signal));
+          this.logScopes(checking.keyType, check);
         } catch (e) {
           return this.fail(this.explain(e, apiUrl), e);
         }
@@ -369,11 +388,10 @@ export class Accounts implements RetracConnection, vscode.Disposable {
     if (!profile) return undefined;
     await this.activate(profile.id);
     const bound = this.boundProfileId;
-    if (bound && bound !== profile.id) {
-      void vscode.window.showInformationMessage(
-        t('This folder stays bound to “{0}”; it comes back when the folder is reopened. Use “Bind Profile to This Workspace” to change that.', this.store.get(bound)?.name ?? bound),
-      );
-    }
+    const switched = t('Switched to “{0}” ({1}).', profile.name, describeProfile(profile));
+    void vscode.window.showInformationMessage(bound && bound !== profile.id
+      ? `${switched} ${t('This folder stays bound to “{0}”; it comes back when the folder is reopened. Use “Bind Profile to This Workspace” to change that.', this.store.get(bound)?.name ?? bound)}`
+      : switched);
     return profile;
   }
 
@@ -389,19 +407,21 @@ export class Accounts implements RetracConnection, vscode.Disposable {
     const renamed = { ...profile, name: name.trim() };
     await this.store.update(renamed);
     this.profilesChanged();
+    void vscode.window.showInformationMessage(renamed.name === profile.name ? t('“{0}” keeps its name.', profile.name) : t('Renamed “{0}” to “{1}”.', profile.name, renamed.name));
     return renamed;
   }
 
   private async removeApiKeyCommand(id?: string): Promise<boolean> {
     const profile = id ? this.store.get(id) : await this.pickProfile(t('Remove Retrac API Key'));
     if (!profile) return false;
-    const ok = await this.inputs.confirm({
-      title: t('Remove Retrac API Key'),
-      summary: t('Remove “{0}” and delete its key ({1}) from this machine?', profile.name, profile.keyHint),
-      detail: t('The key stays valid at Retrac: revoke it in the dashboard if it leaked.'),
-      confirmLabel: t('Remove Key'),
-    });
-    if (ok !== true) return false;
+    // A modal, as VS Code does for destructive actions: Enter alone never removes a key.
+    const remove = t('Remove');
+    const choice = await this.confirmDestructive(
+      t('Remove “{0}” and delete its key ({1}) from this machine?', profile.name, profile.keyHint),
+      { modal: true, detail: t('The key stays valid at Retrac: revoke it in the dashboard if it leaked.') },
+      remove,
+    );
+    if (choice !== remove) return false;
     await this.remove(profile.id);
     void vscode.window.showInformationMessage(t('Removed “{0}”.', profile.name));
     return true;
@@ -607,21 +627,48 @@ export class Accounts implements RetracConnection, vscode.Disposable {
     return key;
   }
 
-  private async clientFor(profile: Profile): Promise<RetracClient> {
+  /**
+   * The client of a profile. Concurrent callers (the five section counts of a first expand) share
+   * one in-flight build: the key is read once and one client is made. No UI here: a data
+   * accessor that asked (a host confirmation) would stack one modal per caller.
+   */
+  private clientFor(profile: Profile): Promise<RetracClient> {
     const caCertPath = profile.caCertPath ?? this.configuredCaPath();
     const signature = JSON.stringify([profile.id, profile.apiUrl, profile.workspaceId, caCertPath]);
     if (this.cachedClient?.signature === signature) return this.cachedClient.client;
-    const key = await this.keyOf(profile.id);
-    if (!key) throw new AccountError(t('The key of profile “{0}” is missing from the keyring: add it again with “Retrac: Add API Key”.', profile.name));
-    if (!this.isHostConfirmed(profile.apiUrl) && !(await this.confirmHost(profile.apiUrl))) {
-      throw new AccountError(t('The key of “{0}” is not sent to {1} until you confirm that host.', profile.name, hostOf(profile.apiUrl)));
-    }
-    const client = await this.makeClient(key, profile.apiUrl, profile.keyType === 'full' ? profile.workspaceId : undefined, caCertPath);
-    this.cachedClient = { signature, client };
-    return client;
+    const entry = { signature, client: this.buildClient(profile, caCertPath) };
+    this.cachedClient = entry;
+    // A failed build is not kept: the next caller tries again (a key re-added, a CA fixed).
+    entry.client.catch(() => {
+      if (this.cachedClient === entry) this.cachedClient = undefined;
+    });
+    return entry.client;
   }
 
-  private async makeClient(key: string, apiUrl: string, workspaceId: string | undefined, caCertPath: string | undefined): Promise<RetracClient> {
+  private async buildClient(profile: Profile, caCertPath: string | undefined): Promise<RetracClient> {
+    if (!this.isHostConfirmed(profile.apiUrl)) {
+      throw new AccountError(t('The key of “{0}” is not sent to {1} until you confirm that host: add the key again with “Retrac: Add API Key”, which asks once.', profile.name, hostOf(profile.apiUrl)));
+    }
+    const key = await this.keyOf(profile.id);
+    if (!key) throw new AccountError(t('The key of profile “{0}” is missing from the keyring: add it again with “Retrac: Add API Key”.', profile.name));
+    this.clientBuilds++;
+    return this.makeClient(key, profile.apiUrl, profile.keyType === 'full' ? profile.workspaceId : undefined, caCertPath);
+  }
+
+  /** For tests: how many clients were built (one per profile and CA, however many callers). */
+  clientBuilds = 0;
+
+  /** One info line for a key check; the probes' expected refusals were logged at debug level. */
+  private logScopes(keyType: string, check: KeyCheckResult): void {
+    if (keyType !== 'restricted') return;
+    this.logger.info(`Scope check: ${check.scopes.length} found (${check.scopes.join(', ') || 'none'}); ${check.missingScopes.length} refused as expected for this key (${check.missingScopes.join(', ') || 'none'}).`);
+  }
+
+  /**
+   * `probing`: a client for a key check, whose scope probes are expected to be refused (403) for
+   * scopes the key lacks; those refusals are logged at debug level, not as warnings.
+   */
+  private async makeClient(key: string, apiUrl: string, workspaceId: string | undefined, caCertPath: string | undefined, probing = false): Promise<RetracClient> {
     // The manifest promises that an untrusted workspace makes no API call.
     if (!vscode.workspace.isTrusted) {
       throw new AccountError(t('Retrac calls the API only in a trusted workspace: trust this folder first (Workspaces: Manage Workspace Trust).'));
@@ -643,7 +690,10 @@ export class Accounts implements RetracConnection, vscode.Disposable {
       workspaceId,
       ca,
       proxy: vscodeProxySettings(),
-      onLog: (level, message) => client[level](message),
+      onLog: (level, message) => {
+        if (probing && level === 'warn' && /failed: forbidden \(403\)/.test(message)) client.debug(`${message} (scope probe: expected for a scope the key lacks)`);
+        else client[level](message);
+      },
     });
   }
 
@@ -706,12 +756,30 @@ export class Accounts implements RetracConnection, vscode.Disposable {
     this.redactions.set(owner, this.log.addSecret(key));
   }
 
-  private configuredApiUrl(): string {
-    return (vscode.workspace.getConfiguration('retrac').get<string>('apiUrl') || DEFAULT_API_URL).replace(/\/+$/, '');
+  /** The connection settings as this window applies them (see connectionSettings.ts). */
+  connectionSettings(): ConnectionSettings {
+    return readConnectionSettings(this.context.globalStorageUri);
+  }
+
+  /** `retrac.apiUrl`; with `announce`, says once when a User value is ignored in this remote window. */
+  private configuredApiUrl(announce = false): string {
+    const settings = this.connectionSettings();
+    if (announce && settings.ignoredUserSettings.length) {
+      const message = ignoredUserSettingsMessage(settings.ignoredUserSettings);
+      this.logger.warn(message);
+      if (this.ignoredSettingsShown !== message) {
+        this.ignoredSettingsShown = message;
+        const open = t('Open Remote Settings');
+        void vscode.window.showWarningMessage(message, open).then((c) => {
+          if (c === open) void vscode.commands.executeCommand('workbench.action.openRemoteSettings');
+        });
+      }
+    }
+    return settings.apiUrl;
   }
 
   private configuredCaPath(): string | undefined {
-    return vscode.workspace.getConfiguration('retrac').get<string>('caCertificatePath')?.trim() || undefined;
+    return this.connectionSettings().caCertPath;
   }
 
   private isHostConfirmed(apiUrl: string): boolean {
@@ -756,7 +824,7 @@ export class Accounts implements RetracConnection, vscode.Disposable {
 
   private explain(e: unknown, apiUrl: string): string {
     if (e instanceof AccountError || e instanceof SecretStorageError) return e.message;
-    return explainCheckFailure(e, apiUrl, (x) => this.describe(x));
+    return withWhereToSet(explainCheckFailure(e, apiUrl, (x) => this.describe(x)));
   }
 
   private fail(message: string, cause?: unknown): AddKeyOutcome {
@@ -817,6 +885,7 @@ export class Accounts implements RetracConnection, vscode.Disposable {
     if (!p) {
       item.text = `$(key) ${t('Retrac: Add Key')}`;
       item.tooltip = t('No Retrac profile: add an API key or use the local sandbox.');
+      item.accessibilityInformation = { label: t('Retrac: no profile. Add an API key or use the local sandbox.'), role: 'button' };
       item.command = 'retrac.addApiKey';
       item.show();
       return;
@@ -830,6 +899,15 @@ export class Accounts implements RetracConnection, vscode.Disposable {
     md.appendMarkdown(`${escapeMd(t('Host'))}: \`${hostOf(p.apiUrl)}\`${p.sandbox ? ` (${escapeMd(t('local sandbox'))})` : ''}${p.sessionOnly ? ` — ${escapeMd(t('this session only'))}` : ''}\n\n`);
     md.appendMarkdown(escapeMd(t('Click to switch profile.')));
     item.tooltip = md;
+    // Screen readers get plain text, not the tooltip's markdown.
+    item.accessibilityInformation = {
+      label: [
+        t('Retrac profile {0}', p.name), this.boundProfileId === p.id ? t('bound to this folder') : undefined, describeProfile(p),
+        t('host {0}', hostOf(p.apiUrl)), p.sandbox ? t('local sandbox') : undefined, p.sessionOnly ? t('this session only') : undefined,
+        t('Click to switch profile.'),
+      ].filter(Boolean).join(', '),
+      role: 'button',
+    };
     item.command = 'retrac.switchProfile';
     item.show();
   }
@@ -844,6 +922,12 @@ export class Accounts implements RetracConnection, vscode.Disposable {
     this.redactions.clear();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** A message that tells the user to set a connection setting also says where (the Remote tab in a remote window). */
+export function withWhereToSet(message: string): string {
+  const setting = /set `?retrac\.caCertificatePath/.test(message) ? 'caCertificatePath' : /(check|set) `?retrac\.apiUrl/.test(message) ? 'apiUrl' : undefined;
+  return setting ? `${message} ${whereToSet(setting)}` : message;
 }
 
 function escapeMd(text: string): string {

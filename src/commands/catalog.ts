@@ -20,7 +20,7 @@ const t = vscode.l10n.t;
 /** One of a fixed list of values (a tag's colour, a location's type) as a step. */
 async function askChoice<T extends string>(deps: EditDeps, ctx: StepContext, o: { title: string; placeholder: string; choices: readonly T[] }): Promise<T | Back | undefined> {
   const picked = await deps.inputs.pick({
-    title: o.title, step: ctx.step, canGoBack: ctx.canGoBack, placeholder: o.placeholder, items: o.choices.map((c) => ({ label: c, choice: c })),
+    title: o.title, step: ctx.step, totalSteps: ctx.totalSteps, canGoBack: ctx.canGoBack, placeholder: o.placeholder, items: o.choices.map((c) => ({ label: c, choice: c })),
   });
   if (picked === BACK || picked === undefined) return picked;
   return picked.choice;
@@ -54,7 +54,9 @@ function resolveTags(text: string, tags: Tag[]): { tags: Tag[] } | { problem: st
     } else unknown.push(name);
   }
   return unknown.length
-    ? { problem: t('Unknown tag(s): {0}. Create them first with "Retrac: Create Tag".', unknown.join(', ')) }
+    ? { problem: unknown.length === 1
+      ? t('Unknown tag: {0}. Create it first with "Retrac: Create Tag".', unknown[0])
+      : t('Unknown tags: {0}. Create them first with "Retrac: Create Tag".', unknown.join(', ')) }
     : { tags: found };
 }
 
@@ -91,7 +93,7 @@ export async function createItemCommand(deps: EditDeps): Promise<EditOutcome<Ite
   if (isOutcome(client)) return client;
   const title = t('Create Item');
   let knownTags: Tag[] | undefined;
-  const state = await runFlow<CreateItemState>({}, 'sku', {
+  const state = await runFlow<CreateItemState>({}, ['sku', 'description', 'cost', 'sellPrice', 'tags', 'confirm'], {
     sku: async (s, ctx) => {
       const v = await askText(deps, ctx, { title: t('{0}: SKU', title), prompt: t('The SKU (unique in the workspace).'), value: s.sku, validate: skuProblem });
       if (v === BACK || v === undefined) return v;
@@ -208,7 +210,7 @@ export async function editItemCommand(deps: EditDeps, ref?: NodeRef): Promise<Ed
   };
   const initial: EditItemState = {};
   if (ref?.item && !(await loadItem(initial, ref.item))) return CANCELLED;
-  const state = await runFlow<EditItemState>(initial, initial.item ? 'field' : 'item', {
+  const state = await runFlow<EditItemState>(initial, [...(initial.item ? [] : ['item']), 'field', 'value', 'confirm'], {
     item: async (s, ctx) => {
       const picked = await pickItem(deps, client, title, ctx);
       if (picked === BACK || picked === undefined) return picked;
@@ -223,7 +225,7 @@ export async function editItemCommand(deps: EditDeps, ref?: NodeRef): Promise<Ed
         { field: 'sellPrice', label: t('Sell price'), description: formatAmount(item.sellPrice) },
         { field: 'tags', label: t('Tags'), description: fieldText(item, 'tags') || t('(none)') },
       ];
-      const picked = await deps.inputs.pick({ title: t('{0}: {1}', title, item.sku), step: ctx.step, canGoBack: ctx.canGoBack, placeholder: t('Which field?'), items: fields });
+      const picked = await deps.inputs.pick({ title: t('{0}: {1}', title, item.sku), step: ctx.step, totalSteps: ctx.totalSteps, canGoBack: ctx.canGoBack, placeholder: t('Which field?'), items: fields });
       if (picked === BACK || picked === undefined) return picked;
       s.field = picked.field;
       s.shown = fieldText(item, picked.field);
@@ -326,7 +328,7 @@ export async function deleteItemCommand(deps: EditDeps, ref?: NodeRef): Promise<
   if (isOutcome(client)) return client;
   let item: Pick<Item, 'id' | 'sku' | 'description'> | undefined = ref?.item;
   if (!item) {
-    const picked = await pickItem(deps, client, t('Delete Item'), { step: 1, canGoBack: false });
+    const picked = await pickItem(deps, client, t('Delete Item'), { step: 1, totalSteps: 2, canGoBack: false });
     if (picked === BACK || picked === undefined) return CANCELLED;
     item = picked.item;
   }
@@ -364,7 +366,7 @@ export async function createTagCommand(deps: EditDeps): Promise<EditOutcome<Tag>
   const client = await begin(deps, action, ['tags.write']);
   if (isOutcome(client)) return client;
   const title = t('Create Tag');
-  const state = await runFlow<{ name?: string; color?: TagColor }>({}, 'name', {
+  const state = await runFlow<{ name?: string; color?: TagColor }>({}, ['name', 'color', 'confirm'], {
     name: async (s, ctx) => {
       const v = await askText(deps, ctx, {
         title: t('{0}: name', title), prompt: t('Tag name (1–50 characters).'), value: s.name,
@@ -418,7 +420,7 @@ async function tagStep(deps: EditDeps, client: RetracClient, add: boolean, ref?:
   };
   const initial: { item?: Item; tag?: Tag } = { tag: ref?.tag };
   if (ref?.item && !(await load(initial, ref.item))) return CANCELLED;
-  const state = await runFlow(initial, initial.item ? 'tag' : 'item', {
+  const state = await runFlow(initial, [...(initial.item ? [] : ['item']), ...(initial.tag ? [] : ['tag']), 'confirm'], {
     item: async (s, ctx) => {
       const picked = await pickItem(deps, client, title, ctx);
       if (picked === BACK || picked === undefined) return picked;
@@ -427,7 +429,7 @@ async function tagStep(deps: EditDeps, client: RetracClient, add: boolean, ref?:
     tag: async (s, ctx) => {
       const onItem = new Set((s.item!.tags ?? []).map((tg) => tg.id));
       const picked = await deps.inputs.pick<vscode.QuickPickItem & { tag: Tag | { id: string; name: string } }>({
-        title: t('{0}: {1}', title, s.item!.sku), step: ctx.step, canGoBack: ctx.canGoBack,
+        title: t('{0}: {1}', title, s.item!.sku), step: ctx.step, totalSteps: ctx.totalSteps, canGoBack: ctx.canGoBack,
         placeholder: add ? t('Add which tag?') : t('Remove which tag?'),
         items: add
           ? async () => {
@@ -493,7 +495,7 @@ export async function createLocationCommand(deps: EditDeps): Promise<EditOutcome
   const client = await begin(deps, action, ['locations.write'], true);
   if (isOutcome(client)) return client;
   const title = t('Create Location');
-  const state = await runFlow<{ name?: string; type?: LocationType; note?: string }>({}, 'name', {
+  const state = await runFlow<{ name?: string; type?: LocationType; note?: string }>({}, ['name', 'type', 'note', 'confirm'], {
     name: async (s, ctx) => {
       const v = await askText(deps, ctx, { title: t('{0}: name', title), prompt: t('Location name (1–64 characters).'), value: s.name, validate: locationNameProblem });
       if (v === BACK || v === undefined) return v;
@@ -535,7 +537,7 @@ export async function updateLocationCommand(deps: EditDeps, ref: NodeRef | undef
   if (mode === 'deactivate' && ref?.location && !ref.location.active) {
     return { status: 'refused', message: t('"{0}" is already inactive.', ref.location.name) };
   }
-  const state = await runFlow<{ location?: Location; name?: string }>({ location: ref?.location }, ref?.location ? (mode === 'rename' ? 'name' : 'confirm') : 'location', {
+  const state = await runFlow<{ location?: Location; name?: string }>({ location: ref?.location }, [...(ref?.location ? [] : ['location']), ...(mode === 'rename' ? ['name'] : []), 'confirm'], {
     location: async (s, ctx) => {
       const picked = await pickLocation(deps, client, title, ctx, { activeOnly: mode === 'deactivate' });
       if (picked === BACK || picked === undefined) return picked;

@@ -98,24 +98,31 @@ export type StepResult = string | typeof FINISH | Rewind | Back | undefined;
 export interface StepContext {
   step: number;
   canGoBack: boolean;
-  /** Set by flows whose length is fixed, to show "step of total". */
+  /** The number of steps of this run, shown as "step/total". */
   totalSteps?: number;
 }
 export type Step<S> = (state: S, ctx: StepContext) => Promise<StepResult>;
 
 /**
- * Runs named steps from `first`. A step returns the next step's name, FINISH, BACK or undefined
- * (Escape). Back restores the state as it was when the previous step was entered, so an input
- * never leaves traces of a step the user went back over. Returns the final state, or undefined
- * when the user cancelled; nothing is written here.
+ * Runs named steps from `path[0]`. `path` lists, in order, the steps this run goes through (a
+ * step left out because its answer is known, such as the location of a row the command was run
+ * on, is not in it), so each step shows "step/total" with the right total; a step repeated in a
+ * loop (another transfer line) keeps its number. A step returns the next step's name, FINISH,
+ * BACK or undefined (Escape). Back restores the state as it was when the previous step was
+ * entered, so an input never leaves traces of a step the user went back over. Returns the final
+ * state, or undefined when the user cancelled; nothing is written here.
  */
-export async function runFlow<S>(initial: S, first: string, steps: Record<string, Step<S>>): Promise<S | undefined> {
+export async function runFlow<S>(initial: S, path: readonly string[], steps: Record<string, Step<S>>): Promise<S | undefined> {
   let state = initial;
-  let name = first;
+  let name = path[0];
   const history: { name: string; snapshot: S }[] = [];
   for (;;) {
     const snapshot = structuredClone(state);
-    const result = await steps[name](state, { step: history.length + 1, canGoBack: history.length > 0 });
+    const index = path.indexOf(name);
+    const ctx: StepContext = index >= 0
+      ? { step: index + 1, totalSteps: path.length, canGoBack: history.length > 0 }
+      : { step: history.length + 1, canGoBack: history.length > 0 };
+    const result = await steps[name](state, ctx);
     if (result === undefined) return undefined;
     if (result === FINISH) return state;
     if (result === BACK) {
@@ -151,9 +158,9 @@ export async function confirmStep(deps: EditDeps, ctx: StepContext, title: strin
 }
 
 /** The optional note a write keeps (at most 500 characters; empty for none), then step `next`. */
-export function noteStep<S extends { note?: string }>(deps: EditDeps, title: string, prompt: string, next: string, totalSteps?: number): Step<S> {
+export function noteStep<S extends { note?: string }>(deps: EditDeps, title: string, prompt: string, next: string): Step<S> {
   return async (s, ctx) => {
-    const value = await askText(deps, { ...ctx, totalSteps }, {
+    const value = await askText(deps, ctx, {
       title: t('{0}: note (optional)', title), prompt, value: s.note,
       validate: (v) => (v.length > 500 ? t('A note has at most 500 characters ({0} now).', v.length) : undefined),
     });
@@ -181,11 +188,19 @@ export function pickItem(
   client: RetracClient,
   title: string,
   ctx: StepContext,
-  options: { locationId?: string; placeholder?: string; exclude?: (item: Item) => boolean; value?: string } = {},
+  options: {
+    locationId?: string;
+    placeholder?: string;
+    exclude?: (item: Item) => boolean;
+    value?: string;
+    /** Show each item's on-hand: its total, or at `locationId` when set. */
+    showOnHand?: boolean;
+  } = {},
 ): Promise<ItemPick | Back | undefined> {
   return deps.inputs.pick<ItemPick>({
     title,
     step: ctx.step,
+    totalSteps: ctx.totalSteps,
     canGoBack: ctx.canGoBack,
     placeholder: options.placeholder ?? t('Type to search items by SKU or description'),
     value: options.value,
@@ -194,11 +209,41 @@ export function pickItem(
         { search: value.trim() || undefined, locationId: options.locationId, sort: 'sku', order: 'asc', pageSize: 50 },
         { signal },
       );
-      return items
-        .filter((item) => !options.exclude?.(item))
-        .map((item) => ({ label: item.sku, description: item.description, alwaysShow: true, item }));
+      const shown = items.filter((item) => !options.exclude?.(item));
+      const onHand = options.showOnHand ? await onHandOf(client, shown, options.locationId, signal) : undefined;
+      return shown.map((item) => ({
+        label: item.sku,
+        description: onHand?.has(item.id) ? `${item.description} · ${onHandText(onHand.get(item.id)!, options.locationId !== undefined)}` : item.description,
+        alwaysShow: true,
+        item,
+      }));
     },
   });
+}
+
+function onHandText(qty: number, atLocation: boolean): string {
+  return atLocation ? t('{0} on hand here', qty) : t('{0} on hand', qty);
+}
+
+/**
+ * The on-hand of the listed items: at one location (one balances request for the location), or
+ * in total (one balances request per item, at most one page of a search: 50).
+ */
+async function onHandOf(client: RetracClient, items: Item[], locationId: string | undefined, signal: AbortSignal): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (locationId) {
+    const wanted = new Set(items.map((i) => i.id));
+    for await (const rows of pages((page, pageSize) => client.listBalances({ locationId, page, pageSize }, { signal }), PAGE_SIZES.balances.max)) {
+      for (const b of rows) if (wanted.has(b.itemId)) out.set(b.itemId, b.onHandQty);
+    }
+    for (const id of wanted) if (!out.has(id)) out.set(id, 0);
+    return out;
+  }
+  await Promise.all(items.map(async (item) => {
+    const rows = await client.listBalances({ itemId: item.id, pageSize: PAGE_SIZES.balances.max }, { signal });
+    out.set(item.id, rows.reduce((n, b) => n + b.onHandQty, 0));
+  }));
+  return out;
 }
 
 /** Every location the key can see (all pages), active ones first. */
@@ -214,18 +259,35 @@ export function pickLocation(
   client: RetracClient,
   title: string,
   ctx: StepContext,
-  options: { activeOnly?: boolean; placeholder?: string; validate?: (location: Location) => string | undefined } = {},
+  options: {
+    activeOnly?: boolean;
+    placeholder?: string;
+    validate?: (location: Location) => string | undefined;
+    /** Locations left out of the list (the source of a transfer in its "to" step). */
+    exclude?: (location: Location) => boolean;
+    /** Show each location's on-hand of this item (one balances request for the item). */
+    onHandOf?: ItemRef;
+  } = {},
 ): Promise<LocationPick | Back | undefined> {
   return deps.inputs.pick<LocationPick>({
     title,
     step: ctx.step,
+    totalSteps: ctx.totalSteps,
     canGoBack: ctx.canGoBack,
     placeholder: options.placeholder ?? t('Choose a location'),
     items: async (signal) => {
-      const locations = await listAllLocations(client, signal, options.activeOnly ? true : undefined);
-      return locations.map((location) => ({
+      const item = options.onHandOf;
+      const [locations, balances] = await Promise.all([
+        listAllLocations(client, signal, options.activeOnly ? true : undefined),
+        item ? client.listBalances({ itemId: item.id, pageSize: PAGE_SIZES.balances.max }, { signal }) : Promise.resolve([]),
+      ]);
+      const onHand = new Map(balances.map((b) => [b.locationId, b.onHandQty]));
+      return locations.filter((l) => !options.exclude?.(l)).map((location) => ({
         label: location.name,
-        description: location.active ? location.type : t('{0} · inactive', location.type),
+        description: [
+          location.active ? location.type : t('{0} · inactive', location.type),
+          item ? t('{0} of {1} on hand', onHand.get(location.id) ?? 0, item.sku) : undefined,
+        ].filter(Boolean).join(' · '),
         location,
       }));
     },

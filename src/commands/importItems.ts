@@ -66,9 +66,10 @@ export async function importItemsCommand(deps: EditDeps, arg?: unknown): Promise
   }
 
   // Preview: what will be sent, and which rows are skipped and why.
+  const importLabel = usable.length === 1 ? t('Import 1 item') : t('Import {0} items', usable.length);
   const go: vscode.QuickPickItem = {
-    label: `$(cloud-upload) ${t('Import {0} item(s)', usable.length)}`,
-    description: skipped.length ? t('{0} row(s) with problems are skipped', skipped.length) : undefined,
+    label: `$(cloud-upload) ${importLabel}`,
+    description: skipped.length === 0 ? undefined : skipped.length === 1 ? t('1 row with problems is skipped') : t('{0} rows with problems are skipped', skipped.length),
     alwaysShow: true,
   };
   const rowLabel = parsed.format === 'csv' ? t('line') : t('entry');
@@ -79,7 +80,7 @@ export async function importItemsCommand(deps: EditDeps, arg?: unknown): Promise
     title: t('Import Items: {0}', fileName),
     placeholder: t('Review the rows, then choose "Import" (Escape cancels)'),
     items: [go, { label: '', kind: vscode.QuickPickItemKind.Separator }, ...rows],
-    validate: (item) => (item === go ? undefined : t('Choose "Import {0} item(s)" to start, or Escape to cancel.', usable.length)),
+    validate: (item) => (item === go ? undefined : t('Choose "{0}" to start, or Escape to cancel.', importLabel)),
   });
   if (answer !== go) return CANCELLED;
 
@@ -87,7 +88,7 @@ export async function importItemsCommand(deps: EditDeps, arg?: unknown): Promise
   const chunks = chunkRows(parsed.rows);
   let stopMessage: string | undefined;
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: t('Importing {0} item(s) from {1}', usable.length, fileName), cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: usable.length === 1 ? t('Importing 1 item from {0}', fileName) : t('Importing {0} items from {1}', usable.length, fileName), cancellable: true },
     async (progress, token) => {
       for (const [index, chunk] of chunks.entries()) {
         // Cancellation is honoured between chunks: a chunk in flight cannot be taken back.
@@ -122,7 +123,7 @@ export async function importItemsCommand(deps: EditDeps, arg?: unknown): Promise
   if (report.created.length) deps.events.fire({ itemIds: report.created.map((c) => c.item.id), lists: ['items'], tags: true });
   const problems = report.failed.length + report.skipped.length + report.notSent.length;
   if (problems) report.reportUri = await showReport(report);
-  const summary = t('Imported {0} of {1} row(s) from {2}.', report.created.length, parsed.rows.length, fileName) +
+  const summary = (parsed.rows.length === 1 ? t('Imported {0} of 1 row from {1}.', report.created.length, fileName) : t('Imported {0} of {1} rows from {2}.', report.created.length, parsed.rows.length, fileName)) +
     (report.failed.length ? ' ' + t('{0} refused by the server.', report.failed.length) : '') +
     (report.skipped.length ? ' ' + t('{0} skipped (problems in the file).', report.skipped.length) : '') +
     (report.notSent.length ? ' ' + t('{0} not sent.', report.notSent.length) : '') +

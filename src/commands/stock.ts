@@ -14,7 +14,6 @@ import {
 import { parseQuantityInput } from './quantity';
 
 const t = vscode.l10n.t;
-const TOTAL_STEPS = 5;
 
 export interface OnHandChange {
   item: ItemRef;
@@ -45,9 +44,9 @@ export async function setOnHandCommand(deps: EditDeps, ref?: NodeRef): Promise<E
     location: ref?.balance?.location ?? ref?.location,
   };
   const title = t('Set On-Hand Stock');
-  const state = await runFlow<State>(preset, preset.item ? (preset.location ? 'quantity' : 'location') : 'item', {
+  const state = await runFlow<State>(preset, [...(preset.item ? [] : ['item']), ...(preset.location ? [] : ['location']), 'quantity', 'note', 'confirm'], {
     item: async (s, ctx) => {
-      const picked = await pickItem(deps, client, title, { ...ctx }, {});
+      const picked = await pickItem(deps, client, title, ctx, { showOnHand: true });
       if (picked === BACK || picked === undefined) return picked;
       s.item = { id: picked.item.id, sku: picked.item.sku, description: picked.item.description };
       s.shown = undefined;
@@ -57,6 +56,7 @@ export async function setOnHandCommand(deps: EditDeps, ref?: NodeRef): Promise<E
       const picked = await pickLocation(deps, client, t('{0}: location of {1}', title, s.item!.sku), ctx, {
         activeOnly: true,
         placeholder: t('Where is the stock counted? (locations where you have Edit access)'),
+        onHandOf: s.item,
       });
       if (picked === BACK || picked === undefined) return picked;
       s.location = { id: picked.location.id, name: picked.location.name };
@@ -76,7 +76,7 @@ export async function setOnHandCommand(deps: EditDeps, ref?: NodeRef): Promise<E
       const value = await deps.inputs.text({
         title: t('{0}: {1} at {2}', title, s.item!.sku, s.location!.name),
         step: ctx.step,
-        totalSteps: TOTAL_STEPS,
+        totalSteps: ctx.totalSteps,
         canGoBack: ctx.canGoBack,
         value: s.input,
         prompt: (s.staleNotice ? s.staleNotice + ' ' : '') +
@@ -92,9 +92,9 @@ export async function setOnHandCommand(deps: EditDeps, ref?: NodeRef): Promise<E
       s.staleNotice = undefined;
       return 'note';
     },
-    note: noteStep(deps, title, t('Why the count changed, e.g. "cycle count" (kept with the movement). Leave empty for none.'), 'confirm', TOTAL_STEPS),
+    note: noteStep(deps, title, t('Why the count changed, e.g. "cycle count" (kept with the movement). Leave empty for none.'), 'confirm'),
     confirm: async (s, ctx) => {
-      const answer = await confirmStep(deps, { ...ctx, totalSteps: TOTAL_STEPS }, title,
+      const answer = await confirmStep(deps, ctx, title,
         t('Set {0} at {1}: {2} → {3}', s.item!.sku, s.location!.name, s.shown!, s.target!), t('Set to {0}', s.target!), s.note ? t('Note: {0}', s.note) : undefined);
       if (answer !== FINISH) return answer;
       // Re-read and compare: never overwrite a count someone else changed meanwhile.

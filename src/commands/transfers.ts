@@ -30,6 +30,11 @@ interface CreateState {
   note?: string;
 }
 
+/** "1 line", "3 lines" (each form its own l10n string, so translations can differ). */
+function linesText(n: number): string {
+  return n === 1 ? t('1 line') : t('{0} lines', n);
+}
+
 function lineText(l: { quantity: number; item: { sku: string } }): string {
   return `${l.quantity} × ${l.item.sku}`;
 }
@@ -43,7 +48,7 @@ export async function createTransferCommand(deps: EditDeps, ref?: NodeRef): Prom
   if (ref?.location?.active) initial.from = { id: ref.location.id, name: ref.location.name };
   else if (ref?.balance) initial.from = ref.balance.location;
 
-  const state = await runFlow<CreateState>(initial, initial.from ? 'to' : 'from', {
+  const state = await runFlow<CreateState>(initial, [...(initial.from ? [] : ['from']), 'to', 'item', 'quantity', 'more', 'note', 'confirm'], {
     from: async (s, ctx) => {
       const picked = await pickLocation(deps, client, t('{0}: from', title), ctx, {
         activeOnly: true,
@@ -57,7 +62,8 @@ export async function createTransferCommand(deps: EditDeps, ref?: NodeRef): Prom
       const picked = await pickLocation(deps, client, t('{0}: from {1} to', title, s.from!.name), ctx, {
         activeOnly: true,
         placeholder: t('Move stock into which location?'),
-        validate: (l) => (l.id === s.from!.id ? t('Choose a location other than the source ({0}).', s.from!.name) : undefined),
+        // The source is not a destination: it is not offered at all.
+        exclude: (l) => l.id === s.from!.id,
       });
       if (picked === BACK || picked === undefined) return picked;
       s.to = { id: picked.location.id, name: picked.location.name };
@@ -67,6 +73,7 @@ export async function createTransferCommand(deps: EditDeps, ref?: NodeRef): Prom
       const picked = await pickItem(deps, client, t('{0}: line {1} — item at {2}', title, s.lines.length + 1, s.from!.name), ctx, {
         locationId: s.from!.id,
         placeholder: t('Type to search items stocked at {0}', s.from!.name),
+        showOnHand: true,
       });
       if (picked === BACK || picked === undefined) return picked;
       const item = { id: picked.item.id, sku: picked.item.sku, description: picked.item.description };
@@ -86,6 +93,7 @@ export async function createTransferCommand(deps: EditDeps, ref?: NodeRef): Prom
       const value = await deps.inputs.text({
         title: t('{0}: line {1} — quantity of {2}', title, s.lines.length + 1, item.sku),
         step: ctx.step,
+        totalSteps: ctx.totalSteps,
         canGoBack: true,
         prompt: t('Available at {0}: {1}. How many to move to {2}?', s.from!.name, available, s.to!.name),
         placeholder: t('Quantity'),
@@ -100,10 +108,11 @@ export async function createTransferCommand(deps: EditDeps, ref?: NodeRef): Prom
     },
     more: async (s, ctx) => {
       const add: vscode.QuickPickItem = { label: `$(add) ${t('Add another item')}` };
-      const next: vscode.QuickPickItem = { label: `$(arrow-right) ${t('Continue')}`, description: t('{0} line(s)', s.lines.length) };
+      const next: vscode.QuickPickItem = { label: `$(arrow-right) ${t('Continue')}`, description: linesText(s.lines.length) };
       const answer = await deps.inputs.pick({
         title: t('{0}: {1} → {2}', title, s.from!.name, s.to!.name),
         step: ctx.step,
+        totalSteps: ctx.totalSteps,
         canGoBack: true,
         placeholder: s.lines.map(lineText).join(', '),
         items: s.lines.length >= MAX_LINES ? [next] : [add, next],
@@ -114,7 +123,7 @@ export async function createTransferCommand(deps: EditDeps, ref?: NodeRef): Prom
     note: noteStep(deps, title, t('Why the stock moves, e.g. "restock van 3". Leave empty for none.'), 'confirm'),
     confirm: (s, ctx) => confirmStep(deps, ctx, title,
       t('Move from {0} to {1}: {2}', s.from!.name, s.to!.name, s.lines.map(lineText).join(', ')),
-      t('Create transfer ({0} line(s))', s.lines.length), s.note ? t('Note: {0}', s.note) : undefined),
+      s.lines.length === 1 ? t('Create transfer (1 line)') : t('Create transfer ({0} lines)', s.lines.length), s.note ? t('Note: {0}', s.note) : undefined),
   });
   if (!state) return CANCELLED;
 
@@ -210,11 +219,12 @@ export async function revertTransferCommand(deps: EditDeps, ref?: NodeRef): Prom
   const title = t('Revert Transfer');
   let transfer = ref?.transfer;
   if (transfer?.status === 'reverted') return { status: 'refused', message: t('This transfer was already reverted.') };
-  const state = await runFlow<{ transfer?: Transfer }>({ transfer }, transfer ? 'confirm' : 'pick', {
+  const state = await runFlow<{ transfer?: Transfer }>({ transfer }, [...(transfer ? [] : ['pick']), 'confirm'], {
     pick: async (s, ctx) => {
       const picked = await deps.inputs.pick<vscode.QuickPickItem & { transfer: Transfer }>({
         title,
         step: ctx.step,
+        totalSteps: ctx.totalSteps,
         canGoBack: ctx.canGoBack,
         placeholder: t('Type to search completed transfers by note, SKU or description'),
         search: async (value, signal) => {
@@ -237,10 +247,11 @@ export async function revertTransferCommand(deps: EditDeps, ref?: NodeRef): Prom
       const answer = await deps.inputs.confirm({
         title: t('{0}: confirm', title),
         step: ctx.step,
+        totalSteps: ctx.totalSteps,
         canGoBack: ctx.canGoBack,
         summary: t('Move back from {0} to {1}: {2}', tr.toLocation.name, tr.fromLocation.name, tr.lines.map(lineText).join(', ')),
         detail: tr.note ? t('Transfer note: {0}', tr.note) : undefined,
-        confirmLabel: t('Revert transfer ({0} line(s))', tr.lines.length),
+        confirmLabel: tr.lines.length === 1 ? t('Revert transfer (1 line)') : t('Revert transfer ({0} lines)', tr.lines.length),
       });
       if (answer === BACK || answer === undefined) return answer;
       return answer ? FINISH : undefined;

@@ -12,6 +12,8 @@ const MAX_ENV_FILE_BYTES = 256 * 1024;
 
 export class EnvValues implements vscode.Disposable {
   private cache: Promise<ReadonlyMap<string, string>> | undefined;
+  /** The values once `cache` has settled (a scan need not wait for the file search). */
+  private settled: { cache: Promise<ReadonlyMap<string, string>>; values: ReadonlyMap<string, string> } | undefined;
   /** Bumped on every change, so scans can tell their options changed. */
   private generationCounter = 0;
   private readonly changed = new vscode.EventEmitter<void>();
@@ -36,8 +38,18 @@ export class EnvValues implements vscode.Disposable {
 
   /** All values, merged over the workspace's env files (a later file wins on a clash). */
   values(): Promise<ReadonlyMap<string, string>> {
-    this.cache ??= this.read();
+    if (!this.cache) {
+      const cache = (this.cache = this.read());
+      void cache.then((values) => {
+        if (this.cache === cache) this.settled = { cache, values };
+      }, () => undefined);
+    }
     return this.cache;
+  }
+
+  /** The values if they are known now; undefined while the first search of the env files runs. */
+  current(): ReadonlyMap<string, string> | undefined {
+    return this.settled && this.settled.cache === this.cache ? this.settled.values : undefined;
   }
 
   private async read(): Promise<ReadonlyMap<string, string>> {

@@ -15,6 +15,11 @@ export type { RevealTarget } from './provider';
 
 const t = vscode.l10n.t;
 export const VIEW_ID = 'retrac.explorer';
+/** A reveal whose selection does not arrive is repeated this often, each time with a fresh node. */
+const REVEAL_ATTEMPTS = 3;
+/** How long the selection of a revealed row may take to come back from the workbench. */
+const SELECTION_WAIT_MS = 1500;
+const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export class InventoryExplorer implements vscode.Disposable {
   /** The TreeDataProvider (tests call getChildren/getTreeItem on it and read its loaders). */
@@ -58,29 +63,70 @@ export class InventoryExplorer implements vscode.Disposable {
     this.renderContext();
   }
 
-  /** Shows the view and selects the node of this resource (loading what is needed). */
-  async reveal(target: RevealTarget): Promise<void> {
+  /**
+   * Shows the view and selects the node of this resource (loading its page, or pinning it on top
+   * of its section). Resolves true once the row is selected; false after saying why it cannot be.
+   * `TreeView.reveal` resolves before the selection reaches this side and does not report a
+   * failure (a view still opening, a refresh of the parent in flight), so the selection is
+   * checked and the reveal repeated against a fresh node.
+   */
+  async reveal(target: RevealTarget): Promise<boolean> {
     try {
-      const node = await this.provider.findNode(target);
-      if (!node) {
-        void vscode.window.showInformationMessage(t('The {0} is not in the Retrac explorer (no access, or not found).', target.kind));
-        return;
-      }
-      try {
+      await this.showView();
+      for (let attempt = 1; attempt <= REVEAL_ATTEMPTS; attempt++) {
+        const node = await this.provider.findNode(target);
+        if (!node) {
+          void vscode.window.showInformationMessage(t('The {0} is not in the Retrac explorer (no access, or not found).', target.kind));
+          return false;
+        }
         await this.view.reveal(node, { select: true, focus: true, expand: false });
-      } catch {
-        // The view may still be applying the change that added the node (a first page, a pinned
-        // row): VS Code debounces refreshes, so try once more after it.
-        await new Promise((r) => setTimeout(r, 400));
-        await this.view.reveal(node, { select: true, focus: true, expand: false });
+        if (await this.selectionReaches(node.key)) return true;
+        this.log.debug(`reveal ${target.kind} ${target.id}: not selected after attempt ${attempt}; the view was still changing`);
       }
+      const message = t('The {0} was found but the explorer kept changing while it was being selected: run the command again.', target.kind);
+      this.log.warn(`reveal ${target.kind} ${target.id}: not selected after ${REVEAL_ATTEMPTS} attempts`);
+      void vscode.window.showWarningMessage(message);
+      return false;
     } catch (e) {
       const message = describeError(e);
       this.log.warn(`reveal ${target.kind} ${target.id}: ${message}`);
       void vscode.window.showErrorMessage(t('Cannot show the {0}: {1}', target.kind, message), t('Show Log')).then((c) => {
         if (c) void vscode.commands.executeCommand('retrac.showLog');
       });
+      return false;
     }
+  }
+
+  /** Opens the view first: a reveal into a view that is still being created selects nothing. */
+  private async showView(): Promise<void> {
+    if (this.view.visible) return;
+    const shown = new Promise<void>((resolve) => {
+      const sub = this.view.onDidChangeVisibility((e) => {
+        if (!e.visible) return;
+        sub.dispose();
+        resolve();
+      });
+    });
+    await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+    await Promise.race([shown, delay(SELECTION_WAIT_MS)]);
+  }
+
+  /** Whether the row with this key is (or within a moment becomes) the view's selection. */
+  private selectionReaches(key: string): Promise<boolean> {
+    const selected = () => this.view.selection.some((n) => n.key === key);
+    if (selected()) return Promise.resolve(true);
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => {
+        sub.dispose();
+        resolve(selected());
+      }, SELECTION_WAIT_MS);
+      const sub = this.view.onDidChangeSelection(() => {
+        if (!selected()) return;
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(true);
+      });
+    });
   }
 
   refreshAll(): void {

@@ -31,6 +31,10 @@ export interface TreeHost {
   readonly filters: Filters;
   /** A failure of a section's first request: may switch the view to an offline / no-API-access state. */
   sectionFailed(e: unknown): void;
+  /** Aborted when the profile changes or everything is refreshed. */
+  readonly signal: AbortSignal;
+  /** Fills `skus` and `locationNames` for the ids of a page of movements (a batch per page). */
+  resolveMovementNames(client: RetracClient, movements: Movement[], signal: AbortSignal): Promise<void>;
 }
 
 export interface Filters {
@@ -261,8 +265,10 @@ export const SECTION_SCOPES: Record<SectionKind, string> = {
 export abstract class SectionNode<T> extends Node {
   abstract readonly kind: SectionKind;
   abstract readonly paged: PagedChildren<T>;
-  /** Server total (items, locations), when known. */
+  /** Server total with the section's filter (items, locations), when known. */
   count: number | undefined;
+  /** Server total without a filter, kept across filter changes ("25 of 300"). */
+  total: number | undefined;
   private countStarted = false;
   /** Rows revealed by id that are not on a loaded page (e.g. "Find Item" far down the list). */
   readonly pinned = new Map<string, Node & { update(row: T): void }>();
@@ -271,17 +277,30 @@ export abstract class SectionNode<T> extends Node {
     super(undefined, `${profileKey}/${kind}`);
   }
 
-  protected countRows?(client: RetracClient, signal: AbortSignal): Promise<number>;
+  /** The server's count of rows; `filtered` false counts the whole list. */
+  protected countRows?(client: RetracClient, signal: AbortSignal, filtered: boolean): Promise<number>;
 
-  /** Asks for the section's total once (the first request of a section doubles as the connection probe). */
-  startCount(signal: AbortSignal): void {
+  /**
+   * Asks for the section's count once per reset (the first request of a section doubles as the
+   * connection probe). Started whenever the row renders, so a section reset on its own (a filter
+   * set or cleared) gets its count back at once, not at the next refresh of the whole view.
+   */
+  startCount(signal: AbortSignal = this.host.signal): void {
     if (this.countStarted || !this.countRows || !this.paged.available) return;
     this.countStarted = true;
+    const filtered = this.filtered;
     void (async () => {
       try {
         const client = await this.host.client();
-        this.count = await this.countRows!(client, signal);
-        if (!signal.aborted) this.host.changed(this);
+        const [count, total] = await Promise.all([
+          this.countRows!(client, signal, filtered),
+          filtered && this.total === undefined ? this.countRows!(client, signal, false) : Promise.resolve(undefined),
+        ]);
+        if (signal.aborted) return;
+        this.count = count;
+        if (!filtered) this.total = count;
+        else if (total !== undefined) this.total = total;
+        this.host.changed(this);
       } catch (e) {
         if (!signal.aborted) this.host.sectionFailed(e);
       }
@@ -292,6 +311,11 @@ export abstract class SectionNode<T> extends Node {
     return false;
   }
 
+  /** What the filter shows, e.g. "search: hose · tag: red" (empty when not filtered). */
+  filterText(): string {
+    return '';
+  }
+
   treeItem(): vscode.TreeItem {
     const ti = this.base(SECTION_LABELS[this.kind](), vscode.TreeItemCollapsibleState.Collapsed);
     ti.iconPath = new vscode.ThemeIcon(SECTION_ICONS[this.kind]);
@@ -299,12 +323,14 @@ export abstract class SectionNode<T> extends Node {
     if (!this.paged.available) {
       ti.description = t('unavailable');
       ti.tooltip = missingScopeMessage(SECTION_SCOPES[this.kind]);
-    } else {
-      const parts: string[] = [];
-      if (this.count !== undefined) parts.push(String(this.count));
-      if (this.filtered) parts.push(t('filtered'));
-      ti.description = parts.join(' · ') || undefined;
+      return ti;
     }
+    this.startCount();
+    const filter = this.filtered ? this.filterText() : '';
+    let counted: string | undefined;
+    if (this.count !== undefined) counted = filter && this.total !== undefined ? t('{0} of {1}', this.count, this.total) : String(this.count);
+    ti.description = [counted, filter].filter(Boolean).join(' · ') || undefined;
+    if (filter) ti.tooltip = t('{0}, filtered on the server: {1}', SECTION_LABELS[this.kind](), filter);
     return ti;
   }
 
@@ -315,11 +341,12 @@ export abstract class SectionNode<T> extends Node {
     return [...extra, ...rows];
   }
 
-  /** Drops loaded pages and the count (a filter change, a list change, a refresh). */
-  reset(): void {
+  /** Drops loaded pages and the count (a filter change, a list change); `all` drops the unfiltered total too. */
+  reset(all = true): void {
     this.paged.reset();
     this.pinned.clear();
     this.count = undefined;
+    if (all) this.total = undefined;
     this.countStarted = false;
   }
 }
@@ -332,11 +359,19 @@ export class ItemsSection extends SectionNode<Item> {
     this.paged = itemChildren(host, this, 'items', (c, page, pageSize, signal) =>
       c.listItems({ ...serverItemFilter(host.filters.items), withTags: true, page, pageSize }, { signal }), t('No items'));
   }
-  protected override countRows(client: RetracClient, signal: AbortSignal): Promise<number> {
-    return client.countItems(serverItemFilter(this.host.filters.items), { signal });
+  protected override countRows(client: RetracClient, signal: AbortSignal, filtered: boolean): Promise<number> {
+    return client.countItems(filtered ? serverItemFilter(this.host.filters.items) : {}, { signal });
   }
   override get filtered(): boolean {
     return Object.keys(serverItemFilter(this.host.filters.items)).length > 0;
+  }
+  override filterText(): string {
+    const f = this.host.filters.items;
+    return [
+      f.search ? t('search: {0}', f.search) : undefined,
+      f.tagIds?.length ? t('tag: {0}', f.tagName ?? f.tagIds.join(', ')) : undefined,
+      f.locationId ? t('at: {0}', f.locationName ?? f.locationId) : undefined,
+    ].filter(Boolean).join(' · ');
   }
   pin(item: Item): ItemNode {
     const node = this.paged.find(item.id) as ItemNode | undefined;
@@ -365,11 +400,18 @@ export class LocationsSection extends SectionNode<Location> {
       (c, page, pageSize, signal) => c.listLocations({ ...definedOnly(host.filters.locations), page, pageSize }, { signal }),
       PAGE_SIZES.locations.max, (l) => l.id, (l) => new LocationNode(host, this, l), t('No locations'));
   }
-  protected override countRows(client: RetracClient, signal: AbortSignal): Promise<number> {
-    return client.countLocations(definedOnly(this.host.filters.locations), { signal });
+  protected override countRows(client: RetracClient, signal: AbortSignal, filtered: boolean): Promise<number> {
+    return client.countLocations(filtered ? definedOnly(this.host.filters.locations) : {}, { signal });
   }
   override get filtered(): boolean {
     return Object.keys(definedOnly(this.host.filters.locations)).length > 0;
+  }
+  override filterText(): string {
+    const f = this.host.filters.locations;
+    return [
+      f.type ? t('type: {0}', f.type) : undefined,
+      f.active === undefined ? undefined : f.active ? t('active only') : t('inactive only'),
+    ].filter(Boolean).join(' · ');
   }
 }
 
@@ -384,6 +426,14 @@ export class TransfersSection extends SectionNode<Transfer> {
   }
   override get filtered(): boolean {
     return Object.keys(serverTransferFilter(this.host.filters.transfers)).length > 0;
+  }
+  override filterText(): string {
+    const f = this.host.filters.transfers;
+    return [
+      f.status ? t('status: {0}', f.status) : undefined,
+      f.fromLocationId ? t('from: {0}', f.fromName ?? f.fromLocationId) : undefined,
+      f.toLocationId ? t('to: {0}', f.toName ?? f.toLocationId) : undefined,
+    ].filter(Boolean).join(' · ');
   }
   pin(transfer: Transfer): TransferNode {
     const node = this.paged.find(transfer.id) as TransferNode | undefined;
@@ -422,7 +472,12 @@ export class MovementsSection extends SectionNode<Movement> {
   constructor(host: TreeHost, profileKey: string) {
     super(host, profileKey, 'movements');
     this.paged = new PagedChildren<Movement>(host, this, 'inventory.read',
-      (c, page, pageSize, signal) => c.listMovements({ page, pageSize }, { signal }),
+      async (c, page, pageSize, signal) => {
+        const rows = await c.listMovements({ page, pageSize }, { signal });
+        // Rows carry only ids: name them before the page shows, whatever was opened first.
+        await host.resolveMovementNames(c, rows, signal);
+        return rows;
+      },
       PAGE_SIZES.movements.default, (m) => m.id, (m) => new MovementNode(host, this, m), t('No movements'));
   }
 }
@@ -544,7 +599,7 @@ export class TransferNode extends Node {
     const ti = this.base(transferLabel(tr), vscode.TreeItemCollapsibleState.Collapsed);
     ti.description = `${transferStatusLabel(tr)} · ${shortDate(tr.createdAt)}`;
     ti.iconPath = reverted ? new vscode.ThemeIcon('discard', new vscode.ThemeColor('disabledForeground')) : new vscode.ThemeIcon('arrow-swap');
-    ti.tooltip = `${transferLabel(tr)}\n${transferStatusLabel(tr)} · ${shortDate(tr.createdAt)}${tr.note ? `\n${tr.note}` : ''}\n${t('{0} lines', tr.lines.length)}`;
+    ti.tooltip = `${transferLabel(tr)}\n${transferStatusLabel(tr)} · ${shortDate(tr.createdAt)}${tr.note ? `\n${tr.note}` : ''}\n${tr.lines.length === 1 ? t('1 line') : t('{0} lines', tr.lines.length)}`;
     ti.contextValue = reverted ? 'retrac.transfer.reverted' : 'retrac.transfer';
     return ti;
   }

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { RetracClient } from '../api/client';
 import { isRetracError } from '../api/errors';
-import type { Item, Location, Plan, Tag, Transfer } from '../api/types';
+import { PAGE_SIZES, type Item, type Location, type Movement, type Plan, type Tag, type Transfer } from '../api/types';
 import type { Profile, RetracConnection } from '../auth/connection';
 import type { InventoryChange } from '../inventoryEvents';
 import type { Logger } from '../log';
@@ -83,6 +83,57 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, TreeHost
     return this.connection.can(scope);
   }
 
+  get signal(): AbortSignal {
+    return this.generation.signal;
+  }
+
+  /** Locations whose balances were read to name movements (per profile and refresh). */
+  private readonly namedFrom = new Set<string>();
+  /** Item ids that could not be named (deleted items): not asked again. */
+  private readonly unnamed = new Set<string>();
+  /** For tests: requests made to name movements. */
+  nameRequests = 0;
+
+  /**
+   * The API has no lookup of items or locations by a list of ids. A movement's item has a balance
+   * row at the movement's location, and a balance row carries the item's SKU and the location's
+   * name; so one balances request per distinct location of the page names both. An item still
+   * unknown after that (no balance row left) is read by id, once per item, never per row.
+   */
+  async resolveMovementNames(client: RetracClient, movements: Movement[], signal: AbortSignal): Promise<void> {
+    const unknownItem = (id: string) => !this.skus.has(id) && !this.unnamed.has(id);
+    const locations = new Set<string>();
+    for (const m of movements) {
+      const ids = [m.fromLocationId, m.toLocationId].filter((id): id is string => !!id);
+      const needed = unknownItem(m.itemId) || ids.some((id) => !this.locationNames.has(id));
+      if (needed) for (const id of ids) if (!this.namedFrom.has(id)) locations.add(id);
+    }
+    try {
+      await Promise.all([...locations].map(async (locationId) => {
+        this.namedFrom.add(locationId);
+        this.nameRequests++;
+        const balances = await client.listBalances({ locationId, pageSize: PAGE_SIZES.balances.max }, { signal });
+        for (const b of balances) {
+          this.skus.set(b.itemId, b.item.sku);
+          this.locationNames.set(b.locationId, b.location.name);
+        }
+      }));
+      const items = [...new Set(movements.map((m) => m.itemId))].filter(unknownItem);
+      await Promise.all(items.map(async (id) => {
+        this.nameRequests++;
+        try {
+          this.skus.set(id, (await client.getItem(id, { signal })).sku);
+        } catch (e) {
+          if (!(isRetracError(e) && e.code === 'not_found')) throw e;
+          this.unnamed.add(id);
+        }
+      }));
+    } catch (e) {
+      // A name that cannot be read leaves the id on the row; the page itself still shows.
+      if (!signal.aborted) this.log.warn(`naming movements: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
   changed(node: Node | undefined): void {
     this.emitter.fire(node);
   }
@@ -120,6 +171,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, TreeHost
     for (const s of this.sections) s.reset();
     this.skus.clear();
     this.locationNames.clear();
+    this.namedFrom.clear();
+    this.unnamed.clear();
     this.filters = { items: {}, transfers: {}, locations: {} };
     this.profileSignature = signature(profile);
     this.viewState = 'ready';
@@ -152,6 +205,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, TreeHost
   refreshAll(): void {
     this.generation.abort();
     this.generation = new AbortController();
+    this.namedFrom.clear();
+    this.unnamed.clear();
     for (const s of this.sections) s.reset();
     if (this.viewState !== 'ready') {
       this.viewState = this.connection.profile?.plan && NO_API_PLANS.has(this.connection.profile.plan) ? 'noApiAccess' : 'ready';
@@ -181,7 +236,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, TreeHost
     (this.filters as Record<keyof Filters, unknown>)[kind] = { ...filter };
     const section = this.section(kind);
     if (section) {
-      section.reset();
+      // The unfiltered total stays ("25 of 300"); the count for the new filter starts when the row renders.
+      section.reset(false);
+      // Back to no filter: the total is known, so the count is back at once (and re-read).
+      if (!section.filtered && section.total !== undefined) section.count = section.total;
+      section.startCount();
       this.changed(section);
     }
   }
@@ -204,6 +263,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, TreeHost
       // Any stock change writes movements (newest first): only a loaded list needs a reload.
       if (this.sectionsByKind.movements.paged.loader.started) reset.add('movements');
     }
+    // New movements may name items that a location's balances did not hold when first read.
+    if (reset.has('movements')) this.namedFrom.clear();
     for (const kind of reset) {
       const s = this.sectionsByKind[kind];
       s.reset();

@@ -137,6 +137,9 @@ suite('Retrac accounts', () => {
   test('the key and workspace inputs refuse garbage with a message; a pasted Bearer prefix and quotes are stripped; Back works', async () => {
     const owner = keyNamed('owner-full');
     const done = vscode.commands.executeCommand<AddKeyOutcome>('retrac.addApiKey');
+    const keyStep = await driver.peek('the key step');
+    // True in the browser and in code-server too, where SecretStorage is not the OS keyring.
+    assert.match((keyStep as vscode.InputBox).prompt ?? '', /kept in VS Code’s secret storage \(the OS keyring on desktop\)/);
     assert.match(await driver.typeRefused('   '), /Paste a Retrac API key/);
     assert.match(await driver.typeRefused(`${owner.key.slice(0, 12)} ${owner.key.slice(12)}`), /space or line break/);
     assert.match(await driver.typeRefused(owner.key.slice(0, 20)), /24 letters and digits.*has 20/);
@@ -232,6 +235,7 @@ suite('Retrac accounts', () => {
       await driver.pick((item) => item.label.endsWith('IT member-full'));
       assert.strictEqual((await switched)?.id, target.id);
       assert.strictEqual(api.accounts.profile?.id, target.id);
+      await waitFor('the switch to be announced', () => messages.shown.some((m) => m.kind === 'info' && m.text.startsWith('Switched to “IT member-full”')));
       assert.ok(changes.some((p) => p?.id === target.id), 'onDidChangeProfile fired with the new profile');
 
       const renamed = vscode.commands.executeCommand<Profile>('retrac.renameProfile');
@@ -239,6 +243,7 @@ suite('Retrac accounts', () => {
       await driver.type('IT member (renamed)');
       assert.strictEqual((await renamed)?.name, 'IT member (renamed)');
       assert.strictEqual(api.accounts.profile?.name, 'IT member (renamed)');
+      await waitFor('the rename to be announced', () => messages.shown.some((m) => m.kind === 'info' && m.text === 'Renamed “IT member-full” to “IT member (renamed)”.'));
 
       const bound = vscode.commands.executeCommand<Profile>('retrac.bindProfile');
       await driver.pick((item) => item.label.endsWith('IT member (renamed)'));
@@ -302,22 +307,162 @@ suite('Retrac accounts', () => {
     }
   });
 
-  test('"Remove API Key" confirms, then deletes the profile and its secret', async () => {
+  test('"Remove API Key" asks with a modal warning, then deletes the profile and its secret', async () => {
     const victim = api.accounts.profiles.find((p) => p.name === 'IT restricted-read')!;
-    const cancelled = vscode.commands.executeCommand<boolean>('retrac.removeApiKey');
-    await driver.pick((item) => item.label.endsWith('IT restricted-read'));
-    await driver.pick(/Cancel/);
-    assert.strictEqual(await cancelled, false);
-    assert.ok(api.accounts.profiles.some((p) => p.id === victim.id), 'Cancel keeps the profile');
+    const asked: { message: string; options: vscode.MessageOptions; buttons: string[] }[] = [];
+    const original = api.accounts.confirmDestructive;
+    let answer: string | undefined;
+    // A modal cannot be answered from the extension host: the test stands in for the user.
+    api.accounts.confirmDestructive = (message, options, ...buttons) => {
+      asked.push({ message, options, buttons });
+      assert.strictEqual(api.inputs.active, undefined, 'no quick pick is open while the modal asks (Enter twice cannot remove a key)');
+      return Promise.resolve(answer);
+    };
+    try {
+      answer = undefined; // Escape / Cancel
+      const cancelled = vscode.commands.executeCommand<boolean>('retrac.removeApiKey');
+      await driver.pick((item) => item.label.endsWith('IT restricted-read'));
+      assert.strictEqual(await cancelled, false);
+      assert.ok(api.accounts.profiles.some((p) => p.id === victim.id), 'Cancel keeps the profile');
 
-    const removed = vscode.commands.executeCommand<boolean>('retrac.removeApiKey');
-    await driver.pick((item) => item.label.endsWith('IT restricted-read'));
-    await driver.pick(/Remove Key/);
-    assert.strictEqual(await removed, true);
+      answer = 'Remove';
+      const removed = vscode.commands.executeCommand<boolean>('retrac.removeApiKey');
+      await driver.pick((item) => item.label.endsWith('IT restricted-read'));
+      assert.strictEqual(await removed, true);
+      assert.strictEqual(asked.length, 2);
+      for (const a of asked) {
+        assert.strictEqual(a.options.modal, true, 'a modal warning, as VS Code asks for destructive actions');
+        assert.deepStrictEqual(a.buttons, ['Remove']);
+        assert.match(a.message, /Remove “IT restricted-read” and delete its key \(retrac_[^)]*\)/);
+        assert.match(a.options.detail ?? '', /revoke it in the dashboard/);
+      }
+    } finally {
+      api.accounts.confirmDestructive = original;
+    }
     assert.ok(!api.accounts.profiles.some((p) => p.id === victim.id));
     assert.strictEqual(await api.accounts.storage.secrets.get(secretKeyFor(victim.id)), undefined, 'the secret is deleted');
     const sessions = await api.accounts.authProvider.getSessions(undefined, {});
     assert.ok(!sessions.some((s) => s.id === victim.id), 'gone from the Accounts menu');
+  });
+
+  test('concurrent callers share one client: the key is read once, one client is built, no modal', async () => {
+    const owner = api.accounts.profiles.find((p) => p.name === 'IT owner-full')!;
+    await api.accounts.activate(owner.id); // drops the cached client
+    const before = api.accounts.clientBuilds;
+    const shownBefore = messages.shown.length;
+    const clients = await Promise.all([1, 2, 3, 4, 5].map(() => api.accounts.getClient()));
+    assert.strictEqual(api.accounts.clientBuilds, before + 1, 'one client for five callers');
+    assert.ok(clients.every((c) => c === clients[0]));
+    assert.strictEqual(messages.shown.length, shownBefore, 'a data accessor shows nothing');
+  });
+
+  test('changing the CA path or the API URL while a client exists: the next request uses the new CA; a profile keeps its host', async function () {
+    this.timeout(60_000);
+    const owner = api.accounts.profiles.find((p) => p.name === 'IT owner-full')!;
+    assert.strictEqual(owner.caCertPath, undefined, 'this profile follows the setting');
+    await api.accounts.activate(owner.id);
+    const first = await api.accounts.getClient();
+    assert.ok(first);
+    // Another copy of the CA: a different path, same trust.
+    const copy = vscode.Uri.joinPath(api.accounts.storage.globalStorageUri, `ca-copy-${Date.now()}.pem`);
+    await vscode.workspace.fs.createDirectory(api.accounts.storage.globalStorageUri);
+    await vscode.workspace.fs.writeFile(copy, await vscode.workspace.fs.readFile(vscode.Uri.file(info.caCertPath)));
+    try {
+      await retrac().update('caCertificatePath', copy.fsPath, vscode.ConfigurationTarget.Global);
+      assert.strictEqual(api.accounts.connectionSettings().caCertPath, copy.fsPath);
+      const second = await api.accounts.getClient();
+      assert.ok(second && second !== first, 'a new CA path gives a new client');
+      assert.ok(Array.isArray(await second.listTags()), 'and it works');
+      // A CA path that cannot be read fails the next use with a sentence, never silently with the old CA.
+      await retrac().update('caCertificatePath', `${copy.fsPath}.missing`, vscode.ConfigurationTarget.Global);
+      await assert.rejects(api.accounts.getClient(), /Could not read the CA certificate .*\.missing/);
+      await retrac().update('caCertificatePath', info.caCertPath, vscode.ConfigurationTarget.Global);
+      assert.ok(Array.isArray(await (await api.accounts.getClient())!.listTags()));
+
+      // The API URL applies to keys added from now on; the profile keeps the host it was checked with.
+      const closedPort = await freePort();
+      await retrac().update('apiUrl', `https://127.0.0.1:${closedPort}`, vscode.ConfigurationTarget.Global);
+      const client = await api.accounts.getClient();
+      assert.strictEqual(client?.baseUrl, owner.apiUrl);
+      assert.ok(Array.isArray(await client.listTags()));
+      assert.match(await addFailing(keyNamed('owner-full').key), new RegExp(`Nothing answers at 127\\.0\\.0\\.1:${closedPort}`), 'Add API Key uses the new URL at once');
+    } finally {
+      await retrac().update('apiUrl', info.baseUrl, vscode.ConfigurationTarget.Global);
+      await retrac().update('caCertificatePath', info.caCertPath, vscode.ConfigurationTarget.Global);
+      await vscode.workspace.fs.delete(copy);
+    }
+  });
+
+  test('remote-window layout: a connection setting only in User settings is ignored every time, and the user is told where to set it', async function () {
+    this.timeout(60_000);
+    assert.ok(vscode.env.remoteName, 'code-server is a remote window');
+    // <user data>/User/globalStorage/<extension id> → <user data>/User/settings.json (User tab);
+    // machine-scoped settings written by the tests go to <user data>/Machine/settings.json (Remote tab).
+    const userSettings = vscode.Uri.joinPath(api.accounts.storage.globalStorageUri, '..', '..', 'settings.json');
+    const original = await readText(userSettings);
+    assert.ok(original, `no User settings file at ${userSettings.fsPath}`);
+    const userValue = 'https://user-only.retrac.invalid';
+    await retrac().update('apiUrl', undefined, vscode.ConfigurationTarget.Global); // nothing in Remote
+    const withUserValue = JSON.stringify({ ...(JSON.parse(original) as object), 'retrac.apiUrl': userValue }, null, 2);
+    await vscode.workspace.fs.writeFile(userSettings, new TextEncoder().encode(withUserValue));
+    try {
+      // The same answer every time, whatever VS Code's own configuration shows at that moment.
+      for (let i = 0; i < 7; i++) {
+        const settings = api.accounts.connectionSettings();
+        assert.strictEqual(settings.apiUrl, 'https://api.retrac.co', `read ${i}`);
+        assert.deepStrictEqual(settings.ignoredUserSettings, ['apiUrl'], `read ${i}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const before = messages.shown.length;
+      const done = vscode.commands.executeCommand<AddKeyOutcome>('retrac.addApiKey');
+      const keyStep = (await driver.peek('the key step')) as vscode.InputBox;
+      assert.match(keyStep.prompt ?? '', /checked with api\.retrac\.co/, 'the prompt names the host that is used');
+      const warning = await waitFor('the ignored-setting warning', () => messages.shown.slice(before).find((m) => m.kind === 'warning'));
+      assert.match(warning.text, /retrac\.apiUrl is set in your User settings, which VS Code ignores .* remote window .*Remote tab/);
+      await driver.cancel();
+      assert.strictEqual((await done).cancelled, true);
+      // With the value in the Remote settings as well, it is used.
+      await retrac().update('apiUrl', info.baseUrl, vscode.ConfigurationTarget.Global);
+      assert.deepStrictEqual(api.accounts.connectionSettings(), { apiUrl: info.baseUrl, caCertPath: info.caCertPath, ignoredUserSettings: [] });
+    } finally {
+      await vscode.workspace.fs.writeFile(userSettings, new TextEncoder().encode(original));
+      await retrac().update('apiUrl', info.baseUrl, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  test('an untrusted certificate says which setting to set and where (the Remote tab in this window)', async function () {
+    this.timeout(30_000);
+    await retrac().update('caCertificatePath', undefined, vscode.ConfigurationTarget.Global);
+    try {
+      const message = await addFailing(keyNamed('owner-full').key);
+      assert.match(message, /retrac\.caCertificatePath/);
+      assert.match(message, /Settings editor’s Remote \[[^\]]+\] tab/);
+    } finally {
+      await retrac().update('caCertificatePath', info.caCertPath, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  test('the status bar item reads as plain text to a screen reader', () => {
+    const status = api.accounts.statusBar;
+    const label = status.accessibilityInformation?.label ?? '';
+    assert.ok(label.includes(api.accounts.profile!.name), label);
+    assert.doesNotMatch(label, /\*\*|\\[_*.\-()]|`/, 'no markdown in the label');
+    assert.ok(typeof status.tooltip !== 'string', 'the tooltip stays markdown');
+  });
+
+  test('adding a restricted key logs the refused probes at debug level and one info line with the scopes', async function () {
+    this.timeout(30_000);
+    const k = keyNamed('restricted-read');
+    const added = await api.accounts.addProfile({ key: k.key, name: 'IT probe log', apiUrl: info.baseUrl, caCertPath: info.caCertPath });
+    created.push(added.id);
+    api.log.logger('auth').info('end of the probe check');
+    const logs = (await waitFor('the log file', async () => {
+      const texts = await readTree(api.accounts.storage.logUri);
+      return texts.some((t) => t.includes('end of the probe check')) && texts;
+    })).join('\n');
+    const section = logs.slice(logs.lastIndexOf('Saved profile “IT probe log”') - 4000);
+    assert.doesNotMatch(section, /\[warning\].*failed: forbidden \(403\)/, 'expected refusals are not warnings');
+    assert.match(section, /\[info\].*Scope check: \d+ found \(.*\); \d+ refused as expected/);
   });
 
   test('"Diagnose Connection" logs host, proxy, TLS, latency, key and rate limit', async function () {

@@ -73,6 +73,11 @@ async function onHand(client: RetracClient, itemId: string, locationId: string):
   return rows.find((b) => b.itemId === itemId && b.locationId === locationId)?.onHandQty ?? 0;
 }
 
+/** "step/total" of a shown step, as the workbench prints it. */
+function stepOf(input: { step?: number; totalSteps?: number }): string {
+  return `${input.step}/${input.totalSteps}`;
+}
+
 async function movements(client: RetracClient, itemId: string, locationId: string): Promise<Movement[]> {
   return client.listMovements({ itemId, locationId, pageSize: 100 });
 }
@@ -132,18 +137,31 @@ suite('Retrac edits', function () {
   test('Set On-Hand: validation, Back, old → new confirm, tree refresh event, then Undo', async () => {
     const before = (await movements(owner, item.id, locA.id)).length;
     const pending = run<OnHandChange>('retrac.setOnHand');
-    await searchPick(driver, item.sku);
-    await driver.choose(await nextPick(driver), locB.name);
+    const itemPick = await nextPick(driver);
+    assert.strictEqual(stepOf(itemPick), '1/5');
+    const picked = await driver.searchIn(itemPick, item.sku);
+    assert.strictEqual(picked.description, 'Edits test bolt · 10 on hand', 'the item pick shows the item’s total on hand');
+    const locationPick = await nextPick(driver);
+    assert.strictEqual(stepOf(locationPick), '2/5');
+    await driver.choose(locationPick, locB.name);
+    // Each location shows its quantity of the chosen item.
+    assert.match(locationPick.items.find((i) => i.label === locA.name)?.description ?? '', new RegExp(`· 10 of ${item.sku} on hand$`));
+    assert.match(locationPick.items.find((i) => i.label === locB.name)?.description ?? '', new RegExp(`· 0 of ${item.sku} on hand$`));
     // Back from the quantity box returns to the location pick; the next choice replaces it.
+    assert.strictEqual(stepOf(await driver.peek('the quantity step')), '3/5');
     await driver.back();
-    await driver.choose(await nextPick(driver), locA.name);
+    const again = await nextPick(driver);
+    assert.strictEqual(stepOf(again), '2/5', 'Back keeps the numbering');
+    await driver.choose(again, locA.name);
     const negative = await driver.typeRefused('-11');
     assert.match(negative, /cannot be negative/i);
     assert.match(negative, /-1/);
     assert.match(await driver.typeRefused('2.5'), /not a whole number/);
     const box = await driver.type('+5');
     assert.match(box.prompt ?? '', /Current on-hand: 10\b/);
-    await driver.type('cycle count');
+    assert.strictEqual(stepOf(box), '3/5');
+    assert.strictEqual(stepOf(await driver.type('cycle count')), '4/5');
+    assert.strictEqual(stepOf(await driver.peek('the confirm step')), '5/5');
     assert.match(await confirm(driver), new RegExp(`${item.sku} at ${locA.name}: 10 → 15`));
     const outcome = done(await pending);
     assert.strictEqual(outcome.result.newQty, 15);
@@ -164,6 +182,18 @@ suite('Retrac edits', function () {
     assert.deepStrictEqual([afterUndo[0].type, afterUndo[0].quantity], ['adjustment_minus', 5]);
     assert.match(afterUndo[0].note ?? '', /Undo/);
     assert.ok(changes.some((c) => c.itemIds?.includes(item.id)));
+  });
+
+  test('Set On-Hand run on a location row: the location step is skipped and the total says so', async () => {
+    const pending = run('retrac.setOnHand', { location: locA });
+    const itemPick = await nextPick(driver);
+    assert.strictEqual(stepOf(itemPick), '1/4');
+    await driver.searchIn(itemPick, item.sku);
+    const box = await driver.peek('the quantity step');
+    assert.strictEqual(stepOf(box), '2/4');
+    assert.match((box as vscode.InputBox).prompt ?? '', /Current on-hand: 10\b/);
+    await driver.cancel();
+    assert.strictEqual((await pending).status, 'cancelled');
   });
 
   test('Set On-Hand: Escape at any step writes nothing', async () => {
@@ -231,23 +261,35 @@ suite('Retrac edits', function () {
     assert.strictEqual(await onHand(owner, item.id, main.id), before);
   });
 
-  test('Create Transfer: same-location and above-stock messages, Back over a line, then the transfer', async () => {
+  test('Create Transfer: the source is not offered as destination, step/total, on-hand shown, above-stock message, Back over a line, then the transfer', async () => {
     const pending = run<Transfer>('retrac.createTransfer');
-    await driver.choose(await nextPick(driver), locA.name);
+    const from = await nextPick(driver);
+    assert.strictEqual(stepOf(from), '1/7');
+    await driver.choose(from, locA.name);
     const to = await nextPick(driver);
-    await driver.choose(to, locA.name);
-    await waitFor('the same-location message', () => /other than the source/.test(to.title ?? '') || undefined);
+    assert.strictEqual(stepOf(to), '2/7');
     await driver.choose(to, locB.name);
-    await searchPick(driver, item.sku);
+    assert.ok(!to.items.some((i) => i.label === locA.name), `the "to" list offers the source: ${to.items.map((i) => i.label).join(' | ')}`);
+    const itemPick = await nextPick(driver);
+    assert.strictEqual(stepOf(itemPick), '3/7');
+    const picked = await driver.searchIn(itemPick, item.sku);
+    assert.strictEqual(picked.description, 'Edits test bolt · 10 on hand here', 'the item pick shows the stock at the source');
+    assert.strictEqual(stepOf(await driver.peek('the quantity step')), '4/7');
     const above = await driver.typeRefused('11');
     assert.match(above, new RegExp(`Only 10 available at ${locA.name}`));
     assert.match(await driver.typeRefused('0'), /above 0/);
     await driver.type('3');
     await driver.back(); // from "add another / continue" back to the quantity of that line
     await driver.type('4');
-    await driver.choose(await nextPick(driver), /Continue/);
+    const more = await nextPick(driver);
+    assert.strictEqual(stepOf(more), '5/7');
+    const next = await driver.choose(more, /Continue/);
+    assert.strictEqual(next.description, '1 line', 'a proper plural, not "1 line(s)"');
     const note = `edits transfer ${RUN}`;
-    await driver.type(note);
+    assert.strictEqual(stepOf(await driver.type(note)), '6/7');
+    const confirmStep = await driver.peek('the confirm step');
+    assert.strictEqual(stepOf(confirmStep), '7/7');
+    assert.ok((confirmStep as Pick).items.some((i) => i.label.endsWith('Create transfer (1 line)')), (confirmStep as Pick).items.map((i) => i.label).join(' | '));
     assert.match(await confirm(driver), new RegExp(`from ${locA.name} to ${locB.name}: 4 × ${item.sku}$`));
     const transfer = done(await pending).result;
     assert.deepStrictEqual(transfer.lines.map((l) => [l.itemId, l.quantity]), [[item.id, 4]]);

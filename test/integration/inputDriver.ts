@@ -58,6 +58,13 @@ export class InputDriver implements vscode.Disposable {
     });
   }
 
+  /** The next step, left for the following call to answer (read its title, prompt, step numbers). */
+  async peek(what = 'a quick input step'): Promise<Shown> {
+    const input = await this.next(what);
+    this.queue.unshift(input);
+    return input;
+  }
+
   private async nextPick(): Promise<vscode.QuickPick<vscode.QuickPickItem>> {
     const input = await this.next('a quick pick');
     if (!isPick(input)) throw new Error(`expected a quick pick, got the input box “${input.title ?? ''}”`);

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { RetracClient } from '../../src/api/client';
-import type { Item, Location, Tag, Transfer } from '../../src/api/types';
+import type { Item, Location, Movement, Tag, Transfer } from '../../src/api/types';
 import type { Profile, RetracConnection } from '../../src/auth/connection';
 import type { RetracExtensionApi } from '../../src/extension';
 import type { Logger } from '../../src/log';
@@ -195,11 +195,38 @@ suite('Retrac inventory explorer', function () {
     assert.ok(ours.some((r) => r.description.startsWith('revert in')), ours.map((r) => r.description).join(' | '));
   });
 
+  test('movements opened first name the item (SKU) and the location, looked up per page, not per row', async () => {
+    // A provider of its own: nothing was loaded before, so no name is known from elsewhere.
+    const own = new ExplorerProvider(testConnection(owner), quietLog);
+    try {
+      const rows = await children(own, section(own, 'Movements'));
+      const movements = own.section('movements')!.paged.loader.rows as Movement[];
+      assert.ok(movements.length >= 4, `movements: ${movements.length}`);
+      for (const [i, m] of movements.entries()) {
+        assert.ok(!rows[i].label.includes(m.itemId), `row ${i} shows the item id: ${rows[i].label}`);
+        for (const id of [m.fromLocationId, m.toLocationId]) if (id) assert.ok(!rows[i].description.includes(id), `row ${i} shows a location id: ${rows[i].description}`);
+      }
+      assert.ok(rows.some((r) => r.label === `+1 ${sku1}` && r.description.includes(locA.name)), rows.map((r) => `${r.label} ${r.description}`).join(' | '));
+      const locationsOnPage = new Set(movements.flatMap((m) => [m.fromLocationId, m.toLocationId]).filter(Boolean));
+      const itemsOnPage = new Set(movements.map((m) => m.itemId));
+      assert.ok(own.nameRequests <= locationsOnPage.size + itemsOnPage.size && own.nameRequests < movements.length,
+        `${own.nameRequests} name requests for ${movements.length} rows (${locationsOnPage.size} locations, ${itemsOnPage.size} items)`);
+      // The next page reuses what the first one learned.
+      const before = own.nameRequests;
+      await own.resolveMovementNames(owner, movements, new AbortController().signal);
+      assert.strictEqual(own.nameRequests, before, 'names are cached');
+    } finally {
+      own.dispose();
+    }
+  });
+
   test('filters are applied by the server: search, tag, location, transfer status, location type and status', async () => {
     const items = section(provider, 'Items');
     api.explorer.filter('items', { search: `TREE-${RUN}`, tagIds: [tag.id], tagName: tag.name });
     assert.deepStrictEqual((await children(provider, items)).map((r) => r.label), [sku1]);
-    await until('the filtered count', () => row(provider, items).description === '1 · filtered');
+    const allItems = await owner.countItems();
+    // The section row says what it shows: the view's title is too narrow for the filter.
+    await until('the filtered count', () => row(provider, items).description === `1 of ${allItems} · search: TREE-${RUN} · tag: ${tag.name}`);
     assert.strictEqual(row(provider, items).contextValue, 'retrac.section.items.filtered');
     api.explorer.filter('items', { search: `TREE-${RUN}`, locationId: locB.id, locationName: locB.name });
     assert.deepStrictEqual((await children(provider, items)).map((r) => r.label), [sku1], 'only item 1 has a balance at B');
@@ -214,11 +241,33 @@ suite('Retrac inventory explorer', function () {
     assert.ok(locations.some((r) => r.label === locC.name));
     assert.ok(locations.every((r) => r.contextValue === 'retrac.location.inactive' && r.description.startsWith('truck')));
     const count = await owner.countLocations({ type: 'truck', active: false });
-    await until('the filtered location count', () => row(provider, section(provider, 'Locations')).description === `${count} · filtered`);
+    const allLocations = await owner.countLocations();
+    await until('the filtered location count', () =>
+      row(provider, section(provider, 'Locations')).description === `${count} of ${allLocations} · type: truck · inactive only`);
+    assert.match(row(provider, section(provider, 'Transfers')).description, /^status: reverted · from: /);
 
     await vscode.commands.executeCommand('retrac.clearExplorerFilter');
     assert.strictEqual(api.explorer.view.description, undefined);
-    assert.ok(!row(provider, items).description.includes('filtered'));
+    // The counts are back at once, not blank until a refresh of the whole view.
+    assert.strictEqual(row(provider, items).description, String(allItems));
+    assert.strictEqual(row(provider, section(provider, 'Locations')).description, String(allLocations));
+    assert.strictEqual(row(provider, section(provider, 'Transfers')).description, '');
+    await sleep(300);
+    assert.strictEqual(row(provider, items).description, String(allItems), 'and stay there');
+  });
+
+  test('a filter set before any count is known still gets its counts without a refresh of the view', async () => {
+    const own = new ExplorerProvider(testConnection(owner), quietLog);
+    try {
+      const items = section(own, 'Items'); // renders the headers: the counts start
+      own.setFilters('items', { search: `TREE-${RUN}` });
+      const all = await owner.countItems();
+      await until('the filtered count on the row', () => row(own, items).description === `2 of ${all} · search: TREE-${RUN}`);
+      own.setFilters('items', {});
+      assert.strictEqual(row(own, items).description, String(all), 'cleared: the count at once');
+    } finally {
+      own.dispose();
+    }
   });
 
   test('an edit event refreshes only the affected nodes', async () => {
@@ -336,6 +385,28 @@ suite('Retrac inventory explorer', function () {
       const oldest = (await clientFor(big, 'owner-full').listItems({ sort: 'createdAt', order: 'asc', pageSize: 1 }))[0];
       await api.explorer.reveal({ kind: 'item', id: oldest.id });
       await until('the revealed item selected', () => api.explorer.view.selection[0]?.item?.id === oldest.id);
+    });
+
+    test('reveal selects the item even while the section is refreshing or its page is not loaded', async () => {
+      // Issue 16 item 17: the reveal raced the view's batched refresh (a page landing, a pin, a reset).
+      const far = await clientFor(big, 'owner-full').listItems({ sort: 'createdAt', order: 'asc', pageSize: 8 });
+      const items = () => section(provider, 'Items');
+      for (const [i, it] of far.entries()) {
+        // Alternate the ways a refresh can be in flight when the reveal starts.
+        if (i % 3 === 0) await vscode.commands.executeCommand('retrac.refreshNode', items());
+        else if (i % 3 === 1) api.explorer.filter('items', {});
+        else provider.changed(items());
+        const shown = await api.explorer.reveal({ kind: 'item', id: it.id });
+        assert.strictEqual(shown, true, `reveal ${i} reported failure`);
+        assert.strictEqual(api.explorer.view.selection[0]?.item?.id, it.id, `reveal ${i}: ${it.sku} is selected when reveal resolves`);
+      }
+    });
+
+    test('reveal of an item that does not exist says why and selects nothing new', async () => {
+      const before = api.explorer.view.selection[0];
+      const shown = await api.explorer.reveal({ kind: 'item', id: 'no-such-item' });
+      assert.strictEqual(shown, false);
+      assert.strictEqual(api.explorer.view.selection[0], before);
     });
   });
 
