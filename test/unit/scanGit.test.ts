@@ -2,7 +2,7 @@
 // renames, merges, binary and huge blobs, a shallow clone, several refs), the bad-input paths, a
 // pre-commit hook that blocks a real `git commit`, baselines and the JSON report.
 import * as assert from 'node:assert/strict';
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -221,6 +221,31 @@ describe('retrac-scan in git', function () {
       const full = await scanHistory({ cwd: r.dir });
       assert.equal(full.interrupted, false);
       assert.equal(full.findings.length, 30);
+    });
+
+    it('CLI: progress on stderr while blobs are read, and Ctrl-C (SIGINT) prints what was found so far, exit 130', async () => {
+      const r = repo();
+      r.write('a.js', code('RETRAC_API_KEY', restrictedKey())).commit('a');
+      // A git whose cat-file never answers: the scan is stuck reading blobs until interrupted.
+      const bin = mkdtempSync(join(tmpdir(), 'retrac-slowgit-'));
+      repos.push(new Repo(bin));
+      const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+      writeFileSync(join(bin, 'git'), `#!/bin/sh\nif [ "$1" = cat-file ]; then exec sleep 600; fi\nexec "${realGit}" "$@"\n`);
+      chmodSync(join(bin, 'git'), 0o755);
+      const child = spawn(process.execPath, [CLI, '--git'], { cwd: r.dir, env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}` } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      const progressed = new Promise<void>((resolve) => child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        if (/0 of 1 commits scanned/.test(stderr)) resolve();
+      }));
+      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+      await progressed;
+      child.kill('SIGINT');
+      assert.equal(await exited, 130, stderr);
+      assert.match(stdout, /0 findings \(0 errors\) in 1 commit/);
+      assert.match(stdout, /Interrupted: partial results \(0 of 1 blob read, 1 commit listed\)/);
     });
 
     it('bad input: not a repository, a bad range, git missing: exit 2 and a sentence', () => {
