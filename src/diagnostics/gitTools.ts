@@ -220,7 +220,7 @@ export class GitTools implements vscode.Disposable {
     section(t('Still at HEAD (also listed in Problems):'), findings.filter((f) => f.inHead));
     if (result.skipped.length) {
       lines.push('', t('Not scanned:'));
-      for (const s of result.skipped) lines.push(`  ${s.file}  ${s.reason}${s.size ? ` (${(s.size / 1024 / 1024).toFixed(1)} MB)` : ''}${s.commit ? `  ${s.commit.slice(0, 7)}` : ''}`);
+      for (const s of result.skipped) lines.push(`  ${s.path}  ${s.reason}${s.size ? ` (${(s.size / 1024 / 1024).toFixed(1)} MB)` : ''}${s.commit ? `  ${s.commit.slice(0, 7)}` : ''}`);
     }
     this.documents.set(uri.toString(), lines.join('\n') + '\n');
     this.links.set(uri.toString(), links);

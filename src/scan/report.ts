@@ -1,75 +1,68 @@
 // Output formats of `retrac-scan`, separate from what is scanned: text (compiler-style lines and
-// a summary) and JSON (`{ findings, skipped }`). A new format is a new case here.
+// a summary), JSON (`{ findings, skipped }`) and SARIF 2.1.0. A new format is a new case here.
+import { toSarif } from './report/sarif';
+import type { ReportedFinding, ReportedSkip } from './report/reported';
 import { reasonLabel, skippedSummary, type SkipReason } from './skipped';
-import type { ScanResult } from './scanRun';
-import { displayPath } from './walk';
 
-export type OutputFormat = 'json' | 'text';
+export type OutputFormat = 'json' | 'text' | 'sarif';
 
-export interface ReportOptions {
+/** One run's result, whatever was scanned (paths, the index, the history). */
+export interface Report {
+  findings: ReportedFinding[];
+  skipped: ReportedSkip[];
+  /** What was scanned, e.g. `in 12 files`, for the summary line. */
+  scope: string;
+  /** Said once: a shallow clone, an interrupted run. */
+  notes: string[];
+  interrupted: boolean;
+  /** Findings a baseline accepted. */
+  accepted?: number;
+}
+
+export interface RenderOptions {
   /** List every file not scanned on stderr (text), not only the counts. */
   verbose?: boolean;
-  cwd?: string;
+  toolVersion: string;
 }
 
-export interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  rule: string;
-  severity: string;
-  message: string;
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export interface JsonSkipped {
-  path: string;
-  reason: SkipReason;
+export function mb(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1);
 }
 
-export interface JsonReport {
-  findings: JsonFinding[];
-  skipped: JsonSkipped[];
-}
-
-export function toJsonReport(result: ScanResult, cwd?: string): JsonReport {
-  return {
-    findings: result.findings.map(({ path, finding: f }) => ({
-      file: displayPath(path, cwd),
-      line: f.line,
-      column: f.column,
-      endLine: f.endLine,
-      endColumn: f.endColumn,
-      rule: f.rule,
-      severity: f.severity,
-      message: f.message,
-    })),
-    skipped: result.skipped.map((s) => ({ path: displayPath(s.path, cwd), reason: s.reason })),
-  };
-}
-
-/** What to print: stdout carries the report, stderr the not-scanned summary. */
-export function report(result: ScanResult, format: OutputFormat, options: ReportOptions = {}): { stdout: string; stderr: string } {
-  const json = toJsonReport(result, options.cwd);
-  let stderr = '';
-  if (json.skipped.length) {
-    if (options.verbose) for (const s of json.skipped) stderr += `not scanned (${reasonLabel(s.reason)}): ${s.path}\n`;
-    stderr += `${skippedSummary(result.skipped)}${options.verbose ? '' : ' (--verbose lists them)'}\n`;
+function findingLine(f: ReportedFinding): string {
+  let line = `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`;
+  if (f.commit) {
+    const where = f.inHead === undefined ? '' : f.inHead ? ', still in HEAD' : ', no longer in HEAD: rotate the key, it stays in history';
+    line += ` [commit ${f.commit.slice(0, 10)} by ${f.author ?? '?'} on ${(f.date ?? '').slice(0, 10)}${where}]`;
   }
-  if (format === 'json') return { stdout: JSON.stringify(json, null, 2) + '\n', stderr };
-  const lines = json.findings.map((r) => `${r.file}:${r.line}:${r.column} ${r.severity} ${r.rule} ${r.message}`);
-  const n = json.findings.length;
-  const errors = json.findings.filter((r) => r.severity === 'error').length;
-  const files = result.filesScanned;
-  lines.push(`${n} finding${n === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}) in ${files} file${files === 1 ? '' : 's'}.`);
-  return { stdout: lines.join('\n') + '\n', stderr };
+  return line;
 }
 
-/** 1 when a finding is an error (it wins: a leaked key is the first thing to fix); 3 under --strict when anything was not scanned; else 0. */
-export function exitCode(result: ScanResult, strict: boolean): number {
-  if (result.findings.some((f) => f.finding.severity === 'error')) return 1;
-  if (strict && result.skipped.length) return 3;
-  return 0;
+function skipLine(s: ReportedSkip): string {
+  const extra = `${s.size ? `, ${mb(s.size)} MB` : ''}${s.commit ? `, commit ${s.commit.slice(0, 10)}` : ''}`;
+  return `not scanned (${reasonLabel(s.reason as SkipReason)}${extra}): ${s.path}\n`;
 }
 
+/** What to print: stdout carries the report, stderr the not-scanned summary and the notes. */
+export function render(report: Report, format: OutputFormat, options: RenderOptions): { stdout: string; stderr: string; summary: string } {
+  const errors = report.findings.filter((f) => f.severity === 'error').length;
+  const accepted = report.accepted !== undefined ? `, ${report.accepted} accepted by the baseline` : '';
+  const summary = `${plural(report.findings.length, 'finding')} (${plural(errors, 'error')}${accepted}) ${report.scope}.`;
+  let stderr = '';
+  if (report.skipped.length) {
+    if (options.verbose) for (const s of report.skipped) stderr += skipLine(s);
+    stderr += `${skippedSummary(report.skipped.map((s) => ({ path: s.path, reason: s.reason as SkipReason })))}${options.verbose ? '' : ' (--verbose lists them)'}\n`;
+  }
+  for (const n of report.notes) stderr += `retrac-scan: ${n}\n`;
+  let stdout: string;
+  if (format === 'sarif') stdout = JSON.stringify(toSarif(report.findings, report.skipped, { toolVersion: options.toolVersion, notes: report.notes }), null, 2) + '\n';
+  else if (format === 'json') {
+    const skipped = report.skipped.map(({ path, reason, ...git }) => ({ path, reason, ...git }));
+    stdout = JSON.stringify({ findings: report.findings, skipped, ...(report.notes.length ? { notes: report.notes } : {}) }, null, 2) + '\n';
+  } else stdout = [...report.findings.map(findingLine), summary].join('\n') + '\n';
+  return { stdout, stderr, summary };
+}

@@ -81,9 +81,9 @@ export function scanFile(file: WalkedFile, options: FileScanOptions): FileScanRe
   }
 }
 
-function prepare(file: WalkedFile, options: FileScanOptions, parts: SharedParts): PreparedOptions {
+function prepare(source: ContentSource, options: FileScanOptions, parts: SharedParts): PreparedOptions {
   return prepareOptions(
-    { fileName: file.path, lenient: options.lenient, gitIgnored: file.gitIgnored, envValues: options.envValues, ignoredFingerprints: options.ignoredFingerprints },
+    { fileName: source.fileName, lenient: options.lenient, gitIgnored: source.gitIgnored, envValues: options.envValues, ignoredFingerprints: options.ignoredFingerprints },
     parts,
   );
 }
@@ -102,15 +102,30 @@ function scanWholeFile(fd: number, file: WalkedFile, size: number, options: File
   let n = readAt(fd, buf, want, 0);
   if (n > max) return { file, bytes: 0, findings: [], skipped: 'too-large' };
   if (n === want && n === size + 1) n = size; // grew: scan what fstat saw
-  const bytes = buf.subarray(0, n);
+  const scanned = scanContent(buf.subarray(0, n), { fileName: file.path, gitIgnored: file.gitIgnored }, options, parts);
+  return { file, bytes: scanned.skipped ? 0 : n, ...scanned };
+}
+
+/** Where content came from: the name decides the syntax (e.g. `.env`, a source map). */
+export interface ContentSource {
+  fileName: string;
+  gitIgnored?: boolean;
+}
+
+/**
+ * Scans content held in memory, as a file of that name: a work-tree file read whole, or a git blob.
+ * Compressed content is `binary`; any other bytes are searched (minified bundles, source maps with
+ * their sourcesContent, UTF-16, text with a stray NUL).
+ */
+export function scanContent(bytes: Buffer, source: ContentSource, options: FileScanOptions, parts: SharedParts): { findings: Finding[]; skipped?: SkipReason } {
   const kind = contentKind(bytes.subarray(0, 8192));
-  if (kind.compressed) return { file, bytes: 0, findings: [], skipped: 'binary' };
+  if (kind.compressed) return { findings: [], skipped: 'binary' };
   const utf16 = kind.encoding === 'utf16le' || kind.encoding === 'utf16be';
-  if (!utf16 && !mayHaveFindings(bytes, parts)) return { file, bytes: n, findings: [] };
+  if (!utf16 && !mayHaveFindings(bytes, parts)) return { findings: [] };
   const text = decode(bytes.subarray(kind.bom), kind.encoding);
-  const prep = prepare(file, options, parts);
-  const findings = isSourceMapName(file.path) ? scanSourceMap(text, prep, options, parts) : scanLongLines(text, prep);
-  return { file, bytes: n, findings };
+  const prep = prepare(source, options, parts);
+  const findings = isSourceMapName(source.fileName) ? scanSourceMap(text, prep, options, parts) : scanLongLines(text, prep);
+  return { findings };
 }
 
 /** Moves a byte offset forward to a character boundary (UTF-8 continuation bytes, UTF-16 pairs). */
@@ -130,7 +145,7 @@ function scanInChunks(fd: number, file: WalkedFile, size: number, chunk: number,
   if (kind.compressed) return { file, bytes: 0, findings: [], skipped: 'binary' };
   const utf16 = kind.encoding === 'utf16le' || kind.encoding === 'utf16be';
   const buf = buffer(chunk + 2 * overlap + 8);
-  const prep = prepare(file, options, parts);
+  const prep = prepare({ fileName: file.path, gitIgnored: file.gitIgnored }, options, parts);
   const findings: Finding[] = [];
   // Running position of the owned part's start: UTF-16 units, newlines and column before it.
   let ownedOffset = 0;

@@ -19,7 +19,7 @@ const CLI = join(ROOT, 'dist', 'retrac-scan.js');
 
 interface Json {
   findings: { file: string; line: number; rule: string; message: string; fingerprint: string; commit?: string; author?: string; date?: string; inHead?: boolean }[];
-  skipped: { file: string; reason: string; commit?: string; size?: number }[];
+  skipped: { path: string; reason: string; commit?: string; size?: number }[];
   notes?: string[];
 }
 
@@ -185,7 +185,7 @@ describe('retrac-scan in git', function () {
       const c = r.write('src/a.js', code('RETRAC_API_KEY', key)).commit('assets');
       const out = json(['--git'], r.dir);
       assert.deepEqual(out.findings.map((f) => f.file), ['src/a.js']);
-      assert.deepEqual(out.skipped.map((s) => [s.file, s.reason, s.commit]).sort(), [['data/dump.sql', 'too-large', c], ['img/logo.dat', 'binary', c]]);
+      assert.deepEqual(out.skipped.map((s) => [s.path, s.reason, s.commit]).sort(), [['data/dump.sql', 'too-large', c], ['img/logo.dat', 'binary', c]]);
       assert.ok(out.skipped.find((s) => s.reason === 'too-large')!.size! > 5 * 1024 * 1024);
       const text = cli(['--git'], r.dir);
       assert.match(text.stderr, /not scanned: data\/dump\.sql \(too-large, 6\.\d MB, commit [0-9a-f]{10}\)/);

@@ -1,12 +1,14 @@
 // Scans git blobs, each (blob, syntax) pair once: a blob that stays the same over a thousand
 // commits, or moves to another path, is read and scanned a single time.
-import { mayHaveFindings, prepareOptions, scanWhole, sharedParts, type SharedParts } from '../scanner';
-import { DEFAULT_MAX_FILE_BYTES, hasVeryLongLines, isBinaryContent, shouldSkipDirectory, shouldSkipFileName } from '../skipRules';
+import { scanContent, type FileScanOptions } from '../scanFiles';
+import { sharedParts, type SharedParts } from '../scanner';
+import type { SkipReason } from '../skipped';
+import { DEFAULT_MAX_FILE_BYTES, shouldSkipDirectory } from '../skipRules';
 import { isEnvFileName, languageIdFor } from '../syntax';
 import type { Finding } from '../types';
 import type { CatFileBatch } from './catFile';
 
-export type BlobSkipReason = 'too-large' | 'binary' | 'minified' | 'missing';
+export type BlobSkipReason = SkipReason | 'missing';
 
 export interface BlobScan {
   findings: readonly Finding[];
@@ -23,9 +25,8 @@ export interface BlobScanOptions {
 
 const NOTHING: readonly Finding[] = Object.freeze([]);
 
-/** Paths the work-tree walk never reads (node_modules, lock files, minified bundles, known binaries): skipped in git too. */
+/** Folders the work-tree walk never enters (node_modules, VCS folders): skipped in git too. Files are all read. */
 export function isSkippedPath(path: string): boolean {
-  if (shouldSkipFileName(path)) return true;
   const parts = path.split('/');
   for (let i = 0; i < parts.length - 1; i++) if (shouldSkipDirectory(parts[i])) return true;
   return false;
@@ -34,6 +35,7 @@ export function isSkippedPath(path: string): boolean {
 export class BlobScans {
   private readonly cache = new Map<string, Promise<BlobScan>>();
   private readonly parts: SharedParts;
+  private readonly fileOptions: FileScanOptions;
   readonly maxFileBytes: number;
   /** Bytes of blob content read and scanned so far. */
   bytesScanned = 0;
@@ -41,10 +43,11 @@ export class BlobScans {
 
   constructor(
     private readonly batch: CatFileBatch,
-    private readonly options: BlobScanOptions = {},
+    options: BlobScanOptions = {},
   ) {
     this.parts = sharedParts(undefined, !!options.lenient);
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.fileOptions = { lenient: options.lenient, maxFileBytes: this.maxFileBytes };
   }
 
   /** Blob reads asked for so far (read or still queued). */
@@ -70,14 +73,11 @@ export class BlobScans {
     return result;
   }
 
-  /** The same order of checks as the work-tree scan: cheap gate first, then binary and minified. */
+  /** The same reading as a work-tree file (scanFiles.ts): only compressed content is not searched. */
   private scanBytes(bytes: Buffer, path: string): BlobScan {
     const size = bytes.length;
-    if (!mayHaveFindings(bytes, this.parts)) return { findings: NOTHING, bytes: size, size };
-    if (isBinaryContent(bytes)) return { findings: NOTHING, bytes: 0, size, skipped: 'binary' };
-    if (hasVeryLongLines(bytes)) return { findings: NOTHING, bytes: 0, size, skipped: 'minified' };
-    const prep = prepareOptions({ fileName: path, lenient: this.options.lenient, gitIgnored: false }, this.parts);
-    const findings = scanWhole(bytes.toString('utf8'), prep);
+    const { findings, skipped } = scanContent(bytes, { fileName: path, gitIgnored: false }, this.fileOptions, this.parts);
+    if (skipped) return { findings: NOTHING, bytes: 0, size, skipped };
     return { findings: findings.length ? findings : NOTHING, bytes: size, size };
   }
 }

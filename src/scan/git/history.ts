@@ -80,7 +80,7 @@ export async function scanHistory(options: HistoryScanOptions): Promise<GitScanR
   const entryDone = async (commit: CommitInfo, entry: RawEntry, now: BlobScan): Promise<void> => {
     if (now.skipped && now.skipped !== 'missing' && !skippedBlobs.has(entry.newOid)) {
       skippedBlobs.add(entry.newOid);
-      skipped.push({ file: entry.path, reason: now.skipped, blob: entry.newOid, commit: commit.sha, size: now.size });
+      skipped.push({ path: entry.path, reason: now.skipped, blob: entry.newOid, commit: commit.sha, size: now.size });
     }
     if (!now.findings.length) return;
     const oldPath = entry.fromPath ?? entry.path;

@@ -37,7 +37,7 @@ export async function scanStaged(options: StagedScanOptions): Promise<GitScanRes
     try {
       const perFile = await Promise.all(files.map(async (entry) => {
         const now = await blobs.scan(entry.newOid, entry.path);
-        const skip: ReportedSkip | undefined = now.skipped && now.skipped !== 'missing' ? { file: entry.path, reason: now.skipped, blob: entry.newOid, size: now.size } : undefined;
+        const skip: ReportedSkip | undefined = now.skipped && now.skipped !== 'missing' ? { path: entry.path, reason: now.skipped, blob: entry.newOid, size: now.size } : undefined;
         if (!now.findings.length) return { skip, found: [] };
         const before = await Promise.all(entry.oldOids.filter((o) => !ZERO_OID.test(o)).map((o) => blobs.scan(o, entry.fromPath ?? entry.path)));
         return { skip, found: addedFindings(now.findings, before.map((b) => b.findings)).map((f) => reported(entry.path, f)) };

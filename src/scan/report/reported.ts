@@ -22,8 +22,10 @@ export interface ReportedFinding {
   inHead?: boolean;
 }
 
+/** A file or blob not scanned; `{path, reason}` in the JSON report, plus the git fields. */
 export interface ReportedSkip {
-  file: string;
+  /** Path relative to the current folder (work tree) or the repository root (git). */
+  path: string;
   reason: string;
   /** Git only: the blob and the first commit it was seen in. */
   blob?: string;

@@ -61,8 +61,8 @@ export function toSarif(findings: readonly ReportedFinding[], skipped: readonly 
   const notifications = [
     ...skipped.map((s) => ({
       level: 'warning',
-      message: { text: `Not scanned: ${s.file} (${s.reason}${s.size ? `, ${s.size} bytes` : ''}${s.commit ? `, commit ${s.commit.slice(0, 12)}` : ''}).` },
-      locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(s.file), uriBaseId: '%SRCROOT%' } } }],
+      message: { text: `Not scanned: ${s.path} (${s.reason}${s.size ? `, ${s.size} bytes` : ''}${s.commit ? `, commit ${s.commit.slice(0, 12)}` : ''}).` },
+      locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(s.path), uriBaseId: '%SRCROOT%' } } }],
     })),
     ...(ctx.notes ?? []).map((text) => ({ level: 'note', message: { text } })),
   ];
