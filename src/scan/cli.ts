@@ -3,8 +3,9 @@
 // 3: with --strict, a file was not scanned (and no error finding).
 // What is scanned comes from scanRun.ts, how it is printed from report.ts.
 import { lstatSync } from 'node:fs';
+import { startScanWorkerIfAsked } from './parallelScan';
 import { exitCode, report, type OutputFormat } from './report';
-import { scanInputs } from './scanRun';
+import { scanInputsInParallel } from './scanRun';
 import { DEFAULT_MAX_FILE_BYTES } from './skipRules';
 
 const USAGE = `Usage: retrac-scan [--format json|text] [--strict] [--verbose] [--max-file-size SIZE] [--lenient] PATH...
@@ -25,6 +26,8 @@ Options:
   --max-file-size SIZE  Larger files are not scanned (reported as too large). Bytes, or with
                         a K, M or G suffix (default 100M).
   --lenient             Also accept key-like tokens of 16-64 characters, not only 24.
+  --jobs N              Worker threads for trees of 2,000 files or more (default 1: none).
+                        The output does not depend on it.
   -h, --help            Show this help.
 
 Exit status: 0 no error-severity finding, 1 at least one, 2 usage error,
@@ -38,6 +41,7 @@ interface CliArgs {
   strict: boolean;
   verbose: boolean;
   maxFileBytes: number;
+  jobs: number;
   paths: string[];
   help: boolean;
 }
@@ -54,7 +58,7 @@ export function parseSize(text: string): number | undefined {
 }
 
 function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { format: 'text', lenient: false, strict: false, verbose: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES, paths: [], help: false };
+  const args: CliArgs = { format: 'text', lenient: false, strict: false, verbose: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES, jobs: 1, paths: [], help: false };
   const valueOf = (a: string, name: string, i: number): string | undefined => (a === name ? argv[i + 1] : a.slice(name.length + 1));
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -76,6 +80,12 @@ function parseArgs(argv: readonly string[]): CliArgs {
       const bytes = value === undefined ? undefined : parseSize(value);
       if (bytes === undefined) throw new UsageError(`--max-file-size takes a size such as 100M, 512K or 1048576, not ${value === undefined ? 'nothing' : `"${value}"`}.`);
       args.maxFileBytes = bytes;
+    } else if (a === '--jobs' || a.startsWith('--jobs=')) {
+      const value = valueOf(a, '--jobs', i);
+      if (a === '--jobs') i++;
+      const jobs = Number(value);
+      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs takes a whole number from 1 to 64, not ${value === undefined ? 'nothing' : `"${value}"`}.`);
+      args.jobs = jobs;
     } else if (a.startsWith('-') && a !== '-') throw new UsageError(`Unknown option ${a}.`);
     else args.paths.push(a);
   }
@@ -86,7 +96,7 @@ function parseArgs(argv: readonly string[]): CliArgs {
   return args;
 }
 
-export function main(argv: readonly string[]): number {
+export async function main(argv: readonly string[]): Promise<number> {
   let args: CliArgs;
   try {
     args = parseArgs(argv);
@@ -99,11 +109,13 @@ export function main(argv: readonly string[]): number {
     process.stdout.write(USAGE);
     return 0;
   }
-  const result = scanInputs({ roots: args.paths }, { lenient: args.lenient, maxFileBytes: args.maxFileBytes });
+  const result = await scanInputsInParallel({ roots: args.paths }, { lenient: args.lenient, maxFileBytes: args.maxFileBytes, jobs: args.jobs, workerScript: __filename });
   const out = report(result, args.format, { verbose: args.verbose });
   process.stdout.write(out.stdout);
   if (out.stderr) process.stderr.write(out.stderr);
   return exitCode(result, args.strict);
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (!startScanWorkerIfAsked() && require.main === module) {
+  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+}

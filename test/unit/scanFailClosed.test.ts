@@ -181,6 +181,21 @@ describe('retrac-scan fails closed', function () {
     });
   });
 
+  it('--jobs 2 on a tree of 2,100 files prints exactly what one thread prints', () => {
+    for (let i = 0; i < 2100; i++) write(dir, `pkg${i % 30}/f${i}.ts`, i % 300 === 7 ? `const k = "${restrictedKey()}";\n` : `export const v${i} = ${i};\n`);
+    write(dir, 'pkg3/a.zip', Buffer.from([0x50, 0x4b, 3, 4, 0, 0]));
+    assert.equal(spawnSync('mkfifo', [join(dir, 'pkg4', 'pipe')]).status, 0);
+    const one = run(['--format', 'json', '--jobs', '1', '.'], dir);
+    const two = run(['--format', 'json', '--jobs=2', '.'], dir);
+    assert.equal(two.code, 1);
+    assert.equal(two.stdout, one.stdout);
+    assert.equal(two.stderr, one.stderr);
+    const out = JSON.parse(two.stdout) as JsonOut;
+    assert.equal(out.findings.length, 7);
+    assert.deepEqual(out.skipped.map((s) => s.reason).sort(), ['binary', 'special-file']);
+    assert.match(run(['--jobs', '0', '.'], dir).stderr, /--jobs takes a whole number/);
+  });
+
   describe('keys in bundles, maps, large and odd files are found', () => {
     it('a key in a 4 MB one-line bundle, at its column', () => {
       const head = 'var a=function(b){return b+1};'.repeat(Math.ceil((4 * 1024 * 1024) / 30));
