@@ -148,7 +148,7 @@ suite('Leak diagnostics', () => {
     fs.rmSync(dir, { recursive: true, force: true });
     if (createdRepo) fs.rmSync(path.join(root.fsPath, '.git'), { recursive: true, force: true });
     const config = vscode.workspace.getConfiguration('retrac.scan');
-    for (const key of ['severity', 'maxFileSizeMB', 'exclude', 'lenient']) await config.update(key, undefined, vscode.ConfigurationTarget.Workspace);
+    for (const key of ['severity', 'maxFileSizeMB', 'maxFileSize', 'exclude', 'lenient']) await config.update(key, undefined, vscode.ConfigurationTarget.Workspace);
   });
 
   test('a key in a file on disk: rule, severity, range, source and doc link; no key in the message', async () => {
@@ -498,6 +498,17 @@ suite('Leak diagnostics', () => {
     assert.strictEqual(api.diagnostics.status.text, 'Retrac: not scanned');
     assert.match(api.diagnostics.status.detail ?? '', /larger than 0.5 MB/);
     await vscode.workspace.getConfiguration('retrac.scan').update('maxFileSizeMB', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(doc.uri, (ds) => ds.length === 6);
+    // The new setting: it applies, and where both are set it wins over the deprecated one.
+    const scanConfig = vscode.workspace.getConfiguration('retrac.scan');
+    await scanConfig.update('maxFileSize', 0.5, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(doc.uri, (ds) => ds.length === 0);
+    assert.match(api.diagnostics.status.detail ?? '', /larger than 0.5 MB \(retrac.scan.maxFileSize\)/);
+    await scanConfig.update('maxFileSizeMB', 0.5, vscode.ConfigurationTarget.Workspace);
+    await scanConfig.update('maxFileSize', 2, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(doc.uri, (ds) => ds.length === 6);
+    await scanConfig.update('maxFileSize', undefined, vscode.ConfigurationTarget.Workspace);
+    await scanConfig.update('maxFileSizeMB', undefined, vscode.ConfigurationTarget.Workspace);
     await waitForDiagnostics(doc.uri, (ds) => ds.length === 6);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
