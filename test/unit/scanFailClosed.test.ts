@@ -221,6 +221,27 @@ describe('retrac-scan fails closed', function () {
       assert.deepEqual(r.findings.map((f) => [f.rule, f.line, f.column]), [['retrac/restricted-key', want.line, want.column]]);
     });
 
+    it('a one-line 9 MB bundle: a key across the chunk boundary and one near the end, at their columns', () => {
+      const chunk = 8 * 1024 * 1024;
+      const piece = 'n.p.x=function(a){return"ü"+a};';
+      const pieceBytes = Buffer.byteLength(piece);
+      const second = restrictedKey();
+      let text = piece.repeat(Math.floor((chunk - 100) / pieceBytes));
+      text += 'y'.repeat(chunk - 12 - Buffer.byteLength(text) - 'var k="'.length) + `var k="${key}";`;
+      text += piece.repeat(20000) + `var z="${second}";` + piece.repeat(50);
+      const keyByte = Buffer.from(text).indexOf(key);
+      assert.ok(keyByte < chunk && keyByte + key.length > chunk, 'the key straddles the boundary');
+      write(dir, 'dist/big.js', text);
+      const r = json(['dist'], dir);
+      assert.deepEqual(
+        r.findings.map((f) => [f.rule, f.line, f.column]),
+        [
+          ['retrac/restricted-key', 1, text.indexOf(key) + 1],
+          ['retrac/restricted-key', 1, text.indexOf(second) + 1],
+        ],
+      );
+    });
+
     it('chunked reading finds a key at every boundary position, once, where a whole read does', () => {
       const texts = [
         `const a = 1;\nlet s = "ünïcødé ✓ 𝄞";\nconfig.retracApiKey = "${key}";\nconst b = 2;\n`,
