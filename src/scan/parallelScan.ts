@@ -3,7 +3,6 @@
 // puts them back in walk order, so the output is the same as a scan in one thread. The worker is
 // the CLI bundle itself (`startScanWorkerIfAsked` runs in it first). Results carry redacted
 // findings only; the env values a worker needs are handed over at start, inside the process.
-import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { scanFile, type FileScanOptions, type FileScanResult } from './scanFiles';
 import type { WalkedFile } from './walk';
@@ -40,11 +39,6 @@ export function startScanWorkerIfAsked(): boolean {
   parentPort.postMessage({ done: false, results: batch } satisfies SliceMessage);
   parentPort.postMessage({ done: true } satisfies SliceMessage);
   return true;
-}
-
-/** One worker per CPU, at most 4: what `--jobs` suggests on an idle machine. */
-export function defaultJobs(): number {
-  return Math.max(1, Math.min(4, availableParallelism()));
 }
 
 /**
