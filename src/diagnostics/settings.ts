@@ -1,7 +1,9 @@
 // The `retrac.scan.*` settings, read per document (they are resource-scoped) and turned into what
 // the scanner and the diagnostics need.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RuleId, Severity } from '../scan';
+import { Glob } from '../scan/glob';
 
 export type SeverityOverride = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
@@ -64,7 +66,30 @@ export function diagnosticSeverity(rule: RuleId, found: Severity, settings: Scan
   }
 }
 
-/** True when one of the `retrac.scan.exclude` globs matches the document. */
+const globs = new Map<string, Glob>();
+
+function globFor(pattern: string): Glob {
+  let g = globs.get(pattern);
+  if (!g) {
+    if (globs.size > 256) globs.clear();
+    globs.set(pattern, (g = new Glob(pattern.startsWith('/') ? pattern.slice(1) : pattern, { braces: true })));
+  }
+  return g;
+}
+
+/**
+ * True when one of the `retrac.scan.exclude` globs matches the document's workspace-relative or
+ * absolute path. Matched by scan/glob.ts in O(pattern × path) whatever the pattern, like the
+ * workspace scan's exclusions (a backtracking glob regex can stall on `*a*a*a…b`).
+ */
 export function isExcluded(document: vscode.TextDocument, settings: ScanSettings): boolean {
-  return settings.exclude.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
+  if (!settings.exclude.length) return false;
+  const uri = document.uri;
+  const abs = uri.scheme === 'file' ? uri.fsPath.split(path.sep).join('/') : uri.path;
+  const rel = vscode.workspace.asRelativePath(uri, false).split('\\').join('/');
+  const absNoRoot = abs.replace(/^\/+/, '');
+  return settings.exclude.some((pattern) => {
+    const g = globFor(pattern);
+    return g.matches(rel) || g.matches(absNoRoot) || g.matches(abs);
+  });
 }

@@ -9,9 +9,10 @@ import { BASELINE_FILE_NAME, baselineEntries, newFindings, parseBaseline, serial
 import { GitError } from './git/gitProcess';
 import { scanHistory, type GitScanResult, type HistoryProgress } from './git/history';
 import { scanStaged } from './git/staged';
+import { startScanWorkerIfAsked } from './parallelScan';
 import { mb, plural, render, type OutputFormat, type Report } from './report';
 import { reported } from './report/reported';
-import { scanInputs } from './scanRun';
+import { scanInputsInParallel } from './scanRun';
 import { DEFAULT_MAX_FILE_BYTES } from './skipRules';
 import { displayPath } from './walk';
 
@@ -37,6 +38,8 @@ Options:
   --max-file-size SIZE  Larger files are not scanned (reported as too large). Bytes, or with
                         a K, M or G suffix (default 100M).
   --lenient             Also accept key-like tokens of 16-64 characters, not only 24.
+  --jobs N              Worker threads for trees of 2,000 files or more (default 1: none).
+                        The output does not depend on it.
   -h, --help            Show this help.
 
 Git and CI:
@@ -66,6 +69,7 @@ interface CliArgs {
   strict: boolean;
   verbose: boolean;
   maxFileBytes: number;
+  jobs: number;
   paths: string[];
   help: boolean;
 }
@@ -88,7 +92,7 @@ function describe(value: string | undefined): string {
 function parseArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = {
     mode: 'paths', revisions: [], format: 'text', noBaseline: false, lenient: false, strict: false, verbose: false,
-    maxFileBytes: DEFAULT_MAX_FILE_BYTES, paths: [], help: false,
+    maxFileBytes: DEFAULT_MAX_FILE_BYTES, jobs: 1, paths: [], help: false,
   };
   let inRevisions = false;
   for (let i = 0; i < argv.length; i++) {
@@ -128,6 +132,11 @@ function parseArgs(argv: readonly string[]): CliArgs {
       const bytes = value === undefined ? undefined : parseSize(value);
       if (bytes === undefined) throw new UsageError(`--max-file-size takes a size such as 100M, 512K or 1048576, not ${describe(value)}.`);
       args.maxFileBytes = bytes;
+    } else if (name === '--jobs') {
+      const value = inline ?? argv[++i];
+      const jobs = Number(value);
+      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs takes a whole number from 1 to 64, not ${describe(value)}.`);
+      args.jobs = jobs;
     } else if (name === '--output' || name === '-o') args.output = take();
     else if (name === '--baseline') args.baseline = take();
     else if (name === '--write-baseline') args.writeBaseline = take();
@@ -178,8 +187,11 @@ function progressReporter(): { report: (p: HistoryProgress) => void; done: () =>
 }
 
 /** The work tree: files and folders given on the command line. */
-function scanPaths(args: CliArgs): Report {
-  const result = scanInputs({ roots: args.paths }, { lenient: args.lenient, maxFileBytes: args.maxFileBytes });
+async function scanPaths(args: CliArgs): Promise<Report> {
+  const result = await scanInputsInParallel(
+    { roots: args.paths },
+    { lenient: args.lenient, maxFileBytes: args.maxFileBytes, jobs: args.jobs, workerScript: __filename },
+  );
   return {
     findings: result.findings.map(({ path, finding }) => reported(displayPath(path), finding)),
     skipped: result.skipped.map((s) => ({ path: displayPath(s.path), reason: s.reason })),
@@ -244,7 +256,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   let result: Report;
   try {
-    result = args.mode === 'paths' ? scanPaths(args) : await scanGit(args);
+    result = args.mode === 'paths' ? await scanPaths(args) : await scanGit(args);
   } catch (err) {
     if (!(err instanceof GitError)) throw err;
     process.stderr.write(`retrac-scan: ${err.message}\n`);
@@ -274,7 +286,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-if (require.main === module) {
+if (!startScanWorkerIfAsked() && require.main === module) {
   // Until a result is in: a run that ends without one (a bug, a lost promise) must not look clean.
   process.exitCode = 2;
   main(process.argv.slice(2)).then(

@@ -57,12 +57,13 @@ export function render(report: Report, format: OutputFormat, options: RenderOpti
     if (options.verbose) for (const s of report.skipped) stderr += skipLine(s);
     stderr += `${skippedSummary(report.skipped.map((s) => ({ path: s.path, reason: s.reason as SkipReason })))}${options.verbose ? '' : ' (--verbose lists them)'}\n`;
   }
-  for (const n of report.notes) stderr += `retrac-scan: ${n}\n`;
+  // Text shows the notes under the summary; the other formats carry them and repeat them on stderr.
+  if (format !== 'text') for (const n of report.notes) stderr += `retrac-scan: ${n}\n`;
   let stdout: string;
   if (format === 'sarif') stdout = JSON.stringify(toSarif(report.findings, report.skipped, { toolVersion: options.toolVersion, notes: report.notes }), null, 2) + '\n';
   else if (format === 'json') {
     const skipped = report.skipped.map(({ path, reason, ...git }) => ({ path, reason, ...git }));
     stdout = JSON.stringify({ findings: report.findings, skipped, ...(report.notes.length ? { notes: report.notes } : {}) }, null, 2) + '\n';
-  } else stdout = [...report.findings.map(findingLine), summary].join('\n') + '\n';
+  } else stdout = [...report.findings.map(findingLine), summary, ...report.notes].join('\n') + '\n';
   return { stdout, stderr, summary };
 }

@@ -1,6 +1,7 @@
 // One scan run over a list of inputs, as the CLI does it: walk, read, scan, and collect both the
 // findings and every file that was not scanned. Output formats live in report.ts.
-import { scanFile, type FileScanOptions } from './scanFiles';
+import { PARALLEL_MIN_FILES, scanFilesInParallel } from './parallelScan';
+import { scanFile, type FileScanOptions, type FileScanResult } from './scanFiles';
 import type { SkippedFile } from './skipped';
 import type { Finding } from './types';
 import { walk } from './walk';
@@ -13,6 +14,10 @@ export interface ScanInputs {
 export interface ScanRunOptions {
   lenient?: boolean;
   maxFileBytes?: number;
+  /** Worker threads for large trees (1: none). */
+  jobs?: number;
+  /** The script a worker runs (the CLI bundle); without it everything runs in this thread. */
+  workerScript?: string;
 }
 
 export interface FileFinding {
@@ -28,19 +33,35 @@ export interface ScanResult {
   filesScanned: number;
 }
 
+/** Scans in this thread. */
 export function scanInputs(inputs: ScanInputs, options: ScanRunOptions = {}): ScanResult {
   const { files, skipped, envValues } = walk(inputs.roots);
   const fileOptions: FileScanOptions = { lenient: options.lenient, envValues, maxFileBytes: options.maxFileBytes };
+  return collect(files.map((file) => scanFile(file, fileOptions)), skipped);
+}
+
+/** Scans with worker threads when the tree is large and `jobs` > 1; the result is the same as scanInputs'. */
+export async function scanInputsInParallel(inputs: ScanInputs, options: ScanRunOptions = {}): Promise<ScanResult> {
+  const { files, skipped, envValues } = walk(inputs.roots);
+  const fileOptions: FileScanOptions = { lenient: options.lenient, envValues, maxFileBytes: options.maxFileBytes };
+  const jobs = options.jobs ?? 1;
+  const results =
+    jobs > 1 && options.workerScript && files.length >= PARALLEL_MIN_FILES
+      ? await scanFilesInParallel(files, fileOptions, jobs, options.workerScript)
+      : files.map((file) => scanFile(file, fileOptions));
+  return collect(results, skipped);
+}
+
+function collect(results: readonly FileScanResult[], skipped: ScanResult['skipped']): ScanResult {
   const findings: FileFinding[] = [];
   let filesScanned = 0;
-  for (const file of files) {
-    const result = scanFile(file, fileOptions);
+  for (const result of results) {
     if (result.skipped) {
-      skipped.push({ path: file.path, reason: result.skipped });
+      skipped.push({ path: result.file.path, reason: result.skipped });
       continue;
     }
     filesScanned++;
-    for (const finding of result.findings) findings.push({ path: file.path, finding });
+    for (const finding of result.findings) findings.push({ path: result.file.path, finding });
   }
   return { findings, skipped, filesScanned };
 }

@@ -180,6 +180,13 @@ function tools(dir, work, withGrep) {
     },
   });
   if (withGrep) {
+    list.push({
+      name: 'retrac-scan --jobs 2',
+      run: () => {
+        const r = time(process.execPath, [CLI, '--jobs', '2', '--format', 'json', '.'], dir);
+        return { ...r, found: r.status === 1 ? JSON.parse(r.stdout).findings.length : 0, ok: r.status === 0 || r.status === 1 };
+      },
+    });
     for (const [name, pattern] of [['grep -rEI (restricted key)', RESTRICTED_PATTERN], ['grep -rEI (full-key shape)', FULL_SHAPE_PATTERN]]) {
       list.push({
         name,

@@ -148,7 +148,7 @@ suite('Leak diagnostics', () => {
     fs.rmSync(dir, { recursive: true, force: true });
     if (createdRepo) fs.rmSync(path.join(root.fsPath, '.git'), { recursive: true, force: true });
     const config = vscode.workspace.getConfiguration('retrac.scan');
-    for (const key of ['severity', 'maxFileSizeMB', 'exclude', 'lenient']) await config.update(key, undefined, vscode.ConfigurationTarget.Workspace);
+    for (const key of ['severity', 'maxFileSizeMB', 'maxFileSize', 'exclude', 'lenient']) await config.update(key, undefined, vscode.ConfigurationTarget.Workspace);
   });
 
   // First in the suite on purpose: the first JavaScript file of the window (issue 16 item 15).
@@ -256,9 +256,15 @@ suite('Leak diagnostics', () => {
     const excluded = file('fixtures-excluded/client.js', `const RETRAC_API_KEY = '${remember(fakeKey('restricted'))}';\n`);
     await open(excluded);
     await waitForDiagnostics(excluded, hasRule('retrac/restricted-key'));
-    await config.update('exclude', ['**/fixtures-excluded/**'], vscode.ConfigurationTarget.Workspace);
+    // The first pattern backtracks exponentially as a regex on a long name of a's: matching stays linear.
+    await config.update('exclude', ['*a*a*a*a*a*a*a*a*a*a*b', '**/fixtures-excluded/**'], vscode.ConfigurationTarget.Workspace);
     await waitForDiagnostics(excluded, (ds) => ds.length === 0);
     assert.match(api.diagnostics.status.detail ?? '', /excluded/);
+    const longName = file(`${'a'.repeat(60)}.js`, `const RETRAC_API_KEY = '${remember(fakeKey('restricted'))}';\n`);
+    const started = performance.now();
+    await open(longName);
+    await waitForDiagnostics(longName, hasRule('retrac/restricted-key'));
+    assert.ok(performance.now() - started < 10_000, `diagnostics took ${(performance.now() - started).toFixed(0)} ms`);
     await config.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
     await waitForDiagnostics(excluded, hasRule('retrac/restricted-key'));
 
@@ -540,6 +546,17 @@ suite('Leak diagnostics', () => {
     assert.strictEqual(api.diagnostics.status.text, 'Retrac: not scanned');
     assert.match(api.diagnostics.status.detail ?? '', /larger than 0.5 MB/);
     await vscode.workspace.getConfiguration('retrac.scan').update('maxFileSizeMB', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(doc.uri, (ds) => ds.length === 6);
+    // The new setting: it applies, and where both are set it wins over the deprecated one.
+    const scanConfig = vscode.workspace.getConfiguration('retrac.scan');
+    await scanConfig.update('maxFileSize', 0.5, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(doc.uri, (ds) => ds.length === 0);
+    assert.match(api.diagnostics.status.detail ?? '', /larger than 0.5 MB \(retrac.scan.maxFileSize\)/);
+    await scanConfig.update('maxFileSizeMB', 0.5, vscode.ConfigurationTarget.Workspace);
+    await scanConfig.update('maxFileSize', 2, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(doc.uri, (ds) => ds.length === 6);
+    await scanConfig.update('maxFileSize', undefined, vscode.ConfigurationTarget.Workspace);
+    await scanConfig.update('maxFileSizeMB', undefined, vscode.ConfigurationTarget.Workspace);
     await waitForDiagnostics(doc.uri, (ds) => ds.length === 6);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });

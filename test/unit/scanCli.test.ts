@@ -1,6 +1,7 @@
 // The retrac-scan CLI, the file walk and the scan worker, on temporary folders.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -75,10 +76,12 @@ describe('retrac-scan CLI, walk and worker', function () {
     assert.deepEqual(Object.keys(report), ['findings', 'skipped']);
     assert.deepEqual(report.skipped, []);
     const parsed = report.findings;
-    assert.deepEqual(parsed.map((f) => Object.keys(f).sort()), [['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'rule', 'severity']]);
+    assert.deepEqual(parsed.map((f) => Object.keys(f).sort()), [['column', 'endColumn', 'endLine', 'file', 'fingerprint', 'line', 'message', 'rule', 'severity']]);
+    // The fingerprint is a hash of rule and secret (what baselines store), never the key.
+    const fingerprint = createHash('sha256').update(`retrac/restricted-key:${key}`).digest('hex');
     assert.deepEqual(
       { ...parsed[0], message: undefined },
-      { file: 'src/app.ts', line: 1, column: 19, endLine: 1, endColumn: 19 + key.length, rule: 'retrac/restricted-key', severity: 'error', message: undefined },
+      { file: 'src/app.ts', line: 1, column: 19, endLine: 1, endColumn: 19 + key.length, rule: 'retrac/restricted-key', severity: 'error', message: undefined, fingerprint },
     );
     assert.ok(String(parsed[0].message).includes('retrac_…' + key.slice(-4)));
     assert.ok(!r.stdout.includes(key));
@@ -102,7 +105,7 @@ describe('retrac-scan CLI, walk and worker', function () {
   });
 
   it('exit 2 with a message on stderr for usage errors; --help exits 0', () => {
-    for (const [args, message] of [[['--bogus', '.'], /Unknown option --bogus/], [[], /No PATH given/], [['missing-dir'], /No such file or folder: missing-dir/], [['--format', 'xml', '.'], /--format takes json or text/]] as const) {
+    for (const [args, message] of [[['--bogus', '.'], /Unknown option --bogus/], [[], /No PATH given/], [['missing-dir'], /No such file or folder: missing-dir/], [['--format', 'xml', '.'], /--format takes json, text or sarif/]] as const) {
       const r = run([...args], dir);
       assert.equal(r.code, 2, String(args));
       assert.match(r.stderr, message);

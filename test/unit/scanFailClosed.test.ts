@@ -181,6 +181,21 @@ describe('retrac-scan fails closed', function () {
     });
   });
 
+  it('--jobs 2 on a tree of 2,100 files prints exactly what one thread prints', () => {
+    for (let i = 0; i < 2100; i++) write(dir, `pkg${i % 30}/f${i}.ts`, i % 300 === 7 ? `const k = "${restrictedKey()}";\n` : `export const v${i} = ${i};\n`);
+    write(dir, 'pkg3/a.zip', Buffer.from([0x50, 0x4b, 3, 4, 0, 0]));
+    assert.equal(spawnSync('mkfifo', [join(dir, 'pkg4', 'pipe')]).status, 0);
+    const one = run(['--format', 'json', '--jobs', '1', '.'], dir);
+    const two = run(['--format', 'json', '--jobs=2', '.'], dir);
+    assert.equal(two.code, 1);
+    assert.equal(two.stdout, one.stdout);
+    assert.equal(two.stderr, one.stderr);
+    const out = JSON.parse(two.stdout) as JsonOut;
+    assert.equal(out.findings.length, 7);
+    assert.deepEqual(out.skipped.map((s) => s.reason).sort(), ['binary', 'special-file']);
+    assert.match(run(['--jobs', '0', '.'], dir).stderr, /--jobs takes a whole number/);
+  });
+
   describe('keys in bundles, maps, large and odd files are found', () => {
     it('a key in a 4 MB one-line bundle, at its column', () => {
       const head = 'var a=function(b){return b+1};'.repeat(Math.ceil((4 * 1024 * 1024) / 30));
@@ -204,6 +219,27 @@ describe('retrac-scan fails closed', function () {
       const r = json(['big.ts'], dir);
       const want = positionOf(text, key);
       assert.deepEqual(r.findings.map((f) => [f.rule, f.line, f.column]), [['retrac/restricted-key', want.line, want.column]]);
+    });
+
+    it('a one-line 9 MB bundle: a key across the chunk boundary and one near the end, at their columns', () => {
+      const chunk = 8 * 1024 * 1024;
+      const piece = 'n.p.x=function(a){return"ü"+a};';
+      const pieceBytes = Buffer.byteLength(piece);
+      const second = restrictedKey();
+      let text = piece.repeat(Math.floor((chunk - 100) / pieceBytes));
+      text += 'y'.repeat(chunk - 12 - Buffer.byteLength(text) - 'var k="'.length) + `var k="${key}";`;
+      text += piece.repeat(20000) + `var z="${second}";` + piece.repeat(50);
+      const keyByte = Buffer.from(text).indexOf(key);
+      assert.ok(keyByte < chunk && keyByte + key.length > chunk, 'the key straddles the boundary');
+      write(dir, 'dist/big.js', text);
+      const r = json(['dist'], dir);
+      assert.deepEqual(
+        r.findings.map((f) => [f.rule, f.line, f.column]),
+        [
+          ['retrac/restricted-key', 1, text.indexOf(key) + 1],
+          ['retrac/restricted-key', 1, text.indexOf(second) + 1],
+        ],
+      );
     });
 
     it('chunked reading finds a key at every boundary position, once, where a whole read does', () => {
@@ -247,7 +283,8 @@ describe('retrac-scan fails closed', function () {
       // the request: a key a megabyte away on the same "line" no longer counts as its context.
       const keys = (list: string[]): string[] => list.filter((f) => /key /.test(f));
       assert.deepEqual(keys(windowed), keys(shape(whole)));
-      assert.equal(keys(windowed).length, 4);
+      // Four keys; the NEXT_PUBLIC_ one is both a leaked key and a client-exposed key (two findings).
+      assert.equal(keys(windowed).length, 5);
       assert.ok(windowed.some((f) => f.startsWith('retrac/insecure-http ')));
     });
 

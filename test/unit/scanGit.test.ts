@@ -6,6 +6,7 @@ import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { addedFindings } from '../../src/scan/git/blobScans';
 import { scanHistory } from '../../src/scan/git/history';
 import { parseRawEntries } from '../../src/scan/git/rawDiff';
@@ -177,19 +178,21 @@ describe('retrac-scan in git', function () {
       assert.deepEqual(json(['--git', `${early}..HEAD`], r.dir).findings.map((f) => f.commit), [late]);
     });
 
-    it('reports binary and huge blobs as not scanned, and finds keys in the other files of the same commit', () => {
+    it('reports compressed and huge blobs as not scanned, and finds keys in the other files of the same commit', () => {
       const r = repo();
       const key = restrictedKey();
-      r.write('img/logo.dat', Buffer.concat([Buffer.from([0, 1, 2, 3]), Buffer.from(`RETRAC_API_KEY="${key}"`)]));
-      r.write('data/dump.sql', `-- retrac dump\n${'x'.repeat(100)}\n`.repeat(60_000)); // ~6 MB, over the 5 MB limit
+      // Compressed: the key is not in its bytes, so it cannot be searched (other binaries are searched byte-wise).
+      r.write('img/logo.dat', gzipSync(Buffer.from(`RETRAC_API_KEY="${key}"`)));
+      r.write('data/dump.sql', `-- retrac dump\n${'x'.repeat(100)}\n`.repeat(60_000)); // ~6 MB, over the 5 MB limit given below
       const c = r.write('src/a.js', code('RETRAC_API_KEY', key)).commit('assets');
-      const out = json(['--git'], r.dir);
+      const out = json(['--git', '--max-file-size', '5M'], r.dir);
       assert.deepEqual(out.findings.map((f) => f.file), ['src/a.js']);
       assert.deepEqual(out.skipped.map((s) => [s.path, s.reason, s.commit]).sort(), [['data/dump.sql', 'too-large', c], ['img/logo.dat', 'binary', c]]);
       assert.ok(out.skipped.find((s) => s.reason === 'too-large')!.size! > 5 * 1024 * 1024);
-      const text = cli(['--git'], r.dir);
-      assert.match(text.stderr, /not scanned: data\/dump\.sql \(too-large, 6\.\d MB, commit [0-9a-f]{10}\)/);
-      assert.match(text.stderr, /not scanned: img\/logo\.dat \(binary/);
+      const text = cli(['--git', '--max-file-size', '5M', '--verbose'], r.dir);
+      assert.match(text.stderr, /not scanned \(too large, 6\.\d MB, commit [0-9a-f]{10}\): data\/dump\.sql/);
+      assert.match(text.stderr, /not scanned \(binary, [^)]*\): img\/logo\.dat/);
+      assert.match(text.stderr, /2 files not scanned: 1 too large, 1 binary/);
     });
 
     it('scans a shallow clone and says it is shallow', () => {
