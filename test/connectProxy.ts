@@ -35,7 +35,9 @@ export async function startProxy(opts: { credentials?: string; refuse?: boolean 
     }
     tunnels.push({ target: req.url ?? '', auth });
     const [host, port] = (req.url ?? '').split(':');
+    let connected = false;
     const upstream = net.connect(Number(port), host, () => {
+      connected = true;
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       if (head.length) upstream.write(head);
       upstream.pipe(client);
@@ -43,7 +45,7 @@ export async function startProxy(opts: { credentials?: string; refuse?: boolean 
     });
     sockets.add(upstream);
     // Before the tunnel is up, a failed upstream is the proxy's 502, as real proxies answer.
-    upstream.on('error', () => (upstream.connecting ? client.end('HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n') : client.destroy()));
+    upstream.on('error', () => (connected ? client.destroy() : client.end('HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n')));
     client.on('error', () => upstream.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -323,6 +323,9 @@ export class Transport {
     if (status === '407') {
       return `${head}: the proxy asks for credentials (HTTP 407). Check the user name and password in the proxy URL (http.proxy or HTTPS_PROXY) or http.proxyAuthorization.`;
     }
+    if (status === '502' || status === '503' || status === '504') {
+      return `${head}: the proxy could not reach ${this.host} (HTTP ${status}). Check retrac.apiUrl, and whether the proxy may reach that host.`;
+    }
     if (status) {
       return `${head}: the proxy refused the tunnel (HTTP ${status}). Check that the proxy allows HTTPS to ${this.host}, or list the host in http.noProxy / NO_PROXY to connect directly.`;
     }

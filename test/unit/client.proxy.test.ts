@@ -97,6 +97,20 @@ describe('RetracClient through a proxy (pinned CA)', () => {
     assert.equal(p.refused, 1);
   });
 
+  it('a proxy that cannot reach the API host: says so, and what to check', async () => {
+    const p = await proxy();
+    // A port on which nothing listens: the proxy's upstream connection is refused, and it answers 502.
+    const closed = await startProxy();
+    await closed.close();
+    const c = new RetracClient({
+      apiKey: fakeKey('full'), baseUrl: `https://127.0.0.1:${closed.port}`, ca: api.ca, workspaceId: 'ws_1', maxGetRetries: 0,
+      proxy: { env: {}, proxy: p.url },
+    });
+    const e = await failure(c.listItems());
+    assert.match(describeError(e), /the proxy could not reach 127\.0\.0\.1:\d+ \(HTTP 502\)\. Check retrac\.apiUrl/);
+    assert.deepEqual(p.attempts, [`127.0.0.1:${closed.port}`]);
+  });
+
   it('a proxy that is not there: names the proxy, not the API host, as the problem', async () => {
     const p = await startProxy();
     await p.close(); // the port is now closed
