@@ -308,7 +308,9 @@ export class Transport {
     const cause = Object.assign(new Error(this.redact(detail)), code ? { code } : {});
     const tls = code ? TLS_CODES[code] ?? (/^(CERT_|ERR_TLS_|ERR_SSL_)/.test(code) ? 'other' : undefined) : undefined;
     if (tls) {
-      return this.error(spec, { code: 'tls', tls, message: `The certificate of ${this.host} was rejected: ${detail}${code ? ` (${code})` : ''}.`, cause });
+      // Through an https:// proxy, the rejected certificate may be the proxy's own.
+      const whose = this.proxyLabel?.startsWith('https:') ? `${this.host} or of the proxy ${this.proxyLabel}` : this.host;
+      return this.error(spec, { code: 'tls', tls, message: `The certificate of ${whose} was rejected: ${detail}${code ? ` (${code})` : ''}.`, cause });
     }
     if (this.proxyLabel) return this.error(spec, { code: 'network', message: this.proxyProblem(code, detail), cause });
     const reason = (code && NETWORK_REASONS[code]) ?? detail;

@@ -7,7 +7,7 @@ import { describeError } from '../../src/api/describeError';
 import { noProxyMatch, proxyRoute, redactProxyUrl } from '../../src/api/proxy';
 import { startProxy, type TestProxy } from '../connectProxy';
 import { fakeKey } from '../fakeKeys';
-import { ITEM, errorTexts, failureRecorder, json, startServer, type TestServer } from './clientFixtures';
+import { ITEM, errorTexts, failureRecorder, json, makeCert, startServer, type TestServer } from './clientFixtures';
 
 describe('RetracClient through a proxy (pinned CA)', () => {
   const errorsSeen: unknown[] = [];
@@ -45,6 +45,25 @@ describe('RetracClient through a proxy (pinned CA)', () => {
     assert.deepEqual(p.tunnels.map((t) => t.target), [new URL(api.baseUrl).host]);
     assert.equal(api.requests.length, before + 1, 'the request reached the API through the tunnel');
     assert.match(c.route ?? '', /^undici with the pinned CA, through proxy http:\/\/127\.0\.0\.1:\d+ \(from http\.proxy\)$/);
+  });
+
+  it('an https:// proxy is verified with the same CA, and tunnels', async () => {
+    // The TLS-inspecting setup: one private CA (here: the proxy's own certificate) next to the API's.
+    // Its own subject name: OpenSSL finds a trusted CA by name, and the API's certificate is "localhost".
+    const proxyPem = await makeCert({ hosts: { dns: ['proxy.test'], ip: ['127.0.0.1'] } });
+    const p = await proxy({ tls: proxyPem, credentials: 'carol:s3cret' });
+    const withCa = (proxyUrl: string): RetracClient => new RetracClient({
+      apiKey: fakeKey('full'), baseUrl: api.baseUrl, ca: [api.ca, proxyPem.cert], workspaceId: 'ws_1', maxGetRetries: 0,
+      proxy: { env: {}, proxy: proxyUrl },
+    });
+    assert.equal((await withCa(p.url.replace('https://', 'https://carol:s3cret@')).listItems())[0]?.sku, 'SKU-1');
+    assert.equal(p.tunnels.length, 1);
+    // A proxy whose certificate no trusted CA signed is refused: TLS to the proxy is verified too.
+    const untrusted = await proxy({ tls: await makeCert({ hosts: { dns: ['rogue-proxy.test'], ip: ['127.0.0.1'] } }) });
+    const e = await failure(withCa(untrusted.url).listItems());
+    assert.equal(untrusted.tunnels.length, 0);
+    assert.equal(e.code, 'tls');
+    assert.match(e.message, /^The certificate of 127\.0\.0\.1:\d+ or of the proxy https:\/\/127\.0\.0\.1:\d+ \(from http\.proxy\) was rejected/);
   });
 
   it('sends the proxy credentials from the proxy URL, a password with @ and / included', async () => {
