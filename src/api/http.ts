@@ -310,9 +310,9 @@ export class Transport {
     if (tls) {
       // Through an https:// proxy, the rejected certificate may be the proxy's own.
       const whose = this.proxyLabel?.startsWith('https:') ? `${this.host} or of the proxy ${this.proxyLabel}` : this.host;
-      return this.error(spec, { code: 'tls', tls, message: `The certificate of ${whose} was rejected: ${detail}${code ? ` (${code})` : ''}.`, cause });
+      return this.error(spec, { code: 'tls', tls, proxy: this.proxyLabel, message: `The certificate of ${whose} was rejected: ${detail}${code ? ` (${code})` : ''}.`, cause });
     }
-    if (this.proxyLabel) return this.error(spec, { code: 'network', message: this.proxyProblem(code, detail), cause });
+    if (this.proxyLabel) return this.error(spec, { code: 'network', proxy: this.proxyLabel, message: this.proxyProblem(code, detail), cause });
     const reason = (code && NETWORK_REASONS[code]) ?? detail;
     return this.error(spec, { code: 'network', message: `Cannot reach ${this.host}: ${reason}${code ? ` (${code})` : ''}.`, cause });
   }

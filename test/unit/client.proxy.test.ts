@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { RetracClient, type ProxySettings } from '../../src/api/client';
 import { describeError } from '../../src/api/describeError';
 import { noProxyMatch, proxyRoute, redactProxyUrl } from '../../src/api/proxy';
+import { explainCheckFailure } from '../../src/auth/keyCheck';
 import { startProxy, type TestProxy } from '../connectProxy';
 import { fakeKey } from '../fakeKeys';
 import { ITEM, errorTexts, failureRecorder, json, makeCert, startServer, type TestServer } from './clientFixtures';
@@ -135,6 +136,12 @@ describe('RetracClient through a proxy (pinned CA)', () => {
     await p.close(); // the port is now closed
     const e = await failure(client({ proxy: p.url }).listItems());
     assert.match(describeError(e), /^Cannot reach 127\.0\.0\.1:\d+ through the proxy http:\/\/127\.0\.0\.1:\d+ \(from http\.proxy\): connection refused \(ECONNREFUSED\)\. Check the proxy's host and port/);
+    assert.match(e.proxy ?? '', /^http:\/\/127\.0\.0\.1:\d+ \(from http\.proxy\)$/);
+    // "Add API Key" and "Diagnose Connection" explain with explainCheckFailure: it must not blame the API host
+    // ("Nothing answers at …, start the sandbox") for the proxy's refused connection.
+    const explained = explainCheckFailure(e, api.baseUrl, describeError);
+    assert.match(explained, /through the proxy .*Check the proxy's host and port/);
+    assert.doesNotMatch(explained, /Nothing answers/);
   });
 
   it('a proxy setting that is not a URL fails the call with a sentence that names the setting', async () => {
