@@ -26,6 +26,7 @@ export interface RetracErrorInit {
   path?: string;             // path without query string (never contains the key)
   host?: string;             // host[:port] of the base URL, for "cannot reach …" messages
   tls?: TlsProblem;          // for code 'tls'
+  proxy?: string;            // the proxy the request went through (credentials hidden), for 'network' / 'tls'
   cause?: unknown;
 }
 
@@ -51,6 +52,7 @@ export class RetracError extends Error {
   readonly path?: string;
   readonly host?: string;
   readonly tls?: TlsProblem;
+  readonly proxy?: string;
 
   constructor(init: RetracErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -66,6 +68,7 @@ export class RetracError extends Error {
     this.path = init.path;
     this.host = init.host;
     this.tls = init.tls;
+    this.proxy = init.proxy;
   }
 }
 

@@ -308,9 +308,11 @@ export class Transport {
     const cause = Object.assign(new Error(this.redact(detail)), code ? { code } : {});
     const tls = code ? TLS_CODES[code] ?? (/^(CERT_|ERR_TLS_|ERR_SSL_)/.test(code) ? 'other' : undefined) : undefined;
     if (tls) {
-      return this.error(spec, { code: 'tls', tls, message: `The certificate of ${this.host} was rejected: ${detail}${code ? ` (${code})` : ''}.`, cause });
+      // Through an https:// proxy, the rejected certificate may be the proxy's own.
+      const whose = this.proxyLabel?.startsWith('https:') ? `${this.host} or of the proxy ${this.proxyLabel}` : this.host;
+      return this.error(spec, { code: 'tls', tls, proxy: this.proxyLabel, message: `The certificate of ${whose} was rejected: ${detail}${code ? ` (${code})` : ''}.`, cause });
     }
-    if (this.proxyLabel) return this.error(spec, { code: 'network', message: this.proxyProblem(code, detail), cause });
+    if (this.proxyLabel) return this.error(spec, { code: 'network', proxy: this.proxyLabel, message: this.proxyProblem(code, detail), cause });
     const reason = (code && NETWORK_REASONS[code]) ?? detail;
     return this.error(spec, { code: 'network', message: `Cannot reach ${this.host}: ${reason}${code ? ` (${code})` : ''}.`, cause });
   }
@@ -322,6 +324,9 @@ export class Transport {
     const head = `Cannot reach ${this.host} through ${proxy}`;
     if (status === '407') {
       return `${head}: the proxy asks for credentials (HTTP 407). Check the user name and password in the proxy URL (http.proxy or HTTPS_PROXY) or http.proxyAuthorization.`;
+    }
+    if (status === '502' || status === '503' || status === '504') {
+      return `${head}: the proxy could not reach ${this.host} (HTTP ${status}). Check retrac.apiUrl, and whether the proxy may reach that host.`;
     }
     if (status) {
       return `${head}: the proxy refused the tunnel (HTTP ${status}). Check that the proxy allows HTTPS to ${this.host}, or list the host in http.noProxy / NO_PROXY to connect directly.`;

@@ -78,18 +78,21 @@ export async function diagnoseConnection(input: DiagnoseInput, log: Logger): Pro
   );
   // Which path the API requests take: with a CA the client's own connections (and proxy choice),
   // otherwise VS Code's fetch with its proxy and system-certificate support.
+  const route = proxyRoute(url, vscodeProxySettings());
   const expected = input.ca
-    ? (() => {
-        const route = proxyRoute(url, vscodeProxySettings());
-        return route.proxy
-          ? `undici with the pinned CA, through proxy ${redactProxy(route.proxy.href)} (from ${route.source})`
-          : `undici with the pinned CA, direct (${route.source})`;
-      })()
+    ? route.proxy
+      ? `undici with the pinned CA, through proxy ${redactProxy(route.proxy.href)} (from ${route.source})`
+      : `undici with the pinned CA, direct (${route.source})`
     : vscodeFetchSupport();
   say(`Transport for API requests: ${expected}`);
+  // Whether the requests go through a proxy (VS Code's fetch may also use a system proxy this cannot see).
+  const proxied = !!route.proxy && (!!input.ca || http.get<string>('proxySupport') !== 'off');
 
   const tlsResult = await tlsProbe(url, input.ca);
-  say(`TLS to ${url.host} (direct): ${tlsResult.code ? `failed: ${tlsResult.code} ${tlsResult.detail}` : `ok: ${tlsResult.detail}`} in ${tlsResult.ms.toFixed(0)} ms`);
+  say(
+    `TLS to ${url.host} (direct): ${tlsResult.code ? `failed: ${tlsResult.code} ${tlsResult.detail}` : `ok: ${tlsResult.detail}`} in ${tlsResult.ms.toFixed(0)} ms` +
+      (proxied ? ' (API requests go through the proxy, so this direct probe does not decide)' : ''),
+  );
 
   let verdict: string | undefined;
   let ok = false;
@@ -121,8 +124,9 @@ export async function diagnoseConnection(input: DiagnoseInput, log: Logger): Pro
       ? 'The workspace plan has no API access: Retrac API keys need the Business plan or above; upgrade the workspace or use a key of another workspace.'
       : explainCheckFailure(e, input.apiUrl, input.describe);
   }
-  // When the request did not get an HTTP answer, the direct TLS probe usually names the cause best.
-  if (!ok && tlsResult.code && networkFailure) verdict = adviceForNetworkCode(tlsResult.code, url.host) ?? verdict;
+  // When the request did not get an HTTP answer, the direct TLS probe usually names the cause best
+  // (not through a proxy: then the request's own error names the proxy and what to check).
+  if (!ok && tlsResult.code && networkFailure && !proxied) verdict = adviceForNetworkCode(tlsResult.code, url.host) ?? verdict;
   const finalVerdict = verdict ?? 'The connection failed; see the lines above.';
   say(`Verdict: ${finalVerdict}`);
   return { lines, verdict: finalVerdict, ok };

@@ -188,6 +188,8 @@ export function explainCheckFailure(e: unknown, apiUrl: string, fallback: (e: un
       return fallback(e);
     case 'network':
     case 'timeout':
+      // Through a proxy, the socket error is the proxy's: the client's own sentence names it and what to check.
+      if (e.proxy) return fallback(e);
       return (
         adviceForNetworkCode(networkCode(e), host) ??
         `${fallback(e)} Check retrac.apiUrl, your network and proxy, or run “Retrac: Diagnose Connection”.`

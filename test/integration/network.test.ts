@@ -64,5 +64,13 @@ suite('Retrac network paths', () => {
     assert.ok(direct.ok, direct.lines.join('\n'));
     assert.match(direct.lines.join('\n'), /via undici with the pinned CA, direct \(127\.0\.0\.1 in http\.noProxy\)/);
     assert.equal(proxy.tunnels.length, tunnels);
+
+    // Wrong proxy credentials: the verdict says what to check about the proxy, not about the API host.
+    await http().update('noProxy', undefined, vscode.ConfigurationTarget.Global);
+    await http().update('proxy', `http://it-user:wrong@127.0.0.1:${proxy.port}`, vscode.ConfigurationTarget.Global);
+    const refused = await vscode.commands.executeCommand<DiagnoseReport>('retrac.diagnoseConnection');
+    assert.ok(!refused.ok);
+    assert.match(refused.verdict, /the proxy asks for credentials \(HTTP 407\)\. Check the user name and password/);
+    assert.ok(!refused.lines.join('\n').includes('wrong'), 'the proxy password is not in the report');
   });
 });

@@ -100,9 +100,11 @@ suite('Retrac smoke', () => {
         `VS Code's own context setup ${willActivate - didLoad} ms + activate ${didActivate - willActivate} ms ` +
         `(activate by performance.now: ${api.activationMs.toFixed(1)} ms: ${api.activationParts.join(', ')})`,
     );
-    // Ours alone (load + activate) is the figure of the README's goal (15 ms); this bound only
-    // catches a regression by an order of magnitude on a busy machine.
-    assert.ok(didLoad - willLoad + (didActivate - willActivate) < 150, `load + activate took ${didLoad - willLoad + (didActivate - willActivate)} ms`);
+    // Wall times swing with the machine's load (8–53 ms for the same activate() on a busy 2-core
+    // machine), so the bound is on the CPU time of activate(), which stayed at 5.6–6.1 ms: it
+    // catches a regression of several times without failing on a busy machine. The bundle's size,
+    // which decides the load time, has its own test (bundleSize.test.ts).
+    assert.ok(api.activationCpuMs < 40, `activate() used ${api.activationCpuMs.toFixed(1)} ms of CPU`);
   });
 
   test('every contributed command is registered, every registered retrac.* command is contributed', async () => {

@@ -5,9 +5,10 @@ import * as assert from 'node:assert/strict';
 import { RetracClient, type ProxySettings } from '../../src/api/client';
 import { describeError } from '../../src/api/describeError';
 import { noProxyMatch, proxyRoute, redactProxyUrl } from '../../src/api/proxy';
+import { explainCheckFailure } from '../../src/auth/keyCheck';
 import { startProxy, type TestProxy } from '../connectProxy';
 import { fakeKey } from '../fakeKeys';
-import { ITEM, errorTexts, failureRecorder, json, startServer, type TestServer } from './clientFixtures';
+import { ITEM, errorTexts, failureRecorder, json, makeCert, startServer, type TestServer } from './clientFixtures';
 
 describe('RetracClient through a proxy (pinned CA)', () => {
   const errorsSeen: unknown[] = [];
@@ -45,6 +46,25 @@ describe('RetracClient through a proxy (pinned CA)', () => {
     assert.deepEqual(p.tunnels.map((t) => t.target), [new URL(api.baseUrl).host]);
     assert.equal(api.requests.length, before + 1, 'the request reached the API through the tunnel');
     assert.match(c.route ?? '', /^undici with the pinned CA, through proxy http:\/\/127\.0\.0\.1:\d+ \(from http\.proxy\)$/);
+  });
+
+  it('an https:// proxy is verified with the same CA, and tunnels', async () => {
+    // The TLS-inspecting setup: one private CA (here: the proxy's own certificate) next to the API's.
+    // Its own subject name: OpenSSL finds a trusted CA by name, and the API's certificate is "localhost".
+    const proxyPem = await makeCert({ hosts: { dns: ['proxy.test'], ip: ['127.0.0.1'] } });
+    const p = await proxy({ tls: proxyPem, credentials: 'carol:s3cret' });
+    const withCa = (proxyUrl: string): RetracClient => new RetracClient({
+      apiKey: fakeKey('full'), baseUrl: api.baseUrl, ca: [api.ca, proxyPem.cert], workspaceId: 'ws_1', maxGetRetries: 0,
+      proxy: { env: {}, proxy: proxyUrl },
+    });
+    assert.equal((await withCa(p.url.replace('https://', 'https://carol:s3cret@')).listItems())[0]?.sku, 'SKU-1');
+    assert.equal(p.tunnels.length, 1);
+    // A proxy whose certificate no trusted CA signed is refused: TLS to the proxy is verified too.
+    const untrusted = await proxy({ tls: await makeCert({ hosts: { dns: ['rogue-proxy.test'], ip: ['127.0.0.1'] } }) });
+    const e = await failure(withCa(untrusted.url).listItems());
+    assert.equal(untrusted.tunnels.length, 0);
+    assert.equal(e.code, 'tls');
+    assert.match(e.message, /^The certificate of 127\.0\.0\.1:\d+ or of the proxy https:\/\/127\.0\.0\.1:\d+ \(from http\.proxy\) was rejected/);
   });
 
   it('sends the proxy credentials from the proxy URL, a password with @ and / included', async () => {
@@ -97,11 +117,31 @@ describe('RetracClient through a proxy (pinned CA)', () => {
     assert.equal(p.refused, 1);
   });
 
+  it('a proxy that cannot reach the API host: says so, and what to check', async () => {
+    const p = await proxy();
+    // A port on which nothing listens: the proxy's upstream connection is refused, and it answers 502.
+    const closed = await startProxy();
+    await closed.close();
+    const c = new RetracClient({
+      apiKey: fakeKey('full'), baseUrl: `https://127.0.0.1:${closed.port}`, ca: api.ca, workspaceId: 'ws_1', maxGetRetries: 0,
+      proxy: { env: {}, proxy: p.url },
+    });
+    const e = await failure(c.listItems());
+    assert.match(describeError(e), /the proxy could not reach 127\.0\.0\.1:\d+ \(HTTP 502\)\. Check retrac\.apiUrl/);
+    assert.deepEqual(p.attempts, [`127.0.0.1:${closed.port}`]);
+  });
+
   it('a proxy that is not there: names the proxy, not the API host, as the problem', async () => {
     const p = await startProxy();
     await p.close(); // the port is now closed
     const e = await failure(client({ proxy: p.url }).listItems());
     assert.match(describeError(e), /^Cannot reach 127\.0\.0\.1:\d+ through the proxy http:\/\/127\.0\.0\.1:\d+ \(from http\.proxy\): connection refused \(ECONNREFUSED\)\. Check the proxy's host and port/);
+    assert.match(e.proxy ?? '', /^http:\/\/127\.0\.0\.1:\d+ \(from http\.proxy\)$/);
+    // "Add API Key" and "Diagnose Connection" explain with explainCheckFailure: it must not blame the API host
+    // ("Nothing answers at …, start the sandbox") for the proxy's refused connection.
+    const explained = explainCheckFailure(e, api.baseUrl, describeError);
+    assert.match(explained, /through the proxy .*Check the proxy's host and port/);
+    assert.doesNotMatch(explained, /Nothing answers/);
   });
 
   it('a proxy setting that is not a URL fails the call with a sentence that names the setting', async () => {
