@@ -43,6 +43,19 @@ const bundleOptions = {
   logLevel: quiet ? 'warning' : 'info',
 };
 
+// The charts webview: browser code, its own bundle under dist/webview (the panel's only local resource root).
+const webviewOptions = {
+  entryPoints: { charts: 'src/charts/webview/main.ts' },
+  bundle: true,
+  outdir: 'dist/webview',
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  minify: production,
+  sourcemap: false,
+  logLevel: quiet ? 'warning' : 'info',
+};
+
 const testOptions = {
   entryPoints: [...tsFiles('src'), ...tsFiles('test')],
   outdir: 'out',
@@ -55,12 +68,13 @@ const testOptions = {
 };
 
 if (watch) {
-  const contexts = [await esbuild.context(bundleOptions), await esbuild.context(testOptions)];
+  const contexts = [await esbuild.context(bundleOptions), await esbuild.context(webviewOptions), await esbuild.context(testOptions)];
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('[esbuild] watching src/ and test/');
 } else {
   rmSync('dist', { recursive: true, force: true });
   rmSync('out', { recursive: true, force: true });
   await esbuild.build(bundleOptions);
+  await esbuild.build(webviewOptions);
   if (!production) await esbuild.build(testOptions);
 }

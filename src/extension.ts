@@ -9,6 +9,10 @@ import { Accounts } from './auth';
 import { InventoryExplorer } from './tree';
 import { LeakDiagnostics } from './diagnostics';
 import { InventoryEdits } from './commands';
+import { RetracHovers, RetracValues } from './hover';
+import { RetracCompletions } from './completion';
+import { StockCharts } from './charts';
+import { Walkthrough } from './walkthrough';
 
 /** What `activate` returns: used by the integration tests to reach the parts. */
 export interface RetracExtensionApi {
@@ -19,6 +23,8 @@ export interface RetracExtensionApi {
   explorer: InventoryExplorer;
   diagnostics: LeakDiagnostics;
   edits: InventoryEdits;
+  /** Hovers, completions, stock charts and the walkthrough (issue 15). */
+  insights: { values: RetracValues; hovers: RetracHovers; completions: RetracCompletions; charts: StockCharts; walkthrough: Walkthrough };
   /** Milliseconds `activate` took. */
   activationMs: number;
 }
@@ -33,9 +39,19 @@ export function activate(context: vscode.ExtensionContext): RetracExtensionApi {
   const diagnostics = new LeakDiagnostics(context, log.logger('scan'), () => accounts.profile?.workspaceSlug);
   const edits = new InventoryEdits(context, accounts, events, explorer, inputs, log.logger('edit'));
   context.subscriptions.push(edits, diagnostics, explorer, accounts, inputs, events, log);
+  // Live values in code: providers register cheaply; nothing is fetched before a hover or completion.
+  const values = new RetracValues(accounts, () => explorer.provider, events, log.logger('values'));
+  const insights = {
+    values,
+    hovers: new RetracHovers(values),
+    completions: new RetracCompletions(values),
+    charts: new StockCharts(context, values),
+    walkthrough: new Walkthrough(context, events),
+  };
+  context.subscriptions.push(insights.walkthrough, insights.charts, insights.completions, insights.hovers, values);
   const activationMs = performance.now() - started;
   log.logger().info(`Retrac activated in ${activationMs.toFixed(1)} ms (VS Code ${vscode.version}, ${vscode.env.appName})`);
-  return { log, events, inputs, accounts, explorer, diagnostics, edits, activationMs };
+  return { log, events, inputs, accounts, explorer, diagnostics, edits, insights, activationMs };
 }
 
 export function deactivate(): void {
