@@ -117,7 +117,7 @@ export class StockCharts implements vscode.Disposable {
           sub.dispose();
         }
       });
-      this.show(data);
+      this.showData(data);
       return data;
     } catch (e) {
       if (isAbortError(e)) return undefined;
@@ -130,7 +130,8 @@ export class StockCharts implements vscode.Disposable {
     }
   }
 
-  private show(data: ChartData): void {
+  /** Shows prepared data in the panel (the commands' last step; the render bench feeds it directly). */
+  showData(data: ChartData): void {
     this.lastData = data;
     this.lastRenderMs = undefined;
     const title = data.kind === 'history' ? t('Stock History: {0}', data.sku) : t('Stock at {0}', data.title);
