@@ -46,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): RetracExtensionApi {
     hovers: new RetracHovers(values),
     completions: new RetracCompletions(values),
     charts: new StockCharts(context, values),
-    walkthrough: new Walkthrough(context, events),
+    walkthrough: new Walkthrough(events),
   };
   context.subscriptions.push(insights.walkthrough, insights.charts, insights.completions, insights.hovers, values);
   const activationMs = performance.now() - started;

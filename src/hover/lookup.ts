@@ -104,8 +104,11 @@ export class RetracLookup {
     for (const kind of order) {
       if (kind === 'location') {
         if (!ctx.can('locations.read')) continue;
+        // Named a location: its SKU count is asked in parallel with the list (one round trip).
+        const counting = hint === 'location' ? this.skuCount(id, ctx, signal) : undefined;
+        counting?.catch(() => undefined);
         const location = (await this.locations(ctx, signal)).find((l) => l.id === id);
-        if (location) return this.location(location, ctx, signal);
+        if (location) return this.location(location, ctx, signal, counting);
       } else if (kind === 'item') {
         if (!ctx.can('items.read')) continue;
         const summary = await this.item(id, ctx, signal);
@@ -138,11 +141,13 @@ export class RetracLookup {
     }, signal);
   }
 
-  private async location(location: Location, ctx: LookupContext, signal: AbortSignal): Promise<LocationSummary> {
-    const skuCount = ctx.can('items.read')
-      ? await this.cached(ctx, `locationSkus:${location.id}`, (s) => this.count(ctx.client.countItems({ locationId: location.id }, { signal: s })), signal) ?? 0
-      : 0;
-    return { kind: 'location', location, skuCount };
+  private async location(location: Location, ctx: LookupContext, signal: AbortSignal, counting?: Promise<number>): Promise<LocationSummary> {
+    return { kind: 'location', location, skuCount: await (counting ?? this.skuCount(location.id, ctx, signal)) };
+  }
+
+  private async skuCount(locationId: string, ctx: LookupContext, signal: AbortSignal): Promise<number> {
+    if (!ctx.can('items.read')) return 0;
+    return (await this.cached(ctx, `locationSkus:${locationId}`, (s) => this.count(ctx.client.countItems({ locationId }, { signal: s })), signal)) ?? 0;
   }
 
   /** Every location of the workspace (the plan caps them at one page of 50); cached and shared. */

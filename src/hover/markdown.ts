@@ -14,8 +14,9 @@ function link(title: string, command: string, arg: unknown): string {
   return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify([arg]))} "${title}")`;
 }
 
+/** Escapes what Markdown would read as markup inside a line or table cell (not `-` or `.`, which only matter at a line start). */
 function esc(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+  return text.replace(/[\\`*_{}[\]|<>]/g, '\\$&').replace(/^[#+-]/, '\\$&');
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');

@@ -15,7 +15,7 @@ export class Walkthrough implements vscode.Disposable {
   onHandSet = false;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly context: vscode.ExtensionContext, events: InventoryEvents) {
+  constructor(events: InventoryEvents) {
     this.disposables.push(
       vscode.commands.registerCommand('retrac.openLeakSample', () => this.openLeakSample()),
       events.onDidChange((c) => {
@@ -28,11 +28,11 @@ export class Walkthrough implements vscode.Disposable {
     );
   }
 
-  /** Writes a small script with a generated restricted key into the extension's storage and opens it. */
+  /**
+   * Opens an untitled script with a generated restricted key. Untitled, so nothing is written
+   * until the user applies the quick fix (which puts the key in the open folder's `.env`).
+   */
   async openLeakSample(): Promise<vscode.TextEditor> {
-    const dir = vscode.Uri.joinPath(this.context.globalStorageUri, 'walkthrough');
-    await vscode.workspace.fs.createDirectory(dir);
-    const file = vscode.Uri.joinPath(dir, 'leaked-key-sample.js');
     let body = '';
     for (let i = 0; i < 24; i++) body += ALNUM[randomInt(0, ALNUM.length)];
     // Built at run time so no key-shaped literal lives in the repository.
@@ -48,8 +48,7 @@ export class Walkthrough implements vscode.Disposable {
       '}',
       '',
     ].join('\n');
-    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
-    const doc = await vscode.workspace.openTextDocument(file);
+    const doc = await vscode.workspace.openTextDocument({ language: 'javascript', content: text });
     const editor = await vscode.window.showTextDocument(doc);
     const line = 2;
     const col = doc.lineAt(line).text.indexOf("'") + 1;

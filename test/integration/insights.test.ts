@@ -5,6 +5,7 @@
 // webview's own render time), the walkthrough's completion events, and the keybindings against
 // VS Code's default keybindings.
 import * as assert from 'assert';
+import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -17,9 +18,9 @@ import { RetracHovers, RetracValues } from '../../src/hover';
 import { RetracCompletions } from '../../src/completion';
 import { InventoryEvents } from '../../src/inventoryEvents';
 import type { Logger } from '../../src/log';
-import type { RunningSandbox, SandboxInfo } from '../../src/sandbox/types';
+import type { SandboxInfo } from '../../src/sandbox/types';
 import { fakeKey } from '../fakeKeys';
-import { clientFor, EXTENSION_ID, harnessSandbox, privateSandbox, SandboxProfiles, waitFor } from './helpers';
+import { clientFor, EXTENSION_ID, harnessSandbox, SandboxProfiles, waitFor } from './helpers';
 import { InputDriver } from './inputDriver';
 
 const RUN = Date.now().toString(36).toUpperCase();
@@ -320,7 +321,10 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
     const ms = await waitFor('the webview render report', () => api.insights.charts.lastRenderMs, 30_000);
     assert.ok(api.insights.charts.panel?.webview.options.localResourceRoots?.every((u) => u.path.endsWith('/dist/webview')));
     assert.match(api.insights.charts.panel!.webview.html, /Content-Security-Policy" content="default-src 'none'; img-src [^;]+; style-src 'nonce-[A-Za-z0-9]{32}'; script-src 'nonce-[A-Za-z0-9]{32}';"/);
-    assert.ok(!/https?:\/\/(?!www\.w3\.org)/.test(api.insights.charts.panel!.webview.html.replace(/vscode-[^"]+/g, '')), 'no remote resource');
+    const webview = api.insights.charts.panel!.webview;
+    const root = webview.asWebviewUri(vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'dist', 'webview')).toString();
+    const resources = [...webview.html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    assert.deepStrictEqual(resources, [`${root}/charts.js`], 'the one resource is the webview bundle: nothing remote');
     console.log(`[insights] stock history of ${moves.length} movements drawn in ${ms.toFixed(1)} ms`);
   });
 
@@ -384,7 +388,7 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
     await waitFor('the sample key flagged', () => vscode.languages.getDiagnostics(editor.document.uri).some((d) => d.source === 'Retrac'));
     const diagnostic = vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.source === 'Retrac')!;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range);
-    assert.ok(actions.some((a) => a.command?.command === 'retrac.finishLeakFix' || /environment variable/i.test(a.title)), 'the move-to-env quick fix is there');
+    assert.ok(actions.some((a) => /environment variable/i.test(a.title)), `the move-to-env quick fix is there (got: ${actions.map((a) => a.title).join('; ')})`);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
     // Step 4 completes when a real Set On-Hand writes.
@@ -413,7 +417,10 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
     const ours = manifest.contributes.keybindings;
     assert.deepStrictEqual(ours.map((k) => k.command).sort(), ['retrac.findItem', 'retrac.setOnHand']);
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse('vscode://defaultsettings/keybindings.json'));
-    const defaults = [...doc.getText().matchAll(/"key":\s*"([^"]+)"/g)].map((m) => m[1].toLowerCase());
+    // The list also holds extensions' keybindings (ours included): only VS Code's own count.
+    const defaults = [...doc.getText().matchAll(/"key":\s*"([^"]+)",\s*"command":\s*"([^"]+)"/g)]
+      .filter((m) => !m[2].replace(/^-/, '').startsWith('retrac.'))
+      .map((m) => m[1].toLowerCase());
     assert.ok(defaults.length > 500, `read the default keybindings (${defaults.length})`);
     const firstChords = new Set(defaults.map((k) => k.split(' ')[0]));
     for (const k of ours) {
@@ -430,23 +437,36 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
 suite('Retrac hovers on a 100,000-item sandbox', function () {
   this.timeout(180_000);
   let api: RetracExtensionApi;
-  let big: RunningSandbox | undefined;
+  let big: SandboxInfo;
+  let server: ChildProcess | undefined;
   let profiles: SandboxProfiles;
 
   suiteSetup(async function () {
     api = (await vscode.extensions.getExtension<RetracExtensionApi>(EXTENSION_ID)!.activate());
     profiles = new SandboxProfiles(api, 'hover-100k', RUN);
-    big = await privateSandbox({ port: 0, seedItems: 100_000, rateLimitPerMinute: 100_000 });
+    // Its own process, like a real API server: the extension host only pays for the client side.
+    const bundle = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist/sandbox.js');
+    const child = spawn(process.execPath, [bundle, '--json', '--port', '0', '--seed-items', '100000', '--rate-limit', '100000'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    server = child;
+    big = await new Promise<SandboxInfo>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const nl = out.indexOf('\n');
+        if (nl >= 0) resolve(JSON.parse(out.slice(0, nl)) as SandboxInfo);
+      });
+      child.once('exit', (code) => reject(new Error(`the sandbox exited (${code})`)));
+    });
     await profiles.use('owner-full', big);
   });
 
   suiteTeardown(async () => {
     await profiles.removeAll();
-    await big?.close();
+    server?.kill();
   });
 
   test('a cold hover on an item, a SKU, a location and a transfer shows within 300 ms', async () => {
-    const owner = clientFor(big!, 'owner-full');
+    const owner = clientFor(big, 'owner-full');
     // Items from deep in the catalog (the newest-first list ends with the oldest).
     const items = await owner.listItems({ page: 900, pageSize: 100 });
     const [locations, transfers] = await Promise.all([owner.listLocations({ pageSize: 50 }), owner.listTransfers({ pageSize: 5 })]);
