@@ -29,8 +29,8 @@ function render(): void {
     $('legend').innerHTML = '';
   }
   renderTable();
-  const ms = performance.now() - started;
-  vscode.postMessage({ type: 'rendered', ms, width });
+  // Reported once the frame with the new picture is laid out and painted, not when the strings are built.
+  requestAnimationFrame(() => setTimeout(() => vscode.postMessage({ type: 'rendered', ms: performance.now() - started, width }), 0));
 }
 
 function legend(d: StockHistoryData): string {
