@@ -68,7 +68,7 @@ export class StockCharts implements vscode.Disposable {
       }
       const locations = ctx.can('locations.read') ? await this.values.lookup.locations(ctx, signal).catch(() => []) : [];
       const names = new Map(locations.map((l) => [l.id, l.name]));
-      return buildStockHistory({ sku: head.sku ?? target.id, description: head.description }, balances.rows, movements, truncated, (id) => names.get(id));
+      return buildStockHistory({ sku: head.sku ?? target.id, description: head.description }, balances.rows, movements, truncated, (id) => names.get(id), Date.now(), t('revert'));
     });
   }
 
@@ -229,6 +229,8 @@ export class StockCharts implements vscode.Disposable {
 
 function webviewStrings(): Record<string, string> {
   return {
+    historyAria: t('On hand per location over time: {0}', '{0}'),
+    barsAria: t('Top items by on hand at {0}', '{0}'),
     historyCaption: t('Movements, newest first'),
     when: t('When'),
     location: t('Location'),

@@ -96,6 +96,8 @@ export function buildStockHistory(
   truncated: boolean,
   locationName: (id: string) => string | undefined,
   now = Date.now(),
+  /** The word that marks a transfer's revert (localised by the caller). */
+  revertWord = 'revert',
 ): StockHistoryData {
   const level = new Map<string, number>();
   const names = new Map<string, string>();
@@ -121,7 +123,7 @@ export function buildStockHistory(
     if (m.transferId && !transfers.has(m.transferId) && (m.type === 'transfer_in' || m.type === 'transfer_revert_in')) {
       const from = m.fromLocationId ? nameOf(m.fromLocationId) : '?';
       const to = m.toLocationId ? nameOf(m.toLocationId) : '?';
-      transfers.set(m.transferId, { t, transferId: m.transferId, label: `${from} → ${to} · ${m.quantity}${m.type === 'transfer_revert_in' ? ' (revert)' : ''}` });
+      transfers.set(m.transferId, { t, transferId: m.transferId, label: `${from} → ${to} · ${m.quantity}${m.type === 'transfer_revert_in' ? ` (${revertWord})` : ''}` });
     }
   }
   const oldest = newestFirst.length ? Date.parse(newestFirst[newestFirst.length - 1].occurredAt) : now;

@@ -23,7 +23,7 @@ function day(t: number): string {
 }
 
 /** The stock history as one SVG: a step line per location (at most `maxSeries`, most stock first). */
-export function historySvg(data: StockHistoryData, width: number, height: number, maxSeries = 8): string {
+export function historySvg(data: StockHistoryData, width: number, height: number, ariaLabel: string, maxSeries = 8): string {
   const w = Math.max(160, Math.floor(width));
   const h = Math.max(120, Math.floor(height));
   const series = data.series.slice(0, maxSeries);
@@ -46,7 +46,7 @@ export function historySvg(data: StockHistoryData, width: number, height: number
   const x = (t: number) => PAD.left + ((t - t0) / (t1 - t0)) * iw;
   const y = (q: number) => PAD.top + ih - (q / yMax) * ih;
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${escapeXml(`On hand per location over time: ${data.title}`)}">`);
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${escapeXml(ariaLabel)}">`);
   // Grid and axes.
   for (let i = 0; i <= 4; i++) {
     const q = (yMax / 4) * i;
@@ -79,14 +79,14 @@ export function historySvg(data: StockHistoryData, width: number, height: number
 }
 
 /** Top items at a location as horizontal bars, largest first. */
-export function barsSvg(data: LocationChartData, width: number): string {
+export function barsSvg(data: LocationChartData, width: number, ariaLabel: string): string {
   const w = Math.max(200, Math.floor(width));
   const row = 22;
   const label = Math.min(180, Math.floor(w * 0.35));
   const h = Math.max(40, data.bars.length * row + 8);
   const max = niceMax(data.bars[0]?.onHand ?? 0);
   const iw = w - label - 70;
-  const parts = [`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${escapeXml(`Top items by on hand at ${data.title}`)}">`];
+  const parts = [`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${escapeXml(ariaLabel)}">`];
   data.bars.forEach((b, i) => {
     const yy = 4 + i * row;
     const bw = Math.max(1, (b.onHand / max) * iw);

@@ -22,10 +22,10 @@ function render(): void {
   const chart = $('chart');
   const width = chart.clientWidth || 600;
   if (data.kind === 'history') {
-    chart.innerHTML = historySvg(data, width, Math.max(220, Math.min(420, window.innerHeight * 0.45)));
+    chart.innerHTML = historySvg(data, width, Math.max(220, Math.min(420, window.innerHeight * 0.45)), s('historyAria', '{0}').replace('{0}', data.title));
     $('legend').innerHTML = legend(data);
   } else {
-    chart.innerHTML = barsSvg(data, width);
+    chart.innerHTML = barsSvg(data, width, s('barsAria', '{0}').replace('{0}', data.title));
     $('legend').innerHTML = '';
   }
   renderTable();
