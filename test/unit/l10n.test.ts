@@ -132,8 +132,9 @@ describe('l10n', () => {
       }
     };
     visit(manifest.contributes, 'contributes');
+    visit(manifest.capabilities, 'capabilities');
     for (const k of ['displayName', 'description']) if (!/^%[\w.-]+%$/.test(String(manifest[k]))) raw.push(`${k}: ${String(manifest[k])}`);
-    assert.deepStrictEqual(raw, [], 'put these in package.nls.json and reference them as %key%');
+    assert.deepStrictEqual(raw, [], 'put these in package.nls.json and reference them as %key% (`npm run l10n -- --nls` does it)');
     const used = [...manifestText.matchAll(/"%([\w.-]+)%"/g)].map((m) => m[1]);
     assert.ok(used.length > 50, `${used.length} keys used`);
     assert.deepStrictEqual(used.filter((k) => !(k in nls)), [], 'keys missing from package.nls.json');
