@@ -23,7 +23,7 @@ if (!packaged) process.exit(1);
 // The archive listing: a VSIX is a zip; `unzip -l` is not always installed, so use vsce's own.
 const ls = spawnSync(path.join(repo, 'node_modules/.bin/vsce'), ['ls', '--no-dependencies'], { cwd: repo, encoding: 'utf8' });
 const files = ls.stdout.split('\n').filter(Boolean);
-const unexpected = files.filter((f) => !/^(dist\/[\w-]+\.js|media\/.+|package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?)$/.test(f));
+const unexpected = files.filter((f) => !/^(dist\/[\w-]+\.js|dist\/webview\/[\w-]+\.js|l10n\/bundle\.l10n(\.[\w-]+)?\.json|package\.nls(\.[\w-]+)?\.json|media\/.+|package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?)$/.test(f));
 if (ls.status !== 0 || unexpected.length) {
   console.error(`unexpected files in the VSIX (fix .vscodeignore): ${unexpected.join(', ') || ls.stderr}`);
   process.exit(1);
