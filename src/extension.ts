@@ -11,7 +11,7 @@ import { LeakDiagnostics } from './diagnostics';
 import { InventoryEdits } from './commands';
 import { RetracHovers, RetracValues } from './hover';
 import { RetracCompletions } from './completion';
-import { StockCharts } from './charts';
+import { LazyStockCharts } from './charts/lazy';
 import { Walkthrough } from './walkthrough';
 
 /** What `activate` returns: used by the integration tests to reach the parts. */
@@ -24,7 +24,7 @@ export interface RetracExtensionApi {
   diagnostics: LeakDiagnostics;
   edits: InventoryEdits;
   /** Hovers, completions, stock charts and the walkthrough (issue 15). */
-  insights: { values: RetracValues; hovers: RetracHovers; completions: RetracCompletions; charts: StockCharts; walkthrough: Walkthrough };
+  insights: { values: RetracValues; hovers: RetracHovers; completions: RetracCompletions; charts: LazyStockCharts; walkthrough: Walkthrough };
   /** Milliseconds `activate` took. */
   activationMs: number;
 }
@@ -45,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): RetracExtensionApi {
     values,
     hovers: new RetracHovers(values),
     completions: new RetracCompletions(values),
-    charts: new StockCharts(context, values),
+    charts: new LazyStockCharts(context, values),
     walkthrough: new Walkthrough(events),
   };
   context.subscriptions.push(insights.walkthrough, insights.charts, insights.completions, insights.hovers, values);

@@ -2,7 +2,8 @@
 // "Retrac: Show Location Stock Chart" (top items by on hand at a location), each in a webview.
 // The extension side loads the data and builds the series (./series); the webview bundle
 // (dist/webview/charts.js, its own esbuild entry) only draws. CSP with a nonce, no remote
-// resources, localResourceRoots limited to dist/webview.
+// resources, localResourceRoots limited to dist/webview. This module is its own bundle
+// (dist/charts.js), loaded by ./lazy on the first chart command, never at activation.
 import * as vscode from 'vscode';
 import { describeError } from '../api/describeError';
 import type { Balance, Location, Movement } from '../api/types';
@@ -37,11 +38,7 @@ export class StockCharts implements vscode.Disposable {
   readonly onDidRender = this.renderedEmitter.event;
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly values: RetracValues) {
-    this.disposables.push(
-      this.renderedEmitter,
-      vscode.commands.registerCommand('retrac.showStockHistory', (ref?: ItemRef) => this.showStockHistory(ref)),
-      vscode.commands.registerCommand('retrac.showLocationChart', (ref?: LocationRef) => this.showLocationChart(ref)),
-    );
+    this.disposables.push(this.renderedEmitter);
   }
 
   async showStockHistory(ref?: ItemRef): Promise<ChartData | undefined> {

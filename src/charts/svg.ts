@@ -22,6 +22,14 @@ function day(t: number): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
+/** An axis label precise enough for the span shown: dates, or times within a day or two. */
+function tick(t: number, span: number): string {
+  const iso = new Date(t).toISOString();
+  if (span < 10 * 60_000) return iso.slice(11, 19);
+  if (span < 2 * 86_400_000) return iso.slice(5, 16).replace('T', ' ');
+  return iso.slice(0, 10);
+}
+
 /** The stock history as one SVG: a step line per location (at most `maxSeries`, most stock first). */
 export function historySvg(data: StockHistoryData, width: number, height: number, ariaLabel: string, maxSeries = 8): string {
   const w = Math.max(160, Math.floor(width));
@@ -56,7 +64,7 @@ export function historySvg(data: StockHistoryData, width: number, height: number
   const ticks = Math.max(2, Math.min(6, Math.floor(iw / 110)));
   for (let i = 0; i <= ticks; i++) {
     const t = t0 + ((t1 - t0) / ticks) * i;
-    parts.push(`<text class="axis" x="${x(t).toFixed(1)}" y="${h - 8}" text-anchor="${i === 0 ? 'start' : i === ticks ? 'end' : 'middle'}">${day(t)}</text>`);
+    parts.push(`<text class="axis" x="${x(t).toFixed(1)}" y="${h - 8}" text-anchor="${i === 0 ? 'start' : i === ticks ? 'end' : 'middle'}">${tick(t, t1 - t0)}</text>`);
   }
   // Transfers: dashed verticals with a title (hover) naming from → to.
   for (const m of data.transfers) {

@@ -69,9 +69,8 @@ describe('Retrac values in the editor (UI)', function () {
     const token = editor.locator('.view-line span span', { hasText: item.id }).first();
     await token.waitFor();
     const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Retrac item' });
-    const box = (await token.boundingBox())!;
     // The caret in the id, then Show Hover (Ctrl+K Ctrl+I): the keyboard way, no pointer timing.
-    await page.mouse.click(box.x + 40, box.y + box.height / 2);
+    await token.click({ position: { x: 40, y: 6 } });
     for (let attempt = 0; attempt < 10 && !(await hover.isVisible()); attempt++) {
       await page.keyboard.press('Control+K');
       await page.keyboard.press('Control+I');

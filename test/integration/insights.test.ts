@@ -301,10 +301,12 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
   });
 
   test('Show Stock History: the series handed to the webview match the server, transfers marked; the webview draws', async () => {
-    const shown = await api.insights.charts.showStockHistory({ item: { id: item.id, sku: item.sku } });
+    assert.strictEqual(api.insights.charts.loaded, false, 'activation did not load the charts bundle');
+    const charts = await api.insights.charts.load();
+    const shown = await charts.showStockHistory({ item: { id: item.id, sku: item.sku } });
     assert.ok(shown && shown.kind === 'history');
     const data: StockHistoryData = shown;
-    assert.strictEqual(api.insights.charts.lastData, shown, 'this is what the webview got');
+    assert.strictEqual(charts.lastData, shown, 'this is what the webview got');
     const balances: Balance[] = await owner.listBalances({ itemId: item.id });
     for (const b of balances) {
       const series = data.series.find((x) => x.locationId === b.locationId);
@@ -318,10 +320,10 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
     assert.deepStrictEqual(data.series.find((s) => s.locationId === locB.id)!.points.map((p) => p.q), [0, 5, 12, 12], 'B: opening 5, transfer in 7');
     assert.deepStrictEqual(data.transfers.map((m) => m.transferId), [transfer.id]);
     assert.ok(!data.truncated && !data.downsampled);
-    const ms = await waitFor('the webview render report', () => api.insights.charts.lastRenderMs, 30_000);
-    assert.ok(api.insights.charts.panel?.webview.options.localResourceRoots?.every((u) => u.path.endsWith('/dist/webview')));
-    assert.match(api.insights.charts.panel!.webview.html, /Content-Security-Policy" content="default-src 'none'; img-src [^;]+; style-src 'nonce-[A-Za-z0-9]{32}'; script-src 'nonce-[A-Za-z0-9]{32}';"/);
-    const webview = api.insights.charts.panel!.webview;
+    const ms = await waitFor('the webview render report', () => charts.lastRenderMs, 30_000);
+    assert.ok(charts.panel?.webview.options.localResourceRoots?.every((u) => u.path.endsWith('/dist/webview')));
+    assert.match(charts.panel!.webview.html, /Content-Security-Policy" content="default-src 'none'; img-src [^;]+; style-src 'nonce-[A-Za-z0-9]{32}'; script-src 'nonce-[A-Za-z0-9]{32}';"/);
+    const webview = charts.panel!.webview;
     const root = webview.asWebviewUri(vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'dist', 'webview')).toString();
     const resources = [...webview.html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
     assert.deepStrictEqual(resources, [`${root}/charts.js`], 'the one resource is the webview bundle: nothing remote');
@@ -329,6 +331,7 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
   });
 
   test('10,000 movements render within 500 ms in the webview; larger histories say they are downsampled', async () => {
+    const charts = await api.insights.charts.load();
     const locations = ['L1', 'L2', 'L3', 'L4'];
     const names = new Map(locations.map((l, i) => [l, `Bench ${i + 1}`]));
     const moves: Movement[] = [];
@@ -342,7 +345,6 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
     const data: StockHistoryData = buildStockHistory({ sku: 'BENCH-1' }, balances, moves, false, (id) => names.get(id));
     const buildMs = performance.now() - built;
     assert.ok(data.downsampled, 'series over the point budget are downsampled, and the view says so');
-    const charts = api.insights.charts;
     charts.showData(data);
     const rendered = new Promise<number>((resolve) => {
       const sub = charts.onDidRender((ms) => {
@@ -356,10 +358,11 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
   });
 
   test('a location chart: top items by on hand', async () => {
-    const data = await api.insights.charts.showLocationChart({ location: { id: locA.id, name: locA.name } });
+    const charts = await api.insights.charts.load();
+    const data = await charts.showLocationChart({ location: { id: locA.id, name: locA.name } });
     assert.ok(data && data.kind === 'location');
     assert.deepStrictEqual(data.bars.map((b) => [b.sku, b.onHand]), [[item.sku, 33]]);
-    await waitFor('the webview render report', () => api.insights.charts.lastRenderMs);
+    await waitFor('the webview render report', () => charts.lastRenderMs);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

@@ -10,7 +10,7 @@ import { RUNS_LAST } from './index';
 
 const EXTENSION_ID = 'retrac-tools.retrac-vscode';
 /** Bundles that must load only on demand (sandbox, CLI, workspace scan worker). */
-const LAZY_BUNDLES = ['dist/sandbox.js', 'dist/retrac-scan.js', 'dist/scan-worker.js'];
+const LAZY_BUNDLES = ['dist/sandbox.js', 'dist/retrac-scan.js', 'dist/scan-worker.js', 'dist/charts.js'];
 /**
  * retrac.* commands the extension may register without contributing them (e.g. targets of tree
  * item clicks). Keep it explicit: anything else registered must be in the manifest.
