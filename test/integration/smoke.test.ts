@@ -91,7 +91,8 @@ suite(`Retrac deactivation ${RUNS_LAST}`, () => {
     const api = await extension().activate();
     assert.ok((await registeredRetracCommands()).length > 0, 'no retrac.* command registered before disposal');
     // The same parts, in the same order, as extension.ts pushes into context.subscriptions.
-    for (const part of [api.edits, api.diagnostics, api.explorer, api.accounts, api.inputs, api.events, api.log]) part.dispose();
+    const { walkthrough, charts, completions, hovers, values } = api.insights;
+    for (const part of [api.edits, api.diagnostics, api.explorer, api.accounts, api.inputs, api.events, api.log, walkthrough, charts, completions, hovers, values]) part.dispose();
     const left = await registeredRetracCommands();
     assert.ok(left.length === 0, `still registered after dispose: ${left.join(', ')}`);
     const retracDiagnostics = vscode.languages
