@@ -16,7 +16,7 @@ const bundles = {
   sandbox: 'src/sandbox/main.ts',         // `npm run sandbox`, and required lazily by "Use Local Sandbox"
   'retrac-scan': 'src/scan/cli.ts',       // the CLI for pre-commit hooks and CI
   'scan-worker': 'src/scan/worker.ts',    // the workspace scan, off the extension host's main thread
-  charts: 'src/charts/index.ts',          // the stock charts' panel and data, required on the first chart command
+  insights: 'src/insights/index.ts',      // hovers, completions, charts: required on first use (src/insights/lazy.ts)
 };
 
 function tsFiles(dir) {

@@ -9,10 +9,7 @@ import { Accounts } from './auth';
 import { InventoryExplorer } from './tree';
 import { LeakDiagnostics } from './diagnostics';
 import { InventoryEdits } from './commands';
-import { RetracHovers, RetracValues } from './hover';
-import { RetracCompletions } from './completion';
-import { LazyStockCharts } from './charts/lazy';
-import { Walkthrough } from './walkthrough';
+import { LazyInsights } from './insights/lazy';
 
 /** What `activate` returns: used by the integration tests to reach the parts. */
 export interface RetracExtensionApi {
@@ -23,8 +20,8 @@ export interface RetracExtensionApi {
   explorer: InventoryExplorer;
   diagnostics: LeakDiagnostics;
   edits: InventoryEdits;
-  /** Hovers, completions, stock charts and the walkthrough (issue 15). */
-  insights: { values: RetracValues; hovers: RetracHovers; completions: RetracCompletions; charts: LazyStockCharts; walkthrough: Walkthrough };
+  /** Hovers, completions, stock charts (loaded on first use: `insights.load()`) and the walkthrough. */
+  insights: LazyInsights;
   /** Milliseconds `activate` took. */
   activationMs: number;
 }
@@ -39,16 +36,9 @@ export function activate(context: vscode.ExtensionContext): RetracExtensionApi {
   const diagnostics = new LeakDiagnostics(context, log.logger('scan'), () => accounts.profile?.workspaceSlug);
   const edits = new InventoryEdits(context, accounts, events, explorer, inputs, log.logger('edit'));
   context.subscriptions.push(edits, diagnostics, explorer, accounts, inputs, events, log);
-  // Live values in code: providers register cheaply; nothing is fetched before a hover or completion.
-  const values = new RetracValues(accounts, () => explorer.provider, events, log.logger('values'));
-  const insights = {
-    values,
-    hovers: new RetracHovers(values),
-    completions: new RetracCompletions(values),
-    charts: new LazyStockCharts(context, values),
-    walkthrough: new Walkthrough(events),
-  };
-  context.subscriptions.push(insights.walkthrough, insights.charts, insights.completions, insights.hovers, values);
+  // Live values in code: thin providers now, the implementation bundle on the first hover/completion/chart.
+  const insights = new LazyInsights(context, accounts, () => explorer.provider, events, log.logger('values'));
+  context.subscriptions.push(insights);
   const activationMs = performance.now() - started;
   log.logger().info(`Retrac activated in ${activationMs.toFixed(1)} ms (VS Code ${vscode.version}, ${vscode.env.appName})`);
   return { log, events, inputs, accounts, explorer, diagnostics, edits, insights, activationMs };

@@ -2,8 +2,8 @@
 // "Retrac: Show Location Stock Chart" (top items by on hand at a location), each in a webview.
 // The extension side loads the data and builds the series (./series); the webview bundle
 // (dist/webview/charts.js, its own esbuild entry) only draws. CSP with a nonce, no remote
-// resources, localResourceRoots limited to dist/webview. This module is its own bundle
-// (dist/charts.js), loaded by ./lazy on the first chart command, never at activation.
+// resources, localResourceRoots limited to dist/webview. Part of the lazily loaded
+// dist/insights.js (see ../insights/lazy), never loaded at activation.
 import * as vscode from 'vscode';
 import { describeError } from '../api/describeError';
 import type { Balance, Location, Movement } from '../api/types';

@@ -34,13 +34,8 @@ export class RetracCompletions implements vscode.CompletionItemProvider<RetracCo
   /** Server searches sent (each keystroke that reached the server). */
   searches = 0;
   private inflight: AbortController | undefined;
-  private readonly registration: vscode.Disposable;
-
-  constructor(private readonly values: RetracValues) {
-    this.registration = vscode.languages.registerCompletionItemProvider(
-      [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }], this, '=', '"', "'", ':', ' ',
-    );
-  }
+  /** Registered by ../insights/lazy (this module loads on the first completion request). */
+  constructor(private readonly values: RetracValues) {}
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList<RetracCompletionItem> | undefined> {
     const trace = (outcome: CompletionTrace['outcome'], slot?: Slot, count = 0) => {
@@ -147,6 +142,5 @@ export class RetracCompletions implements vscode.CompletionItemProvider<RetracCo
 
   dispose(): void {
     this.inflight?.abort();
-    this.registration.dispose();
   }
 }

@@ -126,11 +126,8 @@ export interface HoverTrace {
 export class RetracHovers implements vscode.HoverProvider, vscode.Disposable {
   /** The last hover's outcome (tests and the log read it). */
   last: HoverTrace | undefined;
-  private readonly registration: vscode.Disposable;
-
-  constructor(private readonly values: RetracValues) {
-    this.registration = vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }], this);
-  }
+  /** Registered by ../insights/lazy (this module loads on the first hover). */
+  constructor(private readonly values: RetracValues) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const started = performance.now();
@@ -167,7 +164,7 @@ export class RetracHovers implements vscode.HoverProvider, vscode.Disposable {
   }
 
   dispose(): void {
-    this.registration.dispose();
+    this.last = undefined;
   }
 }
 

@@ -14,6 +14,7 @@ import type { Balance, Item, Location, Movement, Transfer } from '../../src/api/
 import type { Profile, RetracConnection } from '../../src/auth/connection';
 import { buildStockHistory, type StockHistoryData } from '../../src/charts/series';
 import type { RetracExtensionApi } from '../../src/extension';
+import type { InsightsParts } from '../../src/insights';
 import { RetracHovers, RetracValues } from '../../src/hover';
 import { RetracCompletions } from '../../src/completion';
 import { InventoryEvents } from '../../src/inventoryEvents';
@@ -52,6 +53,7 @@ const descriptionOf = (c: vscode.CompletionItem) => (typeof c.label === 'string'
 suite('Retrac values in code: hovers, completions, charts, walkthrough', function () {
   this.timeout(90_000);
   let api: RetracExtensionApi;
+  let parts: InsightsParts;
   let info: SandboxInfo;
   let owner: RetracClient;
   let profiles: SandboxProfiles;
@@ -64,6 +66,7 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
   suiteSetup(async function () {
     info = harnessSandbox();
     api = (await vscode.extensions.getExtension<RetracExtensionApi>(EXTENSION_ID)!.activate());
+    parts = api.insights.load();
     profiles = new SandboxProfiles(api, 'insights', RUN);
     owner = clientFor(info, 'owner-full');
     workspaceId = info.keys.find((k) => k.name === 'owner-full')!.workspaceId!;
@@ -100,9 +103,9 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
 
   test('hover on an item id: SKU, description, total on hand, top locations, last movement, links; one round trip, then cached', async () => {
     const doc = await retracDoc();
-    const before = api.insights.values.lookup.requests;
+    const before = parts.values.lookup.requests;
     const text = await hoverAt(doc, item.id);
-    const first = api.insights.hovers.last;
+    const first = parts.hovers.last;
     assert.ok(first, 'the provider ran');
     assert.strictEqual(first.outcome, 'hover', JSON.stringify(first));
     assert.match(text, new RegExp(item.sku));
@@ -114,11 +117,11 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
     for (const command of ['retrac.revealInExplorer', 'retrac.openDetails', 'retrac.openInDashboard', 'retrac.showStockHistory']) {
       assert.ok(text.includes(`command:${command}?`), `link to ${command}`);
     }
-    const spent = api.insights.values.lookup.requests - before;
+    const spent = parts.values.lookup.requests - before;
     assert.ok(spent >= 1 && spent <= 2, `one round trip of at most 2 requests, got ${spent}`);
     await hoverAt(doc, item.id);
-    assert.strictEqual(api.insights.hovers.last?.requests, 0, 'a second hover is served from the cache');
-    console.log(`[insights] item hover: ${first.ms.toFixed(0)} ms cold (${spent} requests), ${api.insights.hovers.last?.ms.toFixed(1)} ms cached`);
+    assert.strictEqual(parts.hovers.last?.requests, 0, 'a second hover is served from the cache');
+    console.log(`[insights] item hover: ${first.ms.toFixed(0)} ms cold (${spent} requests), ${parts.hovers.last?.ms.toFixed(1)} ms cached`);
   });
 
   test('hover on a location id, a transfer id, a workspace id and a SKU', async () => {
@@ -156,7 +159,7 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
       assert.match(ws, /restricted key is bound to one workspace/);
       const missing = await vscode.workspace.openTextDocument({ language: 'json', content: `{ "itemId": "c${'0'.repeat(23)}1" }` });
       assert.strictEqual(await hoverAt(missing, 'c000'), '');
-      assert.strictEqual(api.insights.hovers.last?.outcome, 'none');
+      assert.strictEqual(parts.hovers.last?.outcome, 'none');
     } finally {
       await profiles.use('owner-full', info);
     }
@@ -164,19 +167,19 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
 
   test('no hover and no request: setting off, untrusted workspace, no profile, inside a detected key, SKU outside Retrac context', async () => {
     const doc = await retracDoc();
-    const values = api.insights.values;
+    const values = parts.values;
     const requests = values.lookup.requests;
     values.cache.clear();
     await vscode.workspace.getConfiguration('retrac').update('hover.enabled', false, vscode.ConfigurationTarget.Global);
     assert.strictEqual(await hoverAt(doc, item.id), '');
-    assert.deepStrictEqual([api.insights.hovers.last?.outcome, api.insights.hovers.last?.reason], ['blocked', 'disabled']);
+    assert.deepStrictEqual([parts.hovers.last?.outcome, parts.hovers.last?.reason], ['blocked', 'disabled']);
     await vscode.workspace.getConfiguration('retrac').update('hover.enabled', undefined, vscode.ConfigurationTarget.Global);
 
     const trusted = values.trusted;
     values.trusted = () => false;
     try {
       assert.strictEqual(await hoverAt(doc, item.id), '');
-      assert.deepStrictEqual([api.insights.hovers.last?.outcome, api.insights.hovers.last?.reason], ['blocked', 'untrusted']);
+      assert.deepStrictEqual([parts.hovers.last?.outcome, parts.hovers.last?.reason], ['blocked', 'untrusted']);
     } finally {
       values.trusted = trusted;
     }
@@ -217,19 +220,19 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
     // A SKU-shaped token in a file with no Retrac context is not looked up.
     const plain = await vscode.workspace.openTextDocument({ language: 'javascript', content: `const part = "${item.sku}";\n` });
     assert.strictEqual(await hoverAt(plain, item.sku), '');
-    assert.strictEqual(api.insights.hovers.last?.outcome, 'none');
+    assert.strictEqual(parts.hovers.last?.outcome, 'none');
   });
 
   test('a hover that goes away cancels its requests', async () => {
     const doc = await retracDoc();
-    api.insights.values.cache.clear();
+    parts.values.cache.clear();
     const source = new vscode.CancellationTokenSource();
     const line = doc.lineAt(1);
-    const pending = api.insights.hovers.provideHover(doc, new vscode.Position(1, line.text.indexOf(item.id) + 2), source.token);
+    const pending = parts.hovers.provideHover(doc, new vscode.Position(1, line.text.indexOf(item.id) + 2), source.token);
     source.cancel();
     assert.strictEqual(await pending, undefined);
-    assert.strictEqual(api.insights.hovers.last?.outcome, 'cancelled');
-    assert.strictEqual(api.insights.values.cache.size, 0, 'nothing half-loaded was cached');
+    assert.strictEqual(parts.hovers.last?.outcome, 'cancelled');
+    assert.strictEqual(parts.values.cache.size, 0, 'nothing half-loaded was cached');
   });
 
   test('completions: SKUs with descriptions in URLs, JSON bodies and .http files; locations by name; none outside Retrac context', async () => {
@@ -239,7 +242,7 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
     assert.ok(ours, `the SKU is offered (got ${skus.slice(0, 10).map(labelOf).join(', ')})`);
     assert.strictEqual(descriptionOf(ours), item.description);
     assert.strictEqual(ours.insertText, item.sku);
-    assert.deepStrictEqual([api.insights.completions.last?.outcome, api.insights.completions.last?.slot?.kind], ['items', 'sku']);
+    assert.deepStrictEqual([parts.completions.last?.outcome, parts.completions.last?.slot?.kind], ['items', 'sku']);
 
     const ids = await completionsAt(js, 'itemId=');
     assert.ok(ids.some((c) => typeof c.insertText === 'string' && /^c[0-9a-z]{24}$/.test(c.insertText)), 'itemId= inserts ids');
@@ -250,7 +253,7 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
     assert.strictEqual(loc.insertText, locA.id);
 
     // The focused entry's on-hand count arrives on resolve.
-    const resolved = await api.insights.completions.resolveCompletionItem(
+    const resolved = await parts.completions.resolveCompletionItem(
       Object.assign(new vscode.CompletionItem(item.sku), { itemId: item.id }), new vscode.CancellationTokenSource().token);
     assert.strictEqual(resolved.detail, 'On hand: 45');
 
@@ -261,7 +264,7 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
     const outside = await vscode.workspace.openTextDocument({ language: 'javascript', content: 'const body = { "sku": "HOVR' });
     const none = await completionsAt(outside, '"sku": "HOVR');
     assert.ok(!none.some((c) => labelOf(c) === item.sku), 'nothing from Retrac outside Retrac context');
-    assert.strictEqual(api.insights.completions.last?.outcome, 'context');
+    assert.strictEqual(parts.completions.last?.outcome, 'context');
   });
 
   test('completions from a key without the read scope are absent, and a 403 is not an error', async () => {
@@ -269,11 +272,11 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
     await profiles.use('restricted-items-read', info);
     try {
       const doc = await vscode.workspace.openTextDocument({ language: 'json', content: '{ "retrac": true, "locationId": "' });
-      const searches = api.insights.completions.searches;
+      const searches = parts.completions.searches;
       const items = await completionsAt(doc, '"locationId": "');
       assert.ok(!items.some((c) => labelOf(c) === `Hover A ${RUN}`));
-      assert.strictEqual(api.insights.completions.last?.outcome, 'scope');
-      assert.strictEqual(api.insights.completions.searches, searches);
+      assert.strictEqual(parts.completions.last?.outcome, 'scope');
+      assert.strictEqual(parts.completions.searches, searches);
     } finally {
       await profiles.use('owner-full', info);
     }
@@ -301,8 +304,7 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
   });
 
   test('Show Stock History: the series handed to the webview match the server, transfers marked; the webview draws', async () => {
-    assert.strictEqual(api.insights.charts.loaded, false, 'activation did not load the charts bundle');
-    const charts = await api.insights.charts.load();
+    const charts = parts.charts;
     const shown = await charts.showStockHistory({ item: { id: item.id, sku: item.sku } });
     assert.ok(shown && shown.kind === 'history');
     const data: StockHistoryData = shown;
@@ -331,7 +333,7 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
   });
 
   test('10,000 movements render within 500 ms in the webview; larger histories say they are downsampled', async () => {
-    const charts = await api.insights.charts.load();
+    const charts = parts.charts;
     const locations = ['L1', 'L2', 'L3', 'L4'];
     const names = new Map(locations.map((l, i) => [l, `Bench ${i + 1}`]));
     const moves: Movement[] = [];
@@ -358,7 +360,7 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
   });
 
   test('a location chart: top items by on hand', async () => {
-    const charts = await api.insights.charts.load();
+    const charts = parts.charts;
     const data = await charts.showLocationChart({ location: { id: locA.id, name: locA.name } });
     assert.ok(data && data.kind === 'location');
     assert.deepStrictEqual(data.bars.map((b) => [b.sku, b.onHand]), [[item.sku, 33]]);
@@ -440,12 +442,14 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
 suite('Retrac hovers on a 100,000-item sandbox', function () {
   this.timeout(180_000);
   let api: RetracExtensionApi;
+  let parts: InsightsParts;
   let big: SandboxInfo;
   let server: ChildProcess | undefined;
   let profiles: SandboxProfiles;
 
   suiteSetup(async function () {
     api = (await vscode.extensions.getExtension<RetracExtensionApi>(EXTENSION_ID)!.activate());
+    parts = api.insights.load();
     profiles = new SandboxProfiles(api, 'hover-100k', RUN);
     // Its own process, like a real API server: the extension host only pays for the client side.
     const bundle = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist/sandbox.js');
@@ -485,11 +489,11 @@ suite('Retrac hovers on a 100,000-item sandbox', function () {
     for (let line = 1; line < doc.lineCount; line++) {
       const text = doc.lineAt(line).text;
       const kind = text.split(':')[0].replace('Id', '');
-      api.insights.values.cache.clear();
+      parts.values.cache.clear();
       const started = performance.now();
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, text.indexOf('"') + 3));
       const ms = performance.now() - started;
-      assert.ok(hoverText(hovers ?? []).includes('Retrac'), `a hover on line ${line}: ${text} (${JSON.stringify(api.insights.hovers.last)})`);
+      assert.ok(hoverText(hovers ?? []).includes('Retrac'), `a hover on line ${line}: ${text} (${JSON.stringify(parts.hovers.last)})`);
       times[kind].push(ms);
     }
     const median = (a: number[]) => a.slice().sort((x, y) => x - y)[Math.floor(a.length / 2)];

@@ -10,7 +10,7 @@ import { RUNS_LAST } from './index';
 
 const EXTENSION_ID = 'retrac-tools.retrac-vscode';
 /** Bundles that must load only on demand (sandbox, CLI, workspace scan worker). */
-const LAZY_BUNDLES = ['dist/sandbox.js', 'dist/retrac-scan.js', 'dist/scan-worker.js', 'dist/charts.js'];
+const LAZY_BUNDLES = ['dist/sandbox.js', 'dist/retrac-scan.js', 'dist/scan-worker.js', 'dist/insights.js'];
 /**
  * retrac.* commands the extension may register without contributing them (e.g. targets of tree
  * item clicks). Keep it explicit: anything else registered must be in the manifest.
@@ -91,8 +91,7 @@ suite(`Retrac deactivation ${RUNS_LAST}`, () => {
     const api = await extension().activate();
     assert.ok((await registeredRetracCommands()).length > 0, 'no retrac.* command registered before disposal');
     // The same parts, in the same order, as extension.ts pushes into context.subscriptions.
-    const { walkthrough, charts, completions, hovers, values } = api.insights;
-    for (const part of [api.edits, api.diagnostics, api.explorer, api.accounts, api.inputs, api.events, api.log, walkthrough, charts, completions, hovers, values]) part.dispose();
+    for (const part of [api.edits, api.diagnostics, api.explorer, api.accounts, api.inputs, api.events, api.log, api.insights]) part.dispose();
     const left = await registeredRetracCommands();
     assert.ok(left.length === 0, `still registered after dispose: ${left.join(', ')}`);
     const retracDiagnostics = vscode.languages

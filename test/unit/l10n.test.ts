@@ -105,7 +105,7 @@ describe('l10n', () => {
 
   it('l10n/bundle.l10n.json is what @vscode/l10n-dev extracts from the sources now (run `npm run l10n`)', async function () {
     this.timeout(60_000);
-    const { buildBundle, BUNDLE } = (await import(path.join(root, 'l10n.mjs'))) as { buildBundle(): Promise<string>; BUNDLE: string };
+    const { buildBundle, BUNDLE } = (await import(path.join(root, 'l10n.mjs'))) as { buildBundle: () => Promise<string>; BUNDLE: string };
     const fresh = await buildBundle();
     const committed = fs.readFileSync(BUNDLE, 'utf8');
     const a = Object.keys(JSON.parse(fresh) as object);
