@@ -118,7 +118,8 @@ export class StockCharts implements vscode.Disposable {
       return data;
     } catch (e) {
       if (isAbortError(e)) return undefined;
-      const message = describeError(e);
+      // The accounts part's own errors already read as a sentence (their class lives in the main bundle).
+      const message = e instanceof Error && /^(AccountError|SecretStorageError)$/.test(e.name) ? e.message : describeError(e);
       this.values.log.warn(`chart: ${message}`);
       void vscode.window.showErrorMessage(t('Cannot load the chart: {0}', message), t('Show Log')).then((c) => {
         if (c) void vscode.commands.executeCommand('retrac.showLog');

@@ -159,7 +159,7 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
       assert.match(ws, /restricted key is bound to one workspace/);
       const missing = await vscode.workspace.openTextDocument({ language: 'json', content: `{ "itemId": "c${'0'.repeat(23)}1" }` });
       assert.strictEqual(await hoverAt(missing, 'c000'), '');
-      assert.strictEqual(parts.hovers.last?.outcome, 'none');
+      assert.strictEqual(parts.hovers.last?.outcome, 'none', JSON.stringify(parts.hovers.last));
     } finally {
       await profiles.use('owner-full', info);
     }
