@@ -82,7 +82,7 @@ function notes(): void {
     lines.push(s('barsSummary', '{0} items in stock, {1} units').replace('{0}', data.itemCount.toLocaleString('en-US')).replace('{1}', data.totalOnHand.toLocaleString('en-US')));
     if (data.truncated) lines.push(s('barsTruncated', 'Only the first balance rows were loaded.'));
   }
-  $('notes').textContent = lines.join(' ');
+  $('notes').textContent = lines.join(' · ');
 }
 
 window.addEventListener('message', (e: MessageEvent<{ type: string; data?: ChartData; strings?: Record<string, string> }>) => {
