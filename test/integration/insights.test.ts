@@ -117,6 +117,14 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
     for (const command of ['retrac.revealInExplorer', 'retrac.openDetails', 'retrac.openInDashboard', 'retrac.showStockHistory']) {
       assert.ok(text.includes(`command:${command}?`), `link to ${command}`);
     }
+    // The links run their commands with the hover's arguments: Open Details opens the item's details document.
+    const details = /command:retrac\.openDetails\?([^ )]+)/.exec(text);
+    assert.ok(details, 'an Open Details link');
+    const args = JSON.parse(decodeURIComponent(details[1])) as unknown[];
+    await vscode.commands.executeCommand('retrac.openDetails', ...args);
+    const opened = await waitFor('the details document', () => vscode.window.activeTextEditor?.document.uri.scheme === 'retrac' && vscode.window.activeTextEditor.document);
+    assert.ok(opened.getText().includes(item.sku), 'the details document shows the item');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     const spent = parts.values.lookup.requests - before;
     assert.ok(spent >= 1 && spent <= 2, `one round trip of at most 2 requests, got ${spent}`);
     await hoverAt(doc, item.id);
