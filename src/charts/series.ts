@@ -120,10 +120,12 @@ export function buildStockHistory(
     pts.push({ t, q: after });
     rows.push({ t, type: m.type, locationId, location: nameOf(locationId), delta, after, transferId: m.transferId ?? undefined });
     level.set(locationId, after - delta);
-    if (m.transferId && !transfers.has(m.transferId) && (m.type === 'transfer_in' || m.type === 'transfer_revert_in')) {
+    // One mark per transfer and one per its revert (keyed apart: both happened).
+    const mark = `${m.transferId}:${m.type}`;
+    if (m.transferId && !transfers.has(mark) && (m.type === 'transfer_in' || m.type === 'transfer_revert_in')) {
       const from = m.fromLocationId ? nameOf(m.fromLocationId) : '?';
       const to = m.toLocationId ? nameOf(m.toLocationId) : '?';
-      transfers.set(m.transferId, { t, transferId: m.transferId, label: `${from} → ${to} · ${m.quantity}${m.type === 'transfer_revert_in' ? ` (${revertWord})` : ''}` });
+      transfers.set(mark, { t, transferId: m.transferId, label: `${from} → ${to} · ${m.quantity}${m.type === 'transfer_revert_in' ? ` (${revertWord})` : ''}` });
     }
   }
   const oldest = newestFirst.length ? Date.parse(newestFirst[newestFirst.length - 1].occurredAt) : now;
