@@ -66,7 +66,8 @@ describe('Retrac values in the editor (UI)', function () {
     await openFile();
     const page = wb().page;
     const editor = page.locator('.editor-instance .monaco-editor').first();
-    const token = editor.locator('.view-line span span', { hasText: item.id }).first();
+    // The innermost span holding the id (the string token), not a wrapper around the whole line.
+    const token = editor.locator('.view-line span:not(:has(span))', { hasText: item.id }).first();
     await token.waitFor();
     const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Retrac item' });
     // The caret in the id, then Show Hover (Ctrl+K Ctrl+I): the keyboard way, no pointer timing.
