@@ -18,6 +18,7 @@ const bundles = {
   sandbox: 'src/sandbox/main.ts',         // `npm run sandbox`, and required lazily by "Use Local Sandbox"
   'retrac-scan': 'src/scan/cli.ts',       // the CLI for pre-commit hooks and CI
   'scan-worker': 'src/scan/worker.ts',    // the workspace scan, off the extension host's main thread
+  insights: 'src/insights/index.ts',      // hovers, completions, charts: required on first use (src/insights/lazy.ts)
   'git-tools': 'src/diagnostics/gitTools.ts', // Scan Git History and the pre-commit hook commands, on first use
 };
 
@@ -63,7 +64,6 @@ const bundleOptions = {
   platform: 'node',
   target: 'node20',
   external: ['vscode'],
-  alias: { 'node-fetch-native': './src/api/fetchShim.ts' },
   plugins: [lazyLoading],
   // `await import()` becomes require(): the extension host loads CommonJS, and no ESM loader is needed.
   supported: { 'dynamic-import': false },
@@ -71,6 +71,19 @@ const bundleOptions = {
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
+  logLevel: quiet ? 'warning' : 'info',
+};
+
+// The charts webview: browser code, its own bundle under dist/webview (the panel's only local resource root).
+const webviewOptions = {
+  entryPoints: { charts: 'src/charts/webview/main.ts' },
+  bundle: true,
+  outdir: 'dist/webview',
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  minify: production,
+  sourcemap: false,
   logLevel: quiet ? 'warning' : 'info',
 };
 
@@ -87,7 +100,7 @@ const testOptions = {
 };
 
 if (watch) {
-  const contexts = [await esbuild.context(bundleOptions), await esbuild.context(testOptions)];
+  const contexts = [await esbuild.context(bundleOptions), await esbuild.context(webviewOptions), await esbuild.context(testOptions)];
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('[esbuild] watching src/ and test/');
 } else if (outdir) {
@@ -97,5 +110,6 @@ if (watch) {
   rmSync('dist', { recursive: true, force: true });
   rmSync('out', { recursive: true, force: true });
   await esbuild.build(bundleOptions);
+  await esbuild.build(webviewOptions);
   if (!production) await esbuild.build(testOptions);
 }

@@ -9,6 +9,7 @@ import { Accounts } from './auth';
 import { InventoryExplorer } from './tree';
 import { LeakDiagnostics } from './diagnostics';
 import { InventoryEdits } from './commands';
+import { LazyInsights } from './insights/lazy';
 
 /** What `activate` returns: used by the integration tests to reach the parts. */
 export interface RetracExtensionApi {
@@ -19,6 +20,8 @@ export interface RetracExtensionApi {
   explorer: InventoryExplorer;
   diagnostics: LeakDiagnostics;
   edits: InventoryEdits;
+  /** Hovers, completions, stock charts (loaded on first use: `insights.load()`) and the walkthrough. */
+  insights: LazyInsights;
   /** Milliseconds `activate` took. */
   activationMs: number;
   /** The same, part by part ("accounts 1.2", …), in ms. */
@@ -48,13 +51,16 @@ export function activate(context: vscode.ExtensionContext): RetracExtensionApi {
   const diagnostics = timed('diagnostics', () => new LeakDiagnostics(context, log.logger('scan'), () => accounts.profile?.workspaceSlug));
   const edits = timed('edits', () => new InventoryEdits(context, accounts, events, explorer, inputs, log.logger('edit')));
   context.subscriptions.push(edits, diagnostics, explorer, accounts, inputs, events, log);
+  // Live values in code: thin providers now, the implementation bundle on the first hover/completion/chart.
+  const insights = new LazyInsights(context, accounts, () => explorer.provider, events, log.logger('values'));
+  context.subscriptions.push(insights);
   const activationMs = performance.now() - started;
   // CPU time of the extension host process meanwhile: less disturbed than wall time by a busy machine.
   const cpu = process.cpuUsage(cpuStarted);
   const activationCpuMs = (cpu.user + cpu.system) / 1000;
   laps.push(`cpu ${activationCpuMs.toFixed(1)}`);
   log.logger().info(`Retrac activated in ${activationMs.toFixed(1)} ms (${laps.join(', ')} ms; VS Code ${vscode.version}, ${vscode.env.appName})`);
-  return { log, events, inputs, accounts, explorer, diagnostics, edits, activationMs, activationParts: laps, activationCpuMs };
+  return { log, events, inputs, accounts, explorer, diagnostics, edits, insights, activationMs, activationParts: laps, activationCpuMs };
 }
 
 export function deactivate(): void {

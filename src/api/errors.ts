@@ -72,6 +72,7 @@ export class RetracError extends Error {
   }
 }
 
+/** By shape as well as by class: a lazily loaded bundle has its own copy of the class. */
 export function isRetracError(e: unknown): e is RetracError {
-  return e instanceof RetracError;
+  return e instanceof RetracError || (e instanceof Error && e.name === 'RetracError' && typeof (e as { code?: unknown }).code === 'string');
 }

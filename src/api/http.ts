@@ -299,7 +299,7 @@ export class Transport {
     });
   }
 
-  /** ofetch wraps fetch's TypeError, which wraps the socket error: classify by the innermost code. */
+  /** fetch wraps the socket error in a TypeError (undici in its own ways): classify by the innermost code. */
   private transportError(e: unknown, spec: RequestSpec): RetracError {
     const root = innermostCoded(e);
     const code = root?.code;

@@ -682,7 +682,7 @@ export class Accounts implements RetracConnection, vscode.Disposable {
       }
     }
     const client = this.logger.child('api');
-    // The client (ofetch, valibot, schemas) is its own bundle, loaded by the first call that needs it.
+    // The client (valibot, schemas) is its own bundle, loaded by the first call that needs it.
     const { RetracClient } = await import('../api/client');
     return new RetracClient({
       apiKey: key,

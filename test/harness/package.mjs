@@ -24,7 +24,7 @@ if (!packaged) process.exit(1);
 const ls = spawnSync(path.join(repo, 'node_modules/.bin/vsce'), ['ls', '--no-dependencies'], { cwd: repo, encoding: 'utf8' });
 const files = ls.stdout.split('\n').filter(Boolean);
 // Screenshots are for the README, which links them by absolute URL: they never ship (293 KB).
-const unexpected = files.filter((f) => !/^(dist\/[\w-]+\.js|media\/[^/]+\.(png|svg)|package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?)$/.test(f));
+const unexpected = files.filter((f) => !/^(dist\/[\w-]+\.js|dist\/webview\/[\w-]+\.js|l10n\/bundle\.l10n(\.[\w-]+)?\.json|package\.nls(\.[\w-]+)?\.json|media\/[^/]+\.(png|svg)|media\/walkthrough\/[\w-]+\.(png|svg)|package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?)$/.test(f));
 // Every bundle the build wrote must ship: the lazily loaded ones are required from dist/ at run time.
 const built = readdirSync(path.join(repo, 'dist')).filter((f) => f.endsWith('.js')).map((f) => `dist/${f}`);
 const missing = built.filter((f) => !files.includes(f));

@@ -12,7 +12,7 @@ import { RUNS_LAST } from './index';
 const EXTENSION_ID = 'retrac-tools.retrac-vscode';
 /** Bundles that must load only on demand (sandbox, CLI, workspace scan worker, and the lazyBundles of esbuild.mjs). */
 const LAZY_BUNDLES = [
-  'dist/sandbox.js', 'dist/retrac-scan.js', 'dist/scan-worker.js', 'dist/ca-transport.js', 'dist/api-client.js', 'dist/edit-commands.js', 'dist/git-tools.js', 'dist/diagnose.js',
+  'dist/sandbox.js', 'dist/retrac-scan.js', 'dist/scan-worker.js', 'dist/ca-transport.js', 'dist/api-client.js', 'dist/edit-commands.js', 'dist/git-tools.js', 'dist/diagnose.js', 'dist/insights.js',
 ];
 /**
  * retrac.* commands the extension may register without contributing them (e.g. targets of tree
@@ -127,7 +127,7 @@ suite(`Retrac deactivation ${RUNS_LAST}`, () => {
     const api = await extension().activate();
     assert.ok((await registeredRetracCommands()).length > 0, 'no retrac.* command registered before disposal');
     // The same parts, in the same order, as extension.ts pushes into context.subscriptions.
-    for (const part of [api.edits, api.diagnostics, api.explorer, api.accounts, api.inputs, api.events, api.log]) part.dispose();
+    for (const part of [api.edits, api.diagnostics, api.explorer, api.accounts, api.inputs, api.events, api.log, api.insights]) part.dispose();
     const left = await registeredRetracCommands();
     assert.ok(left.length === 0, `still registered after dispose: ${left.join(', ')}`);
     const retracDiagnostics = vscode.languages
