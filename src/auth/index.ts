@@ -479,7 +479,8 @@ export class Accounts implements RetracConnection, vscode.Disposable {
 
   // ---- local sandbox -------------------------------------------------------------------------
 
-  async useLocalSandboxCommand(): Promise<Profile | undefined> {
+  /** `reset`: move a state the sandbox refuses to `.bak` copies and start with fresh demo data. */
+  async useLocalSandboxCommand(reset = false): Promise<Profile | undefined> {
     try {
       if (!this.sandbox) {
         const started = await vscode.window.withProgress(
@@ -489,7 +490,8 @@ export class Accounts implements RetracConnection, vscode.Disposable {
             await mkdir(dir, { recursive: true, mode: 0o700 });
             // Its own process (a fork of the sandbox bundle, which activation never loads): a crash
             // there cannot take the extension host down.
-            return launchSandboxProcess(this.context.asAbsolutePath('dist/sandbox.js'), ['--port', '0', '--state', path.join(dir, 'state.json'), '--cert-dir', dir]);
+            const args = ['--port', '0', '--state', path.join(dir, 'state.json'), '--cert-dir', dir, ...(reset ? ['--reset'] : [])];
+            return launchSandboxProcess(this.context.asAbsolutePath('dist/sandbox.js'), args);
           },
         );
         this.sandbox = started;
@@ -505,9 +507,17 @@ export class Accounts implements RetracConnection, vscode.Disposable {
       );
       return owner;
     } catch (e) {
-      const message = t('Could not start the local sandbox: {0}', e instanceof Error ? e.message : String(e));
-      this.showError(message);
+      const reason = e instanceof Error ? e.message : String(e);
+      const message = t('Could not start the local sandbox: {0}', reason);
       this.logger.error(message);
+      if (!reset && reason.includes('--reset')) {
+        // Its saved state is unusable (the reason names the file): offer what --reset does.
+        const fresh = t('Start Fresh (keep a .bak copy)');
+        void vscode.window.showErrorMessage(message, fresh, t('Show Log')).then((choice) => {
+          if (choice === fresh) void this.useLocalSandboxCommand(true);
+          else if (choice !== undefined) this.log.show();
+        });
+      } else this.showError(message);
       return undefined;
     }
   }

@@ -117,7 +117,7 @@ function infoOf(store: Store, baseUrl: string, caCertPath: string): SandboxInfo 
 }
 
 function send(res: ServerResponse, { result, headers }: Dispatched): void {
-  let payload: string;
+  let payload: string | Buffer;
   let status = result.status;
   try {
     payload = result.json ?? JSON.stringify(result.body);

@@ -72,8 +72,8 @@ export class WorkspaceData {
    * item (or, for the tagged form, any tag) changes: serialising the same rows again on every page
    * was most of a page's cost.
    */
-  private readonly itemJson = new Map<string, string>();
-  private readonly itemJsonWithTags = new Map<string, string>();
+  private readonly itemJson = new Map<string, Buffer>();
+  private readonly itemJsonWithTags = new Map<string, Buffer>();
 
   constructor(readonly rec: WorkspaceRec, private readonly sink: ChangeSink) {}
 
@@ -134,12 +134,12 @@ export class WorkspaceData {
     this.tagChanged(tag);
   }
 
-  /** The item's answer JSON (cached; `view` builds it on a miss). */
-  itemJsonOf(item: ItemRec, withTags: boolean, view: () => unknown): string {
+  /** The item's answer JSON as UTF-8 (cached; `view` builds it on a miss), ready to be copied into a page. */
+  itemJsonOf(item: ItemRec, withTags: boolean, view: () => unknown): Buffer {
     const cache = withTags ? this.itemJsonWithTags : this.itemJson;
     let json = cache.get(item.id);
     if (json === undefined) {
-      json = JSON.stringify(view());
+      json = Buffer.from(JSON.stringify(view()));
       cache.set(item.id, json);
     }
     return json;

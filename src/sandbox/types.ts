@@ -23,8 +23,10 @@ export interface SandboxOptions {
   host?: string;              // default 127.0.0.1 (loopback only)
   /**
    * Persist data here; default in memory. The file is a snapshot replaced atomically (temp + fsync
-   * + rename); each write also appends its changed rows to `<file>.journal` (fsynced before the
-   * answer), folded into a new snapshot at start, on close and when it grows. The keys are kept in
+   * + rename); each group of writes also appends one line of its changed rows to `<file>.journal`
+   * (written fully and fsynced before any answer; a write the disk refuses is rolled back and
+   * answered 503), folded into a new snapshot at start, on close and when it grows. A torn last
+   * line is cut at start; a corrupt state stops the start with a message. The keys are kept in
    * the file too (mode 0600) so a restart serves and prints the same keys.
    */
   statePath?: string;

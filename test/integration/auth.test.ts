@@ -3,7 +3,7 @@
 // window sync through SecretStorage, the failure messages, the local sandbox, the diagnosis, and
 // finally that no key was written to settings, global state, the log or any shown message.
 import * as assert from 'assert';
-import { readFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
 import * as vscode from 'vscode';
 import type { AddKeyOutcome } from '../../src/auth';
 import type { Profile } from '../../src/auth/connection';
@@ -552,6 +552,18 @@ suite('Retrac accounts', () => {
     await vscode.commands.executeCommand('retrac.stopLocalSandbox');
     const pid = again.pid;
     assert.throws(() => process.kill(pid, 0), 'the sandbox process is gone after Stop');
+
+    // A corrupt saved state: one message naming the file and what to do; "Start Fresh" keeps a .bak copy.
+    const stateFile = vscode.Uri.joinPath(api.accounts.storage.globalStorageUri, 'sandbox', 'state.json').fsPath;
+    writeFileSync(stateFile, '{"version":1,');
+    const beforeFailure = messages.shown.length;
+    assert.strictEqual(await vscode.commands.executeCommand('retrac.useLocalSandbox'), undefined);
+    const refused = messages.shown.slice(beforeFailure).find((m) => m.kind === 'error');
+    assert.ok(refused?.text.includes(stateFile) && /--reset/.test(refused.text), refused?.text);
+    assert.ok(await api.accounts.useLocalSandboxCommand(true), 'Start Fresh starts it');
+    for (const k of runningNow()?.keys ?? []) keysSeen.add(k.key);
+    assert.strictEqual(readFileSync(`${stateFile}.bak`, 'utf8'), '{"version":1,');
+    await vscode.commands.executeCommand('retrac.stopLocalSandbox');
   });
 
   test('no key reached settings, global state, the log or a shown message', async function () {

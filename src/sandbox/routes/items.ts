@@ -37,6 +37,10 @@ function itemFilter(ctx: WorkspaceContext): ((item: ItemRec) => boolean) | undef
   return (item) => tests.every((t) => t(item));
 }
 
+const OPEN = Buffer.from('[');
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']');
+
 function listItems(ctx: WorkspaceContext): Result {
   const { query, caller } = ctx;
   const sort: ItemSort = v.queryEnum(query, 'sort', SORTS) ?? 'createdAt';
@@ -47,8 +51,13 @@ function listItems(ctx: WorkspaceContext): Result {
   const sorted = caller.ws.itemsSortedBy(sort);
   const rows = keep ? v.takePage(newestFirst ? v.reversed(sorted) : sorted, keep, page) : v.slicePage(sorted, newestFirst, page);
   const ws = caller.ws;
-  const json = `[${rows.map((i) => ws.itemJsonOf(i, withTags, () => itemView(i, ws, withTags))).join(',')}]`;
-  return { status: 200, body: null, json };
+  const parts: Buffer[] = [OPEN];
+  rows.forEach((i, n) => {
+    if (n > 0) parts.push(COMMA);
+    parts.push(ws.itemJsonOf(i, withTags, () => itemView(i, ws, withTags)));
+  });
+  parts.push(CLOSE);
+  return { status: 200, body: null, json: Buffer.concat(parts) };
 }
 
 function countItems(ctx: WorkspaceContext): Result {

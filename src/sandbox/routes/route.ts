@@ -9,7 +9,7 @@ export interface Result {
   status: number;
   body: unknown;
   /** The body already serialised (pages built from cached row JSON); sent instead of `body`. */
-  json?: string;
+  json?: string | Buffer;
 }
 
 interface BaseContext {
