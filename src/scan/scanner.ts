@@ -110,7 +110,6 @@ interface LineFacts {
   workspaceParam: boolean;
   /** A Retrac word that says where something goes (a host, a client, a Retrac-named field), not an import. */
   retracTarget: boolean;
-  shape?: LineShape;
   keys?: KeyToken[];
   envRefs?: EnvRef[];
   /** Computed on demand: quoted strings as [start, end) pairs, and whether a marker silences the line. */
@@ -233,6 +232,8 @@ class LineScan implements Lines {
   /** Facts of line `l` at index `l - factsBase`: only lines near the scanned range are ever asked for. */
   private facts: (LineFacts | undefined)[] = [];
   private factsBase = 0;
+  private shapes: (LineShape | undefined)[] = [];
+  private texts: (string | undefined)[] = [];
   readonly last: number;
   private readonly findings: Finding[] = [];
   private from = 0;
@@ -273,6 +274,8 @@ class LineScan implements Lines {
     const ctxTo = Math.min(this.last, to + reach);
     this.factsBase = Math.max(0, ctxFrom - reach);
     this.facts = new Array<LineFacts | undefined>(Math.max(0, Math.min(this.last, ctxTo + reach) - this.factsBase + 1));
+    this.shapes = new Array<LineShape | undefined>(this.facts.length);
+    this.texts = new Array<string | undefined>(this.facts.length);
     const base = this.starts[ctxFrom];
     const region = this.doc.slice(base, this.lineEnd(ctxTo));
     let activeFrom = -1;
@@ -342,7 +345,8 @@ class LineScan implements Lines {
 
   private computeFacts(line: number): LineFacts {
     const offset = this.starts[line];
-    const s = this.rawText(line);
+    const i = line - this.factsBase;
+    const s = (i >= 0 && i < this.texts.length ? this.texts[i] : undefined) ?? this.rawText(line);
     const retracWord = hasRetracWord(s);
     const f: LineFacts = {
       text: s,
@@ -364,12 +368,14 @@ class LineScan implements Lines {
 
   // Lines (structure.ts): shapes and texts, cached with the facts.
   shape(line: number): LineShape {
-    const f = this.factsOf(line);
-    return (f.shape ??= shapeOf(f.text));
+    // Kept apart from the facts: walks read the shape of many lines they need nothing else of.
+    const i = line - this.factsBase;
+    if (i < 0 || i >= this.shapes.length) return shapeOf(this.factsText(line));
+    return (this.shapes[i] ??= shapeOf(this.factsText(line)));
   }
 
   text(line: number): string {
-    return this.factsOf(line).text;
+    return this.factsText(line);
   }
 
   /** Key tokens of a line, found on first use: most context lines are only asked for cheap facts. */
@@ -509,7 +515,8 @@ class LineScan implements Lines {
   /** Line text without computing the facts of a line outside the scanned context. */
   private factsText(line: number): string {
     const i = line - this.factsBase;
-    return (i >= 0 && i < this.facts.length ? this.facts[i]?.text : undefined) ?? this.rawText(line);
+    if (i < 0 || i >= this.facts.length) return this.rawText(line);
+    return this.facts[i]?.text ?? (this.texts[i] ??= this.rawText(line));
   }
 
   private windowSome(line: number, pred: (f: LineFacts) => boolean): boolean {
@@ -652,14 +659,23 @@ class LineScan implements Lines {
   }
 
   /**
-   * A line within REQUEST_LINES of `line` holds a key token or sends a name as auth: without one,
-   * no request there can carry a key. Asked in ascending order; each line is looked at once.
+   * A line within REQUEST_LINES of `line` may hold a key token or sends a name as auth: without
+   * one, no request there can carry a key. Each line is looked at once; asked out of order, the
+   * answer may be a needless true, never a wrong false.
    */
   private candidateNear(line: number): boolean {
     const upTo = Math.min(this.last, line + REQUEST_LINES);
     for (let l = Math.max(this.candScanned + 1, line - REQUEST_LINES); l <= upTo; l++) {
-      const w = this.factsOf(l);
-      if (this.keysOf(w, l).length || (w.authNames ??= authNames(w.text)).length) this.candLines.push(l);
+      // Cheap, on the document without copying the line: a long enough alphanumeric run (a key
+      // token needs one), or an auth word followed by a name sent as auth.
+      const a = this.starts[l];
+      const b = this.lineEnd(l);
+      let cand = hasRunOf(this.doc, this.prep.lengths.min, a, b);
+      if (!cand) {
+        const t = this.factsText(l);
+        cand = AUTH_WORD.test(t) && authNames(t).length > 0;
+      }
+      if (cand) this.candLines.push(l);
     }
     this.candScanned = Math.max(this.candScanned, upTo);
     // The last candidate at or before upTo; lines before line - REQUEST_LINES are too far.
@@ -874,10 +890,12 @@ class LineScan implements Lines {
 
   private workspaceParams(f: LineFacts, line: number): void {
     const s = f.text;
-    const ext = this.requestWindow(line);
+    // Without a key token or a name sent as auth nearby, no request here carries a key.
+    const keysNear = this.prep.keyEnvNames.size > 0 || this.candidateNear(line);
+    const ext = keysNear ? this.requestWindow(line) : { from: line, to: line - 1 };
     let restricted: string | undefined;
     let restrictedEnv: string | undefined;
-    let otherHost = false;
+    let otherHost = !keysNear;
     for (let l = ext.from; l <= ext.to && !otherHost; l++) {
       const t = this.factsOf(l).text;
       otherHost = t.includes('://') && OTHER_HOST_URL.test(t) && !t.includes('retrac.co');
@@ -926,6 +944,7 @@ class LineScan implements Lines {
     let m = SCOPED_PATH.exec(s);
     while (m && !isApiPathStart(s, m.index)) m = SCOPED_PATH.exec(s);
     if (!m) return;
+    if (this.prep.keyEnvNames.size === 0 && !this.candidateNear(line)) return;
     const ext = this.requestWindow(line);
     for (let l = ext.from; l <= ext.to; l++) if (this.factsOf(l).workspaceParam) return;
     if (!this.sendsToRetrac(ext)) return;
@@ -1046,6 +1065,7 @@ function opensSection(s: string): boolean {
   return c === 123 /* { */ || c === 58 /* : */ || c === 91 /* [ */ || c === 40 /* ( */ || (c === 93 /* ] */ && /^\s*\[/.test(t)) || (c === 62 /* > */ && !t.includes('</'));
 }
 
+const AUTH_WORD = /bearer|authorization|api[-_]?key|token|auth|key|secret|Retrac/i;
 const AUTH_TRIGGER = /bearer|authorization|api[-_]?key|token|auth|key|secret|Retrac/gi;
 /** After `Bearer`: an interpolation or a concatenation, never the literal itself (literals are key tokens). */
 const AUTH_AFTER_BEARER =
@@ -1080,6 +1100,25 @@ function isApiPathStart(s: string, at: number): boolean {
   const c = s.charCodeAt(at - 1);
   if (isQuote(c) || isBlank(c) || c === 125 /* } */ || c === 41 /* ) */ || c === 43 /* + */ || (c >= 48 && c <= 57)) return true;
   return at >= 9 && s.slice(at - 9, at).toLowerCase() === 'retrac.co';
+}
+
+/** A run of at least `min` ASCII letters and digits: probes every `min`-th character, like findFullKeys. */
+function hasRunOf(s: string, min: number, from: number, to: number): boolean {
+  const n = to;
+  for (let i = from; i + min <= n; ) {
+    const probe = i + min - 1;
+    if (!isAsciiAlnum(s.charCodeAt(probe))) {
+      i = probe + 1;
+      continue;
+    }
+    let start = probe;
+    while (start > i && isAsciiAlnum(s.charCodeAt(start - 1))) start--;
+    let end = probe + 1;
+    while (end < n && isAsciiAlnum(s.charCodeAt(end))) end++;
+    if (end - start >= min) return true;
+    i = end + 1;
+  }
+  return false;
 }
 
 /** `isAlnum` without the table: this module's hottest loop calls it. */
