@@ -16,7 +16,7 @@ import type { Finding, RuleId, ScanOptions } from './types';
 /** Lines either side of a candidate that its rule may read (Bearer context, request extent). */
 export const CONTEXT_LINES = 10;
 /** Lines either side of a line that the request it belongs to may span. */
-export const REQUEST_LINES = 30;
+export const REQUEST_LINES = 20;
 /** Lines between a key's definition (or its section's name) and the request that sends it. */
 export const FLOW_LINES = 150;
 /** Lines either side of an edit whose findings may change: the longest chain of the reaches above, plus one. */
@@ -616,25 +616,47 @@ class LineScan implements Lines {
     const a = this.factsBase;
     const b = Math.min(this.last, this.factsBase + this.facts.length - 1);
     const to = this.lineEnd(b);
-    // Bindings come in order: a name's window starts where its last one ended.
-    const covered = new Map<string, number>();
+    const bindings = new Map<string, number[]>();
     for (let i = this.doc.indexOf('retrac.co', this.starts[a]); i >= 0 && i < to; i = this.doc.indexOf('retrac.co', i + 9)) {
       const line = lineOfOffset(this.starts, i);
       const name = this.hostNameFor(line);
       if (name) {
-        const wa = this.starts[Math.max(a, line - FLOW_LINES, (covered.get(name) ?? -1) + 1)];
-        covered.set(name, Math.min(b, line + FLOW_LINES));
-        const wb = this.lineEnd(Math.min(b, line + FLOW_LINES));
+        const list = bindings.get(name);
+        if (list) list.push(line);
+        else bindings.set(name, [line]);
+      }
+      if (line + 1 > this.last) break;
+      i = this.starts[line + 1] - 9;
+    }
+    if (bindings.size > HOST_NAMES_BEFORE_INDEX) {
+      // Many names: read each line's words once (the same answer as the windows below, in linear time).
+      for (let l = a; l <= b; l++) {
+        const t = this.factsText(l);
+        WORD.lastIndex = 0;
+        for (let m = WORD.exec(t); m; m = WORD.exec(t)) {
+          const list = bindings.get(m[0]);
+          if (list && list.some((x) => x !== l && Math.abs(x - l) <= FLOW_LINES)) {
+            uses.add(l);
+            break;
+          }
+        }
+      }
+      return uses;
+    }
+    for (const [name, lines] of bindings) {
+      let covered = a - 1; // bindings come in order: a window starts where the last one ended
+      for (const line of lines) {
+        const wa = this.starts[Math.max(a, line - FLOW_LINES, covered + 1)];
+        covered = Math.min(b, line + FLOW_LINES);
+        const wb = this.lineEnd(covered);
         // Searched in a slice: a name that never comes again must not send indexOf to the end of the file.
         const win = this.doc.slice(wa, wb);
         for (let j = win.indexOf(name); j >= 0; j = win.indexOf(name, j + name.length)) {
           if (isWordChar(win.charCodeAt(j - 1)) || isWordChar(win.charCodeAt(j + name.length))) continue;
           const l = lineOfOffset(this.starts, wa + j);
-          if (l !== line) uses.add(l);
+          if (l !== line || lines.some((x) => x !== l && Math.abs(x - l) <= FLOW_LINES)) uses.add(l);
         }
       }
-      if (line + 1 > this.last) break;
-      i = this.starts[line + 1] - 9;
     }
     return uses;
   }
@@ -998,6 +1020,9 @@ class LineScan implements Lines {
   }
 }
 
+/** Distinct names bound to Retrac URLs searched window by window before every line's words are read once instead. */
+const HOST_NAMES_BEFORE_INDEX = 8;
+const WORD = /[A-Za-z_$][\w$]*/g;
 /** Distinct names looked up one by one before all definitions are indexed in one pass. */
 const DEF_NAMES_BEFORE_INDEX = 24;
 
