@@ -455,7 +455,9 @@ class LineScan implements Lines {
 
   /** How a token is introduced: after `Bearer` or into an auth helper, as the value of a name, or bare. */
   private introduction(s: string, start: number, line: number): { via: KeyToken['via']; name?: string } {
-    const valueStart = start > 0 && isQuote(s.charCodeAt(start - 1)) ? start - 1 : start;
+    let valueStart = start > 0 && isQuote(s.charCodeAt(start - 1)) ? start - 1 : start;
+    // `'"…"'`: a quoted JSON string inside a string (esbuild defines).
+    if (valueStart < start && isQuote(s.charCodeAt(valueStart - 1)) && s.charCodeAt(valueStart - 1) !== s.charCodeAt(valueStart)) valueStart--;
     let j = valueStart;
     while (j > 0 && isBlank(s.charCodeAt(j - 1))) j--;
     if (j < valueStart && j >= 6 && s.slice(j - 6, j).toLowerCase() === 'bearer' && !isAlnum(s.charCodeAt(j - 7))) {
@@ -1266,9 +1268,12 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 /**
  * False when a file's bytes hold none of the gate words, so it cannot have a finding and need
- * not be decoded (`etrac`/`ETRAC` cover the brand, `orkspace`/`roject` the parameters).
+ * not be decoded (`etrac`/`ETRAC` cover the brand, `orkspace`/`roject` the parameters). Pass
+ * the file name: a file named for Retrac is always scanned.
  */
-export function mayHaveFindings(bytes: Buffer, shared: SharedParts): boolean {
+export function mayHaveFindings(bytes: Buffer, shared: SharedParts, fileName?: string): boolean {
+  // A file named for Retrac (`config/retrac.env`) may hold a Retrac key under a generic name.
+  if (fileName !== undefined && hasRetracWord(lastSegments(fileName))) return true;
   // Small files (most of a tree): one regex over a latin1 copy (one char per byte, so the same
   // matches as a byte search) is about twice as fast as one Buffer.indexOf per word. Big files:
   // no copy, and a word is usually found early.

@@ -2,6 +2,7 @@
 // kinds: true positives and hard negatives. Keys are generated at run time.
 import * as assert from 'node:assert/strict';
 import { scanText, type Finding, type RuleId, type ScanOptions } from '../../src/scan';
+import { mayHaveFindings, sharedParts } from '../../src/scan/scanner';
 import { fullKey, restrictedKey, workspaceIdLiteral } from './scanFixtures';
 
 const API = 'https://api.retrac.co';
@@ -307,6 +308,22 @@ describe('data is not a request', () => {
   it('a full-access key sent with workspaceId is not workspace-id-with-restricted-key', () => {
     const text = `await fetch('${API}/items?workspaceId=' + ws, {\n  headers: { Authorization: 'Bearer ${fullKey()}' },\n});`;
     assert.deepEqual(scan(text, 'a.ts').map((f) => f.rule), ['retrac/full-access-key']);
+  });
+});
+
+// Build-time defines inline a value into the bundle: the literal is the leak.
+positives('build-time defines', 'retrac/full-access-key', () => fullKey(), [
+  { name: 'webpack DefinePlugin', file: 'webpack.config.js', make: (k) => `plugins: [\n  new webpack.DefinePlugin({\n    'process.env.RETRAC_API_KEY': JSON.stringify('${k}'),\n  }),\n],` },
+  { name: 'vite define', file: 'vite.config.ts', make: (k) => `export default defineConfig({\n  define: {\n    __RETRAC_TOKEN__: JSON.stringify("${k}"),\n  },\n});` },
+  { name: 'esbuild define', file: 'build.mjs', make: (k) => `await esbuild.build({ define: { 'process.env.RETRAC_KEY': '"${k}"' } });` },
+]);
+
+describe('the workspace scan reads files named for Retrac', () => {
+  it('mayHaveFindings is true for config/retrac.env whatever its bytes', () => {
+    const bytes = Buffer.from(`TOKEN=${fullKey()}\n`);
+    assert.equal(mayHaveFindings(bytes, sharedParts(undefined, false)), false);
+    assert.equal(mayHaveFindings(bytes, sharedParts(undefined, false), 'config/retrac.env'), true);
+    assert.equal(scan(bytes.toString(), 'config/retrac.env').length, 1);
   });
 });
 
