@@ -136,6 +136,8 @@ export interface PreparedOptions {
   retracFile: boolean;
   /** Env names whose local value is a Retrac key, with the key. */
   keyEnvNames: Map<string, { keyType: KeyType; value: string }>;
+  /** Some env name's local value is a full-access key. */
+  hasFullEnvKey: boolean;
   gate: RegExp;
   /** The gate on a file's bytes decoded as latin1 (byte for byte): see `mayHaveFindings`. */
   byteGate: RegExp;
@@ -155,7 +157,7 @@ export function classifyKey(value: string, lengths: KeyLengths): KeyType | undef
 }
 
 /** What does not depend on the file: a workspace scan prepares it once for thousands of files. */
-export type SharedParts = Pick<PreparedOptions, 'lengths' | 'keyEnvNames' | 'gate' | 'byteGate'>;
+export type SharedParts = Pick<PreparedOptions, 'lengths' | 'keyEnvNames' | 'hasFullEnvKey' | 'gate' | 'byteGate'>;
 
 export function sharedParts(envValues: ScanOptions['envValues'], lenient: boolean): SharedParts {
   const lengths = keyLengths(lenient);
@@ -172,7 +174,8 @@ export function sharedParts(envValues: ScanOptions['envValues'], lenient: boolea
   // Looser than `gate` (`etrac` for `[rR]etrac`, `orkspace` for `[wW]orkspace…`): a few plain
   // alternatives let the regex engine skip ahead through bytes that cannot start a match.
   const byteGate = new RegExp([...GATE_WORDS, ...names].join('|'));
-  return { lengths, keyEnvNames, gate, byteGate };
+  const hasFullEnvKey = [...keyEnvNames.values()].some((v) => v.keyType === 'full');
+  return { lengths, keyEnvNames, hasFullEnvKey, gate, byteGate };
 }
 
 const PARAGRAPH_LANGUAGES = new Set([
@@ -252,6 +255,8 @@ class LineScan implements Lines {
   /** Lines of the facts region that use a name bound to a Retrac URL, found once. */
   private hostUseLines?: Set<number>;
   private candScanned = -1;
+  private fullScanned = -1;
+  private readonly fullLines: number[] = [];
   private readonly candLines: number[] = [];
   private readonly statements = new Map<number, { from: number; to: number }>();
 
@@ -707,6 +712,27 @@ class LineScan implements Lines {
     return c.length > 0 && c[c.length - 1] >= line - REQUEST_LINES;
   }
 
+  /**
+   * Like candidateNear, for full-access keys only: an unprefixed run long enough for a key, a name
+   * sent as auth that is bound to an unprefixed key, or `.env` values that hold one.
+   */
+  private fullCandidateNear(line: number): boolean {
+    if (this.prep.hasFullEnvKey) return true;
+    const upTo = Math.min(this.last, line + REQUEST_LINES);
+    for (let l = Math.max(this.fullScanned + 1, line - REQUEST_LINES); l <= upTo; l++) {
+      const a = this.starts[l];
+      let cand = hasRunOf(this.doc, this.prep.lengths.min, a, this.lineEnd(l), true);
+      if (!cand) {
+        const t = this.factsText(l);
+        cand = AUTH_WORD.test(t) && authNames(t).some((n) => this.definitionsOf(n).some((d) => d.tok.keyType === 'full'));
+      }
+      if (cand) this.fullLines.push(l);
+    }
+    this.fullScanned = Math.max(this.fullScanned, upTo);
+    const c = this.fullLines;
+    return c.length > 0 && c[c.length - 1] >= line - REQUEST_LINES;
+  }
+
   /** Some line of the request holds a key token or sends a name as auth. */
   private hasCandidates(ext: { from: number; to: number }): boolean {
     for (let l = ext.from; l <= ext.to; l++) {
@@ -968,7 +994,7 @@ class LineScan implements Lines {
     let m = SCOPED_PATH.exec(s);
     while (m && !isApiPathStart(s, m.index)) m = SCOPED_PATH.exec(s);
     if (!m) return;
-    if (this.prep.keyEnvNames.size === 0 && !this.candidateNear(line)) return;
+    if (!this.fullCandidateNear(line)) return;
     const ext = this.requestWindow(line);
     for (let l = ext.from; l <= ext.to; l++) if (this.factsOf(l).workspaceParam) return;
     if (!this.sendsToRetrac(ext)) return;
@@ -1130,7 +1156,7 @@ function isApiPathStart(s: string, at: number): boolean {
 }
 
 /** A run of at least `min` ASCII letters and digits: probes every `min`-th character, like findFullKeys. */
-function hasRunOf(s: string, min: number, from: number, to: number): boolean {
+function hasRunOf(s: string, min: number, from: number, to: number, unprefixed = false): boolean {
   const n = to;
   for (let i = from; i + min <= n; ) {
     const probe = i + min - 1;
@@ -1142,7 +1168,8 @@ function hasRunOf(s: string, min: number, from: number, to: number): boolean {
     while (start > i && isAsciiAlnum(s.charCodeAt(start - 1))) start--;
     let end = probe + 1;
     while (end < n && isAsciiAlnum(s.charCodeAt(end))) end++;
-    if (end - start >= min) return true;
+    // `unprefixed`: a run right after `retrac_` is a restricted key's body.
+    if (end - start >= min && !(unprefixed && start >= RESTRICTED_PREFIX.length && s.startsWith(RESTRICTED_PREFIX, start - RESTRICTED_PREFIX.length))) return true;
     i = end + 1;
   }
   return false;
