@@ -178,9 +178,12 @@ export function sharedParts(envValues: ScanOptions['envValues'], lenient: boolea
   return { lengths, keyEnvNames, hasFullEnvKey, gate, byteGate };
 }
 
+// Shell, PowerShell, Dockerfile and Makefile lines are statements (a request spans lines only
+// through continuations), so they are not here: a courier's curl next to a Retrac command is not
+// the same request.
 const PARAGRAPH_LANGUAGES = new Set([
-  'http', 'markdown', 'mdx', 'plaintext', 'yaml', 'github-actions-workflow', 'dockercompose', 'dockerfile', 'makefile', 'ini', 'toml',
-  'properties', 'dotenv', 'shellscript', 'powershell', 'bat', 'xml', 'html', 'nginx',
+  'http', 'markdown', 'mdx', 'plaintext', 'yaml', 'github-actions-workflow', 'dockercompose', 'ini', 'toml',
+  'properties', 'dotenv', 'xml', 'html', 'nginx',
 ]);
 /** API tools whose JSON holds requests: Postman, Insomnia, Thunder Client, HTTPie, Bruno, Hoppscotch. */
 const API_TOOL_FILE = /postman|insomnia|thunder|httpie|bruno|hoppscotch|collection|environment|requests?\b/i;
@@ -606,6 +609,8 @@ class LineScan implements Lines {
         for (let k = a + 1; k <= b && ok; k++) {
           const ind = this.shape(ext.from + k).indent;
           if (ind >= 0) ok = opens ? ind > top : ind >= top || k === b;
+          // A new YAML list item (`- run: …`) at the same level is another step, not the same request.
+          if (ok && ind >= 0 && ind <= top && LIST_ITEM.test(this.text(ext.from + k))) ok = false;
         }
       }
       if (ok) return true;
@@ -1069,6 +1074,7 @@ function isSentToken(tok: KeyToken): boolean {
 }
 
 const KEY_LIKE = /retrac_[A-Za-z0-9]+/g;
+const LIST_ITEM = /^\s*- /;
 /** A URL to a host other than Retrac's or a local one: a request there is not a Retrac request. */
 const OTHER_HOST_URL = /https?:\/\/(?!api\.retrac\.co|localhost|127\.0\.0\.1|\[::1\]|\$|\{)[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 /** Imports and package references name Retrac without sending anything to it. */

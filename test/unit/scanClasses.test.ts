@@ -111,6 +111,9 @@ negatives('other services next to Retrac code (hard negatives)', KEY_RULES, () =
   { name: 'env fallback for another service', file: 'a.ts', make: (k) => `const stripe = process.env.STRIPE_KEY || '${k}';\nconst retrac = new Retrac({ apiKey: process.env.RETRAC_API_KEY });` },
   { name: 'a random id in a Retrac request body', file: 'body.ts', make: (k) => `await fetch('${API}/items?workspaceId=ws', {\n  method: 'POST',\n  headers: { Authorization: ${B}Bearer \${process.env.RETRAC_API_KEY}${B} },\n  body: JSON.stringify({ requestId: '${k}' }),\n});` },
   { name: 'a constant of the same shape not sent anywhere', file: 'ids.ts', make: (k) => `const SEED = '${k}';\nconst retrac = new Retrac({ apiKey: process.env.RETRAC_API_KEY });\nawait retrac.items.list();` },
+  { name: 'shell: a courier curl on the line after a Retrac command', file: 'deploy.sh', make: (k) => `retrac-cli sync --key "$RETRAC_API_KEY"\ncurl -H "Authorization: Bearer ${k}" https://api.courier.example/labels` },
+  { name: 'CI: a courier curl in the step after a Retrac step', file: '.github/workflows/ship.yml', make: (k) => `    steps:\n      - run: retrac sync --workspace "$WS"\n      - run: curl -H "Authorization: Bearer ${k}" https://api.courier.example/labels` },
+  { name: 'Python: a courier class with an attribute token, Retrac client from env', file: 'ship4.py', make: (k) => `import retrac\n\nclass Courier:\n    def __init__(self):\n        self.token = "${k}"\n\n    def send(self):\n        return requests.post("https://api.courier.example/send", headers={"Authorization": f"Bearer {self.token}"})\n\nretrac_client = retrac.Client(api_key=os.environ["RETRAC_API_KEY"])` },
   { name: '.http file: another host', file: 'other.http', make: (k) => `@token = ${k}\n\nGET https://api.example.org/items\nAuthorization: Bearer {{token}}\n\n### Retrac\nGET ${API}/workspaces\nAuthorization: Bearer {{$dotenv RETRAC_API_KEY}}` },
 ]);
 
