@@ -231,6 +231,7 @@ describe('tracked env files', () => {
 // missing-workspace-id wherever a request to a workspace-scoped path is recognised.
 positives('missing-workspace-id wherever the request is recognised', 'retrac/missing-workspace-id', () => fullKey(), [
   { name: 'Go http.NewRequest with a constant key', file: 'inv.go', make: (k) => `const apiKey = "${k}"\n\nfunc items() {\n\treq, _ := http.NewRequest("GET", "${API}/items", nil)\n\treq.Header.Set("Authorization", "Bearer "+apiKey)\n\thttp.DefaultClient.Do(req)\n}` },
+  { name: 'Go: an if err block between the request and its header', file: 'err.go', make: (k) => `req, err := http.NewRequest(http.MethodGet, "${API}/items", nil)\nif err != nil {\n\treturn err\n}\nreq.Header.Set("Authorization", "Bearer ${k}")` },
   { name: 'Python requests with params= lacking workspaceId', file: 'items.py', make: (k) => `KEY = "${k}"\nr = requests.get(\n    "${API}/items",\n    params={"page": 1, "pageSize": 100},\n    headers={"Authorization": f"Bearer {KEY}"},\n)` },
   { name: 'httpx params', file: 'tags.py', make: (k) => `r = httpx.get("${API}/items", params={"page": 2}, headers={"Authorization": "Bearer ${k}"})` },
   { name: 'shell curl with continuations and a variable', file: 'items.sh', make: (k) => `KEY=${k}\ncurl -fsS \\\n  -H "Authorization: Bearer $KEY" \\\n  "${API}/items"` },
