@@ -1080,7 +1080,7 @@ const OTHER_HOST_URL = /https?:\/\/(?!api\.retrac\.co|localhost|127\.0\.0\.1|\[:
 /** Imports and package references name Retrac without sending anything to it. */
 const IMPORT_LINE = /^\s*(?:import|from|require|using\s+(?:static\s+)?[\w.]+\s*;|use|include|#include|package|@import|extern|pip|npm|yarn|pnpm|go get|gem|composer|dotnet add|<PackageReference|"@?[\w./-]*retrac[\w./-]*"\s*:\s*"[~^]?\d)/i;
 const AUTH_CALL_BEFORE =
-  /(?:\b(?:bearer_?auth|set_?bearer_?(?:token|auth)|with_?(?:bearer_?)?token|(?:set_?|with_?)?basic_?auth|httpbasicauth|token_?auth|bearer_?token|set_?auth_?token|auth|\w*authenticator)\s*\(\s*\(?\s*[&*]?\s*|\bauth\s*[=:]\s*\(?\s*\[?\s*|(?:^|\s)(?:-u|--user|--oauth2-bearer)\s+["']?)$/i;
+  /(?:\b(?:bearer_?auth|set_?bearer_?(?:token|auth)|with_?(?:bearer_?)?token|(?:set_?|with_?)?basic_?auth|httpbasicauth|token_?auth|bearer_?tokens?|set_?auth_?token|auth|\w*authenticator)\s*\(\s*\(?\s*[&*]?\s*|\bauth\s*[=:]\s*\(?\s*\[?\s*|(?:^|\s)(?:-u|--user|--oauth2-bearer)\s+["']?|\bbearer\s*(?:\{\}|%s|%v)["'`]\s*,\s*)$/i;
 const ENV_FALLBACK_BEFORE =
   /([A-Za-z_][\w.-]*)["'\]]*\)*(?:\s*\.\s*(?:unwrap_or(?:_else)?|or_else|orElse(?:Get)?|getOrElse|getOrDefault)\s*\((?:\s*\|[^|]*\|\s*)?)?\s*(?:\|\||\?\?|\?:|\bor\b|,|:-|:=|:|\{)?\s*$/;
 const WRAPPER_BEFORE = /(?:JSON\.stringify|String|str|SecretStr|Secret|SecretString|Some|Ok)\s*\(\s*$/;
