@@ -16,7 +16,7 @@ import type { Finding, RuleId, ScanOptions } from './types';
 /** Lines either side of a candidate that its rule may read (Bearer context, request extent). */
 export const CONTEXT_LINES = 10;
 /** Lines either side of a line that the request it belongs to may span. */
-export const REQUEST_LINES = 30;
+export const REQUEST_LINES = 20;
 /** Lines between a key's definition (or its section's name) and the request that sends it. */
 export const FLOW_LINES = 150;
 /** Lines either side of an edit whose findings may change: the longest chain of the reaches above, plus one. */
@@ -110,7 +110,6 @@ interface LineFacts {
   workspaceParam: boolean;
   /** A Retrac word that says where something goes (a host, a client, a Retrac-named field), not an import. */
   retracTarget: boolean;
-  shape?: LineShape;
   keys?: KeyToken[];
   envRefs?: EnvRef[];
   /** Computed on demand: quoted strings as [start, end) pairs, and whether a marker silences the line. */
@@ -137,6 +136,8 @@ export interface PreparedOptions {
   retracFile: boolean;
   /** Env names whose local value is a Retrac key, with the key. */
   keyEnvNames: Map<string, { keyType: KeyType; value: string }>;
+  /** Some env name's local value is a full-access key. */
+  hasFullEnvKey: boolean;
   gate: RegExp;
   /** The gate on a file's bytes decoded as latin1 (byte for byte): see `mayHaveFindings`. */
   byteGate: RegExp;
@@ -156,7 +157,7 @@ export function classifyKey(value: string, lengths: KeyLengths): KeyType | undef
 }
 
 /** What does not depend on the file: a workspace scan prepares it once for thousands of files. */
-export type SharedParts = Pick<PreparedOptions, 'lengths' | 'keyEnvNames' | 'gate' | 'byteGate'>;
+export type SharedParts = Pick<PreparedOptions, 'lengths' | 'keyEnvNames' | 'hasFullEnvKey' | 'gate' | 'byteGate'>;
 
 export function sharedParts(envValues: ScanOptions['envValues'], lenient: boolean): SharedParts {
   const lengths = keyLengths(lenient);
@@ -173,12 +174,16 @@ export function sharedParts(envValues: ScanOptions['envValues'], lenient: boolea
   // Looser than `gate` (`etrac` for `[rR]etrac`, `orkspace` for `[wW]orkspace…`): a few plain
   // alternatives let the regex engine skip ahead through bytes that cannot start a match.
   const byteGate = new RegExp([...GATE_WORDS, ...names].join('|'));
-  return { lengths, keyEnvNames, gate, byteGate };
+  const hasFullEnvKey = [...keyEnvNames.values()].some((v) => v.keyType === 'full');
+  return { lengths, keyEnvNames, hasFullEnvKey, gate, byteGate };
 }
 
+// Shell, PowerShell, Dockerfile and Makefile lines are statements (a request spans lines only
+// through continuations), so they are not here: a courier's curl next to a Retrac command is not
+// the same request.
 const PARAGRAPH_LANGUAGES = new Set([
-  'http', 'markdown', 'mdx', 'plaintext', 'yaml', 'github-actions-workflow', 'dockercompose', 'dockerfile', 'makefile', 'ini', 'toml',
-  'properties', 'dotenv', 'shellscript', 'powershell', 'bat', 'xml', 'html', 'nginx',
+  'http', 'markdown', 'mdx', 'plaintext', 'yaml', 'github-actions-workflow', 'dockercompose', 'ini', 'toml',
+  'properties', 'dotenv', 'xml', 'html', 'nginx',
 ]);
 /** API tools whose JSON holds requests: Postman, Insomnia, Thunder Client, HTTPie, Bruno, Hoppscotch. */
 const API_TOOL_FILE = /postman|insomnia|thunder|httpie|bruno|hoppscotch|collection|environment|requests?\b/i;
@@ -233,6 +238,8 @@ class LineScan implements Lines {
   /** Facts of line `l` at index `l - factsBase`: only lines near the scanned range are ever asked for. */
   private facts: (LineFacts | undefined)[] = [];
   private factsBase = 0;
+  private shapes: (LineShape | undefined)[] = [];
+  private texts: (string | undefined)[] = [];
   readonly last: number;
   private readonly findings: Finding[] = [];
   private from = 0;
@@ -251,6 +258,8 @@ class LineScan implements Lines {
   /** Lines of the facts region that use a name bound to a Retrac URL, found once. */
   private hostUseLines?: Set<number>;
   private candScanned = -1;
+  private fullScanned = -1;
+  private readonly fullLines: number[] = [];
   private readonly candLines: number[] = [];
   private readonly statements = new Map<number, { from: number; to: number }>();
 
@@ -273,6 +282,8 @@ class LineScan implements Lines {
     const ctxTo = Math.min(this.last, to + reach);
     this.factsBase = Math.max(0, ctxFrom - reach);
     this.facts = new Array<LineFacts | undefined>(Math.max(0, Math.min(this.last, ctxTo + reach) - this.factsBase + 1));
+    this.shapes = new Array<LineShape | undefined>(this.facts.length);
+    this.texts = new Array<string | undefined>(this.facts.length);
     const base = this.starts[ctxFrom];
     const region = this.doc.slice(base, this.lineEnd(ctxTo));
     let activeFrom = -1;
@@ -342,7 +353,8 @@ class LineScan implements Lines {
 
   private computeFacts(line: number): LineFacts {
     const offset = this.starts[line];
-    const s = this.rawText(line);
+    const i = line - this.factsBase;
+    const s = (i >= 0 && i < this.texts.length ? this.texts[i] : undefined) ?? this.rawText(line);
     const retracWord = hasRetracWord(s);
     const f: LineFacts = {
       text: s,
@@ -364,12 +376,14 @@ class LineScan implements Lines {
 
   // Lines (structure.ts): shapes and texts, cached with the facts.
   shape(line: number): LineShape {
-    const f = this.factsOf(line);
-    return (f.shape ??= shapeOf(f.text));
+    // Kept apart from the facts: walks read the shape of many lines they need nothing else of.
+    const i = line - this.factsBase;
+    if (i < 0 || i >= this.shapes.length) return shapeOf(this.factsText(line));
+    return (this.shapes[i] ??= shapeOf(this.factsText(line)));
   }
 
   text(line: number): string {
-    return this.factsOf(line).text;
+    return this.factsText(line);
   }
 
   /** Key tokens of a line, found on first use: most context lines are only asked for cheap facts. */
@@ -449,7 +463,9 @@ class LineScan implements Lines {
 
   /** How a token is introduced: after `Bearer` or into an auth helper, as the value of a name, or bare. */
   private introduction(s: string, start: number, line: number): { via: KeyToken['via']; name?: string } {
-    const valueStart = start > 0 && isQuote(s.charCodeAt(start - 1)) ? start - 1 : start;
+    let valueStart = start > 0 && isQuote(s.charCodeAt(start - 1)) ? start - 1 : start;
+    // `'"…"'`: a quoted JSON string inside a string (esbuild defines).
+    if (valueStart < start && isQuote(s.charCodeAt(valueStart - 1)) && s.charCodeAt(valueStart - 1) !== s.charCodeAt(valueStart)) valueStart--;
     let j = valueStart;
     while (j > 0 && isBlank(s.charCodeAt(j - 1))) j--;
     if (j < valueStart && j >= 6 && s.slice(j - 6, j).toLowerCase() === 'bearer' && !isAlnum(s.charCodeAt(j - 7))) {
@@ -509,7 +525,8 @@ class LineScan implements Lines {
   /** Line text without computing the facts of a line outside the scanned context. */
   private factsText(line: number): string {
     const i = line - this.factsBase;
-    return (i >= 0 && i < this.facts.length ? this.facts[i]?.text : undefined) ?? this.rawText(line);
+    if (i < 0 || i >= this.facts.length) return this.rawText(line);
+    return this.facts[i]?.text ?? (this.texts[i] ??= this.rawText(line));
   }
 
   private windowSome(line: number, pred: (f: LineFacts) => boolean): boolean {
@@ -592,6 +609,8 @@ class LineScan implements Lines {
         for (let k = a + 1; k <= b && ok; k++) {
           const ind = this.shape(ext.from + k).indent;
           if (ind >= 0) ok = opens ? ind > top : ind >= top || k === b;
+          // A new YAML list item (`- run: …`) at the same level is another step, not the same request.
+          if (ok && ind >= 0 && ind <= top && LIST_ITEM.test(this.text(ext.from + k))) ok = false;
         }
       }
       if (ok) return true;
@@ -609,25 +628,47 @@ class LineScan implements Lines {
     const a = this.factsBase;
     const b = Math.min(this.last, this.factsBase + this.facts.length - 1);
     const to = this.lineEnd(b);
-    // Bindings come in order: a name's window starts where its last one ended.
-    const covered = new Map<string, number>();
+    const bindings = new Map<string, number[]>();
     for (let i = this.doc.indexOf('retrac.co', this.starts[a]); i >= 0 && i < to; i = this.doc.indexOf('retrac.co', i + 9)) {
       const line = lineOfOffset(this.starts, i);
       const name = this.hostNameFor(line);
       if (name) {
-        const wa = this.starts[Math.max(a, line - FLOW_LINES, (covered.get(name) ?? -1) + 1)];
-        covered.set(name, Math.min(b, line + FLOW_LINES));
-        const wb = this.lineEnd(Math.min(b, line + FLOW_LINES));
+        const list = bindings.get(name);
+        if (list) list.push(line);
+        else bindings.set(name, [line]);
+      }
+      if (line + 1 > this.last) break;
+      i = this.starts[line + 1] - 9;
+    }
+    if (bindings.size > HOST_NAMES_BEFORE_INDEX) {
+      // Many names: read each line's words once (the same answer as the windows below, in linear time).
+      for (let l = a; l <= b; l++) {
+        const t = this.factsText(l);
+        WORD.lastIndex = 0;
+        for (let m = WORD.exec(t); m; m = WORD.exec(t)) {
+          const list = bindings.get(m[0]);
+          if (list && list.some((x) => x !== l && Math.abs(x - l) <= FLOW_LINES)) {
+            uses.add(l);
+            break;
+          }
+        }
+      }
+      return uses;
+    }
+    for (const [name, lines] of bindings) {
+      let covered = a - 1; // bindings come in order: a window starts where the last one ended
+      for (const line of lines) {
+        const wa = this.starts[Math.max(a, line - FLOW_LINES, covered + 1)];
+        covered = Math.min(b, line + FLOW_LINES);
+        const wb = this.lineEnd(covered);
         // Searched in a slice: a name that never comes again must not send indexOf to the end of the file.
         const win = this.doc.slice(wa, wb);
         for (let j = win.indexOf(name); j >= 0; j = win.indexOf(name, j + name.length)) {
           if (isWordChar(win.charCodeAt(j - 1)) || isWordChar(win.charCodeAt(j + name.length))) continue;
           const l = lineOfOffset(this.starts, wa + j);
-          if (l !== line) uses.add(l);
+          if (l !== line || lines.some((x) => x !== l && Math.abs(x - l) <= FLOW_LINES)) uses.add(l);
         }
       }
-      if (line + 1 > this.last) break;
-      i = this.starts[line + 1] - 9;
     }
     return uses;
   }
@@ -652,18 +693,48 @@ class LineScan implements Lines {
   }
 
   /**
-   * A line within REQUEST_LINES of `line` holds a key token or sends a name as auth: without one,
-   * no request there can carry a key. Asked in ascending order; each line is looked at once.
+   * A line within REQUEST_LINES of `line` may hold a key token or sends a name as auth: without
+   * one, no request there can carry a key. Each line is looked at once; asked out of order, the
+   * answer may be a needless true, never a wrong false.
    */
   private candidateNear(line: number): boolean {
     const upTo = Math.min(this.last, line + REQUEST_LINES);
     for (let l = Math.max(this.candScanned + 1, line - REQUEST_LINES); l <= upTo; l++) {
-      const w = this.factsOf(l);
-      if (this.keysOf(w, l).length || (w.authNames ??= authNames(w.text)).length) this.candLines.push(l);
+      // Cheap, on the document without copying the line: a long enough alphanumeric run (a key
+      // token needs one), or an auth word followed by a name sent as auth.
+      const a = this.starts[l];
+      const b = this.lineEnd(l);
+      let cand = hasRunOf(this.doc, this.prep.lengths.min, a, b);
+      if (!cand) {
+        const t = this.factsText(l);
+        cand = AUTH_WORD.test(t) && authNames(t).length > 0;
+      }
+      if (cand) this.candLines.push(l);
     }
     this.candScanned = Math.max(this.candScanned, upTo);
     // The last candidate at or before upTo; lines before line - REQUEST_LINES are too far.
     const c = this.candLines;
+    return c.length > 0 && c[c.length - 1] >= line - REQUEST_LINES;
+  }
+
+  /**
+   * Like candidateNear, for full-access keys only: an unprefixed run long enough for a key, a name
+   * sent as auth that is bound to an unprefixed key, or `.env` values that hold one.
+   */
+  private fullCandidateNear(line: number): boolean {
+    if (this.prep.hasFullEnvKey) return true;
+    const upTo = Math.min(this.last, line + REQUEST_LINES);
+    for (let l = Math.max(this.fullScanned + 1, line - REQUEST_LINES); l <= upTo; l++) {
+      const a = this.starts[l];
+      let cand = hasRunOf(this.doc, this.prep.lengths.min, a, this.lineEnd(l), true);
+      if (!cand) {
+        const t = this.factsText(l);
+        cand = AUTH_WORD.test(t) && authNames(t).some((n) => this.definitionsOf(n).some((d) => d.tok.keyType === 'full'));
+      }
+      if (cand) this.fullLines.push(l);
+    }
+    this.fullScanned = Math.max(this.fullScanned, upTo);
+    const c = this.fullLines;
     return c.length > 0 && c[c.length - 1] >= line - REQUEST_LINES;
   }
 
@@ -874,10 +945,12 @@ class LineScan implements Lines {
 
   private workspaceParams(f: LineFacts, line: number): void {
     const s = f.text;
-    const ext = this.requestWindow(line);
+    // Without a key token or a name sent as auth nearby, no request here carries a key.
+    const keysNear = this.prep.keyEnvNames.size > 0 || this.candidateNear(line);
+    const ext = keysNear ? this.requestWindow(line) : { from: line, to: line - 1 };
     let restricted: string | undefined;
     let restrictedEnv: string | undefined;
-    let otherHost = false;
+    let otherHost = !keysNear;
     for (let l = ext.from; l <= ext.to && !otherHost; l++) {
       const t = this.factsOf(l).text;
       otherHost = t.includes('://') && OTHER_HOST_URL.test(t) && !t.includes('retrac.co');
@@ -926,6 +999,7 @@ class LineScan implements Lines {
     let m = SCOPED_PATH.exec(s);
     while (m && !isApiPathStart(s, m.index)) m = SCOPED_PATH.exec(s);
     if (!m) return;
+    if (!this.fullCandidateNear(line)) return;
     const ext = this.requestWindow(line);
     for (let l = ext.from; l <= ext.to; l++) if (this.factsOf(l).workspaceParam) return;
     if (!this.sendsToRetrac(ext)) return;
@@ -979,6 +1053,9 @@ class LineScan implements Lines {
   }
 }
 
+/** Distinct names bound to Retrac URLs searched window by window before every line's words are read once instead. */
+const HOST_NAMES_BEFORE_INDEX = 8;
+const WORD = /[A-Za-z_$][\w$]*/g;
 /** Distinct names looked up one by one before all definitions are indexed in one pass. */
 const DEF_NAMES_BEFORE_INDEX = 24;
 
@@ -997,12 +1074,13 @@ function isSentToken(tok: KeyToken): boolean {
 }
 
 const KEY_LIKE = /retrac_[A-Za-z0-9]+/g;
+const LIST_ITEM = /^\s*- /;
 /** A URL to a host other than Retrac's or a local one: a request there is not a Retrac request. */
 const OTHER_HOST_URL = /https?:\/\/(?!api\.retrac\.co|localhost|127\.0\.0\.1|\[::1\]|\$|\{)[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 /** Imports and package references name Retrac without sending anything to it. */
 const IMPORT_LINE = /^\s*(?:import|from|require|using\s+(?:static\s+)?[\w.]+\s*;|use|include|#include|package|@import|extern|pip|npm|yarn|pnpm|go get|gem|composer|dotnet add|<PackageReference|"@?[\w./-]*retrac[\w./-]*"\s*:\s*"[~^]?\d)/i;
 const AUTH_CALL_BEFORE =
-  /(?:\b(?:bearer_?auth|set_?bearer_?(?:token|auth)|with_?(?:bearer_?)?token|(?:set_?|with_?)?basic_?auth|httpbasicauth|token_?auth|bearer_?token|set_?auth_?token|auth|\w*authenticator)\s*\(\s*\(?\s*[&*]?\s*|\bauth\s*[=:]\s*\(?\s*\[?\s*|(?:^|\s)(?:-u|--user|--oauth2-bearer)\s+["']?)$/i;
+  /(?:\b(?:bearer_?auth|set_?bearer_?(?:token|auth)|with_?(?:bearer_?)?token|(?:set_?|with_?)?basic_?auth|httpbasicauth|token_?auth|bearer_?tokens?|set_?auth_?token|auth|\w*authenticator)\s*\(\s*\(?\s*[&*]?\s*|\bauth\s*[=:]\s*\(?\s*\[?\s*|(?:^|\s)(?:-u|--user|--oauth2-bearer)\s+["']?|\bbearer\s*(?:\{\}|%s|%v)["'`]\s*,\s*)$/i;
 const ENV_FALLBACK_BEFORE =
   /([A-Za-z_][\w.-]*)["'\]]*\)*(?:\s*\.\s*(?:unwrap_or(?:_else)?|or_else|orElse(?:Get)?|getOrElse|getOrDefault)\s*\((?:\s*\|[^|]*\|\s*)?)?\s*(?:\|\||\?\?|\?:|\bor\b|,|:-|:=|:|\{)?\s*$/;
 const WRAPPER_BEFORE = /(?:JSON\.stringify|String|str|SecretStr|Secret|SecretString|Some|Ok)\s*\(\s*$/;
@@ -1046,6 +1124,7 @@ function opensSection(s: string): boolean {
   return c === 123 /* { */ || c === 58 /* : */ || c === 91 /* [ */ || c === 40 /* ( */ || (c === 93 /* ] */ && /^\s*\[/.test(t)) || (c === 62 /* > */ && !t.includes('</'));
 }
 
+const AUTH_WORD = /bearer|authorization|api[-_]?key|token|auth|key|secret|Retrac/i;
 const AUTH_TRIGGER = /bearer|authorization|api[-_]?key|token|auth|key|secret|Retrac/gi;
 /** After `Bearer`: an interpolation or a concatenation, never the literal itself (literals are key tokens). */
 const AUTH_AFTER_BEARER =
@@ -1080,6 +1159,26 @@ function isApiPathStart(s: string, at: number): boolean {
   const c = s.charCodeAt(at - 1);
   if (isQuote(c) || isBlank(c) || c === 125 /* } */ || c === 41 /* ) */ || c === 43 /* + */ || (c >= 48 && c <= 57)) return true;
   return at >= 9 && s.slice(at - 9, at).toLowerCase() === 'retrac.co';
+}
+
+/** A run of at least `min` ASCII letters and digits: probes every `min`-th character, like findFullKeys. */
+function hasRunOf(s: string, min: number, from: number, to: number, unprefixed = false): boolean {
+  const n = to;
+  for (let i = from; i + min <= n; ) {
+    const probe = i + min - 1;
+    if (!isAsciiAlnum(s.charCodeAt(probe))) {
+      i = probe + 1;
+      continue;
+    }
+    let start = probe;
+    while (start > i && isAsciiAlnum(s.charCodeAt(start - 1))) start--;
+    let end = probe + 1;
+    while (end < n && isAsciiAlnum(s.charCodeAt(end))) end++;
+    // `unprefixed`: a run right after `retrac_` is a restricted key's body.
+    if (end - start >= min && !(unprefixed && start >= RESTRICTED_PREFIX.length && s.startsWith(RESTRICTED_PREFIX, start - RESTRICTED_PREFIX.length))) return true;
+    i = end + 1;
+  }
+  return false;
 }
 
 /** `isAlnum` without the table: this module's hottest loop calls it. */
@@ -1202,9 +1301,12 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 /**
  * False when a file's bytes hold none of the gate words, so it cannot have a finding and need
- * not be decoded (`etrac`/`ETRAC` cover the brand, `orkspace`/`roject` the parameters).
+ * not be decoded (`etrac`/`ETRAC` cover the brand, `orkspace`/`roject` the parameters). Pass
+ * the file name: a file named for Retrac is always scanned.
  */
-export function mayHaveFindings(bytes: Buffer, shared: SharedParts): boolean {
+export function mayHaveFindings(bytes: Buffer, shared: SharedParts, fileName?: string): boolean {
+  // A file named for Retrac (`config/retrac.env`) may hold a Retrac key under a generic name.
+  if (fileName !== undefined && hasRetracWord(lastSegments(fileName))) return true;
   // Small files (most of a tree): one regex over a latin1 copy (one char per byte, so the same
   // matches as a byte search) is about twice as fast as one Buffer.indexOf per word. Big files:
   // no copy, and a word is usually found early.

@@ -245,16 +245,23 @@ export function requestExtent(lines: Lines, line: number, limit: number): { from
   const first = lines.statement(line);
   let { from, to } = first;
   const names = new Set(statementNames(lines, from));
-  // Up.
-  for (let guard = 0; guard < 12; guard++) {
-    let l = from - 1;
+  // Up. As below, up to two statements that do not use the request may sit between its parts; a
+  // block that ends just above (`if err != nil { … }`) counts as one statement.
+  let start = from;
+  for (let guard = 0, gap = 0; guard < 12 && gap <= 2; guard++) {
+    let l = start - 1;
     while (l >= lo && lines.shape(l).empty) l--;
     if (l < lo || lines.shape(l).blockOpen) break;
-    const prev = lines.statement(l);
-    if (prev.from < lo || prev.to >= from) break;
+    const prev = blockEndingAt(lines, l, lo) ?? lines.statement(l);
+    if (prev.from < lo || prev.to >= start) break;
+    start = prev.from;
     const own = statementNames(lines, prev.from);
     const linked = own.some((v) => usesWord(lines, from, to, v)) || [...names].some((a) => usesWord(lines, prev.from, prev.to, a));
-    if (!linked) break;
+    if (!linked) {
+      gap++;
+      continue;
+    }
+    gap = 0;
     for (const v of own) names.add(v);
     from = prev.from;
   }
@@ -279,6 +286,20 @@ export function requestExtent(lines: Lines, line: number, limit: number): { from
     to = next.to;
   }
   return { from, to };
+}
+
+/** `}` closing a code block on `line`: the block from its opener line, or undefined. */
+function blockEndingAt(lines: Lines, line: number, lo: number): { from: number; to: number } | undefined {
+  const sh = lines.shape(line);
+  if (sh.net >= 0 || sh.brackets[0] !== '}') return undefined;
+  let depth = sh.net;
+  for (let l = line - 1; l >= lo; l--) {
+    const s = lines.shape(l);
+    if (s.empty) continue;
+    depth += s.net;
+    if (depth >= 0) return s.blockOpen ? { from: l, to: line } : undefined;
+  }
+  return undefined;
 }
 
 /**

@@ -2,6 +2,7 @@
 // kinds: true positives and hard negatives. Keys are generated at run time.
 import * as assert from 'node:assert/strict';
 import { scanText, type Finding, type RuleId, type ScanOptions } from '../../src/scan';
+import { mayHaveFindings, sharedParts } from '../../src/scan/scanner';
 import { fullKey, restrictedKey, workspaceIdLiteral } from './scanFixtures';
 
 const API = 'https://api.retrac.co';
@@ -83,6 +84,8 @@ positives('full-access key sent by a request to Retrac, by what the code does', 
   { name: 'JS got authorization header', file: 'got.mjs', make: (k) => `const res = await got('${API}/workspaces', {\n  headers: {\n    authorization: 'Bearer ${k}',\n  },\n});` },
   { name: 'TS axios.create with baseURL and a constant', file: 'api.ts', make: (k) => `const KEY = '${k}';\nexport const api = axios.create({\n  baseURL: '${API}',\n  headers: { Authorization: ${B}Bearer \${KEY}${B} },\n});` },
   { name: 'ofetch baseURL option', file: 'nuxt.ts', make: (k) => `const items = await $fetch('/workspaces', {\n  baseURL: '${API}',\n  headers: { Authorization: 'Bearer ${k}' },\n});` },
+  { name: 'Rust format!("Bearer {}", literal)', file: 'src/ureq.rs', make: (k) => `let res = ureq::get("${API}/workspaces")\n    .set("Authorization", &format!("Bearer {}", "${k}"))\n    .call()?;` },
+  { name: 'Go fmt.Sprintf("Bearer %s", literal) and SetBasicAuth', file: 'fmt.go', make: (k) => `req, _ := http.NewRequest("GET", "${API}/workspaces", nil)\nreq.Header.Set("Authorization", fmt.Sprintf("Bearer %s", "${k}"))` },
   { name: 'X-Api-Key header without Bearer', file: 'x.ts', make: (k) => `await fetch('${API}/workspaces', { headers: { 'X-Api-Key': '${k}' } });` },
   { name: 'Retrac client constructor with shorthand apiKey', file: 'sdk.ts', make: (k) => `const apiKey = '${k}';\nconst retrac = new Retrac({ apiKey });` },
   { name: 'Retrac client constructor with a module constant', file: 'sdk.py', make: (k) => `API_KEY = "${k}"\n\nclient = RetracClient(api_key=API_KEY)` },
@@ -110,6 +113,9 @@ negatives('other services next to Retrac code (hard negatives)', KEY_RULES, () =
   { name: 'env fallback for another service', file: 'a.ts', make: (k) => `const stripe = process.env.STRIPE_KEY || '${k}';\nconst retrac = new Retrac({ apiKey: process.env.RETRAC_API_KEY });` },
   { name: 'a random id in a Retrac request body', file: 'body.ts', make: (k) => `await fetch('${API}/items?workspaceId=ws', {\n  method: 'POST',\n  headers: { Authorization: ${B}Bearer \${process.env.RETRAC_API_KEY}${B} },\n  body: JSON.stringify({ requestId: '${k}' }),\n});` },
   { name: 'a constant of the same shape not sent anywhere', file: 'ids.ts', make: (k) => `const SEED = '${k}';\nconst retrac = new Retrac({ apiKey: process.env.RETRAC_API_KEY });\nawait retrac.items.list();` },
+  { name: 'shell: a courier curl on the line after a Retrac command', file: 'deploy.sh', make: (k) => `retrac-cli sync --key "$RETRAC_API_KEY"\ncurl -H "Authorization: Bearer ${k}" https://api.courier.example/labels` },
+  { name: 'CI: a courier curl in the step after a Retrac step', file: '.github/workflows/ship.yml', make: (k) => `    steps:\n      - run: retrac sync --workspace "$WS"\n      - run: curl -H "Authorization: Bearer ${k}" https://api.courier.example/labels` },
+  { name: 'Python: a courier class with an attribute token, Retrac client from env', file: 'ship4.py', make: (k) => `import retrac\n\nclass Courier:\n    def __init__(self):\n        self.token = "${k}"\n\n    def send(self):\n        return requests.post("https://api.courier.example/send", headers={"Authorization": f"Bearer {self.token}"})\n\nretrac_client = retrac.Client(api_key=os.environ["RETRAC_API_KEY"])` },
   { name: '.http file: another host', file: 'other.http', make: (k) => `@token = ${k}\n\nGET https://api.example.org/items\nAuthorization: Bearer {{token}}\n\n### Retrac\nGET ${API}/workspaces\nAuthorization: Bearer {{$dotenv RETRAC_API_KEY}}` },
 ]);
 
@@ -227,6 +233,7 @@ describe('tracked env files', () => {
 // missing-workspace-id wherever a request to a workspace-scoped path is recognised.
 positives('missing-workspace-id wherever the request is recognised', 'retrac/missing-workspace-id', () => fullKey(), [
   { name: 'Go http.NewRequest with a constant key', file: 'inv.go', make: (k) => `const apiKey = "${k}"\n\nfunc items() {\n\treq, _ := http.NewRequest("GET", "${API}/items", nil)\n\treq.Header.Set("Authorization", "Bearer "+apiKey)\n\thttp.DefaultClient.Do(req)\n}` },
+  { name: 'Go: an if err block between the request and its header', file: 'err.go', make: (k) => `req, err := http.NewRequest(http.MethodGet, "${API}/items", nil)\nif err != nil {\n\treturn err\n}\nreq.Header.Set("Authorization", "Bearer ${k}")` },
   { name: 'Python requests with params= lacking workspaceId', file: 'items.py', make: (k) => `KEY = "${k}"\nr = requests.get(\n    "${API}/items",\n    params={"page": 1, "pageSize": 100},\n    headers={"Authorization": f"Bearer {KEY}"},\n)` },
   { name: 'httpx params', file: 'tags.py', make: (k) => `r = httpx.get("${API}/items", params={"page": 2}, headers={"Authorization": "Bearer ${k}"})` },
   { name: 'shell curl with continuations and a variable', file: 'items.sh', make: (k) => `KEY=${k}\ncurl -fsS \\\n  -H "Authorization: Bearer $KEY" \\\n  "${API}/items"` },
@@ -307,6 +314,22 @@ describe('data is not a request', () => {
   it('a full-access key sent with workspaceId is not workspace-id-with-restricted-key', () => {
     const text = `await fetch('${API}/items?workspaceId=' + ws, {\n  headers: { Authorization: 'Bearer ${fullKey()}' },\n});`;
     assert.deepEqual(scan(text, 'a.ts').map((f) => f.rule), ['retrac/full-access-key']);
+  });
+});
+
+// Build-time defines inline a value into the bundle: the literal is the leak.
+positives('build-time defines', 'retrac/full-access-key', () => fullKey(), [
+  { name: 'webpack DefinePlugin', file: 'webpack.config.js', make: (k) => `plugins: [\n  new webpack.DefinePlugin({\n    'process.env.RETRAC_API_KEY': JSON.stringify('${k}'),\n  }),\n],` },
+  { name: 'vite define', file: 'vite.config.ts', make: (k) => `export default defineConfig({\n  define: {\n    __RETRAC_TOKEN__: JSON.stringify("${k}"),\n  },\n});` },
+  { name: 'esbuild define', file: 'build.mjs', make: (k) => `await esbuild.build({ define: { 'process.env.RETRAC_KEY': '"${k}"' } });` },
+]);
+
+describe('the workspace scan reads files named for Retrac', () => {
+  it('mayHaveFindings is true for config/retrac.env whatever its bytes', () => {
+    const bytes = Buffer.from(`TOKEN=${fullKey()}\n`);
+    assert.equal(mayHaveFindings(bytes, sharedParts(undefined, false)), false);
+    assert.equal(mayHaveFindings(bytes, sharedParts(undefined, false), 'config/retrac.env'), true);
+    assert.equal(scan(bytes.toString(), 'config/retrac.env').length, 1);
   });
 });
 

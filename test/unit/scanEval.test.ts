@@ -122,7 +122,7 @@ function wrap(lib: Lib, body: string[]): string[] {
 function requestSamples(r: Rng): Sample[] {
   const out: Sample[] = [];
   for (const lib of LIBS) {
-    for (let n = 0; n < 8; n++) {
+    for (let n = 0; n < 16; n++) {
       const restricted = r() < 0.4;
       const k = key(r, restricted);
       const retrac = r() < 0.7;
@@ -157,7 +157,7 @@ function requestSamples(r: Rng): Sample[] {
 function configSamples(r: Rng): Sample[] {
   const out: Sample[] = [];
   const gen = (kind: string, file: string, make: (k: string, retrac: boolean, field: string) => string, retracOnly = false): void => {
-    for (let n = 0; n < 6; n++) {
+    for (let n = 0; n < 12; n++) {
       const retrac = retracOnly || r() < 0.6;
       const restricted = r() < 0.3;
       const k = key(r, restricted);
@@ -195,7 +195,7 @@ function configSamples(r: Rng): Sample[] {
 function negativeSamples(r: Rng): Sample[] {
   const out: Sample[] = [];
   const ws = (): string => 'ws' + '_' + 'c' + key(r, false).toLowerCase().slice(0, 12);
-  for (let n = 0; n < 10; n++) {
+  for (let n = 0; n < 20; n++) {
     const other = key(r, false);
     out.push({ kind: 'neg-env-read', file: `src/n${n}.ts`, expect: [], text: `const res = await fetch('${API}${pick(r, PATHS)}?workspaceId=' + ws, {\n  headers: { Authorization: ${B}Bearer \${process.env.RETRAC_API_KEY}${B} },\n});` });
     out.push({ kind: 'neg-courier-next-to-retrac', file: `src/ship${n}.ts`, expect: [], text: `import { Retrac } from '@retrac/sdk';\nconst retrac = new Retrac({ apiKey: process.env.RETRAC_API_KEY });\n\nconst label = await fetch('${pick(r, OTHER_HOSTS)}/labels', {\n  method: 'POST',\n  headers: { Authorization: 'Bearer ${other}' },\n});` });

@@ -182,6 +182,10 @@ describe('scan: adversarial input stays linear', () => {
     ['"retrac." repeated', 'retrac.'.repeat(MB / 7)],
     ['"/items" repeated with retrac', 'retrac Bearer x /items'.repeat(MB / 22)],
     ['many short lines of retrac_ and Bearer', 'retrac_ Bearer retrac_\n'.repeat(MB / 23)],
+    // Far-reaching rules: Retrac URLs bound to distinct names, requests sending distinct names, unclosed brackets.
+    ['Retrac URLs bound to 30,000 distinct names', Array.from({ length: 30_000 }, (_, i) => `const a${i} = "https://api.retrac.co"`).join('\n')],
+    ['requests sending 12,000 distinct names', Array.from({ length: 12_000 }, (_, i) => `fetch("https://api.retrac.co/items", {headers: {Authorization: "Bearer " + k${i}}})`).join('\n')],
+    ['unclosed brackets on every line', 'retrac(\n'.repeat(MB / 8)],
   ];
   for (const [name, text] of cases) {
     it(`${name} (${(text.length / MB).toFixed(1)} MB) in under 1 s`, () => {
