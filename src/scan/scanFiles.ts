@@ -121,7 +121,7 @@ export function scanContent(bytes: Buffer, source: ContentSource, options: FileS
   const kind = contentKind(bytes.subarray(0, 8192));
   if (kind.compressed) return { findings: [], skipped: 'binary' };
   const utf16 = kind.encoding === 'utf16le' || kind.encoding === 'utf16be';
-  if (!utf16 && !mayHaveFindings(bytes, parts)) return { findings: [] };
+  if (!utf16 && !mayHaveFindings(bytes, parts, source.fileName)) return { findings: [] };
   const text = decode(bytes.subarray(kind.bom), kind.encoding);
   const prep = prepare(source, options, parts);
   const findings = isSourceMapName(source.fileName) ? scanSourceMap(text, prep, options, parts) : scanLongLines(text, prep);
@@ -166,7 +166,7 @@ function scanInChunks(fd: number, file: WalkedFile, size: number, chunk: number,
     const prefix = decode(buf.subarray(prefixStart, ownedStart), kind.encoding);
     const owned = decode(buf.subarray(ownedStart, ownedEnd), kind.encoding);
     const window = buf.subarray(prefixStart, suffixEnd);
-    if (utf16 || mayHaveFindings(window, parts)) {
+    if (utf16 || mayHaveFindings(window, parts, file.path)) {
       const text = prefix + owned + decode(buf.subarray(ownedEnd, suffixEnd), kind.encoding);
       const prefixLines = countNewlines(prefix);
       const origin: Origin = {
