@@ -131,11 +131,11 @@ describe('retrac-scan CLI, walk and worker', function () {
     assert.deepEqual(inScript.map((f) => [f.rule, f.line, f.column]), [['retrac/client-exposed-key', 2, 8]]);
   });
 
-  it('a file named for Retrac is read even when its text never says Retrac (config/retrac.env, a full key under a generic name)', () => {
-    write(dir, 'config/retrac.env', `API_KEY=${full}\n`);
+  it('a file named for Retrac is read even when its text never says Retrac (config/retrac.yml, a full key under a generic name)', () => {
+    write(dir, 'config/retrac.yml', `token: "${full}"\n`);
     const r = run(['--format', 'json', 'config'], dir);
     const report = JSON.parse(r.stdout) as { findings: { file: string; rule: string }[] };
-    assert.deepEqual(report.findings.map((f) => [f.file, f.rule]), [['config/retrac.env', 'retrac/full-access-key']]);
+    assert.deepEqual(report.findings.map((f) => [f.file, f.rule]), [['config/retrac.yml', 'retrac/full-access-key']]);
     assert.equal(r.code, 1);
   });
 
