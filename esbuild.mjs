@@ -31,6 +31,9 @@ export const lazyBundles = {
   'api-client': 'src/api/client.ts',          // ofetch, valibot, the schemas: from the first API call on
   'edit-commands': 'src/commands/handlers.ts', // the edit commands and the importer: on the first edit command
   diagnose: 'src/auth/diagnose.ts',           // "Diagnose Connection"
+  'quick-fixes': 'src/diagnostics/quickFixes.ts',      // the leak quick fixes: when the first light bulb asks
+  'rename-env-name': 'src/diagnostics/renameEnvName.ts', // "Rename Public Environment Variable"
+  'workspace-scan': 'src/diagnostics/workspaceScan.ts',  // "Scan Workspace for Leaked Keys"
 };
 
 function tsFiles(dir) {

@@ -14,9 +14,9 @@ import { GitFacts } from './git';
 import { IgnoredFindings, type IgnoreHint } from './ignoredFindings';
 import { CommittedKeys } from './committedKeys';
 import { ScanLanguageStatus } from './languageStatus';
-import { LeakQuickFixes, type FixFollowUp } from './quickFixes';
-import { renameEnvNameEdit, type RenameResult } from './renameEnvName';
-import { WorkspaceScan } from './workspaceScan';
+import type { FixFollowUp } from './quickFixes';
+import type { RenameResult } from './renameEnvName';
+import type { WorkspaceScan } from './workspaceScan';
 
 export type { WorkspaceScanSummary } from './workspaceScan';
 export type { RenameResult } from './renameEnvName';
@@ -25,7 +25,7 @@ const DASHBOARD = 'https://app.retrac.co';
 
 export class LeakDiagnostics implements vscode.Disposable {
   readonly scans: DocumentScans;
-  readonly workspaceScan: WorkspaceScan;
+  private scanOfWorkspace: Promise<WorkspaceScan> | undefined;
   readonly status: ScanLanguageStatus;
   readonly ignored: IgnoredFindings;
   readonly git: GitFacts;
@@ -46,7 +46,6 @@ export class LeakDiagnostics implements vscode.Disposable {
     const committed = (this.committed = this.own(new CommittedKeys(git)));
     this.git = git;
     this.scans = this.own(new DocumentScans(log, git, env, this.ignored, committed));
-    this.workspaceScan = this.own(new WorkspaceScan(context.extensionPath, this.ignored, log));
     this.status = this.own(new ScanLanguageStatus(this.scans));
 
     const gitignores = this.own(vscode.workspace.createFileSystemWatcher('**/.gitignore'));
@@ -59,12 +58,16 @@ export class LeakDiagnostics implements vscode.Disposable {
     this.own(gitignores.onDidCreate(gitChanged));
     this.own(gitignores.onDidDelete(gitChanged));
 
+    // The fixes and their edit builders are their own bundle (dist/quick-fixes.js), loaded when the first light bulb asks.
+    let fixes: Promise<vscode.CodeActionProvider> | undefined;
+    const quickFixes = (): Promise<vscode.CodeActionProvider> =>
+      (fixes ??= import('./quickFixes').then((m) => new m.LeakQuickFixes(this.scans, git, committed)));
     this.own(vscode.languages.registerCodeActionsProvider(
       [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-vfs' }, { scheme: 'vscode-remote' }],
-      new LeakQuickFixes(this.scans, git, committed),
-      LeakQuickFixes.metadata,
+      { provideCodeActions: async (document, range, ctx, token) => (await quickFixes()).provideCodeActions(document, range, ctx, token) },
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
     ));
-    this.command(COMMAND_SCAN_WORKSPACE, () => this.workspaceScan.run());
+    this.command(COMMAND_SCAN_WORKSPACE, async () => (await this.workspaceScan(context)).run());
     this.command(COMMAND_RESET_IGNORED, () => this.resetIgnored());
     this.command(COMMAND_IGNORE_IN_WORKSPACE, (fingerprint: unknown, hint: unknown) => this.ignored.add(String(fingerprint), toHint(hint)));
     this.command(COMMAND_ROTATE_KEY, () => this.rotateKey());
@@ -74,6 +77,11 @@ export class LeakDiagnostics implements vscode.Disposable {
     this.command(COMMAND_INSTALL_HOOK, (folder: unknown) => this.gitTools(context).installPreCommitHook(folder));
     this.command(COMMAND_REMOVE_HOOK, (folder: unknown) => this.gitTools(context).removePreCommitHook(folder));
     this.scans.start();
+  }
+
+  /** Scan Workspace for Leaked Keys: dist/workspace-scan.js, loaded on first use. */
+  workspaceScan(context: vscode.ExtensionContext): Promise<WorkspaceScan> {
+    return (this.scanOfWorkspace ??= import('./workspaceScan').then((m) => this.own(new m.WorkspaceScan(context.extensionPath, this.ignored, this.log))));
   }
 
   private tools: GitTools | undefined;
@@ -140,6 +148,7 @@ export class LeakDiagnostics implements vscode.Disposable {
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Retrac: renaming {0} to {1}', from, to), cancellable: true },
       async (_progress, token) => {
+        const { renameEnvNameEdit } = await import('./renameEnvName');
         const { edit, result } = await renameEnvNameEdit(from, to, token);
         if (token.isCancellationRequested) return undefined;
         if (!result.occurrences) {

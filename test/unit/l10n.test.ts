@@ -3,6 +3,9 @@
 // string is a %key% of package.nls.json. A raw literal where a user reads it fails here.
 import * as assert from 'assert';
 import * as fs from 'fs';
+
+/** A real ESM import: esbuild turns `import()` in the tests into require(), which cannot load l10n.mjs (top-level await). */
+const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
 import * as path from 'path';
 
 const root = path.resolve(__dirname, '../../..');
@@ -105,7 +108,7 @@ describe('l10n', () => {
 
   it('l10n/bundle.l10n.json is what @vscode/l10n-dev extracts from the sources now (run `npm run l10n`)', async function () {
     this.timeout(60_000);
-    const { buildBundle, BUNDLE } = (await import(path.join(root, 'l10n.mjs'))) as { buildBundle: () => Promise<string>; BUNDLE: string };
+    const { buildBundle, BUNDLE } = (await importEsm(path.join(root, 'l10n.mjs'))) as { buildBundle: () => Promise<string>; BUNDLE: string };
     const fresh = await buildBundle();
     const committed = fs.readFileSync(BUNDLE, 'utf8');
     const a = Object.keys(JSON.parse(fresh) as object);
