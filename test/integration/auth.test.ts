@@ -407,6 +407,8 @@ suite('Retrac accounts', () => {
     await vscode.workspace.fs.writeFile(userSettings, new TextEncoder().encode(withUserValue));
     try {
       // The same answer every time, whatever VS Code's own configuration shows at that moment.
+      const raw = retrac().inspect<string>('apiUrl');
+      console.log(`      VS Code's own view of a User-only retrac.apiUrl in this remote window: value ${String(retrac().get('apiUrl'))}, globalValue ${String(raw?.globalValue)}`);
       for (let i = 0; i < 7; i++) {
         const settings = api.accounts.connectionSettings();
         assert.strictEqual(settings.apiUrl, 'https://api.retrac.co', `read ${i}`);
