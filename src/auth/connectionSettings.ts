@@ -87,3 +87,9 @@ export function ignoredUserSettingsMessage(ignored: ConnectionSetting[]): string
     names, vscode.env.remoteName ?? '',
   );
 }
+
+/** A message that tells the user to set a connection setting also says where (the Remote tab in a remote window). */
+export function withWhereToSet(message: string): string {
+  const setting = /set `?retrac\.caCertificatePath/.test(message) ? 'caCertificatePath' : /(check|set) `?retrac\.apiUrl/.test(message) ? 'apiUrl' : undefined;
+  return setting ? `${message} ${whereToSet(setting)}` : message;
+}

@@ -3,6 +3,7 @@
 // its welcome views read. The model and nodes live in ./provider and ./nodes.
 import * as vscode from 'vscode';
 import { describeError } from '../api/describeError';
+import { withWhereToSet } from '../auth/connectionSettings';
 import { DASHBOARD_URL, type Item, type LocationType, type TransferStatus } from '../api/types';
 import type { RetracConnection } from '../auth/connection';
 import type { InventoryEvents } from '../inventoryEvents';
@@ -88,7 +89,7 @@ export class InventoryExplorer implements vscode.Disposable {
       void vscode.window.showWarningMessage(message);
       return false;
     } catch (e) {
-      const message = describeError(e);
+      const message = withWhereToSet(describeError(e));
       this.log.warn(`reveal ${target.kind} ${target.id}: ${message}`);
       void vscode.window.showErrorMessage(t('Cannot show the {0}: {1}', target.kind, message), t('Show Log')).then((c) => {
         if (c) void vscode.commands.executeCommand('retrac.showLog');
