@@ -81,9 +81,14 @@ function settingsIn(file: string): Partial<Record<ConnectionSetting, string>> {
 
 /** The sentence shown when a User value is ignored in a remote window. */
 export function ignoredUserSettingsMessage(ignored: ConnectionSetting[]): string {
-  const names = ignored.map((s) => `retrac.${s}`).join(t(' and '));
-  return t(
-    '{0} is set in your User settings, which VS Code ignores for machine-scoped settings in a remote window ({1}). Set it in the Settings editor’s Remote tab instead; until then the default is used.',
-    names, vscode.env.remoteName ?? '',
-  );
+  const remote = vscode.env.remoteName ?? '';
+  return ignored.length === 1
+    ? t('retrac.{0} is set in your User settings, which VS Code ignores for machine-scoped settings in a remote window ({1}). Set it in the Settings editor’s Remote tab instead; until then the default is used.', ignored[0], remote)
+    : t('{0} are set in your User settings, which VS Code ignores for machine-scoped settings in a remote window ({1}). Set them in the Settings editor’s Remote tab instead; until then the defaults are used.', ignored.map((s) => `retrac.${s}`).join(t(' and ')), remote);
+}
+
+/** A message that tells the user to set a connection setting also says where (the Remote tab in a remote window). */
+export function withWhereToSet(message: string): string {
+  const setting = /set `?retrac\.caCertificatePath/.test(message) ? 'caCertificatePath' : /(check|set) `?retrac\.apiUrl/.test(message) ? 'apiUrl' : undefined;
+  return setting ? `${message} ${whereToSet(setting)}` : message;
 }

@@ -25,7 +25,7 @@ import {
   parseKeyInput, profileCan, profileNameProblem, profilesFromSandboxInfo, uniqueName, workspaceIdProblem,
 } from './keyInput';
 import { isProfileSecret, ProfileStore, SecretStorageError } from './profileStore';
-import { ignoredUserSettingsMessage, readConnectionSettings, whereToSet, type ConnectionSettings } from './connectionSettings';
+import { ignoredUserSettingsMessage, readConnectionSettings, withWhereToSet, type ConnectionSettings } from './connectionSettings';
 
 export { SecretStorageError } from './profileStore';
 
@@ -932,12 +932,6 @@ export class Accounts implements RetracConnection, vscode.Disposable {
     this.redactions.clear();
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/** A message that tells the user to set a connection setting also says where (the Remote tab in a remote window). */
-export function withWhereToSet(message: string): string {
-  const setting = /set `?retrac\.caCertificatePath/.test(message) ? 'caCertificatePath' : /(check|set) `?retrac\.apiUrl/.test(message) ? 'apiUrl' : undefined;
-  return setting ? `${message} ${whereToSet(setting)}` : message;
 }
 
 function escapeMd(text: string): string {

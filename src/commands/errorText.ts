@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { describeError, describeWait } from '../api/describeError';
 import { MAX_RETRY_AFTER_MS } from '../api/retryAfter';
 import { isRetracError } from '../api/errors';
+import { withWhereToSet } from '../auth/connectionSettings';
 
 export interface ErrorContext {
   /** What was being done, e.g. "Set on-hand stock". */
@@ -18,7 +19,12 @@ export function isInterrupted(e: unknown): boolean {
   return isRetracError(e) && (e.code === 'network' || e.code === 'timeout');
 }
 
+/** A sentence for a failed edit; one that asks to set a connection setting also says where. */
 export function explainError(e: unknown, ctx: ErrorContext): string {
+  return withWhereToSet(explainEditError(e, ctx));
+}
+
+function explainEditError(e: unknown, ctx: ErrorContext): string {
   const t = vscode.l10n.t;
   if (!isRetracError(e)) return t('{0} failed: {1}', ctx.action, describeError(e));
   switch (e.code) {

@@ -197,6 +197,8 @@ export function pickItem(
     showOnHand?: boolean;
   } = {},
 ): Promise<ItemPick | Back | undefined> {
+  // Read once per pick, not per keystroke.
+  let onHand: Promise<Map<string, number> | undefined> | undefined;
   return deps.inputs.pick<ItemPick>({
     title,
     step: ctx.step,
@@ -210,10 +212,11 @@ export function pickItem(
         { signal },
       );
       const shown = items.filter((item) => !options.exclude?.(item));
-      const onHand = options.showOnHand ? await onHandOf(client, shown, options.locationId, signal) : undefined;
+      if (options.showOnHand) onHand ??= onHandByItem(client, options.locationId).catch(() => undefined);
+      const quantities = onHand ? await onHand : undefined;
       return shown.map((item) => ({
         label: item.sku,
-        description: onHand?.has(item.id) ? `${item.description} · ${onHandText(onHand.get(item.id)!, options.locationId !== undefined)}` : item.description,
+        description: quantities ? `${item.description} · ${onHandText(quantities.get(item.id) ?? 0, options.locationId !== undefined)}` : item.description,
         alwaysShow: true,
         item,
       }));
@@ -225,24 +228,21 @@ function onHandText(qty: number, atLocation: boolean): string {
   return atLocation ? t('{0} on hand here', qty) : t('{0} on hand', qty);
 }
 
+/** How many balance pages a pick reads for on-hand figures; past that they are left out. */
+const MAX_ON_HAND_PAGES = 10;
+
 /**
- * The on-hand of the listed items: at one location (one balances request for the location), or
- * in total (one balances request per item, at most one page of a search: 50).
+ * On-hand per item, in one walk of the balance rows (at one location, or all of them for totals),
+ * so a search shows figures without a request per item. Undefined when there are more rows than
+ * MAX_ON_HAND_PAGES pages: partial sums would be wrong, so none are shown.
  */
-async function onHandOf(client: RetracClient, items: Item[], locationId: string | undefined, signal: AbortSignal): Promise<Map<string, number>> {
+async function onHandByItem(client: RetracClient, locationId: string | undefined): Promise<Map<string, number> | undefined> {
   const out = new Map<string, number>();
-  if (locationId) {
-    const wanted = new Set(items.map((i) => i.id));
-    for await (const rows of pages((page, pageSize) => client.listBalances({ locationId, page, pageSize }, { signal }), PAGE_SIZES.balances.max)) {
-      for (const b of rows) if (wanted.has(b.itemId)) out.set(b.itemId, b.onHandQty);
-    }
-    for (const id of wanted) if (!out.has(id)) out.set(id, 0);
-    return out;
+  let pagesRead = 0;
+  for await (const rows of pages((page, pageSize) => client.listBalances({ locationId, page, pageSize }), PAGE_SIZES.balances.max)) {
+    if (++pagesRead > MAX_ON_HAND_PAGES) return undefined;
+    for (const b of rows) out.set(b.itemId, (out.get(b.itemId) ?? 0) + b.onHandQty);
   }
-  await Promise.all(items.map(async (item) => {
-    const rows = await client.listBalances({ itemId: item.id, pageSize: PAGE_SIZES.balances.max }, { signal });
-    out.set(item.id, rows.reduce((n, b) => n + b.onHandQty, 0));
-  }));
   return out;
 }
 

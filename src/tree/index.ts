@@ -3,6 +3,7 @@
 // its welcome views read. The model and nodes live in ./provider and ./nodes.
 import * as vscode from 'vscode';
 import { describeError } from '../api/describeError';
+import { withWhereToSet } from '../auth/connectionSettings';
 import { DASHBOARD_URL, type Item, type LocationType, type TransferStatus } from '../api/types';
 import type { RetracConnection } from '../auth/connection';
 import type { InventoryEvents } from '../inventoryEvents';
@@ -79,8 +80,7 @@ export class InventoryExplorer implements vscode.Disposable {
           void vscode.window.showInformationMessage(t('The {0} is not in the Retrac explorer (no access, or not found).', target.kind));
           return false;
         }
-        await this.view.reveal(node, { select: true, focus: true, expand: false });
-        if (await this.selectionReaches(node.key)) return true;
+        if (await this.revealAndConfirm(node)) return true;
         this.log.debug(`reveal ${target.kind} ${target.id}: not selected after attempt ${attempt}; the view was still changing`);
       }
       const message = t('The {0} was found but the explorer kept changing while it was being selected: run the command again.', target.kind);
@@ -88,7 +88,7 @@ export class InventoryExplorer implements vscode.Disposable {
       void vscode.window.showWarningMessage(message);
       return false;
     } catch (e) {
-      const message = describeError(e);
+      const message = withWhereToSet(describeError(e));
       this.log.warn(`reveal ${target.kind} ${target.id}: ${message}`);
       void vscode.window.showErrorMessage(t('Cannot show the {0}: {1}', target.kind, message), t('Show Log')).then((c) => {
         if (c) void vscode.commands.executeCommand('retrac.showLog');
@@ -111,22 +111,26 @@ export class InventoryExplorer implements vscode.Disposable {
     await Promise.race([shown, delay(SELECTION_WAIT_MS)]);
   }
 
-  /** Whether the row with this key is (or within a moment becomes) the view's selection. */
-  private selectionReaches(key: string): Promise<boolean> {
-    const selected = () => this.view.selection.some((n) => n.key === key);
-    if (selected()) return Promise.resolve(true);
-    return new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => {
-        sub.dispose();
-        resolve(selected());
-      }, SELECTION_WAIT_MS);
-      const sub = this.view.onDidChangeSelection(() => {
-        if (!selected()) return;
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(true);
-      });
+  /**
+   * Reveals and waits for a selection event, sent after the reveal, that holds the row. The
+   * selection read before that may be stale: a row selected earlier with the same key, whose
+   * removal by a refresh has not reached this side yet. Without an event (the row was selected
+   * already), the selection is read after SELECTION_WAIT_MS.
+   */
+  private async revealAndConfirm(node: Node): Promise<boolean> {
+    const key = node.key;
+    let confirmed!: (ok: boolean) => void;
+    const selectedEvent = new Promise<boolean>((resolve) => (confirmed = resolve));
+    const sub = this.view.onDidChangeSelection((e) => {
+      if (e.selection.some((n) => n.key === key)) confirmed(true);
     });
+    try {
+      await this.view.reveal(node, { select: true, focus: true, expand: false });
+      const settled = delay(SELECTION_WAIT_MS).then(() => this.view.selection.some((n) => n.key === key));
+      return await Promise.race([selectedEvent, settled]);
+    } finally {
+      sub.dispose();
+    }
   }
 
   refreshAll(): void {

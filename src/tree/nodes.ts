@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { RetracClient } from '../api/client';
 import { describeError } from '../api/describeError';
+import { withWhereToSet } from '../auth/connectionSettings';
 import { isRetracError } from '../api/errors';
 import {
   PAGE_SIZES, type Balance, type Item, type ItemFilter, type Location, type LocationFilter, type Movement, type Tag, type Transfer,
@@ -234,7 +235,7 @@ export class PagedChildren<T> {
     if (isRetracError(e) && (e.code === 'forbidden' || e.code === 'exceeded_limit')) {
       return new ForbiddenNode(this.owner, key, t('Unavailable: {0}', describeError(e)));
     }
-    return new ErrorNode(this.owner, key, describeError(e), this as PagedChildren<unknown>);
+    return new ErrorNode(this.owner, key, withWhereToSet(describeError(e)), this as PagedChildren<unknown>);
   }
 }
 

@@ -109,7 +109,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, TreeHost
       if (needed) for (const id of ids) if (!this.namedFrom.has(id)) locations.add(id);
     }
     try {
-      await Promise.all([...locations].map(async (locationId) => {
+      await inBatches([...locations], async (locationId) => {
         this.namedFrom.add(locationId);
         this.nameRequests++;
         const balances = await client.listBalances({ locationId, pageSize: PAGE_SIZES.balances.max }, { signal });
@@ -117,9 +117,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, TreeHost
           this.skus.set(b.itemId, b.item.sku);
           this.locationNames.set(b.locationId, b.location.name);
         }
-      }));
+      });
       const items = [...new Set(movements.map((m) => m.itemId))].filter(unknownItem);
-      await Promise.all(items.map(async (id) => {
+      await inBatches(items, async (id) => {
         this.nameRequests++;
         try {
           this.skus.set(id, (await client.getItem(id, { signal })).sku);
@@ -127,7 +127,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, TreeHost
           if (!(isRetracError(e) && e.code === 'not_found')) throw e;
           this.unnamed.add(id);
         }
-      }));
+      });
     } catch (e) {
       // A name that cannot be read leaves the id on the row; the page itself still shows.
       if (!signal.aborted) this.log.warn(`naming movements: ${e instanceof Error ? e.message : String(e)}`);
@@ -424,4 +424,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, TreeHost
 
 function signature(p: Profile | undefined): string | undefined {
   return p ? JSON.stringify([p.id, p.apiUrl, p.workspaceId, p.keyHint, [...p.scopes].sort(), p.role, p.plan]) : undefined;
+}
+
+/** At most NAME_CONCURRENCY requests at a time: gentle on the rate limit and on the shared abort signal. */
+const NAME_CONCURRENCY = 4;
+
+async function inBatches<T>(rows: T[], run: (row: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < rows.length; i += NAME_CONCURRENCY) await Promise.all(rows.slice(i, i + NAME_CONCURRENCY).map(run));
 }

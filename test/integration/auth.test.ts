@@ -403,14 +403,18 @@ suite('Retrac accounts', () => {
     assert.ok(original, `no User settings file at ${userSettings.fsPath}`);
     const userValue = 'https://user-only.retrac.invalid';
     await retrac().update('apiUrl', undefined, vscode.ConfigurationTarget.Global); // nothing in Remote
-    const withUserValue = JSON.stringify({ ...(JSON.parse(original) as object), 'retrac.apiUrl': userValue }, null, 2);
+    await retrac().update('caCertificatePath', undefined, vscode.ConfigurationTarget.Global);
+    const withUserValue = JSON.stringify({ ...(JSON.parse(original) as object), 'retrac.apiUrl': userValue, 'retrac.caCertificatePath': info.caCertPath }, null, 2);
     await vscode.workspace.fs.writeFile(userSettings, new TextEncoder().encode(withUserValue));
     try {
       // The same answer every time, whatever VS Code's own configuration shows at that moment.
+      const raw = retrac().inspect<string>('apiUrl');
+      console.log(`      VS Code's own view of a User-only retrac.apiUrl in this remote window: value ${String(retrac().get('apiUrl'))}, globalValue ${String(raw?.globalValue)}`);
       for (let i = 0; i < 7; i++) {
         const settings = api.accounts.connectionSettings();
         assert.strictEqual(settings.apiUrl, 'https://api.retrac.co', `read ${i}`);
-        assert.deepStrictEqual(settings.ignoredUserSettings, ['apiUrl'], `read ${i}`);
+        assert.strictEqual(settings.caCertPath, undefined, `read ${i}`);
+        assert.deepStrictEqual(settings.ignoredUserSettings, ['apiUrl', 'caCertificatePath'], `read ${i}`);
         await new Promise((r) => setTimeout(r, 50));
       }
       const before = messages.shown.length;
@@ -418,15 +422,17 @@ suite('Retrac accounts', () => {
       const keyStep = (await driver.peek('the key step')) as vscode.InputBox;
       assert.match(keyStep.prompt ?? '', /checked with api\.retrac\.co/, 'the prompt names the host that is used');
       const warning = await waitFor('the ignored-setting warning', () => messages.shown.slice(before).find((m) => m.kind === 'warning'));
-      assert.match(warning.text, /retrac\.apiUrl is set in your User settings, which VS Code ignores .* remote window .*Remote tab/);
+      assert.match(warning.text, /retrac\.apiUrl and retrac\.caCertificatePath are set in your User settings, which VS Code ignores .* remote window .*Remote tab/);
       await driver.cancel();
       assert.strictEqual((await done).cancelled, true);
-      // With the value in the Remote settings as well, it is used.
+      // With the values in the Remote settings as well, they are used.
       await retrac().update('apiUrl', info.baseUrl, vscode.ConfigurationTarget.Global);
+      await retrac().update('caCertificatePath', info.caCertPath, vscode.ConfigurationTarget.Global);
       assert.deepStrictEqual(api.accounts.connectionSettings(), { apiUrl: info.baseUrl, caCertPath: info.caCertPath, ignoredUserSettings: [] });
     } finally {
       await vscode.workspace.fs.writeFile(userSettings, new TextEncoder().encode(original));
       await retrac().update('apiUrl', info.baseUrl, vscode.ConfigurationTarget.Global);
+      await retrac().update('caCertificatePath', info.caCertPath, vscode.ConfigurationTarget.Global);
     }
   });
 

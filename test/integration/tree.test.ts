@@ -443,6 +443,22 @@ suite('Retrac inventory explorer', function () {
       }
     });
 
+    test('an untrusted certificate: the error node says which setting to set and where (the Remote tab here)', async () => {
+      const key = info.keys.find((k) => k.name === 'owner-full')!;
+      // No CA given: the sandbox's self-signed certificate is not trusted (verification stays on).
+      const untrusting = new RetracClient({ apiKey: key.key, baseUrl: info.baseUrl, workspaceId: key.workspaceId, maxGetRetries: 0 });
+      const own = new ExplorerProvider(testConnection(untrusting), quietLog);
+      try {
+        const rows = await children(own, section(own, 'Items'));
+        const error = rows.find((r) => r.contextValue === 'retrac.error');
+        assert.ok(error, rows.map((r) => r.label).join(' | '));
+        assert.match(error.label, /retrac\.caCertificatePath/);
+        assert.match(error.label, /Settings editor’s Remote \[[^\]]+\] tab/);
+      } finally {
+        own.dispose();
+      }
+    });
+
     test('an unreachable API switches the view to the offline state', async () => {
       const gone = await roomySandbox({ port: 0, seedItems: 20 });
       const client = clientFor(gone, 'owner-full', { maxGetRetries: 0 });
