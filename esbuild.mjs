@@ -34,6 +34,7 @@ export const lazyBundles = {
   'quick-fixes': 'src/diagnostics/quickFixes.ts',      // the leak quick fixes: when the first light bulb asks
   'rename-env-name': 'src/diagnostics/renameEnvName.ts', // "Rename Public Environment Variable"
   'workspace-scan': 'src/diagnostics/workspaceScan.ts',  // "Scan Workspace for Leaked Keys"
+  'explorer-pickers': 'src/tree/pickers.ts',             // the explorer's Filter and Find Item pickers
 };
 
 function tsFiles(dir) {

@@ -5,6 +5,8 @@ export type KeyType = 'restricted' | 'full';
 export type Role = 'owner' | 'member';
 export type Plan = 'free' | 'pro' | 'business' | 'business plus' | 'business extra' | 'business max' | 'enterprise';
 export type LocationType = 'warehouse' | 'van' | 'truck' | 'site' | 'other';
+/** Every location type, in the order pickers list them. */
+export const LOCATION_TYPES: readonly LocationType[] = ['warehouse', 'van', 'truck', 'site', 'other'];
 export type TagColor = 'red' | 'yellow' | 'green' | 'blue' | 'purple' | 'brown' | 'gray' | 'pink';
 export type MovementType =
   | 'opening'

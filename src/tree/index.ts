@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { describeError } from '../api/describeError';
 import { withWhereToSet } from '../auth/connectionSettings';
-import { DASHBOARD_URL, type Item, type LocationType, type TransferStatus } from '../api/types';
+import { DASHBOARD_URL, type Item } from '../api/types';
 import type { RetracConnection } from '../auth/connection';
 import type { InventoryEvents } from '../inventoryEvents';
 import type { Logger } from '../log';
@@ -52,9 +52,9 @@ export class InventoryExplorer implements vscode.Disposable {
       command('retrac.refreshNode', (node?: Node) => (node ? this.provider.refreshNode(node) : this.refreshAll())),
       command('retrac.loadMore', (node?: LoadMoreNode) => node?.load()),
       command('retrac.retryNode', (node?: ErrorNode) => node?.retry()),
-      command('retrac.filterExplorer', (node?: Node) => this.filterCommand(node)),
+      command('retrac.filterExplorer', async (node?: Node) => (await import('./pickers')).filterCommand(this, node)),
       command('retrac.clearExplorerFilter', () => this.setFilters(() => this.provider.clearFilters())),
-      command('retrac.findItem', () => this.findItemCommand()),
+      command('retrac.findItem', async () => (await import('./pickers')).findItemCommand(this)),
       command('retrac.openDetails', (node?: Node) => this.openDetails(node)),
       command('retrac.copyId', (node?: Node) => this.copy(node, 'id')),
       command('retrac.copySku', (node?: Node) => this.copy(node, 'sku')),
@@ -156,170 +156,6 @@ export class InventoryExplorer implements vscode.Disposable {
     this.setFilters(() => this.provider.setFilters(kind, filter));
   }
 
-  // ---- filter UI ----------------------------------------------------------------------------------
-
-  private async filterCommand(node?: Node): Promise<void> {
-    let kind = sectionKindOf(node);
-    if (!kind) {
-      const picked = await vscode.window.showQuickPick(
-        [
-          { label: t('Items'), description: t('search, tag, location'), section: 'items' as const },
-          { label: t('Transfers'), description: t('status, location'), section: 'transfers' as const },
-          { label: t('Locations'), description: t('type, active'), section: 'locations' as const },
-        ],
-        { title: t('Filter the Retrac explorer'), placeHolder: t('Which list to filter?') },
-      );
-      kind = picked?.section;
-    }
-    try {
-      if (kind === 'items') await this.filterItems();
-      else if (kind === 'transfers') await this.filterTransfers();
-      else if (kind === 'locations') await this.filterLocations();
-    } catch (e) {
-      void vscode.window.showErrorMessage(t('Cannot filter: {0}', describeError(e)));
-    }
-  }
-
-  private async filterItems(): Promise<void> {
-    const f = { ...this.provider.filters.items };
-    const field = await vscode.window.showQuickPick(
-      [
-        { label: `$(search) ${t('Search text…')}`, description: f.search, field: 'search' as const },
-        { label: `$(tag) ${t('Tag…')}`, description: f.tagName, field: 'tag' as const },
-        { label: `$(location) ${t('Has stock at location…')}`, description: f.locationName, field: 'location' as const },
-        { label: `$(clear-all) ${t('Clear item filter')}`, field: 'clear' as const },
-      ],
-      { title: t('Filter items'), placeHolder: t('Filter by (applied on the server)') },
-    );
-    if (!field) return;
-    if (field.field === 'clear') return this.filter('items', {});
-    const client = await this.provider.client();
-    if (field.field === 'search') {
-      const value = await vscode.window.showInputBox({ title: t('Filter items'), prompt: t('Text in the SKU or description (empty: no text filter)'), value: f.search });
-      if (value === undefined) return;
-      f.search = value.trim() || undefined;
-    } else if (field.field === 'tag') {
-      const tags = await withBusy(t('Loading tags…'), () => client.listTags());
-      const tag = await vscode.window.showQuickPick(
-        [{ label: t('Any tag'), id: undefined, name: undefined }, ...tags.map((tg) => ({ label: tg.name, description: tg.color, id: tg.id, name: tg.name }))],
-        { title: t('Filter items by tag') },
-      );
-      if (!tag) return;
-      f.tagIds = tag.id ? [tag.id] : undefined;
-      f.tagName = tag.name;
-    } else {
-      const location = await this.pickLocation(t('Items with stock at'));
-      if (!location) return;
-      f.locationId = location.id;
-      f.locationName = location.name;
-    }
-    this.filter('items', f);
-  }
-
-  private async filterTransfers(): Promise<void> {
-    const f = { ...this.provider.filters.transfers };
-    const field = await vscode.window.showQuickPick(
-      [
-        { label: `$(pass) ${t('Status…')}`, description: f.status, field: 'status' as const },
-        { label: `$(arrow-right) ${t('From location…')}`, description: f.fromName, field: 'from' as const },
-        { label: `$(arrow-left) ${t('To location…')}`, description: f.toName, field: 'to' as const },
-        { label: `$(clear-all) ${t('Clear transfer filter')}`, field: 'clear' as const },
-      ],
-      { title: t('Filter transfers'), placeHolder: t('Filter by (applied on the server)') },
-    );
-    if (!field) return;
-    if (field.field === 'clear') return this.filter('transfers', {});
-    if (field.field === 'status') {
-      const status = await vscode.window.showQuickPick(
-        [{ label: t('Any status'), status: undefined }, { label: t('completed'), status: 'completed' as TransferStatus }, { label: t('reverted'), status: 'reverted' as TransferStatus }],
-        { title: t('Transfer status') },
-      );
-      if (!status) return;
-      f.status = status.status;
-    } else {
-      const location = await this.pickLocation(field.field === 'from' ? t('Transfers from') : t('Transfers to'));
-      if (!location) return;
-      if (field.field === 'from') [f.fromLocationId, f.fromName] = [location.id, location.name];
-      else [f.toLocationId, f.toName] = [location.id, location.name];
-    }
-    this.filter('transfers', f);
-  }
-
-  private async filterLocations(): Promise<void> {
-    const f = { ...this.provider.filters.locations };
-    const types: LocationType[] = ['warehouse', 'van', 'truck', 'site', 'other'];
-    const choice = await vscode.window.showQuickPick(
-      [
-        ...types.map((type) => ({ label: type, description: t('type'), apply: () => (f.type = type) })),
-        { label: t('Any type'), description: t('type'), apply: () => (f.type = undefined) },
-        { label: t('Active only'), description: t('status'), apply: () => (f.active = true) },
-        { label: t('Inactive only'), description: t('status'), apply: () => (f.active = false) },
-        { label: t('Active and inactive'), description: t('status'), apply: () => (f.active = undefined) },
-        { label: `$(clear-all) ${t('Clear location filter')}`, apply: () => { f.type = undefined; f.active = undefined; } },
-      ],
-      { title: t('Filter locations'), placeHolder: t('Type or status (applied on the server)') },
-    );
-    if (!choice) return;
-    choice.apply();
-    this.filter('locations', f);
-  }
-
-  /** A location from the first pages (active and inactive), or "any" (id undefined). */
-  private async pickLocation(title: string): Promise<{ id?: string; name?: string } | undefined> {
-    const client = await this.provider.client();
-    const locations = await withBusy(t('Loading locations…'), () => client.listLocations({ pageSize: 50 }));
-    return vscode.window.showQuickPick(
-      [{ label: t('Any location'), id: undefined, name: undefined }, ...locations.map((l) => ({ label: l.name, description: `${l.type}${l.active ? '' : ` ${t('(inactive)')}`}`, id: l.id, name: l.name }))],
-      { title },
-    );
-  }
-
-  // ---- find item ----------------------------------------------------------------------------------
-
-  /** "Retrac: Find Item…": searches the API as the user types and reveals the chosen item. */
-  private findItemCommand(): Promise<Item | undefined> {
-    const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { item?: Item }>();
-    qp.title = t('Find Item');
-    qp.placeholder = t('Type part of a SKU or description');
-    // The server filters; VS Code must not hide its answers by its own fuzzy match.
-    qp.matchOnDescription = true;
-    let inflight: AbortController | undefined;
-    const search = async (value: string) => {
-      inflight?.abort();
-      const abort = (inflight = new AbortController());
-      qp.busy = true;
-      try {
-        const client = await this.provider.client();
-        const items = await client.listItems({ search: value.trim() || undefined, pageSize: 50, sort: 'sku', order: 'asc' }, { signal: abort.signal });
-        if (abort.signal.aborted) return;
-        qp.items = items.map((item) => ({ label: item.sku, description: item.description, alwaysShow: true, item }));
-      } catch (e) {
-        if (abort.signal.aborted) return;
-        qp.items = [{ label: `$(error) ${describeError(e)}`, alwaysShow: true }];
-      } finally {
-        if (!abort.signal.aborted) qp.busy = false;
-      }
-    };
-    return new Promise<Item | undefined>((resolve) => {
-      let chosen: Item | undefined;
-      qp.onDidChangeValue((v) => void search(v));
-      qp.onDidAccept(() => {
-        chosen = qp.selectedItems[0]?.item ?? qp.activeItems[0]?.item;
-        if (chosen) qp.hide();
-      });
-      qp.onDidHide(() => {
-        inflight?.abort();
-        if (this.findPick === qp) this.findPick = undefined;
-        qp.dispose();
-        if (chosen) void this.reveal({ kind: 'item', id: chosen.id });
-        resolve(chosen);
-      });
-      this.findPick = qp;
-      qp.show();
-      void search('');
-    });
-  }
-
   // ---- node commands ------------------------------------------------------------------------------
 
   private async openDetails(node?: Node): Promise<void> {
@@ -355,15 +191,6 @@ export class InventoryExplorer implements vscode.Disposable {
   }
 }
 
-function sectionKindOf(node?: Node): keyof Filters | undefined {
-  for (let n = node; n; n = n.parent) {
-    if (n.parent === undefined) {
-      const kind = /\/(items|transfers|locations)$/.exec(n.key)?.[1];
-      return kind as keyof Filters | undefined;
-    }
-  }
-  return undefined;
-}
 
 function detailsTarget(node: Node): { kind: 'item' | 'location' | 'transfer'; id: string; title: string } | undefined {
   if (node.item) return { kind: 'item', id: node.item.id, title: node.item.sku };
@@ -400,6 +227,3 @@ export function describeFilters(f: Filters): string | undefined {
   return parts.length ? parts.join(' · ') : undefined;
 }
 
-function withBusy<T>(title: string, task: () => Promise<T>): Promise<T> {
-  return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, task));
-}

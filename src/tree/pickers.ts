@@ -1,0 +1,191 @@
+// The explorer's filter and Find Item pickers: quick picks over the server's filters and search.
+// Its own bundle (dist/explorer-pickers.js), loaded by the first Filter or Find Item command.
+import * as vscode from 'vscode';
+import { describeError } from '../api/describeError';
+import { LOCATION_TYPES, type Item, type TransferStatus } from '../api/types';
+import type { Filters, Node } from './nodes';
+import type { ExplorerProvider, RevealTarget } from './provider';
+
+const t = vscode.l10n.t;
+
+/** What the pickers need of the explorer. */
+export interface FilterHost {
+  readonly provider: ExplorerProvider;
+  /** The Find Item pick while it is open (tests type into it). */
+  findPick: vscode.QuickPick<vscode.QuickPickItem & { item?: Item }> | undefined;
+  filter<K extends keyof Filters>(kind: K, filter: Filters[K]): void;
+  reveal(target: RevealTarget): Promise<boolean>;
+}
+
+export async function filterCommand(host: FilterHost, node?: Node): Promise<void> {
+  let kind = sectionKindOf(node);
+  if (!kind) {
+    const picked = await vscode.window.showQuickPick(
+      [
+        { label: t('Items'), description: t('search, tag, location'), section: 'items' as const },
+        { label: t('Transfers'), description: t('status, location'), section: 'transfers' as const },
+        { label: t('Locations'), description: t('type, active'), section: 'locations' as const },
+      ],
+      { title: t('Filter the Retrac explorer'), placeHolder: t('Which list to filter?') },
+    );
+    kind = picked?.section;
+  }
+  try {
+    if (kind === 'items') await filterItems(host);
+    else if (kind === 'transfers') await filterTransfers(host);
+    else if (kind === 'locations') await filterLocations(host);
+  } catch (e) {
+    void vscode.window.showErrorMessage(t('Cannot filter: {0}', describeError(e)));
+  }
+}
+
+async function filterItems(host: FilterHost): Promise<void> {
+  const f = { ...host.provider.filters.items };
+  const field = await vscode.window.showQuickPick(
+    [
+      { label: `$(search) ${t('Search text…')}`, description: f.search, field: 'search' as const },
+      { label: `$(tag) ${t('Tag…')}`, description: f.tagName, field: 'tag' as const },
+      { label: `$(location) ${t('Has stock at location…')}`, description: f.locationName, field: 'location' as const },
+      { label: `$(clear-all) ${t('Clear item filter')}`, field: 'clear' as const },
+    ],
+    { title: t('Filter items'), placeHolder: t('Filter by (applied on the server)') },
+  );
+  if (!field) return;
+  if (field.field === 'clear') return host.filter('items', {});
+  const client = await host.provider.client();
+  if (field.field === 'search') {
+    const value = await vscode.window.showInputBox({ title: t('Filter items'), prompt: t('Text in the SKU or description (empty: no text filter)'), value: f.search });
+    if (value === undefined) return;
+    f.search = value.trim() || undefined;
+  } else if (field.field === 'tag') {
+    const tags = await withBusy(t('Loading tags…'), () => client.listTags());
+    const tag = await vscode.window.showQuickPick(
+      [{ label: t('Any tag'), id: undefined, name: undefined }, ...tags.map((tg) => ({ label: tg.name, description: tg.color, id: tg.id, name: tg.name }))],
+      { title: t('Filter items by tag') },
+    );
+    if (!tag) return;
+    f.tagIds = tag.id ? [tag.id] : undefined;
+    f.tagName = tag.name;
+  } else {
+    const location = await pickLocation(host, t('Items with stock at'));
+    if (!location) return;
+    f.locationId = location.id;
+    f.locationName = location.name;
+  }
+  host.filter('items', f);
+}
+
+async function filterTransfers(host: FilterHost): Promise<void> {
+  const f = { ...host.provider.filters.transfers };
+  const field = await vscode.window.showQuickPick(
+    [
+      { label: `$(pass) ${t('Status…')}`, description: f.status, field: 'status' as const },
+      { label: `$(arrow-right) ${t('From location…')}`, description: f.fromName, field: 'from' as const },
+      { label: `$(arrow-left) ${t('To location…')}`, description: f.toName, field: 'to' as const },
+      { label: `$(clear-all) ${t('Clear transfer filter')}`, field: 'clear' as const },
+    ],
+    { title: t('Filter transfers'), placeHolder: t('Filter by (applied on the server)') },
+  );
+  if (!field) return;
+  if (field.field === 'clear') return host.filter('transfers', {});
+  if (field.field === 'status') {
+    const status = await vscode.window.showQuickPick(
+      [{ label: t('Any status'), status: undefined }, { label: t('completed'), status: 'completed' as TransferStatus }, { label: t('reverted'), status: 'reverted' as TransferStatus }],
+      { title: t('Transfer status') },
+    );
+    if (!status) return;
+    f.status = status.status;
+  } else {
+    const location = await pickLocation(host, field.field === 'from' ? t('Transfers from') : t('Transfers to'));
+    if (!location) return;
+    if (field.field === 'from') [f.fromLocationId, f.fromName] = [location.id, location.name];
+    else [f.toLocationId, f.toName] = [location.id, location.name];
+  }
+  host.filter('transfers', f);
+}
+
+async function filterLocations(host: FilterHost): Promise<void> {
+  const f = { ...host.provider.filters.locations };
+  const choice = await vscode.window.showQuickPick(
+    [
+      ...LOCATION_TYPES.map((type) => ({ label: type, description: t('type'), apply: () => (f.type = type) })),
+      { label: t('Any type'), description: t('type'), apply: () => (f.type = undefined) },
+      { label: t('Active only'), description: t('status'), apply: () => (f.active = true) },
+      { label: t('Inactive only'), description: t('status'), apply: () => (f.active = false) },
+      { label: t('Active and inactive'), description: t('status'), apply: () => (f.active = undefined) },
+      { label: `$(clear-all) ${t('Clear location filter')}`, apply: () => { f.type = undefined; f.active = undefined; } },
+    ],
+    { title: t('Filter locations'), placeHolder: t('Type or status (applied on the server)') },
+  );
+  if (!choice) return;
+  choice.apply();
+  host.filter('locations', f);
+}
+
+/** A location from the first pages (active and inactive), or "any" (id undefined). */
+async function pickLocation(host: FilterHost, title: string): Promise<{ id?: string; name?: string } | undefined> {
+  const client = await host.provider.client();
+  const locations = await withBusy(t('Loading locations…'), () => client.listLocations({ pageSize: 50 }));
+  return vscode.window.showQuickPick(
+    [{ label: t('Any location'), id: undefined, name: undefined }, ...locations.map((l) => ({ label: l.name, description: `${l.type}${l.active ? '' : ` ${t('(inactive)')}`}`, id: l.id, name: l.name }))],
+    { title },
+  );
+}
+
+/** "Retrac: Find Item…": searches the API as the user types and reveals the chosen item. */
+export function findItemCommand(host: FilterHost): Promise<Item | undefined> {
+  const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { item?: Item }>();
+  qp.title = t('Find Item');
+  qp.placeholder = t('Type part of a SKU or description');
+  // The server filters; VS Code must not hide its answers by its own fuzzy match.
+  qp.matchOnDescription = true;
+  let inflight: AbortController | undefined;
+  const search = async (value: string) => {
+    inflight?.abort();
+    const abort = (inflight = new AbortController());
+    qp.busy = true;
+    try {
+      const client = await host.provider.client();
+      const items = await client.listItems({ search: value.trim() || undefined, pageSize: 50, sort: 'sku', order: 'asc' }, { signal: abort.signal });
+      if (abort.signal.aborted) return;
+      qp.items = items.map((item) => ({ label: item.sku, description: item.description, alwaysShow: true, item }));
+    } catch (e) {
+      if (abort.signal.aborted) return;
+      qp.items = [{ label: `$(error) ${describeError(e)}`, alwaysShow: true }];
+    } finally {
+      if (!abort.signal.aborted) qp.busy = false;
+    }
+  };
+  return new Promise<Item | undefined>((resolve) => {
+    let chosen: Item | undefined;
+    qp.onDidChangeValue((v) => void search(v));
+    qp.onDidAccept(() => {
+      chosen = qp.selectedItems[0]?.item ?? qp.activeItems[0]?.item;
+      if (chosen) qp.hide();
+    });
+    qp.onDidHide(() => {
+      inflight?.abort();
+      if (host.findPick === qp) host.findPick = undefined;
+      qp.dispose();
+      if (chosen) void host.reveal({ kind: 'item', id: chosen.id });
+      resolve(chosen);
+    });
+    host.findPick = qp;
+    qp.show();
+    void search('');
+  });
+}
+
+function sectionKindOf(node?: Node): keyof Filters | undefined {
+  for (let n = node; n; n = n.parent) {
+    if (n.parent === undefined) {
+      const kind = /\/(items|transfers|locations)$/.exec(n.key)?.[1];
+      return kind as keyof Filters | undefined;
+    }
+  }
+  return undefined;
+}
+
+function withBusy<T>(title: string, task: () => Promise<T>): Promise<T> {
+  return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, task));
+}
