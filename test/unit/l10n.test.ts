@@ -2,11 +2,21 @@
 // in l10n/bundle.l10n.json (produced by @vscode/l10n-dev via `npm run l10n`), and every manifest
 // string is a %key% of package.nls.json. A raw literal where a user reads it fails here.
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 
-/** A real ESM import: esbuild turns `import()` in the tests into require(), which cannot load l10n.mjs (top-level await). */
-const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
+/**
+ * What l10n.mjs extracts now, from a child process: esbuild turns `import()` in the tests into
+ * require(), which cannot load an ES module with top-level await.
+ */
+function extractedBundle(root: string): { fresh: string; bundlePath: string } {
+  const script = `const m = await import(${JSON.stringify(pathToFileURL(path.join(root, 'l10n.mjs')).href)}); process.stdout.write(JSON.stringify({ fresh: await m.buildBundle(), bundlePath: m.BUNDLE }));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.strictEqual(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout) as { fresh: string; bundlePath: string };
+}
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 
 const root = path.resolve(__dirname, '../../..');
 const PURE = /^src[\\/](api|sandbox|scan)[\\/]/;
@@ -106,11 +116,10 @@ describe('l10n', () => {
     }
   });
 
-  it('l10n/bundle.l10n.json is what @vscode/l10n-dev extracts from the sources now (run `npm run l10n`)', async function () {
+  it('l10n/bundle.l10n.json is what @vscode/l10n-dev extracts from the sources now (run `npm run l10n`)', function () {
     this.timeout(60_000);
-    const { buildBundle, BUNDLE } = (await importEsm(path.join(root, 'l10n.mjs'))) as { buildBundle: () => Promise<string>; BUNDLE: string };
-    const fresh = await buildBundle();
-    const committed = fs.readFileSync(BUNDLE, 'utf8');
+    const { fresh, bundlePath } = extractedBundle(root);
+    const committed = fs.readFileSync(bundlePath, 'utf8');
     const a = Object.keys(JSON.parse(fresh) as object);
     const b = new Set(Object.keys(JSON.parse(committed) as object));
     assert.deepStrictEqual(a.filter((k) => !b.has(k)), [], 'strings missing from the bundle');
