@@ -66,12 +66,18 @@ describe('Retrac values in the editor (UI)', function () {
     await openFile();
     const page = wb().page;
     const editor = page.locator('.editor-instance .monaco-editor').first();
-    // The innermost span holding the id (the string token), not a wrapper around the whole line.
-    const token = editor.locator('.view-line span:not(:has(span))', { hasText: item.id }).first();
-    await token.waitFor();
+    await editor.locator('.view-line', { hasText: item.id }).first().waitFor();
     const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Retrac item' });
-    // The caret in the id, then Show Hover (Ctrl+K Ctrl+I): the keyboard way, no pointer timing.
-    await token.click({ position: { x: 40, y: 6 } });
+    // The caret in the id by Go to Line/Column, then Show Hover (Ctrl+K Ctrl+I): the keyboard way.
+    // (A click into the id's token raced the tokenizer: before the line is tokenized it is one span,
+    // and the click landed in the variable name.)
+    const column = "const HOSE_ITEM_ID = '".length + 4;
+    await page.keyboard.press('Control+G');
+    const goTo = page.locator('.quick-input-widget input');
+    await goTo.waitFor();
+    await goTo.fill(`:4:${column}`);
+    await goTo.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     for (let attempt = 0; attempt < 10 && !(await hover.isVisible()); attempt++) {
       await page.keyboard.press('Control+K');
       await page.keyboard.press('Control+I');

@@ -7,7 +7,8 @@
 // a failing test (crash, timeout, no report) counts 1 failed too. Ends with a table of the phases
 // and, as the very last line, `N passed, N failed`. Exit code 1 when anything failed.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -40,9 +41,11 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-// Every phase gets a TMPDIR inside the repository, deleted at the end, so that nothing the tests
-// forget (temp folders of sandboxes, browsers, scans) is left in /tmp.
-const runDir = path.join(repo, '.vscode-test', 'runs', `npm-test-${process.pid}`);
+// Every phase gets a TMPDIR of its own, deleted at the end, so that nothing the tests forget (temp
+// folders of sandboxes, browsers, scans) is left behind. Outside the repository: a test folder
+// inside this work tree would be inside its git repository (the scan and git tests need folders
+// that are not, and this repository's .gitignore would apply to them).
+const runDir = mkdtempSync(path.join(os.tmpdir(), `retrac-npm-test-${process.pid}-`));
 const tmpDir = path.join(runDir, 'tmp');
 mkdirSync(tmpDir, { recursive: true });
 // Artifacts of this run only: a screenshot or report left by an earlier run would mislead.

@@ -383,15 +383,12 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
     const steps = manifest.contributes.walkthroughs[0].steps;
     assert.deepStrictEqual(steps.map((s) => s.id), ['connect', 'explorer', 'leak', 'onHand', 'hook']);
     const registered = new Set(await vscode.commands.getCommands(true));
-    // retrac.installPreCommitHook arrives with the git commands (a parallel change); drop this
-    // exception once it is merged.
-    const pendingElsewhere = new Set(['retrac.installPreCommitHook']);
     for (const step of steps) {
       assert.ok(step.completionEvents.length > 0, `${step.id} completes on an event`);
       assert.ok(step.media.svg && fs.existsSync(path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, step.media.svg)), `${step.id} has its SVG`);
       for (const ev of step.completionEvents) {
         const [kind, target] = ev.split(/:(.*)/s);
-        if (kind === 'onCommand' && !pendingElsewhere.has(target)) assert.ok(registered.has(target), `${step.id}: ${target} is a command`);
+        if (kind === 'onCommand') assert.ok(registered.has(target), `${step.id}: ${target} is a command`);
         else if (kind === 'onView') assert.ok(Object.values(manifest.contributes.views).flat().some((v) => v.id === target), `${step.id}: view ${target}`);
         else assert.ok(['onCommand', 'onContext'].includes(kind), `${step.id}: ${ev}`);
       }
@@ -404,8 +401,9 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
     assert.ok(actions.some((a) => /environment variable/i.test(a.title)), `the move-to-env quick fix is there (got: ${actions.map((a) => a.title).join('; ')})`);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
-    // Step 4 completes when a real Set On-Hand writes.
-    assert.strictEqual(api.insights.walkthrough.onHandSet, false);
+    // Step 4 completes when a real Set On-Hand writes. Earlier suites may have written stock in this
+    // window already: start this step from "not done".
+    api.insights.walkthrough.onHandSet = false;
     const driver = new InputDriver(api.inputs, 30_000);
     try {
       const pending = vscode.commands.executeCommand('retrac.setOnHand', {
