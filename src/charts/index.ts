@@ -5,6 +5,7 @@
 // resources, localResourceRoots limited to dist/webview. Part of the lazily loaded
 // dist/insights.js (see ../insights/lazy), never loaded at activation.
 import * as vscode from 'vscode';
+import { pickItemBySearch } from '../itemSearchPick';
 import { describeError } from '../api/describeError';
 import type { Balance, Location, Movement } from '../api/types';
 import type { RetracValues } from '../hover';
@@ -170,39 +171,7 @@ export class StockCharts implements vscode.Disposable {
       void vscode.window.showWarningMessage(t('Add a Retrac API key or use the local sandbox first.'));
       return undefined;
     }
-    const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { item?: { id: string; sku: string; description: string } }>();
-    qp.title = t('Show Stock History');
-    qp.placeholder = t('Type part of a SKU or description');
-    qp.matchOnDescription = true;
-    let inflight: AbortController | undefined;
-    const search = async (value: string) => {
-      inflight?.abort();
-      const abort = (inflight = new AbortController());
-      qp.busy = true;
-      try {
-        const items = await ctx.client.listItems({ search: value.trim() || undefined, pageSize: 50, sort: 'sku', order: 'asc' }, { signal: abort.signal });
-        if (!abort.signal.aborted) qp.items = items.map((item) => ({ label: item.sku, description: item.description, alwaysShow: true, item }));
-      } catch (e) {
-        if (!abort.signal.aborted) qp.items = [{ label: `$(error) ${describeError(e)}`, alwaysShow: true }];
-      } finally {
-        if (!abort.signal.aborted) qp.busy = false;
-      }
-    };
-    return new Promise((resolve) => {
-      let chosen: { id: string; sku: string; description: string } | undefined;
-      qp.onDidChangeValue((v) => void search(v));
-      qp.onDidAccept(() => {
-        chosen = qp.selectedItems[0]?.item;
-        if (chosen) qp.hide();
-      });
-      qp.onDidHide(() => {
-        inflight?.abort();
-        qp.dispose();
-        resolve(chosen);
-      });
-      qp.show();
-      void search('');
-    });
+    return pickItemBySearch({ title: t('Show Stock History'), client: () => Promise.resolve(ctx.client) });
   }
 
   private async pickLocation(): Promise<{ id: string; name: string } | undefined> {

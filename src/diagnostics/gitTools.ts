@@ -230,11 +230,15 @@ export class GitTools implements vscode.Disposable {
 
   // ---- pre-commit hook ---------------------------------------------------------------------
 
-  async installPreCommitHook(arg?: unknown): Promise<string | undefined> {
+  /** Where the hook of the chosen repository goes; undefined (after saying why) when there is none. */
+  private async hookLocation(arg: unknown): Promise<Awaited<ReturnType<typeof locateHook>> | undefined> {
     if (this.refuseUntrusted()) return undefined;
     const folder = await this.repositoryFolder(arg);
-    if (!folder) return undefined;
-    const loc = await this.locate(folder);
+    return folder ? this.locate(folder) : undefined;
+  }
+
+  async installPreCommitHook(arg?: unknown): Promise<string | undefined> {
+    const loc = await this.hookLocation(arg);
     if (!loc) return undefined;
     const t = vscode.l10n.t;
     if (loc.existing === 'ours') {
@@ -267,10 +271,7 @@ export class GitTools implements vscode.Disposable {
   }
 
   async removePreCommitHook(arg?: unknown): Promise<string | undefined> {
-    if (this.refuseUntrusted()) return undefined;
-    const folder = await this.repositoryFolder(arg);
-    if (!folder) return undefined;
-    const loc = await this.locate(folder);
+    const loc = await this.hookLocation(arg);
     if (!loc) return undefined;
     const t = vscode.l10n.t;
     const outcome = removeHook(loc);

@@ -5,6 +5,7 @@ import { describeError } from '../api/describeError';
 import { LOCATION_TYPES, type Item, type TransferStatus } from '../api/types';
 import type { Filters, Node } from './nodes';
 import type { ExplorerProvider, RevealTarget } from './provider';
+import { pickItemBySearch, type ItemSearchPick } from '../itemSearchPick';
 
 const t = vscode.l10n.t;
 
@@ -12,7 +13,7 @@ const t = vscode.l10n.t;
 export interface FilterHost {
   readonly provider: ExplorerProvider;
   /** The Find Item pick while it is open (tests type into it). */
-  findPick: vscode.QuickPick<vscode.QuickPickItem & { item?: Item }> | undefined;
+  findPick: ItemSearchPick | undefined;
   filter<K extends keyof Filters>(kind: K, filter: Filters[K]): void;
   reveal(target: RevealTarget): Promise<boolean>;
 }
@@ -133,47 +134,18 @@ async function pickLocation(host: FilterHost, title: string): Promise<{ id?: str
 }
 
 /** "Retrac: Find Item…": searches the API as the user types and reveals the chosen item. */
-export function findItemCommand(host: FilterHost): Promise<Item | undefined> {
-  const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { item?: Item }>();
-  qp.title = t('Find Item');
-  qp.placeholder = t('Type part of a SKU or description');
-  // The server filters; VS Code must not hide its answers by its own fuzzy match.
-  qp.matchOnDescription = true;
-  let inflight: AbortController | undefined;
-  const search = async (value: string) => {
-    inflight?.abort();
-    const abort = (inflight = new AbortController());
-    qp.busy = true;
-    try {
-      const client = await host.provider.client();
-      const items = await client.listItems({ search: value.trim() || undefined, pageSize: 50, sort: 'sku', order: 'asc' }, { signal: abort.signal });
-      if (abort.signal.aborted) return;
-      qp.items = items.map((item) => ({ label: item.sku, description: item.description, alwaysShow: true, item }));
-    } catch (e) {
-      if (abort.signal.aborted) return;
-      qp.items = [{ label: `$(error) ${describeError(e)}`, alwaysShow: true }];
-    } finally {
-      if (!abort.signal.aborted) qp.busy = false;
-    }
-  };
-  return new Promise<Item | undefined>((resolve) => {
-    let chosen: Item | undefined;
-    qp.onDidChangeValue((v) => void search(v));
-    qp.onDidAccept(() => {
-      chosen = qp.selectedItems[0]?.item ?? qp.activeItems[0]?.item;
-      if (chosen) qp.hide();
-    });
-    qp.onDidHide(() => {
-      inflight?.abort();
-      if (host.findPick === qp) host.findPick = undefined;
-      qp.dispose();
-      if (chosen) void host.reveal({ kind: 'item', id: chosen.id });
-      resolve(chosen);
-    });
-    host.findPick = qp;
-    qp.show();
-    void search('');
+export async function findItemCommand(host: FilterHost): Promise<Item | undefined> {
+  let mine: ItemSearchPick | undefined;
+  const chosen = await pickItemBySearch({
+    title: t('Find Item'),
+    client: () => host.provider.client(),
+    onShown: (pick) => {
+      if (pick) host.findPick = mine = pick;
+      else if (host.findPick === mine) host.findPick = undefined;
+    },
   });
+  if (chosen) void host.reveal({ kind: 'item', id: chosen.id });
+  return chosen;
 }
 
 function sectionKindOf(node?: Node): keyof Filters | undefined {

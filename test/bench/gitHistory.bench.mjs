@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CODE } from './sampleCode.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = join(ROOT, 'dist/retrac-scan.js');
@@ -35,31 +36,7 @@ const pick = (a) => a[Math.floor(rand() * a.length)];
 const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const fakeKey = () => 'retrac' + '_' + Array.from({ length: 24 }, () => ALNUM[Math.floor(rand() * 62)]).join('');
 
-const LINES = {
-  ts: [
-    'export async function listItems(page: number): Promise<Item[]> {',
-    '  const res = await client.get(`/items?page=${page}&pageSize=100`);',
-    '  return res.filter((item) => item.sku.startsWith(prefix));',
-    '}',
-    'const total = balances.reduce((sum, b) => sum + b.onHandQty, 0);',
-    "import { describe, it } from 'mocha';",
-    '  if (!location.active) throw new Error(`Location ${location.name} is inactive`);',
-    '// Keep the tree in sync with the inventory events.',
-    'interface Transfer { id: string; fromLocationId: string; toLocationId: string; lines: Line[] }',
-    '    this.emitter.fire({ kind: "changed", itemIds: changed.map((i) => i.id) });',
-  ],
-  py: [
-    'def list_items(session, page=1):',
-    '    resp = session.get(f"{BASE}/items", params={"page": page})',
-    '    resp.raise_for_status()',
-    '    return [Item(**row) for row in resp.json()]',
-    'class InventorySync:',
-    '    """Copies balances from the warehouse system."""',
-    '        total = sum(b["onHandQty"] for b in balances)',
-    'import os, json, logging',
-  ],
-  md: ['## Stock transfers', 'Transfers move stock between locations and are applied immediately.', '- `fromLocationId` and `toLocationId` must differ.', ''],
-};
+const LINES = { ts: CODE.ts, py: CODE.py, md: CODE.md };
 const RETRAC_LINES = [
   'const retrac = new Retrac({ apiKey: process.env.RETRAC_API_KEY });',
   "const res = await fetch('https://api.retrac.co/items?workspaceId=' + ws, { headers: { Authorization: `Bearer ${key}` } });",

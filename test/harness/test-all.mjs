@@ -7,7 +7,7 @@
 // a failing test (crash, timeout, no report) counts 1 failed too. Ends with a table of the phases
 // and, as the very last line, `N passed, N failed`. Exit code 1 when anything failed.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -46,6 +46,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 // inside this work tree would be inside its git repository (the scan and git tests need folders
 // that are not, and this repository's .gitignore would apply to them).
 const runDir = mkdtempSync(path.join(os.tmpdir(), `retrac-npm-test-${process.pid}-`));
+chmodSync(runDir, 0o755); // as /tmp's own folders: the EACCES test runs the CLI as another user in here
 const tmpDir = path.join(runDir, 'tmp');
 mkdirSync(tmpDir, { recursive: true });
 // Artifacts of this run only: a screenshot or report left by an earlier run would mislead.
