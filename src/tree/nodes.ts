@@ -146,6 +146,10 @@ export function missingScopeMessage(scope: string): string {
 
 // ---- paged children ------------------------------------------------------------------------------
 
+/** How often, and how far apart, a change VS Code has not asked about yet is announced again. */
+const RE_REFRESH_ATTEMPTS = 5;
+const RE_REFRESH_MS = 500;
+
 /** A node's paged children: the loader plus one node per row, kept so identity survives re-renders. */
 export class PagedChildren<T> {
   readonly loader: PagedLoader<T>;
@@ -164,8 +168,30 @@ export class PagedChildren<T> {
     this.loader = new PagedLoader<T>(
       async (page, size, signal) => fetch(await host.client(), page, size, signal),
       pageSize,
-      () => host.changed(owner),
+      () => this.changedUntilRendered(),
     );
+  }
+
+  /** Whether VS Code asked for these children since the loader last changed. */
+  private renderedSinceChange = true;
+
+  /**
+   * Tells VS Code the children changed, and says it again until VS Code has asked for them. A
+   * refresh that arrives while the tree is still fetching this node's children (the "Loading…"
+   * answer of the first expand, on a slow renderer) is merged into that fetch and lost, which left
+   * a page on "Loading…" for good.
+   */
+  private changedUntilRendered(attempts = RE_REFRESH_ATTEMPTS): void {
+    this.renderedSinceChange = false;
+    this.host.changed(this.owner);
+    const again = (left: number): void => {
+      setTimeout(() => {
+        if (this.renderedSinceChange || left <= 0) return;
+        this.host.changed(this.owner);
+        again(left - 1);
+      }, RE_REFRESH_MS).unref();
+    };
+    again(attempts);
   }
 
   get available(): boolean {
@@ -173,6 +199,7 @@ export class PagedChildren<T> {
   }
 
   render(): Node[] {
+    this.renderedSinceChange = true;
     const key = this.owner.key;
     if (!this.available) return [new ForbiddenNode(this.owner, `${key}/forbidden`, missingScopeMessage(this.scope))];
     const loader = this.loader;
