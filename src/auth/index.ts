@@ -625,7 +625,7 @@ export class Accounts implements RetracConnection, vscode.Disposable {
     );
     this.log.show();
     if (report.ok) void vscode.window.showInformationMessage(t('Retrac connection: {0}', report.verdict));
-    else this.showError(t('Retrac connection: {0}', report.verdict));
+    else this.showError(t('Retrac connection: {0}', withWhereToSet(report.verdict)));
     return report;
   }
 

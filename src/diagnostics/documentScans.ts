@@ -102,7 +102,8 @@ export class DocumentScans implements vscode.Disposable {
     const timer = setTimeout(() => {
       void this.env.values();
       this.rescanAll();
-      this.warmUp();
+      // With a document open (the usual activation) its own scan warms the scanner up.
+      if (!vscode.workspace.textDocuments.some((d) => SCANNED_SCHEMES.has(d.uri.scheme))) this.warmUp();
     }, 0);
     this.disposables.push({ dispose: () => clearTimeout(timer) });
   }

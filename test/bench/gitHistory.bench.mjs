@@ -8,6 +8,7 @@
 //   start, next to `node -e 0` and `git diff --cached | grep -E`.
 // The repository is made with `git fast-import` (seconds, not minutes) and kept in the temp folder
 // between runs. Run after a build: `node esbuild.mjs && node test/bench/gitHistory.bench.mjs [--rounds N]`.
+import { createRequire } from 'node:module';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -24,14 +25,8 @@ const FILES = 700;
 const REPO = join(tmpdir(), `retrac-bench-history-v1-${COMMITS}`);
 const KEY_PATTERN = "retrac_[A-Za-z0-9]{24}|Bearer [A-Za-z0-9]{24}";
 
-let seed = 20261206;
-const rand = () => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+// The sandbox's seeded generator (src/sandbox/ids.ts): the same data every run.
+const rand = createRequire(import.meta.url)('../../out/src/sandbox/ids.js').seededRng(20261206);
 const pick = (a) => a[Math.floor(rand() * a.length)];
 const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const fakeKey = () => 'retrac' + '_' + Array.from({ length: 24 }, () => ALNUM[Math.floor(rand() * 62)]).join('');

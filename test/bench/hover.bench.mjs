@@ -4,39 +4,21 @@
 // cheapest request there is). Printed, not asserted; the ≤ 300 ms target is asserted end to end in
 // test/integration/insights.test.ts through VS Code's own hover command.
 // Needs a build first (`node esbuild.mjs`). Run: node test/bench/hover.bench.mjs
-import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { withSandbox } from './sandboxChild.mjs';
 import { performance } from 'node:perf_hooks';
 
 const require = createRequire(import.meta.url);
-const self = fileURLToPath(import.meta.url);
 
-if (process.argv[2] === '--sandbox-child') {
-  const { startSandbox } = require('../../dist/sandbox.js');
-  const s = await startSandbox({ port: 0, seedItems: Number(process.argv[3]), rateLimitPerMinute: 1e9, randomSeed: 1 });
-  process.send({ baseUrl: s.baseUrl, ca: s.ca, keys: s.keys });
-  process.on('message', async () => {
-    await s.close();
-    process.exit(0);
-  });
-} else {
-  await main();
-}
+await main();
 
 async function main() {
   const { RetracClient } = require('../../out/src/api/client.js');
   const { RetracLookup, NO_ROWS } = require('../../out/src/hover/lookup.js');
   const { InventoryCache } = require('../../out/src/inventoryCache.js');
   const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
-  const t0 = performance.now();
-  const child = fork(self, ['--sandbox-child', String(ITEMS)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  const info = await new Promise((resolve, reject) => {
-    child.once('message', resolve);
-    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-  });
-  console.log(`hover bench: ${ITEMS.toLocaleString('en-US')}-item sandbox seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  try {
+  await withSandbox(ITEMS, async (info, seededMs) => {
+    console.log(`hover bench: ${ITEMS.toLocaleString('en-US')}-item sandbox seeded in ${(seededMs / 1000).toFixed(1)} s`);
     const key = info.keys.find((k) => k.name === 'owner-full');
     const client = new RetracClient({ apiKey: key.key, baseUrl: info.baseUrl, ca: info.ca, workspaceId: key.workspaceId });
     const deep = await client.listItems({ page: Math.max(1, Math.floor(ITEMS / 100) - 5), pageSize: 100 });
@@ -80,11 +62,7 @@ async function main() {
       }
       console.log(`  ${name.padEnd(18)} cold median ${median(cold).toFixed(1)} ms (${(median(cold) / peerMedian).toFixed(1)}× the peer), p95 ${p95(cold).toFixed(1)} ms, ${(requests / values.length).toFixed(1)} requests; cached median ${median(warm).toFixed(2)} ms`);
     }
-  } finally {
-    child.removeAllListeners('exit');
-    child.send('close');
-    await new Promise((r) => child.once('exit', r));
-  }
+  });
 }
 
 function median(a) {

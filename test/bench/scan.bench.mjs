@@ -31,14 +31,8 @@ const FULL_SHAPE_PATTERN = '(^|[^A-Za-z0-9_])[0-9A-Za-z]{24}([^0-9A-Za-z_]|$)';
 const SLOW_S = 10;
 
 // Seeded so every run scans the same tree.
-let seed = 20261127;
-const rand = () => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+// The sandbox's seeded generator (src/sandbox/ids.ts): the same data every run.
+const rand = createRequire(import.meta.url)('../../out/src/sandbox/ids.js').seededRng(20261127);
 const pick = (a) => a[Math.floor(rand() * a.length)];
 const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const fakeKey = (prefixed) => (prefixed ? 'retrac' + '_' : '') + Array.from({ length: 24 }, () => ALNUM[Math.floor(rand() * 62)]).join('');

@@ -9,24 +9,16 @@
 // The `vscode` module is a minimal stand-in (TreeItem, ThemeIcon, EventEmitter…): the workbench's
 // own rendering is not measured here; the UI test and the integration test cover it.
 // Needs a build first (`node esbuild.mjs`). Run: node test/bench/tree.bench.mjs
-import { fork, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { withSandbox } from './sandboxChild.mjs';
 
 const require = createRequire(import.meta.url);
 const self = fileURLToPath(import.meta.url);
 
-if (process.argv[2] === '--sandbox-child') {
-  // Child: one sandbox, its info (with the CA PEM) sent to the parent.
-  const { startSandbox } = require('../../dist/sandbox.js');
-  const s = await startSandbox({ port: 0, seedItems: Number(process.argv[3]), rateLimitPerMinute: 1e9, randomSeed: 1 });
-  process.send({ baseUrl: s.baseUrl, ca: s.ca, keys: s.keys });
-  process.on('message', async () => {
-    await s.close();
-    process.exit(0);
-  });
-} else if (!global.gc) {
+if (!global.gc) {
   // Heap figures need a full GC before each reading.
   const r = spawnSync(process.execPath, ['--expose-gc', self, ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
@@ -41,23 +33,12 @@ async function main() {
   const BIG = Number(process.env.BENCH_ITEMS ?? 100_000);
   const PAGED = 5_000;
 
-  async function withSandbox(items, run) {
-    const t0 = performance.now();
-    const child = fork(self, ['--sandbox-child', String(items)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    const info = await new Promise((resolve, reject) => {
-      child.once('message', resolve);
-      child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-    });
-    const seededMs = performance.now() - t0;
-    try {
+  /** Runs `run(client, seededMs)` with an owner-full client of a fresh sandbox. */
+  function withClient(items, run) {
+    return withSandbox(items, (info, seededMs) => {
       const key = info.keys.find((k) => k.name === 'owner-full');
-      const client = new RetracClient({ apiKey: key.key, baseUrl: info.baseUrl, ca: info.ca, workspaceId: key.workspaceId });
-      return await run(client, seededMs);
-    } finally {
-      child.removeAllListeners('exit');
-      child.send('close');
-      await new Promise((r) => child.once('exit', r));
-    }
+      return run(new RetracClient({ apiKey: key.key, baseUrl: info.baseUrl, ca: info.ca, workspaceId: key.workspaceId }), seededMs);
+    });
   }
 
   function explorer(client) {
@@ -112,7 +93,7 @@ async function main() {
 
   const results = {};
   for (const items of [10_000, BIG]) {
-    results[items] = await withSandbox(items, async (client, seededMs) => {
+    results[items] = await withClient(items, async (client, seededMs) => {
       // Warm-up (TLS session, JIT) on a throwaway provider.
       {
         const { provider, changed } = explorer(client);

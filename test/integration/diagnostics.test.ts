@@ -12,8 +12,8 @@ import * as vscode from 'vscode';
 import type { WorkspaceScanSummary } from '../../src/diagnostics';
 import type { RetracExtensionApi } from '../../src/extension';
 import { fakeKey } from '../fakeKeys';
+import { EXTENSION_ID, gitIn, withMessages } from './helpers';
 
-const EXTENSION_ID = 'retrac-tools.retrac-vscode';
 
 const suffix = (): string => String(randomInt(100000, 999999));
 
@@ -80,29 +80,7 @@ async function apply(a: vscode.CodeAction): Promise<unknown> {
   return undefined;
 }
 
-function gitIn(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-C', cwd, '-c', 'user.name=Retrac Test', '-c', 'user.email=test@example.invalid', ...args], { encoding: 'utf8' });
-}
 
-type ShowFn = (message: string, ...rest: unknown[]) => Thenable<unknown>;
-/** Records the messages shown while `run` runs (still showing them). */
-async function withMessages<T>(run: () => Promise<T>): Promise<{ value: T; messages: string[] }> {
-  const messages: string[] = [];
-  const win = vscode.window as unknown as Record<string, ShowFn>;
-  const names = ['showErrorMessage', 'showWarningMessage', 'showInformationMessage'] as const;
-  const originals = names.map((n) => win[n]);
-  names.forEach((n, i) => {
-    win[n] = (message: string, ...rest: unknown[]) => {
-      messages.push(message);
-      return originals[i].call(vscode.window, message, ...rest);
-    };
-  });
-  try {
-    return { value: await run(), messages };
-  } finally {
-    names.forEach((n, i) => (win[n] = originals[i]));
-  }
-}
 
 suite('Leak diagnostics', () => {
   let api: RetracExtensionApi;

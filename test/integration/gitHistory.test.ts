@@ -4,7 +4,7 @@
 // each entry opening the file as that commit had it), Problems entries for keys still at HEAD, the
 // hook shown before it is written, chained onto an existing one, blocking a real commit, removed.
 import * as assert from 'assert';
-import { execFileSync, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -12,34 +12,10 @@ import * as vscode from 'vscode';
 import type { RetracExtensionApi } from '../../src/extension';
 import type { HistoryScanSummary } from '../../src/diagnostics/gitTools';
 import { fakeKey } from '../fakeKeys';
+import { answeringModals, EXTENSION_ID, gitIn } from './helpers';
 
-const EXTENSION_ID = 'retrac-tools.retrac-vscode';
 
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-C', cwd, '-c', 'user.name=Retrac Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { encoding: 'utf8' });
-}
 
-type ShowFn = (message: string, ...rest: unknown[]) => Thenable<unknown>;
-/** Answers modal questions with `answer(message, items)` and records every message while `run` runs. */
-async function answering<T>(answer: (message: string, items: string[]) => string | undefined, run: () => Thenable<T>): Promise<{ value: T; messages: string[] }> {
-  const messages: string[] = [];
-  const win = vscode.window as unknown as Record<string, ShowFn>;
-  const names = ['showErrorMessage', 'showWarningMessage', 'showInformationMessage'] as const;
-  const originals = names.map((n) => win[n]);
-  names.forEach((n, i) => {
-    win[n] = (message: string, ...rest: unknown[]) => {
-      messages.push(message);
-      const modal = typeof rest[0] === 'object' && rest[0] !== null && (rest[0] as { modal?: boolean }).modal;
-      if (modal) return Promise.resolve(answer(message, rest.slice(1).filter((x): x is string => typeof x === 'string')));
-      return originals[i].call(vscode.window, message, ...rest);
-    };
-  });
-  try {
-    return { value: await run(), messages };
-  } finally {
-    names.forEach((n, i) => (win[n] = originals[i]));
-  }
-}
 
 suite('Git history and pre-commit hook commands', () => {
   let api: RetracExtensionApi;
@@ -48,8 +24,8 @@ suite('Git history and pre-commit hook commands', () => {
   const newRepo = (): string => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'retrac-it-git-'));
     dirs.push(dir);
-    git(dir, 'init', '-q', '-b', 'main');
-    git(dir, 'config', 'core.hooksPath', '.git/hooks');
+    gitIn(dir, 'init', '-q', '-b', 'main');
+    gitIn(dir, 'config', 'core.hooksPath', '.git/hooks');
     return dir;
   };
 
@@ -68,16 +44,16 @@ suite('Git history and pre-commit hook commands', () => {
     const kept = fakeKey('restricted');
     keys.push(gone, kept);
     fs.writeFileSync(path.join(repo, 'client.js'), `// client\nconst RETRAC_API_KEY = '${gone}';\n`);
-    git(repo, 'add', '-A');
-    git(repo, 'commit', '-q', '-m', 'add client');
-    const leakSha = git(repo, 'rev-parse', 'HEAD').trim();
+    gitIn(repo, 'add', '-A');
+    gitIn(repo, 'commit', '-q', '-m', 'add client');
+    const leakSha = gitIn(repo, 'rev-parse', 'HEAD').trim();
     fs.writeFileSync(path.join(repo, 'client.js'), '// client\nconst RETRAC_API_KEY = process.env.RETRAC_API_KEY;\n');
     fs.writeFileSync(path.join(repo, 'settings.py'), `import os\n\nRETRAC_KEY = "${kept}"\n`);
-    git(repo, 'add', '-A');
-    git(repo, 'commit', '-q', '-m', 'env, and a new leak');
-    const keptSha = git(repo, 'rev-parse', 'HEAD').trim();
+    gitIn(repo, 'add', '-A');
+    gitIn(repo, 'commit', '-q', '-m', 'env, and a new leak');
+    const keptSha = gitIn(repo, 'rev-parse', 'HEAD').trim();
 
-    const { value: summary } = await answering(() => undefined, () => vscode.commands.executeCommand<HistoryScanSummary | undefined>('retrac.scanGitHistory', repo));
+    const { value: summary } = await answeringModals(() => undefined, () => vscode.commands.executeCommand<HistoryScanSummary | undefined>('retrac.scanGitHistory', repo));
     assert.ok(summary, 'no summary');
     assert.deepStrictEqual([summary.commits, summary.historyOnly, summary.inHead, summary.cancelled], [2, 1, 1, false]);
 
@@ -109,7 +85,7 @@ suite('Git history and pre-commit hook commands', () => {
     // Not os.tmpdir(): the harness may put it inside this repository's work tree.
     const plain = fs.mkdtempSync(path.join(fs.existsSync('/tmp') ? '/tmp' : os.tmpdir(), 'retrac-it-nogit-'));
     dirs.push(plain);
-    const { value, messages } = await answering(() => undefined, () => vscode.commands.executeCommand('retrac.scanGitHistory', plain));
+    const { value, messages } = await answeringModals(() => undefined, () => vscode.commands.executeCommand('retrac.scanGitHistory', plain));
     assert.strictEqual(value, undefined);
     assert.ok(messages.some((m) => /cannot scan history: .*not inside a git repository/.test(m)), messages.join(' | '));
   });
@@ -118,22 +94,22 @@ suite('Git history and pre-commit hook commands', () => {
     this.timeout(60_000);
     const repo = newRepo();
     fs.writeFileSync(path.join(repo, 'README.md'), 'hi\n');
-    git(repo, 'add', '-A');
-    git(repo, 'commit', '-q', '-m', 'init');
+    gitIn(repo, 'add', '-A');
+    gitIn(repo, 'commit', '-q', '-m', 'init');
     const hook = path.join(repo, '.git', 'hooks', 'pre-commit');
     const theirs = '#!/bin/sh\necho theirs >> "$(git rev-parse --git-dir)/theirs.log"\n';
     fs.mkdirSync(path.dirname(hook), { recursive: true });
     fs.writeFileSync(hook, theirs, { mode: 0o755 });
 
     // Declining the chain question leaves their hook as it is.
-    const declined = await answering(() => undefined, () => vscode.commands.executeCommand('retrac.installPreCommitHook', repo));
+    const declined = await answeringModals(() => undefined, () => vscode.commands.executeCommand('retrac.installPreCommitHook', repo));
     assert.strictEqual(declined.value, undefined);
     assert.ok(declined.messages.some((m) => /already exists.*does not overwrite it/.test(m)), declined.messages.join(' | '));
     assert.strictEqual(fs.readFileSync(hook, 'utf8'), theirs);
 
     // Chain, then the preview is shown before the confirmation.
     let previewShown = '';
-    const { value, messages } = await answering((message, items) => {
+    const { value, messages } = await answeringModals((message, items) => {
       if (/already exists/.test(message)) return items.find((i) => /Chain/.test(i));
       previewShown = vscode.window.activeTextEditor?.document.getText() ?? '';
       return items.find((i) => i === 'Install');
@@ -146,17 +122,17 @@ suite('Git history and pre-commit hook commands', () => {
     const leak = fakeKey('restricted');
     keys.push(leak);
     fs.writeFileSync(path.join(repo, 'app.js'), `const RETRAC_API_KEY = '${leak}';\n`);
-    git(repo, 'add', 'app.js');
+    gitIn(repo, 'add', 'app.js');
     const blocked = spawnSync('git', ['-C', repo, '-c', 'user.name=T', '-c', 'user.email=t@example.invalid', 'commit', '-m', 'leak'], { encoding: 'utf8' });
     assert.notStrictEqual(blocked.status, 0, 'the hook let the key through');
     assert.match(blocked.stdout + blocked.stderr, /app\.js:1:\d+ error retrac\/restricted-key/);
-    git(repo, 'rm', '-q', '--cached', 'app.js');
+    gitIn(repo, 'rm', '-q', '--cached', 'app.js');
     fs.writeFileSync(path.join(repo, 'ok.txt'), 'ok\n');
-    git(repo, 'add', 'ok.txt');
-    git(repo, 'commit', '-q', '-m', 'clean');
+    gitIn(repo, 'add', 'ok.txt');
+    gitIn(repo, 'commit', '-q', '-m', 'clean');
     assert.strictEqual(fs.readFileSync(path.join(repo, '.git', 'theirs.log'), 'utf8'), 'theirs\n', 'the chained hook did not run');
 
-    const removed = await answering(() => undefined, () => vscode.commands.executeCommand<string | undefined>('retrac.removePreCommitHook', repo));
+    const removed = await answeringModals(() => undefined, () => vscode.commands.executeCommand<string | undefined>('retrac.removePreCommitHook', repo));
     assert.strictEqual(removed.value, 'restored');
     assert.strictEqual(fs.readFileSync(hook, 'utf8'), theirs);
     assert.ok(!fs.existsSync(hook + '.retrac-chained'));

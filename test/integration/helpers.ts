@@ -1,6 +1,7 @@
 // What the integration suites share: the harness sandbox, direct clients to read the server back,
 // private sandboxes from the bundled sandbox, profiles for sandbox keys, and polling.
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -77,4 +78,43 @@ export class SandboxProfiles {
   async removeAll(): Promise<void> {
     for (const id of this.ids.values()) await this.api.accounts.remove(id).catch(() => undefined);
   }
+}
+
+/** git in `cwd` with a test identity and no signing, whatever the machine's configuration. */
+export function gitIn(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-C', cwd, '-c', 'user.name=Retrac Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { encoding: 'utf8' });
+}
+
+type ShowFn = (message: string, ...rest: unknown[]) => Thenable<unknown>;
+
+/**
+ * Records every message shown while `run` runs; modal questions are answered with
+ * `answer(message, items)` (modals cannot be clicked from the extension host), others still show.
+ */
+export async function answeringModals<T>(
+  answer: ((message: string, items: string[]) => string | undefined) | undefined,
+  run: () => Thenable<T>,
+): Promise<{ value: T; messages: string[] }> {
+  const messages: string[] = [];
+  const win = vscode.window as unknown as Record<string, ShowFn>;
+  const names = ['showErrorMessage', 'showWarningMessage', 'showInformationMessage'] as const;
+  const originals = names.map((n) => win[n]);
+  names.forEach((n, i) => {
+    win[n] = (message: string, ...rest: unknown[]) => {
+      messages.push(message);
+      const modal = typeof rest[0] === 'object' && rest[0] !== null && (rest[0] as { modal?: boolean }).modal;
+      if (answer && modal) return Promise.resolve(answer(message, rest.slice(1).filter((x): x is string => typeof x === 'string')));
+      return originals[i].call(vscode.window, message, ...rest);
+    };
+  });
+  try {
+    return { value: await run(), messages };
+  } finally {
+    names.forEach((n, i) => (win[n] = originals[i]));
+  }
+}
+
+/** Records the messages shown while `run` runs (still showing them). */
+export function withMessages<T>(run: () => Thenable<T>): Promise<{ value: T; messages: string[] }> {
+  return answeringModals(undefined, run);
 }
