@@ -72,7 +72,8 @@ suite('Retrac values in code: hovers, completions, charts, walkthrough', functio
     workspaceId = info.keys.find((k) => k.name === 'owner-full')!.workspaceId!;
     locA = await owner.createLocation({ name: `Hover A ${RUN}`, type: 'warehouse', note: 'hover test' });
     locB = await owner.createLocation({ name: `Hover B ${RUN}`, type: 'van' });
-    item = await owner.createItem({ sku: `HOVR-${RUN}`, description: 'Hover test hose 20 m', cost: 3 });
+    // A SKU-shaped token has a letter and a digit; RUN (base 36) is sometimes all letters, so the digits are fixed here.
+    item = await owner.createItem({ sku: `HOVR-${RUN}-20`, description: 'Hover test hose 20 m', cost: 3 });
     await owner.setOnHand({ itemId: item.id, locationId: locA.id, onHandQty: 40 });
     await owner.setOnHand({ itemId: item.id, locationId: locB.id, onHandQty: 5 });
     transfer = await owner.createTransfer({ fromLocationId: locA.id, toLocationId: locB.id, note: 'hover transfer', lines: [{ itemId: item.id, quantity: 7 }] });
