@@ -25,7 +25,7 @@ const bundles = {
 // Modules that the extension loads on first use with `await import('./module')`: each becomes its
 // own bundle, and every other bundle requires it from dist/ at run time instead of inlining it.
 // Add a line here for a new lazily loaded part (the unit tests load the transpiled module as is).
-// The budget of dist/extension.js is checked by test/unit/bundleSize.test.ts.
+// The budget of dist/extension.js is checked by test/unit/build.bundleSize.test.ts.
 export const lazyBundles = {
   'ca-transport': 'src/api/caTransport.ts',   // undici (400 KB): only a pinned CA needs it
   'api-client': 'src/api/client.ts',          // ofetch, valibot, the schemas: from the first API call on

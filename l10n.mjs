@@ -5,7 +5,7 @@
 //
 // Our files call `t('…')` through `const t = vscode.l10n.t;`. The extractor only sees calls
 // written `vscode.l10n.t(…)` / `l10n.t(…)`, so each such file's aliased calls are shown to it in
-// that form (in memory; the sources are not changed). The unit test l10n.test.ts fails when the
+// that form (in memory; the sources are not changed). The unit test build.l10n.test.ts fails when the
 // committed bundle differs from what this produces, or when a string bypasses l10n.
 import { getL10nJson } from '@vscode/l10n-dev';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';

@@ -103,7 +103,7 @@ suite('Retrac smoke', () => {
     // Wall times swing with the machine's load (8–53 ms for the same activate() on a busy 2-core
     // machine), so the bound is on the CPU time of activate(), which stayed at 5.6–6.1 ms: it
     // catches a regression of several times without failing on a busy machine. The bundle's size,
-    // which decides the load time, has its own test (bundleSize.test.ts).
+    // which decides the load time, has its own test (build.bundleSize.test.ts).
     assert.ok(api.activationCpuMs < 40, `activate() used ${api.activationCpuMs.toFixed(1)} ms of CPU`);
   });
 
