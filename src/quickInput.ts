@@ -6,10 +6,10 @@
 // `workbench.action.closeQuickOpen`).
 import * as vscode from 'vscode';
 
-/** Returned when the user pressed the Back button. */
-// Symbol.for: the lazily loaded edit commands carry their own copy of this module, and must see the same BACK.
-export const BACK = Symbol.for('retrac.quickInput.back');
-export type Back = typeof BACK;
+// Returned when the user pressed the Back button. Symbol.for (in ../runFlow): the lazily loaded
+// bundles carry their own copy of these modules, and must see the same BACK.
+import { BACK, type Back } from './runFlow';
+export { BACK, type Back };
 
 export interface StepInfo {
   title: string;
