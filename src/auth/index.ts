@@ -6,6 +6,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { escapeMarkdown } from '../markdownText';
 import type { RetracClient } from '../api/client';
 import { describeError } from '../api/describeError';
 import { isRetracError } from '../api/errors';
@@ -904,10 +905,10 @@ export class Accounts implements RetracConnection, vscode.Disposable {
     const extra = [ws && !p.name.includes(ws) ? ws : undefined, !p.name.includes(keyTypeLabel(p.keyType)) ? keyTypeLabel(p.keyType) : undefined].filter(Boolean);
     item.text = `$(${p.sandbox ? 'beaker' : p.keyType === 'full' ? 'key' : 'lock'}) ${p.name}${extra.length ? ` · ${extra.join(' · ')}` : ''}`;
     const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**${escapeMd(p.name)}**${this.boundProfileId === p.id ? ` — ${escapeMd(t('bound to this folder'))}` : ''}\n\n`);
-    md.appendMarkdown(`${escapeMd(describeProfile(p))}\n\n`);
-    md.appendMarkdown(`${escapeMd(t('Host'))}: \`${hostOf(p.apiUrl)}\`${p.sandbox ? ` (${escapeMd(t('local sandbox'))})` : ''}${p.sessionOnly ? ` — ${escapeMd(t('this session only'))}` : ''}\n\n`);
-    md.appendMarkdown(escapeMd(t('Click to switch profile.')));
+    md.appendMarkdown(`**${escapeMarkdown(p.name)}**${this.boundProfileId === p.id ? ` — ${escapeMarkdown(t('bound to this folder'))}` : ''}\n\n`);
+    md.appendMarkdown(`${escapeMarkdown(describeProfile(p))}\n\n`);
+    md.appendMarkdown(`${escapeMarkdown(t('Host'))}: \`${hostOf(p.apiUrl)}\`${p.sandbox ? ` (${escapeMarkdown(t('local sandbox'))})` : ''}${p.sessionOnly ? ` — ${escapeMarkdown(t('this session only'))}` : ''}\n\n`);
+    md.appendMarkdown(escapeMarkdown(t('Click to switch profile.')));
     item.tooltip = md;
     // Screen readers get plain text, not the tooltip's markdown.
     item.accessibilityInformation = {
@@ -932,8 +933,4 @@ export class Accounts implements RetracConnection, vscode.Disposable {
     this.redactions.clear();
     for (const d of this.disposables) d.dispose();
   }
-}
-
-function escapeMd(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }

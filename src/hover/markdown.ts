@@ -1,6 +1,7 @@
 // A hover's text for each kind of value, with command links (Reveal in Retrac Explorer, Open
 // Details, Open in Retrac Dashboard, Show Stock History). Only these commands are trusted.
 import * as vscode from 'vscode';
+import { escapeMarkdown } from '../markdownText';
 import type { Movement } from '../api/types';
 import type { ItemSummary, LocationSummary, Summary, TransferSummary, WorkspaceSummary } from './lookup';
 
@@ -14,10 +15,7 @@ function link(title: string, command: string, arg: unknown): string {
   return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify([arg]))} "${title}")`;
 }
 
-/** Escapes what Markdown would read as markup inside a line or table cell (not `-` or `.`, which only matter at a line start). */
-function esc(text: string): string {
-  return text.replace(/[\\`*_{}[\]|<>]/g, '\\$&').replace(/^[#+-]/, '\\$&');
-}
+const esc = escapeMarkdown;
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 

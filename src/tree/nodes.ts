@@ -2,6 +2,7 @@
 // row nodes expose the NodeRef fields (item, location, transfer, tag, balance) that the edit
 // commands read when run from a context menu.
 import * as vscode from 'vscode';
+import { escapeMarkdown } from '../markdownText';
 import type { RetracClient } from '../api/client';
 import { describeError } from '../api/describeError';
 import { withWhereToSet } from '../auth/connectionSettings';
@@ -539,7 +540,7 @@ export class ItemNode extends Node {
     ti.description = onHand === undefined ? it.description : `${it.description} · ${t('{0} on hand', onHand)}`;
     ti.iconPath = new vscode.ThemeIcon('symbol-constant');
     const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**${escapeMd(it.sku)}** — ${escapeMd(it.description)}\n\n`);
+    md.appendMarkdown(`**${escapeMarkdown(it.sku)}** — ${escapeMarkdown(it.description)}\n\n`);
     md.appendMarkdown(`${t('Cost')}: ${it.cost}${it.sellPrice != null ? ` · ${t('Sell price')}: ${it.sellPrice}` : ''}\n\n`);
     if (onHand !== undefined) md.appendMarkdown(`${t('On hand')}: ${onHand}\n\n`);
     md.appendMarkdown(`${t('Tags')}: ${it.tags?.length ? it.tags.map((tg) => `\`${tg.name.replace(/`/g, '')}\``).join(' ') : t('none')}`);
@@ -693,10 +694,6 @@ export class MovementNode extends Node {
     ti.contextValue = 'retrac.movement';
     return ti;
   }
-}
-
-function escapeMd(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
 
 /** A row that runs a command when clicked (the actions offered next to a stopped source). */
