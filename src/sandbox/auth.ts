@@ -101,10 +101,6 @@ export function requireOwner(caller: Caller, action: string): void {
   if (caller.role !== 'owner') throw forbidden(`Only workspace owners can ${action}.`);
 }
 
-export function canSee(caller: Caller, locationId: string): boolean {
-  return caller.access(locationId) !== 'none';
-}
-
 export function requireEdit(caller: Caller, locationId: string, name: string): void {
   const access = caller.access(locationId);
   if (access === 'view') throw forbidden(`You have view-only access to location "${name}"; changing its stock needs Edit access.`);
