@@ -8,6 +8,8 @@ export type LocationType = 'warehouse' | 'van' | 'truck' | 'site' | 'other';
 /** Every location type, in the order pickers list them. */
 export const LOCATION_TYPES: readonly LocationType[] = ['warehouse', 'van', 'truck', 'site', 'other'];
 export type TagColor = 'red' | 'yellow' | 'green' | 'blue' | 'purple' | 'brown' | 'gray' | 'pink';
+/** Every tag colour, in the order pickers list them. */
+export const TAG_COLORS: readonly TagColor[] = ['red', 'yellow', 'green', 'blue', 'purple', 'brown', 'gray', 'pink'];
 export type MovementType =
   | 'opening'
   | 'adjustment_plus'

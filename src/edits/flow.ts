@@ -8,8 +8,8 @@ import type { RetracConnection } from '../auth/connection';
 import type { InventoryEvents } from '../inventoryEvents';
 import type { Logger } from '../log';
 import { BACK, type Back, type QuickInputs } from '../quickInput';
+import { showError } from '../showError';
 import type { InventoryExplorer } from '../tree';
-import { explainError, type ErrorContext } from './errorText';
 
 const t = vscode.l10n.t;
 
@@ -41,12 +41,6 @@ export const CANCELLED: EditOutcome<never> = { status: 'cancelled' };
 
 export function refused(message: string): EditOutcome<never> {
   return { status: 'refused', message };
-}
-
-export function failed(e: unknown, ctx: ErrorContext, log: Logger): EditOutcome<never> {
-  const message = explainError(e, ctx);
-  log.warn(message);
-  return { status: 'failed', message, error: e };
 }
 
 /**
@@ -108,17 +102,49 @@ export async function confirmStep(deps: EditDeps, ctx: StepContext, title: strin
   return answer ? FINISH : undefined;
 }
 
-/** The optional note a write keeps (at most 500 characters; empty for none), then step `next`. */
-export function noteStep<S extends { note?: string }>(deps: EditDeps, title: string, prompt: string, next: string): Step<S> {
+/**
+ * The "ask, keep the trimmed answer, go on" step: an input box built from the state (`ask`, which
+ * may first load what the prompt lists), the answer trimmed into the state (`keep`), then `next`.
+ */
+export function textStep<S>(
+  deps: EditDeps,
+  ask: (s: S) => TextStep | Promise<TextStep>,
+  keep: (s: S, value: string) => void,
+  next: string,
+): Step<S> {
   return async (s, ctx) => {
-    const value = await askText(deps, ctx, {
-      title: t('{0}: note (optional)', title), prompt, value: s.note,
-      validate: (v) => (v.length > 500 ? t('A note has at most 500 characters ({0} now).', v.length) : undefined),
-    });
+    const value = await askText(deps, ctx, await ask(s));
     if (value === BACK || value === undefined) return value;
-    s.note = value.trim() || undefined;
+    keep(s, value.trim());
     return next;
   };
+}
+
+/** One of a fixed list of values (a tag's colour, a location's type) as a step, kept like textStep. */
+export function choiceStep<S, T extends string>(
+  deps: EditDeps,
+  ask: (s: S) => { title: string; placeholder: string; choices: readonly T[] },
+  keep: (s: S, choice: T) => void,
+  next: string,
+): Step<S> {
+  return async (s, ctx) => {
+    const o = ask(s);
+    const picked = await deps.inputs.pick({
+      title: o.title, step: ctx.step, totalSteps: ctx.totalSteps, canGoBack: ctx.canGoBack, placeholder: o.placeholder,
+      items: o.choices.map((c) => ({ label: c, choice: c })),
+    });
+    if (picked === BACK || picked === undefined) return picked;
+    keep(s, picked.choice);
+    return next;
+  };
+}
+
+/** The optional note a write keeps (at most 500 characters; empty for none), then step `next`. */
+export function noteStep<S extends { note?: string }>(deps: EditDeps, title: string, prompt: string, next: string): Step<S> {
+  return textStep<S>(deps, (s) => ({
+    title: t('{0}: note (optional)', title), prompt, value: s.note,
+    validate: (v) => (v.length > 500 ? t('A note has at most 500 characters ({0} now).', v.length) : undefined),
+  }), (s, v) => { s.note = v || undefined; }, next);
 }
 
 // ---- pickers --------------------------------------------------------------------------------
@@ -254,21 +280,11 @@ export async function readOnHand(client: RetracClient, itemId: string, locationI
 
 // ---- feedback -------------------------------------------------------------------------------
 
-/** Runs a write under a notification progress (every call that can take time). */
-export function withProgress<T>(title: string, task: () => Promise<T>): Thenable<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task);
-}
-
-/** Runs a quick re-read under a status-bar progress, so a check does not add a toast. */
-export function withCheckProgress<T>(title: string, task: () => Promise<T>): Thenable<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, task);
-}
-
 /** Shows the outcome to the user without waiting for the notification to be dismissed. */
 export function announce(outcome: EditOutcome): void {
   if (outcome.status === 'done' && !outcome.undo) void vscode.window.showInformationMessage(outcome.message);
   else if (outcome.status === 'refused') void vscode.window.showWarningMessage(outcome.message);
-  else if (outcome.status === 'failed') void vscode.window.showErrorMessage(outcome.message);
+  else if (outcome.status === 'failed') void showError(outcome.message);
 }
 
 export { BACK };

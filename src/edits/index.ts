@@ -4,8 +4,10 @@
 import * as vscode from 'vscode';
 import type { RetracConnection } from '../auth/connection';
 import type { InventoryEvents, NodeRef } from '../inventoryEvents';
+import { Disposable } from '../lifecycle';
 import type { Logger } from '../log';
 import type { QuickInputs } from '../quickInput';
+import { registerCommand, type CommandId } from '../registerCommand';
 import type { InventoryExplorer } from '../tree';
 import type { EditDeps, EditOutcome } from './flow';
 
@@ -22,7 +24,7 @@ export const EDIT_COMMANDS = [
   'retrac.createTag', 'retrac.tagItem', 'retrac.untagItem',
   'retrac.createLocation', 'retrac.renameLocation', 'retrac.deactivateLocation',
   'retrac.importItems',
-] as const;
+] as const satisfies readonly CommandId[];
 
 /** A tree node's argument, or nothing when run from the palette (or with an unrelated argument). */
 function nodeRef(arg: unknown): NodeRef | undefined {
@@ -31,8 +33,7 @@ function nodeRef(arg: unknown): NodeRef | undefined {
   return ref.item || ref.location || ref.transfer || ref.tag || ref.balance ? ref : undefined;
 }
 
-export class InventoryEdits implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
+export class InventoryEdits extends Disposable {
   private readonly deps: EditDeps;
 
   constructor(
@@ -43,6 +44,7 @@ export class InventoryEdits implements vscode.Disposable {
     inputs: QuickInputs,
     log: Logger,
   ) {
+    super();
     this.deps = { connection, events, explorer, inputs, log };
     const d = this.deps;
     const handlers: Record<(typeof EDIT_COMMANDS)[number], (h: Handlers, arg: unknown) => Promise<EditOutcome>> = {
@@ -61,29 +63,20 @@ export class InventoryEdits implements vscode.Disposable {
       'retrac.importItems': (h, arg) => h.importItemsCommand(d, arg),
     };
     for (const id of EDIT_COMMANDS) {
-      this.disposables.push(vscode.commands.registerCommand(id, (arg: unknown) => this.run(id, (h) => handlers[id](h, arg))));
+      this.register(registerCommand(id, (arg: unknown) => this.run(id, (h) => handlers[id](h, arg)), log));
     }
   }
 
-  /** Runs a handler, tells the user the outcome and returns it. A second command started while a
-   *  flow is open hides that flow's input, which cancels it without side effects. */
+  /**
+   * Runs a handler, tells the user the outcome and returns it (an API answer is an outcome; a bug
+   * throws, and registerCommand logs and shows it). A second command started while a flow is open
+   * hides that flow's input, which cancels it without side effects.
+   */
   private async run(id: string, handler: (h: Handlers) => Promise<EditOutcome>): Promise<EditOutcome> {
-    try {
-      const h = await loadHandlers();
-      const outcome = await handler(h);
-      if (outcome.status !== 'cancelled') this.deps.log.debug(`${id}: ${outcome.status}`);
-      h.announce(outcome);
-      return outcome;
-    } catch (e) {
-      // A bug, not an API answer (those become outcomes): say so rather than fail silently.
-      this.deps.log.error(e instanceof Error ? e : String(e));
-      const message = vscode.l10n.t('{0} failed unexpectedly: {1}', id, e instanceof Error ? e.message : String(e));
-      void vscode.window.showErrorMessage(message);
-      return { status: 'failed', message, error: e };
-    }
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    const h = await loadHandlers();
+    const outcome = await handler(h);
+    if (outcome.status !== 'cancelled') this.deps.log.debug(`${id}: ${outcome.status}`);
+    h.announce(outcome);
+    return outcome;
   }
 }
