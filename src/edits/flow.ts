@@ -92,12 +92,12 @@ export type TextStep = { title: string; prompt: string; value?: string; placehol
 
 /** An input box as one step of a flow. */
 export function askText(deps: EditDeps, ctx: StepContext, o: TextStep): Promise<string | Back | undefined> {
-  return deps.inputs.text({ ...o, step: ctx.step, totalSteps: ctx.totalSteps, canGoBack: ctx.canGoBack });
+  return deps.inputs.text({ ...o, ...ctx });
 }
 
 /** The last step: the summary of the write, Back, Escape, or the confirm button (FINISH). */
 export async function confirmStep(deps: EditDeps, ctx: StepContext, title: string, summary: string, confirmLabel: string, detail?: string): Promise<StepResult> {
-  const answer = await deps.inputs.confirm({ title: t('{0}: confirm', title), step: ctx.step, totalSteps: ctx.totalSteps, canGoBack: ctx.canGoBack, summary, detail, confirmLabel });
+  const answer = await deps.inputs.confirm({ title: t('{0}: confirm', title), ...ctx, summary, detail, confirmLabel });
   if (answer === BACK || answer === undefined) return answer;
   return answer ? FINISH : undefined;
 }
@@ -130,7 +130,7 @@ export function choiceStep<S, T extends string>(
   return async (s, ctx) => {
     const o = ask(s);
     const picked = await deps.inputs.pick({
-      title: o.title, step: ctx.step, totalSteps: ctx.totalSteps, canGoBack: ctx.canGoBack, placeholder: o.placeholder,
+      title: o.title, ...ctx, placeholder: o.placeholder,
       items: o.choices.map((c) => ({ label: c, choice: c })),
     });
     if (picked === BACK || picked === undefined) return picked;
@@ -178,9 +178,7 @@ export function pickItem(
   let onHand: Promise<Map<string, number> | undefined> | undefined;
   return deps.inputs.pick<ItemPick>({
     title,
-    step: ctx.step,
-    totalSteps: ctx.totalSteps,
-    canGoBack: ctx.canGoBack,
+    ...ctx,
     placeholder: options.placeholder ?? t('Type to search items by SKU or description'),
     value: options.value,
     search: async (value, signal) => {
@@ -248,9 +246,7 @@ export function pickLocation(
 ): Promise<LocationPick | Back | undefined> {
   return deps.inputs.pick<LocationPick>({
     title,
-    step: ctx.step,
-    totalSteps: ctx.totalSteps,
-    canGoBack: ctx.canGoBack,
+    ...ctx,
     placeholder: options.placeholder ?? t('Choose a location'),
     items: async (signal) => {
       const item = options.onHandOf;

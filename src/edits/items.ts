@@ -192,7 +192,7 @@ export async function editItemCommand(deps: EditDeps, ref?: NodeRef): Promise<Ed
         { field: 'sellPrice', label: t('Sell price'), description: formatAmount(item.sellPrice) },
         { field: 'tags', label: t('Tags'), description: fieldText(item, 'tags') || t('(none)') },
       ];
-      const picked = await deps.inputs.pick({ title: t('{0}: {1}', title, item.sku), step: ctx.step, totalSteps: ctx.totalSteps, canGoBack: ctx.canGoBack, placeholder: t('Which field?'), items: fields });
+      const picked = await deps.inputs.pick({ title: t('{0}: {1}', title, item.sku), ...ctx, placeholder: t('Which field?'), items: fields });
       if (picked === BACK || picked === undefined) return picked;
       s.field = picked.field;
       s.shown = fieldText(item, picked.field);

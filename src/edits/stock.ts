@@ -78,9 +78,7 @@ export async function setOnHandCommand(deps: EditDeps, ref?: NodeRef): Promise<E
       const shown = s.shown;
       const value = await deps.inputs.text({
         title: t('{0}: {1} at {2}', title, s.item!.sku, s.location!.name),
-        step: ctx.step,
-        totalSteps: ctx.totalSteps,
-        canGoBack: ctx.canGoBack,
+        ...ctx,
         value: s.input,
         prompt: (s.staleNotice ? s.staleNotice + ' ' : '') +
           t('Current on-hand: {0}. Type the new count (e.g. 20) or a change (+5, -3).', shown),

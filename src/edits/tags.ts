@@ -62,7 +62,7 @@ async function tagFlow(deps: EditDeps, client: RetracClient, action: string, add
     tag: async (s, ctx) => {
       const onItem = new Set((s.item!.tags ?? []).map((tg) => tg.id));
       const picked = await deps.inputs.pick<vscode.QuickPickItem & { tag: Tag | { id: string; name: string } }>({
-        title: t('{0}: {1}', title, s.item!.sku), step: ctx.step, totalSteps: ctx.totalSteps, canGoBack: ctx.canGoBack,
+        title: t('{0}: {1}', title, s.item!.sku), ...ctx,
         placeholder: add ? t('Add which tag?') : t('Remove which tag?'),
         items: add
           ? async () => {

@@ -95,8 +95,7 @@ export async function createTransferCommand(deps: EditDeps, ref?: NodeRef): Prom
       const { item, available } = s.pending!;
       const value = await deps.inputs.text({
         title: t('{0}: line {1} — quantity of {2}', title, s.lines.length + 1, item.sku),
-        step: ctx.step,
-        totalSteps: ctx.totalSteps,
+        ...ctx,
         canGoBack: true,
         prompt: t('Available at {0}: {1}. How many to move to {2}?', s.from!.name, available, s.to!.name),
         placeholder: t('Quantity'),
@@ -114,8 +113,7 @@ export async function createTransferCommand(deps: EditDeps, ref?: NodeRef): Prom
       const next: vscode.QuickPickItem = { label: `$(arrow-right) ${t('Continue')}`, description: linesText(s.lines.length) };
       const answer = await deps.inputs.pick({
         title: t('{0}: {1} → {2}', title, s.from!.name, s.to!.name),
-        step: ctx.step,
-        totalSteps: ctx.totalSteps,
+        ...ctx,
         canGoBack: true,
         placeholder: s.lines.map(lineText).join(', '),
         items: s.lines.length >= MAX_LINES ? [next] : [add, next],
@@ -211,9 +209,7 @@ export async function revertTransferCommand(deps: EditDeps, ref?: NodeRef): Prom
     pick: async (s, ctx) => {
       const picked = await deps.inputs.pick<vscode.QuickPickItem & { transfer: Transfer }>({
         title,
-        step: ctx.step,
-        totalSteps: ctx.totalSteps,
-        canGoBack: ctx.canGoBack,
+        ...ctx,
         placeholder: t('Type to search completed transfers by note, SKU or description'),
         search: async (value, signal) => {
           const rows = await client.listTransfers({ status: 'completed', search: value.trim() || undefined, pageSize: 50 }, { signal });
@@ -234,9 +230,7 @@ export async function revertTransferCommand(deps: EditDeps, ref?: NodeRef): Prom
       const tr = s.transfer!;
       const answer = await deps.inputs.confirm({
         title: t('{0}: confirm', title),
-        step: ctx.step,
-        totalSteps: ctx.totalSteps,
-        canGoBack: ctx.canGoBack,
+        ...ctx,
         summary: t('Move back from {0} to {1}: {2}', tr.toLocation.name, tr.fromLocation.name, tr.lines.map(lineText).join(', ')),
         detail: tr.note ? t('Transfer note: {0}', tr.note) : undefined,
         confirmLabel: tr.lines.length === 1 ? t('Revert transfer (1 line)') : t('Revert transfer ({0} lines)', tr.lines.length),
