@@ -4,9 +4,8 @@ import type { RetracClient } from '../api/client';
 import { isRetracError } from '../api/errors';
 import type { Item, ItemCreate, ItemUpdate, Tag } from '../api/types';
 import type { NodeRef } from '../inventoryEvents';
-import { showError } from '../showError';
 import { BACK } from '../quickInput';
-import { explainError } from './errorText';
+import { errorMessage, showError } from '../showError';
 import {
   askText, begin, CANCELLED, confirmStep, FINISH, isOutcome, pickItem, Rewind, runFlow, textStep, type EditDeps, type EditOutcome,
 } from './flow';
@@ -72,7 +71,7 @@ export async function loadItem(client: RetracClient, action: string, s: { item?:
     s.item = await readItemWithTags(client, id);
     return true;
   } catch (e) {
-    void showError(explainError(e, { action, sku: id.sku }));
+    void showError(errorMessage(e, { action, sku: id.sku }));
     return false;
   }
 }
@@ -253,7 +252,7 @@ export async function editItemCommand(deps: EditDeps, ref?: NodeRef): Promise<Ed
       try {
         fresh = await withProgress(t('Checking {0}…', s.item!.sku), () => readItemWithTags(client, s.item!), { where: 'statusBar' });
       } catch (e) {
-        void showError(explainError(e, { action, sku: s.item!.sku }));
+        void showError(errorMessage(e, { action, sku: s.item!.sku }));
         return undefined;
       }
       const now = fieldText(fresh, s.field!);

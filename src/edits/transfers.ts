@@ -5,9 +5,8 @@ import type { RetracClient } from '../api/client';
 import { isRetracError } from '../api/errors';
 import type { Transfer, TransferCreate } from '../api/types';
 import type { NodeRef } from '../inventoryEvents';
-import { showError } from '../showError';
 import { BACK } from '../quickInput';
-import { explainError } from './errorText';
+import { errorMessage, showError } from '../showError';
 import { withProgress } from '../progress';
 import {
   begin, CANCELLED, confirmStep, FINISH, isOutcome, noteStep, pickItem, pickLocation, readOnHand, runFlow, type EditDeps, type EditOutcome,
@@ -84,7 +83,7 @@ export async function createTransferCommand(deps: EditDeps, ref?: NodeRef): Prom
       try {
         onHand = await withProgress(t('Reading the stock of {0} at {1}…', item.sku, s.from!.name), () => readOnHand(client, item.id, s.from!.id), { where: 'statusBar' });
       } catch (e) {
-        void showError(explainError(e, { action: t('Reading the stock at the source'), locationName: s.from!.name }));
+        void showError(errorMessage(e, { action: t('Reading the stock at the source'), locationName: s.from!.name }));
         return undefined;
       }
       const alreadyMoved = s.lines.filter((l) => l.item.id === item.id).reduce((n, l) => n + l.quantity, 0);
@@ -151,7 +150,7 @@ export async function createTransferCommand(deps: EditDeps, ref?: NodeRef): Prom
     couldNotCheck: () => t('{0}: the connection dropped and the result could not be checked. Look at the transfers list before trying again.', action),
     explain: (e) => isRetracError(e) && e.code === 'unprocessable_entity'
       ? t('{0} was refused: {1} Check the stock at {2} and that both locations are active.', action, ensureStop(e.message), from.name)
-      : explainError(e, { action, locationName: from.name }),
+      : errorMessage(e, { action, locationName: from.name }),
   });
 }
 

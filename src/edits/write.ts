@@ -2,7 +2,8 @@
 // When the answer is lost (the connection dropped or timed out after sending), the server is
 // re-read and the outcome says whether the write happened, rather than guessing or sending again.
 import { withProgress } from '../progress';
-import { explainError, isInterrupted, type ErrorContext } from './errorText';
+import { isInterrupted } from '../api/errors';
+import { errorMessage } from '../showError';
 import type { EditDeps, EditOutcome } from './flow';
 
 /** What a re-read after a lost answer found. */
@@ -18,7 +19,7 @@ export interface ConfirmedWrite<T> {
   /** What the user does, e.g. "Create item": the start of every error sentence. */
   action: string;
   /** Names that make error sentences concrete (SKU, location). */
-  context?: Omit<ErrorContext, 'action'>;
+  context?: { sku?: string; locationName?: string };
   /** The notification shown while the write is in flight. */
   progress: string;
   send(): Promise<T>;
@@ -57,7 +58,7 @@ export async function confirmedWrite<T>(deps: EditDeps, w: ConfirmedWrite<T> & {
       if (!verdict && w.couldNotCheck) return { status: 'failed', interrupted: true, error: e, message: w.couldNotCheck(again) };
       if (verdict) return { status: 'failed', interrupted: true, error: e, message: verdict.unchanged };
     }
-    const message = w.explain?.(e) ?? explainError(e, { action: w.action, ...w.context });
+    const message = w.explain?.(e) ?? errorMessage(e, { action: w.action, ...w.context });
     deps.log.warn(message);
     return { status: 'failed', message, error: e };
   }
