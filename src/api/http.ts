@@ -287,7 +287,7 @@ export class Transport {
       const whose = this.proxyLabel?.startsWith('https:') ? `${this.host} or of the proxy ${this.proxyLabel}` : this.host;
       return this.error(spec, { code: 'tls', tls, networkCode: code, proxy: this.proxyLabel, message: `The certificate of ${whose} was rejected: ${detail}${code ? ` (${code})` : ''}.`, cause });
     }
-    // The message is the English sentence users see too (describeError words it again in their language).
+    // The message (logs, CLI) is describeError's sentence in English; users read it in their language.
     const message = describeNetworkFailure({ host: this.host, code, detail: cause.message, proxy: this.proxyLabel });
     return this.error(spec, { code: 'network', networkCode: code, proxy: this.proxyLabel, message, cause });
   }

@@ -1,5 +1,6 @@
 // What every edit command shares: the outcome it returns, the guard that refuses at once when
-// the key cannot do the edit, a multi-step runner with Back, and the item/location pickers.
+// the key cannot do the edit, the steps of its flow (text, choice, note, confirm; the runner is
+// ../runFlow), the item/location pickers, and how the outcome is shown.
 import * as vscode from 'vscode';
 import type { RetracClient } from '../api/client';
 import { pages } from '../api/paging';
