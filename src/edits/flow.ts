@@ -9,7 +9,8 @@ import type { RetracConnection } from '../auth/connection';
 import type { InventoryEvents } from '../inventoryEvents';
 import type { Logger } from '../log';
 import { BACK, type Back, type QuickInputs } from '../quickInput';
-import { showError } from '../showError';
+import { withProgress } from '../progress';
+import { errorMessage, showError } from '../showError';
 import type { InventoryExplorer } from '../tree';
 
 const t = vscode.l10n.t;
@@ -84,7 +85,7 @@ export function isOutcome(v: unknown): v is EditOutcome {
 
 // ---- multi-step flows: ../runFlow ------------------------------------------------------------
 
-import { FINISH, type Step, type StepContext, type StepResult } from '../runFlow';
+import { FINISH, Rewind, type Step, type StepContext, type StepResult } from '../runFlow';
 export { FINISH, Rewind, runFlow, type Step, type StepContext, type StepResult } from '../runFlow';
 
 // ---- steps every flow uses --------------------------------------------------------------------
@@ -146,6 +147,33 @@ export function noteStep<S extends { note?: string }>(deps: EditDeps, title: str
     title: t('{0}: note (optional)', title), prompt, value: s.note,
     validate: (v) => (v.length > 500 ? t('A note has at most 500 characters ({0} now).', v.length) : undefined),
   }), (s, v) => { s.note = v || undefined; }, next);
+}
+
+/**
+ * The check between the confirm and the write: re-reads what the user saw (status-bar progress).
+ * Unchanged: FINISH. Changed by someone meanwhile: `rewind` updates the state and returns the
+ * warning shown, and the flow goes back to `step` to decide again (never a silent overwrite).
+ * A failed read is shown and ends the flow: nothing is written.
+ */
+export async function unchangedSinceShown<V>(o: {
+  progress: string;
+  read: () => Promise<V>;
+  /** The sentence's context when the read fails. */
+  failure: { action: string; sku?: string; locationName?: string };
+  changed: (fresh: V) => boolean;
+  rewind: (fresh: V) => string;
+  step: string;
+}): Promise<StepResult> {
+  let fresh: V;
+  try {
+    fresh = await withProgress(o.progress, () => o.read(), { where: 'statusBar' });
+  } catch (e) {
+    void showError(errorMessage(e, o.failure));
+    return undefined;
+  }
+  if (!o.changed(fresh)) return FINISH;
+  void vscode.window.showWarningMessage(o.rewind(fresh));
+  return new Rewind(o.step);
 }
 
 // ---- pickers --------------------------------------------------------------------------------

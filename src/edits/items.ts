@@ -7,9 +7,8 @@ import type { NodeRef } from '../inventoryEvents';
 import { BACK } from '../quickInput';
 import { errorMessage, showError } from '../showError';
 import {
-  askText, begin, CANCELLED, confirmStep, FINISH, isOutcome, pickItem, Rewind, runFlow, textStep, type EditDeps, type EditOutcome,
+  askText, begin, CANCELLED, confirmStep, FINISH, isOutcome, pickItem, runFlow, textStep, unchangedSinceShown, type EditDeps, type EditOutcome,
 } from './flow';
-import { withProgress } from '../progress';
 import { parseAmount } from './quantity';
 import { confirmedWrite } from './write';
 
@@ -247,23 +246,21 @@ export async function editItemCommand(deps: EditDeps, ref?: NodeRef): Promise<Ed
       const label = { sku: t('SKU'), description: t('Description'), cost: t('Cost'), sellPrice: t('Sell price'), tags: t('Tags') }[s.field!];
       const r = await confirmStep(deps, ctx, title, t('{0} of {1}: {2} → {3}', label, s.item!.sku, s.shown || t('(none)'), s.newText || t('(none)')), t('Save'));
       if (r !== FINISH) return r;
-      // Re-read and compare: the field may have been changed by someone else meanwhile.
-      let fresh: Item;
-      try {
-        fresh = await withProgress(t('Checking {0}…', s.item!.sku), () => readItemWithTags(client, s.item!), { where: 'statusBar' });
-      } catch (e) {
-        void showError(errorMessage(e, { action, sku: s.item!.sku }));
-        return undefined;
-      }
-      const now = fieldText(fresh, s.field!);
-      if (now !== s.shown) {
-        s.staleNotice = t('Changed since shown: "{0}" → "{1}".', s.shown!, now);
-        void vscode.window.showWarningMessage(t('{0} of {1} changed while you were editing. Check the new value and confirm again.', label, s.item!.sku));
-        s.item = fresh;
-        s.shown = now;
-        return new Rewind('value');
-      }
-      return FINISH;
+      return unchangedSinceShown({
+        progress: t('Checking {0}…', s.item!.sku),
+        read: () => readItemWithTags(client, s.item!),
+        failure: { action, sku: s.item!.sku },
+        changed: (fresh) => fieldText(fresh, s.field!) !== s.shown,
+        rewind: (fresh) => {
+          const now = fieldText(fresh, s.field!);
+          const warning = t('{0} of {1} changed while you were editing. Check the new value and confirm again.', label, s.item!.sku);
+          s.staleNotice = t('Changed since shown: "{0}" → "{1}".', s.shown!, now);
+          s.item = fresh;
+          s.shown = now;
+          return warning;
+        },
+        step: 'value',
+      });
     },
   });
   if (!state) return CANCELLED;

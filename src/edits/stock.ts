@@ -9,7 +9,7 @@ import { BACK } from '../quickInput';
 import { errorMessage, showError } from '../showError';
 import { withProgress } from '../progress';
 import {
-  announce, begin, CANCELLED, confirmStep, FINISH, isOutcome, noteStep, pickItem, pickLocation, readOnHand, Rewind, runFlow,
+  announce, begin, CANCELLED, confirmStep, FINISH, isOutcome, noteStep, pickItem, pickLocation, readOnHand, runFlow, unchangedSinceShown,
   type EditDeps, type EditOutcome, type ItemRef, type LocationRef,
 } from './flow';
 import { parseQuantityInput } from './quantity';
@@ -97,23 +97,19 @@ export async function setOnHandCommand(deps: EditDeps, ref?: NodeRef): Promise<E
       const answer = await confirmStep(deps, ctx, title,
         t('Set {0} at {1}: {2} → {3}', s.item!.sku, s.location!.name, s.shown!, s.target!), t('Set to {0}', s.target!), s.note ? t('Note: {0}', s.note) : undefined);
       if (answer !== FINISH) return answer;
-      // Re-read and compare: never overwrite a count someone else changed meanwhile.
-      let now: number;
-      try {
-        now = await withProgress(t('Checking the current on-hand of {0}…', s.item!.sku), () => readOnHand(client, s.item!.id, s.location!.id), { where: 'statusBar' });
-      } catch (e) {
-        void showError(errorMessage(e, { action: t('Checking the current on-hand'), locationName: s.location!.name }));
-        return undefined;
-      }
-      if (now !== s.shown) {
-        s.staleNotice = t('Changed since shown: {0} → {1} by someone else.', s.shown!, now);
-        void vscode.window.showWarningMessage(
-          t('The on-hand of {0} at {1} changed from {2} to {3} while you were editing. Check the new count and confirm again.', s.item!.sku, s.location!.name, s.shown!, now),
-        );
-        s.shown = now;
-        return new Rewind('quantity');
-      }
-      return FINISH;
+      return unchangedSinceShown({
+        progress: t('Checking the current on-hand of {0}…', s.item!.sku),
+        read: () => readOnHand(client, s.item!.id, s.location!.id),
+        failure: { action: t('Checking the current on-hand'), locationName: s.location!.name },
+        changed: (now) => now !== s.shown,
+        rewind: (now) => {
+          const warning = t('The on-hand of {0} at {1} changed from {2} to {3} while you were editing. Check the new count and confirm again.', s.item!.sku, s.location!.name, s.shown!, now);
+          s.staleNotice = t('Changed since shown: {0} → {1} by someone else.', s.shown!, now);
+          s.shown = now;
+          return warning;
+        },
+        step: 'quantity',
+      });
     },
   });
   if (!state) return CANCELLED;
