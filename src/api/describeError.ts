@@ -1,21 +1,15 @@
 // One sentence a user can act on for any failure of a Retrac call: the one advice table for HTTP
-// answers, network and TLS codes. Pure, so the accounts, tree and edit commands share the wording;
-// the caller passes `t` (see ./l10n) so every sentence is localised. Never contains a key: every
-// part comes from a redacted RetracError or is redacted here.
+// answers, network and TLS codes, for a plain call and for a key being checked (a failed edit's
+// sentences, which start with its action, are in ./describeEditError: only the edit bundle loads
+// them). Pure, so every part shares the wording; the caller passes `t` (see ./l10n) so every
+// sentence is localised. Never contains a key: every part comes from a redacted RetracError or is
+// redacted here.
 import { isRetracError, type RetracError, type TlsProblem } from './errors';
 import { redactText } from './keys';
 import { english, type Translate } from './l10n';
 import { MAX_RETRY_AFTER_MS } from './retryAfter';
 
 export interface DescribeOptions {
-  /**
-   * What the user was doing, e.g. "Set on-hand stock" (the edit commands): the sentence starts
-   * with it and names the cause (scope, owner-only, location access, plan limit, duplicate, wait).
-   */
-  action?: string;
-  /** Names that make an action's sentence concrete. */
-  sku?: string;
-  locationName?: string;
   /** A key is being checked before it is saved (Add API Key, Diagnose Connection): say what to check. */
   checkingKey?: boolean;
   /** The host named in advice (default: the error's). */
@@ -33,7 +27,6 @@ export function describeError(e: unknown, options: DescribeOptions = {}): string
   // Only what comes from the error is redacted: SKUs and names the caller passes are the user's own.
   const plain = (): string => redact(isRetracError(e) ? describeRetracError(e, t) : t('Unexpected error: {0}', e instanceof Error ? e.message : String(e)));
   if (options.checkingKey && isRetracError(e)) return describeKeyCheckError(e, options.host ?? e.host ?? DEFAULT_HOST, t, plain) ?? plain();
-  if (options.action !== undefined) return describeActionError(e, { ...options, action: options.action }, t, plain);
   return plain();
 }
 
@@ -277,51 +270,8 @@ function describeKeyCheckError(e: RetracError, host: string, t: Translate, plain
   }
 }
 
-// ---- an edit command's action -----------------------------------------------------------------------
-
-function describeActionError(e: unknown, o: DescribeOptions & { action: string }, t: Translate, plain: () => string): string {
-  const { action } = o;
-  if (!isRetracError(e)) return t('{0} failed: {1}', action, plain());
-  switch (e.code) {
-    case 'forbidden':
-      switch (e.forbidden) {
-        case 'scope':
-          return e.missingScope
-            ? t('{0} needs the "{1}" scope, which this API key lacks. Create a key with it in the Retrac dashboard.', action, e.missingScope)
-            : t('{0} needs a scope this API key lacks: {1}', action, e.message);
-        case 'role':
-          return t('{0} is owner-only: this API key belongs to a workspace member.', action);
-        case 'location':
-          return o.locationName
-            ? t('{0} was refused: your access at "{1}" is View-only or None. A workspace owner can give you Edit access there.', action, o.locationName)
-            : t('{0} was refused: your access at that location is View-only or None.', action);
-        case 'plan':
-          return t('{0} was refused: API keys need the Business plan or above.', action);
-        case 'plan_limit':
-          return t('{0} was refused: the workspace reached a plan limit ({1}).', action, e.message);
-        default:
-          return t('{0} was refused: {1}', action, e.message);
-      }
-    case 'exceeded_limit':
-      return t('{0} was refused: the workspace reached a plan limit ({1}). Upgrade the plan or remove unused records.', action, e.message);
-    case 'conflict':
-      return o.sku
-        ? t('{0} failed: the SKU "{1}" already exists in this workspace.', action, o.sku)
-        : t('{0} failed: {1}', action, e.message);
-    case 'rate_limit_exceeded':
-      return e.retryAfterMs !== undefined && e.retryAfterMs >= MAX_RETRY_AFTER_MS
-        ? t('{0} was not sent: Retrac asked to wait more than an hour; try again later.', action)
-        : t('{0} was not sent: the API key is over its rate limit. Try again in {1}.', action, describeWait(e.retryAfterMs, t));
-    case 'not_found':
-      return t('{0} failed: it no longer exists or is not in this workspace.', action);
-    case 'unprocessable_entity':
-      return t('{0} was refused by the server: {1}', action, plain());
-    default:
-      return t('{0} failed: {1}', action, plain());
-  }
-}
-
-function sentence(text: string): string {
+/** The text as a sentence: trimmed, with a full stop unless it has one. */
+export function sentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }

@@ -10,7 +10,9 @@ import type { InventoryEvents } from '../inventoryEvents';
 import type { Logger } from '../log';
 import { BACK, type Back, type QuickInputs } from '../quickInput';
 import { withProgress } from '../progress';
-import { errorMessage, showError } from '../showError';
+import { describeEditError, type EditErrorContext } from '../api/describeEditError';
+import { withWhereToSet } from '../auth/connectionSettings';
+import { showError } from '../showError';
 import type { InventoryExplorer } from '../tree';
 
 const t = vscode.l10n.t;
@@ -77,6 +79,14 @@ export async function begin(
   }
   if (!client) return refused(t('{0}: the API key of profile "{1}" could not be read.', action, profile.name));
   return client;
+}
+
+/**
+ * The sentence for a failed edit (api/describeEditError, localised); one that asks to set a
+ * connection setting also says where.
+ */
+export function editErrorMessage(e: unknown, context: Omit<EditErrorContext, 't'>): string {
+  return withWhereToSet(describeEditError(e, { ...context, t: vscode.l10n.t }));
 }
 
 export function isOutcome(v: unknown): v is EditOutcome {
@@ -168,7 +178,7 @@ export async function unchangedSinceShown<V>(o: {
   try {
     fresh = await withProgress(o.progress, () => o.read(), { where: 'statusBar' });
   } catch (e) {
-    void showError(errorMessage(e, o.failure));
+    void showError(editErrorMessage(e, o.failure));
     return undefined;
   }
   if (!o.changed(fresh)) return FINISH;

@@ -5,9 +5,8 @@ import * as vscode from 'vscode';
 import type { RetracClient } from '../api/client';
 import type { BulkItemResult, Item } from '../api/types';
 import { isInterrupted } from '../api/errors';
-import { errorMessage } from '../showError';
 import { withProgress } from '../progress';
-import { begin, CANCELLED, isOutcome, type EditDeps, type EditOutcome } from './flow';
+import { begin, editErrorMessage, CANCELLED, isOutcome, type EditDeps, type EditOutcome } from './flow';
 import { chunkRows, parseImport, type ImportRow } from './importParse';
 
 const t = vscode.l10n.t;
@@ -114,7 +113,7 @@ export async function importItemsCommand(deps: EditDeps, arg?: unknown): Promise
             stopMessage = t('The connection dropped during chunk {0}; its rows were checked one by one.', index + 1);
             await checkChunk(client, chunk, report);
           } else {
-            stopMessage = errorMessage(e, { action });
+            stopMessage = editErrorMessage(e, { action });
             report.notSent.push(...chunk);
           }
         }

@@ -1,9 +1,10 @@
 // The inventory edit commands: guided, validated, confirmed steps from the palette or from the
 // explorer's context menus. Each handler returns its outcome (the integration tests read it) and
-// tells the user what happened; nothing is written before the final confirm.
-import * as vscode from 'vscode';
+// tells the user what happened; nothing is written before the final confirm. This file only
+// registers the commands; what each runs is in ./handlers, loaded on the first one.
+import type * as vscode from 'vscode';
 import type { RetracConnection } from '../auth/connection';
-import type { InventoryEvents, NodeRef } from '../inventoryEvents';
+import type { InventoryEvents } from '../inventoryEvents';
 import { Disposable } from '../lifecycle';
 import type { Logger } from '../log';
 import type { QuickInputs } from '../quickInput';
@@ -26,12 +27,7 @@ export const EDIT_COMMANDS = [
   'retrac.importItems',
 ] as const satisfies readonly CommandId[];
 
-/** A tree node's argument, or nothing when run from the palette (or with an unrelated argument). */
-function nodeRef(arg: unknown): NodeRef | undefined {
-  if (typeof arg !== 'object' || arg === null || arg instanceof vscode.Uri) return undefined;
-  const ref = arg as NodeRef;
-  return ref.item || ref.location || ref.transfer || ref.tag || ref.balance ? ref : undefined;
-}
+export type EditCommandId = (typeof EDIT_COMMANDS)[number];
 
 export class InventoryEdits extends Disposable {
   private readonly deps: EditDeps;
@@ -46,35 +42,17 @@ export class InventoryEdits extends Disposable {
   ) {
     super();
     this.deps = { connection, events, explorer, inputs, log };
-    const d = this.deps;
-    const handlers: Record<(typeof EDIT_COMMANDS)[number], (h: Handlers, arg: unknown) => Promise<EditOutcome>> = {
-      'retrac.setOnHand': (h, arg) => h.setOnHandCommand(d, nodeRef(arg)),
-      'retrac.createTransfer': (h, arg) => h.createTransferCommand(d, nodeRef(arg)),
-      'retrac.revertTransfer': (h, arg) => h.revertTransferCommand(d, nodeRef(arg)),
-      'retrac.createItem': (h) => h.createItemCommand(d),
-      'retrac.editItem': (h, arg) => h.editItemCommand(d, nodeRef(arg)),
-      'retrac.deleteItem': (h, arg) => h.deleteItemCommand(d, nodeRef(arg)),
-      'retrac.createTag': (h) => h.createTagCommand(d),
-      'retrac.tagItem': (h, arg) => h.tagItemCommand(d, nodeRef(arg), true),
-      'retrac.untagItem': (h, arg) => h.tagItemCommand(d, nodeRef(arg), false),
-      'retrac.createLocation': (h) => h.createLocationCommand(d),
-      'retrac.renameLocation': (h, arg) => h.updateLocationCommand(d, nodeRef(arg), 'rename'),
-      'retrac.deactivateLocation': (h, arg) => h.updateLocationCommand(d, nodeRef(arg), 'deactivate'),
-      'retrac.importItems': (h, arg) => h.importItemsCommand(d, arg),
-    };
-    for (const id of EDIT_COMMANDS) {
-      this.register(registerCommand(id, (arg: unknown) => this.run(id, (h) => handlers[id](h, arg)), log));
-    }
+    for (const id of EDIT_COMMANDS) this.register(registerCommand(id, (arg: unknown) => this.run(id, arg), log));
   }
 
   /**
-   * Runs a handler, tells the user the outcome and returns it (an API answer is an outcome; a bug
+   * Runs a command, tells the user the outcome and returns it (an API answer is an outcome; a bug
    * throws, and registerCommand logs and shows it). A second command started while a flow is open
    * hides that flow's input, which cancels it without side effects.
    */
-  private async run(id: string, handler: (h: Handlers) => Promise<EditOutcome>): Promise<EditOutcome> {
+  private async run(id: EditCommandId, arg: unknown): Promise<EditOutcome> {
     const h = await loadHandlers();
-    const outcome = await handler(h);
+    const outcome = await h.EDIT_HANDLERS[id](this.deps, arg);
     if (outcome.status !== 'cancelled') this.deps.log.debug(`${id}: ${outcome.status}`);
     h.announce(outcome);
     return outcome;

@@ -5,9 +5,9 @@ import { isRetracError } from '../api/errors';
 import type { Item, ItemCreate, ItemUpdate, Tag } from '../api/types';
 import type { NodeRef } from '../inventoryEvents';
 import { BACK } from '../quickInput';
-import { errorMessage, showError } from '../showError';
+import { showError } from '../showError';
 import {
-  askText, begin, CANCELLED, confirmStep, FINISH, isOutcome, pickItem, runFlow, textStep, unchangedSinceShown, type EditDeps, type EditOutcome,
+  askText, begin, editErrorMessage, CANCELLED, confirmStep, FINISH, isOutcome, pickItem, runFlow, textStep, unchangedSinceShown, type EditDeps, type EditOutcome,
 } from './flow';
 import { parseAmount } from './quantity';
 import { confirmedWrite } from './write';
@@ -70,7 +70,7 @@ export async function loadItem(client: RetracClient, action: string, s: { item?:
     s.item = await readItemWithTags(client, id);
     return true;
   } catch (e) {
-    void showError(errorMessage(e, { action, sku: id.sku }));
+    void showError(editErrorMessage(e, { action, sku: id.sku }));
     return false;
   }
 }

@@ -6,10 +6,10 @@ import type { RetracClient } from '../api/client';
 import type { Balance } from '../api/types';
 import type { NodeRef } from '../inventoryEvents';
 import { BACK } from '../quickInput';
-import { errorMessage, showError } from '../showError';
+import { showError } from '../showError';
 import { withProgress } from '../progress';
 import {
-  announce, begin, CANCELLED, confirmStep, FINISH, isOutcome, noteStep, pickItem, pickLocation, readOnHand, runFlow, unchangedSinceShown,
+  announce, begin, editErrorMessage, CANCELLED, confirmStep, FINISH, isOutcome, noteStep, pickItem, pickLocation, readOnHand, runFlow, unchangedSinceShown,
   type EditDeps, type EditOutcome, type ItemRef, type LocationRef,
 } from './flow';
 import { parseQuantityInput } from './quantity';
@@ -70,7 +70,7 @@ export async function setOnHandCommand(deps: EditDeps, ref?: NodeRef): Promise<E
         try {
           s.shown = await withProgress(t('Reading the on-hand of {0}…', s.item!.sku), () => readOnHand(client, s.item!.id, s.location!.id), { where: 'statusBar' });
         } catch (e) {
-          void showError(errorMessage(e, { action: t('Reading the current on-hand'), locationName: s.location!.name }));
+          void showError(editErrorMessage(e, { action: t('Reading the current on-hand'), locationName: s.location!.name }));
           return undefined;
         }
       }
@@ -193,7 +193,7 @@ export async function undoOnHand(deps: EditDeps, client: RetracClient, change: O
   try {
     now = await withProgress(t('Checking the current on-hand of {0}…', item.sku), () => readOnHand(client, item.id, location.id), { where: 'statusBar' });
   } catch (e) {
-    return { status: 'failed', message: errorMessage(e, { action: t('Undo'), locationName: location.name }), error: e };
+    return { status: 'failed', message: editErrorMessage(e, { action: t('Undo'), locationName: location.name }), error: e };
   }
   if (now !== newQty) {
     const setAnyway = t('Set to {0} anyway', oldQty);

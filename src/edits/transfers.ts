@@ -6,10 +6,10 @@ import { isRetracError } from '../api/errors';
 import type { Transfer, TransferCreate } from '../api/types';
 import type { NodeRef } from '../inventoryEvents';
 import { BACK } from '../quickInput';
-import { errorMessage, showError } from '../showError';
+import { showError } from '../showError';
 import { withProgress } from '../progress';
 import {
-  begin, CANCELLED, confirmStep, FINISH, isOutcome, noteStep, pickItem, pickLocation, readOnHand, runFlow, type EditDeps, type EditOutcome,
+  begin, editErrorMessage, CANCELLED, confirmStep, FINISH, isOutcome, noteStep, pickItem, pickLocation, readOnHand, runFlow, type EditDeps, type EditOutcome,
   type ItemRef, type LocationRef,
 } from './flow';
 import { parseLineQuantity } from './quantity';
@@ -83,7 +83,7 @@ export async function createTransferCommand(deps: EditDeps, ref?: NodeRef): Prom
       try {
         onHand = await withProgress(t('Reading the stock of {0} at {1}…', item.sku, s.from!.name), () => readOnHand(client, item.id, s.from!.id), { where: 'statusBar' });
       } catch (e) {
-        void showError(errorMessage(e, { action: t('Reading the stock at the source'), locationName: s.from!.name }));
+        void showError(editErrorMessage(e, { action: t('Reading the stock at the source'), locationName: s.from!.name }));
         return undefined;
       }
       const alreadyMoved = s.lines.filter((l) => l.item.id === item.id).reduce((n, l) => n + l.quantity, 0);
@@ -150,7 +150,7 @@ export async function createTransferCommand(deps: EditDeps, ref?: NodeRef): Prom
     couldNotCheck: () => t('{0}: the connection dropped and the result could not be checked. Look at the transfers list before trying again.', action),
     explain: (e) => isRetracError(e) && e.code === 'unprocessable_entity'
       ? t('{0} was refused: {1} Check the stock at {2} and that both locations are active.', action, ensureStop(e.message), from.name)
-      : errorMessage(e, { action, locationName: from.name }),
+      : editErrorMessage(e, { action, locationName: from.name }),
   });
 }
 

@@ -3,8 +3,7 @@
 // re-read and the outcome says whether the write happened, rather than guessing or sending again.
 import { withProgress } from '../progress';
 import { isInterrupted } from '../api/errors';
-import { errorMessage } from '../showError';
-import type { EditDeps, EditOutcome } from './flow';
+import { editErrorMessage, type EditDeps, type EditOutcome } from './flow';
 
 /** What a re-read after a lost answer found. */
 export type Recheck<T> =
@@ -58,7 +57,7 @@ export async function confirmedWrite<T>(deps: EditDeps, w: ConfirmedWrite<T> & {
       if (!verdict && w.couldNotCheck) return { status: 'failed', interrupted: true, error: e, message: w.couldNotCheck(again) };
       if (verdict) return { status: 'failed', interrupted: true, error: e, message: verdict.unchanged };
     }
-    const message = w.explain?.(e) ?? errorMessage(e, { action: w.action, ...w.context });
+    const message = w.explain?.(e) ?? editErrorMessage(e, { action: w.action, ...w.context });
     deps.log.warn(message);
     return { status: 'failed', message, error: e };
   }

@@ -1,9 +1,11 @@
-// The one advice table (src/api/describeError.ts): every HTTP status the client maps, read from a
-// real HTTPS answer, in the three contexts (a plain call, an edit's action, a key being checked);
-// every network and TLS code, recorded once by the transport; and the l10n seam, through which
-// every sentence of ours passes (the server's own words pass as they are).
+// The one advice table (src/api/describeError.ts, and describeEditError.ts for an edit's sentences):
+// every HTTP status the client maps, read from a real HTTPS answer, in the three contexts (a plain
+// call, an edit's action, a key being checked); every network and TLS code, recorded once by the
+// transport; and the l10n seam, through which every sentence of ours passes (the server's own words
+// pass as they are).
 import * as assert from 'node:assert/strict';
 import { RetracClient } from '../../src/api/client';
+import { describeEditError } from '../../src/api/describeEditError';
 import { adviceForNetworkCode, describeError, describeNetworkFailure, tlsProblemOf } from '../../src/api/describeError';
 import { RetracError, type RetracErrorCode, type RetracErrorInit } from '../../src/api/errors';
 import { english, type Translate } from '../../src/api/l10n';
@@ -86,7 +88,7 @@ describe('describeError: the one advice table', () => {
         assert.equal(e.status, c.status);
         assert.equal(e.code, c.expect.code);
         check(describeError(e), c.expect.plain);
-        if (c.expect.action) check(describeError(e, { action: ACTION, sku: 'SKU-9' }), c.expect.action);
+        if (c.expect.action) check(describeEditError(e, { action: ACTION, sku: 'SKU-9' }), c.expect.action);
         if (c.expect.keyCheck) check(describeError(e, { checkingKey: true }), c.expect.keyCheck);
       });
     }
@@ -94,7 +96,7 @@ describe('describeError: the one advice table', () => {
     it('a location refusal names the location when the edit knows it', async () => {
       next = STATUSES.find((c) => c.message.startsWith('View access'));
       const e = await failure(createItem(client(server.baseUrl, server.ca)));
-      assert.match(describeError(e, { action: 'Set on-hand stock', locationName: 'Main Warehouse' }), /your access at "Main Warehouse" is View-only or None/);
+      assert.match(describeEditError(e, { action: 'Set on-hand stock', locationName: 'Main Warehouse' }), /your access at "Main Warehouse" is View-only or None/);
     });
   });
 
@@ -206,7 +208,7 @@ describe('describeError: the one advice table', () => {
           const plain = describeError(e, { t: marked });
           if (SERVER_WORDS.has(code)) assert.equal(plain, 'Server words.', code);
           else assert.match(plain, /^‹.*›$/, `${code} ${JSON.stringify(v)}: ${plain}`);
-          assert.match(describeError(e, { t: marked, action: 'Do it' }), /^‹/, `${code} with an action`);
+          assert.match(describeEditError(e, { t: marked, action: 'Do it' }), /^‹/, `${code} with an action`);
           const keyCheck = describeError(e, { t: marked, checkingKey: true });
           assert.ok(keyCheck === 'Server words.' || /^‹/.test(keyCheck), `${code} while checking a key: ${keyCheck}`);
         }
