@@ -24,7 +24,7 @@ const LOCAL_HOSTS = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/;
 
 export function describeError(e: unknown, options: DescribeOptions = {}): string {
   const t = options.t ?? english;
-  // Only what comes from the error is redacted: SKUs and names the caller passes are the user's own.
+  // Redacted again: the sentence may quote the server's words (a RetracError's own fields are redacted already).
   const plain = (): string => redact(isRetracError(e) ? describeRetracError(e, t) : t('Unexpected error: {0}', e instanceof Error ? e.message : String(e)));
   if (options.checkingKey && isRetracError(e)) return describeKeyCheckError(e, options.host ?? e.host ?? DEFAULT_HOST, t, plain) ?? plain();
   return plain();
