@@ -29,7 +29,7 @@ const bundles = {
 export const lazyBundles = {
   'ca-transport': 'src/api/caTransport.ts',   // undici (400 KB): only a pinned CA needs it
   'api-client': 'src/api/client.ts',          // ofetch, valibot, the schemas: from the first API call on
-  'edit-commands': 'src/commands/handlers.ts', // the edit commands and the importer: on the first edit command
+  'edit-commands': 'src/edits/handlers.ts', // the edit commands and the importer: on the first edit command
   diagnose: 'src/auth/diagnose.ts',           // "Diagnose Connection"
   'quick-fixes': 'src/diagnostics/quickFixes.ts',      // the leak quick fixes: when the first light bulb asks
   'rename-env-name': 'src/diagnostics/renameEnvName.ts', // "Rename Public Environment Variable"

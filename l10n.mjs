@@ -3,9 +3,10 @@
 //   npm run l10n            # after adding or changing a user-visible string
 //   npm run l10n -- --nls   # also moves raw manifest strings of package.json into package.nls.json
 //
-// Our files call `t('…')` through `const t = vscode.l10n.t;`. The extractor only sees calls
-// written `vscode.l10n.t(…)` / `l10n.t(…)`, so each such file's aliased calls are shown to it in
-// that form (in memory; the sources are not changed). The unit test build.l10n.test.ts fails when the
+// Our files call `t('…')` through `const t = vscode.l10n.t;`, or, in the pure core (no vscode),
+// through the `t` a caller passes to a module that imports the seam src/api/l10n.ts. The extractor
+// only sees calls written `vscode.l10n.t(…)` / `l10n.t(…)`, so each such file's `t(` calls are shown
+// to it in that form (in memory; the sources are not changed). The unit test build.l10n.test.ts fails when the
 // committed bundle differs from what this produces, or when a string bypasses l10n.
 import { getL10nJson } from '@vscode/l10n-dev';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -14,23 +15,27 @@ import { fileURLToPath } from 'node:url';
 
 const root = dirname(fileURLToPath(import.meta.url));
 export const BUNDLE = join(root, 'l10n', 'bundle.l10n.json');
-/** The pure core has no vscode import (its texts are English error details, see the README). */
+/** The pure core has no vscode import: its texts are English error details, except in the files that use the seam. */
 const PURE = /^src[\\/](api|sandbox|scan)[\\/]/;
+/** A module that builds user-facing sentences with the pure core's l10n seam (src/api/l10n.ts). */
+const USES_SEAM = /^import [^;]*from '(?:\.\.?\/)+(?:api\/)?l10n';$/m;
 
 function tsFiles(dir) {
   const out = [];
   for (const name of readdirSync(join(root, dir))) {
     const rel = join(dir, name);
     if (statSync(join(root, rel)).isDirectory()) out.push(...tsFiles(rel));
-    else if (name.endsWith('.ts') && !name.endsWith('.d.ts') && !PURE.test(rel)) out.push(rel);
+    else if (name.endsWith('.ts') && !name.endsWith('.d.ts') && (!PURE.test(rel) || USES_SEAM.test(readFileSync(join(root, rel), 'utf8')))) out.push(rel);
   }
   return out;
 }
 
 /** The source as the extractor should read it: aliased `t(` calls spelled `vscode.l10n.t(`. */
 export function asExtractable(contents) {
-  if (!/\bconst t = vscode\.l10n\.t;/.test(contents)) return contents;
-  return contents.replace(/(?<![\w.$])t\(/g, 'vscode.l10n.t(');
+  const aliased = /\bconst t = vscode\.l10n\.t;/.test(contents);
+  if (!aliased && !USES_SEAM.test(contents)) return contents;
+  const calls = contents.replace(/(?<![\w.$])t\(/g, 'vscode.l10n.t(');
+  return aliased ? calls : `import * as vscode from 'vscode';\n${calls}`;
 }
 
 export async function buildBundle() {

@@ -8,7 +8,7 @@ import { QuickInputs } from './quickInput';
 import { Accounts } from './auth';
 import { InventoryExplorer } from './tree';
 import { LeakDiagnostics } from './diagnostics';
-import { InventoryEdits } from './commands';
+import { InventoryEdits } from './edits';
 import { LazyInsights } from './insights/lazy';
 
 /** What `activate` returns: used by the integration tests to reach the parts. */

@@ -1,6 +1,9 @@
 // The one way a part shows an error: the message, then buttons that each run something. "Show
 // Log" is offered unless the caller passes its own list; the promise says which button was chosen.
+// errorMessage words a failed call in the user's language.
 import * as vscode from 'vscode';
+import { describeError, type DescribeOptions } from './api/describeError';
+import { withWhereToSet } from './auth/connectionSettings';
 
 export interface ErrorAction {
   title: string;
@@ -18,4 +21,12 @@ export async function showError(message: string, actions: ErrorAction[] = [showL
   const action = actions.find((a) => a.title === chosen);
   if (action) await action.run();
   return action;
+}
+
+/**
+ * The sentence for a failed Retrac call (api/describeError, localised); one that asks to set a
+ * connection setting also says where.
+ */
+export function errorMessage(e: unknown, context: Omit<DescribeOptions, 't'> = {}): string {
+  return withWhereToSet(describeError(e, { ...context, t: vscode.l10n.t }));
 }

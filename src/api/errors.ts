@@ -26,6 +26,7 @@ export interface RetracErrorInit {
   path?: string;             // path without query string (never contains the key)
   host?: string;             // host[:port] of the base URL, for "cannot reach …" messages
   tls?: TlsProblem;          // for code 'tls'
+  networkCode?: string;      // for 'network' / 'tls': the socket's code (ECONNREFUSED, CERT_HAS_EXPIRED, …)
   proxy?: string;            // the proxy the request went through (credentials hidden), for 'network' / 'tls'
   cause?: unknown;
 }
@@ -52,6 +53,8 @@ export class RetracError extends Error {
   readonly path?: string;
   readonly host?: string;
   readonly tls?: TlsProblem;
+  /** The socket's code (ECONNREFUSED, CERT_HAS_EXPIRED, …) for 'network' and 'tls', recorded once by the transport. */
+  readonly networkCode?: string;
   readonly proxy?: string;
 
   constructor(init: RetracErrorInit) {
@@ -68,6 +71,7 @@ export class RetracError extends Error {
     this.path = init.path;
     this.host = init.host;
     this.tls = init.tls;
+    this.networkCode = init.networkCode;
     this.proxy = init.proxy;
   }
 }
@@ -75,4 +79,9 @@ export class RetracError extends Error {
 /** By shape as well as by class: a lazily loaded bundle has its own copy of the class. */
 export function isRetracError(e: unknown): e is RetracError {
   return e instanceof RetracError || (e instanceof Error && e.name === 'RetracError' && typeof (e as { code?: unknown }).code === 'string');
+}
+
+/** Whether the request may have reached the server before the connection failed (so a write may have happened). */
+export function isInterrupted(e: unknown): boolean {
+  return isRetracError(e) && (e.code === 'network' || e.code === 'timeout');
 }

@@ -3,7 +3,8 @@
 // the contract around it: timeouts and AbortSignals, 429 / Retry-After, GET-only retries with
 // backoff, and every failure turned into a redacted RetracError. Knows nothing about endpoints.
 import * as v from 'valibot';
-import { RetracError, type RetracErrorCode, type TlsProblem } from './errors';
+import { describeNetworkFailure, tlsProblemOf } from './describeError';
+import { RetracError, type RetracErrorCode } from './errors';
 import { redactText } from './keys';
 import type { ProxySettings } from './proxy';
 import { MAX_RETRY_AFTER_MS, parseResetAt, parseRetryAfter } from './retryAfter';
@@ -62,32 +63,6 @@ const SERVER_CODES = new Set<RetracErrorCode>([
   'bad_request', 'unauthorized', 'forbidden', 'exceeded_limit', 'not_found', 'conflict', 'invite_pending',
   'invite_expired', 'unprocessable_entity', 'rate_limit_exceeded', 'internal_server_error',
 ]);
-
-const TLS_CODES: Record<string, TlsProblem> = {
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'untrusted',
-  SELF_SIGNED_CERT_IN_CHAIN: 'untrusted',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'untrusted',
-  UNABLE_TO_GET_ISSUER_CERT: 'untrusted',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'untrusted',
-  CERT_UNTRUSTED: 'untrusted',
-  CERT_HAS_EXPIRED: 'expired',
-  CERT_NOT_YET_VALID: 'expired',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'hostname',
-};
-
-const NETWORK_REASONS: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ENOTFOUND: 'host not found',
-  EAI_AGAIN: 'DNS lookup failed',
-  ECONNRESET: 'connection reset',
-  EPIPE: 'connection closed',
-  ETIMEDOUT: 'connection timed out',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  UND_ERR_SOCKET: 'connection closed before the answer',
-  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-  UND_ERR_CLOSED: 'connection closed',
-};
 
 export class Transport {
   lastRateLimit: RateLimitInfo | undefined;
@@ -306,33 +281,15 @@ export class Transport {
     const detail = (root?.message ?? (e instanceof Error ? e.message : String(e))).trim().replace(/[\s:.]+$/, '');
     // Never attach ofetch's error itself: it holds the request options, Authorization header included.
     const cause = Object.assign(new Error(this.redact(detail)), code ? { code } : {});
-    const tls = code ? TLS_CODES[code] ?? (/^(CERT_|ERR_TLS_|ERR_SSL_)/.test(code) ? 'other' : undefined) : undefined;
+    const tls = tlsProblemOf(code);
     if (tls) {
       // Through an https:// proxy, the rejected certificate may be the proxy's own.
       const whose = this.proxyLabel?.startsWith('https:') ? `${this.host} or of the proxy ${this.proxyLabel}` : this.host;
-      return this.error(spec, { code: 'tls', tls, proxy: this.proxyLabel, message: `The certificate of ${whose} was rejected: ${detail}${code ? ` (${code})` : ''}.`, cause });
+      return this.error(spec, { code: 'tls', tls, networkCode: code, proxy: this.proxyLabel, message: `The certificate of ${whose} was rejected: ${detail}${code ? ` (${code})` : ''}.`, cause });
     }
-    if (this.proxyLabel) return this.error(spec, { code: 'network', proxy: this.proxyLabel, message: this.proxyProblem(code, detail), cause });
-    const reason = (code && NETWORK_REASONS[code]) ?? detail;
-    return this.error(spec, { code: 'network', message: `Cannot reach ${this.host}: ${reason}${code ? ` (${code})` : ''}.`, cause });
-  }
-
-  /** Through a proxy, the socket errors are the proxy's: say which proxy and what to check. */
-  private proxyProblem(code: string | undefined, detail: string): string {
-    const proxy = `the proxy ${this.proxyLabel ?? ''}`;
-    const status = /Proxy response \((\d{3})\)/.exec(detail)?.[1];
-    const head = `Cannot reach ${this.host} through ${proxy}`;
-    if (status === '407') {
-      return `${head}: the proxy asks for credentials (HTTP 407). Check the user name and password in the proxy URL (http.proxy or HTTPS_PROXY) or http.proxyAuthorization.`;
-    }
-    if (status === '502' || status === '503' || status === '504') {
-      return `${head}: the proxy could not reach ${this.host} (HTTP ${status}). Check retrac.apiUrl, and whether the proxy may reach that host.`;
-    }
-    if (status) {
-      return `${head}: the proxy refused the tunnel (HTTP ${status}). Check that the proxy allows HTTPS to ${this.host}, or list the host in http.noProxy / NO_PROXY to connect directly.`;
-    }
-    const reason = (code && NETWORK_REASONS[code]) ?? detail;
-    return `${head}: ${reason}${code ? ` (${code})` : ''}. Check the proxy's host and port (http.proxy or HTTPS_PROXY) and that it is running.`;
+    // The message (logs, CLI) is describeError's sentence in English; users read it in their language.
+    const message = describeNetworkFailure({ host: this.host, code, detail: cause.message, proxy: this.proxyLabel });
+    return this.error(spec, { code: 'network', networkCode: code, proxy: this.proxyLabel, message, cause });
   }
 
   private aborted(spec: RequestSpec): RetracError {

@@ -2,8 +2,9 @@
 // one clear `invalid_response` error instead of `undefined` deep in the UI. Extra fields are
 // accepted (and dropped); fields the contract marks optional may be missing or null.
 import * as v from 'valibot';
-import type {
-  Balance, BulkItemResult, Item, Location, Movement, Tag, Transfer, Workspace,
+import {
+  LOCATION_TYPES, TAG_COLORS, type Balance, type BulkItemResult, type Item, type Location, type Movement, type Tag, type Transfer,
+  type Workspace,
 } from './types';
 
 const id = v.string();
@@ -14,8 +15,8 @@ const quantity = v.pipe(v.number(), v.integer());
 
 const plan = v.picklist(['free', 'pro', 'business', 'business plus', 'business extra', 'business max', 'enterprise']);
 const role = v.picklist(['owner', 'member']);
-const tagColor = v.picklist(['red', 'yellow', 'green', 'blue', 'purple', 'brown', 'gray', 'pink']);
-const locationType = v.picklist(['warehouse', 'van', 'truck', 'site', 'other']);
+const tagColor = v.picklist(TAG_COLORS);
+const locationType = v.picklist(LOCATION_TYPES);
 const movementType = v.picklist([
   'opening', 'adjustment_plus', 'adjustment_minus', 'transfer_out', 'transfer_in', 'transfer_revert_out', 'transfer_revert_in',
 ]);

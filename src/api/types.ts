@@ -4,10 +4,16 @@
 export type KeyType = 'restricted' | 'full';
 export type Role = 'owner' | 'member';
 export type Plan = 'free' | 'pro' | 'business' | 'business plus' | 'business extra' | 'business max' | 'enterprise';
+/** Whether keys of a workspace on `plan` may use the API (contract §1: Business or above); an unknown plan is not refused. */
+export function planAllowsApi(plan: Plan | undefined): boolean {
+  return plan !== 'free' && plan !== 'pro';
+}
 export type LocationType = 'warehouse' | 'van' | 'truck' | 'site' | 'other';
 /** Every location type, in the order pickers list them. */
 export const LOCATION_TYPES: readonly LocationType[] = ['warehouse', 'van', 'truck', 'site', 'other'];
 export type TagColor = 'red' | 'yellow' | 'green' | 'blue' | 'purple' | 'brown' | 'gray' | 'pink';
+/** Every tag colour, in the order pickers list them. */
+export const TAG_COLORS: readonly TagColor[] = ['red', 'yellow', 'green', 'blue', 'purple', 'brown', 'gray', 'pink'];
 export type MovementType =
   | 'opening'
   | 'adjustment_plus'

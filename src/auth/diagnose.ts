@@ -120,9 +120,7 @@ export async function diagnoseConnection(input: DiagnoseInput, log: Logger): Pro
   } catch (e) {
     networkFailure = isRetracError(e) && (e.status === 0 || networkCode(e) !== undefined);
     say(`API request: failed: ${isRetracError(e) ? `${e.code} (${e.status}) ${e.message}` : e instanceof Error ? e.message : String(e)} (via ${expected})`);
-    verdict = isRetracError(e) && e.code === 'forbidden' && e.forbidden === 'plan'
-      ? 'The workspace plan has no API access: Retrac API keys need the Business plan or above; upgrade the workspace or use a key of another workspace.'
-      : explainCheckFailure(e, input.apiUrl, input.describe);
+    verdict = explainCheckFailure(e, input.apiUrl, input.describe);
   }
   // When the request did not get an HTTP answer, the direct TLS probe usually names the cause best
   // (not through a proxy: then the request's own error names the proxy and what to check).

@@ -3,7 +3,9 @@
 // "Diagnose Connection".
 import { setMaxListeners } from 'node:events';
 import type { CallOptions, RetracClient } from '../api/client';
+import { describeError } from '../api/describeError';
 import { RetracError, isRetracError } from '../api/errors';
+import { english, type Translate } from '../api/l10n';
 import type { Plan, Role, Workspace } from '../api/types';
 import { OWNER_ONLY } from './keyInput';
 
@@ -143,61 +145,14 @@ export function networkCode(e: unknown): string | undefined {
   return undefined;
 }
 
-const CERT_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS|DEPTH_ZERO/;
-
-/** What to do about a failure to reach `host`, from the Node error code; undefined when unknown. */
-export function adviceForNetworkCode(code: string | undefined, host: string): string | undefined {
-  if (!code) return undefined;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-    return `The name ${host} could not be resolved (DNS): check retrac.apiUrl and your network or VPN.`;
-  if (code === 'ECONNREFUSED')
-    return `Nothing answers at ${host} (connection refused): check retrac.apiUrl, or start the sandbox (Retrac: Use Local Sandbox).`;
-  if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT')
-    return `${host} did not answer in time: a firewall or proxy may block it; check http.proxy and HTTPS_PROXY.`;
-  if (code === 'ECONNRESET' || code === 'EPROTO')
-    return `The connection to ${host} was cut: a proxy or TLS-inspecting firewall may be in the way; check http.proxy and HTTPS_PROXY.`;
-  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
-    return `The certificate of ${host} is for another host name: check retrac.apiUrl.`;
-  if (code === 'CERT_HAS_EXPIRED') return `The certificate of ${host} has expired: the host or a proxy in between serves an old certificate.`;
-  if (CERT_CODES.test(code))
-    return `The certificate chain of ${host} is not trusted (${code}): for a self-hosted host or a TLS-inspecting proxy, set retrac.caCertificatePath to its CA (PEM file). Verification stays on.`;
-  return undefined;
-}
+/** What to check when a host cannot be reached, from the Node code: the one advice table, in api/describeError. */
+export { adviceForNetworkCode } from '../api/describeError';
 
 /**
- * One sentence (or two) saying why the key could not be used and what to do. `fallback` is the
- * API's own description of the error (describeError) for the cases this file has nothing to add.
+ * One sentence (or two) saying why the key could not be used and what to do (api/describeError
+ * with `checkingKey`). `fallback` words what is not a Retrac error (the accounts part's own errors).
  */
-export function explainCheckFailure(e: unknown, apiUrl: string, fallback: (e: unknown) => string): string {
-  const host = new URL(apiUrl).host;
+export function explainCheckFailure(e: unknown, apiUrl: string, fallback: (e: unknown) => string, t: Translate = english): string {
   if (!isRetracError(e)) return fallback(e);
-  switch (e.code) {
-    case 'unauthorized':
-      return `Retrac did not accept this key (401): check that you copied all of it and that it was not revoked (dashboard → Settings → API Keys).`;
-    case 'forbidden':
-      if (e.forbidden === 'plan' || e.forbidden === 'plan_limit')
-        return `This key's workspace plan has no API access: Retrac API keys need the Business plan or above (403). ${e.message}`.trim();
-      break;
-    case 'not_found':
-      return `Retrac found no such workspace for this key (404): pick one from the list or check the id.`;
-    case 'invite_pending':
-      return 'The key belongs to a user who has not accepted the workspace invite yet: accept it in the dashboard, then add the key again.';
-    case 'invite_expired':
-      return 'The workspace invite of this key’s user has expired: ask an owner for a new invite.';
-    case 'tls':
-      return fallback(e);
-    case 'network':
-    case 'timeout':
-      // Through a proxy, the socket error is the proxy's: the client's own sentence names it and what to check.
-      if (e.proxy) return fallback(e);
-      return (
-        adviceForNetworkCode(networkCode(e), host) ??
-        `${fallback(e)} Check retrac.apiUrl, your network and proxy, or run “Retrac: Diagnose Connection”.`
-      );
-    case 'insecure_url':
-      return 'The Retrac API is HTTPS only: set retrac.apiUrl to an https:// address.';
-    default:
-      break;
-  }
-  return fallback(e);
+  return describeError(e, { checkingKey: true, host: new URL(apiUrl).host, t });
 }

@@ -21,7 +21,7 @@ import type { WorkspaceScan } from './workspaceScan';
 export type { WorkspaceScanSummary } from './workspaceScan';
 export type { RenameResult } from './renameEnvName';
 
-const DASHBOARD = 'https://app.retrac.co';
+import { DASHBOARD_URL as DASHBOARD } from '../api/types';
 
 export class LeakDiagnostics implements vscode.Disposable {
   readonly scans: DocumentScans;

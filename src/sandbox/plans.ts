@@ -18,7 +18,5 @@ export function planLimits(plan: Plan): PlanLimits {
   return LIMITS[plan];
 }
 
-/** API keys work on Business and above (contract §1). */
-export function planAllowsApi(plan: Plan): boolean {
-  return plan !== 'free' && plan !== 'pro';
-}
+/** API keys work on Business and above (contract §1): the one rule, in api/types. */
+export { planAllowsApi } from '../api/types';

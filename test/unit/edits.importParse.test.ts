@@ -1,8 +1,8 @@
 // The pure parts of the edit commands: what the on-hand and transfer boxes accept, and the
 // CSV/JSON import parser (rows with problems are kept, marked, and never sent).
 import * as assert from 'assert';
-import { chunkRows, parseImport, splitCsv } from '../../src/commands/importParse';
-import { parseAmount, parseLineQuantity, parseQuantityInput } from '../../src/commands/quantity';
+import { chunkRows, parseImport, splitCsv } from '../../src/edits/importParse';
+import { parseAmount, parseLineQuantity, parseQuantityInput } from '../../src/edits/quantity';
 
 describe('edits: on-hand input', () => {
   it('reads an absolute count and ± changes against the current on-hand', () => {

@@ -1,6 +1,6 @@
 // /locations: list, count, create, update (contract §5 Locations). Writes are owner-only; members
 // do not see locations they have no access to.
-import type { LocationType } from '../../api/types';
+import { LOCATION_TYPES } from '../../api/types';
 import { requireOwner } from '../auth';
 import { exceededLimit, notFound } from '../errors';
 import type { LocationRec } from '../model';
@@ -8,7 +8,7 @@ import * as v from '../validate';
 import { locationView } from '../views';
 import { created, ok, type Result, type Route, type WorkspaceContext } from './route';
 
-export const TYPES: readonly LocationType[] = ['warehouse', 'van', 'truck', 'site', 'other'];
+export const TYPES = LOCATION_TYPES;
 export const NAME = { min: 1, max: 64 };
 export const NOTE = { max: 500 };
 

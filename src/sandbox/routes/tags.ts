@@ -1,5 +1,5 @@
 // /tags: list (by name), create, update, delete (contract §5 Tags).
-import type { TagColor } from '../../api/types';
+import { TAG_COLORS } from '../../api/types';
 import { conflict, exceededLimit, notFound } from '../errors';
 import type { TagRec } from '../model';
 import type { WorkspaceData } from '../store';
@@ -7,7 +7,7 @@ import * as v from '../validate';
 import { tagView } from '../views';
 import { created, ok, type Result, type Route, type WorkspaceContext } from './route';
 
-export const COLORS: readonly TagColor[] = ['red', 'yellow', 'green', 'blue', 'purple', 'brown', 'gray', 'pink'];
+export const COLORS = TAG_COLORS;
 export const NAME = { min: 1, max: 50 };
 
 function findTag(ws: WorkspaceData, id: string): TagRec {

@@ -1,5 +1,6 @@
 // What every edit command shares: the outcome it returns, the guard that refuses at once when
-// the key cannot do the edit, a multi-step runner with Back, and the item/location pickers.
+// the key cannot do the edit, the steps of its flow (text, choice, note, confirm; the runner is
+// ../runFlow), the item/location pickers, and how the outcome is shown.
 import * as vscode from 'vscode';
 import type { RetracClient } from '../api/client';
 import { pages } from '../api/paging';
@@ -8,8 +9,11 @@ import type { RetracConnection } from '../auth/connection';
 import type { InventoryEvents } from '../inventoryEvents';
 import type { Logger } from '../log';
 import { BACK, type Back, type QuickInputs } from '../quickInput';
+import { withProgress } from '../progress';
+import { describeEditError, type EditErrorContext } from '../api/describeEditError';
+import { withWhereToSet } from '../auth/connectionSettings';
+import { showError } from '../showError';
 import type { InventoryExplorer } from '../tree';
-import { explainError, type ErrorContext } from './errorText';
 
 const t = vscode.l10n.t;
 
@@ -41,12 +45,6 @@ export const CANCELLED: EditOutcome<never> = { status: 'cancelled' };
 
 export function refused(message: string): EditOutcome<never> {
   return { status: 'refused', message };
-}
-
-export function failed(e: unknown, ctx: ErrorContext, log: Logger): EditOutcome<never> {
-  const message = explainError(e, ctx);
-  log.warn(message);
-  return { status: 'failed', message, error: e };
 }
 
 /**
@@ -83,13 +81,21 @@ export async function begin(
   return client;
 }
 
+/**
+ * The sentence for a failed edit (api/describeEditError, localised); one that asks to set a
+ * connection setting also says where.
+ */
+export function editErrorMessage(e: unknown, context: Omit<EditErrorContext, 't'>): string {
+  return withWhereToSet(describeEditError(e, { ...context, t: vscode.l10n.t }));
+}
+
 export function isOutcome(v: unknown): v is EditOutcome {
   return typeof v === 'object' && v !== null && 'status' in v;
 }
 
 // ---- multi-step flows: ../runFlow ------------------------------------------------------------
 
-import { FINISH, type Step, type StepContext, type StepResult } from '../runFlow';
+import { FINISH, Rewind, type Step, type StepContext, type StepResult } from '../runFlow';
 export { FINISH, Rewind, runFlow, type Step, type StepContext, type StepResult } from '../runFlow';
 
 // ---- steps every flow uses --------------------------------------------------------------------
@@ -98,27 +104,86 @@ export type TextStep = { title: string; prompt: string; value?: string; placehol
 
 /** An input box as one step of a flow. */
 export function askText(deps: EditDeps, ctx: StepContext, o: TextStep): Promise<string | Back | undefined> {
-  return deps.inputs.text({ ...o, step: ctx.step, totalSteps: ctx.totalSteps, canGoBack: ctx.canGoBack });
+  return deps.inputs.text({ ...o, ...ctx });
 }
 
 /** The last step: the summary of the write, Back, Escape, or the confirm button (FINISH). */
 export async function confirmStep(deps: EditDeps, ctx: StepContext, title: string, summary: string, confirmLabel: string, detail?: string): Promise<StepResult> {
-  const answer = await deps.inputs.confirm({ title: t('{0}: confirm', title), step: ctx.step, totalSteps: ctx.totalSteps, canGoBack: ctx.canGoBack, summary, detail, confirmLabel });
+  const answer = await deps.inputs.confirm({ title: t('{0}: confirm', title), ...ctx, summary, detail, confirmLabel });
   if (answer === BACK || answer === undefined) return answer;
   return answer ? FINISH : undefined;
 }
 
-/** The optional note a write keeps (at most 500 characters; empty for none), then step `next`. */
-export function noteStep<S extends { note?: string }>(deps: EditDeps, title: string, prompt: string, next: string): Step<S> {
+/**
+ * The "ask, keep the trimmed answer, go on" step: an input box built from the state (`ask`, which
+ * may first load what the prompt lists), the answer trimmed into the state (`keep`), then `next`.
+ */
+export function textStep<S>(
+  deps: EditDeps,
+  ask: (s: S) => TextStep | Promise<TextStep>,
+  keep: (s: S, value: string) => void,
+  next: string,
+): Step<S> {
   return async (s, ctx) => {
-    const value = await askText(deps, ctx, {
-      title: t('{0}: note (optional)', title), prompt, value: s.note,
-      validate: (v) => (v.length > 500 ? t('A note has at most 500 characters ({0} now).', v.length) : undefined),
-    });
+    const value = await askText(deps, ctx, await ask(s));
     if (value === BACK || value === undefined) return value;
-    s.note = value.trim() || undefined;
+    keep(s, value.trim());
     return next;
   };
+}
+
+/** One of a fixed list of values (a tag's colour, a location's type) as a step, kept like textStep. */
+export function choiceStep<S, T extends string>(
+  deps: EditDeps,
+  ask: (s: S) => { title: string; placeholder: string; choices: readonly T[] },
+  keep: (s: S, choice: T) => void,
+  next: string,
+): Step<S> {
+  return async (s, ctx) => {
+    const o = ask(s);
+    const picked = await deps.inputs.pick({
+      title: o.title, ...ctx, placeholder: o.placeholder,
+      items: o.choices.map((c) => ({ label: c, choice: c })),
+    });
+    if (picked === BACK || picked === undefined) return picked;
+    keep(s, picked.choice);
+    return next;
+  };
+}
+
+/** The optional note a write keeps (at most 500 characters; empty for none), then step `next`. */
+export function noteStep<S extends { note?: string }>(deps: EditDeps, title: string, prompt: string, next: string): Step<S> {
+  return textStep<S>(deps, (s) => ({
+    title: t('{0}: note (optional)', title), prompt, value: s.note,
+    validate: (v) => (v.length > 500 ? t('A note has at most 500 characters ({0} now).', v.length) : undefined),
+  }), (s, v) => { s.note = v || undefined; }, next);
+}
+
+/**
+ * The check between the confirm and the write: re-reads what the user saw (status-bar progress).
+ * Unchanged: FINISH. Changed by someone meanwhile: `rewind` updates the state and returns the
+ * warning shown, and the flow goes back to `step` to decide again (never a silent overwrite).
+ * A failed read is shown and ends the flow: nothing is written.
+ */
+export async function unchangedSinceShown<V>(o: {
+  progress: string;
+  read: () => Promise<V>;
+  /** The sentence's context when the read fails. */
+  failure: { action: string; sku?: string; locationName?: string };
+  changed: (fresh: V) => boolean;
+  rewind: (fresh: V) => string;
+  step: string;
+}): Promise<StepResult> {
+  let fresh: V;
+  try {
+    fresh = await withProgress(o.progress, () => o.read(), { where: 'statusBar' });
+  } catch (e) {
+    void showError(editErrorMessage(e, o.failure));
+    return undefined;
+  }
+  if (!o.changed(fresh)) return FINISH;
+  void vscode.window.showWarningMessage(o.rewind(fresh));
+  return new Rewind(o.step);
 }
 
 // ---- pickers --------------------------------------------------------------------------------
@@ -152,9 +217,7 @@ export function pickItem(
   let onHand: Promise<Map<string, number> | undefined> | undefined;
   return deps.inputs.pick<ItemPick>({
     title,
-    step: ctx.step,
-    totalSteps: ctx.totalSteps,
-    canGoBack: ctx.canGoBack,
+    ...ctx,
     placeholder: options.placeholder ?? t('Type to search items by SKU or description'),
     value: options.value,
     search: async (value, signal) => {
@@ -222,9 +285,7 @@ export function pickLocation(
 ): Promise<LocationPick | Back | undefined> {
   return deps.inputs.pick<LocationPick>({
     title,
-    step: ctx.step,
-    totalSteps: ctx.totalSteps,
-    canGoBack: ctx.canGoBack,
+    ...ctx,
     placeholder: options.placeholder ?? t('Choose a location'),
     items: async (signal) => {
       const item = options.onHandOf;
@@ -254,21 +315,11 @@ export async function readOnHand(client: RetracClient, itemId: string, locationI
 
 // ---- feedback -------------------------------------------------------------------------------
 
-/** Runs a write under a notification progress (every call that can take time). */
-export function withProgress<T>(title: string, task: () => Promise<T>): Thenable<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task);
-}
-
-/** Runs a quick re-read under a status-bar progress, so a check does not add a toast. */
-export function withCheckProgress<T>(title: string, task: () => Promise<T>): Thenable<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, task);
-}
-
 /** Shows the outcome to the user without waiting for the notification to be dismissed. */
 export function announce(outcome: EditOutcome): void {
   if (outcome.status === 'done' && !outcome.undo) void vscode.window.showInformationMessage(outcome.message);
   else if (outcome.status === 'refused') void vscode.window.showWarningMessage(outcome.message);
-  else if (outcome.status === 'failed') void vscode.window.showErrorMessage(outcome.message);
+  else if (outcome.status === 'failed') void showError(outcome.message);
 }
 
 export { BACK };

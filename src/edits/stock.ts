@@ -6,12 +6,14 @@ import type { RetracClient } from '../api/client';
 import type { Balance } from '../api/types';
 import type { NodeRef } from '../inventoryEvents';
 import { BACK } from '../quickInput';
-import { explainError, isInterrupted } from './errorText';
+import { showError } from '../showError';
+import { withProgress } from '../progress';
 import {
-  begin, CANCELLED, confirmStep, FINISH, isOutcome, noteStep, pickItem, pickLocation, readOnHand, Rewind, runFlow, withCheckProgress,
-  withProgress, type EditDeps, type EditOutcome, type ItemRef, type LocationRef,
+  announce, begin, editErrorMessage, CANCELLED, confirmStep, FINISH, isOutcome, noteStep, pickItem, pickLocation, readOnHand, runFlow, unchangedSinceShown,
+  type EditDeps, type EditOutcome, type ItemRef, type LocationRef,
 } from './flow';
 import { parseQuantityInput } from './quantity';
+import { confirmedWrite } from './write';
 
 const t = vscode.l10n.t;
 
@@ -66,18 +68,16 @@ export async function setOnHandCommand(deps: EditDeps, ref?: NodeRef): Promise<E
     quantity: async (s, ctx) => {
       if (s.shown === undefined) {
         try {
-          s.shown = await withCheckProgress(t('Reading the on-hand of {0}…', s.item!.sku), () => readOnHand(client, s.item!.id, s.location!.id));
+          s.shown = await withProgress(t('Reading the on-hand of {0}…', s.item!.sku), () => readOnHand(client, s.item!.id, s.location!.id), { where: 'statusBar' });
         } catch (e) {
-          void vscode.window.showErrorMessage(explainError(e, { action: t('Reading the current on-hand'), locationName: s.location!.name }));
+          void showError(editErrorMessage(e, { action: t('Reading the current on-hand'), locationName: s.location!.name }));
           return undefined;
         }
       }
       const shown = s.shown;
       const value = await deps.inputs.text({
         title: t('{0}: {1} at {2}', title, s.item!.sku, s.location!.name),
-        step: ctx.step,
-        totalSteps: ctx.totalSteps,
-        canGoBack: ctx.canGoBack,
+        ...ctx,
         value: s.input,
         prompt: (s.staleNotice ? s.staleNotice + ' ' : '') +
           t('Current on-hand: {0}. Type the new count (e.g. 20) or a change (+5, -3).', shown),
@@ -97,23 +97,19 @@ export async function setOnHandCommand(deps: EditDeps, ref?: NodeRef): Promise<E
       const answer = await confirmStep(deps, ctx, title,
         t('Set {0} at {1}: {2} → {3}', s.item!.sku, s.location!.name, s.shown!, s.target!), t('Set to {0}', s.target!), s.note ? t('Note: {0}', s.note) : undefined);
       if (answer !== FINISH) return answer;
-      // Re-read and compare: never overwrite a count someone else changed meanwhile.
-      let now: number;
-      try {
-        now = await withCheckProgress(t('Checking the current on-hand of {0}…', s.item!.sku), () => readOnHand(client, s.item!.id, s.location!.id));
-      } catch (e) {
-        void vscode.window.showErrorMessage(explainError(e, { action: t('Checking the current on-hand'), locationName: s.location!.name }));
-        return undefined;
-      }
-      if (now !== s.shown) {
-        s.staleNotice = t('Changed since shown: {0} → {1} by someone else.', s.shown!, now);
-        void vscode.window.showWarningMessage(
-          t('The on-hand of {0} at {1} changed from {2} to {3} while you were editing. Check the new count and confirm again.', s.item!.sku, s.location!.name, s.shown!, now),
-        );
-        s.shown = now;
-        return new Rewind('quantity');
-      }
-      return FINISH;
+      return unchangedSinceShown({
+        progress: t('Checking the current on-hand of {0}…', s.item!.sku),
+        read: () => readOnHand(client, s.item!.id, s.location!.id),
+        failure: { action: t('Checking the current on-hand'), locationName: s.location!.name },
+        changed: (now) => now !== s.shown,
+        rewind: (now) => {
+          const warning = t('The on-hand of {0} at {1} changed from {2} to {3} while you were editing. Check the new count and confirm again.', s.item!.sku, s.location!.name, s.shown!, now);
+          s.staleNotice = t('Changed since shown: {0} → {1} by someone else.', s.shown!, now);
+          s.shown = now;
+          return warning;
+        },
+        step: 'quantity',
+      });
     },
   });
   if (!state) return CANCELLED;
@@ -126,16 +122,10 @@ export async function setOnHandCommand(deps: EditDeps, ref?: NodeRef): Promise<E
     const undoLabel = t('Undo');
     outcome.undo = () => undoOnHand(deps, client, outcome.result);
     void vscode.window.showInformationMessage(outcome.message, undoLabel).then((choice) => {
-      if (choice === undoLabel && outcome.undo) void outcome.undo().then(announceUndo);
+      if (choice === undoLabel && outcome.undo) void outcome.undo().then(announce);
     });
   }
   return outcome;
-}
-
-function announceUndo(outcome: EditOutcome): void {
-  if (outcome.status === 'done') void vscode.window.showInformationMessage(outcome.message);
-  else if (outcome.status === 'failed') void vscode.window.showErrorMessage(outcome.message);
-  else if (outcome.status === 'refused') void vscode.window.showWarningMessage(outcome.message);
 }
 
 function quantityProblem(value: string, current: number): string | undefined {
@@ -163,59 +153,33 @@ interface Write {
 
 async function writeOnHand(deps: EditDeps, client: RetracClient, w: Write, isUndo: boolean): Promise<EditOutcome<OnHandChange>> {
   const action = isUndo ? t('Undo of the on-hand change') : t('Set on-hand stock');
-  const ctx = { action, locationName: w.location.name };
-  try {
-    const balance = await withProgress(t('Setting {0} at {1} to {2}…', w.item.sku, w.location.name, w.newQty), () =>
-      client.setOnHand({ itemId: w.item.id, locationId: w.location.id, onHandQty: w.newQty, note: w.note }),
-    );
-    notifyChanged(deps, w);
-    deps.log.info(`on-hand ${w.item.sku} @ ${w.location.name}: ${w.oldQty} -> ${w.newQty}${isUndo ? ' (undo)' : ''}`);
-    return {
-      status: 'done',
-      message: t('{0} at {1}: {2} → {3}.', w.item.sku, w.location.name, w.oldQty, balance.onHandQty),
-      result: { item: w.item, location: w.location, oldQty: w.oldQty, newQty: balance.onHandQty, balance },
-    };
-  } catch (e) {
-    if (!isInterrupted(e)) {
-      const message = explainError(e, ctx);
-      deps.log.warn(message);
-      return { status: 'failed', message, error: e };
-    }
-    // The answer was lost: the write may or may not have happened. Look, do not retry.
-    deps.log.warn(`on-hand write interrupted (${e instanceof Error ? e.message : String(e)}); re-reading`);
-    let now: Balance | undefined;
-    try {
+  const change = (balance: Balance): OnHandChange => ({ item: w.item, location: w.location, oldQty: w.oldQty, newQty: balance.onHandQty, balance });
+  return confirmedWrite(deps, {
+    action, context: { locationName: w.location.name },
+    progress: t('Setting {0} at {1} to {2}…', w.item.sku, w.location.name, w.newQty),
+    send: async () => change(await client.setOnHand({ itemId: w.item.id, locationId: w.location.id, onHandQty: w.newQty, note: w.note })),
+    applied: (c) => {
+      notifyChanged(deps, w);
+      deps.log.info(`on-hand ${w.item.sku} @ ${w.location.name}: ${w.oldQty} -> ${c.newQty}${isUndo ? ' (undo)' : ''}`);
+    },
+    done: (c) => t('{0} at {1}: {2} → {3}.', w.item.sku, w.location.name, w.oldQty, c.newQty),
+    recheck: async () => {
       const rows = await withProgress(t('The connection dropped; checking whether the change was saved…'), () =>
         client.listBalances({ itemId: w.item.id, locationId: w.location.id, pageSize: 10 }),
       );
-      now = rows.find((b) => b.itemId === w.item.id && b.locationId === w.location.id);
-    } catch (again) {
+      const now = rows.find((b) => b.itemId === w.item.id && b.locationId === w.location.id);
+      const nowQty = now?.onHandQty ?? 0;
+      if (now && nowQty === w.newQty) {
+        return { applied: change(now), message: t('The connection dropped after sending, but the change was saved: {0} at {1}: {2} → {3}.', w.item.sku, w.location.name, w.oldQty, w.newQty) };
+      }
       return {
-        status: 'failed',
-        interrupted: true,
-        error: e,
-        message: t('{0}: the connection dropped and the result could not be checked ({1}). Look at {2} at {3} before trying again.', action, again instanceof Error ? again.message : String(again), w.item.sku, w.location.name),
+        unchanged: nowQty === w.oldQty
+          ? t('{0}: the connection dropped before the change was saved. {1} at {2} is still {3}; nothing changed.', action, w.item.sku, w.location.name, nowQty)
+          : t('{0}: the connection dropped; {1} at {2} is now {3} (neither {4} nor {5}). Someone else changed it.', action, w.item.sku, w.location.name, nowQty, w.oldQty, w.newQty),
       };
-    }
-    const nowQty = now?.onHandQty ?? 0;
-    if (now && nowQty === w.newQty) {
-      notifyChanged(deps, w);
-      return {
-        status: 'done',
-        interrupted: true,
-        message: t('The connection dropped after sending, but the change was saved: {0} at {1}: {2} → {3}.', w.item.sku, w.location.name, w.oldQty, w.newQty),
-        result: { item: w.item, location: w.location, oldQty: w.oldQty, newQty: w.newQty, balance: now },
-      };
-    }
-    return {
-      status: 'failed',
-      interrupted: true,
-      error: e,
-      message: nowQty === w.oldQty
-        ? t('{0}: the connection dropped before the change was saved. {1} at {2} is still {3}; nothing changed.', action, w.item.sku, w.location.name, nowQty)
-        : t('{0}: the connection dropped; {1} at {2} is now {3} (neither {4} nor {5}). Someone else changed it.', action, w.item.sku, w.location.name, nowQty, w.oldQty, w.newQty),
-    };
-  }
+    },
+    couldNotCheck: (again) => t('{0}: the connection dropped and the result could not be checked ({1}). Look at {2} at {3} before trying again.', action, again instanceof Error ? again.message : String(again), w.item.sku, w.location.name),
+  });
 }
 
 function notifyChanged(deps: EditDeps, w: Write): void {
@@ -227,9 +191,9 @@ export async function undoOnHand(deps: EditDeps, client: RetracClient, change: O
   const { item, location, oldQty, newQty } = change;
   let now: number;
   try {
-    now = await withCheckProgress(t('Checking the current on-hand of {0}…', item.sku), () => readOnHand(client, item.id, location.id));
+    now = await withProgress(t('Checking the current on-hand of {0}…', item.sku), () => readOnHand(client, item.id, location.id), { where: 'statusBar' });
   } catch (e) {
-    return { status: 'failed', message: explainError(e, { action: t('Undo'), locationName: location.name }), error: e };
+    return { status: 'failed', message: editErrorMessage(e, { action: t('Undo'), locationName: location.name }), error: e };
   }
   if (now !== newQty) {
     const setAnyway = t('Set to {0} anyway', oldQty);

@@ -6,12 +6,14 @@ import { isRetracError } from '../api/errors';
 import type { Transfer, TransferCreate } from '../api/types';
 import type { NodeRef } from '../inventoryEvents';
 import { BACK } from '../quickInput';
-import { explainError, isInterrupted } from './errorText';
+import { showError } from '../showError';
+import { withProgress } from '../progress';
 import {
-  begin, CANCELLED, confirmStep, FINISH, isOutcome, noteStep, pickItem, pickLocation, readOnHand, runFlow, withCheckProgress, withProgress,
-  type EditDeps, type EditOutcome, type ItemRef, type LocationRef,
+  begin, editErrorMessage, CANCELLED, confirmStep, FINISH, isOutcome, noteStep, pickItem, pickLocation, readOnHand, runFlow, type EditDeps, type EditOutcome,
+  type ItemRef, type LocationRef,
 } from './flow';
 import { parseLineQuantity } from './quantity';
+import { confirmedWrite } from './write';
 
 const t = vscode.l10n.t;
 const MAX_LINES = 100;
@@ -79,9 +81,9 @@ export async function createTransferCommand(deps: EditDeps, ref?: NodeRef): Prom
       const item = { id: picked.item.id, sku: picked.item.sku, description: picked.item.description };
       let onHand: number;
       try {
-        onHand = await withCheckProgress(t('Reading the stock of {0} at {1}…', item.sku, s.from!.name), () => readOnHand(client, item.id, s.from!.id));
+        onHand = await withProgress(t('Reading the stock of {0} at {1}…', item.sku, s.from!.name), () => readOnHand(client, item.id, s.from!.id), { where: 'statusBar' });
       } catch (e) {
-        void vscode.window.showErrorMessage(explainError(e, { action: t('Reading the stock at the source'), locationName: s.from!.name }));
+        void showError(editErrorMessage(e, { action: t('Reading the stock at the source'), locationName: s.from!.name }));
         return undefined;
       }
       const alreadyMoved = s.lines.filter((l) => l.item.id === item.id).reduce((n, l) => n + l.quantity, 0);
@@ -92,8 +94,7 @@ export async function createTransferCommand(deps: EditDeps, ref?: NodeRef): Prom
       const { item, available } = s.pending!;
       const value = await deps.inputs.text({
         title: t('{0}: line {1} — quantity of {2}', title, s.lines.length + 1, item.sku),
-        step: ctx.step,
-        totalSteps: ctx.totalSteps,
+        ...ctx,
         canGoBack: true,
         prompt: t('Available at {0}: {1}. How many to move to {2}?', s.from!.name, available, s.to!.name),
         placeholder: t('Quantity'),
@@ -111,8 +112,7 @@ export async function createTransferCommand(deps: EditDeps, ref?: NodeRef): Prom
       const next: vscode.QuickPickItem = { label: `$(arrow-right) ${t('Continue')}`, description: linesText(s.lines.length) };
       const answer = await deps.inputs.pick({
         title: t('{0}: {1} → {2}', title, s.from!.name, s.to!.name),
-        step: ctx.step,
-        totalSteps: ctx.totalSteps,
+        ...ctx,
         canGoBack: true,
         placeholder: s.lines.map(lineText).join(', '),
         items: s.lines.length >= MAX_LINES ? [next] : [add, next],
@@ -134,28 +134,24 @@ export async function createTransferCommand(deps: EditDeps, ref?: NodeRef): Prom
     lines: state.lines.map((l) => ({ itemId: l.item.id, quantity: l.quantity })),
   };
   const sentAt = Date.now();
-  let transfer: Transfer;
-  try {
-    transfer = await withProgress(t('Moving stock from {0} to {1}…', state.from!.name, state.to!.name), () => client.createTransfer(body));
-  } catch (e) {
-    if (!isInterrupted(e)) return transferFailed(deps, e, action, state.from!.name);
-    const found = await findCreatedTransfer(client, body, sentAt).catch(() => undefined);
-    if (found === undefined) {
-      return { status: 'failed', interrupted: true, error: e, message: t('{0}: the connection dropped and the result could not be checked. Look at the transfers list before trying again.', action) };
-    }
-    if (!found) {
-      return { status: 'failed', interrupted: true, error: e, message: t('{0}: the connection dropped before the transfer was created; no stock moved.', action) };
-    }
-    transfer = found;
-    transferDone(deps, transfer);
-    return { status: 'done', interrupted: true, result: transfer, message: t('The connection dropped after sending, but the transfer was created: {0} → {1}.', state.from!.name, state.to!.name) };
-  }
-  transferDone(deps, transfer);
-  return {
-    status: 'done',
-    result: transfer,
-    message: t('Moved {0} from {1} to {2}.', state.lines.map(lineText).join(', '), state.from!.name, state.to!.name),
-  };
+  const { from, to } = state as Required<CreateState>;
+  return confirmedWrite(deps, {
+    action,
+    progress: t('Moving stock from {0} to {1}…', from.name, to.name),
+    send: () => client.createTransfer(body),
+    applied: (transfer) => transferDone(deps, transfer),
+    done: () => t('Moved {0} from {1} to {2}.', state.lines.map(lineText).join(', '), from.name, to.name),
+    recheck: async () => {
+      const found = await findCreatedTransfer(client, body, sentAt);
+      return found
+        ? { applied: found, message: t('The connection dropped after sending, but the transfer was created: {0} → {1}.', from.name, to.name) }
+        : { unchanged: t('{0}: the connection dropped before the transfer was created; no stock moved.', action) };
+    },
+    couldNotCheck: () => t('{0}: the connection dropped and the result could not be checked. Look at the transfers list before trying again.', action),
+    explain: (e) => isRetracError(e) && e.code === 'unprocessable_entity'
+      ? t('{0} was refused: {1} Check the stock at {2} and that both locations are active.', action, ensureStop(e.message), from.name)
+      : editErrorMessage(e, { action, locationName: from.name }),
+  });
 }
 
 function transferDone(deps: EditDeps, transfer: Transfer): void {
@@ -167,17 +163,6 @@ function transferDone(deps: EditDeps, transfer: Transfer): void {
     lists: ['transfers', 'movements'],
   });
   void deps.explorer.reveal({ kind: 'transfer', id: transfer.id });
-}
-
-function transferFailed(deps: EditDeps, e: unknown, action: string, fromName: string): EditOutcome<never> {
-  let message: string;
-  if (isRetracError(e) && e.code === 'unprocessable_entity') {
-    message = t('{0} was refused: {1} Check the stock at {2} and that both locations are active.', action, ensureStop(e.message), fromName);
-  } else {
-    message = explainError(e, { action, locationName: fromName });
-  }
-  deps.log.warn(message);
-  return { status: 'failed', message, error: e };
 }
 
 function ensureStop(s: string): string {
@@ -217,15 +202,13 @@ export async function revertTransferCommand(deps: EditDeps, ref?: NodeRef): Prom
   const client = await begin(deps, action, ['transfers.write', 'transfers.revert'], true);
   if (isOutcome(client)) return client;
   const title = t('Revert Transfer');
-  let transfer = ref?.transfer;
+  const transfer = ref?.transfer;
   if (transfer?.status === 'reverted') return { status: 'refused', message: t('This transfer was already reverted.') };
   const state = await runFlow<{ transfer?: Transfer }>({ transfer }, [...(transfer ? [] : ['pick']), 'confirm'], {
     pick: async (s, ctx) => {
       const picked = await deps.inputs.pick<vscode.QuickPickItem & { transfer: Transfer }>({
         title,
-        step: ctx.step,
-        totalSteps: ctx.totalSteps,
-        canGoBack: ctx.canGoBack,
+        ...ctx,
         placeholder: t('Type to search completed transfers by note, SKU or description'),
         search: async (value, signal) => {
           const rows = await client.listTransfers({ status: 'completed', search: value.trim() || undefined, pageSize: 50 }, { signal });
@@ -246,9 +229,7 @@ export async function revertTransferCommand(deps: EditDeps, ref?: NodeRef): Prom
       const tr = s.transfer!;
       const answer = await deps.inputs.confirm({
         title: t('{0}: confirm', title),
-        step: ctx.step,
-        totalSteps: ctx.totalSteps,
-        canGoBack: ctx.canGoBack,
+        ...ctx,
         summary: t('Move back from {0} to {1}: {2}', tr.toLocation.name, tr.fromLocation.name, tr.lines.map(lineText).join(', ')),
         detail: tr.note ? t('Transfer note: {0}', tr.note) : undefined,
         confirmLabel: tr.lines.length === 1 ? t('Revert transfer (1 line)') : t('Revert transfer ({0} lines)', tr.lines.length),
@@ -258,32 +239,27 @@ export async function revertTransferCommand(deps: EditDeps, ref?: NodeRef): Prom
     },
   });
   if (!state) return CANCELLED;
-  transfer = state.transfer!;
-  const id = transfer.id;
-  try {
-    const reverted = await withProgress(t('Reverting the transfer {0} → {1}…', transfer.fromLocation.name, transfer.toLocation.name), () =>
-      client.revertTransfer(id, {}),
-    );
-    transferDone(deps, reverted);
-    return { status: 'done', result: reverted, message: t('Reverted: {0} moved back to {1}.', reverted.lines.map(lineText).join(', '), reverted.fromLocation.name) };
-  } catch (e) {
-    if (isInterrupted(e)) {
-      const now = await client.getTransfer(id).catch(() => undefined);
-      if (now?.status === 'reverted') {
-        transferDone(deps, now);
-        return { status: 'done', interrupted: true, result: now, message: t('The connection dropped after sending, but the transfer was reverted.') };
+  const chosen = state.transfer!;
+  const id = chosen.id;
+  return confirmedWrite(deps, {
+    action,
+    progress: t('Reverting the transfer {0} → {1}…', chosen.fromLocation.name, chosen.toLocation.name),
+    send: () => client.revertTransfer(id, {}),
+    applied: (reverted) => transferDone(deps, reverted),
+    done: (reverted) => t('Reverted: {0} moved back to {1}.', reverted.lines.map(lineText).join(', '), reverted.fromLocation.name),
+    recheck: async () => {
+      const now = await client.getTransfer(id);
+      return now.status === 'reverted'
+        ? { applied: now, message: t('The connection dropped after sending, but the transfer was reverted.') }
+        : { unchanged: t('{0}: the connection dropped before the revert was applied; the transfer is unchanged.', action) };
+    },
+    couldNotCheck: () => t('{0}: the connection dropped and the result could not be checked.', action),
+    explain: (e) => {
+      if (isRetracError(e) && e.code === 'conflict') return t('This transfer was already reverted.');
+      if (isRetracError(e) && e.code === 'unprocessable_entity') {
+        return t('This transfer cannot be reverted: {0} no longer holds the stock it received ({1}).', chosen.toLocation.name, e.message);
       }
-      return {
-        status: 'failed', interrupted: true, error: e,
-        message: now ? t('{0}: the connection dropped before the revert was applied; the transfer is unchanged.', action) : t('{0}: the connection dropped and the result could not be checked.', action),
-      };
-    }
-    let message: string;
-    if (isRetracError(e) && e.code === 'conflict') message = t('This transfer was already reverted.');
-    else if (isRetracError(e) && e.code === 'unprocessable_entity') {
-      message = t('This transfer cannot be reverted: {0} no longer holds the stock it received ({1}).', transfer.toLocation.name, e.message);
-    } else message = explainError(e, { action });
-    deps.log.warn(message);
-    return { status: 'failed', message, error: e };
-  }
+      return undefined;
+    },
+  });
 }

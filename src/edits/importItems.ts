@@ -4,8 +4,9 @@
 import * as vscode from 'vscode';
 import type { RetracClient } from '../api/client';
 import type { BulkItemResult, Item } from '../api/types';
-import { explainError, isInterrupted } from './errorText';
-import { begin, CANCELLED, isOutcome, type EditDeps, type EditOutcome } from './flow';
+import { isInterrupted } from '../api/errors';
+import { withProgress } from '../progress';
+import { begin, editErrorMessage, CANCELLED, isOutcome, type EditDeps, type EditOutcome } from './flow';
 import { chunkRows, parseImport, type ImportRow } from './importParse';
 
 const t = vscode.l10n.t;
@@ -87,13 +88,13 @@ export async function importItemsCommand(deps: EditDeps, arg?: unknown): Promise
   const report: ImportReport = { file: fileName, created: [], failed: [], skipped, notSent: [], cancelled: false };
   const chunks = chunkRows(parsed.rows);
   let stopMessage: string | undefined;
-  await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: usable.length === 1 ? t('Importing 1 item from {0}', fileName) : t('Importing {0} items from {1}', usable.length, fileName), cancellable: true },
-    async (progress, token) => {
+  await withProgress(
+    usable.length === 1 ? t('Importing 1 item from {0}', fileName) : t('Importing {0} items from {1}', usable.length, fileName),
+    async (cancelled, progress) => {
       for (const [index, chunk] of chunks.entries()) {
         // Cancellation is honoured between chunks: a chunk in flight cannot be taken back.
-        if (token.isCancellationRequested || stopMessage) {
-          report.cancelled ||= token.isCancellationRequested;
+        if (cancelled.aborted || stopMessage) {
+          report.cancelled ||= cancelled.aborted;
           report.notSent.push(...chunk);
           continue;
         }
@@ -112,13 +113,14 @@ export async function importItemsCommand(deps: EditDeps, arg?: unknown): Promise
             stopMessage = t('The connection dropped during chunk {0}; its rows were checked one by one.', index + 1);
             await checkChunk(client, chunk, report);
           } else {
-            stopMessage = explainError(e, { action });
+            stopMessage = editErrorMessage(e, { action });
             report.notSent.push(...chunk);
           }
         }
         progress.report({ increment: (chunk.length / usable.length) * 100 });
       }
     },
+    { cancellable: true },
   );
   if (report.created.length) deps.events.fire({ itemIds: report.created.map((c) => c.item.id), lists: ['items'], tags: true });
   const problems = report.failed.length + report.skipped.length + report.notSent.length;
