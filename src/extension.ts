@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { RetracLog } from './log';
 import { InventoryEvents } from './inventoryEvents';
 import { QuickInputs } from './quickInput';
-import { Accounts } from './auth';
+import { Accounts } from './accounts';
 import { InventoryExplorer } from './tree';
 import { LeakDiagnostics } from './diagnostics';
 import { InventoryEdits } from './commands';

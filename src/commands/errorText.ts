@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { describeError, describeWait } from '../api/describeError';
 import { MAX_RETRY_AFTER_MS } from '../api/retryAfter';
 import { isRetracError } from '../api/errors';
-import { withWhereToSet } from '../auth/connectionSettings';
+import { withWhereToSet } from '../accounts/connectionSettings';
 
 export interface ErrorContext {
   /** What was being done, e.g. "Set on-hand stock". */

@@ -2,7 +2,7 @@
 // explorer's context menus. Each handler returns its outcome (the integration tests read it) and
 // tells the user what happened; nothing is written before the final confirm.
 import * as vscode from 'vscode';
-import type { RetracConnection } from '../auth/connection';
+import type { RetracConnection } from '../accounts/connection';
 import type { InventoryEvents, NodeRef } from '../inventoryEvents';
 import type { Logger } from '../log';
 import type { QuickInputs } from '../quickInput';

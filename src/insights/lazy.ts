@@ -3,7 +3,7 @@
 // panel) are a separate bundle, dist/insights.js, required on the first hover, completion request
 // or chart command; most windows never pay for it.
 import * as vscode from 'vscode';
-import type { RetracConnection } from '../auth/connection';
+import type { RetracConnection } from '../accounts/connection';
 import type { ItemRef, LocationRef } from '../charts';
 import type { InventoryEvents } from '../inventoryEvents';
 import type { Logger } from '../log';

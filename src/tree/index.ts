@@ -3,9 +3,9 @@
 // its welcome views read. The model and nodes live in ./provider and ./nodes.
 import * as vscode from 'vscode';
 import { describeError } from '../api/describeError';
-import { withWhereToSet } from '../auth/connectionSettings';
+import { withWhereToSet } from '../accounts/connectionSettings';
 import { DASHBOARD_URL, type Item } from '../api/types';
-import type { RetracConnection } from '../auth/connection';
+import type { RetracConnection } from '../accounts/connection';
 import type { InventoryEvents } from '../inventoryEvents';
 import type { Logger } from '../log';
 import { DetailsDocuments } from './documents';

@@ -12,7 +12,7 @@ import { RUNS_LAST } from './index';
 const EXTENSION_ID = 'retrac-tools.retrac-vscode';
 /** Bundles that must load only on demand (sandbox, CLI, workspace scan worker, and the lazyBundles of esbuild.mjs). */
 const LAZY_BUNDLES = [
-  'dist/sandbox.js', 'dist/retrac-scan.js', 'dist/scan-worker.js', 'dist/ca-transport.js', 'dist/api-client.js', 'dist/edit-commands.js', 'dist/git-tools.js', 'dist/diagnose.js', 'dist/insights.js', 'dist/quick-fixes.js', 'dist/rename-env-name.js', 'dist/workspace-scan.js', 'dist/explorer-pickers.js',
+  'dist/sandbox.js', 'dist/retrac-scan.js', 'dist/scan-worker.js', 'dist/ca-transport.js', 'dist/api-client.js', 'dist/edit-commands.js', 'dist/git-tools.js', 'dist/diagnose.js', 'dist/insights.js', 'dist/quick-fixes.js', 'dist/rename-env-name.js', 'dist/workspace-scan.js', 'dist/explorer-pickers.js', 'dist/account-ui.js',
 ];
 /**
  * retrac.* commands the extension may register without contributing them (e.g. targets of tree
