@@ -140,7 +140,6 @@ export class InventoryExplorer implements vscode.Disposable {
 
   private renderContext(): void {
     const state: ViewState = this.provider.state;
-    void vscode.commands.executeCommand('setContext', 'retrac.hasProfile', !!this.connection.profile);
     void vscode.commands.executeCommand('setContext', 'retrac.state', state);
     void vscode.commands.executeCommand('setContext', 'retrac.explorerFiltered', this.provider.filtered);
     this.view.description = describeFilters(this.provider.filters);
