@@ -36,6 +36,8 @@ export const lazyBundles = {
   'rename-env-name': 'src/diagnostics/renameEnvName.ts', // "Rename Public Environment Variable"
   'workspace-scan': 'src/diagnostics/workspaceScan.ts',  // "Scan Workspace for Leaked Keys"
   'explorer-pickers': 'src/tree/pickers.ts',             // the explorer's Filter and Find Item pickers
+  explorer: 'src/tree/index.ts',              // the explorer (provider, nodes, details): on the view's first rows or command (src/tree/lazy.ts)
+  'leak-diagnostics': 'src/diagnostics/index.ts',        // the scanner and live diagnostics: right after activation returns (src/extension.ts)
 };
 
 function tsFiles(dir) {

@@ -31,9 +31,16 @@ export class InventoryExplorer implements vscode.Disposable {
   findPick: vscode.QuickPick<vscode.QuickPickItem & { item?: Item }> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(_context: vscode.ExtensionContext, private readonly connection: RetracConnection, events: InventoryEvents, private readonly log: Logger) {
+  /** `attachView`: the view made at start (./lazy), which forwards to this provider; by default a new one. */
+  constructor(
+    _context: vscode.ExtensionContext,
+    private readonly connection: RetracConnection,
+    events: InventoryEvents,
+    private readonly log: Logger,
+    attachView: (provider: ExplorerProvider) => vscode.TreeView<Node> = (provider) => vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true }),
+  ) {
     this.provider = new ExplorerProvider(connection, log);
-    this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
+    this.view = attachView(this.provider);
     this.documents = new DetailsDocuments(this.provider);
     const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
     this.disposables.push(
