@@ -34,14 +34,15 @@ describe('accounts enrolment against the sandbox', function () {
       isHostConfirmed: () => confirmedHost,
       configuredCaPath: () => undefined,
       redactPending: (k) => redacted.push(k),
-      makeProbingClient: async (k, baseUrl) => {
+      makeProbingClient: (k, baseUrl) => {
         clients++;
-        return new RetracClient({ apiKey: k, baseUrl, ca: sandbox.ca, maxGetRetries: 0 });
+        return Promise.resolve(new RetracClient({ apiKey: k, baseUrl, ca: sandbox.ca, maxGetRetries: 0 }));
       },
       explain: (e) => describeError(e),
       logScopes: () => undefined,
-      save: async (profile, k) => {
+      save: (profile, k) => {
         saved.push({ profile, key: k });
+        return Promise.resolve();
       },
     };
     return { d, saved, redacted, clients: () => clients };
