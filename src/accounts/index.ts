@@ -3,8 +3,6 @@
 // `RetracConnection`. What activation needs is here; the commands' UI (Add API Key, the profile
 // commands, the local sandbox launcher) is its own bundle, dist/account-ui.js (./ui), loaded on
 // the first command, and Diagnose Connection is dist/diagnose.js.
-import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { RetracClient } from '../api/client';
 import { describeError } from '../api/describeError';
@@ -15,6 +13,8 @@ import type { QuickInputs } from '../quickInput';
 import { registerCommand } from '../registerCommand';
 import { showError, showLogAction } from '../showError';
 import type { SandboxInfo } from '../sandbox/types';
+import { makeClient } from './clientFactory';
+import { importDevSandbox } from './devSandbox';
 import { AccountError, isUserFacingAccountError } from './accountError';
 import { RetracAuthProvider } from './authProvider';
 import type { Profile, RetracConnection } from './connection';
@@ -23,9 +23,9 @@ import type { DiagnoseReport } from './diagnose';
 import type { AddProfileOptions } from './enrol';
 import { HostTrust } from './hostTrust';
 import type { KeyCheckResult } from './keyCheck';
-import { describeProfile, hostOf, profileCan, profilesFromSandboxInfo } from './keyInput';
+import { describeProfile, hostOf, profileCan } from './keyInput';
 import { isProfileSecret, ProfileStore } from './profileStore';
-import { PROXY_SETTINGS, vscodeProxySettings } from './network';
+import { PROXY_SETTINGS } from './network';
 import { ProfileStatusBar } from './statusBar';
 import type { AddKeyOutcome, SandboxLauncher } from './ui';
 
@@ -42,7 +42,6 @@ export interface SourceDown {
 
 const ACTIVE_STATE_KEY = 'retrac.activeProfileId';
 const BOUND_STATE_KEY = 'retrac.boundProfileId';
-const DEV_SANDBOX_ENV = 'RETRAC_DEV_SANDBOX_INFO';
 
 const t = vscode.l10n.t;
 
@@ -85,7 +84,7 @@ export class Accounts extends Disposable implements RetracConnection {
     this.logger = log.logger('auth');
     this.store = new ProfileStore(context.globalState, context.secrets);
     this.hostTrust = new HostTrust(context.globalState, this.logger);
-    const devOwner = this.importDevSandbox();
+    const devOwner = importDevSandbox(this.store, (id, key) => this.registerSecret(id, key), this.logger);
     this.activeId = this.initialProfileId(devOwner);
 
     this.status = this.register(new ProfileStatusBar());
@@ -362,37 +361,9 @@ export class Accounts extends Disposable implements RetracConnection {
     this.logger.info(`Scope check: ${check.scopes.length} found (${check.scopes.join(', ') || 'none'}); ${check.missingScopes.length} refused as expected for this key (${check.missingScopes.join(', ') || 'none'}).`);
   }
 
-  /**
-   * `probing`: a client for a key check, whose scope probes are expected to be refused (403) for
-   * scopes the key lacks; those refusals are logged at debug level, not as warnings.
-   */
-  async makeClient(key: string, apiUrl: string, workspaceId: string | undefined, caCertPath: string | undefined, probing = false): Promise<RetracClient> {
-    // The manifest promises that an untrusted workspace makes no API call.
-    if (!vscode.workspace.isTrusted) {
-      throw new AccountError(t('Retrac calls the API only in a trusted workspace: trust this folder first (Workspaces: Manage Workspace Trust).'));
-    }
-    let ca: string | undefined;
-    if (caCertPath) {
-      try {
-        ca = await readFile(caCertPath, 'utf8');
-      } catch (e) {
-        throw new AccountError(t('Could not read the CA certificate {0}: {1}', caCertPath, e instanceof Error ? e.message : String(e)));
-      }
-    }
-    const client = this.logger.child('api');
-    // The client (valibot, schemas) is its own bundle, loaded by the first call that needs it.
-    const { RetracClient } = await import('../api/client');
-    return new RetracClient({
-      apiKey: key,
-      baseUrl: apiUrl,
-      workspaceId,
-      ca,
-      proxy: vscodeProxySettings(),
-      onLog: (level, message) => {
-        if (probing && level === 'warn' && /failed: forbidden \(403\)/.test(message)) client.debug(`${message} (scope probe: expected for a scope the key lacks)`);
-        else client[level](message);
-      },
-    });
+  /** A client for a key (see ./clientFactory). */
+  makeClient(key: string, apiUrl: string, workspaceId: string | undefined, caCertPath: string | undefined, probing = false): Promise<RetracClient> {
+    return makeClient(this.logger.child('api'), { key, apiUrl, workspaceId, caCertPath, probing });
   }
 
   /** Saves a checked profile; the same key for the same host and workspace replaces its old profile. */
@@ -410,30 +381,6 @@ export class Accounts extends Disposable implements RetracConnection {
     this.registerSecret(profile.id, key);
     this.logger.info(`Saved profile “${profile.name}” (${describeProfile(profile)})${profile.sessionOnly ? ', session only' : ''}.`);
     this.profilesChanged();
-  }
-
-  /**
-   * Dev/test bootstrap: `RETRAC_DEV_SANDBOX_INFO` names the SandboxInfo JSON of a sandbox that
-   * already runs (`npm start`, the UI test harness). Its keys become session-only profiles
-   * (memory only, no network). Returns the owner-full profile's id.
-   */
-  private importDevSandbox(): string | undefined {
-    const file = process.env[DEV_SANDBOX_ENV];
-    if (!file) return undefined;
-    try {
-      const info = JSON.parse(readFileSync(file, 'utf8')) as SandboxInfo;
-      let owner: string | undefined;
-      for (const { profile, key } of profilesFromSandboxInfo(info, (k) => `dev-sandbox-${k.name}`, { sessionOnly: true })) {
-        this.store.addSession(profile, key);
-        this.registerSecret(profile.id, key);
-        if (profile.sandboxKeyName === 'owner-full') owner = profile.id;
-      }
-      this.logger.info(`Imported ${info.keys.length} session-only sandbox profiles from ${DEV_SANDBOX_ENV}.`);
-      return owner;
-    } catch (e) {
-      this.logger.warn(`${DEV_SANDBOX_ENV} is set but could not be read: ${e instanceof Error ? e.message : String(e)}`);
-      return undefined;
-    }
   }
 
   private initialProfileId(devOwner: string | undefined): string | undefined {
