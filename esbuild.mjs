@@ -29,12 +29,15 @@ const bundles = {
 export const lazyBundles = {
   'ca-transport': 'src/api/caTransport.ts',   // undici (400 KB): only a pinned CA needs it
   'api-client': 'src/api/client.ts',          // ofetch, valibot, the schemas: from the first API call on
-  'edit-commands': 'src/edits/handlers.ts', // the edit commands and the importer: on the first edit command
-  diagnose: 'src/auth/diagnose.ts',           // "Diagnose Connection"
+  'edit-commands': 'src/edits/handlers.ts',    // the edit commands and the importer: on the first edit command
+  diagnose: 'src/accounts/diagnose.ts',           // "Diagnose Connection"
+  'account-ui': 'src/accounts/ui.ts',         // Add API Key, the profile commands, the sandbox launcher: on the first such command
   'quick-fixes': 'src/diagnostics/quickFixes.ts',      // the leak quick fixes: when the first light bulb asks
   'rename-env-name': 'src/diagnostics/renameEnvName.ts', // "Rename Public Environment Variable"
   'workspace-scan': 'src/diagnostics/workspaceScan.ts',  // "Scan Workspace for Leaked Keys"
   'explorer-pickers': 'src/tree/pickers.ts',             // the explorer's Filter and Find Item pickers
+  explorer: 'src/tree/index.ts',              // the explorer (provider, nodes, details): on the view's first rows or command (src/tree/lazy.ts)
+  'leak-diagnostics': 'src/diagnostics/index.ts',        // the scanner and live diagnostics: right after activation returns (src/extension.ts)
 };
 
 function tsFiles(dir) {

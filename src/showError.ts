@@ -3,7 +3,7 @@
 // errorMessage words a failed call in the user's language.
 import * as vscode from 'vscode';
 import { describeError, type DescribeOptions } from './api/describeError';
-import { withWhereToSet } from './auth/connectionSettings';
+import { withWhereToSet } from './accounts/connectionSettings';
 
 export interface ErrorAction {
   title: string;

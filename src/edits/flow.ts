@@ -5,13 +5,13 @@ import * as vscode from 'vscode';
 import type { RetracClient } from '../api/client';
 import { pages } from '../api/paging';
 import { PAGE_SIZES, type Item, type Location } from '../api/types';
-import type { RetracConnection } from '../auth/connection';
+import type { RetracConnection } from '../accounts/connection';
 import type { InventoryEvents } from '../inventoryEvents';
 import type { Logger } from '../log';
 import { BACK, type Back, type QuickInputs } from '../quickInput';
 import { withProgress } from '../progress';
 import { describeEditError, type EditErrorContext } from '../api/describeEditError';
-import { withWhereToSet } from '../auth/connectionSettings';
+import { withWhereToSet } from '../accounts/connectionSettings';
 import { showError } from '../showError';
 import type { InventoryExplorer } from '../tree';
 

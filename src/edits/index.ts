@@ -3,7 +3,7 @@
 // tells the user what happened; nothing is written before the final confirm. This file only
 // registers the commands; what each runs is in ./handlers, loaded on the first one.
 import type * as vscode from 'vscode';
-import type { RetracConnection } from '../auth/connection';
+import type { RetracConnection } from '../accounts/connection';
 import type { InventoryEvents } from '../inventoryEvents';
 import { Disposable } from '../lifecycle';
 import type { Logger } from '../log';

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { describeError } from '../api/describeError';
 import type { Item, Location, Transfer } from '../api/types';
-import type { RetracConnection } from '../auth/connection';
+import type { RetracConnection } from '../accounts/connection';
 import { InventoryCache, isAbortError } from '../inventoryCache';
 import type { InventoryEvents } from '../inventoryEvents';
 import type { Logger } from '../log';

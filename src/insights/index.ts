@@ -2,7 +2,7 @@
 // lookup, the hover and completion implementations and the charts panel. ./lazy registers the
 // providers and commands at activation and requires this bundle on first use.
 import type * as vscode from 'vscode';
-import type { RetracConnection } from '../auth/connection';
+import type { RetracConnection } from '../accounts/connection';
 import { StockCharts } from '../charts';
 import { RetracCompletions } from '../completion';
 import { RetracHovers, RetracValues } from '../hover';

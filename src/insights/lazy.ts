@@ -3,20 +3,21 @@
 // panel) are a separate bundle, dist/insights.js, required on the first hover, completion request
 // or chart command; most windows never pay for it.
 import * as vscode from 'vscode';
-import type { RetracConnection } from '../auth/connection';
+import type { RetracConnection } from '../accounts/connection';
 import type { ItemRef, LocationRef } from '../charts';
 import type { InventoryEvents } from '../inventoryEvents';
+import { Disposable } from '../lifecycle';
 import type { Logger } from '../log';
+import { registerCommand } from '../registerCommand';
 import type { ExplorerProvider } from '../tree/provider';
 import { Walkthrough } from '../walkthrough';
 import type { InsightsParts } from './index';
 
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
 
-export class LazyInsights implements vscode.Disposable {
+export class LazyInsights extends Disposable {
   readonly walkthrough: Walkthrough;
   private parts: InsightsParts | undefined;
-  private readonly disposables: vscode.Disposable[];
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -25,19 +26,22 @@ export class LazyInsights implements vscode.Disposable {
     private readonly events: InventoryEvents,
     private readonly log: Logger,
   ) {
-    this.walkthrough = new Walkthrough(events);
-    this.disposables = [
-      this.walkthrough,
-      vscode.languages.registerHoverProvider(SELECTOR, {
-        provideHover: (document, position, token) => this.load().hovers.provideHover(document, position, token),
-      }),
-      vscode.languages.registerCompletionItemProvider(SELECTOR, {
-        provideCompletionItems: (document, position, token) => this.load().completions.provideCompletionItems(document, position, token),
-        resolveCompletionItem: (item, token) => this.load().completions.resolveCompletionItem(item, token),
-      }, '=', '"', "'", ':', ' '),
-      vscode.commands.registerCommand('retrac.showStockHistory', (ref?: ItemRef) => this.load().charts.showStockHistory(ref)),
-      vscode.commands.registerCommand('retrac.showLocationChart', (ref?: LocationRef) => this.load().charts.showLocationChart(ref)),
-    ];
+    super();
+    this.walkthrough = this.register(new Walkthrough(events, log));
+    this.register(vscode.languages.registerHoverProvider(SELECTOR, {
+      provideHover: (document, position, token) => this.load().hovers.provideHover(document, position, token),
+    }));
+    this.register(vscode.languages.registerCompletionItemProvider(SELECTOR, {
+      provideCompletionItems: (document, position, token) => this.load().completions.provideCompletionItems(document, position, token),
+      resolveCompletionItem: (item, token) => this.load().completions.resolveCompletionItem(item, token),
+    }, '=', '"', "'", ':', ' '));
+    this.register(registerCommand('retrac.showStockHistory', (ref?: ItemRef) => this.load().charts.showStockHistory(ref), log));
+    this.register(registerCommand('retrac.showLocationChart', (ref?: LocationRef) => this.load().charts.showLocationChart(ref), log));
+    // The implementations go first (registered last: disposal is last in, first out).
+    this.register({ dispose: () => {
+      this.parts?.dispose();
+      this.parts = undefined;
+    } });
   }
 
   /** The implementations, requiring their bundle the first time. */
@@ -53,11 +57,5 @@ export class LazyInsights implements vscode.Disposable {
   /** Whether the bundle was loaded. */
   get loaded(): boolean {
     return this.parts !== undefined;
-  }
-
-  dispose(): void {
-    this.parts?.dispose();
-    this.parts = undefined;
-    for (const d of this.disposables.reverse()) d.dispose();
   }
 }

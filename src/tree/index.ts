@@ -3,9 +3,9 @@
 // its welcome views read. The model and nodes live in ./provider and ./nodes.
 import * as vscode from 'vscode';
 import { describeError } from '../api/describeError';
-import { withWhereToSet } from '../auth/connectionSettings';
+import { withWhereToSet } from '../accounts/connectionSettings';
 import { DASHBOARD_URL, type Item } from '../api/types';
-import type { RetracConnection } from '../auth/connection';
+import type { RetracConnection } from '../accounts/connection';
 import type { InventoryEvents } from '../inventoryEvents';
 import type { Logger } from '../log';
 import { DetailsDocuments } from './documents';
@@ -31,9 +31,16 @@ export class InventoryExplorer implements vscode.Disposable {
   findPick: vscode.QuickPick<vscode.QuickPickItem & { item?: Item }> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(_context: vscode.ExtensionContext, private readonly connection: RetracConnection, events: InventoryEvents, private readonly log: Logger) {
+  /** `attachView`: the view made at start (./lazy), which forwards to this provider; by default a new one. */
+  constructor(
+    _context: vscode.ExtensionContext,
+    private readonly connection: RetracConnection,
+    events: InventoryEvents,
+    private readonly log: Logger,
+    attachView: (provider: ExplorerProvider) => vscode.TreeView<Node> = (provider) => vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true }),
+  ) {
     this.provider = new ExplorerProvider(connection, log);
-    this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
+    this.view = attachView(this.provider);
     this.documents = new DetailsDocuments(this.provider);
     const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
     this.disposables.push(
@@ -140,7 +147,6 @@ export class InventoryExplorer implements vscode.Disposable {
 
   private renderContext(): void {
     const state: ViewState = this.provider.state;
-    void vscode.commands.executeCommand('setContext', 'retrac.hasProfile', !!this.connection.profile);
     void vscode.commands.executeCommand('setContext', 'retrac.state', state);
     void vscode.commands.executeCommand('setContext', 'retrac.explorerFiltered', this.provider.filtered);
     this.view.description = describeFilters(this.provider.filters);

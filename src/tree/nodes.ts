@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { escapeMarkdown } from '../markdownText';
 import type { RetracClient } from '../api/client';
 import { describeError } from '../api/describeError';
-import { withWhereToSet } from '../auth/connectionSettings';
+import { withWhereToSet } from '../accounts/connectionSettings';
 import { isRetracError } from '../api/errors';
 import {
   PAGE_SIZES, type Balance, type Item, type ItemFilter, type Location, type LocationFilter, type Movement, type Tag, type Transfer,

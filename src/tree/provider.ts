@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { RetracClient } from '../api/client';
 import { isRetracError } from '../api/errors';
 import { PAGE_SIZES, type Item, type Location, type Movement, type Plan, type Tag, type Transfer } from '../api/types';
-import type { Profile, RetracConnection } from '../auth/connection';
+import type { Profile, RetracConnection } from '../accounts/connection';
 import type { InventoryChange } from '../inventoryEvents';
 import type { Logger } from '../log';
 import {

@@ -5,19 +5,22 @@
 import * as vscode from 'vscode';
 import { randomInt } from 'node:crypto';
 import type { InventoryEvents } from '../inventoryEvents';
+import { Disposable } from '../lifecycle';
+import type { Logger } from '../log';
+import { registerCommand } from '../registerCommand';
 
 const t = vscode.l10n.t;
 export const ON_HAND_SET_CONTEXT = 'retrac.walkthrough.onHandSet';
 const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
-export class Walkthrough implements vscode.Disposable {
+export class Walkthrough extends Disposable {
   /** Whether a set on-hand happened in this window (the context key's value). */
   onHandSet = false;
-  private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(events: InventoryEvents) {
-    this.disposables.push(
-      vscode.commands.registerCommand('retrac.openLeakSample', () => this.openLeakSample()),
+  constructor(events: InventoryEvents, log: Logger) {
+    super();
+    this.register(registerCommand('retrac.openLeakSample', () => this.openLeakSample(), log));
+    this.register(
       events.onDidChange((c) => {
         // Set On-Hand Stock reports the item, the location and new movements (transfers add transferIds).
         if (c.movements && c.itemIds?.length && c.locationIds?.length && !c.transferIds?.length && !this.onHandSet) {
@@ -56,7 +59,4 @@ export class Walkthrough implements vscode.Disposable {
     return editor;
   }
 
-  dispose(): void {
-    for (const d of this.disposables.reverse()) d.dispose();
-  }
 }

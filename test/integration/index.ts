@@ -3,7 +3,7 @@
 // Run it with `node test/harness/run-integration.mjs [--grep P] [--files auth,tree]`.
 // Environment (set by the harness on the code-server/VS Code process, so it reaches this host):
 //   RETRAC_TEST_GREP    mocha grep pattern
-//   RETRAC_TEST_FILES   comma list of test file basenames (`auth`, `auth.test` or `auth.test.ts`)
+//   RETRAC_TEST_FILES   comma list of test file basenames (`accounts`, `accounts.test` or `accounts.test.ts`)
 //   RETRAC_TEST_REPORT  where to write the JSON report (per-test title/state/duration/error)
 // Order: smoke.test.js first (it checks what activation loaded before other suites load bundles),
 // then the other files by name; root suites whose title ends with "(runs last)" run at the very end

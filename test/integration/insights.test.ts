@@ -11,7 +11,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { RetracClient } from '../../src/api/client';
 import type { Balance, Item, Location, Movement, Transfer } from '../../src/api/types';
-import type { Profile, RetracConnection } from '../../src/auth/connection';
+import type { Profile, RetracConnection } from '../../src/accounts/connection';
 import { buildStockHistory, type StockHistoryData } from '../../src/charts/series';
 import type { RetracExtensionApi } from '../../src/extension';
 import type { InsightsParts } from '../../src/insights';

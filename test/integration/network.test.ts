@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { RetracClient } from '../../src/api/client';
-import type { DiagnoseReport } from '../../src/auth/diagnose';
+import type { DiagnoseReport } from '../../src/accounts/diagnose';
 import type { RetracExtensionApi } from '../../src/extension';
 import { startProxy, type TestProxy } from '../connectProxy';
 import { fakeKey } from '../fakeKeys';

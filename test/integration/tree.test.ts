@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { RetracClient } from '../../src/api/client';
 import type { Item, Location, Movement, Tag, Transfer } from '../../src/api/types';
-import type { Profile, RetracConnection } from '../../src/auth/connection';
+import type { Profile, RetracConnection } from '../../src/accounts/connection';
 import type { RetracExtensionApi } from '../../src/extension';
 import type { Logger } from '../../src/log';
 import type { RunningSandbox, SandboxInfo, SandboxOptions } from '../../src/sandbox/types';

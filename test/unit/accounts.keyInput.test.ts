@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import type { Profile } from '../../src/auth/connection';
+import type { Profile } from '../../src/accounts/connection';
 import {
   apiUrlProblem, defaultProfileName, describeProfile, isBuiltInTrustedHost, parseKeyInput, profileCan, profileNameProblem,
   profilesFromSandboxInfo, uniqueName, workspaceIdProblem,
-} from '../../src/auth/keyInput';
+} from '../../src/accounts/keyInput';
 import type { SandboxInfo } from '../../src/sandbox/types';
 import { fakeKey, randomAlnum } from '../fakeKeys';
 

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import type { Profile } from '../../src/auth/connection';
+import type { Profile } from '../../src/accounts/connection';
 import {
   isProfileSecret, metadataOf, PROFILES_STATE_KEY, ProfileStore, REVISION_SECRET, secretKeyFor, SecretStorageError,
   type MetadataStorage, type SecretBackend,
-} from '../../src/auth/profileStore';
+} from '../../src/accounts/profileStore';
 import { fakeKey } from '../fakeKeys';
 
 

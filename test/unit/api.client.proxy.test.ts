@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { RetracClient, type ProxySettings } from '../../src/api/client';
 import { describeError } from '../../src/api/describeError';
 import { noProxyMatch, proxyRoute, redactProxyUrl } from '../../src/api/proxy';
-import { explainCheckFailure } from '../../src/auth/keyCheck';
+import { explainCheckFailure } from '../../src/accounts/keyCheck';
 import { startProxy, type TestProxy } from '../connectProxy';
 import { fakeKey } from '../fakeKeys';
 import { ITEM, errorTexts, failureRecorder, json, makeCert, startServer, type TestServer } from './clientFixtures';

@@ -1,5 +1,5 @@
-// The agreed interface between the accounts part (src/auth) and the parts that call the API
-// (src/tree, src/commands). The accounts part implements it; the others only read it.
+// The agreed interface between the accounts part (src/accounts) and the parts that call the API
+// (src/tree, src/edits). The accounts part implements it; the others only read it.
 import type * as vscode from 'vscode';
 import type { RetracClient } from '../api/client';
 import type { KeyType, Plan, Role } from '../api/types';

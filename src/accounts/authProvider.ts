@@ -1,6 +1,7 @@
 // The Accounts-menu face of the profiles: one authentication session per profile. The session's
 // accessToken is the key, as the AuthenticationProvider contract requires; it is never logged.
 import * as vscode from 'vscode';
+import { Disposable } from '../lifecycle';
 import type { Profile } from './connection';
 import { profileCan } from './keyInput';
 
@@ -14,17 +15,17 @@ export interface ProfileSource {
   remove(profileId: string): Promise<void>;
 }
 
-export class RetracAuthProvider implements vscode.AuthenticationProvider, vscode.Disposable {
-  private readonly changes = new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
+export class RetracAuthProvider extends Disposable implements vscode.AuthenticationProvider {
+  private readonly changes = this.register(new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>());
   readonly onDidChangeSessions = this.changes.event;
-  private readonly registration: vscode.Disposable;
   /** The sessions last reported, to tell added, removed and changed ones apart. */
   private known = new Map<string, string>();
 
   constructor(private readonly source: ProfileSource) {
-    this.registration = vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'Retrac', this, {
+    super();
+    this.register(vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'Retrac', this, {
       supportsMultipleAccounts: true,
-    });
+    }));
     this.known = this.snapshot();
   }
 
@@ -63,11 +64,6 @@ export class RetracAuthProvider implements vscode.AuthenticationProvider, vscode
 
   private snapshot(): Map<string, string> {
     return new Map(this.source.list().map((p) => [p.id, p.name]));
-  }
-
-  dispose(): void {
-    this.registration.dispose();
-    this.changes.dispose();
   }
 }
 

@@ -1,6 +1,8 @@
 // "Retrac: Diagnose Connection": everything that decides whether a request reaches the API,
 // written to the log as plain lines (host, proxy, TLS, latency, key, rate limit), ending in one
-// sentence that says what to do. The key itself never appears: the log redacts it too.
+// sentence that says what to do. The key itself never appears: the log redacts it too. Its own
+// bundle (dist/diagnose.js), loaded when the command runs.
+import { readFile } from 'node:fs/promises';
 import * as tls from 'node:tls';
 import * as vscode from 'vscode';
 import type { RetracClient } from '../api/client';
@@ -8,9 +10,13 @@ import { isRetracError } from '../api/errors';
 import { proxyRoute, redactProxyUrl } from '../api/proxy';
 import type { Logger } from '../log';
 import type { Profile } from './connection';
+import { withWhereToSet } from './connectionSettings';
+import type { Accounts } from './index';
 import { adviceForNetworkCode, explainCheckFailure, networkCode } from './keyCheck';
-import { describeProfile } from './keyInput';
+import { describeProfile, hostOf } from './keyInput';
 import { vscodeFetchSupport, vscodeProxySettings } from './network';
+
+const t = vscode.l10n.t;
 
 export interface DiagnoseInput {
   profile: Profile | undefined;
@@ -128,4 +134,28 @@ export async function diagnoseConnection(input: DiagnoseInput, log: Logger): Pro
   const finalVerdict = verdict ?? 'The connection failed; see the lines above.';
   say(`Verdict: ${finalVerdict}`);
   return { lines, verdict: finalVerdict, ok };
+}
+
+/** "Retrac: Diagnose Connection" for the active profile (or the settings without one): the log, then the verdict. */
+export async function diagnoseConnectionCommand(accounts: Accounts): Promise<DiagnoseReport> {
+  const profile = accounts.profile;
+  const apiUrl = profile?.apiUrl ?? accounts.configuredApiUrl();
+  const caCertPath = profile?.caCertPath ?? accounts.configuredCaPath();
+  const report = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: t('Diagnosing the connection to {0}…', hostOf(apiUrl)) },
+    async () =>
+      diagnoseConnection(
+        {
+          profile, apiUrl, caCertPath,
+          ca: caCertPath ? await readFile(caCertPath, 'utf8').catch(() => undefined) : undefined,
+          client: () => accounts.getClient(),
+          describe: (e) => accounts.describe(e),
+        },
+        accounts.logger.child('diagnose'),
+      ),
+  );
+  accounts.log.show();
+  if (report.ok) void vscode.window.showInformationMessage(t('Retrac connection: {0}', report.verdict));
+  else accounts.showError(t('Retrac connection: {0}', withWhereToSet(report.verdict)));
+  return report;
 }

@@ -5,11 +5,11 @@
 import * as assert from 'assert';
 import { readFileSync, writeFileSync } from 'fs';
 import * as vscode from 'vscode';
-import type { AddKeyOutcome } from '../../src/auth';
-import type { Profile } from '../../src/auth/connection';
-import type { DiagnoseReport } from '../../src/auth/diagnose';
-import { profileCan } from '../../src/auth/keyInput';
-import { isProfileSecret, ProfileStore, secretKeyFor } from '../../src/auth/profileStore';
+import type { AddKeyOutcome } from '../../src/accounts';
+import type { Profile } from '../../src/accounts/connection';
+import type { DiagnoseReport } from '../../src/accounts/diagnose';
+import { profileCan } from '../../src/accounts/keyInput';
+import { isProfileSecret, ProfileStore, secretKeyFor } from '../../src/accounts/profileStore';
 import type { RetracExtensionApi } from '../../src/extension';
 import type { SandboxInfo, SandboxKeyInfo } from '../../src/sandbox/types';
 import { fakeKey } from '../fakeKeys';
