@@ -197,13 +197,9 @@ async function onHandByItem(client: RetracClient, locationId: string | undefined
   return out;
 }
 
-/** Every location the key can see (all pages), active ones first. */
-export async function listAllLocations(client: RetracClient, signal?: AbortSignal, active?: boolean): Promise<Location[]> {
-  const all: Location[] = [];
-  const fetchPage = (page: number, pageSize: number) => client.listLocations({ page, pageSize, active }, { signal });
-  for await (const rows of pages(fetchPage, PAGE_SIZES.locations.max)) all.push(...rows);
-  return all.sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name));
-}
+// Every location the key can see, all pages: one walk for every picker (../api/paging).
+import { listAllLocations } from '../api/paging';
+export { listAllLocations };
 
 export function pickLocation(
   deps: EditDeps,

@@ -7,6 +7,7 @@ import type { InventoryEvents, NodeRef } from '../inventoryEvents';
 import type { Logger } from '../log';
 import type { QuickInputs } from '../quickInput';
 import type { InventoryExplorer } from '../tree';
+import { commandNodeRef } from '../tree/ref';
 import type { EditDeps, EditOutcome } from './flow';
 
 /** The command bodies, importer included: their own bundle, loaded by the first edit command. */
@@ -24,11 +25,12 @@ export const EDIT_COMMANDS = [
   'retrac.importItems',
 ] as const;
 
-/** A tree node's argument, or nothing when run from the palette (or with an unrelated argument). */
+/**
+ * What a tree node's typed reference (or a hover link's NodeRef) points the edit at; nothing when
+ * run from the palette (or with an unrelated argument, such as a file's Uri).
+ */
 function nodeRef(arg: unknown): NodeRef | undefined {
-  if (typeof arg !== 'object' || arg === null || arg instanceof vscode.Uri) return undefined;
-  const ref = arg as NodeRef;
-  return ref.item || ref.location || ref.transfer || ref.tag || ref.balance ? ref : undefined;
+  return arg instanceof vscode.Uri ? undefined : commandNodeRef(arg);
 }
 
 export class InventoryEdits implements vscode.Disposable {

@@ -73,8 +73,8 @@ export class DetailsDocuments implements vscode.TextDocumentContentProvider, vsc
       case 'location': {
         // No "get location" endpoint: the explorer's pages, else the list.
         const node = await this.provider.findNode({ kind: 'location', id });
-        if (!node?.location) throw new Error(t('Location {0} was not found.', id));
-        return node.location;
+        if (node?.ref?.kind !== 'location') throw new Error(t('Location {0} was not found.', id));
+        return node.ref.location;
       }
     }
   }

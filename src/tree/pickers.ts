@@ -2,10 +2,13 @@
 // Its own bundle (dist/explorer-pickers.js), loaded by the first Filter or Find Item command.
 import * as vscode from 'vscode';
 import { describeError } from '../api/describeError';
+import { listAllLocations } from '../api/paging';
 import { LOCATION_TYPES, type Item, type TransferStatus } from '../api/types';
-import type { Filters, Node } from './nodes';
-import type { ExplorerProvider, RevealTarget } from './provider';
 import { pickItemBySearch, type ItemSearchPick } from '../itemSearchPick';
+import { showError } from '../showError';
+import type { Filters } from './filters';
+import type { Node } from './node';
+import type { ExplorerProvider, RevealTarget } from './provider';
 
 const t = vscode.l10n.t;
 
@@ -36,7 +39,7 @@ export async function filterCommand(host: FilterHost, node?: Node): Promise<void
     else if (kind === 'transfers') await filterTransfers(host);
     else if (kind === 'locations') await filterLocations(host);
   } catch (e) {
-    void vscode.window.showErrorMessage(t('Cannot filter: {0}', describeError(e)));
+    void showError(t('Cannot filter: {0}', describeError(e)));
   }
 }
 
@@ -123,10 +126,10 @@ async function filterLocations(host: FilterHost): Promise<void> {
   host.filter('locations', f);
 }
 
-/** A location from the first pages (active and inactive), or "any" (id undefined). */
+/** A location of all pages (active first, then inactive), or "any" (id undefined). */
 async function pickLocation(host: FilterHost, title: string): Promise<{ id?: string; name?: string } | undefined> {
   const client = await host.provider.client();
-  const locations = await withBusy(t('Loading locations…'), () => client.listLocations({ pageSize: 50 }));
+  const locations = await withBusy(t('Loading locations…'), () => listAllLocations(client));
   return vscode.window.showQuickPick(
     [{ label: t('Any location'), id: undefined, name: undefined }, ...locations.map((l) => ({ label: l.name, description: `${l.type}${l.active ? '' : ` ${t('(inactive)')}`}`, id: l.id, name: l.name }))],
     { title },

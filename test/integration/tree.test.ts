@@ -9,7 +9,8 @@ import type { Profile, RetracConnection } from '../../src/auth/connection';
 import type { RetracExtensionApi } from '../../src/extension';
 import type { Logger } from '../../src/log';
 import type { RunningSandbox, SandboxInfo, SandboxOptions } from '../../src/sandbox/types';
-import type { Node } from '../../src/tree/nodes';
+import type { Node } from '../../src/tree/node';
+import { commandNodeRef } from '../../src/tree/ref';
 import { ExplorerProvider } from '../../src/tree/provider';
 import { clientFor, EXTENSION_ID, harnessSandbox, privateSandbox, SandboxProfiles, sleep, waitFor } from './helpers';
 
@@ -43,6 +44,14 @@ async function children(provider: Provider, node?: Node, timeoutMs = 20_000): Pr
     if (Date.now() > deadline) throw new Error(`still loading: ${node ? row(provider, node).label : 'root'}`);
     await sleep(30);
   }
+}
+
+/** The id of the resource a row carries when it is of `kind`, else undefined. */
+function refId(node: Node | undefined, kind: 'item' | 'transfer'): string | undefined {
+  const ref = node?.ref;
+  if (ref?.kind === 'item' && kind === 'item') return ref.item.id;
+  if (ref?.kind === 'transfer' && kind === 'transfer') return ref.transfer.id;
+  return undefined;
 }
 
 const until = <T>(what: string, probe: () => T | undefined | false, timeoutMs = 20_000): Promise<T> => waitFor(what, probe, timeoutMs);
@@ -138,7 +147,8 @@ suite('Retrac inventory explorer', function () {
     const bolt = rows.find((r) => r.label === sku1)!;
     assert.strictEqual(bolt.contextValue, 'retrac.item');
     assert.strictEqual(bolt.description, 'Tree bolt');
-    assert.strictEqual((bolt.node.item as Item).id, item1.id, 'the node carries the item for edit commands');
+    assert.strictEqual(refId(bolt.node, 'item'), item1.id, 'the node carries the item');
+    assert.deepStrictEqual(commandNodeRef(bolt.node), { item: bolt.node.ref?.kind === 'item' && bolt.node.ref.item }, 'an edit command run on the row gets the item');
     assert.match((bolt.item.tooltip as vscode.MarkdownString).value, new RegExp(`tree-${RUN}`));
     const balances = await children(provider, bolt.node);
     assert.deepStrictEqual(balances.map((b) => [b.label, b.description, b.contextValue]).sort(), [
@@ -170,7 +180,7 @@ suite('Retrac inventory explorer', function () {
     assert.deepStrictEqual(rows.map((r) => r.contextValue), ['retrac.transfer.reverted', 'retrac.transfer'], 'newest (the reverted one) first');
     assert.match(rows[0].description, /^reverted · /);
     assert.match(rows[1].description, /^completed · /);
-    assert.strictEqual((rows[0].node.transfer as Transfer).id, reverted.id);
+    assert.strictEqual(refId(rows[0].node, 'transfer'), reverted.id);
     const lines = await children(provider, rows[1].node);
     assert.deepStrictEqual(lines.map((l) => l.label), [`${sku1} × 2`]);
   });
@@ -234,7 +244,7 @@ suite('Retrac inventory explorer', function () {
 
     api.explorer.filter('transfers', { status: 'reverted', fromLocationId: locA.id });
     const transfers = await children(provider, section(provider, 'Transfers'));
-    assert.deepStrictEqual(transfers.map((r) => (r.node.transfer as Transfer).id), [reverted.id]);
+    assert.deepStrictEqual(transfers.map((r) => refId(r.node, 'transfer')), [reverted.id]);
 
     api.explorer.filter('locations', { type: 'truck', active: false });
     const locations = await children(provider, section(provider, 'Locations'));
@@ -371,7 +381,7 @@ suite('Retrac inventory explorer', function () {
       }
       const itemRows = rows.filter((r) => r.contextValue === 'retrac.item');
       assert.strictEqual(itemRows.length, await clientFor(big, 'owner-full').countItems());
-      assert.strictEqual(new Set(itemRows.map((r) => (r.node.item as Item).id)).size, itemRows.length, 'no row twice');
+      assert.strictEqual(new Set(itemRows.map((r) => refId(r.node, 'item'))).size, itemRows.length, 'no row twice');
     });
 
     test('pages survive an unrelated refresh; reveal finds an item beyond the loaded pages', async () => {
@@ -384,7 +394,7 @@ suite('Retrac inventory explorer', function () {
       await children(provider, section(provider, 'Items'));
       const oldest = (await clientFor(big, 'owner-full').listItems({ sort: 'createdAt', order: 'asc', pageSize: 1 }))[0];
       await api.explorer.reveal({ kind: 'item', id: oldest.id });
-      await until('the revealed item selected', () => api.explorer.view.selection[0]?.item?.id === oldest.id);
+      await until('the revealed item selected', () => refId(api.explorer.view.selection[0], 'item') === oldest.id);
     });
 
     test('reveal selects the item even while the section is refreshing or its page is not loaded', async () => {
@@ -398,7 +408,7 @@ suite('Retrac inventory explorer', function () {
         else provider.changed(items());
         const shown = await api.explorer.reveal({ kind: 'item', id: it.id });
         assert.strictEqual(shown, true, `reveal ${i} reported failure`);
-        assert.strictEqual(api.explorer.view.selection[0]?.item?.id, it.id, `reveal ${i}: ${it.sku} is selected when reveal resolves`);
+        assert.strictEqual(refId(api.explorer.view.selection[0], 'item'), it.id, `reveal ${i}: ${it.sku} is selected when reveal resolves`);
       }
     });
 
@@ -483,7 +493,7 @@ suite('Retrac inventory explorer', function () {
     await sleep(60);
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     assert.strictEqual((await pending)?.id, item2.id);
-    await until('the item selected in the tree', () => api.explorer.view.selection[0]?.item?.id === item2.id);
+    await until('the item selected in the tree', () => refId(api.explorer.view.selection[0], 'item') === item2.id);
   });
 
   test('details open as a read-only JSON document with links that reveal related nodes', async () => {
