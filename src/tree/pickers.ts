@@ -5,6 +5,7 @@ import { describeError } from '../api/describeError';
 import { listAllLocations } from '../api/paging';
 import { LOCATION_TYPES, type Item, type TransferStatus } from '../api/types';
 import { pickItemBySearch, type ItemSearchPick } from '../itemSearchPick';
+import { pickOnce } from '../quickInput';
 import { showError } from '../showError';
 import type { Filters } from './filters';
 import type { Node } from './node';
@@ -17,6 +18,8 @@ export interface FilterHost {
   readonly provider: ExplorerProvider;
   /** The Find Item pick while it is open (tests type into it). */
   findPick: ItemSearchPick | undefined;
+  /** The location pick of a filter while it is open (tests answer it). */
+  locationPick?: LocationPick | undefined;
   filter<K extends keyof Filters>(kind: K, filter: Filters[K]): void;
   reveal(target: RevealTarget): Promise<boolean>;
 }
@@ -126,14 +129,20 @@ async function filterLocations(host: FilterHost): Promise<void> {
   host.filter('locations', f);
 }
 
-/** A location of all pages (active first, then inactive), or "any" (id undefined). */
-async function pickLocation(host: FilterHost, title: string): Promise<{ id?: string; name?: string } | undefined> {
+type LocationChoice = vscode.QuickPickItem & { id?: string; name?: string };
+export type LocationPick = vscode.QuickPick<LocationChoice>;
+
+/** A location of all pages (the edit commands' list: active first, then by name), or "any" (id undefined). */
+export async function pickLocation(host: FilterHost, title: string): Promise<{ id?: string; name?: string } | undefined> {
   const client = await host.provider.client();
-  const locations = await withBusy(t('Loading locations…'), () => listAllLocations(client));
-  return vscode.window.showQuickPick(
-    [{ label: t('Any location'), id: undefined, name: undefined }, ...locations.map((l) => ({ label: l.name, description: `${l.type}${l.active ? '' : ` ${t('(inactive)')}`}`, id: l.id, name: l.name }))],
-    { title },
-  );
+  return pickOnce<LocationChoice>({
+    title,
+    ignoreFocusOut: false,
+    items: async (signal) => [
+      { label: t('Any location'), id: undefined, name: undefined },
+      ...(await listAllLocations(client, signal)).map((l) => ({ label: l.name, description: `${l.type}${l.active ? '' : ` ${t('(inactive)')}`}`, id: l.id, name: l.name })),
+    ],
+  }, (pick) => (host.locationPick = pick));
 }
 
 /** "Retrac: Find Item…": searches the API as the user types and reveals the chosen item. */

@@ -7,6 +7,7 @@ import { isRetracError } from '../api/errors';
 import { type Item, type Location, type Movement, type Plan, type Tag, type Transfer } from '../api/types';
 import type { Profile, RetracConnection } from '../auth/connection';
 import type { InventoryChange } from '../inventoryEvents';
+import { Disposable } from '../lifecycle';
 import type { Logger } from '../log';
 import type { Filters } from './filters';
 import { MovementNames } from './movementNames';
@@ -33,10 +34,10 @@ function sourceDownNodes(down: { reason: 'stopped' | 'crashed'; message: string 
   ];
 }
 
-export class ExplorerProvider implements vscode.TreeDataProvider<Node>, TreeHost, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<Node | undefined>();
+export class ExplorerProvider extends Disposable implements vscode.TreeDataProvider<Node>, TreeHost {
+  private readonly emitter = this.register(new vscode.EventEmitter<Node | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
-  private readonly stateEmitter = new vscode.EventEmitter<ViewState>();
+  private readonly stateEmitter = this.register(new vscode.EventEmitter<ViewState>());
   readonly onDidChangeState = this.stateEmitter.event;
   readonly skus = new Map<string, string>();
   readonly locationNames = new Map<string, string>();
@@ -48,6 +49,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, TreeHost
   private rebuilds = 0;
 
   constructor(private readonly connection: RetracConnection, private readonly log: Logger) {
+    super();
+    // Whatever is loading when the explorer goes stops (the current generation, not the first).
+    this.register({ dispose: () => this.generation.abort() });
     this.rebuild(connection.profile);
   }
 
@@ -379,11 +383,6 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, TreeHost
     }
   }
 
-  dispose(): void {
-    this.generation.abort();
-    this.emitter.dispose();
-    this.stateEmitter.dispose();
-  }
 }
 
 function signature(p: Profile | undefined): string | undefined {

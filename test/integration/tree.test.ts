@@ -11,6 +11,7 @@ import type { Logger } from '../../src/log';
 import type { RunningSandbox, SandboxInfo, SandboxOptions } from '../../src/sandbox/types';
 import type { Node } from '../../src/tree/node';
 import { commandNodeRef } from '../../src/tree/ref';
+import { pickLocation, type FilterHost } from '../../src/tree/pickers';
 import { ExplorerProvider } from '../../src/tree/provider';
 import { clientFor, EXTENSION_ID, harnessSandbox, privateSandbox, SandboxProfiles, sleep, waitFor } from './helpers';
 
@@ -482,6 +483,39 @@ suite('Retrac inventory explorer', function () {
         own.dispose();
       }
     });
+  });
+
+  test('the location filter picker offers every location of every page, not the first 50', async () => {
+    const many = await roomySandbox({ port: 0, seedItems: 20 });
+    const client = clientFor(many, 'owner-full');
+    const own = new ExplorerProvider(testConnection(client), quietLog);
+    try {
+      const created: Location[] = [];
+      for (let i = 0; i < 60; i++) created.push(await client.createLocation({ name: `Pick ${RUN} ${String(i).padStart(2, '0')}`, type: 'site' }));
+      const retired = await client.updateLocation(created[59].id, { active: false });
+      const total = await client.countLocations();
+      assert.ok(total > 60, `more locations than one page of 50 (${total})`);
+      const host: FilterHost = { provider: own, findPick: undefined, filter: () => undefined, reveal: () => Promise.resolve(false) };
+      const pending = pickLocation(host, 'Items with stock at');
+      const qp = await until('the location pick', () => host.locationPick);
+      await until('the locations listed', () => !qp.busy && qp.items.length > 1);
+      assert.strictEqual(qp.items.length, total + 1, '“Any location” and every location the server counts');
+      const labels = new Set(qp.items.map((i) => i.label));
+      assert.deepStrictEqual(created.filter((l) => !labels.has(l.name)).map((l) => l.name), [], 'every created location is offered');
+      const last = qp.items.find((i) => i.id === retired.id);
+      assert.ok(last, 'the inactive location, created last, is offered');
+      assert.strictEqual(last.description, 'site (inactive)');
+      assert.ok(qp.items.indexOf(last) > qp.items.findIndex((i) => i.id === created[0].id), 'active locations first');
+      qp.activeItems = [last];
+      await sleep(60);
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      const chosen = await pending;
+      assert.deepStrictEqual([chosen?.id, chosen?.name], [retired.id, retired.name]);
+      assert.strictEqual(host.locationPick, undefined, 'the pick is gone once chosen');
+    } finally {
+      own.dispose();
+      await many.close();
+    }
   });
 
   test('Find Item searches the server as you type and reveals the pick', async () => {
