@@ -486,7 +486,8 @@ suite('Retrac inventory explorer', function () {
   });
 
   test('the location filter picker offers every location of every page, not the first 50', async () => {
-    const many = await roomySandbox({ port: 0, seedItems: 20 });
+    // Business allows 50 locations (the old picker's one page); Business Plus allows 100.
+    const many = await roomySandbox({ port: 0, seedItems: 20, plan: 'business plus' });
     const client = clientFor(many, 'owner-full');
     const own = new ExplorerProvider(testConnection(client), quietLog);
     try {
