@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { RetracClient } from '../api/client';
 import { isRetracError } from '../api/errors';
-import { type Item, type Location, type Movement, type Plan, type Tag, type Transfer } from '../api/types';
+import { type Item, type Location, type Movement, type Plan, type Tag } from '../api/types';
 import type { Profile, RetracConnection } from '../auth/connection';
 import type { InventoryChange } from '../inventoryEvents';
 import { Disposable } from '../lifecycle';
@@ -346,25 +346,11 @@ export class ExplorerProvider extends Disposable implements vscode.TreeDataProvi
     switch (target.kind) {
       case 'item': {
         const section = s.items as ItemsSection;
-        if (!section.paged.available) return undefined;
-        await section.paged.loader.ensureStarted();
-        const node = section.paged.find(target.id) ?? section.pinned.get(target.id);
-        if (node) return node;
-        const item = await client.getItem(target.id, { signal });
-        const pinned = section.pin(item);
-        this.changed(section);
-        return pinned;
+        return section.paged.available ? section.findOrPin(target.id, () => client.getItem(target.id, { signal })) : undefined;
       }
       case 'transfer': {
         const section = s.transfers as TransfersSection;
-        if (!section.paged.available) return undefined;
-        await section.paged.loader.ensureStarted();
-        const node = section.paged.find(target.id) ?? section.pinned.get(target.id);
-        if (node) return node;
-        const transfer: Transfer = await client.getTransfer(target.id, { signal });
-        const pinned = section.pin(transfer);
-        this.changed(section);
-        return pinned;
+        return section.paged.available ? section.findOrPin(target.id, () => client.getTransfer(target.id, { signal })) : undefined;
       }
       case 'location': {
         const section = s.locations as LocationsSection;

@@ -79,8 +79,13 @@ export abstract class SectionNode<T> extends Node {
     })();
   }
 
+  /** The filter the server applies to this section's list; empty when not filtered. */
+  protected serverFilter(): object {
+    return {};
+  }
+
   get filtered(): boolean {
-    return false;
+    return Object.keys(this.serverFilter()).length > 0;
   }
 
   /** What the filter shows, e.g. "search: hose · tag: red" (empty when not filtered). */
@@ -122,12 +127,18 @@ export abstract class SectionNode<T> extends Node {
     this.countStarted = false;
   }
 
-  /** The row of `id`: on a loaded page, or else pinned on top of the section (made by `make`). */
-  protected pinRow(id: string, make: () => RowNode<T>): RowNode<T> {
+  /** The row of a resource revealed by id that no loaded page holds (sections that reveal by id). */
+  protected makePinned?(row: T): RowNode<T>;
+
+  /** The row of `id`: on a loaded page, else read by `fetch` and pinned on top of the section. */
+  async findOrPin(id: string, fetch: () => Promise<T>): Promise<RowNode<T>> {
+    await this.paged.loader.ensureStarted();
     const node = this.paged.find(id) ?? this.pinned.get(id);
     if (node) return node;
-    const pinned = make();
+    if (!this.makePinned) throw new Error(`the ${this.kind} section does not pin rows`);
+    const pinned = this.makePinned(await fetch());
     this.pinned.set(id, pinned);
+    this.host.changed(this);
     return pinned;
   }
 }
@@ -143,14 +154,14 @@ export class ItemsSection extends SectionNode<Item> {
   protected override countRows(client: RetracClient, signal: AbortSignal, filtered: boolean): Promise<number> {
     return client.countItems(filtered ? serverItemFilter(this.host.filters.items) : {}, { signal });
   }
-  override get filtered(): boolean {
-    return Object.keys(serverItemFilter(this.host.filters.items)).length > 0;
+  protected override serverFilter(): object {
+    return serverItemFilter(this.host.filters.items);
   }
   override filterText(): string {
     return itemFilterText(this.host.filters.items);
   }
-  pin(item: Item): ItemNode {
-    return this.pinRow(item.id, () => new ItemNode(this.host, this, item, 'pinned')) as ItemNode;
+  protected override makePinned(item: Item): ItemNode {
+    return new ItemNode(this.host, this, item, 'pinned');
   }
 }
 
@@ -168,8 +179,8 @@ export class LocationsSection extends SectionNode<Location> {
   protected override countRows(client: RetracClient, signal: AbortSignal, filtered: boolean): Promise<number> {
     return client.countLocations(filtered ? serverLocationFilter(this.host.filters.locations) : {}, { signal });
   }
-  override get filtered(): boolean {
-    return Object.keys(serverLocationFilter(this.host.filters.locations)).length > 0;
+  protected override serverFilter(): object {
+    return serverLocationFilter(this.host.filters.locations);
   }
   override filterText(): string {
     return locationFilterText(this.host.filters.locations);
@@ -187,14 +198,14 @@ export class TransfersSection extends SectionNode<Transfer> {
       pageSize: PAGE_SIZES.transfers.default, idOf: (tr) => tr.id, make: (tr) => new TransferNode(host, this, tr), emptyLabel: t('No transfers'),
     });
   }
-  override get filtered(): boolean {
-    return Object.keys(serverTransferFilter(this.host.filters.transfers)).length > 0;
+  protected override serverFilter(): object {
+    return serverTransferFilter(this.host.filters.transfers);
   }
   override filterText(): string {
     return transferFilterText(this.host.filters.transfers);
   }
-  pin(transfer: Transfer): TransferNode {
-    return this.pinRow(transfer.id, () => new TransferNode(this.host, this, transfer, 'pinned')) as TransferNode;
+  protected override makePinned(transfer: Transfer): TransferNode {
+    return new TransferNode(this.host, this, transfer, 'pinned');
   }
 }
 
