@@ -58,7 +58,7 @@ export class InventoryExplorer extends Disposable {
     command('retrac.refreshNode', (node?: Node) => (node ? this.provider.refreshNode(node) : this.refreshAll()));
     command('retrac.loadMore', (node?: LoadMoreNode) => node?.load());
     command('retrac.retryNode', (node?: ErrorNode) => node?.retry());
-    command('retrac.filterExplorer', async (node?: Node) => (await import('./pickers')).filterCommand(this, node));
+    command('retrac.filterExplorer', async (node?: Node) => (await import('./pickers')).filterCommand(this, log, node));
     command('retrac.clearExplorerFilter', () => this.setFilters(() => this.provider.clearFilters()));
     command('retrac.findItem', async () => (await import('./pickers')).findItemCommand(this));
     // These also run from the hovers' links, whose argument is a NodeRef rather than a node.

@@ -5,6 +5,7 @@ import { describeError } from '../api/describeError';
 import { listAllLocations } from '../api/paging';
 import { LOCATION_TYPES, type Item, type TransferStatus } from '../api/types';
 import { pickItemBySearch, type ItemSearchPick } from '../itemSearchPick';
+import type { Logger } from '../log';
 import { pickOnce } from '../quickInput';
 import { showError } from '../showError';
 import type { Filters } from './filters';
@@ -24,7 +25,7 @@ export interface FilterHost {
   reveal(target: RevealTarget): Promise<boolean>;
 }
 
-export async function filterCommand(host: FilterHost, node?: Node): Promise<void> {
+export async function filterCommand(host: FilterHost, log: Logger, node?: Node): Promise<void> {
   let kind = sectionKindOf(node);
   if (!kind) {
     const picked = await vscode.window.showQuickPick(
@@ -42,7 +43,9 @@ export async function filterCommand(host: FilterHost, node?: Node): Promise<void
     else if (kind === 'transfers') await filterTransfers(host);
     else if (kind === 'locations') await filterLocations(host);
   } catch (e) {
-    void showError(t('Cannot filter: {0}', describeError(e)));
+    const message = t('Cannot filter: {0}', describeError(e));
+    log.warn(message);
+    void showError(message);
   }
 }
 
