@@ -4,10 +4,10 @@
 // or chart command; most windows never pay for it.
 import * as vscode from 'vscode';
 import type { RetracConnection } from '../auth/connection';
-import type { ItemRef, LocationRef } from '../charts';
 import type { InventoryEvents } from '../inventoryEvents';
 import type { Logger } from '../log';
 import type { ExplorerProvider } from '../tree/provider';
+import { commandNodeRef } from '../tree/ref';
 import { Walkthrough } from '../walkthrough';
 import type { InsightsParts } from './index';
 
@@ -35,8 +35,9 @@ export class LazyInsights implements vscode.Disposable {
         provideCompletionItems: (document, position, token) => this.load().completions.provideCompletionItems(document, position, token),
         resolveCompletionItem: (item, token) => this.load().completions.resolveCompletionItem(item, token),
       }, '=', '"', "'", ':', ' '),
-      vscode.commands.registerCommand('retrac.showStockHistory', (ref?: ItemRef) => this.load().charts.showStockHistory(ref)),
-      vscode.commands.registerCommand('retrac.showLocationChart', (ref?: LocationRef) => this.load().charts.showLocationChart(ref)),
+      // From a tree row (its typed reference) or a hover link (a NodeRef): ../tree/ref.
+      vscode.commands.registerCommand('retrac.showStockHistory', (arg?: unknown) => this.load().charts.showStockHistory(commandNodeRef(arg))),
+      vscode.commands.registerCommand('retrac.showLocationChart', (arg?: unknown) => this.load().charts.showLocationChart(commandNodeRef(arg))),
     ];
   }
 

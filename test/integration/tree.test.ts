@@ -5,6 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { RetracClient } from '../../src/api/client';
 import type { Item, Location, Movement, Tag, Transfer } from '../../src/api/types';
+import type { ChartData } from '../../src/charts/series';
 import type { Profile, RetracConnection } from '../../src/auth/connection';
 import type { RetracExtensionApi } from '../../src/extension';
 import type { Logger } from '../../src/log';
@@ -517,6 +518,22 @@ suite('Retrac inventory explorer', function () {
       own.dispose();
       await many.close();
     }
+  });
+
+  test('chart commands from a row’s context menu act on its resource: an item, its stock row, a location', async () => {
+    api.explorer.filter('items', { search: sku1 });
+    const bolt = (await children(provider, section(provider, 'Items'))).find((r) => r.label === sku1)!;
+    const history = await vscode.commands.executeCommand<ChartData | undefined>('retrac.showStockHistory', bolt.node);
+    assert.deepStrictEqual([history?.kind, history?.kind === 'history' && history.sku], ['history', sku1], 'the item row’s history, no picker');
+    const stockRow = (await children(provider, bolt.node)).find((r) => r.label === locA.name)!;
+    assert.strictEqual(stockRow.contextValue, 'retrac.balance');
+    const fromStock = await vscode.commands.executeCommand<ChartData | undefined>('retrac.showStockHistory', stockRow.node);
+    assert.deepStrictEqual([fromStock?.kind, fromStock?.kind === 'history' && fromStock.sku], ['history', sku1], 'a stock row’s item');
+    const a = await provider.findNode({ kind: 'location', id: locA.id });
+    const chart = await vscode.commands.executeCommand<ChartData | undefined>('retrac.showLocationChart', a);
+    assert.ok(chart?.kind === 'location', 'the location row’s chart, no picker');
+    assert.deepStrictEqual(chart.bars.filter((b) => b.sku === sku1).map((b) => b.onHand), [5]);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   test('Find Item searches the server as you type and reveals the pick', async () => {
