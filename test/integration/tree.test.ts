@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { RetracClient } from '../../src/api/client';
 import type { Item, Location, Movement, Tag, Transfer } from '../../src/api/types';
 import type { ChartData } from '../../src/charts/series';
+import type { EditOutcome } from '../../src/commands';
 import type { Profile, RetracConnection } from '../../src/auth/connection';
 import type { RetracExtensionApi } from '../../src/extension';
 import type { Logger } from '../../src/log';
@@ -14,6 +15,7 @@ import type { Node } from '../../src/tree/node';
 import { commandNodeRef } from '../../src/tree/ref';
 import { pickLocation, type FilterHost } from '../../src/tree/pickers';
 import { ExplorerProvider } from '../../src/tree/provider';
+import { InputDriver } from './inputDriver';
 import { clientFor, EXTENSION_ID, harnessSandbox, privateSandbox, SandboxProfiles, sleep, waitFor } from './helpers';
 
 const RUN = Date.now().toString(36).toUpperCase();
@@ -534,6 +536,24 @@ suite('Retrac inventory explorer', function () {
     assert.ok(chart?.kind === 'location', 'the location row’s chart, no picker');
     assert.deepStrictEqual(chart.bars.filter((b) => b.sku === sku1).map((b) => b.onHand), [5]);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('an edit command from a stock row’s context menu acts on that row: Set On-Hand asks the quantity first', async () => {
+    api.explorer.filter('items', { search: sku1 });
+    const bolt = (await children(provider, section(provider, 'Items'))).find((r) => r.label === sku1)!;
+    const stockRow = (await children(provider, bolt.node)).find((r) => r.label === locB.name)!;
+    const driver = new InputDriver(api.inputs, 20_000);
+    try {
+      const pending = Promise.resolve(vscode.commands.executeCommand<EditOutcome>('retrac.setOnHand', stockRow.node));
+      const first = await driver.next('the first step of Set On-Hand');
+      assert.ok(!('items' in first), 'no item or location pick: the row names both');
+      assert.match(first.prompt ?? '', /Current on-hand: 5\b/);
+      assert.strictEqual(first.title, `Set On-Hand Stock: ${sku1} at ${locB.name}`);
+      await driver.cancel();
+      assert.strictEqual((await pending).status, 'cancelled');
+    } finally {
+      driver.dispose();
+    }
   });
 
   test('Find Item searches the server as you type and reveals the pick', async () => {
