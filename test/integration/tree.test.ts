@@ -545,7 +545,7 @@ suite('Retrac inventory explorer', function () {
     const driver = new InputDriver(api.inputs, 20_000);
     try {
       const pending = Promise.resolve(vscode.commands.executeCommand<EditOutcome>('retrac.setOnHand', stockRow.node));
-      const first = await driver.next('the first step of Set On-Hand');
+      const first = await driver.peek('the first step of Set On-Hand');
       assert.ok(!('items' in first), 'no item or location pick: the row names both');
       assert.match(first.prompt ?? '', /Current on-hand: 5\b/);
       assert.strictEqual(first.title, `Set On-Hand Stock: ${sku1} at ${locB.name}`);
