@@ -16,7 +16,7 @@ import { showError } from '../showError';
 import { DetailsDocuments } from './documents';
 import { describeFilters, type Filters } from './filters';
 import type { ErrorNode, LoadMoreNode, Node } from './node';
-import type { LocationPick } from './pickers';
+import type { FilterPick } from './pickers';
 import { ExplorerProvider, type RevealTarget, type ViewState } from './provider';
 import { commandNodeRef } from './ref';
 
@@ -37,8 +37,8 @@ export class InventoryExplorer extends Disposable {
   readonly documents: DetailsDocuments;
   /** The "Find Item" pick while it is open (tests type into it). */
   findPick: ItemSearchPick | undefined;
-  /** A filter's location pick while it is open (tests answer it). */
-  locationPick: LocationPick | undefined;
+  /** The pick of the Filter command on screen, if any (tests answer it). */
+  filterPick: FilterPick | undefined;
 
   constructor(_context: vscode.ExtensionContext, private readonly connection: RetracConnection, events: InventoryEvents, private readonly log: Logger) {
     super();

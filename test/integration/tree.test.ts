@@ -501,7 +501,7 @@ suite('Retrac inventory explorer', function () {
       assert.ok(total > 60, `more locations than one page of 50 (${total})`);
       const host: FilterHost = { provider: own, findPick: undefined, filter: () => undefined, reveal: () => Promise.resolve(false) };
       const pending = pickLocation(host, 'Items with stock at');
-      const qp = await until('the location pick', () => host.locationPick);
+      const qp = (await until('the location pick', () => host.filterPick)) as vscode.QuickPick<vscode.QuickPickItem & { id?: string }>;
       await until('the locations listed', () => !qp.busy && qp.items.length > 1);
       assert.strictEqual(qp.items.length, total + 1, '“Any location” and every location the server counts');
       const labels = new Set(qp.items.map((i) => i.label));
@@ -515,11 +515,37 @@ suite('Retrac inventory explorer', function () {
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
       const chosen = await pending;
       assert.deepStrictEqual([chosen?.id, chosen?.name], [retired.id, retired.name]);
-      assert.strictEqual(host.locationPick, undefined, 'the pick is gone once chosen');
+      assert.strictEqual(host.filterPick, undefined, 'the pick is gone once chosen');
     } finally {
       own.dispose();
       await many.close();
     }
+  });
+
+  test('Filter from the Items row: “Has stock at location…”, then a location, filters the items on the server', async () => {
+    api.explorer.filter('items', {});
+    const accept = async (qp: vscode.QuickPick<vscode.QuickPickItem>, label: RegExp | string) => {
+      const item = qp.items.find((i) => (typeof label === 'string' ? i.label === label : label.test(i.label)));
+      assert.ok(item, `${String(label)} in ${qp.items.map((i) => i.label).join(', ')}`);
+      qp.activeItems = [item];
+      await sleep(60);
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    };
+    const pending = Promise.resolve(vscode.commands.executeCommand('retrac.filterExplorer', section(provider, 'Items')));
+    const fields = await until('the filter field pick', () => api.explorer.filterPick);
+    assert.strictEqual(fields.title, 'Filter items', 'run from the Items row: no “which list” step');
+    await accept(fields, /Has stock at location/);
+    const places = await until('the location pick', () => {
+      const p = api.explorer.filterPick;
+      return p && p !== fields && !p.busy && p.items.length > 1 && p;
+    });
+    await accept(places, locA.name);
+    await pending;
+    assert.deepStrictEqual([provider.filters.items.locationId, provider.filters.items.locationName], [locA.id, locA.name]);
+    assert.match(api.explorer.view.description ?? '', new RegExp(`Items: at ${locA.name}`));
+    const rows = await children(provider, section(provider, 'Items'));
+    assert.ok(rows.some((r) => r.label === sku1), `${sku1} has stock at ${locA.name}`);
+    api.explorer.filter('items', {});
   });
 
   test('chart commands from a row’s context menu act on its resource: an item, its stock row, a location', async () => {
