@@ -34,6 +34,8 @@ export interface PickOptions<T extends vscode.QuickPickItem> extends StepInfo {
   value?: string;
   /** Refuse an item with a message shown in the pick's title line (returns undefined when fine). */
   validate?: (item: T) => string | undefined;
+  /** Stay open when focus moves elsewhere (default: true, a step of a flow keeps its place). */
+  ignoreFocusOut?: boolean;
 }
 
 export interface TextOptions extends StepInfo {
@@ -54,6 +56,23 @@ export interface ConfirmOptions extends StepInfo {
 
 type ShownInput = vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox;
 
+/**
+ * One pick outside a flow (no Back): the chosen item, or undefined when dismissed. `onShown` gets
+ * the pick while it is open, and undefined once it is gone (tests answer it).
+ */
+export async function pickOnce<T extends vscode.QuickPickItem>(options: PickOptions<T>, onShown?: (pick: vscode.QuickPick<T> | undefined) => void): Promise<T | undefined> {
+  const inputs = new QuickInputs();
+  const shown = inputs.onDidShow((pick) => onShown?.(pick as vscode.QuickPick<T>));
+  try {
+    const chosen = await inputs.pick<T>({ ...options, canGoBack: false });
+    return chosen === BACK ? undefined : chosen;
+  } finally {
+    onShown?.(undefined);
+    shown.dispose();
+    inputs.dispose();
+  }
+}
+
 export class QuickInputs implements vscode.Disposable {
   private readonly shown = new vscode.EventEmitter<ShownInput>();
   /** Fires each time a step is shown (tests answer it). */
@@ -73,7 +92,7 @@ export class QuickInputs implements vscode.Disposable {
     qp.placeholder = options.placeholder;
     qp.matchOnDescription = options.matchOnDescription ?? true;
     qp.matchOnDetail = options.matchOnDetail ?? false;
-    qp.ignoreFocusOut = true;
+    qp.ignoreFocusOut = options.ignoreFocusOut ?? true;
     qp.buttons = options.canGoBack ? [vscode.QuickInputButtons.Back] : [];
     if (options.search) qp.matchOnDescription = qp.matchOnDetail = false;
     let inflight: AbortController | undefined;

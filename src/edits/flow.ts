@@ -3,7 +3,7 @@
 // ../runFlow), the item/location pickers, and how the outcome is shown.
 import * as vscode from 'vscode';
 import type { RetracClient } from '../api/client';
-import { pages } from '../api/paging';
+import { listAllLocations, pages } from '../api/paging';
 import { PAGE_SIZES, type Item, type Location } from '../api/types';
 import type { RetracConnection } from '../accounts/connection';
 import type { InventoryEvents } from '../inventoryEvents';
@@ -260,13 +260,8 @@ async function onHandByItem(client: RetracClient, locationId: string | undefined
   return out;
 }
 
-/** Every location the key can see (all pages), active ones first. */
-export async function listAllLocations(client: RetracClient, signal?: AbortSignal, active?: boolean): Promise<Location[]> {
-  const all: Location[] = [];
-  const fetchPage = (page: number, pageSize: number) => client.listLocations({ page, pageSize, active }, { signal });
-  for await (const rows of pages(fetchPage, PAGE_SIZES.locations.max)) all.push(...rows);
-  return all.sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name));
-}
+// Every location the key can see, all pages: one walk for every picker (../api/paging).
+export { listAllLocations };
 
 export function pickLocation(
   deps: EditDeps,

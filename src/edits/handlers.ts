@@ -3,6 +3,7 @@
 // the first one; EDIT_HANDLERS says what each id runs.
 import * as vscode from 'vscode';
 import type { NodeRef } from '../inventoryEvents';
+import { commandNodeRef } from '../tree/ref';
 import type { EditDeps, EditOutcome } from './flow';
 import type { EditCommandId } from './index';
 import { importItemsCommand } from './importItems';
@@ -14,11 +15,12 @@ import { createTransferCommand, revertTransferCommand } from './transfers';
 
 export { announce } from './flow';
 
-/** A tree node's argument, or nothing when run from the palette (or with an unrelated argument). */
+/**
+ * What a tree node's typed reference (or a hover link's NodeRef) points the edit at; nothing when
+ * run from the palette (or with an unrelated argument, such as a file's Uri).
+ */
 function nodeRef(arg: unknown): NodeRef | undefined {
-  if (typeof arg !== 'object' || arg === null || arg instanceof vscode.Uri) return undefined;
-  const ref = arg as NodeRef;
-  return ref.item || ref.location || ref.transfer || ref.tag || ref.balance ? ref : undefined;
+  return arg instanceof vscode.Uri ? undefined : commandNodeRef(arg);
 }
 
 export const EDIT_HANDLERS: Record<EditCommandId, (deps: EditDeps, arg: unknown) => Promise<EditOutcome>> = {

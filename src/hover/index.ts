@@ -88,9 +88,10 @@ export class RetracValues implements vscode.Disposable {
     const locations = new Map<string, Location>();
     const transfers = new Map<string, Transfer>();
     for (const node of provider.loadedNodes()) {
-      if (node.item) items.set(node.item.id, node.item);
-      if (node.location) locations.set(node.location.id, node.location);
-      if (node.transfer) transfers.set(node.transfer.id, node.transfer);
+      const ref = node.ref;
+      if (ref?.kind === 'item') items.set(ref.item.id, ref.item);
+      else if (ref?.kind === 'location') locations.set(ref.location.id, ref.location);
+      else if (ref?.kind === 'transfer') transfers.set(ref.transfer.id, ref.transfer);
     }
     const section = provider.section('locations');
     const loader = section?.paged.loader;

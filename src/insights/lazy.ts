@@ -4,12 +4,12 @@
 // or chart command; most windows never pay for it.
 import * as vscode from 'vscode';
 import type { RetracConnection } from '../accounts/connection';
-import type { ItemRef, LocationRef } from '../charts';
 import type { InventoryEvents } from '../inventoryEvents';
 import { Disposable } from '../lifecycle';
 import type { Logger } from '../log';
 import { registerCommand } from '../registerCommand';
 import type { ExplorerProvider } from '../tree/provider';
+import { commandNodeRef } from '../tree/ref';
 import { Walkthrough } from '../walkthrough';
 import type { InsightsParts } from './index';
 
@@ -35,8 +35,9 @@ export class LazyInsights extends Disposable {
       provideCompletionItems: (document, position, token) => this.load().completions.provideCompletionItems(document, position, token),
       resolveCompletionItem: (item, token) => this.load().completions.resolveCompletionItem(item, token),
     }, '=', '"', "'", ':', ' '));
-    this.register(registerCommand('retrac.showStockHistory', (ref?: ItemRef) => this.load().charts.showStockHistory(ref), log));
-    this.register(registerCommand('retrac.showLocationChart', (ref?: LocationRef) => this.load().charts.showLocationChart(ref), log));
+    // From a tree row (its typed reference) or a hover link (a NodeRef): ../tree/ref.
+    this.register(registerCommand('retrac.showStockHistory', (arg?: unknown) => this.load().charts.showStockHistory(commandNodeRef(arg)), log));
+    this.register(registerCommand('retrac.showLocationChart', (arg?: unknown) => this.load().charts.showLocationChart(commandNodeRef(arg)), log));
     // The implementations go first (registered last: disposal is last in, first out).
     this.register({ dispose: () => {
       this.parts?.dispose();

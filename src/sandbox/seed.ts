@@ -8,7 +8,7 @@ import { planLimits } from './plans';
 import { createTransfer, revertTransfer, setOnHand } from './stock';
 import type { Store, WorkspaceData } from './store';
 
-export interface SeedOptions { seedItems: number; randomSeed: number }
+export interface SeedOptions { seedItems: number; randomSeed: number; plan?: Plan }
 
 /** Names of seeded locations where the member's access is limited; every other location is Edit. */
 export const MEMBER_LOCATION_ACCESS: Record<string, LocationAccess> = {
@@ -119,7 +119,7 @@ export function seed(store: Store, options: SeedOptions): void {
   try {
     for (const user of Object.values(SEED_USERS)) store.addUser({ ...user });
 
-    const acme = newWorkspace(store, rng, 'Acme Supply', 'acme-supply', 'business', SEED_START - 30 * DAY);
+    const acme = newWorkspace(store, rng, 'Acme Supply', 'acme-supply', options.plan ?? 'business', SEED_START - 30 * DAY);
     acme.rec.itemsLimit = Math.max(acme.rec.itemsLimit, options.seedItems);
     const locations = LOCATIONS.map((spec, i) => addLocation(store, acme, spec, SEED_START - (20 - i) * DAY));
     for (const [i, tag] of TAGS.entries()) acme.addTag({ id: store.newId(), workspaceId: acme.rec.id, ...tag, createdAt: SEED_START - (10 - i) * DAY });

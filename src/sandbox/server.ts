@@ -45,7 +45,7 @@ function loadStore(options: SandboxOptions, log: (line: string) => void): { stor
   if (loaded) store = Store.fromState(loaded.state);
   else {
     store = new Store();
-    seed(store, { seedItems: options.seedItems ?? DEFAULT_SEED_ITEMS, randomSeed: options.randomSeed ?? DEFAULT_RANDOM_SEED });
+    seed(store, { seedItems: options.seedItems ?? DEFAULT_SEED_ITEMS, randomSeed: options.randomSeed ?? DEFAULT_RANDOM_SEED, plan: options.plan });
     generateKeys(store);
   }
   store.trackChanges();

@@ -32,6 +32,8 @@ export interface SandboxOptions {
   statePath?: string;
   rateLimitPerMinute?: number;// per key, default 600
   seedItems?: number;         // size of the demo catalog, default 300
+  /** Plan of the demo workspace (Acme Supply), whose limits follow it; default business (50 locations). */
+  plan?: Plan;
   /** Move an existing state file and journal to `.bak` copies and start with fresh demo data. */
   reset?: boolean;
   /** Folder for the CA file; default a fresh temp folder removed on close. */

@@ -2,6 +2,7 @@
 // opened, with links on the ids that reveal the related node in the explorer.
 import * as vscode from 'vscode';
 import { describeError } from '../api/describeError';
+import { Disposable } from '../lifecycle';
 import type { RevealTarget } from './provider';
 import type { ExplorerProvider } from './provider';
 
@@ -22,17 +23,14 @@ function parseUri(uri: vscode.Uri): { kind: DetailsKind; id: string } | undefine
   return (kind === 'item' || kind === 'location' || kind === 'transfer') && id ? { kind, id } : undefined;
 }
 
-export class DetailsDocuments implements vscode.TextDocumentContentProvider, vscode.DocumentLinkProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+export class DetailsDocuments extends Disposable implements vscode.TextDocumentContentProvider, vscode.DocumentLinkProvider {
+  private readonly changed = this.register(new vscode.EventEmitter<vscode.Uri>());
   readonly onDidChange = this.changed.event;
-  private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly provider: ExplorerProvider) {
-    this.disposables = [
-      this.changed,
-      vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, this),
-      vscode.languages.registerDocumentLinkProvider({ scheme: DETAILS_SCHEME }, this),
-    ];
+    super();
+    this.register(vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, this));
+    this.register(vscode.languages.registerDocumentLinkProvider({ scheme: DETAILS_SCHEME }, this));
   }
 
   async open(kind: DetailsKind, id: string, title: string): Promise<vscode.TextDocument> {
@@ -73,8 +71,8 @@ export class DetailsDocuments implements vscode.TextDocumentContentProvider, vsc
       case 'location': {
         // No "get location" endpoint: the explorer's pages, else the list.
         const node = await this.provider.findNode({ kind: 'location', id });
-        if (!node?.location) throw new Error(t('Location {0} was not found.', id));
-        return node.location;
+        if (node?.ref?.kind !== 'location') throw new Error(t('Location {0} was not found.', id));
+        return node.ref.location;
       }
     }
   }
@@ -92,9 +90,6 @@ export class DetailsDocuments implements vscode.TextDocumentContentProvider, vsc
     return links;
   }
 
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
-  }
 }
 
 const ID_KEYS: Record<string, RevealTarget['kind']> = {

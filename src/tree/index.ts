@@ -1,16 +1,24 @@
 // The Retrac inventory explorer: the `retrac.explorer` tree view, its commands (refresh, load
 // more, filter, find, details, copy), the read-only details documents, and the context keys
-// its welcome views read. The model and nodes live in ./provider and ./nodes.
+// its welcome views read. The model is ./provider; nodes are ./node (base, state rows), ./rows
+// and ./sections; the filter and Find Item pickers are ./pickers.
 import * as vscode from 'vscode';
 import { describeError } from '../api/describeError';
 import { withWhereToSet } from '../accounts/connectionSettings';
-import { DASHBOARD_URL, type Item } from '../api/types';
+import { DASHBOARD_URL } from '../api/types';
 import type { RetracConnection } from '../accounts/connection';
-import type { InventoryEvents } from '../inventoryEvents';
+import type { InventoryEvents, NodeRef } from '../inventoryEvents';
+import type { ItemSearchPick } from '../itemSearchPick';
+import { Disposable } from '../lifecycle';
 import type { Logger } from '../log';
+import { registerCommand, type CommandId } from '../registerCommand';
+import { showError } from '../showError';
 import { DetailsDocuments } from './documents';
-import { ErrorNode, LoadMoreNode, Node, type Filters } from './nodes';
+import { describeFilters, type Filters } from './filters';
+import type { ErrorNode, LoadMoreNode, Node } from './node';
+import type { FilterPick } from './pickers';
 import { ExplorerProvider, type RevealTarget, type ViewState } from './provider';
+import { commandNodeRef } from './ref';
 
 export type { RevealTarget } from './provider';
 
@@ -22,14 +30,15 @@ const REVEAL_ATTEMPTS = 3;
 const SELECTION_WAIT_MS = 1500;
 const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-export class InventoryExplorer implements vscode.Disposable {
+export class InventoryExplorer extends Disposable {
   /** The TreeDataProvider (tests call getChildren/getTreeItem on it and read its loaders). */
   readonly provider: ExplorerProvider;
   readonly view: vscode.TreeView<Node>;
   readonly documents: DetailsDocuments;
   /** The "Find Item" pick while it is open (tests type into it). */
-  findPick: vscode.QuickPick<vscode.QuickPickItem & { item?: Item }> | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  findPick: ItemSearchPick | undefined;
+  /** The pick of the Filter command on screen, if any (tests answer it). */
+  filterPick: FilterPick | undefined;
 
   /** `attachView`: the view made at start (./lazy), which forwards to this provider; by default a new one. */
   constructor(
@@ -39,35 +48,32 @@ export class InventoryExplorer implements vscode.Disposable {
     private readonly log: Logger,
     attachView: (provider: ExplorerProvider) => vscode.TreeView<Node> = (provider) => vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true }),
   ) {
-    this.provider = new ExplorerProvider(connection, log);
-    this.view = attachView(this.provider);
-    this.documents = new DetailsDocuments(this.provider);
-    const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
-    this.disposables.push(
-      this.provider,
-      this.view,
-      this.documents,
-      connection.onDidChangeProfile((p) => {
-        this.provider.profileChanged(p);
-        this.renderContext();
-      }),
-      this.provider.onDidChangeState(() => this.renderContext()),
-      events.onDidChange((change) => {
-        this.provider.applyChange(change).catch((e: unknown) => this.log.warn(`refresh after edit: ${describeError(e)}`));
-      }),
-      command('retrac.refreshExplorer', () => this.refreshAll()),
-      command('retrac.refreshNode', (node?: Node) => (node ? this.provider.refreshNode(node) : this.refreshAll())),
-      command('retrac.loadMore', (node?: LoadMoreNode) => node?.load()),
-      command('retrac.retryNode', (node?: ErrorNode) => node?.retry()),
-      command('retrac.filterExplorer', async (node?: Node) => (await import('./pickers')).filterCommand(this, node)),
-      command('retrac.clearExplorerFilter', () => this.setFilters(() => this.provider.clearFilters())),
-      command('retrac.findItem', async () => (await import('./pickers')).findItemCommand(this)),
-      command('retrac.openDetails', (node?: Node) => this.openDetails(node)),
-      command('retrac.copyId', (node?: Node) => this.copy(node, 'id')),
-      command('retrac.copySku', (node?: Node) => this.copy(node, 'sku')),
-      command('retrac.openInDashboard', (node?: Node) => this.openInDashboard(node)),
-      command('retrac.revealInExplorer', (target?: RevealTarget) => (target ? this.reveal(target) : undefined)),
-    );
+    super();
+    this.provider = this.register(new ExplorerProvider(connection, log));
+    this.view = this.register(attachView(this.provider));
+    this.documents = this.register(new DetailsDocuments(this.provider));
+    this.register(connection.onDidChangeProfile((p) => {
+      this.provider.profileChanged(p);
+      this.renderContext();
+    }));
+    this.register(this.provider.onDidChangeState(() => this.renderContext()));
+    this.register(events.onDidChange((change) => {
+      this.provider.applyChange(change).catch((e: unknown) => this.log.warn(`refresh after edit: ${describeError(e)}`));
+    }));
+    const command = <A extends unknown[]>(id: CommandId, run: (...args: A) => unknown) => this.register(registerCommand(id, run, log));
+    command('retrac.refreshExplorer', () => this.refreshAll());
+    command('retrac.refreshNode', (node?: Node) => (node ? this.provider.refreshNode(node) : this.refreshAll()));
+    command('retrac.loadMore', (node?: LoadMoreNode) => node?.load());
+    command('retrac.retryNode', (node?: ErrorNode) => node?.retry());
+    command('retrac.filterExplorer', async (node?: Node) => (await import('./pickers')).filterCommand(this, log, node));
+    command('retrac.clearExplorerFilter', () => this.setFilters(() => this.provider.clearFilters()));
+    command('retrac.findItem', async () => (await import('./pickers')).findItemCommand(this));
+    // These also run from the hovers' links, whose argument is a NodeRef rather than a node.
+    command('retrac.openDetails', (arg?: unknown) => this.openDetails(commandNodeRef(arg)));
+    command('retrac.copyId', (arg?: unknown) => this.copy(commandNodeRef(arg), 'id'));
+    command('retrac.copySku', (arg?: unknown) => this.copy(commandNodeRef(arg), 'sku'));
+    command('retrac.openInDashboard', (arg?: unknown) => this.openInDashboard(commandNodeRef(arg)));
+    command('retrac.revealInExplorer', (target?: RevealTarget) => (target ? this.reveal(target) : undefined));
     this.renderContext();
   }
 
@@ -97,9 +103,7 @@ export class InventoryExplorer implements vscode.Disposable {
     } catch (e) {
       const message = withWhereToSet(describeError(e));
       this.log.warn(`reveal ${target.kind} ${target.id}: ${message}`);
-      void vscode.window.showErrorMessage(t('Cannot show the {0}: {1}', target.kind, message), t('Show Log')).then((c) => {
-        if (c) void vscode.commands.executeCommand('retrac.showLog');
-      });
+      void showError(t('Cannot show the {0}: {1}', target.kind, message));
       return false;
     }
   }
@@ -164,23 +168,23 @@ export class InventoryExplorer implements vscode.Disposable {
 
   // ---- node commands ------------------------------------------------------------------------------
 
-  private async openDetails(node?: Node): Promise<void> {
-    const target = node ? detailsTarget(node) : undefined;
+  private async openDetails(ref?: NodeRef): Promise<void> {
+    const target = ref ? detailsTarget(ref) : undefined;
     if (!target) return;
     await this.documents.open(target.kind, target.id, target.title);
   }
 
-  private async copy(node: Node | undefined, what: 'id' | 'sku'): Promise<void> {
-    if (!node) return;
-    const value = what === 'sku' ? node.item?.sku ?? node.balance?.item.sku : resourceId(node);
+  private async copy(ref: NodeRef | undefined, what: 'id' | 'sku'): Promise<void> {
+    if (!ref) return;
+    const value = what === 'sku' ? ref.item?.sku ?? ref.balance?.item.sku : resourceId(ref);
     if (!value) return;
     await vscode.env.clipboard.writeText(value);
     vscode.window.setStatusBarMessage(t('Copied {0}', value), 3000);
   }
 
-  private async openInDashboard(node?: Node): Promise<void> {
+  private async openInDashboard(ref?: NodeRef): Promise<void> {
     const profile = this.connection.profile;
-    const target = node ? detailsTarget(node) : undefined;
+    const target = ref ? detailsTarget(ref) : undefined;
     if (!profile || !target) return;
     if (profile.sandbox) {
       void vscode.window.showInformationMessage(t('The local sandbox has no dashboard: use “Open Details” instead.'));
@@ -191,45 +195,16 @@ export class InventoryExplorer implements vscode.Disposable {
     const path = { item: 'items', location: 'locations', transfer: 'transfers' }[target.kind];
     await vscode.env.openExternal(vscode.Uri.parse(`${DASHBOARD_URL}/${encodeURIComponent(workspace)}/${path}/${encodeURIComponent(target.id)}`));
   }
-
-  dispose(): void {
-    for (const d of this.disposables.reverse()) d.dispose();
-  }
 }
 
-
-function detailsTarget(node: Node): { kind: 'item' | 'location' | 'transfer'; id: string; title: string } | undefined {
-  if (node.item) return { kind: 'item', id: node.item.id, title: node.item.sku };
-  if (node.location) return { kind: 'location', id: node.location.id, title: node.location.name };
-  if (node.transfer) return { kind: 'transfer', id: node.transfer.id, title: `transfer-${node.transfer.id}` };
-  if (node.balance) return { kind: 'item', id: node.balance.itemId, title: node.balance.item.sku };
+function detailsTarget(ref: NodeRef): { kind: 'item' | 'location' | 'transfer'; id: string; title: string } | undefined {
+  if (ref.item) return { kind: 'item', id: ref.item.id, title: ref.item.sku };
+  if (ref.location) return { kind: 'location', id: ref.location.id, title: ref.location.name };
+  if (ref.transfer) return { kind: 'transfer', id: ref.transfer.id, title: `transfer-${ref.transfer.id}` };
+  if (ref.balance) return { kind: 'item', id: ref.balance.itemId, title: ref.balance.item.sku };
   return undefined;
 }
 
-function resourceId(node: Node): string | undefined {
-  return node.item?.id ?? node.location?.id ?? node.transfer?.id ?? node.tag?.id ?? node.balance?.id;
+function resourceId(ref: NodeRef): string | undefined {
+  return ref.item?.id ?? ref.location?.id ?? ref.transfer?.id ?? ref.tag?.id ?? ref.balance?.id;
 }
-
-/** The view's description: what is filtered, e.g. `Items: "bolt", tag Red · Transfers: reverted`. */
-export function describeFilters(f: Filters): string | undefined {
-  const parts: string[] = [];
-  const items = [
-    f.items.search ? `“${f.items.search}”` : undefined,
-    f.items.tagIds?.length ? t('tag {0}', f.items.tagName ?? f.items.tagIds.join(',')) : undefined,
-    f.items.locationId ? t('at {0}', f.items.locationName ?? f.items.locationId) : undefined,
-  ].filter(Boolean);
-  if (items.length) parts.push(`${t('Items')}: ${items.join(', ')}`);
-  const transfers = [
-    f.transfers.status,
-    f.transfers.fromLocationId ? t('from {0}', f.transfers.fromName ?? f.transfers.fromLocationId) : undefined,
-    f.transfers.toLocationId ? t('to {0}', f.transfers.toName ?? f.transfers.toLocationId) : undefined,
-  ].filter(Boolean);
-  if (transfers.length) parts.push(`${t('Transfers')}: ${transfers.join(', ')}`);
-  const locations = [
-    f.locations.type,
-    f.locations.active === undefined ? undefined : f.locations.active ? t('active') : t('inactive'),
-  ].filter(Boolean);
-  if (locations.length) parts.push(`${t('Locations')}: ${locations.join(', ')}`);
-  return parts.length ? parts.join(' · ') : undefined;
-}
-

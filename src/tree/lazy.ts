@@ -7,7 +7,7 @@ import { Disposable } from '../lifecycle';
 import { LazyPart } from '../lazyPart';
 import type { CommandId } from '../registerCommand';
 import type { InventoryExplorer } from './index';
-import type { Node } from './nodes';
+import type { Node } from './node';
 import type { ExplorerProvider } from './provider';
 
 const VIEW_ID = 'retrac.explorer';

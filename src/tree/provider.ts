@@ -4,14 +4,16 @@
 import * as vscode from 'vscode';
 import type { RetracClient } from '../api/client';
 import { isRetracError } from '../api/errors';
-import { PAGE_SIZES, type Item, type Location, type Movement, type Plan, type Tag, type Transfer } from '../api/types';
+import { type Item, type Location, type Movement, type Plan, type Tag } from '../api/types';
 import type { Profile, RetracConnection } from '../accounts/connection';
 import type { InventoryChange } from '../inventoryEvents';
+import { Disposable } from '../lifecycle';
 import type { Logger } from '../log';
-import {
-  CommandNode, ItemNode, ItemsSection, MessageNode, LocationNode, LocationsSection, MovementsSection, Node, TagNode, TagsSection, TransferNode, TransfersSection,
-  type Filters, type SectionKind, type SectionNode, type TreeHost,
-} from './nodes';
+import type { Filters } from './filters';
+import { MovementNames } from './movementNames';
+import { CommandNode, MessageNode, type Node, type SectionKind, type TreeHost } from './node';
+import { ItemNode, LocationNode, TagNode, TransferNode } from './rows';
+import { ItemsSection, LocationsSection, MovementsSection, TagsSection, TransfersSection, type SectionNode } from './sections';
 
 const t = vscode.l10n.t;
 
@@ -32,10 +34,10 @@ function sourceDownNodes(down: { reason: 'stopped' | 'crashed'; message: string 
   ];
 }
 
-export class ExplorerProvider implements vscode.TreeDataProvider<Node>, TreeHost, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<Node | undefined>();
+export class ExplorerProvider extends Disposable implements vscode.TreeDataProvider<Node>, TreeHost {
+  private readonly emitter = this.register(new vscode.EventEmitter<Node | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
-  private readonly stateEmitter = new vscode.EventEmitter<ViewState>();
+  private readonly stateEmitter = this.register(new vscode.EventEmitter<ViewState>());
   readonly onDidChangeState = this.stateEmitter.event;
   readonly skus = new Map<string, string>();
   readonly locationNames = new Map<string, string>();
@@ -47,6 +49,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, TreeHost
   private rebuilds = 0;
 
   constructor(private readonly connection: RetracConnection, private readonly log: Logger) {
+    super();
+    // Whatever is loading when the explorer goes stops (the current generation, not the first).
+    this.register({ dispose: () => this.generation.abort() });
     this.rebuild(connection.profile);
   }
 
@@ -87,51 +92,16 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, TreeHost
     return this.generation.signal;
   }
 
-  /** Locations whose balances were read to name movements (per profile and refresh). */
-  private readonly namedFrom = new Set<string>();
-  /** Item ids that could not be named (deleted items): not asked again. */
-  private readonly unnamed = new Set<string>();
-  /** For tests: requests made to name movements. */
-  nameRequests = 0;
+  /** Names the items and locations that movement rows carry only as ids (per profile and refresh). */
+  readonly movementNames = new MovementNames(this.skus, this.locationNames, (message) => this.log.warn(message));
 
-  /**
-   * The API has no lookup of items or locations by a list of ids. A movement's item has a balance
-   * row at the movement's location, and a balance row carries the item's SKU and the location's
-   * name; so one balances request per distinct location of the page names both. An item still
-   * unknown after that (no balance row left) is read by id, once per item, never per row.
-   */
-  async resolveMovementNames(client: RetracClient, movements: Movement[], signal: AbortSignal): Promise<void> {
-    const unknownItem = (id: string) => !this.skus.has(id) && !this.unnamed.has(id);
-    const locations = new Set<string>();
-    for (const m of movements) {
-      const ids = [m.fromLocationId, m.toLocationId].filter((id): id is string => !!id);
-      const needed = unknownItem(m.itemId) || ids.some((id) => !this.locationNames.has(id));
-      if (needed) for (const id of ids) if (!this.namedFrom.has(id)) locations.add(id);
-    }
-    try {
-      await inBatches([...locations], async (locationId) => {
-        this.namedFrom.add(locationId);
-        this.nameRequests++;
-        const balances = await client.listBalances({ locationId, pageSize: PAGE_SIZES.balances.max }, { signal });
-        for (const b of balances) {
-          this.skus.set(b.itemId, b.item.sku);
-          this.locationNames.set(b.locationId, b.location.name);
-        }
-      });
-      const items = [...new Set(movements.map((m) => m.itemId))].filter(unknownItem);
-      await inBatches(items, async (id) => {
-        this.nameRequests++;
-        try {
-          this.skus.set(id, (await client.getItem(id, { signal })).sku);
-        } catch (e) {
-          if (!(isRetracError(e) && e.code === 'not_found')) throw e;
-          this.unnamed.add(id);
-        }
-      });
-    } catch (e) {
-      // A name that cannot be read leaves the id on the row; the page itself still shows.
-      if (!signal.aborted) this.log.warn(`naming movements: ${e instanceof Error ? e.message : String(e)}`);
-    }
+  /** For tests: requests made to name movements. */
+  get nameRequests(): number {
+    return this.movementNames.requests;
+  }
+
+  resolveMovementNames(client: RetracClient, movements: Movement[], signal: AbortSignal): Promise<void> {
+    return this.movementNames.resolve(client, movements, signal);
   }
 
   changed(node: Node | undefined): void {
@@ -171,8 +141,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, TreeHost
     for (const s of this.sections) s.reset();
     this.skus.clear();
     this.locationNames.clear();
-    this.namedFrom.clear();
-    this.unnamed.clear();
+    this.movementNames.clear();
     this.filters = { items: {}, transfers: {}, locations: {} };
     this.profileSignature = signature(profile);
     this.viewState = 'ready';
@@ -205,8 +174,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, TreeHost
   refreshAll(): void {
     this.generation.abort();
     this.generation = new AbortController();
-    this.namedFrom.clear();
-    this.unnamed.clear();
+    this.movementNames.clear();
     for (const s of this.sections) s.reset();
     if (this.viewState !== 'ready') {
       this.viewState = this.connection.profile?.plan && NO_API_PLANS.has(this.connection.profile.plan) ? 'noApiAccess' : 'ready';
@@ -221,13 +189,13 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, TreeHost
       (node as SectionNode<unknown>).reset();
     } else if (node instanceof ItemNode) {
       node.balances.reset();
-      await this.reloadItem(node.item.id);
+      await this.reloadItem(node.ref.item.id);
     } else if (node instanceof LocationNode) {
       node.balances.reset();
     } else if (node instanceof TagNode) {
       node.items.reset();
     } else if (node instanceof TransferNode) {
-      await this.reloadTransfer(node.transfer.id);
+      await this.reloadTransfer(node.ref.transfer.id);
     }
     this.changed(node);
   }
@@ -264,7 +232,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, TreeHost
       if (this.sectionsByKind.movements.paged.loader.started) reset.add('movements');
     }
     // New movements may name items that a location's balances did not hold when first read.
-    if (reset.has('movements')) this.namedFrom.clear();
+    if (reset.has('movements')) this.movementNames.forgetLocations();
     for (const kind of reset) {
       const s = this.sectionsByKind[kind];
       s.reset();
@@ -290,7 +258,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, TreeHost
   }
 
   private async reloadItem(id: string): Promise<void> {
-    const nodes = [...this.loadedNodes()].filter((n): n is ItemNode => n instanceof ItemNode && n.item.id === id);
+    const nodes = [...this.loadedNodes()].filter((n): n is ItemNode => n instanceof ItemNode && n.ref.item.id === id);
     // Locations whose loaded balances list this item show its stock too.
     const locations = [...this.loadedNodes()].filter((n): n is LocationNode =>
       n instanceof LocationNode && n.balances.loader.rows.some((b) => b.itemId === id));
@@ -378,25 +346,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, TreeHost
     switch (target.kind) {
       case 'item': {
         const section = s.items as ItemsSection;
-        if (!section.paged.available) return undefined;
-        await section.paged.loader.ensureStarted();
-        const node = section.paged.find(target.id) ?? section.pinned.get(target.id);
-        if (node) return node;
-        const item = await client.getItem(target.id, { signal });
-        const pinned = section.pin(item);
-        this.changed(section);
-        return pinned;
+        return section.paged.available ? section.findOrPin(target.id, () => client.getItem(target.id, { signal })) : undefined;
       }
       case 'transfer': {
         const section = s.transfers as TransfersSection;
-        if (!section.paged.available) return undefined;
-        await section.paged.loader.ensureStarted();
-        const node = section.paged.find(target.id) ?? section.pinned.get(target.id);
-        if (node) return node;
-        const transfer: Transfer = await client.getTransfer(target.id, { signal });
-        const pinned = section.pin(transfer);
-        this.changed(section);
-        return pinned;
+        return section.paged.available ? section.findOrPin(target.id, () => client.getTransfer(target.id, { signal })) : undefined;
       }
       case 'location': {
         const section = s.locations as LocationsSection;
@@ -415,20 +369,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, TreeHost
     }
   }
 
-  dispose(): void {
-    this.generation.abort();
-    this.emitter.dispose();
-    this.stateEmitter.dispose();
-  }
 }
 
 function signature(p: Profile | undefined): string | undefined {
   return p ? JSON.stringify([p.id, p.apiUrl, p.workspaceId, p.keyHint, [...p.scopes].sort(), p.role, p.plan]) : undefined;
-}
-
-/** At most NAME_CONCURRENCY requests at a time: gentle on the rate limit and on the shared abort signal. */
-const NAME_CONCURRENCY = 4;
-
-async function inBatches<T>(rows: T[], run: (row: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < rows.length; i += NAME_CONCURRENCY) await Promise.all(rows.slice(i, i + NAME_CONCURRENCY).map(run));
 }

@@ -5,12 +5,17 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { RetracClient } from '../../src/api/client';
 import type { Item, Location, Movement, Tag, Transfer } from '../../src/api/types';
+import type { ChartData } from '../../src/charts/series';
+import type { EditOutcome } from '../../src/edits';
 import type { Profile, RetracConnection } from '../../src/accounts/connection';
 import type { RetracExtensionApi } from '../../src/extension';
 import type { Logger } from '../../src/log';
 import type { RunningSandbox, SandboxInfo, SandboxOptions } from '../../src/sandbox/types';
-import type { Node } from '../../src/tree/nodes';
+import type { Node } from '../../src/tree/node';
+import { commandNodeRef } from '../../src/tree/ref';
+import { pickLocation, type FilterHost } from '../../src/tree/pickers';
 import { ExplorerProvider } from '../../src/tree/provider';
+import { InputDriver } from './inputDriver';
 import { clientFor, EXTENSION_ID, harnessSandbox, privateSandbox, SandboxProfiles, sleep, waitFor } from './helpers';
 
 const RUN = Date.now().toString(36).toUpperCase();
@@ -43,6 +48,14 @@ async function children(provider: Provider, node?: Node, timeoutMs = 20_000): Pr
     if (Date.now() > deadline) throw new Error(`still loading: ${node ? row(provider, node).label : 'root'}`);
     await sleep(30);
   }
+}
+
+/** The id of the resource a row carries when it is of `kind`, else undefined. */
+function refId(node: Node | undefined, kind: 'item' | 'transfer'): string | undefined {
+  const ref = node?.ref;
+  if (ref?.kind === 'item' && kind === 'item') return ref.item.id;
+  if (ref?.kind === 'transfer' && kind === 'transfer') return ref.transfer.id;
+  return undefined;
 }
 
 const until = <T>(what: string, probe: () => T | undefined | false, timeoutMs = 20_000): Promise<T> => waitFor(what, probe, timeoutMs);
@@ -138,7 +151,8 @@ suite('Retrac inventory explorer', function () {
     const bolt = rows.find((r) => r.label === sku1)!;
     assert.strictEqual(bolt.contextValue, 'retrac.item');
     assert.strictEqual(bolt.description, 'Tree bolt');
-    assert.strictEqual((bolt.node.item as Item).id, item1.id, 'the node carries the item for edit commands');
+    assert.strictEqual(refId(bolt.node, 'item'), item1.id, 'the node carries the item');
+    assert.deepStrictEqual(commandNodeRef(bolt.node), { item: bolt.node.ref?.kind === 'item' && bolt.node.ref.item }, 'an edit command run on the row gets the item');
     assert.match((bolt.item.tooltip as vscode.MarkdownString).value, new RegExp(`tree-${RUN}`));
     const balances = await children(provider, bolt.node);
     assert.deepStrictEqual(balances.map((b) => [b.label, b.description, b.contextValue]).sort(), [
@@ -170,7 +184,7 @@ suite('Retrac inventory explorer', function () {
     assert.deepStrictEqual(rows.map((r) => r.contextValue), ['retrac.transfer.reverted', 'retrac.transfer'], 'newest (the reverted one) first');
     assert.match(rows[0].description, /^reverted · /);
     assert.match(rows[1].description, /^completed · /);
-    assert.strictEqual((rows[0].node.transfer as Transfer).id, reverted.id);
+    assert.strictEqual(refId(rows[0].node, 'transfer'), reverted.id);
     const lines = await children(provider, rows[1].node);
     assert.deepStrictEqual(lines.map((l) => l.label), [`${sku1} × 2`]);
   });
@@ -234,7 +248,7 @@ suite('Retrac inventory explorer', function () {
 
     api.explorer.filter('transfers', { status: 'reverted', fromLocationId: locA.id });
     const transfers = await children(provider, section(provider, 'Transfers'));
-    assert.deepStrictEqual(transfers.map((r) => (r.node.transfer as Transfer).id), [reverted.id]);
+    assert.deepStrictEqual(transfers.map((r) => refId(r.node, 'transfer')), [reverted.id]);
 
     api.explorer.filter('locations', { type: 'truck', active: false });
     const locations = await children(provider, section(provider, 'Locations'));
@@ -371,7 +385,7 @@ suite('Retrac inventory explorer', function () {
       }
       const itemRows = rows.filter((r) => r.contextValue === 'retrac.item');
       assert.strictEqual(itemRows.length, await clientFor(big, 'owner-full').countItems());
-      assert.strictEqual(new Set(itemRows.map((r) => (r.node.item as Item).id)).size, itemRows.length, 'no row twice');
+      assert.strictEqual(new Set(itemRows.map((r) => refId(r.node, 'item'))).size, itemRows.length, 'no row twice');
     });
 
     test('pages survive an unrelated refresh; reveal finds an item beyond the loaded pages', async () => {
@@ -384,7 +398,7 @@ suite('Retrac inventory explorer', function () {
       await children(provider, section(provider, 'Items'));
       const oldest = (await clientFor(big, 'owner-full').listItems({ sort: 'createdAt', order: 'asc', pageSize: 1 }))[0];
       await api.explorer.reveal({ kind: 'item', id: oldest.id });
-      await until('the revealed item selected', () => api.explorer.view.selection[0]?.item?.id === oldest.id);
+      await until('the revealed item selected', () => refId(api.explorer.view.selection[0], 'item') === oldest.id);
     });
 
     test('reveal selects the item even while the section is refreshing or its page is not loaded', async () => {
@@ -398,7 +412,7 @@ suite('Retrac inventory explorer', function () {
         else provider.changed(items());
         const shown = await api.explorer.reveal({ kind: 'item', id: it.id });
         assert.strictEqual(shown, true, `reveal ${i} reported failure`);
-        assert.strictEqual(api.explorer.view.selection[0]?.item?.id, it.id, `reveal ${i}: ${it.sku} is selected when reveal resolves`);
+        assert.strictEqual(refId(api.explorer.view.selection[0], 'item'), it.id, `reveal ${i}: ${it.sku} is selected when reveal resolves`);
       }
     });
 
@@ -474,6 +488,100 @@ suite('Retrac inventory explorer', function () {
     });
   });
 
+  test('the location filter picker offers every location of every page, not the first 50', async () => {
+    // Business allows 50 locations (the old picker's one page); Business Plus allows 100.
+    const many = await roomySandbox({ port: 0, seedItems: 20, plan: 'business plus' });
+    const client = clientFor(many, 'owner-full');
+    const own = new ExplorerProvider(testConnection(client), quietLog);
+    try {
+      const created: Location[] = [];
+      for (let i = 0; i < 60; i++) created.push(await client.createLocation({ name: `Pick ${RUN} ${String(i).padStart(2, '0')}`, type: 'site' }));
+      const retired = await client.updateLocation(created[59].id, { active: false });
+      const total = await client.countLocations();
+      assert.ok(total > 60, `more locations than one page of 50 (${total})`);
+      const host: FilterHost = { provider: own, findPick: undefined, filter: () => undefined, reveal: () => Promise.resolve(false) };
+      const pending = pickLocation(host, 'Items with stock at');
+      const qp = (await until('the location pick', () => host.filterPick)) as vscode.QuickPick<vscode.QuickPickItem & { id?: string }>;
+      await until('the locations listed', () => !qp.busy && qp.items.length > 1);
+      assert.strictEqual(qp.items.length, total + 1, '“Any location” and every location the server counts');
+      const labels = new Set(qp.items.map((i) => i.label));
+      assert.deepStrictEqual(created.filter((l) => !labels.has(l.name)).map((l) => l.name), [], 'every created location is offered');
+      const last = qp.items.find((i) => i.id === retired.id);
+      assert.ok(last, 'the inactive location, created last, is offered');
+      assert.strictEqual(last.description, 'site (inactive)');
+      assert.ok(qp.items.indexOf(last) > qp.items.findIndex((i) => i.id === created[0].id), 'active locations first');
+      qp.activeItems = [last];
+      await sleep(60);
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      const chosen = await pending;
+      assert.deepStrictEqual([chosen?.id, chosen?.name], [retired.id, retired.name]);
+      assert.strictEqual(host.filterPick, undefined, 'the pick is gone once chosen');
+    } finally {
+      own.dispose();
+      await many.close();
+    }
+  });
+
+  test('Filter from the Items row: “Has stock at location…”, then a location, filters the items on the server', async () => {
+    api.explorer.filter('items', {});
+    const accept = async (qp: vscode.QuickPick<vscode.QuickPickItem>, label: RegExp | string) => {
+      const item = qp.items.find((i) => (typeof label === 'string' ? i.label === label : label.test(i.label)));
+      assert.ok(item, `${String(label)} in ${qp.items.map((i) => i.label).join(', ')}`);
+      qp.activeItems = [item];
+      await sleep(60);
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    };
+    const pending = Promise.resolve(vscode.commands.executeCommand('retrac.filterExplorer', section(provider, 'Items')));
+    const fields = await until('the filter field pick', () => api.explorer.filterPick);
+    assert.strictEqual(fields.title, 'Filter items', 'run from the Items row: no “which list” step');
+    await accept(fields, /Has stock at location/);
+    const places = await until('the location pick', () => {
+      const p = api.explorer.filterPick;
+      return p && p !== fields && !p.busy && p.items.length > 1 && p;
+    });
+    await accept(places, locA.name);
+    await pending;
+    assert.deepStrictEqual([provider.filters.items.locationId, provider.filters.items.locationName], [locA.id, locA.name]);
+    assert.match(api.explorer.view.description ?? '', new RegExp(`Items: at ${locA.name}`));
+    const rows = await children(provider, section(provider, 'Items'));
+    assert.ok(rows.some((r) => r.label === sku1), `${sku1} has stock at ${locA.name}`);
+    api.explorer.filter('items', {});
+  });
+
+  test('chart commands from a row’s context menu act on its resource: an item, its stock row, a location', async () => {
+    api.explorer.filter('items', { search: sku1 });
+    const bolt = (await children(provider, section(provider, 'Items'))).find((r) => r.label === sku1)!;
+    const history = await vscode.commands.executeCommand<ChartData | undefined>('retrac.showStockHistory', bolt.node);
+    assert.deepStrictEqual([history?.kind, history?.kind === 'history' && history.sku], ['history', sku1], 'the item row’s history, no picker');
+    const stockRow = (await children(provider, bolt.node)).find((r) => r.label === locA.name)!;
+    assert.strictEqual(stockRow.contextValue, 'retrac.balance');
+    const fromStock = await vscode.commands.executeCommand<ChartData | undefined>('retrac.showStockHistory', stockRow.node);
+    assert.deepStrictEqual([fromStock?.kind, fromStock?.kind === 'history' && fromStock.sku], ['history', sku1], 'a stock row’s item');
+    const a = await provider.findNode({ kind: 'location', id: locA.id });
+    const chart = await vscode.commands.executeCommand<ChartData | undefined>('retrac.showLocationChart', a);
+    assert.ok(chart?.kind === 'location', 'the location row’s chart, no picker');
+    assert.deepStrictEqual(chart.bars.filter((b) => b.sku === sku1).map((b) => b.onHand), [5]);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('an edit command from a stock row’s context menu acts on that row: Set On-Hand asks the quantity first', async () => {
+    api.explorer.filter('items', { search: sku1 });
+    const bolt = (await children(provider, section(provider, 'Items'))).find((r) => r.label === sku1)!;
+    const stockRow = (await children(provider, bolt.node)).find((r) => r.label === locB.name)!;
+    const driver = new InputDriver(api.inputs, 20_000);
+    try {
+      const pending = Promise.resolve(vscode.commands.executeCommand<EditOutcome>('retrac.setOnHand', stockRow.node));
+      const first = await driver.peek('the first step of Set On-Hand');
+      assert.ok(!('items' in first), 'no item or location pick: the row names both');
+      assert.match(first.prompt ?? '', /Current on-hand: 5\b/);
+      assert.strictEqual(first.title, `Set On-Hand Stock: ${sku1} at ${locB.name}`);
+      await driver.cancel();
+      assert.strictEqual((await pending).status, 'cancelled');
+    } finally {
+      driver.dispose();
+    }
+  });
+
   test('Find Item searches the server as you type and reveals the pick', async () => {
     const pending = Promise.resolve(vscode.commands.executeCommand<Item | undefined>('retrac.findItem'));
     const qp = await until('the Find Item pick', () => api.explorer.findPick);
@@ -483,7 +591,7 @@ suite('Retrac inventory explorer', function () {
     await sleep(60);
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     assert.strictEqual((await pending)?.id, item2.id);
-    await until('the item selected in the tree', () => api.explorer.view.selection[0]?.item?.id === item2.id);
+    await until('the item selected in the tree', () => refId(api.explorer.view.selection[0], 'item') === item2.id);
   });
 
   test('details open as a read-only JSON document with links that reveal related nodes', async () => {
