@@ -121,10 +121,11 @@ export function scanContent(bytes: Buffer, source: ContentSource, options: FileS
   const kind = contentKind(bytes.subarray(0, 8192));
   if (kind.compressed) return { findings: [], skipped: 'binary' };
   const utf16 = kind.encoding === 'utf16le' || kind.encoding === 'utf16be';
-  if (!utf16 && !mayHaveFindings(bytes, parts, source.fileName)) return { findings: [] };
+  const sourceMap = isSourceMapName(source.fileName);
+  if (!utf16 && !mayHaveFindings(bytes, parts, source.fileName, sourceMap)) return { findings: [] };
   const text = decode(bytes.subarray(kind.bom), kind.encoding);
   const prep = prepare(source, options, parts);
-  const findings = isSourceMapName(source.fileName) ? scanSourceMap(text, prep, options, parts) : scanLongLines(text, prep);
+  const findings = sourceMap ? scanSourceMap(text, prep, options, parts) : scanLongLines(text, prep);
   return { findings };
 }
 

@@ -34,10 +34,20 @@ const PUBLIC_VALUE_SOURCE =
 const CLIENT_CONTEXT =
   /\bRetrac(?:[A-Z]\w*)?(?:::\w+)*(?:\.new)?[ \t]*[({]|\bretrac\.(?:Client|NewClient|new_client|Retrac|client|connect)[ \t]*\(|\bcreateRetrac\w*[ \t]*\(|^[ \t]*(?:\[retrac\]|retrac:)[ \t]*$/;
 const NON_BLANK = /\S/;
-/** What `mayHaveFindings` looks for in a file's bytes besides env names: see `gate`. */
-const GATE_WORDS = ['etrac', 'ETRAC', 'orkspace', 'roject'];
-/** Files above this size are searched for gate words without a latin1 copy. */
-const BIG_FILE_BYTES = 256 * 1024;
+/**
+ * What `mayHaveFindings` looks for in a file's bytes besides env names: `gate` with the first
+ * letter of each word dropped (`etrac` for `[rR]etrac`), so it matches wherever `gate` does.
+ * Plain words such as `project` or `workspace` alone do not pass: `gate` finds nothing in them.
+ * `BYTE_GATE_HINTS` is the cheap first search (V8 skips ahead fastest on short alternatives);
+ * each hit is then confirmed with `BYTE_GATE_WORDS` at its position.
+ */
+const BYTE_GATE_HINTS = ['etrac', 'ETRAC', 'orkspace[I_]', 'roject[S_]'];
+const BYTE_GATE_WORDS = ['etrac', 'ETRAC', 'orkspace(?:Id|ID|_id)', 'roject(?:Slug|_slug)'];
+/**
+ * The same for source maps, whose sources are JSON strings that a writer may escape: the bare
+ * words, so an escaped letter after the first one cannot hide a gate word.
+ */
+const ESCAPED_GATE_WORDS = ['etrac', 'ETRAC', 'orkspace', 'roject'];
 const SAME_LINE_MARKER = /retrac-ignore(?!-next-line)|gitleaks:allow|trufflehog:ignore|pragma: allowlist secret|secretlint-disable-line/;
 const NEXT_LINE_MARKER = /retrac-ignore-next-line|secretlint-disable-next-line|pragma: allowlist nextline secret/;
 const KEY_WORDS = ['key', 'token', 'secret', 'bearer', 'credential', 'auth'];
@@ -139,8 +149,11 @@ export interface PreparedOptions {
   /** Some env name's local value is a full-access key. */
   hasFullEnvKey: boolean;
   gate: RegExp;
-  /** The gate on a file's bytes decoded as latin1 (byte for byte): see `mayHaveFindings`. */
+  /** The gate on a file's bytes decoded as latin1 (byte for byte), in two steps: see `mayHaveFindings`. */
+  byteGateHints: RegExp;
   byteGate: RegExp;
+  /** The looser byte gate for JSON-escaped text (source maps). */
+  escapedByteGate: RegExp;
 }
 
 function escapeRegExp(s: string): string {
@@ -157,7 +170,7 @@ export function classifyKey(value: string, lengths: KeyLengths): KeyType | undef
 }
 
 /** What does not depend on the file: a workspace scan prepares it once for thousands of files. */
-export type SharedParts = Pick<PreparedOptions, 'lengths' | 'keyEnvNames' | 'hasFullEnvKey' | 'gate' | 'byteGate'>;
+export type SharedParts = Pick<PreparedOptions, 'lengths' | 'keyEnvNames' | 'hasFullEnvKey' | 'gate' | 'byteGateHints' | 'byteGate' | 'escapedByteGate'>;
 
 export function sharedParts(envValues: ScanOptions['envValues'], lenient: boolean): SharedParts {
   const lengths = keyLengths(lenient);
@@ -171,11 +184,14 @@ export function sharedParts(envValues: ScanOptions['envValues'], lenient: boolea
   // Every rule needs one of these within CONTEXT_LINES of its finding; lines further from all of
   // them are never looked at. `mayHaveFindings` checks the same words on raw bytes.
   const gate = new RegExp(['[rR]etrac', 'RETRAC', '[wW]orkspace(?:Id|ID|_id)', '[pP]roject(?:Slug|_slug)', ...names].join('|'), 'g');
-  // Looser than `gate` (`etrac` for `[rR]etrac`, `orkspace` for `[wW]orkspace…`): a few plain
-  // alternatives let the regex engine skip ahead through bytes that cannot start a match.
-  const byteGate = new RegExp([...GATE_WORDS, ...names].join('|'));
+  // A little looser than `gate` (`etrac` for `[rR]etrac`, `orkspace[I_]` for `[wW]orkspace…`):
+  // alternatives that start with plain letters let the regex engine skip ahead through bytes that
+  // cannot start a match.
+  const byteGateHints = new RegExp([...BYTE_GATE_HINTS, ...names].join('|'), 'g');
+  const byteGate = new RegExp([...BYTE_GATE_WORDS, ...names].join('|'), 'y');
+  const escapedByteGate = new RegExp([...ESCAPED_GATE_WORDS, ...names].join('|'));
   const hasFullEnvKey = [...keyEnvNames.values()].some((v) => v.keyType === 'full');
-  return { lengths, keyEnvNames, hasFullEnvKey, gate, byteGate };
+  return { lengths, keyEnvNames, hasFullEnvKey, gate, byteGateHints, byteGate, escapedByteGate };
 }
 
 // Shell, PowerShell, Dockerfile and Makefile lines are statements (a request spans lines only
@@ -1301,18 +1317,22 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 /**
  * False when a file's bytes hold none of the gate words, so it cannot have a finding and need
- * not be decoded (`etrac`/`ETRAC` cover the brand, `orkspace`/`roject` the parameters). Pass
- * the file name: a file named for Retrac is always scanned.
+ * not be decoded. Pass the file name: a file named for Retrac is always scanned. `escaped`: the
+ * bytes are JSON whose strings are scanned once unescaped (a source map): the looser words.
  */
-export function mayHaveFindings(bytes: Buffer, shared: SharedParts, fileName?: string): boolean {
+export function mayHaveFindings(bytes: Buffer, shared: SharedParts, fileName?: string, escaped = false): boolean {
   // A file named for Retrac (`config/retrac.env`) may hold a Retrac key under a generic name.
   if (fileName !== undefined && hasRetracWord(lastSegments(fileName))) return true;
-  // Small files (most of a tree): one regex over a latin1 copy (one char per byte, so the same
-  // matches as a byte search) is about twice as fast as one Buffer.indexOf per word. Big files:
-  // no copy, and a word is usually found early.
-  if (bytes.length <= BIG_FILE_BYTES) return shared.byteGate.test(bytes.toString('latin1'));
-  for (const word of GATE_WORDS) if (bytes.indexOf(word) >= 0) return true;
-  for (const name of shared.keyEnvNames.keys()) if (bytes.indexOf(name) >= 0) return true;
+  // One regex over a latin1 copy (one char per byte, so the same matches as a byte search, and an
+  // ASCII word in UTF-8 is the same bytes): faster than one Buffer.indexOf per word, even with the copy.
+  const latin1 = bytes.toString('latin1');
+  if (escaped) return shared.escapedByteGate.test(latin1);
+  const { byteGateHints: hints, byteGate: words } = shared;
+  hints.lastIndex = 0;
+  for (let m = hints.exec(latin1); m; m = hints.exec(latin1)) {
+    words.lastIndex = m.index;
+    if (words.test(latin1)) return true;
+  }
   return false;
 }
 
