@@ -95,13 +95,14 @@ function decode(bytes: Buffer, encoding: ContentKind['encoding']): string {
 }
 
 function scanWholeFile(fd: number, file: WalkedFile, size: number, options: FileScanOptions, parts: SharedParts): FileScanResult {
-  // One byte more than fstat said: a file that grew since is still read to its end, up to the limit.
+  // What fstat said, so one read call gets it all (no second call to see the end). At the limit,
+  // one byte more: a file that grew past the limit since is `too-large`.
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const want = Math.min(size + 1, max + 1);
+  const want = size < max ? size : max + 1;
   const buf = buffer(want);
   let n = readAt(fd, buf, want, 0);
   if (n > max) return { file, bytes: 0, findings: [], skipped: 'too-large' };
-  if (n === want && n === size + 1) n = size; // grew: scan what fstat saw
+  if (n > size) n = size; // grew: scan what fstat saw
   const scanned = scanContent(buf.subarray(0, n), { fileName: file.path, gitIgnored: file.gitIgnored }, options, parts);
   return { file, bytes: scanned.skipped ? 0 : n, ...scanned };
 }
