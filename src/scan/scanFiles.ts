@@ -8,7 +8,7 @@
 // kept by the one chunk that owns its start, so it is reported once, at its position in the file.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { countNewlines, moveFinding, type Origin } from './findingPosition';
-import { mayHaveFindings, prepareOptions, sharedParts, type PreparedOptions, type SharedParts } from './scanner';
+import { mayHaveFindings, prepareOptions, sharedParts, type PreparedOptions, type SharedParts } from './prepare';
 import { scanLongLines } from './longLines';
 import { reasonForError, type SkipReason } from './skipped';
 import { contentKind, DEFAULT_MAX_FILE_BYTES, type ContentKind } from './skipRules';

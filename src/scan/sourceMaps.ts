@@ -3,8 +3,9 @@
 // often committed or served. The map is scanned as text like any file, then each original source
 // is decoded and scanned as the file it names (so its syntax rules apply); findings point at the
 // key's position in the map and say which original file and line it comes from.
-import { computeLineStarts, lineOfOffset, prepareOptions, scanWhole, type PreparedOptions, type SharedParts } from './scanner';
-import { compareFindings } from './scanner';
+import { prepareOptions, type PreparedOptions, type SharedParts } from './prepare';
+import { compareFindings, scanWhole } from './scanner';
+import { computeLineStarts, lineOfOffset } from './text';
 import type { Finding } from './types';
 
 export function isSourceMapName(path: string): boolean {

@@ -2,7 +2,7 @@
 // kinds: true positives and hard negatives. Keys are generated at run time.
 import * as assert from 'node:assert/strict';
 import { scanText, type Finding, type RuleId, type ScanOptions } from '../../src/scan';
-import { mayHaveFindings, sharedParts } from '../../src/scan/scanner';
+import { mayHaveFindings, sharedParts } from '../../src/scan/prepare';
 import { fullKey, restrictedKey, workspaceIdLiteral } from './scanFixtures';
 
 const API = 'https://api.retrac.co';
