@@ -139,6 +139,16 @@ function align(buf: Buffer, at: number, end: number, encoding: ContentKind['enco
   return i;
 }
 
+/** Whether any chunk of the file, with `overlap` bytes either side, passes the byte gate. */
+function someWindowMayHaveFindings(fd: number, buf: Buffer, size: number, chunk: number, overlap: number, bom: number, parts: SharedParts, path: string): boolean {
+  for (let start = bom; start < size; start += chunk) {
+    const readFrom = Math.max(bom, start - overlap);
+    const n = readAt(fd, buf, Math.min(size, start + chunk + overlap) - readFrom, readFrom);
+    if (mayHaveFindings(buf.subarray(0, n), parts, path)) return true;
+  }
+  return false;
+}
+
 function scanInChunks(fd: number, file: WalkedFile, size: number, chunk: number, options: FileScanOptions, parts: SharedParts): FileScanResult {
   const overlap = options.overlapBytes ?? OVERLAP_BYTES;
   const headBuf = Buffer.allocUnsafe(Math.min(8192, size));
@@ -147,6 +157,10 @@ function scanInChunks(fd: number, file: WalkedFile, size: number, chunk: number,
   if (kind.compressed) return { file, bytes: 0, findings: [], skipped: 'binary' };
   const utf16 = kind.encoding === 'utf16le' || kind.encoding === 'utf16be';
   const buf = buffer(chunk + 2 * overlap + 8);
+  // Most big files (compilers, bundles) hold no gate word: a first pass on the raw bytes says so
+  // without decoding anything. Its windows reach `overlap` either side of each chunk, so a gate
+  // word anywhere in the file is whole in one of them.
+  if (!utf16 && !someWindowMayHaveFindings(fd, buf, size, chunk, overlap, kind.bom, parts, file.path)) return { file, bytes: size, findings: [] };
   const prep = prepare({ fileName: file.path, gitIgnored: file.gitIgnored }, options, parts);
   const findings: Finding[] = [];
   // Running position of the owned part's start: UTF-16 units, newlines and column before it.
