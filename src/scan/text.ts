@@ -42,7 +42,7 @@ export function someAlnumRun(s: string, min: number, from: number, to: number, v
     while (start > i && isAsciiAlnum(s.charCodeAt(start - 1))) start--;
     let end = probe + 1;
     while (end < to && isAsciiAlnum(s.charCodeAt(end))) end++;
-    if (visit(start, end)) return true;
+    if (end - start >= min && visit(start, end)) return true;
     i = end + 1; // s[end] is not alphanumeric
   }
   return false;
