@@ -7,11 +7,11 @@
 // regexes and hand-written loops over char codes; regexes with more than one quantifier only ever
 // run on one line or a bounded slice of it.
 import { RESTRICTED_PREFIX, redactKey } from '../api/keys';
-import { alnumRunEnd, isAlnum, isIdentChar, isImplausibleKeyBody } from './keyShape';
+import { isIdentChar } from './keyShape';
+import { KeyTokens, type KeyToken } from './keyTokens';
 import { AUTH_WORD, authNames, hasRetracWord, isEnvLikeName, isGenericKeyName, lastSegment, nameSaysRetracKey, publicPrefixOf } from './names';
-import { computeLineStarts, lineOfOffset } from './text';
-import { assignedName, hasRunOf, isBlank, isQuote, isTokenEnd, isTokenStart, isWordChar, quotedStrings, someAlnumRun } from './text';
-import { type KeyType, type PreparedOptions } from './prepare';
+import type { KeyType, PreparedOptions } from './prepare';
+import { assignedName, computeLineStarts, hasRunOf, isBlank, isQuote, isWordChar, lineOfOffset, quotedStrings } from './text';
 import { docUrlFor, fingerprint, ruleById } from './rules';
 import { assignedVariable, inNamedSection, requestExtent, shapeOf, statementExtent, type LineShape, type Lines } from './structure';
 import type { Finding, RuleId } from './types';
@@ -38,15 +38,6 @@ const CLIENT_CONTEXT =
 const NON_BLANK = /\S/;
 const SAME_LINE_MARKER = /retrac-ignore(?!-next-line)|gitleaks:allow|trufflehog:ignore|pragma: allowlist secret|secretlint-disable-line/;
 const NEXT_LINE_MARKER = /retrac-ignore-next-line|secretlint-disable-next-line|pragma: allowlist nextline secret/;
-interface KeyToken {
-  start: number; // offsets into the line
-  end: number;
-  key: string;
-  keyType: KeyType;
-  via: 'bare' | 'bearer' | 'assign';
-  name?: string;
-}
-
 interface EnvRef {
   name: string;
   keyType: KeyType;
@@ -78,6 +69,7 @@ export function scanLines(text: string, starts: readonly number[], prep: Prepare
 }
 
 class LineScan implements Lines {
+  private readonly keyTokens: KeyTokens;
   /** Facts of line `l` at index `l - factsBase`: only lines near the scanned range are ever asked for. */
   private facts: (LineFacts | undefined)[] = [];
   private factsBase = 0;
@@ -112,6 +104,7 @@ class LineScan implements Lines {
     private readonly prep: PreparedOptions,
   ) {
     this.last = starts.length - 1;
+    this.keyTokens = new KeyTokens(prep.lengths, (l) => this.factsText(l));
   }
 
   run(from: number, to: number): Finding[] {
@@ -233,8 +226,8 @@ class LineScan implements Lines {
   private keysOf(f: LineFacts, line: number): KeyToken[] {
     if (!f.keys) {
       f.keys = [];
-      if (f.retracWord) this.findRestrictedKeys(f, f.keys, line);
-      this.findFullKeys(f, f.keys, line);
+      if (f.retracWord) this.keyTokens.restricted(f.text, f.keys, line);
+      this.keyTokens.full(f.text, f.keys, line);
     }
     return f.keys;
   }
@@ -252,103 +245,6 @@ class LineScan implements Lines {
       }
     }
     return f.envRefs;
-  }
-
-  private findRestrictedKeys(f: LineFacts, keys: KeyToken[], line: number): void {
-    const s = f.text;
-    const { min, max } = this.prep.lengths;
-    for (let p = s.indexOf(RESTRICTED_PREFIX); p >= 0; p = s.indexOf(RESTRICTED_PREFIX, p + 1)) {
-      if (isIdentChar(s.charCodeAt(p - 1))) continue;
-      const bodyStart = p + RESTRICTED_PREFIX.length;
-      const end = alnumRunEnd(s, bodyStart, s.length);
-      const len = end - bodyStart;
-      if (len < min || len > max || !isTokenEnd(s, end)) {
-        p = end - 1;
-        continue;
-      }
-      const key = s.slice(p, end);
-      if (!isImplausibleKeyBody(key.slice(RESTRICTED_PREFIX.length))) {
-        const intro = this.introduction(s, p, line);
-        keys.push({ start: p, end, key, keyType: 'restricted', ...intro });
-      }
-      p = end - 1;
-    }
-  }
-
-  /** Unprefixed keys are collected only after `Bearer`, as an auth value or as a named value; bare tokens are too ambiguous. */
-  private findFullKeys(f: LineFacts, keys: KeyToken[], line: number): void {
-    const s = f.text;
-    const { min, max } = this.prep.lengths;
-    // Every maximal alphanumeric run of at least `min` characters, in order.
-    someAlnumRun(s, min, 0, s.length, (start, end) => {
-      if (end - start > max || !isTokenStart(s, start) || !isTokenEnd(s, end)) return false;
-      const key = s.slice(start, end);
-      if (isImplausibleKeyBody(key)) return false;
-      const intro = this.introduction(s, start, line);
-      if (intro.via !== 'bare') keys.push({ start, end, key, keyType: 'full', ...intro });
-      return false;
-    });
-  }
-
-  /** How a token is introduced: after `Bearer` or into an auth helper, as the value of a name, or bare. */
-  private introduction(s: string, start: number, line: number): { via: KeyToken['via']; name?: string } {
-    let valueStart = start > 0 && isQuote(s.charCodeAt(start - 1)) ? start - 1 : start;
-    // `'"…"'`: a quoted JSON string inside a string (esbuild defines).
-    if (valueStart < start && isQuote(s.charCodeAt(valueStart - 1)) && s.charCodeAt(valueStart - 1) !== s.charCodeAt(valueStart)) valueStart--;
-    let j = valueStart;
-    while (j > 0 && isBlank(s.charCodeAt(j - 1))) j--;
-    if (j < valueStart && j >= 6 && s.slice(j - 6, j).toLowerCase() === 'bearer' && !isAlnum(s.charCodeAt(j - 7))) {
-      return { via: 'bearer' };
-    }
-    // `.bearerAuth("…")`, `auth=("…", "")`, `HTTPBasicAuth("…", …)`, `-u …:`, `AuthenticationHeaderValue("Bearer", "…")`.
-    const before = s.slice(Math.max(0, valueStart - 48), valueStart);
-    if (AUTH_CALL_BEFORE.test(before)) return { via: 'bearer' };
-    // `process.env.RETRAC_KEY || "…"`, `os.getenv("RETRAC_KEY", "…")`, `${RETRAC_KEY:-…}`: the env name is the name.
-    const fallback = ENV_FALLBACK_BEFORE.exec(before);
-    if (fallback && ENV_LOOKUP.test(before.slice(0, fallback.index + fallback[1].length))) return { via: 'assign', name: lastSegment(fallback[1]) };
-    // `<RetracApiKey>…</RetracApiKey>`, `<key>RetracApiKey</key><string>…</string>`.
-    if (s.charCodeAt(valueStart - 1) === 62 /* > */) {
-      const tag = /<([A-Za-z_][\w.:-]*)[^<>]*>$/.exec(before);
-      if (tag) {
-        const t = tag[1].toLowerCase();
-        if (t === 'string' || t === 'value') return this.partnerName(s, valueStart, line) ?? { via: 'bare' };
-        return { via: 'assign', name: tag[1] };
-      }
-    }
-    // `JSON.stringify("…")` in build-time defines, `SecretStr("…")`: the name stands before the wrapper.
-    const wrapper = WRAPPER_BEFORE.exec(before);
-    const name = assignedName(s, wrapper ? valueStart - (before.length - wrapper.index) : valueStart);
-    if (name === undefined) return { via: 'bare' };
-    const lower = name.name.toLowerCase();
-    // `AuthenticationHeaderValue("Bearer", "…")`
-    if (lower === 'bearer') return { via: 'bearer', name: name.name };
-    // `value:` / `"value":` / `default =` take their name from a partner: `name:`, `"key":`, `variable "…" {`.
-    if (PARTNER_VALUE_NAMES.has(lower)) {
-      const partner = this.partnerName(s, valueStart, line);
-      if (partner) return partner;
-    }
-    if (!name.operator && !nameSaysRetracKey(name.name)) return { via: 'bare' };
-    return { via: 'assign', name: name.name };
-  }
-
-  /**
-   * The name a `value` belongs to: `{"key": "retracToken", "value": "…"}` on the line, or on the
-   * lines just above (`- name: RETRAC_API_KEY` / `value: …`, `<key>…</key>` / `<string>…`), or the
-   * block it sits in (`variable "retrac_api_key" {` / `default = "…"`).
-   */
-  private partnerName(s: string, valueStart: number, line: number): { via: 'assign'; name: string } | undefined {
-    const same = lastPartner(s.slice(0, valueStart));
-    if (same) return { via: 'assign', name: same };
-    for (let l = line - 1, seen = 0; l >= 0 && seen < 3; l--) {
-      const t = this.factsText(l);
-      if (!NON_BLANK.test(t)) continue;
-      seen++;
-      const p = lastPartner(t);
-      if (p) return { via: 'assign', name: p };
-      const block = /^\s*(?:variable|output|param|parameter|resource|data|locals|key)\s+["']?([\w.-]+)/.exec(t);
-      if (block) return { via: 'assign', name: block[1] };
-    }
-    return undefined;
   }
 
   /** Line text without computing the facts of a line outside the scanned context. */
@@ -908,26 +804,8 @@ const LIST_ITEM = /^\s*- /;
 const OTHER_HOST_URL = /https?:\/\/(?!api\.retrac\.co|localhost|127\.0\.0\.1|\[::1\]|\$|\{)[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 /** Imports and package references name Retrac without sending anything to it. */
 const IMPORT_LINE = /^\s*(?:import|from|require|using\s+(?:static\s+)?[\w.]+\s*;|use|include|#include|package|@import|extern|pip|npm|yarn|pnpm|go get|gem|composer|dotnet add|<PackageReference|"@?[\w./-]*retrac[\w./-]*"\s*:\s*"[~^]?\d)/i;
-const AUTH_CALL_BEFORE =
-  /(?:\b(?:bearer_?auth|set_?bearer_?(?:token|auth)|with_?(?:bearer_?)?token|(?:set_?|with_?)?basic_?auth|httpbasicauth|token_?auth|bearer_?tokens?|set_?auth_?token|auth|\w*authenticator)\s*\(\s*\(?\s*[&*]?\s*|\bauth\s*[=:]\s*\(?\s*\[?\s*|(?:^|\s)(?:-u|--user|--oauth2-bearer)\s+["']?|\bbearer\s*(?:\{\}|%s|%v)["'`]\s*,\s*)$/i;
-const ENV_FALLBACK_BEFORE =
-  /([A-Za-z_][\w.-]*)["'\]]*\)*(?:\s*\.\s*(?:unwrap_or(?:_else)?|or_else|orElse(?:Get)?|getOrElse|getOrDefault)\s*\((?:\s*\|[^|]*\|\s*)?)?\s*(?:\|\||\?\?|\?:|\bor\b|,|:-|:=|:|\{)?\s*$/;
-const WRAPPER_BEFORE = /(?:JSON\.stringify|String|str|SecretStr|Secret|SecretString|Some|Ok)\s*\(\s*$/;
-/** An env lookup before a fallback: `process.env.`, `getenv(`, `os.environ`, `ENV[`, `${`, `Environment.`, `System.get_env(`. */
-const ENV_LOOKUP = /env|environ|\$\{/i;
-const PARTNER_VALUE_NAMES = new Set(['value', 'default', 'defaultvalue', 'currentvalue', 'initialvalue', 'string', 'val']);
-const PARTNER = /(?:["']?(?:key|name|Key|Name|variable)["']?\s*[:=]\s*["']?([\w.:-]+)|<key>\s*([\w.:-]+)\s*<\/key>)/g;
 /** Field names that set a client's base URL: the client variable carries the Retrac host. */
 const BASE_FIELD = /^(?:base_?ur[li]|baseU(?:RL|rl|ri)|prefix_?url|prefixUrl|host|endpoint|server|api_?url|apiUrl|url)$/i;
-
-/** `{"key": "retracToken", "value": …`, `<key>RetracApiKey</key>`, `- name: RETRAC_API_KEY`: the last name on a line. */
-function lastPartner(t: string): string | undefined {
-  const slice = t.length > 200 ? t.slice(-200) : t;
-  PARTNER.lastIndex = 0;
-  let name: string | undefined;
-  for (let m = PARTNER.exec(slice); m; m = PARTNER.exec(slice)) name = m[1] ?? m[2];
-  return name && /[A-Za-z]/.test(name) ? name : undefined;
-}
 
 
 /** `BASE = "https://api.retrac.co"`: the name a Retrac URL is bound to, if it is a variable. */
