@@ -6,7 +6,7 @@ import { RESTRICTED_PREFIX } from '../api/keys';
 import { alnumRunEnd, isAlnum, isIdentChar, isImplausibleKeyBody, type KeyLengths } from './keyShape';
 import { lastSegment, nameSaysRetracKey } from './names';
 import type { KeyType } from './prepare';
-import { assignedName, isBlank, isQuote, isTokenEnd, isTokenStart, someAlnumRun } from './text';
+import { AlnumRuns, assignedName, isBlank, isQuote, isTokenEnd, isTokenStart } from './text';
 
 export interface KeyToken {
   start: number; // offsets into the line
@@ -67,14 +67,14 @@ export class KeyTokens {
   full(s: string, keys: KeyToken[], line: number): void {
     const { min, max } = this.lengths;
     // Every maximal alphanumeric run of at least `min` characters, in order.
-    someAlnumRun(s, min, 0, s.length, (start, end) => {
-      if (end - start > max || !isTokenStart(s, start) || !isTokenEnd(s, end)) return false;
+    for (const runs = new AlnumRuns(s, min, 0, s.length); runs.next(); ) {
+      const { start, end } = runs;
+      if (end - start > max || !isTokenStart(s, start) || !isTokenEnd(s, end)) continue;
       const key = s.slice(start, end);
-      if (isImplausibleKeyBody(key)) return false;
+      if (isImplausibleKeyBody(key)) continue;
       const intro = this.introduction(s, start, line);
       if (intro.via !== 'bare') keys.push({ start, end, key, keyType: 'full', ...intro });
-      return false;
-    });
+    }
   }
 
   /** How a token is introduced: after `Bearer` or into an auth helper, as the value of a name, or bare. */

@@ -25,32 +25,59 @@ export function lineOfOffset(starts: readonly number[], offset: number): number 
 }
 
 /**
- * Calls `visit` on every maximal run of at least `min` ASCII letters and digits in `s[from, to)`,
- * in order, until it returns true; returns whether one did. A run that long covers the character
- * `min - 1` after any point where it may start, so the search probes there and skips `min`
- * characters when that one is not alphanumeric: most text is read once at most, none more than
- * twice. Invariant: no run crosses `i` from the left.
+ * The maximal runs of at least `min` ASCII letters and digits in `s[from, to)`, in order: `next()`
+ * moves to the next one (false when none is left), `start` and `end` bound it. A run that long
+ * covers the character `min - 1` after any point where it may start, so the search probes there
+ * and skips `min` characters when that one is not alphanumeric: most text is read once at most,
+ * none more than twice. Invariant: no run crosses `i` from the left. A cursor, not a callback:
+ * the hottest loop of the scanner stays one monomorphic call.
  */
-export function someAlnumRun(s: string, min: number, from: number, to: number, visit: (start: number, end: number) => boolean): boolean {
-  for (let i = from; i + min <= to; ) {
-    const probe = i + min - 1;
-    if (!isAsciiAlnum(s.charCodeAt(probe))) {
-      i = probe + 1;
-      continue;
-    }
-    let start = probe;
-    while (start > i && isAsciiAlnum(s.charCodeAt(start - 1))) start--;
-    let end = probe + 1;
-    while (end < to && isAsciiAlnum(s.charCodeAt(end))) end++;
-    if (end - start >= min && visit(start, end)) return true;
-    i = end + 1; // s[end] is not alphanumeric
+export class AlnumRuns {
+  start = -1;
+  end = -1;
+  private i: number;
+
+  constructor(
+    private readonly s: string,
+    private readonly min: number,
+    from: number,
+    private readonly to: number,
+  ) {
+    this.i = from;
   }
-  return false;
+
+  next(): boolean {
+    const { s, min, to } = this;
+    for (let i = this.i; i + min <= to; ) {
+      const probe = i + min - 1;
+      if (!isAsciiAlnum(s.charCodeAt(probe))) {
+        i = probe + 1;
+        continue;
+      }
+      let start = probe;
+      while (start > i && isAsciiAlnum(s.charCodeAt(start - 1))) start--;
+      let end = probe + 1;
+      while (end < to && isAsciiAlnum(s.charCodeAt(end))) end++;
+      i = end + 1; // s[end] is not alphanumeric
+      if (end - start < min) continue;
+      this.i = i;
+      this.start = start;
+      this.end = end;
+      return true;
+    }
+    this.i = to;
+    return false;
+  }
 }
 
 /** A run of at least `min` ASCII letters and digits; `unprefixed`: not the body of a restricted key (right after `retrac_`). */
 export function hasRunOf(s: string, min: number, from: number, to: number, unprefixed = false): boolean {
-  return someAlnumRun(s, min, from, to, (start) => !(unprefixed && start >= RESTRICTED_PREFIX.length && s.startsWith(RESTRICTED_PREFIX, start - RESTRICTED_PREFIX.length)));
+  const runs = new AlnumRuns(s, min, from, to);
+  while (runs.next()) {
+    const start = runs.start;
+    if (!(unprefixed && start >= RESTRICTED_PREFIX.length && s.startsWith(RESTRICTED_PREFIX, start - RESTRICTED_PREFIX.length))) return true;
+  }
+  return false;
 }
 
 /** `isAlnum` without the table: this module's hottest loop calls it. */
