@@ -4,6 +4,7 @@
 // shows, that document is re-published. Answers are kept a while and refreshed after that while
 // the old one is still shown (a commit can happen at any time; the message must not flicker).
 import * as vscode from 'vscode';
+import { Disposable } from '../lifecycle';
 import type { Finding } from '../scan';
 import type { CommitFacts, GitFacts } from './git';
 
@@ -16,14 +17,16 @@ interface Entry {
   running: boolean;
 }
 
-export class CommittedKeys implements vscode.Disposable {
+export class CommittedKeys extends Disposable {
   private readonly cache = new Map<string, Entry>();
   private readonly inFlight = new Set<Promise<unknown>>();
-  private readonly answered = new vscode.EventEmitter<vscode.Uri>();
+  private readonly answered = this.register(new vscode.EventEmitter<vscode.Uri>());
   /** Fires with a document whose answer changed (its diagnostics should be re-published). */
   readonly onDidAnswer = this.answered.event;
 
-  constructor(private readonly git: GitFacts) {}
+  constructor(private readonly git: GitFacts) {
+    super();
+  }
 
   /**
    * The commit holding the key of `finding` in the file `uri` (a file on disk), null when none,
@@ -72,8 +75,8 @@ export class CommittedKeys implements vscode.Disposable {
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
   }
 
-  dispose(): void {
-    this.answered.dispose();
+  override dispose(): void {
+    super.dispose();
     this.cache.clear();
   }
 }

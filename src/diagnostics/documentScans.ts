@@ -2,6 +2,7 @@
 // changed lines on edit, a rescan on save, cleared on close. Each run notes the document version
 // it started from; a run that finishes after a newer edit (or after close) is dropped.
 import * as vscode from 'vscode';
+import { Disposable } from '../lifecycle';
 import type { Logger } from '../log';
 import { IncrementalScan, isEnvFileName, type Finding, type ScanOptions, type TextChange } from '../scan';
 import type { EnvValues } from './envFiles';
@@ -54,13 +55,12 @@ interface DocState {
   loggedSkip?: boolean;
 }
 
-export class DocumentScans implements vscode.Disposable {
-  readonly collection = vscode.languages.createDiagnosticCollection('retrac');
+export class DocumentScans extends Disposable {
+  readonly collection = this.register(vscode.languages.createDiagnosticCollection('retrac'));
   private readonly states = new Map<string, DocState>();
-  private readonly scanned = new vscode.EventEmitter<DocumentScanResult>();
+  private readonly scanned = this.register(new vscode.EventEmitter<DocumentScanResult>());
   /** Fires after a document's diagnostics were published (or cleared). */
   readonly onDidScan = this.scanned.event;
-  private readonly disposables: vscode.Disposable[] = [];
   /** The env generation whose arrival already triggers a rescan (once, however many documents wait). */
   private rescanOnEnv: number | undefined;
 
@@ -72,29 +72,26 @@ export class DocumentScans implements vscode.Disposable {
     /** Whether a key is in a commit (cached; never awaited here). */
     private readonly committed?: CommittedKeys,
   ) {
+    super();
     if (committed) {
-      this.disposables.push(committed.onDidAnswer((uri) => {
+      this.register(committed.onDidAnswer((uri) => {
         const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
         if (doc) this.schedule(doc, 0);
       }));
     }
-    this.disposables.push(
-      this.collection,
-      this.scanned,
-      vscode.workspace.onDidOpenTextDocument((d) => this.opened(d)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.changed(e)),
-      vscode.workspace.onDidSaveTextDocument((d) => this.saved(d)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.closed(d)),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('retrac.scan')) this.rescanAll();
-      }),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => {
-        this.git.invalidate();
-        this.rescanAll();
-      }),
-      this.env.onDidChange(() => this.rescanAll()),
-      this.ignored.onDidChange(() => this.rescanAll()),
-    );
+    this.register(vscode.workspace.onDidOpenTextDocument((d) => this.opened(d)));
+    this.register(vscode.workspace.onDidChangeTextDocument((e) => this.changed(e)));
+    this.register(vscode.workspace.onDidSaveTextDocument((d) => this.saved(d)));
+    this.register(vscode.workspace.onDidCloseTextDocument((d) => this.closed(d)));
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('retrac.scan')) this.rescanAll();
+    }));
+    this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      this.git.invalidate();
+      this.rescanAll();
+    }));
+    this.register(this.env.onDidChange(() => this.rescanAll()));
+    this.register(this.ignored.onDidChange(() => this.rescanAll()));
   }
 
   /** Scans the documents already open, after activation has returned; starts the env file search. */
@@ -105,7 +102,7 @@ export class DocumentScans implements vscode.Disposable {
       // With a document open (the usual activation) its own scan warms the scanner up.
       if (!vscode.workspace.textDocuments.some((d) => SCANNED_SCHEMES.has(d.uri.scheme))) this.warmUp();
     }, 0);
-    this.disposables.push({ dispose: () => clearTimeout(timer) });
+    this.register({ dispose: () => clearTimeout(timer) });
   }
 
   /** Rescans every open document from scratch (settings, env values or the ignore list changed). */
@@ -322,9 +319,9 @@ export class DocumentScans implements vscode.Disposable {
     this.scanned.fire(result);
   }
 
-  dispose(): void {
+  override dispose(): void {
     for (const state of this.states.values()) if (state.timer) clearTimeout(state.timer);
     this.states.clear();
-    for (const d of this.disposables) d.dispose();
+    super.dispose();
   }
 }

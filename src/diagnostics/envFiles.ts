@@ -2,6 +2,7 @@
 // `process.env.NEXT_PUBLIC_X` holds a Retrac key. The values stay in this process: never logged,
 // shown or sent anywhere.
 import * as vscode from 'vscode';
+import { Disposable } from '../lifecycle';
 import { isEnvFileName, parseEnvFile } from '../scan';
 
 const ENV_GLOB = '**/{.env,.env.*,*.env,.envrc}';
@@ -10,20 +11,22 @@ const SKIP_GLOB = '**/{node_modules,.git,.venv,vendor,dist,out,build}/**';
 const MAX_ENV_FILES = 200;
 const MAX_ENV_FILE_BYTES = 256 * 1024;
 
-export class EnvValues implements vscode.Disposable {
+export class EnvValues extends Disposable {
   private cache: Promise<ReadonlyMap<string, string>> | undefined;
   /** The values once `cache` has settled (a scan need not wait for the file search). */
   private settled: { cache: Promise<ReadonlyMap<string, string>>; values: ReadonlyMap<string, string> } | undefined;
   /** Bumped on every change, so scans can tell their options changed. */
   private generationCounter = 0;
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor() {
-    const watcher = vscode.workspace.createFileSystemWatcher(ENV_GLOB);
+    super();
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher(ENV_GLOB));
     const bump = (): void => this.invalidate();
-    this.disposables.push(watcher, watcher.onDidChange(bump), watcher.onDidCreate(bump), watcher.onDidDelete(bump), this.changed);
+    this.register(watcher.onDidChange(bump));
+    this.register(watcher.onDidCreate(bump));
+    this.register(watcher.onDidDelete(bump));
   }
 
   get generation(): number {
@@ -76,8 +79,8 @@ export class EnvValues implements vscode.Disposable {
     return merged;
   }
 
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
+  override dispose(): void {
+    super.dispose();
     this.cache = undefined;
   }
 }

@@ -3,6 +3,7 @@
 // activation never pays for it.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { Disposable } from '../lifecycle';
 import type { Logger } from '../log';
 import { scanText } from '../scan';
 import { GitError, runGit } from '../scan/git/gitProcess';
@@ -10,6 +11,7 @@ import { scanHistory, type GitScanResult } from '../scan/git/history';
 import { hookScript, installHook, locateHook, removeHook } from '../scan/git/preCommitHook';
 import type { ReportedFinding } from '../scan/report/reported';
 import { DIAGNOSTIC_SOURCE } from './documentScans';
+import { showError } from '../showError';
 import { diagnosticSeverity, readScanSettings } from './settings';
 
 export const REPORT_SCHEME = 'retrac-history';
@@ -41,15 +43,15 @@ interface ShowTarget {
   file: string;
 }
 
-export class GitTools implements vscode.Disposable {
-  readonly collection = vscode.languages.createDiagnosticCollection('retrac-history');
+export class GitTools extends Disposable {
+  readonly collection = this.register(vscode.languages.createDiagnosticCollection('retrac-history'));
   private readonly documents = new Map<string, string>();
   private readonly links = new Map<string, vscode.DocumentLink[]>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  private readonly disposables: vscode.Disposable[] = [this.collection, this.changed];
+  private readonly changed = this.register(new vscode.EventEmitter<vscode.Uri>());
   private running: Promise<HistoryScanSummary | undefined> | undefined;
 
   constructor(private readonly host: GitToolsHost) {
+    super();
     const docs: vscode.TextDocumentContentProvider = {
       onDidChange: this.changed.event,
       provideTextDocumentContent: (uri) => this.documents.get(uri.toString()) ?? '',
@@ -61,13 +63,11 @@ export class GitTools implements vscode.Disposable {
         return out.toString('utf8');
       },
     };
-    this.disposables.push(
-      vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, docs),
-      vscode.workspace.registerTextDocumentContentProvider(GIT_SHOW_SCHEME, show),
-      vscode.languages.registerDocumentLinkProvider({ scheme: REPORT_SCHEME }, { provideDocumentLinks: (doc) => this.links.get(doc.uri.toString()) ?? [] }),
-      // An open document has live diagnostics (with the same "committed in" note): no duplicate row.
-      vscode.workspace.onDidOpenTextDocument((d) => this.collection.delete(d.uri)),
-    );
+    this.register(vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, docs));
+    this.register(vscode.workspace.registerTextDocumentContentProvider(GIT_SHOW_SCHEME, show));
+    this.register(vscode.languages.registerDocumentLinkProvider({ scheme: REPORT_SCHEME }, { provideDocumentLinks: (doc) => this.links.get(doc.uri.toString()) ?? [] }));
+    // An open document has live diagnostics (with the same "committed in" note): no duplicate row.
+    this.register(vscode.workspace.onDidOpenTextDocument((d) => this.collection.delete(d.uri)));
   }
 
   /** The URI that opens `file` as it was in `commit` (read-only), at `line`. */
@@ -113,7 +113,7 @@ export class GitTools implements vscode.Disposable {
       const up = (await runGit(['rev-parse', '--show-cdup'], { cwd: folder, gitPath: this.host.gitPath() })).toString('utf8').trim();
       root = path.resolve(folder, up);
     } catch (err) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Retrac: cannot scan history: {0}', err instanceof Error ? err.message : String(err)));
+      void showError(vscode.l10n.t('Retrac: cannot scan history: {0}', err instanceof Error ? err.message : String(err)));
       return undefined;
     }
     const result = await vscode.window.withProgress(
@@ -134,7 +134,7 @@ export class GitTools implements vscode.Disposable {
           });
         } catch (err) {
           if (!(err instanceof GitError)) throw err;
-          void vscode.window.showErrorMessage(vscode.l10n.t('Retrac: cannot scan history: {0}', err.message));
+          void showError(vscode.l10n.t('Retrac: cannot scan history: {0}', err.message));
           return undefined;
         } finally {
           sub.dispose();
@@ -290,13 +290,13 @@ export class GitTools implements vscode.Disposable {
     try {
       return await locateHook({ cwd: folder, gitPath: this.host.gitPath() });
     } catch (err) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Retrac: {0}', err instanceof Error ? err.message : String(err)));
+      void showError(vscode.l10n.t('Retrac: {0}', err instanceof Error ? err.message : String(err)));
       return undefined;
     }
   }
 
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
+  override dispose(): void {
+    super.dispose();
     this.documents.clear();
     this.links.clear();
   }

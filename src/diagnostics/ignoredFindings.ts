@@ -4,6 +4,7 @@
 // findings. Without a writable folder (no folder, untrusted workspace, read-only file system) the
 // list lives in workspace state, as before. Both sources are read; both are cleared by a reset.
 import * as vscode from 'vscode';
+import { Disposable } from '../lifecycle';
 import { BASELINE_FILE_NAME, mergeIntoBaseline, parseBaseline, serializeBaseline, type BaselineEntry } from '../scan/baseline';
 import type { Logger } from '../log';
 
@@ -17,32 +18,28 @@ export interface IgnoreHint {
   line?: number;
 }
 
-export class IgnoredFindings implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class IgnoredFindings extends Disposable {
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
   private cached: ReadonlySet<string> | undefined;
   /** Fingerprints of each folder's baseline file, by folder URI. */
   private readonly fromFiles = new Map<string, string[]>();
   private generationCounter = 0;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly state: vscode.Memento,
     private readonly log?: Logger,
   ) {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${BASELINE_FILE_NAME}`);
+    super();
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/${BASELINE_FILE_NAME}`));
     const reload = (): void => void this.reload();
-    this.disposables.push(
-      this.changed,
-      watcher,
-      watcher.onDidChange(reload),
-      watcher.onDidCreate(reload),
-      watcher.onDidDelete(reload),
-      vscode.workspace.onDidChangeWorkspaceFolders(reload),
-    );
+    this.register(watcher.onDidChange(reload));
+    this.register(watcher.onDidCreate(reload));
+    this.register(watcher.onDidDelete(reload));
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(reload));
     // After activation: reading the files never delays it.
     const timer = setTimeout(reload, 0);
-    this.disposables.push({ dispose: () => clearTimeout(timer) });
+    this.register({ dispose: () => clearTimeout(timer) });
   }
 
   get generation(): number {
@@ -117,10 +114,6 @@ export class IgnoredFindings implements vscode.Disposable {
     this.cached = undefined;
     this.generationCounter++;
     this.changed.fire();
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }
 

@@ -2,7 +2,9 @@
 // scan command and the language status entry. Activation only wires listeners; open documents are
 // scanned right after activation returns, the workspace only on request.
 import * as vscode from 'vscode';
+import { Disposable } from '../lifecycle';
 import type { Logger } from '../log';
+import { registerCommand } from '../registerCommand';
 import {
   COMMAND_IGNORE_IN_WORKSPACE, COMMAND_FINISH_FIX, COMMAND_RENAME_ENV_NAME, COMMAND_RESET_IGNORED, COMMAND_ROTATE_KEY,
   COMMAND_SCAN_WORKSPACE, COMMAND_SCAN_GIT_HISTORY, COMMAND_INSTALL_HOOK, COMMAND_REMOVE_HOOK,
@@ -23,14 +25,13 @@ export type { RenameResult } from './renameEnvName';
 
 import { DASHBOARD_URL as DASHBOARD } from '../api/types';
 
-export class LeakDiagnostics implements vscode.Disposable {
+export class LeakDiagnostics extends Disposable {
   readonly scans: DocumentScans;
   private scanOfWorkspace: Promise<WorkspaceScan> | undefined;
   readonly status: ScanLanguageStatus;
   readonly ignored: IgnoredFindings;
   readonly git: GitFacts;
   readonly committed: CommittedKeys;
-  private readonly disposables: vscode.Disposable[] = [];
   /**
    * @param workspaceSlug the active profile's workspace slug, for the dashboard's API keys page
    *   (the accounts part knows it; this part only asks when a key is to be rotated).
@@ -40,48 +41,49 @@ export class LeakDiagnostics implements vscode.Disposable {
     private readonly log: Logger,
     private readonly workspaceSlug: () => string | undefined = () => undefined,
   ) {
-    const git = this.own(new GitFacts(log));
-    const env = this.own(new EnvValues());
-    this.ignored = this.own(new IgnoredFindings(context.workspaceState, log));
-    const committed = (this.committed = this.own(new CommittedKeys(git)));
+    super();
+    const git = this.register(new GitFacts(log));
+    const env = this.register(new EnvValues());
+    this.ignored = this.register(new IgnoredFindings(context.workspaceState, log));
+    const committed = (this.committed = this.register(new CommittedKeys(git)));
     this.git = git;
-    this.scans = this.own(new DocumentScans(log, git, env, this.ignored, committed));
-    this.status = this.own(new ScanLanguageStatus(this.scans));
+    this.scans = this.register(new DocumentScans(log, git, env, this.ignored, committed));
+    this.status = this.register(new ScanLanguageStatus(this.scans));
 
-    const gitignores = this.own(vscode.workspace.createFileSystemWatcher('**/.gitignore'));
+    const gitignores = this.register(vscode.workspace.createFileSystemWatcher('**/.gitignore'));
     const gitChanged = (): void => {
       git.invalidate();
       committed.invalidate();
       this.scans.rescanAll();
     };
-    this.own(gitignores.onDidChange(gitChanged));
-    this.own(gitignores.onDidCreate(gitChanged));
-    this.own(gitignores.onDidDelete(gitChanged));
+    this.register(gitignores.onDidChange(gitChanged));
+    this.register(gitignores.onDidCreate(gitChanged));
+    this.register(gitignores.onDidDelete(gitChanged));
 
     // The fixes and their edit builders are their own bundle (dist/quick-fixes.js), loaded when the first light bulb asks.
     let fixes: Promise<vscode.CodeActionProvider> | undefined;
     const quickFixes = (): Promise<vscode.CodeActionProvider> =>
       (fixes ??= import('./quickFixes').then((m) => new m.LeakQuickFixes(this.scans, git, committed)));
-    this.own(vscode.languages.registerCodeActionsProvider(
+    this.register(vscode.languages.registerCodeActionsProvider(
       [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-vfs' }, { scheme: 'vscode-remote' }],
       { provideCodeActions: async (document, range, ctx, token) => (await quickFixes()).provideCodeActions(document, range, ctx, token) },
       { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
     ));
-    this.command(COMMAND_SCAN_WORKSPACE, async () => (await this.workspaceScan(context)).run());
-    this.command(COMMAND_RESET_IGNORED, () => this.resetIgnored());
-    this.command(COMMAND_IGNORE_IN_WORKSPACE, (fingerprint: unknown, hint: unknown) => this.ignored.add(String(fingerprint), toHint(hint)));
-    this.command(COMMAND_ROTATE_KEY, () => this.rotateKey());
-    this.command(COMMAND_RENAME_ENV_NAME, (from: unknown, to: unknown) => this.renameEnvName(String(from), String(to)));
-    this.command(COMMAND_FINISH_FIX, (followUp: unknown) => this.finishFix(followUp as FixFollowUp));
-    this.command(COMMAND_SCAN_GIT_HISTORY, (folder: unknown) => this.gitTools(context).scanHistory(folder));
-    this.command(COMMAND_INSTALL_HOOK, (folder: unknown) => this.gitTools(context).installPreCommitHook(folder));
-    this.command(COMMAND_REMOVE_HOOK, (folder: unknown) => this.gitTools(context).removePreCommitHook(folder));
+    this.register(registerCommand(COMMAND_SCAN_WORKSPACE, async () => (await this.workspaceScan(context)).run(), log));
+    this.register(registerCommand(COMMAND_RESET_IGNORED, () => this.resetIgnored(), log));
+    this.register(registerCommand(COMMAND_IGNORE_IN_WORKSPACE, (fingerprint: unknown, hint: unknown) => this.ignored.add(String(fingerprint), toHint(hint)), log));
+    this.register(registerCommand(COMMAND_ROTATE_KEY, () => this.rotateKey(), log));
+    this.register(registerCommand(COMMAND_RENAME_ENV_NAME, (from: unknown, to: unknown) => this.renameEnvName(String(from), String(to)), log));
+    this.register(registerCommand(COMMAND_FINISH_FIX, (followUp: unknown) => this.finishFix(followUp as FixFollowUp), log));
+    this.register(registerCommand(COMMAND_SCAN_GIT_HISTORY, (folder: unknown) => this.gitTools(context).scanHistory(folder), log));
+    this.register(registerCommand(COMMAND_INSTALL_HOOK, (folder: unknown) => this.gitTools(context).installPreCommitHook(folder), log));
+    this.register(registerCommand(COMMAND_REMOVE_HOOK, (folder: unknown) => this.gitTools(context).removePreCommitHook(folder), log));
     this.scans.start();
   }
 
   /** Scan Workspace for Leaked Keys: dist/workspace-scan.js, loaded on first use. */
   workspaceScan(context: vscode.ExtensionContext): Promise<WorkspaceScan> {
-    return (this.scanOfWorkspace ??= import('./workspaceScan').then((m) => this.own(new m.WorkspaceScan(context.extensionPath, this.ignored, this.log))));
+    return (this.scanOfWorkspace ??= import('./workspaceScan').then((m) => this.register(new m.WorkspaceScan(context.extensionPath, this.ignored, this.log))));
   }
 
   private tools: GitTools | undefined;
@@ -91,7 +93,7 @@ export class LeakDiagnostics implements vscode.Disposable {
     if (!this.tools) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const mod = require(context.asAbsolutePath('dist/git-tools.js')) as typeof import('./gitTools');
-      this.tools = this.own(mod.createGitTools({
+      this.tools = this.register(mod.createGitTools({
         log: this.log,
         extensionPath: context.extensionPath,
         gitPath: () => this.git.gitExecutable(),
@@ -105,25 +107,6 @@ export class LeakDiagnostics implements vscode.Disposable {
   apiKeysPageUrl(): string {
     const slug = this.workspaceSlug();
     return slug && /^[A-Za-z0-9_-]+$/.test(slug) ? `${DASHBOARD}/${slug}/settings/api-keys` : `${DASHBOARD}/settings/api-keys`;
-  }
-
-  private own<T extends vscode.Disposable>(d: T): T {
-    this.disposables.push(d);
-    return d;
-  }
-
-  private command(id: string, handler: (...args: unknown[]) => unknown): void {
-    this.own(vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-      try {
-        return await handler(...args);
-      } catch (err) {
-        this.log.error(err instanceof Error ? err : String(err));
-        const showLog = vscode.l10n.t('Show Log');
-        const text = err instanceof Error ? err.message : String(err);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Retrac: {0}', text), showLog).then((c) => (c === showLog ? vscode.commands.executeCommand('retrac.showLog') : undefined));
-        return undefined;
-      }
-    }));
   }
 
   private async resetIgnored(): Promise<number> {
@@ -143,7 +126,7 @@ export class LeakDiagnostics implements vscode.Disposable {
     return url;
   }
 
-  private renameEnvName(from: string, to: string): Thenable<RenameResult | undefined> {
+  private async renameEnvName(from: string, to: string): Promise<RenameResult | undefined> {
     if (!/^[A-Za-z_]\w*$/.test(from) || !/^[A-Za-z_]\w*$/.test(to)) throw new Error(vscode.l10n.t('not an environment variable name'));
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Retrac: renaming {0} to {1}', from, to), cancellable: true },
@@ -184,10 +167,6 @@ export class LeakDiagnostics implements vscode.Disposable {
     else void vscode.window.showInformationMessage(followUp.message);
   }
 
-  dispose(): void {
-    for (const d of this.disposables.reverse()) d.dispose();
-    this.disposables.length = 0;
-  }
 }
 
 /** A quick fix's hint argument, checked field by field (commands can be run with anything). */

@@ -1,21 +1,20 @@
 // The "{}" language status entry: what the leak scan says about the active file and when it ran.
 import * as vscode from 'vscode';
+import { Disposable } from '../lifecycle';
 import type { DocumentScanResult, DocumentScans } from './documentScans';
 import { COMMAND_SCAN_WORKSPACE } from './commands';
 
-export class ScanLanguageStatus implements vscode.Disposable {
-  private readonly item = vscode.languages.createLanguageStatusItem('retrac.scan', '*');
-  private readonly disposables: vscode.Disposable[] = [this.item];
+export class ScanLanguageStatus extends Disposable {
+  private readonly item = this.register(vscode.languages.createLanguageStatusItem('retrac.scan', '*'));
 
   constructor(private readonly scans: DocumentScans) {
+    super();
     this.item.name = vscode.l10n.t('Retrac Leak Scan');
     this.item.command = { command: COMMAND_SCAN_WORKSPACE, title: vscode.l10n.t('Scan Workspace'), tooltip: vscode.l10n.t('Scan the whole workspace for leaked Retrac keys') };
-    this.disposables.push(
-      vscode.window.onDidChangeActiveTextEditor(() => this.render()),
-      scans.onDidScan((r) => {
-        if (r.uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.render();
-      }),
-    );
+    this.register(vscode.window.onDidChangeActiveTextEditor(() => this.render()));
+    this.register(scans.onDidScan((r) => {
+      if (r.uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.render();
+    }));
     this.render();
   }
 
@@ -50,9 +49,5 @@ export class ScanLanguageStatus implements vscode.Disposable {
     this.item.detail = result.scannedAt
       ? vscode.l10n.t('scanned at {0} in {1} ms', result.scannedAt.toLocaleTimeString(), (result.durationMs ?? 0).toFixed(1))
       : undefined;
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

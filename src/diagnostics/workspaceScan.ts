@@ -8,6 +8,7 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
+import { Disposable } from '../lifecycle';
 import type { Logger } from '../log';
 import type { Finding } from '../scan';
 import { Glob } from '../scan/glob';
@@ -15,6 +16,7 @@ import { reasonLabel, skippedSummary, type SkippedFile } from '../scan/skipped';
 import type { DoneMessage, WorkerMessage, WorkerRequest } from '../scan/workerProtocol';
 import { DIAGNOSTIC_SOURCE } from './documentScans';
 import type { IgnoredFindings } from './ignoredFindings';
+import { showLogAction } from '../showError';
 import { diagnosticSeverity, readScanSettings } from './settings';
 
 /** What the command returns (the integration tests read it); never holds a key. */
@@ -29,19 +31,19 @@ export interface WorkspaceScanSummary {
   durationMs: number;
 }
 
-export class WorkspaceScan implements vscode.Disposable {
-  readonly collection = vscode.languages.createDiagnosticCollection('retrac-workspace');
+export class WorkspaceScan extends Disposable {
+  readonly collection = this.register(vscode.languages.createDiagnosticCollection('retrac-workspace'));
   private running: Promise<WorkspaceScanSummary | undefined> | undefined;
   private worker: Worker | undefined;
-  private readonly disposables: vscode.Disposable[] = [this.collection];
 
   constructor(
     private readonly extensionPath: string,
     private readonly ignored: IgnoredFindings,
     private readonly log: Logger,
   ) {
+    super();
     // An open document has live diagnostics: drop its (possibly older) workspace-scan entry.
-    this.disposables.push(vscode.workspace.onDidOpenTextDocument((d) => this.collection.delete(d.uri)));
+    this.register(vscode.workspace.onDidOpenTextDocument((d) => this.collection.delete(d.uri)));
   }
 
   /** Runs the scan with a cancellable progress notification; a second call joins the running one. */
@@ -169,9 +171,10 @@ export class WorkspaceScan implements vscode.Disposable {
     const seconds = (summary.durationMs / 1000).toFixed(1);
     // Not scanned is never silent: the count per reason, and the log lists the files.
     const notScanned = summary.skipped.length ? ' ' + vscode.l10n.t('{0} (listed in the Retrac log).', skippedSummary(summary.skipped)) : '';
-    const showLog = vscode.l10n.t('Show Log');
+    const logAction = showLogAction();
+    const showLog = logAction.title;
     const onLog = (choice: string | undefined): void => {
-      if (choice === showLog) void vscode.commands.executeCommand('retrac.showLog');
+      if (choice === showLog) void logAction.run();
     };
     if (summary.findings === 0) {
       const text = vscode.l10n.t('Retrac: no leaked keys found ({0} files scanned in {1} s).', summary.filesScanned, seconds) + notScanned;
@@ -192,9 +195,9 @@ export class WorkspaceScan implements vscode.Disposable {
       });
   }
 
-  dispose(): void {
+  override dispose(): void {
     void this.worker?.terminate();
-    for (const d of this.disposables) d.dispose();
+    super.dispose();
   }
 }
 

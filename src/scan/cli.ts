@@ -38,7 +38,7 @@ Options:
   --max-file-size SIZE  Larger files are not scanned (reported as too large). Bytes, or with
                         a K, M or G suffix (default 100M).
   --lenient             Also accept key-like tokens of 16-64 characters, not only 24.
-  --jobs N              Worker threads for trees of 2,000 files or more (default 1: none).
+  --jobs N              Threads that read and scan a tree of 2,000 files or more: this one and N-1 workers (default 1).
                         The output does not depend on it.
   -h, --help            Show this help.
 

@@ -1,6 +1,8 @@
 // Rescans only the lines near an edit. A finding depends on its line and at most RESCAN_MARGIN
 // lines around it (see scanner.ts), so findings further away only move by the edit's offset delta.
-import { compareFindings, computeLineStarts, lineOfOffset, prepareOptions, RESCAN_MARGIN, scanLines, type PreparedOptions } from './scanner';
+import { prepareOptions, type PreparedOptions } from './prepare';
+import { compareFindings, RESCAN_MARGIN, scanLines } from './scanner';
+import { computeLineStarts, lineOfOffset } from './text';
 import type { Finding, ScanOptions } from './types';
 
 export interface TextChange {

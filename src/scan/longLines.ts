@@ -4,7 +4,8 @@
 // a finding), each window reaching WINDOW_RADIUS characters and CONTEXT_LINES lines around the
 // word, and the findings are moved back to their place in the file. A key always carries or
 // sits next to a gate word, so it is inside a window. Texts with ordinary lines are scanned whole.
-import { CONTEXT_LINES, scanWhole, type PreparedOptions } from './scanner';
+import type { PreparedOptions } from './prepare';
+import { CONTEXT_LINES, scanWhole } from './scanner';
 import { countNewlines, moveFinding } from './findingPosition';
 import type { Finding } from './types';
 

@@ -8,7 +8,7 @@
 // kept by the one chunk that owns its start, so it is reported once, at its position in the file.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { countNewlines, moveFinding, type Origin } from './findingPosition';
-import { mayHaveFindings, prepareOptions, sharedParts, type PreparedOptions, type SharedParts } from './scanner';
+import { mayHaveFindings, prepareOptions, sharedParts, type PreparedOptions, type SharedParts } from './prepare';
 import { scanLongLines } from './longLines';
 import { reasonForError, type SkipReason } from './skipped';
 import { contentKind, DEFAULT_MAX_FILE_BYTES, type ContentKind } from './skipRules';
@@ -95,13 +95,14 @@ function decode(bytes: Buffer, encoding: ContentKind['encoding']): string {
 }
 
 function scanWholeFile(fd: number, file: WalkedFile, size: number, options: FileScanOptions, parts: SharedParts): FileScanResult {
-  // One byte more than fstat said: a file that grew since is still read to its end, up to the limit.
+  // What fstat said, so one read call gets it all (no second call to see the end). At the limit,
+  // one byte more: a file that grew past the limit since is `too-large`.
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const want = Math.min(size + 1, max + 1);
+  const want = size < max ? size : max + 1;
   const buf = buffer(want);
   let n = readAt(fd, buf, want, 0);
   if (n > max) return { file, bytes: 0, findings: [], skipped: 'too-large' };
-  if (n === want && n === size + 1) n = size; // grew: scan what fstat saw
+  if (n > size) n = size; // grew: scan what fstat saw
   const scanned = scanContent(buf.subarray(0, n), { fileName: file.path, gitIgnored: file.gitIgnored }, options, parts);
   return { file, bytes: scanned.skipped ? 0 : n, ...scanned };
 }
@@ -121,10 +122,11 @@ export function scanContent(bytes: Buffer, source: ContentSource, options: FileS
   const kind = contentKind(bytes.subarray(0, 8192));
   if (kind.compressed) return { findings: [], skipped: 'binary' };
   const utf16 = kind.encoding === 'utf16le' || kind.encoding === 'utf16be';
-  if (!utf16 && !mayHaveFindings(bytes, parts, source.fileName)) return { findings: [] };
+  const sourceMap = isSourceMapName(source.fileName);
+  if (!utf16 && !mayHaveFindings(bytes, parts, source.fileName, sourceMap)) return { findings: [] };
   const text = decode(bytes.subarray(kind.bom), kind.encoding);
   const prep = prepare(source, options, parts);
-  const findings = isSourceMapName(source.fileName) ? scanSourceMap(text, prep, options, parts) : scanLongLines(text, prep);
+  const findings = sourceMap ? scanSourceMap(text, prep, options, parts) : scanLongLines(text, prep);
   return { findings };
 }
 
@@ -137,6 +139,16 @@ function align(buf: Buffer, at: number, end: number, encoding: ContentKind['enco
   return i;
 }
 
+/** Whether any chunk of the file, with `overlap` bytes either side, passes the byte gate. */
+function someWindowMayHaveFindings(fd: number, buf: Buffer, size: number, chunk: number, overlap: number, bom: number, parts: SharedParts, path: string): boolean {
+  for (let start = bom; start < size; start += chunk) {
+    const readFrom = Math.max(bom, start - overlap);
+    const n = readAt(fd, buf, Math.min(size, start + chunk + overlap) - readFrom, readFrom);
+    if (mayHaveFindings(buf.subarray(0, n), parts, path)) return true;
+  }
+  return false;
+}
+
 function scanInChunks(fd: number, file: WalkedFile, size: number, chunk: number, options: FileScanOptions, parts: SharedParts): FileScanResult {
   const overlap = options.overlapBytes ?? OVERLAP_BYTES;
   const headBuf = Buffer.allocUnsafe(Math.min(8192, size));
@@ -145,6 +157,10 @@ function scanInChunks(fd: number, file: WalkedFile, size: number, chunk: number,
   if (kind.compressed) return { file, bytes: 0, findings: [], skipped: 'binary' };
   const utf16 = kind.encoding === 'utf16le' || kind.encoding === 'utf16be';
   const buf = buffer(chunk + 2 * overlap + 8);
+  // Most big files (compilers, bundles) hold no gate word: a first pass on the raw bytes says so
+  // without decoding anything. Its windows reach `overlap` either side of each chunk, so a gate
+  // word anywhere in the file is whole in one of them.
+  if (!utf16 && !someWindowMayHaveFindings(fd, buf, size, chunk, overlap, kind.bom, parts, file.path)) return { file, bytes: size, findings: [] };
   const prep = prepare({ fileName: file.path, gitIgnored: file.gitIgnored }, options, parts);
   const findings: Finding[] = [];
   // Running position of the owned part's start: UTF-16 units, newlines and column before it.

@@ -14,7 +14,7 @@ export interface ScanInputs {
 export interface ScanRunOptions {
   lenient?: boolean;
   maxFileBytes?: number;
-  /** Worker threads for large trees (1: none). */
+  /** Threads for large trees: this one and `jobs - 1` workers (1: no worker). */
   jobs?: number;
   /** The script a worker runs (the CLI bundle); without it everything runs in this thread. */
   workerScript?: string;

@@ -7,11 +7,14 @@
 // regexes and hand-written loops over char codes; regexes with more than one quantifier only ever
 // run on one line or a bounded slice of it.
 import { RESTRICTED_PREFIX, redactKey } from '../api/keys';
-import { alnumRunEnd, isAlnum, isIdentChar, isImplausibleKeyBody, keyLengths, type KeyLengths } from './keyShape';
+import { isIdentChar } from './keyShape';
+import { KeyTokens, type KeyToken } from './keyTokens';
+import { AUTH_WORD, authNames, hasRetracWord, isEnvLikeName, isGenericKeyName, lastSegment, nameSaysRetracKey, publicPrefixOf } from './names';
+import type { KeyType, PreparedOptions } from './prepare';
+import { assignedName, computeLineStarts, hasRunOf, isBlank, isQuote, isWordChar, lineOfOffset, quotedStrings } from './text';
 import { docUrlFor, fingerprint, ruleById } from './rules';
-import { baseName, isEnvFileName, languageIdFor } from './syntax';
 import { assignedVariable, inNamedSection, requestExtent, shapeOf, statementExtent, type LineShape, type Lines } from './structure';
-import type { Finding, RuleId, ScanOptions } from './types';
+import type { Finding, RuleId } from './types';
 
 /** Lines either side of a candidate that its rule may read (Bearer context, request extent). */
 export const CONTEXT_LINES = 10;
@@ -22,7 +25,6 @@ export const FLOW_LINES = 150;
 /** Lines either side of an edit whose findings may change: the longest chain of the reaches above, plus one. */
 export const RESCAN_MARGIN = FLOW_LINES + REQUEST_LINES + CONTEXT_LINES + 2;
 
-const PUBLIC_PREFIXES = ['NEXT_PUBLIC_', 'EXPO_PUBLIC_', 'NUXT_PUBLIC_', 'REACT_APP_', 'VUE_APP_', 'STORYBOOK_', 'GATSBY_', 'VITE_', 'PUBLIC_'];
 const PUBLIC_NAME = /(?<!\w)(?:NEXT_PUBLIC|EXPO_PUBLIC|NUXT_PUBLIC|REACT_APP|VUE_APP|STORYBOOK|GATSBY|VITE|PUBLIC)_\w+/g;
 const WORKSPACE_PARAM = /(?<!\w)(?:[wW]orkspace(?:Id|ID|_id)|[pP]roject(?:Slug|_slug))(?!\w)/g;
 const HARDCODED_WS = /["'\]]?[ \t]*(?:=>|[:=,])[ \t]*["'`]?(ws_[A-Za-z0-9]+)/y;
@@ -34,68 +36,8 @@ const PUBLIC_VALUE_SOURCE =
 const CLIENT_CONTEXT =
   /\bRetrac(?:[A-Z]\w*)?(?:::\w+)*(?:\.new)?[ \t]*[({]|\bretrac\.(?:Client|NewClient|new_client|Retrac|client|connect)[ \t]*\(|\bcreateRetrac\w*[ \t]*\(|^[ \t]*(?:\[retrac\]|retrac:)[ \t]*$/;
 const NON_BLANK = /\S/;
-/** What `mayHaveFindings` looks for in a file's bytes besides env names: see `gate`. */
-const GATE_WORDS = ['etrac', 'ETRAC', 'orkspace', 'roject'];
-/** Files above this size are searched for gate words without a latin1 copy. */
-const BIG_FILE_BYTES = 256 * 1024;
 const SAME_LINE_MARKER = /retrac-ignore(?!-next-line)|gitleaks:allow|trufflehog:ignore|pragma: allowlist secret|secretlint-disable-line/;
 const NEXT_LINE_MARKER = /retrac-ignore-next-line|secretlint-disable-next-line|pragma: allowlist nextline secret/;
-const KEY_WORDS = ['key', 'token', 'secret', 'bearer', 'credential', 'auth'];
-const GENERIC_KEY_NAMES = new Set([
-  'apikey', 'key', 'token', 'secret', 'accesstoken', 'authtoken', 'apitoken', 'bearertoken', 'bearer', 'auth',
-  'authorization', 'secretkey', 'xapikey', 'apisecret', 'accesskey',
-]);
-
-/** `retrac` as a word part (`RETRAC_`, `retracApiKey`, `Retrac(`), not in `retracted`/`RETRACE`. */
-function isRetracWordAt(s: string, i: number): boolean {
-  const next = s.charCodeAt(i + 6);
-  const upper = s.charCodeAt(i) === 82 /* R */ && s.charCodeAt(i + 1) === 69 /* E */;
-  return upper ? !(next >= 65 && next <= 90) : !(next >= 97 && next <= 122);
-}
-
-/** The brand as written in code and docs: `retrac`, `Retrac`, `RETRAC` (not mixed case), as a word part. */
-function hasRetracWord(s: string): boolean {
-  // Literal searches: several times faster than one regex on the hot path.
-  for (let i = s.indexOf('etrac'); i >= 0; i = s.indexOf('etrac', i + 5)) {
-    const c = s.charCodeAt(i - 1);
-    if ((c === 114 /* r */ || c === 82 /* R */) && isRetracWordAt(s, i - 1)) return true;
-  }
-  for (let i = s.indexOf('RETRAC'); i >= 0; i = s.indexOf('RETRAC', i + 6)) if (isRetracWordAt(s, i)) return true;
-  return false;
-}
-
-/** The name says it holds a Retrac key: `RETRAC_API_KEY`, `retracApiKey`, `retrac.api.key`, `X-Retrac-Token`. */
-export function nameSaysRetracKey(name: string): boolean {
-  if (!hasRetracWord(name)) return false;
-  const lower = name.toLowerCase();
-  return KEY_WORDS.some((w) => lower.includes(w));
-}
-
-export function publicPrefixOf(name: string): string | undefined {
-  return PUBLIC_PREFIXES.find((p) => name.startsWith(p));
-}
-
-function isGenericKeyName(name: string): boolean {
-  const last = name.slice(name.lastIndexOf('.') + 1);
-  const bare = (publicPrefixOf(last) ? last.slice(publicPrefixOf(last)!.length) : last).toLowerCase().replace(/[^a-z0-9]/g, '');
-  return GENERIC_KEY_NAMES.has(bare);
-}
-
-function isEnvLikeName(name: string): boolean {
-  return /^[A-Z][A-Z0-9_]*$/.test(name);
-}
-
-type KeyType = 'restricted' | 'full';
-
-interface KeyToken {
-  start: number; // offsets into the line
-  end: number;
-  key: string;
-  keyType: KeyType;
-  via: 'bare' | 'bearer' | 'assign';
-  name?: string;
-}
-
 interface EnvRef {
   name: string;
   keyType: KeyType;
@@ -121,120 +63,13 @@ interface LineFacts {
   authNames?: string[];
 }
 
-/** Options turned into what the hot path needs, once per scanner. */
-export interface PreparedOptions {
-  options: ScanOptions;
-  lengths: KeyLengths;
-  envFile: boolean;
-  /** Jupyter notebook: code sits in JSON strings, so `\"` is read as `"` (same offsets). */
-  notebook: boolean;
-  /** Formats without statements (HTTP files, Markdown, YAML, INI, shell…): a request is also its paragraph. */
-  paragraphs: boolean;
-  /** JSON data that is not an API tool's collection: a `"workspaceId": "ws_…"` pair in it is data, not a request. */
-  jsonData: boolean;
-  /** The file's name says Retrac (`retrac.ini`, `config/retrac.env`): a generic key name in it is a Retrac key. */
-  retracFile: boolean;
-  /** Env names whose local value is a Retrac key, with the key. */
-  keyEnvNames: Map<string, { keyType: KeyType; value: string }>;
-  /** Some env name's local value is a full-access key. */
-  hasFullEnvKey: boolean;
-  gate: RegExp;
-  /** The gate on a file's bytes decoded as latin1 (byte for byte): see `mayHaveFindings`. */
-  byteGate: RegExp;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Classifies a value: a plausible restricted or full-access key, or nothing. */
-export function classifyKey(value: string, lengths: KeyLengths): KeyType | undefined {
-  const restricted = value.startsWith(RESTRICTED_PREFIX);
-  const body = restricted ? value.slice(RESTRICTED_PREFIX.length) : value;
-  if (body.length < lengths.min || body.length > lengths.max) return undefined;
-  if (alnumRunEnd(body, 0, body.length) !== body.length || isImplausibleKeyBody(body)) return undefined;
-  return restricted ? 'restricted' : 'full';
-}
-
-/** What does not depend on the file: a workspace scan prepares it once for thousands of files. */
-export type SharedParts = Pick<PreparedOptions, 'lengths' | 'keyEnvNames' | 'hasFullEnvKey' | 'gate' | 'byteGate'>;
-
-export function sharedParts(envValues: ScanOptions['envValues'], lenient: boolean): SharedParts {
-  const lengths = keyLengths(lenient);
-  const keyEnvNames = new Map<string, { keyType: KeyType; value: string }>();
-  for (const [name, raw] of envValues ?? []) {
-    const value = raw.trim();
-    const keyType = classifyKey(value, lengths);
-    if (keyType && /^[A-Za-z_]\w*$/.test(name)) keyEnvNames.set(name, { keyType, value });
-  }
-  const names = [...keyEnvNames.keys()].map(escapeRegExp);
-  // Every rule needs one of these within CONTEXT_LINES of its finding; lines further from all of
-  // them are never looked at. `mayHaveFindings` checks the same words on raw bytes.
-  const gate = new RegExp(['[rR]etrac', 'RETRAC', '[wW]orkspace(?:Id|ID|_id)', '[pP]roject(?:Slug|_slug)', ...names].join('|'), 'g');
-  // Looser than `gate` (`etrac` for `[rR]etrac`, `orkspace` for `[wW]orkspace…`): a few plain
-  // alternatives let the regex engine skip ahead through bytes that cannot start a match.
-  const byteGate = new RegExp([...GATE_WORDS, ...names].join('|'));
-  const hasFullEnvKey = [...keyEnvNames.values()].some((v) => v.keyType === 'full');
-  return { lengths, keyEnvNames, hasFullEnvKey, gate, byteGate };
-}
-
-// Shell, PowerShell, Dockerfile and Makefile lines are statements (a request spans lines only
-// through continuations), so they are not here: a courier's curl next to a Retrac command is not
-// the same request.
-const PARAGRAPH_LANGUAGES = new Set([
-  'http', 'markdown', 'mdx', 'plaintext', 'yaml', 'github-actions-workflow', 'dockercompose', 'ini', 'toml',
-  'properties', 'dotenv', 'xml', 'html', 'nginx',
-]);
-/** API tools whose JSON holds requests: Postman, Insomnia, Thunder Client, HTTPie, Bruno, Hoppscotch. */
-const API_TOOL_FILE = /postman|insomnia|thunder|httpie|bruno|hoppscotch|collection|environment|requests?\b/i;
-
-/** `dir/base` of a path: `sessions/api.retrac.co/default.json` names its host in the folder. */
-function lastSegments(fileName: string): string {
-  const parts = fileName.split(/[\\/]/);
-  return parts.slice(-2).join('/');
-}
-
-export function prepareOptions(options: ScanOptions, shared = sharedParts(options.envValues, !!options.lenient)): PreparedOptions {
-  const envFile = isEnvFileName(options.fileName) || options.languageId === 'dotenv';
-  const language = options.languageId ?? languageIdFor(options.fileName);
-  const base = baseName(options.fileName);
-  const notebook = /\.ipynb$/i.test(base) || options.languageId === 'jupyter';
-  return {
-    options,
-    envFile,
-    notebook,
-    paragraphs: envFile || PARAGRAPH_LANGUAGES.has(language) || /\.(?:bru|http|rest)$/i.test(base),
-    jsonData: (language === 'json' || /\.json$/i.test(base)) && !API_TOOL_FILE.test(options.fileName),
-    retracFile: hasRetracWord(lastSegments(options.fileName)),
-    ...shared,
-  };
-}
-
-/** Offsets where lines start; `starts[i]` is the first character of line i (0-based). */
-export function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** 0-based line of an offset. */
-export function lineOfOffset(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** Scans lines `from..to` (0-based, inclusive) and returns the findings that start on them. */
 export function scanLines(text: string, starts: readonly number[], prep: PreparedOptions, from: number, to: number): Finding[] {
   return new LineScan(text, starts, prep).run(from, to);
 }
 
 class LineScan implements Lines {
+  private readonly keyTokens: KeyTokens;
   /** Facts of line `l` at index `l - factsBase`: only lines near the scanned range are ever asked for. */
   private facts: (LineFacts | undefined)[] = [];
   private factsBase = 0;
@@ -269,6 +104,7 @@ class LineScan implements Lines {
     private readonly prep: PreparedOptions,
   ) {
     this.last = starts.length - 1;
+    this.keyTokens = new KeyTokens(prep.lengths, (l) => this.factsText(l));
   }
 
   run(from: number, to: number): Finding[] {
@@ -390,8 +226,8 @@ class LineScan implements Lines {
   private keysOf(f: LineFacts, line: number): KeyToken[] {
     if (!f.keys) {
       f.keys = [];
-      if (f.retracWord) this.findRestrictedKeys(f, f.keys, line);
-      this.findFullKeys(f, f.keys, line);
+      if (f.retracWord) this.keyTokens.restricted(f.text, f.keys, line);
+      this.keyTokens.full(f.text, f.keys, line);
     }
     return f.keys;
   }
@@ -409,117 +245,6 @@ class LineScan implements Lines {
       }
     }
     return f.envRefs;
-  }
-
-  private findRestrictedKeys(f: LineFacts, keys: KeyToken[], line: number): void {
-    const s = f.text;
-    const { min, max } = this.prep.lengths;
-    for (let p = s.indexOf(RESTRICTED_PREFIX); p >= 0; p = s.indexOf(RESTRICTED_PREFIX, p + 1)) {
-      if (isIdentChar(s.charCodeAt(p - 1))) continue;
-      const bodyStart = p + RESTRICTED_PREFIX.length;
-      const end = alnumRunEnd(s, bodyStart, s.length);
-      const len = end - bodyStart;
-      if (len < min || len > max || !isTokenEnd(s, end)) {
-        p = end - 1;
-        continue;
-      }
-      const key = s.slice(p, end);
-      if (!isImplausibleKeyBody(key.slice(RESTRICTED_PREFIX.length))) {
-        const intro = this.introduction(s, p, line);
-        keys.push({ start: p, end, key, keyType: 'restricted', ...intro });
-      }
-      p = end - 1;
-    }
-  }
-
-  /** Unprefixed keys are collected only after `Bearer`, as an auth value or as a named value; bare tokens are too ambiguous. */
-  private findFullKeys(f: LineFacts, keys: KeyToken[], line: number): void {
-    const s = f.text;
-    const { min, max } = this.prep.lengths;
-    const n = s.length;
-    // Every maximal alphanumeric run of at least `min` characters, in order. A run that long
-    // covers the character `min - 1` after any point where it may start, so the search probes
-    // there and skips `min` characters when that one is not alphanumeric: most text is read once
-    // at most, none more than twice. Invariant: no run crosses `i` from the left.
-    for (let i = 0; i + min <= n; ) {
-      const probe = i + min - 1;
-      if (!isAsciiAlnum(s.charCodeAt(probe))) {
-        i = probe + 1;
-        continue;
-      }
-      let start = probe;
-      while (start > i && isAsciiAlnum(s.charCodeAt(start - 1))) start--;
-      let end = probe + 1;
-      while (end < n && isAsciiAlnum(s.charCodeAt(end))) end++;
-      i = end + 1; // s[end] is not alphanumeric
-      if (end - start < min || end - start > max || !isTokenStart(s, start) || !isTokenEnd(s, end)) continue;
-      const key = s.slice(start, end);
-      if (isImplausibleKeyBody(key)) continue;
-      const intro = this.introduction(s, start, line);
-      if (intro.via === 'bare') continue;
-      keys.push({ start, end, key, keyType: 'full', ...intro });
-    }
-  }
-
-  /** How a token is introduced: after `Bearer` or into an auth helper, as the value of a name, or bare. */
-  private introduction(s: string, start: number, line: number): { via: KeyToken['via']; name?: string } {
-    let valueStart = start > 0 && isQuote(s.charCodeAt(start - 1)) ? start - 1 : start;
-    // `'"…"'`: a quoted JSON string inside a string (esbuild defines).
-    if (valueStart < start && isQuote(s.charCodeAt(valueStart - 1)) && s.charCodeAt(valueStart - 1) !== s.charCodeAt(valueStart)) valueStart--;
-    let j = valueStart;
-    while (j > 0 && isBlank(s.charCodeAt(j - 1))) j--;
-    if (j < valueStart && j >= 6 && s.slice(j - 6, j).toLowerCase() === 'bearer' && !isAlnum(s.charCodeAt(j - 7))) {
-      return { via: 'bearer' };
-    }
-    // `.bearerAuth("…")`, `auth=("…", "")`, `HTTPBasicAuth("…", …)`, `-u …:`, `AuthenticationHeaderValue("Bearer", "…")`.
-    const before = s.slice(Math.max(0, valueStart - 48), valueStart);
-    if (AUTH_CALL_BEFORE.test(before)) return { via: 'bearer' };
-    // `process.env.RETRAC_KEY || "…"`, `os.getenv("RETRAC_KEY", "…")`, `${RETRAC_KEY:-…}`: the env name is the name.
-    const fallback = ENV_FALLBACK_BEFORE.exec(before);
-    if (fallback && ENV_LOOKUP.test(before.slice(0, fallback.index + fallback[1].length))) return { via: 'assign', name: lastSegment(fallback[1]) };
-    // `<RetracApiKey>…</RetracApiKey>`, `<key>RetracApiKey</key><string>…</string>`.
-    if (s.charCodeAt(valueStart - 1) === 62 /* > */) {
-      const tag = /<([A-Za-z_][\w.:-]*)[^<>]*>$/.exec(before);
-      if (tag) {
-        const t = tag[1].toLowerCase();
-        if (t === 'string' || t === 'value') return this.partnerName(s, valueStart, line) ?? { via: 'bare' };
-        return { via: 'assign', name: tag[1] };
-      }
-    }
-    // `JSON.stringify("…")` in build-time defines, `SecretStr("…")`: the name stands before the wrapper.
-    const wrapper = WRAPPER_BEFORE.exec(before);
-    const name = assignedName(s, wrapper ? valueStart - (before.length - wrapper.index) : valueStart);
-    if (name === undefined) return { via: 'bare' };
-    const lower = name.name.toLowerCase();
-    // `AuthenticationHeaderValue("Bearer", "…")`
-    if (lower === 'bearer') return { via: 'bearer', name: name.name };
-    // `value:` / `"value":` / `default =` take their name from a partner: `name:`, `"key":`, `variable "…" {`.
-    if (PARTNER_VALUE_NAMES.has(lower)) {
-      const partner = this.partnerName(s, valueStart, line);
-      if (partner) return partner;
-    }
-    if (!name.operator && !nameSaysRetracKey(name.name)) return { via: 'bare' };
-    return { via: 'assign', name: name.name };
-  }
-
-  /**
-   * The name a `value` belongs to: `{"key": "retracToken", "value": "…"}` on the line, or on the
-   * lines just above (`- name: RETRAC_API_KEY` / `value: …`, `<key>…</key>` / `<string>…`), or the
-   * block it sits in (`variable "retrac_api_key" {` / `default = "…"`).
-   */
-  private partnerName(s: string, valueStart: number, line: number): { via: 'assign'; name: string } | undefined {
-    const same = lastPartner(s.slice(0, valueStart));
-    if (same) return { via: 'assign', name: same };
-    for (let l = line - 1, seen = 0; l >= 0 && seen < 3; l--) {
-      const t = this.factsText(l);
-      if (!NON_BLANK.test(t)) continue;
-      seen++;
-      const p = lastPartner(t);
-      if (p) return { via: 'assign', name: p };
-      const block = /^\s*(?:variable|output|param|parameter|resource|data|locals|key)\s+["']?([\w.-]+)/.exec(t);
-      if (block) return { via: 'assign', name: block[1] };
-    }
-    return undefined;
   }
 
   /** Line text without computing the facts of a line outside the scanned context. */
@@ -1079,30 +804,8 @@ const LIST_ITEM = /^\s*- /;
 const OTHER_HOST_URL = /https?:\/\/(?!api\.retrac\.co|localhost|127\.0\.0\.1|\[::1\]|\$|\{)[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 /** Imports and package references name Retrac without sending anything to it. */
 const IMPORT_LINE = /^\s*(?:import|from|require|using\s+(?:static\s+)?[\w.]+\s*;|use|include|#include|package|@import|extern|pip|npm|yarn|pnpm|go get|gem|composer|dotnet add|<PackageReference|"@?[\w./-]*retrac[\w./-]*"\s*:\s*"[~^]?\d)/i;
-const AUTH_CALL_BEFORE =
-  /(?:\b(?:bearer_?auth|set_?bearer_?(?:token|auth)|with_?(?:bearer_?)?token|(?:set_?|with_?)?basic_?auth|httpbasicauth|token_?auth|bearer_?tokens?|set_?auth_?token|auth|\w*authenticator)\s*\(\s*\(?\s*[&*]?\s*|\bauth\s*[=:]\s*\(?\s*\[?\s*|(?:^|\s)(?:-u|--user|--oauth2-bearer)\s+["']?|\bbearer\s*(?:\{\}|%s|%v)["'`]\s*,\s*)$/i;
-const ENV_FALLBACK_BEFORE =
-  /([A-Za-z_][\w.-]*)["'\]]*\)*(?:\s*\.\s*(?:unwrap_or(?:_else)?|or_else|orElse(?:Get)?|getOrElse|getOrDefault)\s*\((?:\s*\|[^|]*\|\s*)?)?\s*(?:\|\||\?\?|\?:|\bor\b|,|:-|:=|:|\{)?\s*$/;
-const WRAPPER_BEFORE = /(?:JSON\.stringify|String|str|SecretStr|Secret|SecretString|Some|Ok)\s*\(\s*$/;
-/** An env lookup before a fallback: `process.env.`, `getenv(`, `os.environ`, `ENV[`, `${`, `Environment.`, `System.get_env(`. */
-const ENV_LOOKUP = /env|environ|\$\{/i;
-const PARTNER_VALUE_NAMES = new Set(['value', 'default', 'defaultvalue', 'currentvalue', 'initialvalue', 'string', 'val']);
-const PARTNER = /(?:["']?(?:key|name|Key|Name|variable)["']?\s*[:=]\s*["']?([\w.:-]+)|<key>\s*([\w.:-]+)\s*<\/key>)/g;
 /** Field names that set a client's base URL: the client variable carries the Retrac host. */
 const BASE_FIELD = /^(?:base_?ur[li]|baseU(?:RL|rl|ri)|prefix_?url|prefixUrl|host|endpoint|server|api_?url|apiUrl|url)$/i;
-
-/** `{"key": "retracToken", "value": …`, `<key>RetracApiKey</key>`, `- name: RETRAC_API_KEY`: the last name on a line. */
-function lastPartner(t: string): string | undefined {
-  const slice = t.length > 200 ? t.slice(-200) : t;
-  PARTNER.lastIndex = 0;
-  let name: string | undefined;
-  for (let m = PARTNER.exec(slice); m; m = PARTNER.exec(slice)) name = m[1] ?? m[2];
-  return name && /[A-Za-z]/.test(name) ? name : undefined;
-}
-
-function lastSegment(name: string): string {
-  return name.slice(name.lastIndexOf('.') + 1);
-}
 
 
 /** `BASE = "https://api.retrac.co"`: the name a Retrac URL is bound to, if it is a variable. */
@@ -1124,161 +827,12 @@ function opensSection(s: string): boolean {
   return c === 123 /* { */ || c === 58 /* : */ || c === 91 /* [ */ || c === 40 /* ( */ || (c === 93 /* ] */ && /^\s*\[/.test(t)) || (c === 62 /* > */ && !t.includes('</'));
 }
 
-const AUTH_WORD = /bearer|authorization|api[-_]?key|token|auth|key|secret|Retrac/i;
-const AUTH_TRIGGER = /bearer|authorization|api[-_]?key|token|auth|key|secret|Retrac/gi;
-/** After `Bearer`: an interpolation or a concatenation, never the literal itself (literals are key tokens). */
-const AUTH_AFTER_BEARER =
-  /^[\s"'`]{0,4}(?:(?:[+.,]|\.\.|(?:\{\}|%s|%v)["'`]?\s{0,2}[,%]\s{0,3}\(?)\s{0,3}["'`]?\s{0,3}[$@]?|\$\{\{?\s{0,3}|\{\{\s{0,3}|#\{|\{|\$|\\\(|%\()\s{0,3}(?:env:|process\.env\.|import\.meta\.env\.|self\.|this\.|@|secrets\.|vars\.|env\.)?([A-Za-z_]\w*)/;
-/** After an auth field name: an identifier, or an interpolation inside a string; a quoted literal is a key token instead. */
-const AUTH_AFTER_NAME =
-  /^[\w-]{0,12}["'\]]?\s{0,3}(?:=>|:=|[:=,])\s{0,3}(?:["'`]\s{0,3}(?:\$\{\{?\s{0,3}|\{\{\s{0,3}|\$\{|#\{|\{|\$|\\\()|(?:\$\{\{?\s{0,3}|\{\{\s{0,3}|\$\{|#\{|\$)?)\s{0,3}[&*]?(?:env:|process\.env\.|import\.meta\.env\.|self\.|this\.|@|secrets\.|vars\.|env\.|config\.|settings\.|options\.|opts\.|cfg\.)?([A-Za-z_]\w*)/;
-const AUTH_AFTER_CALL = /^[\w]{0,20}\s{0,3}\(\s{0,3}\(?\s{0,3}[&*]?\s{0,3}(?:["'`]\s{0,3})?(?:\$\{|\$|#\{)?(?:self\.|this\.|@)?([A-Za-z_]\w*)\s{0,3}[,)]/;
-const NOT_A_NAME = new Set(['Bearer', 'Basic', 'basic', 'Token', 'os', 'new', 'true', 'false', 'null', 'None', 'nil', 'function', 'String', 'str', 'string', 'await', 'req', 'request', 'headers', 'process', 'ENV', 'env', 'System', 'Environment', 'getenv', 'f']);
-
-/**
- * Names a line sends as auth: after `Bearer` (`${TOKEN}`, `{self.api_key}`, `" + key`, `$KEY`,
- * `{{token}}`), as the value of an auth field (`Authorization: auth`, `apiKey: KEY`,
- * `api_key=settings.retrac_key`), or as the argument of an auth helper or a Retrac client
- * (`.bearerAuth(token)`, `RetracClient(KEY)`). Each pattern runs on a bounded slice.
- */
-export function authNames(s: string): string[] {
-  const out: string[] = [];
-  AUTH_TRIGGER.lastIndex = 0;
-  for (let m = AUTH_TRIGGER.exec(s); m; m = AUTH_TRIGGER.exec(s)) {
-    const word = m[0].toLowerCase();
-    const after = s.slice(m.index + m[0].length, m.index + m[0].length + 96);
-    const r = word === 'bearer' ? AUTH_AFTER_BEARER.exec(after) : word === 'retrac' ? AUTH_AFTER_CALL.exec(after) : AUTH_AFTER_NAME.exec(after) ?? AUTH_AFTER_CALL.exec(after);
-    if (r && !NOT_A_NAME.has(r[1]) && !out.includes(r[1])) out.push(r[1]);
-  }
-  return out;
-}
-
 /** `https://api.retrac.co/items`, `${base}/items`, `'/items'`, `localhost:8443/items`; not `/tmp/items`. */
 function isApiPathStart(s: string, at: number): boolean {
   if (at === 0) return true;
   const c = s.charCodeAt(at - 1);
   if (isQuote(c) || isBlank(c) || c === 125 /* } */ || c === 41 /* ) */ || c === 43 /* + */ || (c >= 48 && c <= 57)) return true;
   return at >= 9 && s.slice(at - 9, at).toLowerCase() === 'retrac.co';
-}
-
-/** A run of at least `min` ASCII letters and digits: probes every `min`-th character, like findFullKeys. */
-function hasRunOf(s: string, min: number, from: number, to: number, unprefixed = false): boolean {
-  const n = to;
-  for (let i = from; i + min <= n; ) {
-    const probe = i + min - 1;
-    if (!isAsciiAlnum(s.charCodeAt(probe))) {
-      i = probe + 1;
-      continue;
-    }
-    let start = probe;
-    while (start > i && isAsciiAlnum(s.charCodeAt(start - 1))) start--;
-    let end = probe + 1;
-    while (end < n && isAsciiAlnum(s.charCodeAt(end))) end++;
-    // `unprefixed`: a run right after `retrac_` is a restricted key's body.
-    if (end - start >= min && !(unprefixed && start >= RESTRICTED_PREFIX.length && s.startsWith(RESTRICTED_PREFIX, start - RESTRICTED_PREFIX.length))) return true;
-    i = end + 1;
-  }
-  return false;
-}
-
-/** `isAlnum` without the table: this module's hottest loop calls it. */
-function isAsciiAlnum(code: number): boolean {
-  const lower = code | 32;
-  return (code >= 48 && code <= 57) || (lower >= 97 && lower <= 122);
-}
-
-function isWordChar(code: number): boolean {
-  return isAlnum(code) || code === 95;
-}
-
-function isQuote(code: number): boolean {
-  return code === 34 || code === 39 || code === 96;
-}
-
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9;
-}
-
-/** A token may not continue an identifier, a path, a base64 string or a domain name. */
-function isTokenStart(s: string, start: number): boolean {
-  const c = s.charCodeAt(start - 1);
-  if (Number.isNaN(c)) return true;
-  if (c === 45 && s.charCodeAt(start - 2) === 58) return true; // `${NAME:-…}`
-  return !isIdentChar(c) && c !== 45 /* - */ && c !== 46 /* . */ && c !== 47 /* / */ && c !== 92 /* \ */ && c !== 64 /* @ */ && c !== 43 /* + */ && c !== 37 /* % */ && c !== 35 /* # */;
-}
-
-function isTokenEnd(s: string, end: number): boolean {
-  const c = s.charCodeAt(end);
-  if (Number.isNaN(c)) return true;
-  if (isIdentChar(c) || c === 42 /* * */ || c === 0x2026 /* … */ || c === 47 /* / */ || c === 43 /* + */ || c === 64 /* @ */ || c === 37 /* % */) return false;
-  if (c === 45 /* - */ || c === 46 /* . */) return !isAlnum(s.charCodeAt(end + 1));
-  return c !== 61; // `=` after an alphanumeric run is base64 padding
-
-}
-
-/**
- * The name a value at `valueStart` is assigned to, reading backwards over an operator
- * (`=`, `:`, `:=`, `?=`, `=>`, `,` as in `setenv("NAME", "…")`) or plain blanks (`ENV NAME value`).
- */
-function assignedName(s: string, valueStart: number): { name: string; operator: boolean } | undefined {
-  let j = valueStart;
-  while (j > 0 && isBlank(s.charCodeAt(j - 1))) j--;
-  const blanks = j < valueStart;
-  let operator = false;
-  let equals = false;
-  if (s.charCodeAt(j - 1) === 62 /* > */ && s.charCodeAt(j - 2) === 61 /* = */) {
-    j -= 2;
-    operator = true;
-  } else {
-    const c = s.charCodeAt(j - 1);
-    if (c === 61 || c === 58 || c === 44) {
-      j--;
-      operator = true;
-      equals = c === 61;
-      for (let k = 0; k < 2 && /[:?+=]/.test(s.charAt(j - 1)); k++) j--;
-    }
-  }
-  if (!operator && !blanks) return undefined;
-  while (j > 0 && isBlank(s.charCodeAt(j - 1))) j--;
-  if (s.charCodeAt(j - 1) === 93 /* ] */) j--;
-  if (j > 0 && isQuote(s.charCodeAt(j - 1))) j--;
-  let end = j;
-  while (j > 0 && /[\w.$-]/.test(s.charAt(j - 1))) j--;
-  // A type annotation (`NAME: string =`, `NAME: &str =`): the name stands before the colon.
-  if (equals && !nameSaysRetracKey(s.slice(j, end))) {
-    let k = j;
-    while (k > 0 && (isBlank(s.charCodeAt(k - 1)) || s.charCodeAt(k - 1) === 38 /* & */)) k--;
-    if (k < j && s.charCodeAt(k - 1) === 58 && s.charCodeAt(k - 2) !== 58) {
-      k--;
-      while (k > 0 && isBlank(s.charCodeAt(k - 1))) k--;
-      end = k;
-      while (k > 0 && /[\w.$-]/.test(s.charAt(k - 1))) k--;
-      if (k < end) j = k;
-      else end = j;
-    }
-  }
-  const name = s.slice(j, end).replace(/^[$-]+/, '');
-  if (!name || !/[A-Za-z]/.test(name)) return undefined;
-  return { name, operator };
-}
-
-/** Quoted strings of a line as [start, end) pairs, quotes included; an unclosed quote ends the list. */
-function quotedStrings(s: string): number[] {
-  const out: number[] = [];
-  let i = 0;
-  while (i < s.length) {
-    const c = s.charCodeAt(i);
-    if (!isQuote(c)) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < s.length && s.charCodeAt(j) !== c) j += s.charCodeAt(j) === 92 ? 2 : 1;
-    if (j >= s.length) break;
-    out.push(i, j + 1);
-    i = j + 1;
-  }
-  return out;
 }
 
 /** The quoted string around `pos` on a line (single-line strings only). */
@@ -1297,23 +851,6 @@ function enclosingString(f: LineFacts, pos: number): { start: number; end: numbe
 
 export function compareFindings(a: Finding, b: Finding): number {
   return a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
-}
-
-/**
- * False when a file's bytes hold none of the gate words, so it cannot have a finding and need
- * not be decoded (`etrac`/`ETRAC` cover the brand, `orkspace`/`roject` the parameters). Pass
- * the file name: a file named for Retrac is always scanned.
- */
-export function mayHaveFindings(bytes: Buffer, shared: SharedParts, fileName?: string): boolean {
-  // A file named for Retrac (`config/retrac.env`) may hold a Retrac key under a generic name.
-  if (fileName !== undefined && hasRetracWord(lastSegments(fileName))) return true;
-  // Small files (most of a tree): one regex over a latin1 copy (one char per byte, so the same
-  // matches as a byte search) is about twice as fast as one Buffer.indexOf per word. Big files:
-  // no copy, and a word is usually found early.
-  if (bytes.length <= BIG_FILE_BYTES) return shared.byteGate.test(bytes.toString('latin1'));
-  for (const word of GATE_WORDS) if (bytes.indexOf(word) >= 0) return true;
-  for (const name of shared.keyEnvNames.keys()) if (bytes.indexOf(name) >= 0) return true;
-  return false;
 }
 
 /** Full scan of a text, sorted; a text without any gate word costs one regex search. */

@@ -3,8 +3,9 @@
 // often committed or served. The map is scanned as text like any file, then each original source
 // is decoded and scanned as the file it names (so its syntax rules apply); findings point at the
 // key's position in the map and say which original file and line it comes from.
-import { computeLineStarts, lineOfOffset, prepareOptions, scanWhole, type PreparedOptions, type SharedParts } from './scanner';
-import { compareFindings } from './scanner';
+import { prepareOptions, type PreparedOptions, type SharedParts } from './prepare';
+import { compareFindings, scanWhole } from './scanner';
+import { computeLineStarts, lineOfOffset } from './text';
 import type { Finding } from './types';
 
 export function isSourceMapName(path: string): boolean {
@@ -13,8 +14,10 @@ export function isSourceMapName(path: string): boolean {
 
 interface DecodedString {
   text: string;
-  /** Raw offset in the map of each decoded UTF-16 unit, plus one entry for the closing quote. */
+  /** Raw offset in the map of each decoded UTF-16 unit, plus one entry for the closing quote (when asked for). */
   rawAt: Int32Array;
+  /** Raw offset of the opening quote. */
+  rawStart: number;
 }
 
 /** A small JSON reader that keeps raw offsets: enough to find `sourcesContent` and decode its strings. */
@@ -41,6 +44,7 @@ class JsonCursor {
   string(withOffsets: boolean): DecodedString | undefined {
     if (this.peek() !== '"') return undefined;
     const s = this.s;
+    const rawStart = this.i;
     let i = this.i + 1;
     let out = '';
     const offsets: number[] = [];
@@ -73,7 +77,7 @@ class JsonCursor {
     flush(i);
     if (withOffsets) offsets.push(i);
     this.i = i + 1;
-    return { text: out, rawAt: withOffsets ? Int32Array.from(offsets) : new Int32Array(0) };
+    return { text: out, rawAt: withOffsets ? Int32Array.from(offsets) : new Int32Array(0), rawStart };
   }
 
   /** Skips any value; false on malformed input. */
@@ -115,7 +119,8 @@ function readSources(text: string): { sources: (string | undefined)[]; contents:
       j.i++;
       if (!j.expect(']')) {
         for (;;) {
-          if (j.peek() === '"') list.push(j.string(key.text === 'sourcesContent'));
+          // Offsets are found later, only for a source with findings: most sources have none.
+          if (j.peek() === '"') list.push(j.string(false));
           else if (j.skip()) list.push(undefined);
           else return contents && { sources, contents };
           if (j.expect(',')) continue;
@@ -154,9 +159,14 @@ export function scanSourceMap(text: string, prep: PreparedOptions, context: Scan
     if (!content) return;
     const source = map.sources[i] ?? `source ${i + 1}`;
     const options = { fileName: source, lenient: context.lenient, gitIgnored: prep.options.gitIgnored, envValues: context.envValues, ignoredFingerprints: context.ignoredFingerprints };
-    for (const f of scanWhole(content.text, prepareOptions(options, parts))) {
-      const start = content.rawAt[f.start];
-      const end = content.rawAt[Math.min(f.end, content.rawAt.length - 1)];
+    const found = scanWhole(content.text, prepareOptions(options, parts));
+    if (!found.length) return;
+    const raw = new JsonCursor(text);
+    raw.i = content.rawStart;
+    const rawAt = raw.string(true)!.rawAt;
+    for (const f of found) {
+      const start = rawAt[f.start];
+      const end = rawAt[Math.min(f.end, rawAt.length - 1)];
       const a = position(start);
       const b = position(end);
       const { literalStart: _ls, literalEnd: _le, ...rest } = f;

@@ -2,7 +2,7 @@
 // kinds: true positives and hard negatives. Keys are generated at run time.
 import * as assert from 'node:assert/strict';
 import { scanText, type Finding, type RuleId, type ScanOptions } from '../../src/scan';
-import { mayHaveFindings, sharedParts } from '../../src/scan/scanner';
+import { mayHaveFindings, sharedParts } from '../../src/scan/prepare';
 import { fullKey, restrictedKey, workspaceIdLiteral } from './scanFixtures';
 
 const API = 'https://api.retrac.co';
@@ -330,6 +330,33 @@ describe('the workspace scan reads files named for Retrac', () => {
     assert.equal(mayHaveFindings(bytes, sharedParts(undefined, false)), false);
     assert.equal(mayHaveFindings(bytes, sharedParts(undefined, false), 'config/retrac.env'), true);
     assert.equal(scan(bytes.toString(), 'config/retrac.env').length, 1);
+  });
+
+  it("the byte gate passes every text the scanner's own gate matches (UTF-8, words run together)", () => {
+    // The byte gate is narrower than a plain word list (`project` alone does not pass): it must
+    // still never refuse a text with a gate word, or a file with a finding would go unread.
+    const parts = sharedParts(new Map([['MY_SERVICE_TOKEN', fullKey()]]), false);
+    const words = ['Retrac', 'retrac', 'RETRAC', 'workspaceId', 'WorkspaceID', 'workspace_id', 'projectSlug', 'Project_slug', 'MY_SERVICE_TOKEN'];
+    const near = ['etrac', 'ETRAC', 'workspace', 'Workspace', 'project', 'Projects', 'orkspaceI', 'rojectS', 'MY_SERVICE', '\u00e9', 'é', '字', '\n', ' ', '"'];
+    const gate = new RegExp(parts.gate.source);
+    let seed = 7;
+    const rand = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0), (seed >>> 8) % n);
+    let passed = 0;
+    for (let i = 0; i < 5000; i++) {
+      const pieces = Array.from({ length: 1 + rand(6) }, () => (rand(4) ? near[rand(near.length)] : words[rand(words.length)]));
+      const text = pieces.join(rand(2) ? '' : ' ');
+      const bytes = Buffer.from(text, 'utf8');
+      if (gate.test(text)) {
+        passed++;
+        assert.equal(mayHaveFindings(bytes, parts), true, JSON.stringify(text));
+        assert.equal(mayHaveFindings(bytes, parts, undefined, true), true, JSON.stringify(text));
+      }
+    }
+    assert.ok(passed > 1000, `only ${passed} texts had a gate word`);
+    for (const plain of ['project', 'workspace', 'Projects and workspaces', 'projector', 'workspaces_id']) {
+      assert.equal(mayHaveFindings(Buffer.from(plain), parts), false, plain);
+      assert.equal(mayHaveFindings(Buffer.from(plain), parts, undefined, true), true, `${plain}: a source map's bytes pass on the bare word`);
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 // Scans git blobs, each (blob, syntax) pair once: a blob that stays the same over a thousand
 // commits, or moves to another path, is read and scanned a single time.
 import { scanContent, type FileScanOptions } from '../scanFiles';
-import { sharedParts, type SharedParts } from '../scanner';
+import { sharedParts, type SharedParts } from '../prepare';
 import type { SkipReason } from '../skipped';
 import { DEFAULT_MAX_FILE_BYTES, shouldSkipDirectory } from '../skipRules';
 import { isEnvFileName, languageIdFor } from '../syntax';

@@ -1,0 +1,141 @@
+// Scan options turned into what the hot path needs: key lengths, env names whose value is a key,
+// the gate every finding needs near it (as a regex on text and, looser, on a file's raw bytes),
+// and what the file's name says (env file, notebook, paragraphs, JSON data, named for Retrac).
+import { RESTRICTED_PREFIX } from '../api/keys';
+import { alnumRunEnd, isImplausibleKeyBody, keyLengths, type KeyLengths } from './keyShape';
+import { hasRetracWord } from './names';
+import { baseName, isEnvFileName, languageIdFor } from './syntax';
+import type { ScanOptions } from './types';
+
+/**
+ * What `mayHaveFindings` looks for in a file's bytes besides env names: `gate` with the first
+ * letter of each word dropped (`etrac` for `[rR]etrac`), so it matches wherever `gate` does.
+ * Plain words such as `project` or `workspace` alone do not pass: `gate` finds nothing in them.
+ * `BYTE_GATE_HINTS` is the cheap first search (V8 skips ahead fastest on short alternatives);
+ * each hit is then confirmed with `BYTE_GATE_WORDS` at its position.
+ */
+const BYTE_GATE_HINTS = ['etrac', 'ETRAC', 'orkspace[I_]', 'roject[S_]'];
+const BYTE_GATE_WORDS = ['etrac', 'ETRAC', 'orkspace(?:Id|ID|_id)', 'roject(?:Slug|_slug)'];
+/**
+ * The same for source maps, whose sources are JSON strings that a writer may escape: the bare
+ * words, so an escaped letter after the first one cannot hide a gate word.
+ */
+const ESCAPED_GATE_WORDS = ['etrac', 'ETRAC', 'orkspace', 'roject'];
+
+export type KeyType = 'restricted' | 'full';
+
+/** Options turned into what the hot path needs, once per scanner. */
+export interface PreparedOptions {
+  options: ScanOptions;
+  lengths: KeyLengths;
+  envFile: boolean;
+  /** Jupyter notebook: code sits in JSON strings, so `\"` is read as `"` (same offsets). */
+  notebook: boolean;
+  /** Formats without statements (HTTP files, Markdown, YAML, INI, shell…): a request is also its paragraph. */
+  paragraphs: boolean;
+  /** JSON data that is not an API tool's collection: a `"workspaceId": "ws_…"` pair in it is data, not a request. */
+  jsonData: boolean;
+  /** The file's name says Retrac (`retrac.ini`, `config/retrac.env`): a generic key name in it is a Retrac key. */
+  retracFile: boolean;
+  /** Env names whose local value is a Retrac key, with the key. */
+  keyEnvNames: Map<string, { keyType: KeyType; value: string }>;
+  /** Some env name's local value is a full-access key. */
+  hasFullEnvKey: boolean;
+  gate: RegExp;
+  /** The gate on a file's bytes decoded as latin1 (byte for byte), in two steps: see `mayHaveFindings`. */
+  byteGateHints: RegExp;
+  byteGate: RegExp;
+  /** The looser byte gate for JSON-escaped text (source maps). */
+  escapedByteGate: RegExp;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Classifies a value: a plausible restricted or full-access key, or nothing. */
+export function classifyKey(value: string, lengths: KeyLengths): KeyType | undefined {
+  const restricted = value.startsWith(RESTRICTED_PREFIX);
+  const body = restricted ? value.slice(RESTRICTED_PREFIX.length) : value;
+  if (body.length < lengths.min || body.length > lengths.max) return undefined;
+  if (alnumRunEnd(body, 0, body.length) !== body.length || isImplausibleKeyBody(body)) return undefined;
+  return restricted ? 'restricted' : 'full';
+}
+
+/** What does not depend on the file: a workspace scan prepares it once for thousands of files. */
+export type SharedParts = Pick<PreparedOptions, 'lengths' | 'keyEnvNames' | 'hasFullEnvKey' | 'gate' | 'byteGateHints' | 'byteGate' | 'escapedByteGate'>;
+
+export function sharedParts(envValues: ScanOptions['envValues'], lenient: boolean): SharedParts {
+  const lengths = keyLengths(lenient);
+  const keyEnvNames = new Map<string, { keyType: KeyType; value: string }>();
+  for (const [name, raw] of envValues ?? []) {
+    const value = raw.trim();
+    const keyType = classifyKey(value, lengths);
+    if (keyType && /^[A-Za-z_]\w*$/.test(name)) keyEnvNames.set(name, { keyType, value });
+  }
+  const names = [...keyEnvNames.keys()].map(escapeRegExp);
+  // Every rule needs one of these within CONTEXT_LINES of its finding; lines further from all of
+  // them are never looked at. `mayHaveFindings` checks the same words on raw bytes.
+  const gate = new RegExp(['[rR]etrac', 'RETRAC', '[wW]orkspace(?:Id|ID|_id)', '[pP]roject(?:Slug|_slug)', ...names].join('|'), 'g');
+  // A little looser than `gate` (`etrac` for `[rR]etrac`, `orkspace[I_]` for `[wW]orkspace…`):
+  // alternatives that start with plain letters let the regex engine skip ahead through bytes that
+  // cannot start a match.
+  const byteGateHints = new RegExp([...BYTE_GATE_HINTS, ...names].join('|'), 'g');
+  const byteGate = new RegExp([...BYTE_GATE_WORDS, ...names].join('|'), 'y');
+  const escapedByteGate = new RegExp([...ESCAPED_GATE_WORDS, ...names].join('|'));
+  const hasFullEnvKey = [...keyEnvNames.values()].some((v) => v.keyType === 'full');
+  return { lengths, keyEnvNames, hasFullEnvKey, gate, byteGateHints, byteGate, escapedByteGate };
+}
+
+// Shell, PowerShell, Dockerfile and Makefile lines are statements (a request spans lines only
+// through continuations), so they are not here: a courier's curl next to a Retrac command is not
+// the same request.
+const PARAGRAPH_LANGUAGES = new Set([
+  'http', 'markdown', 'mdx', 'plaintext', 'yaml', 'github-actions-workflow', 'dockercompose', 'ini', 'toml',
+  'properties', 'dotenv', 'xml', 'html', 'nginx',
+]);
+/** API tools whose JSON holds requests: Postman, Insomnia, Thunder Client, HTTPie, Bruno, Hoppscotch. */
+const API_TOOL_FILE = /postman|insomnia|thunder|httpie|bruno|hoppscotch|collection|environment|requests?\b/i;
+
+/** `dir/base` of a path: `sessions/api.retrac.co/default.json` names its host in the folder. */
+function lastSegments(fileName: string): string {
+  const parts = fileName.split(/[\\/]/);
+  return parts.slice(-2).join('/');
+}
+
+export function prepareOptions(options: ScanOptions, shared = sharedParts(options.envValues, !!options.lenient)): PreparedOptions {
+  const envFile = isEnvFileName(options.fileName) || options.languageId === 'dotenv';
+  const language = options.languageId ?? languageIdFor(options.fileName);
+  const base = baseName(options.fileName);
+  const notebook = /\.ipynb$/i.test(base) || options.languageId === 'jupyter';
+  return {
+    options,
+    envFile,
+    notebook,
+    paragraphs: envFile || PARAGRAPH_LANGUAGES.has(language) || /\.(?:bru|http|rest)$/i.test(base),
+    jsonData: (language === 'json' || /\.json$/i.test(base)) && !API_TOOL_FILE.test(options.fileName),
+    retracFile: hasRetracWord(lastSegments(options.fileName)),
+    ...shared,
+  };
+}
+
+/**
+ * False when a file's bytes hold none of the gate words, so it cannot have a finding and need
+ * not be decoded. Pass the file name: a file named for Retrac is always scanned. `escaped`: the
+ * bytes are JSON whose strings are scanned once unescaped (a source map): the looser words.
+ */
+export function mayHaveFindings(bytes: Buffer, shared: SharedParts, fileName?: string, escaped = false): boolean {
+  // A file named for Retrac (`config/retrac.env`) may hold a Retrac key under a generic name.
+  if (fileName !== undefined && hasRetracWord(lastSegments(fileName))) return true;
+  // One regex over a latin1 copy (one char per byte, so the same matches as a byte search, and an
+  // ASCII word in UTF-8 is the same bytes): faster than one Buffer.indexOf per word, even with the copy.
+  const latin1 = bytes.toString('latin1');
+  if (escaped) return shared.escapedByteGate.test(latin1);
+  const { byteGateHints: hints, byteGate: words } = shared;
+  hints.lastIndex = 0;
+  for (let m = hints.exec(latin1); m; m = hints.exec(latin1)) {
+    words.lastIndex = m.index;
+    if (words.test(latin1)) return true;
+  }
+  return false;
+}
