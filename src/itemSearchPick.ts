@@ -2,10 +2,10 @@
 // search pick (each keystroke aborts the previous request), with the server's answers shown as
 // they are and a failed search shown as a row. Find Item and Show Stock History use it.
 import * as vscode from 'vscode';
-import { describeError } from './api/describeError';
 import type { RetracClient } from './api/client';
 import type { Item } from './api/types';
 import { pickOnce } from './quickInput';
+import { errorMessage } from './showError';
 
 const t = vscode.l10n.t;
 
@@ -32,7 +32,7 @@ export async function pickItemBySearch(options: ItemSearchOptions): Promise<Item
         return items.map((item) => ({ label: item.sku, description: item.description, alwaysShow: true, item }));
       } catch (e) {
         if (signal.aborted) throw e;
-        const error = describeError(e);
+        const error = errorMessage(e);
         return [{ label: `$(error) ${error}`, alwaysShow: true, error }];
       }
     },

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { isRetracError } from '../api/errors';
 import type { Workspace } from '../api/types';
+import { withProgress } from '../progress';
 import { BACK } from '../quickInput';
 import { FINISH, runFlow } from '../runFlow';
 import { isSecretStorageError, isUserFacingAccountError } from './accountError';
@@ -56,7 +57,7 @@ export async function addApiKeyCommand(accounts: Accounts): Promise<AddKeyOutcom
         if (!parsed.ok) continue;
         if (!(await accounts.hostTrust.confirm(apiUrl))) return undefined;
         try {
-          checked = await withProgress(t('Checking the key with {0}…', host), (signal) => checkNewKey(deps, parsed.key, apiUrl, accounts.configuredCaPath(), signal));
+          checked = await withProgress(t('Checking the key with {0}…', host), (signal) => checkNewKey(deps, parsed.key, apiUrl, accounts.configuredCaPath(), signal), { cancellable: true });
         } catch (e) {
           return failed(e);
         }
@@ -68,7 +69,7 @@ export async function addApiKeyCommand(accounts: Accounts): Promise<AddKeyOutcom
       const chosen = await pickWorkspace(accounts, title, checked!.check.workspaces);
       if (chosen === BACK || chosen === undefined) return chosen;
       try {
-        s.workspace = await withProgress(t('Checking workspace {0}…', chosen), (signal) => chooseWorkspace(deps, checked!, chosen, signal));
+        s.workspace = await withProgress(t('Checking workspace {0}…', chosen), (signal) => chooseWorkspace(deps, checked!, chosen, signal), { cancellable: true });
       } catch (e) {
         return failed(e);
       }
@@ -145,18 +146,6 @@ async function offerSessionOnly(accounts: Accounts, e: Error): Promise<boolean> 
     useSession,
   );
   return choice === useSession;
-}
-
-function withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  return Promise.resolve(
-    vscode.window.withProgress<T>({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
-      const controller = new AbortController();
-      const sub = token.onCancellationRequested(() => controller.abort());
-      return task(controller.signal).finally(() => {
-        sub.dispose();
-      });
-    }),
-  );
 }
 
 /** Says why the key could not be added (an AccountError's own sentence, or the check's explanation). */

@@ -5,13 +5,12 @@
 // the first command, and Diagnose Connection is dist/diagnose.js.
 import * as vscode from 'vscode';
 import type { RetracClient } from '../api/client';
-import { describeError } from '../api/describeError';
 import type { KeyType } from '../api/types';
 import { Disposable } from '../lifecycle';
 import type { Logger, RetracLog } from '../log';
 import type { QuickInputs } from '../quickInput';
 import { registerCommand } from '../registerCommand';
-import { showError, showLogAction } from '../showError';
+import { errorMessage, showError, showLogAction } from '../showError';
 import type { SandboxInfo } from '../sandbox/types';
 import { makeClient } from './clientFactory';
 import { importDevSandbox } from './devSandbox';
@@ -268,7 +267,7 @@ export class Accounts extends Disposable implements RetracConnection {
 
   /** The user-facing sentence of a failure (an AccountError's own, or the error vocabulary's). */
   describe(e: unknown): string {
-    return isUserFacingAccountError(e) ? e.message : describeError(e);
+    return isUserFacingAccountError(e) ? e.message : errorMessage(e);
   }
 
   /** An error with Show Log and Diagnose Connection. */

@@ -6,7 +6,7 @@ import type { CallOptions, RetracClient } from '../api/client';
 import { describeError } from '../api/describeError';
 import { RetracError, isRetracError } from '../api/errors';
 import { english, type Translate } from '../api/l10n';
-import type { Plan, Role, Workspace } from '../api/types';
+import { planAllowsApi, type Role, type Workspace } from '../api/types';
 import { OWNER_ONLY } from './keyInput';
 
 export interface KeyCheckResult {
@@ -58,12 +58,8 @@ function isScopeRefusal(e: unknown): boolean {
   return isRetracError(e) && e.code === 'forbidden' && (e.forbidden === 'scope' || e.forbidden === 'role' || e.forbidden === 'location');
 }
 
-/** Plans that include API access (§1: Business or above). */
-const API_PLANS: ReadonlySet<Plan> = new Set<Plan>(['business', 'business plus', 'business extra', 'business max', 'enterprise']);
-
-export function planAllowsApi(plan: Plan | undefined): boolean {
-  return plan === undefined || API_PLANS.has(plan);
-}
+// Plans that include API access: one rule, in ../api/types.
+export { planAllowsApi };
 
 function planError(ws: Workspace): RetracError {
   return new RetracError({

@@ -6,11 +6,11 @@
 // dist/insights.js (see ../insights/lazy), never loaded at activation.
 import * as vscode from 'vscode';
 import { pickItemBySearch } from '../itemSearchPick';
-import { describeError } from '../api/describeError';
 import type { Balance, Location, Movement } from '../api/types';
 import type { RetracValues } from '../hover';
 import { isAbortError } from '../inventoryCache';
 import { buildLocationChart, buildStockHistory, type ChartData } from './series';
+import { errorMessage } from '../showError';
 
 const t = vscode.l10n.t;
 /** Movements loaded for one history (100 pages of the API's maximum 100); older ones are left out and the view says so. */
@@ -120,7 +120,7 @@ export class StockCharts implements vscode.Disposable {
     } catch (e) {
       if (isAbortError(e)) return undefined;
       // The accounts part's own errors already read as a sentence (their class lives in the main bundle).
-      const message = e instanceof Error && /^(AccountError|SecretStorageError)$/.test(e.name) ? e.message : describeError(e);
+      const message = e instanceof Error && /^(AccountError|SecretStorageError)$/.test(e.name) ? e.message : errorMessage(e);
       this.values.log.warn(`chart: ${message}`);
       void vscode.window.showErrorMessage(t('Cannot load the chart: {0}', message), t('Show Log')).then((c) => {
         if (c) void vscode.commands.executeCommand('retrac.showLog');

@@ -1,10 +1,10 @@
 // Read-only JSON details of items, locations and transfers (scheme `retrac`), fetched fresh when
 // opened, with links on the ids that reveal the related node in the explorer.
 import * as vscode from 'vscode';
-import { describeError } from '../api/describeError';
 import { Disposable } from '../lifecycle';
 import type { RevealTarget } from './provider';
 import type { ExplorerProvider } from './provider';
+import { errorMessage } from '../showError';
 
 export const DETAILS_SCHEME = 'retrac';
 export type DetailsKind = 'item' | 'location' | 'transfer';
@@ -48,7 +48,7 @@ export class DetailsDocuments extends Disposable implements vscode.TextDocumentC
     try {
       return `${JSON.stringify(await this.load(target.kind, target.id), null, 2)}\n`;
     } catch (e) {
-      return `// ${describeError(e)}\n`;
+      return `// ${errorMessage(e)}\n`;
     }
   }
 

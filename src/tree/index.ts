@@ -4,7 +4,6 @@
 // and ./sections; the filter and Find Item pickers are ./pickers.
 import * as vscode from 'vscode';
 import { describeError } from '../api/describeError';
-import { withWhereToSet } from '../accounts/connectionSettings';
 import { DASHBOARD_URL } from '../api/types';
 import type { RetracConnection } from '../accounts/connection';
 import type { InventoryEvents, NodeRef } from '../inventoryEvents';
@@ -12,7 +11,7 @@ import type { ItemSearchPick } from '../itemSearchPick';
 import { Disposable } from '../lifecycle';
 import type { Logger } from '../log';
 import { registerCommand, type CommandId } from '../registerCommand';
-import { showError } from '../showError';
+import { errorMessage, showError } from '../showError';
 import { DetailsDocuments } from './documents';
 import { describeFilters, type Filters } from './filters';
 import type { ErrorNode, LoadMoreNode, Node } from './node';
@@ -101,7 +100,7 @@ export class InventoryExplorer extends Disposable {
       void vscode.window.showWarningMessage(message);
       return false;
     } catch (e) {
-      const message = withWhereToSet(describeError(e));
+      const message = errorMessage(e);
       this.log.warn(`reveal ${target.kind} ${target.id}: ${message}`);
       void showError(t('Cannot show the {0}: {1}', target.kind, message));
       return false;

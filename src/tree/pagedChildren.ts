@@ -3,11 +3,10 @@
 // end the list (Loading…, Load more…, a failed page, a missing scope, "No …").
 import * as vscode from 'vscode';
 import type { RetracClient } from '../api/client';
-import { describeError } from '../api/describeError';
 import { isRetracError } from '../api/errors';
-import { withWhereToSet } from '../accounts/connectionSettings';
 import { ErrorNode, ForbiddenNode, LoadingNode, LoadMoreNode, MessageNode, missingScopeMessage, type Node, type RowNode, type TreeHost } from './node';
 import { PagedLoader } from './pagedLoader';
+import { errorMessage } from '../showError';
 
 const t = vscode.l10n.t;
 
@@ -134,8 +133,8 @@ export class PagedChildren<T> {
     const key = `${this.owner.key}/error`;
     if (this.loader.pagesLoaded === 0) this.host.sectionFailed(e);
     if (isRetracError(e) && (e.code === 'forbidden' || e.code === 'exceeded_limit')) {
-      return new ForbiddenNode(this.owner, key, t('Unavailable: {0}', describeError(e)));
+      return new ForbiddenNode(this.owner, key, t('Unavailable: {0}', errorMessage(e)));
     }
-    return new ErrorNode(this.owner, key, withWhereToSet(describeError(e)), this as PagedChildren<unknown>);
+    return new ErrorNode(this.owner, key, errorMessage(e), this as PagedChildren<unknown>);
   }
 }

@@ -1,13 +1,12 @@
 // The explorer's filter and Find Item pickers: quick picks over the server's filters and search.
 // Its own bundle (dist/explorer-pickers.js), loaded by the first Filter or Find Item command.
 import * as vscode from 'vscode';
-import { describeError } from '../api/describeError';
 import { listAllLocations } from '../api/paging';
 import { LOCATION_TYPES, type Item, type TransferStatus } from '../api/types';
 import { pickItemBySearch, type ItemSearchPick } from '../itemSearchPick';
 import type { Logger } from '../log';
 import { pickOnce, type PickOptions } from '../quickInput';
-import { showError } from '../showError';
+import { errorMessage, showError } from '../showError';
 import type { Filters } from './filters';
 import type { Node } from './node';
 import type { ExplorerProvider, RevealTarget } from './provider';
@@ -40,7 +39,7 @@ export async function filterCommand(host: FilterHost, log: Logger, node?: Node):
     else if (kind === 'transfers') await filterTransfers(host);
     else if (kind === 'locations') await filterLocations(host);
   } catch (e) {
-    const message = t('Cannot filter: {0}', describeError(e));
+    const message = t('Cannot filter: {0}', errorMessage(e));
     log.warn(message);
     void showError(message);
   }

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { RetracClient } from '../api/client';
 import { isRetracError } from '../api/errors';
-import { type Item, type Location, type Movement, type Plan, type Tag } from '../api/types';
+import { planAllowsApi, type Item, type Location, type Movement, type Tag } from '../api/types';
 import type { Profile, RetracConnection } from '../accounts/connection';
 import type { InventoryChange } from '../inventoryEvents';
 import { Disposable } from '../lifecycle';
@@ -20,7 +20,6 @@ const t = vscode.l10n.t;
 export type ViewState = 'ready' | 'offline' | 'noApiAccess';
 export type RevealTarget = { kind: 'item' | 'location' | 'transfer' | 'tag'; id: string };
 
-const NO_API_PLANS: ReadonlySet<Plan> = new Set(['free', 'pro']);
 /** How far "reveal" pages through a list to find a row (locations, tags are short lists). */
 const MAX_REVEAL_PAGES = 40;
 
@@ -157,7 +156,7 @@ export class ExplorerProvider extends Disposable implements vscode.TreeDataProvi
         tags: new TagsSection(this, key) as SectionNode<unknown>,
         movements: new MovementsSection(this, key) as SectionNode<unknown>,
       };
-      if (profile.plan && NO_API_PLANS.has(profile.plan)) this.viewState = 'noApiAccess';
+      if (!planAllowsApi(profile.plan)) this.viewState = 'noApiAccess';
     }
     this.stateEmitter.fire(this.viewState);
   }
@@ -177,7 +176,7 @@ export class ExplorerProvider extends Disposable implements vscode.TreeDataProvi
     this.movementNames.clear();
     for (const s of this.sections) s.reset();
     if (this.viewState !== 'ready') {
-      this.viewState = this.connection.profile?.plan && NO_API_PLANS.has(this.connection.profile.plan) ? 'noApiAccess' : 'ready';
+      this.viewState = planAllowsApi(this.connection.profile?.plan) ? 'ready' : 'noApiAccess';
       this.stateEmitter.fire(this.viewState);
     }
     this.changed(undefined);
