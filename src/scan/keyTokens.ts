@@ -37,6 +37,9 @@ function lastPartner(t: string): string | undefined {
 }
 
 export class KeyTokens {
+  /** One cursor for every line (`full` does not call itself): no allocation per line. */
+  private readonly runs = new AlnumRuns('', 1, 0, 0);
+
   constructor(
     private readonly lengths: KeyLengths,
     /** The text of another line (partners on the lines above). */
@@ -67,7 +70,7 @@ export class KeyTokens {
   full(s: string, keys: KeyToken[], line: number): void {
     const { min, max } = this.lengths;
     // Every maximal alphanumeric run of at least `min` characters, in order.
-    for (const runs = new AlnumRuns(s, min, 0, s.length); runs.next(); ) {
+    for (const runs = this.runs.reset(s, min, 0, s.length); runs.next(); ) {
       const { start, end } = runs;
       if (end - start > max || !isTokenStart(s, start) || !isTokenEnd(s, end)) continue;
       const key = s.slice(start, end);

@@ -97,5 +97,6 @@ export async function scanFilesInParallel(files: readonly WalkedFile[], options:
   // This thread takes its share while the workers start: their start-up is not waited for.
   takeFiles(new Int32Array(next), files.length, (i) => (results[i] = scanFile(files[i], options)));
   await Promise.all(workers);
-  return results.map((r, i) => r ?? scanFile(files[i], options));
+  // Array.from, not map: map skips the holes, which are exactly the files a failed worker took.
+  return Array.from(results, (r, i) => r ?? scanFile(files[i], options));
 }

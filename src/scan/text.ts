@@ -35,15 +35,24 @@ export function lineOfOffset(starts: readonly number[], offset: number): number 
 export class AlnumRuns {
   start = -1;
   end = -1;
-  private i: number;
+  private i = 0;
 
   constructor(
-    private readonly s: string,
-    private readonly min: number,
+    private s: string,
+    private min: number,
     from: number,
-    private readonly to: number,
+    private to: number,
   ) {
     this.i = from;
+  }
+
+  /** Starts over on another text: a leaf caller reuses one cursor instead of allocating one per call. */
+  reset(s: string, min: number, from: number, to: number): this {
+    this.s = s;
+    this.min = min;
+    this.i = from;
+    this.to = to;
+    return this;
   }
 
   next(): boolean {
@@ -70,9 +79,11 @@ export class AlnumRuns {
   }
 }
 
+const hasRunOfCursor = new AlnumRuns('', 1, 0, 0);
+
 /** A run of at least `min` ASCII letters and digits; `unprefixed`: not the body of a restricted key (right after `retrac_`). */
 export function hasRunOf(s: string, min: number, from: number, to: number, unprefixed = false): boolean {
-  const runs = new AlnumRuns(s, min, from, to);
+  const runs = hasRunOfCursor.reset(s, min, from, to);
   while (runs.next()) {
     const start = runs.start;
     if (!(unprefixed && start >= RESTRICTED_PREFIX.length && s.startsWith(RESTRICTED_PREFIX, start - RESTRICTED_PREFIX.length))) return true;
