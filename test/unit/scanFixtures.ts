@@ -122,3 +122,13 @@ export const publicCarriers: Carrier[] = [
   { name: 'nuxt.config.ts', fileName: 'nuxt.config.ts', make: (k) => `export default defineNuxtConfig({ runtimeConfig: { public: { NUXT_PUBLIC_RETRAC_KEY: '${k}' } } });` },
   { name: 'gatsby .env.staging', fileName: '.env.staging', make: (k) => `GATSBY_RETRAC_KEY=${k}` },
 ];
+
+/** Runs `f` (synchronous) and says how much CPU time (user + system, this process) and wall time it took. */
+export function withCpuMs<T>(f: () => T): { value: T; cpuMs: number; wallMs: number } {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = f();
+  const wallMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return { value, cpuMs: (cpu.user + cpu.system) / 1000, wallMs };
+}
