@@ -9,8 +9,9 @@ import { pickItemBySearch } from '../itemSearchPick';
 import type { Balance, Location, Movement } from '../api/types';
 import type { RetracValues } from '../hover';
 import { isAbortError } from '../inventoryCache';
+import { Disposable } from '../lifecycle';
 import { buildLocationChart, buildStockHistory, type ChartData } from './series';
-import { errorMessage } from '../showError';
+import { errorMessage, showError } from '../showError';
 
 const t = vscode.l10n.t;
 /** Movements loaded for one history (100 pages of the API's maximum 100); older ones are left out and the view says so. */
@@ -27,19 +28,20 @@ export interface LocationRef {
   location?: { id: string; name?: string };
 }
 
-export class StockCharts implements vscode.Disposable {
+export class StockCharts extends Disposable {
   /** The data handed to the webview last (tests check the series). */
   lastData: ChartData | undefined;
   /** Milliseconds the webview took to draw the last data (it reports back). */
   lastRenderMs: number | undefined;
   panel: vscode.WebviewPanel | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly renderedEmitter = new vscode.EventEmitter<number>();
+  private readonly renderedEmitter = this.register(new vscode.EventEmitter<number>());
   /** Fires with the render time each time the webview has drawn. */
   readonly onDidRender = this.renderedEmitter.event;
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly values: RetracValues) {
-    this.disposables.push(this.renderedEmitter);
+    super();
+    // The panel is made later; it goes first (last in, first out).
+    this.register({ dispose: () => void this.panel?.dispose() });
   }
 
   async showStockHistory(ref?: ItemRef): Promise<ChartData | undefined> {
@@ -122,9 +124,7 @@ export class StockCharts implements vscode.Disposable {
       // The accounts part's own errors already read as a sentence (their class lives in the main bundle).
       const message = e instanceof Error && /^(AccountError|SecretStorageError)$/.test(e.name) ? e.message : errorMessage(e);
       this.values.log.warn(`chart: ${message}`);
-      void vscode.window.showErrorMessage(t('Cannot load the chart: {0}', message), t('Show Log')).then((c) => {
-        if (c) void vscode.commands.executeCommand('retrac.showLog');
-      });
+      void showError(t('Cannot load the chart: {0}', message));
       return undefined;
     }
   }
@@ -143,16 +143,16 @@ export class StockCharts implements vscode.Disposable {
       });
       this.panel = panel;
       panel.webview.html = html(panel.webview, root);
-      panel.onDidDispose(() => {
+      this.register(panel.onDidDispose(() => {
         if (this.panel === panel) this.panel = undefined;
-      }, undefined, this.disposables);
-      panel.webview.onDidReceiveMessage((m: { type: string; ms?: number }) => {
+      }));
+      this.register(panel.webview.onDidReceiveMessage((m: { type: string; ms?: number }) => {
         if (m.type === 'ready') this.post();
         else if (m.type === 'rendered' && typeof m.ms === 'number') {
           this.lastRenderMs = m.ms;
           this.renderedEmitter.fire(m.ms);
         }
-      }, undefined, this.disposables);
+      }));
     } else {
       this.panel.title = title;
       this.panel.reveal(undefined, true);
@@ -186,11 +186,6 @@ export class StockCharts implements vscode.Disposable {
       .then((ls) => ls.map((l) => ({ label: l.name, description: `${l.type}${l.active ? '' : ` · ${t('inactive')}`}`, location: l })));
     const picked = await vscode.window.showQuickPick<Pick>(items, { title: t('Show Location Stock Chart'), placeHolder: t('Which location?') });
     return picked ? { id: picked.location.id, name: picked.location.name } : undefined;
-  }
-
-  dispose(): void {
-    this.panel?.dispose();
-    for (const d of this.disposables.reverse()) d.dispose();
   }
 }
 

@@ -9,6 +9,7 @@ import type { Item, Location, Transfer } from '../api/types';
 import type { RetracConnection } from '../accounts/connection';
 import { InventoryCache, isAbortError } from '../inventoryCache';
 import type { InventoryEvents } from '../inventoryEvents';
+import { Disposable } from '../lifecycle';
 import type { Logger } from '../log';
 import type { ExplorerProvider } from '../tree/provider';
 import { NO_ROWS, RetracLookup, type LoadedRows, type LookupContext, type Summary } from './lookup';
@@ -20,16 +21,16 @@ const KEY_RULES = new Set(['retrac/restricted-key', 'retrac/full-access-key', 'r
 const MAX_CONTEXT_SCAN = 200_000;
 
 /** What hovers, completions and charts share: the cache, the lookup and the gates. */
-export class RetracValues implements vscode.Disposable {
+export class RetracValues extends Disposable {
   readonly cache = new InventoryCache(30_000);
   readonly lookup = new RetracLookup();
   /** Whether the workspace is trusted (a seam for tests; VS Code's answer otherwise). */
   trusted: () => boolean = () => vscode.workspace.isTrusted;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(readonly connection: RetracConnection, private readonly explorer: () => ExplorerProvider | undefined, events: InventoryEvents, readonly log: Logger) {
-    this.disposables.push(
-      connection.onDidChangeProfile(() => this.cache.clear()),
+    super();
+    this.register(connection.onDidChangeProfile(() => this.cache.clear()));
+    this.register(
       events.onDidChange((c) => {
         // An edit makes the summaries of what it touched stale; lists of locations may change too.
         const keys: string[] = [];
@@ -109,10 +110,6 @@ export class RetracValues implements vscode.Disposable {
   locationName(id: string): string | undefined {
     const rows = this.rows();
     return rows.location(id)?.name ?? this.cache.peek<Location[]>(`${this.profileKey()}|locations`)?.find((l) => l.id === id)?.name;
-  }
-
-  dispose(): void {
-    for (const d of this.disposables.reverse()) d.dispose();
   }
 }
 
