@@ -32,6 +32,10 @@ rt.onCleanup(() => lock.release());
 let server;
 try {
   const { env, workspace } = await prepareIntegrationRun(rt, run.dir, opts, report);
+  // The smoke test's activation peer: an extension that does nothing, activated by the same event
+  // as ours, so VS Code's own cost of loading and activating an extension is measured in the same window.
+  const peer = rt.installUnpackedExtension(path.join(run.dir, 'cs'), path.join(repo, 'test/fixtures/empty-extension'));
+  env.RETRAC_TEST_PEER_EXTENSION = peer;
   server = await rt.startCodeServer({ stateDir: path.join(run.dir, 'cs'), env });
   const browser = await rt.launchBrowser(path.join(run.dir, 'browser'));
   const page = browser.pages()[0] ?? (await browser.newPage());

@@ -294,6 +294,26 @@ export async function installVsix(stateDir: string, vsix: string): Promise<void>
   if (code !== 0 || !/successfully installed/i.test(output)) throw new Error(`installing ${vsix} failed (${code}):\n${output}`);
 }
 
+/**
+ * Installs an unpacked extension folder (package.json + code, no VSIX) into the state folder's
+ * extensions dir: a copy named `<publisher>.<name>-<version>` plus its entry in extensions.json,
+ * the list VS Code reads the installed extensions from. Returns the extension's id.
+ */
+export function installUnpackedExtension(stateDir: string, folder: string): string {
+  const d = serverDirs(stateDir);
+  const pkg = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  const id = `${pkg.publisher}.${pkg.name}`;
+  const relativeLocation = `${id}-${pkg.version}`;
+  const dest = path.join(d.exts, relativeLocation);
+  fs.mkdirSync(d.exts, { recursive: true });
+  fs.cpSync(folder, dest, { recursive: true });
+  const listFile = path.join(d.exts, 'extensions.json');
+  const list = fs.existsSync(listFile) ? (JSON.parse(fs.readFileSync(listFile, 'utf8')) as { identifier: { id: string } }[]) : [];
+  const entry = { identifier: { id }, version: pkg.version, location: { $mid: 1, scheme: 'file', path: dest }, relativeLocation };
+  fs.writeFileSync(listFile, JSON.stringify([...list.filter((e) => e.identifier.id !== id), entry]));
+  return id;
+}
+
 function httpStatus(url: string): Promise<number> {
   return new Promise((resolve) => {
     const req = http.get(url, (res) => {

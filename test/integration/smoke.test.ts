@@ -124,6 +124,46 @@ suite('Retrac smoke', () => {
     assert.ok(api.activationCpuMs < 40, `activate() used ${api.activationCpuMs.toFixed(1)} ms of CPU`);
   });
 
+  test('activation, measured by VS Code: ours next to an empty extension in the same window (the peer)', async () => {
+    // run-integration.mjs installs test/fixtures/empty-extension (activate() returns at once, same
+    // activation event as ours) and names it here; other runners load no peer: say so, don't fail.
+    const peerId = process.env.RETRAC_TEST_PEER_EXTENSION;
+    if (!peerId) {
+      console.log('    activation peer: none loaded by this runner (run-integration.mjs loads test/fixtures/empty-extension)');
+      return;
+    }
+    const peerExt = vscode.extensions.getExtension(peerId);
+    assert.ok(peerExt, `the activation peer ${peerId} is not installed in this VS Code`);
+    const peerWasActive = peerExt.isActive;
+    await Promise.all([extension().activate(), peerExt.activate()]);
+    const perf = (globalThis as { MonacoPerformanceMarks?: { getMarks(): { name: string; startTime: number }[] } }).MonacoPerformanceMarks;
+    assert.ok(perf, 'the extension host has no performance marks');
+    const phases = (id: string): { load: number; context: number; activate: number; total: number; willLoad: number; willActivate: number } => {
+      const at = (what: string): number => {
+        const mark = perf.getMarks().find((m) => m.name === `code/extHost/${what}/${id}`);
+        assert.ok(mark, `no ${what} mark for ${id}`);
+        return mark.startTime;
+      };
+      const willLoad = at('willLoadExtensionCode');
+      const didLoad = at('didLoadExtensionCode');
+      const willActivate = at('willActivateExtension');
+      const didActivate = at('didActivateExtension');
+      assert.ok(willLoad <= didLoad && didLoad <= willActivate && willActivate <= didActivate, `marks out of order for ${id}`);
+      // load: require of the module; context: VS Code readying the ExtensionContext (it runs alongside the
+      // load, so this is what is left of it); activate: activate() until its result resolves.
+      return { load: didLoad - willLoad, context: willActivate - didLoad, activate: didActivate - willActivate, total: didActivate - willLoad, willLoad, willActivate };
+    };
+    const ours = phases(EXTENSION_ID);
+    const peer = phases(peerId);
+    // The marks have Date.now() resolution: a 0 ms peer phase gives no ratio.
+    const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(1)}x` : 'n/a');
+    const row = (k: 'load' | 'context' | 'activate' | 'total'): string => `${k} ${ours[k]} vs ${peer[k]} ms (${ratio(ours[k], peer[k])})`;
+    console.log(
+      `    activation peer (VS Code marks, ours vs empty extension): ${row('load')}, ${row('context')}, ${row('activate')}, ${row('total')}; ` +
+        `the peer started loading ${peer.willLoad - ours.willLoad} ms and activate() ${peer.willActivate - ours.willActivate} ms after ours (peer already active: ${peerWasActive})`,
+    );
+  });
+
   test('every contributed command is registered, every registered retrac.* command is contributed', async () => {
     await extension().activate();
     const contributed = (manifest().contributes?.commands ?? []).map((c) => c.command);
