@@ -9,7 +9,7 @@ import { pickItemBySearch } from '../itemSearchPick';
 import type { Balance, Location, Movement } from '../api/types';
 import type { RetracValues } from '../hover';
 import { isAbortError } from '../inventoryCache';
-import { Disposable } from '../lifecycle';
+import { Disposable, DisposableStore } from '../lifecycle';
 import { buildLocationChart, buildStockHistory, type ChartData } from './series';
 import { errorMessage, showError } from '../showError';
 
@@ -143,15 +143,18 @@ export class StockCharts extends Disposable {
       });
       this.panel = panel;
       panel.webview.html = html(panel.webview, root);
-      this.register(panel.onDidDispose(() => {
-        if (this.panel === panel) this.panel = undefined;
-      }));
-      this.register(panel.webview.onDidReceiveMessage((m: { type: string; ms?: number }) => {
+      // The panel's listeners go with the panel (a closed chart leaves nothing behind).
+      const listeners = new DisposableStore();
+      listeners.add(panel.webview.onDidReceiveMessage((m: { type: string; ms?: number }) => {
         if (m.type === 'ready') this.post();
         else if (m.type === 'rendered' && typeof m.ms === 'number') {
           this.lastRenderMs = m.ms;
           this.renderedEmitter.fire(m.ms);
         }
+      }));
+      listeners.add(panel.onDidDispose(() => {
+        if (this.panel === panel) this.panel = undefined;
+        listeners.dispose();
       }));
     } else {
       this.panel.title = title;
