@@ -26,7 +26,7 @@ export interface AddKeyOutcome {
 
 export async function addApiKeyCommand(accounts: Accounts): Promise<AddKeyOutcome> {
   const apiUrl = accounts.configuredApiUrl(true);
-  const urlProblem = apiUrlProblem(apiUrl);
+  const urlProblem = apiUrlProblem(apiUrl, t);
   if (urlProblem) return fail(accounts, urlProblem);
   const deps = enrolDeps(accounts);
   const title = t('Add Retrac API Key');
@@ -49,11 +49,11 @@ export async function addApiKeyCommand(accounts: Accounts): Promise<AddKeyOutcom
           title, step: 1, totalSteps: totalSteps(), password: true, value: raw,
           prompt: t('Paste a key from the Retrac dashboard (Settings → API Keys). It is checked with {0}, then kept in VS Code’s secret storage (the OS keyring on desktop).', host),
           placeholder: t('24 letters and digits, or retrac_…'),
-          validate: keyInputProblem,
+          validate: (v) => keyInputProblem(v, t),
         });
         if (answer === undefined || answer === BACK) return undefined;
         raw = answer;
-        const parsed = parseKeyInput(answer);
+        const parsed = parseKeyInput(answer, t);
         if (!parsed.ok) continue;
         if (!(await accounts.hostTrust.confirm(apiUrl))) return undefined;
         try {
@@ -80,9 +80,9 @@ export async function addApiKeyCommand(accounts: Accounts): Promise<AddKeyOutcom
       const others = accounts.profiles.map((p) => p.name);
       const name = await accounts.inputs.text({
         title, step: totalSteps(), totalSteps: totalSteps(), canGoBack: true,
-        prompt: t('A name for this profile ({0}).', describeProfile(draft)),
+        prompt: t('A name for this profile ({0}).', describeProfile(draft, t)),
         value: uniqueName(draft.name, others),
-        validate: (v) => profileNameProblem(v, others),
+        validate: (v) => profileNameProblem(v, others, t),
       });
       if (name === BACK || name === undefined) return name;
       outcome = await save(accounts, deps, checked!, s.workspace, name.trim(), apiUrl);
@@ -104,7 +104,7 @@ async function save(accounts: Accounts, deps: EnrolDeps, checked: CheckedKey, wo
     profile = await enrol(deps, { ...request, sessionOnly: true }, { checked, workspace });
   }
   await accounts.activate(profile.id);
-  const message = t('Added “{0}”: {1}.', profile.name, describeProfile(profile));
+  const message = t('Added “{0}”: {1}.', profile.name, describeProfile(profile, t));
   void vscode.window.showInformationMessage(message);
   return { profile, message };
 }
@@ -131,7 +131,7 @@ async function pickWorkspace(accounts: Accounts, title: string, workspaces: Work
     const typed = await accounts.inputs.text({
       title, step: 2, totalSteps: 3, canGoBack: true,
       prompt: t('The workspace id (ws_…) or slug, from the dashboard URL.'),
-      validate: workspaceIdProblem,
+      validate: (v) => workspaceIdProblem(v, t),
     });
     if (typed === undefined) return undefined;
     if (typed !== BACK) return typed.trim();

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RetracClient } from '../api/client';
 import { keyType, redactKey } from '../api/keys';
+import type { Translate } from '../api/l10n';
 import type { KeyType, Workspace } from '../api/types';
 import { AccountError, isUserFacingAccountError } from './accountError';
 import type { Profile } from './connection';
@@ -26,6 +27,8 @@ export interface AddProfileOptions {
 
 /** What enrolment needs from the accounts part. */
 export interface EnrolDeps {
+  /** Translates the key and URL checks' sentences (vscode.l10n.t in the shell; English by default). */
+  t?: Translate;
   /** The sentences enrolment says itself, localised by the shell. */
   messages: {
     unconfirmedHost(host: string): string;
@@ -128,10 +131,10 @@ export async function enrol(
   options: AddProfileOptions & { apiUrl: string },
   done: { checked?: CheckedKey; workspace?: Workspace } = {},
 ): Promise<Profile> {
-  const parsed = parseKeyInput(options.key);
+  const parsed = parseKeyInput(options.key, deps.t);
   if (!parsed.ok) throw new AccountError(parsed.message);
   const apiUrl = options.apiUrl;
-  const urlProblem = apiUrlProblem(apiUrl);
+  const urlProblem = apiUrlProblem(apiUrl, deps.t);
   if (urlProblem) throw new AccountError(urlProblem);
   if (!deps.isHostConfirmed(apiUrl)) {
     throw new AccountError(deps.messages.unconfirmedHost(hostOf(apiUrl)));

@@ -17,6 +17,7 @@ export function explainFailure(accounts: Accounts, e: unknown, apiUrl: string): 
 /** What enrolment needs from this window (see ./enrol). */
 export function enrolDeps(accounts: Accounts): EnrolDeps {
   return {
+    t,
     messages: {
       unconfirmedHost: (host) => t('{0} is not a confirmed Retrac host: add the key with “Retrac: Add API Key” to confirm it.', host),
       whichWorkspace: (count) => t('This key reaches {0} workspaces: say which one (workspaceId).', count),

@@ -13,7 +13,7 @@ export async function switchProfileCommand(accounts: Accounts, id?: string): Pro
   if (!profile) return undefined;
   await accounts.activate(profile.id);
   const bound = accounts.boundProfileId;
-  const switched = t('Switched to “{0}” ({1}).', profile.name, describeProfile(profile));
+  const switched = t('Switched to “{0}” ({1}).', profile.name, describeProfile(profile, t));
   void vscode.window.showInformationMessage(bound && bound !== profile.id
     ? `${switched} ${t('This folder stays bound to “{0}”; it comes back when the folder is reopened. Use “Bind Profile to This Workspace” to change that.', accounts.store.get(bound)?.name ?? bound)}`
     : switched);
@@ -26,7 +26,7 @@ export async function renameProfileCommand(accounts: Accounts, id?: string): Pro
   const others = accounts.profiles.filter((p) => p.id !== profile.id).map((p) => p.name);
   const name = await accounts.inputs.text({
     title: t('Rename “{0}”', profile.name), value: profile.name,
-    validate: (v) => profileNameProblem(v, others),
+    validate: (v) => profileNameProblem(v, others, t),
   });
   if (name === undefined || name === BACK) return undefined;
   const renamed = { ...profile, name: name.trim() };
@@ -91,7 +91,7 @@ async function pickProfile(accounts: Accounts, title: string, activeFirst = fals
   const items: Item[] = profiles.map((p) => ({
     profile: p,
     label: `${p.id === active ? '$(check) ' : ''}${p.name}`,
-    description: [keyTypeLabel(p.keyType), p.workspaceName ?? p.workspaceSlug ?? p.workspaceId, p.sandbox && t('sandbox'), p.sessionOnly && t('this session only'), p.id === bound && t('bound to this folder')]
+    description: [keyTypeLabel(p.keyType, t), p.workspaceName ?? p.workspaceSlug ?? p.workspaceId, p.sandbox && t('sandbox'), p.sessionOnly && t('this session only'), p.id === bound && t('bound to this folder')]
       .filter(Boolean)
       .join(' · '),
     detail: `${hostOf(p.apiUrl)} · ${p.keyHint}`,

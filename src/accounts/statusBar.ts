@@ -30,18 +30,18 @@ export class ProfileStatusBar extends Disposable {
       return;
     }
     const ws = p.workspaceName ?? p.workspaceSlug ?? p.workspaceId;
-    const extra = [ws && !p.name.includes(ws) ? ws : undefined, !p.name.includes(keyTypeLabel(p.keyType)) ? keyTypeLabel(p.keyType) : undefined].filter(Boolean);
+    const extra = [ws && !p.name.includes(ws) ? ws : undefined, !p.name.includes(keyTypeLabel(p.keyType, t)) ? keyTypeLabel(p.keyType, t) : undefined].filter(Boolean);
     item.text = `$(${p.sandbox ? 'beaker' : p.keyType === 'full' ? 'key' : 'lock'}) ${p.name}${extra.length ? ` · ${extra.join(' · ')}` : ''}`;
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${escapeMarkdown(p.name)}**${bound ? ` — ${escapeMarkdown(t('bound to this folder'))}` : ''}\n\n`);
-    md.appendMarkdown(`${escapeMarkdown(describeProfile(p))}\n\n`);
+    md.appendMarkdown(`${escapeMarkdown(describeProfile(p, t))}\n\n`);
     md.appendMarkdown(`${escapeMarkdown(t('Host'))}: \`${hostOf(p.apiUrl)}\`${p.sandbox ? ` (${escapeMarkdown(t('local sandbox'))})` : ''}${p.sessionOnly ? ` — ${escapeMarkdown(t('this session only'))}` : ''}\n\n`);
     md.appendMarkdown(escapeMarkdown(t('Click to switch profile.')));
     item.tooltip = md;
     // Screen readers get plain text, not the tooltip's markdown.
     item.accessibilityInformation = {
       label: [
-        t('Retrac profile {0}', p.name), bound ? t('bound to this folder') : undefined, describeProfile(p),
+        t('Retrac profile {0}', p.name), bound ? t('bound to this folder') : undefined, describeProfile(p, t),
         t('host {0}', hostOf(p.apiUrl)), p.sandbox ? t('local sandbox') : undefined, p.sessionOnly ? t('this session only') : undefined,
         t('Click to switch profile.'),
       ].filter(Boolean).join(', '),

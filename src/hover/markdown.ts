@@ -15,6 +15,16 @@ function link(title: string, command: string, arg: unknown): string {
   return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify([arg]))} "${title}")`;
 }
 
+/** The links under an item or a location: reveal, details, dashboard, then its chart. */
+function rowLinks(target: { kind: 'item' | 'location'; id: string }, ref: unknown, chart: string): string {
+  return [
+    link(t('Reveal in Retrac Explorer'), 'retrac.revealInExplorer', target),
+    link(t('Open Details'), 'retrac.openDetails', ref),
+    link(t('Open in Retrac Dashboard'), 'retrac.openInDashboard', ref),
+    chart,
+  ].join(' · ');
+}
+
 const esc = escapeMarkdown;
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -55,12 +65,7 @@ function itemText(md: vscode.MarkdownString, s: ItemSummary, locationName: (id: 
   const m = s.lastMovement;
   md.appendMarkdown(m ? `${t('Last movement: {0}', movementText(m, locationName))}\n\n` : `${t('No movements yet.')}\n\n`);
   const ref = { item: { id: item.id, sku: item.sku } };
-  md.appendMarkdown([
-    link(t('Reveal in Retrac Explorer'), 'retrac.revealInExplorer', { kind: 'item', id: item.id }),
-    link(t('Open Details'), 'retrac.openDetails', ref),
-    link(t('Open in Retrac Dashboard'), 'retrac.openInDashboard', ref),
-    link(t('Show Stock History'), 'retrac.showStockHistory', ref),
-  ].join(' · '));
+  md.appendMarkdown(rowLinks({ kind: 'item', id: item.id }, ref, link(t('Show Stock History'), 'retrac.showStockHistory', ref)));
 }
 
 export function movementText(m: Movement, locationName: (id: string) => string | undefined): string {
@@ -77,12 +82,7 @@ function locationText(md: vscode.MarkdownString, s: LocationSummary): void {
   md.appendMarkdown(`${t('Type: {0}', l.type)} · ${l.active ? t('active') : t('inactive')} · ${s.skuCount === 1 ? t('1 SKU in stock rows') : t('{0} SKUs in stock rows', fmt(s.skuCount))}\n\n`);
   if (l.note) md.appendMarkdown(`${esc(l.note)}\n\n`);
   const ref = { location: { id: l.id, name: l.name } };
-  md.appendMarkdown([
-    link(t('Reveal in Retrac Explorer'), 'retrac.revealInExplorer', { kind: 'location', id: l.id }),
-    link(t('Open Details'), 'retrac.openDetails', ref),
-    link(t('Open in Retrac Dashboard'), 'retrac.openInDashboard', ref),
-    link(t('Show Stock Chart'), 'retrac.showLocationChart', ref),
-  ].join(' · '));
+  md.appendMarkdown(rowLinks({ kind: 'location', id: l.id }, ref, link(t('Show Stock Chart'), 'retrac.showLocationChart', ref)));
 }
 
 function transferText(md: vscode.MarkdownString, s: TransferSummary): void {

@@ -178,3 +178,30 @@ describe('auth sandbox profiles', () => {
     assert.ok(!JSON.stringify(out.map((o) => o.profile)).includes(readKey.slice(7)));
   });
 });
+
+describe('auth key input: every sentence is translatable', () => {
+  // A translator that marks what it translated: a sentence built without `t` has no mark.
+  const marked = (message: string, ...args: (string | number | boolean)[]) =>
+    `«${message.replace(/\{(\d+)\}/g, (_w, i: string) => String(args[Number(i)]))}»`;
+  const key = fakeKey('full');
+  const profile: Profile = {
+    id: 'p', name: 'P', keyType: 'restricted', apiUrl: 'https://api.retrac.co', workspaceId: 'ws_1', workspaceName: 'Acme',
+    role: 'member', plan: 'business', scopes: [], keyHint: '…abcd',
+  };
+
+  it('key, workspace, name and URL problems, and the profile description, go through the caller’s t', () => {
+    const refusals = ['', '  ', 'abc def', `RETRAC_${key}`, `${key.slice(0, 23)}!`, key.slice(0, 20), `retrac_${key.slice(0, 10)}`];
+    for (const raw of refusals) {
+      const r = parseKeyInput(raw, marked);
+      assert.ok(!r.ok && /^«.*»$/.test(r.message), `${JSON.stringify(raw)} → ${r.ok ? 'ok' : r.message}`);
+    }
+    for (const problem of [workspaceIdProblem('', marked), workspaceIdProblem('WS 1', marked), profileNameProblem('', [], marked),
+      profileNameProblem('x'.repeat(61), [], marked), profileNameProblem('P', ['p'], marked), profileNameProblem(key, [], marked),
+      apiUrlProblem('not a url', marked), apiUrlProblem('http://api.retrac.co', marked), apiUrlProblem('https://u:p@api.retrac.co', marked)]) {
+      assert.match(problem ?? '', /^«.*»$/);
+    }
+    const described = describeProfile(profile, marked);
+    for (const part of described.split(' · ')) assert.match(part, /«/, `“${part}” of “${described}”`);
+    assert.ok(!described.includes(key));
+  });
+});
