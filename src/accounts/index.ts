@@ -81,7 +81,7 @@ export class Accounts extends Disposable implements RetracConnection {
   ) {
     super();
     this.logger = log.logger('auth');
-    this.store = new ProfileStore(context.globalState, context.secrets);
+    this.store = new ProfileStore(context.globalState, context.secrets, vscode.l10n.t);
     this.hostTrust = new HostTrust(context.globalState, this.logger);
     const devOwner = importDevSandbox(this.store, (id, key) => this.registerSecret(id, key), this.logger);
     this.activeId = this.initialProfileId(devOwner);

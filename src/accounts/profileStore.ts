@@ -2,6 +2,7 @@
 // profile id, session-only profiles (no keyring, dev sandbox) in memory only. No vscode import:
 // it talks to the two storage interfaces VS Code provides, so it is unit-tested in Node.
 import { randomUUID } from 'node:crypto';
+import { english, type Translate } from '../api/l10n';
 import type { Profile } from './connection';
 
 /** The part of `vscode.Memento` used here. */
@@ -19,11 +20,12 @@ export interface SecretBackend {
 
 /** SecretStorage refused to store the key (no keyring on Linux, locked keychain, …). */
 export class SecretStorageError extends Error {
-  constructor(cause: unknown) {
+  constructor(cause: unknown, t: Translate = english) {
+    const reason = cause instanceof Error && cause.message ? cause.message.split('\n')[0] : undefined;
     super(
-      'The system keyring refused to store the key' +
-        (cause instanceof Error && cause.message ? ` (${cause.message.split('\n')[0]})` : '') +
-        '. On Linux, install and unlock a keyring (gnome-keyring or KWallet) or start VS Code with --password-store=basic.',
+      reason
+        ? t('The system keyring refused to store the key ({0}). On Linux, install and unlock a keyring (gnome-keyring or KWallet) or start VS Code with --password-store=basic.', reason)
+        : t('The system keyring refused to store the key. On Linux, install and unlock a keyring (gnome-keyring or KWallet) or start VS Code with --password-store=basic.'),
       { cause },
     );
     this.name = 'SecretStorageError';
@@ -63,6 +65,8 @@ export class ProfileStore {
   constructor(
     private readonly state: MetadataStorage,
     private readonly secrets: SecretBackend,
+    /** Translates the keyring error (vscode.l10n.t in the shell; English by default). */
+    private readonly t: Translate = english,
   ) {
     this.reload();
   }
@@ -102,7 +106,7 @@ export class ProfileStore {
     try {
       await this.secrets.store(secretKeyFor(profile.id), key);
     } catch (e) {
-      throw new SecretStorageError(e);
+      throw new SecretStorageError(e, this.t);
     }
     this.reload();
     await this.writeMetadata([...this.persisted.filter((p) => p.id !== profile.id), profile]);
