@@ -74,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): RetracExtensionApi {
   const explorer = timed('explorer', () => new LazyExplorer((attachView) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { InventoryExplorer } = require('./tree/index') as typeof import('./tree/index');
-    return new InventoryExplorer(context, accounts, events, log.logger('tree'), attachView);
+    return new InventoryExplorer(context, accounts, events, log.logger('tree'), attachView, true);
   }));
   const diagnostics = timed('diagnostics', () => new LazyPart(() => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -6,7 +6,9 @@ import type { RevealTarget } from './provider';
 import type { ExplorerProvider } from './provider';
 import { errorMessage } from '../showError';
 
-export const DETAILS_SCHEME = 'retrac';
+import { DETAILS_SCHEME } from './scheme';
+
+export { DETAILS_SCHEME };
 export type DetailsKind = 'item' | 'location' | 'transfer';
 
 const t = vscode.l10n.t;
@@ -27,8 +29,10 @@ export class DetailsDocuments extends Disposable implements vscode.TextDocumentC
   private readonly changed = this.register(new vscode.EventEmitter<vscode.Uri>());
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly provider: ExplorerProvider) {
+  /** `registerProviders`: false when the providers registered at start (./lazy) forward to this one. */
+  constructor(private readonly provider: ExplorerProvider, registerProviders = true) {
     super();
+    if (!registerProviders) return;
     this.register(vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, this));
     this.register(vscode.languages.registerDocumentLinkProvider({ scheme: DETAILS_SCHEME }, this));
   }

@@ -39,18 +39,22 @@ export class InventoryExplorer extends Disposable {
   /** The pick of the Filter command on screen, if any (tests answer it). */
   filterPick: FilterPick | undefined;
 
-  /** `attachView`: the view made at start (./lazy), which forwards to this provider; by default a new one. */
+  /**
+   * `attachView`: the view made at start (./lazy), which forwards to this provider; by default a new
+   * one. `documentsForwarded`: the details documents' providers were registered at start (./lazy).
+   */
   constructor(
     _context: vscode.ExtensionContext,
     private readonly connection: RetracConnection,
     events: InventoryEvents,
     private readonly log: Logger,
     attachView: (provider: ExplorerProvider) => vscode.TreeView<Node> = (provider) => vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true }),
+    documentsForwarded = false,
   ) {
     super();
     this.provider = this.register(new ExplorerProvider(connection, log));
     this.view = this.register(attachView(this.provider));
-    this.documents = this.register(new DetailsDocuments(this.provider));
+    this.documents = this.register(new DetailsDocuments(this.provider, !documentsForwarded));
     this.register(connection.onDidChangeProfile((p) => {
       this.provider.profileChanged(p);
       this.renderContext();

@@ -3,12 +3,13 @@
 // dist/explorer.js) loads on the view's first getChildren, the first explorer command, or the
 // first part that asks for it; then it adopts this view.
 import * as vscode from 'vscode';
-import { Disposable } from '../lifecycle';
+import { Disposable, DisposableStore } from '../lifecycle';
 import { LazyPart } from '../lazyPart';
 import type { CommandId } from '../registerCommand';
 import type { InventoryExplorer } from './index';
 import type { Node } from './node';
 import type { ExplorerProvider } from './provider';
+import { DETAILS_SCHEME } from './scheme';
 
 const VIEW_ID = 'retrac.explorer';
 /** The commands InventoryExplorer registers (the smoke test fails when one is missing at start). */
@@ -51,16 +52,35 @@ class ForwardingProvider extends Disposable implements vscode.TreeDataProvider<N
 }
 
 export class LazyExplorer extends LazyPart<InventoryExplorer> {
-  /** `create` makes the explorer with the view made here (its `attachView` argument). */
+  /**
+   * `create` makes the explorer with the view made here (its `attachView` argument); the details
+   * documents' providers are registered here too, so a `retrac:` editor restored with the window
+   * gets its content (loading the explorer) before anything else loads it.
+   */
   constructor(create: (attachView: (provider: ExplorerProvider) => vscode.TreeView<Node>) => InventoryExplorer) {
     const forwarding = new ForwardingProvider();
     const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: forwarding, showCollapseAll: true });
-    super(() => create((provider) => {
-      forwarding.attach(provider);
-      return view;
-    }), EXPLORER_COMMANDS);
+    const documentsChanged = new vscode.EventEmitter<vscode.Uri>();
+    const subscriptions = new DisposableStore();
+    super(() => {
+      const explorer = create((provider) => {
+        forwarding.attach(provider);
+        return view;
+      });
+      subscriptions.add(explorer.documents.onDidChange((uri) => documentsChanged.fire(uri)));
+      return explorer;
+    }, EXPLORER_COMMANDS);
     forwarding.load = () => this.get().provider;
     this.register(forwarding);
+    this.register(documentsChanged);
+    this.register(subscriptions);
+    this.register(vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, {
+      onDidChange: documentsChanged.event,
+      provideTextDocumentContent: (uri) => this.get().documents.provideTextDocumentContent(uri),
+    }));
+    this.register(vscode.languages.registerDocumentLinkProvider({ scheme: DETAILS_SCHEME }, {
+      provideDocumentLinks: (doc) => this.get().documents.provideDocumentLinks(doc),
+    }));
     // Once adopted, the explorer disposes the view.
     this.register({
       dispose: () => {

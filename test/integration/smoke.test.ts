@@ -177,6 +177,18 @@ suite('Retrac smoke', () => {
       `registered but not contributed (contribute it, hidden from the palette if internal, or list it in INTERNAL_COMMANDS): ${undeclared.join(', ')}`,
     );
   });
+
+  // Last in this suite: it loads the explorer.
+  test('a details document (a retrac: editor restored with the window) gets its content before the explorer has loaded', async () => {
+    const ext = extension();
+    await ext.activate();
+    const explorerBundle = path.join(ext.extensionPath, 'dist/explorer.js');
+    const loadedBefore = Object.keys(require.cache).includes(explorerBundle);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse('retrac:/item/unknown.json'));
+    assert.match(doc.getText(), /^\/\/ .*retrac:\/item\/unknown\.json/, 'the explorer\'s details provider answered');
+    assert.ok(Object.keys(require.cache).includes(explorerBundle), 'the explorer bundle was loaded to answer');
+    console.log(`    details document served; explorer bundle loaded before: ${loadedBefore}`);
+  });
 });
 
 suite(`Retrac deactivation ${RUNS_LAST}`, () => {
