@@ -106,7 +106,7 @@ export async function diagnoseConnection(input: DiagnoseInput, log: Logger): Pro
   try {
     const client = await input.client();
     if (!client) {
-      verdict = 'No profile is set up: run “Retrac: Add API Key” or “Retrac: Use Local Sandbox”.';
+      verdict = t('No profile is set up: run “Retrac: Add API Key” or “Retrac: Use Local Sandbox”.');
     } else {
       const started = performance.now();
       if (client.keyType === 'full' || input.profile?.scopes.includes('workspaces.read')) await client.listWorkspaces();
@@ -121,17 +121,17 @@ export async function diagnoseConnection(input: DiagnoseInput, log: Logger): Pro
         `Rate limit: ${rl ? `${rl.remaining ?? '?'} of ${rl.limit ?? '?'} left${rl.resetAt ? `, window resets ${new Date(rl.resetAt * (rl.resetAt < 1e12 ? 1000 : 1)).toISOString()}` : ''}` : 'no headers seen'}`,
       );
       ok = true;
-      verdict = 'The connection works.';
+      verdict = t('The connection works.');
     }
   } catch (e) {
     networkFailure = isRetracError(e) && (e.status === 0 || networkCode(e) !== undefined);
     say(`API request: failed: ${isRetracError(e) ? `${e.code} (${e.status}) ${e.message}` : e instanceof Error ? e.message : String(e)} (via ${expected})`);
-    verdict = explainCheckFailure(e, input.apiUrl, input.describe);
+    verdict = explainCheckFailure(e, input.apiUrl, input.describe, t);
   }
   // When the request did not get an HTTP answer, the direct TLS probe usually names the cause best
   // (not through a proxy: then the request's own error names the proxy and what to check).
-  if (!ok && tlsResult.code && networkFailure && !proxied) verdict = adviceForNetworkCode(tlsResult.code, url.host) ?? verdict;
-  const finalVerdict = verdict ?? 'The connection failed; see the lines above.';
+  if (!ok && tlsResult.code && networkFailure && !proxied) verdict = adviceForNetworkCode(tlsResult.code, url.host, t) ?? verdict;
+  const finalVerdict = verdict ?? t('The connection failed; see the lines above.');
   say(`Verdict: ${finalVerdict}`);
   return { lines, verdict: finalVerdict, ok };
 }
