@@ -7,14 +7,16 @@
 // regexes and hand-written loops over char codes; regexes with more than one quantifier only ever
 // run on one line or a bounded slice of it.
 //
-// This file holds the rules (what is a finding, its message, suppression); the line model they
-// read (facts per line, request windows, Retrac hosts, request keys) is lineModel.ts.
+// This file holds the rules (what is a finding, its message, suppression). What they read: the
+// line model (facts per line, statements, request windows) in lineModel.ts, and the request
+// analysis on top of it (Retrac hosts, key candidates, request keys) in requestModel.ts.
 import { redactKey } from '../api/keys';
 import { isIdentChar } from './keyShape';
 import type { KeyToken } from './keyTokens';
 import {
-  CONTEXT_LINES, FLOW_LINES, IMPORT_LINE, LineModel, REQUEST_LINES, WORKSPACE_PARAM, type LineFacts,
+  CONTEXT_LINES, FLOW_LINES, IMPORT_LINE, REQUEST_LINES, WORKSPACE_PARAM, type LineFacts,
 } from './lineModel';
+import { RequestModel } from './requestModel';
 import { hasRetracWord, isEnvLikeName, isGenericKeyName, lastSegment, nameSaysRetracKey, publicPrefixOf } from './names';
 import type { KeyType, PreparedOptions } from './prepare';
 import { computeLineStarts, isBlank, isQuote, lineOfOffset, quotedStrings } from './text';
@@ -43,7 +45,7 @@ export function scanLines(text: string, starts: readonly number[], prep: Prepare
   return new LineScan(text, starts, prep).run(from, to);
 }
 
-class LineScan extends LineModel {
+class LineScan extends RequestModel {
   private readonly findings: Finding[] = [];
   private from = 0;
   private to = -1;
