@@ -6,106 +6,53 @@
 // and still equal a full scan. All patterns are linear: literal searches, single-quantifier
 // regexes and hand-written loops over char codes; regexes with more than one quantifier only ever
 // run on one line or a bounded slice of it.
-import { RESTRICTED_PREFIX, redactKey } from '../api/keys';
+//
+// This file holds the rules (what is a finding, its message, suppression). What they read: the
+// line model (facts per line, statements, request windows) in lineModel.ts, and the request
+// analysis on top of it (Retrac hosts, key candidates, request keys) in requestModel.ts.
+import { redactKey } from '../api/keys';
 import { isIdentChar } from './keyShape';
-import { KeyTokens, type KeyToken } from './keyTokens';
-import { AUTH_WORD, authNames, hasRetracWord, isEnvLikeName, isGenericKeyName, lastSegment, nameSaysRetracKey, publicPrefixOf } from './names';
+import type { KeyToken } from './keyTokens';
+import {
+  CONTEXT_LINES, FLOW_LINES, IMPORT_LINE, REQUEST_LINES, WORKSPACE_PARAM, type LineFacts,
+} from './lineModel';
+import { RequestModel } from './requestModel';
+import { hasRetracWord, isEnvLikeName, isGenericKeyName, lastSegment, nameSaysRetracKey, publicPrefixOf } from './names';
 import type { KeyType, PreparedOptions } from './prepare';
-import { assignedName, computeLineStarts, hasRunOf, isBlank, isQuote, isWordChar, lineOfOffset, quotedStrings } from './text';
+import { computeLineStarts, isBlank, isQuote, lineOfOffset, quotedStrings } from './text';
 import { docUrlFor, fingerprint, ruleById } from './rules';
-import { assignedVariable, inNamedSection, requestExtent, shapeOf, statementExtent, type LineShape, type Lines } from './structure';
+import { inNamedSection } from './structure';
 import type { Finding, RuleId } from './types';
 
-/** Lines either side of a candidate that its rule may read (Bearer context, request extent). */
-export const CONTEXT_LINES = 10;
-/** Lines either side of a line that the request it belongs to may span. */
-export const REQUEST_LINES = 20;
-/** Lines between a key's definition (or its section's name) and the request that sends it. */
-export const FLOW_LINES = 150;
+export { CONTEXT_LINES, FLOW_LINES, REQUEST_LINES } from './lineModel';
 /** Lines either side of an edit whose findings may change: the longest chain of the reaches above, plus one. */
 export const RESCAN_MARGIN = FLOW_LINES + REQUEST_LINES + CONTEXT_LINES + 2;
 
 const PUBLIC_NAME = /(?<!\w)(?:NEXT_PUBLIC|EXPO_PUBLIC|NUXT_PUBLIC|REACT_APP|VUE_APP|STORYBOOK|GATSBY|VITE|PUBLIC)_\w+/g;
-const WORKSPACE_PARAM = /(?<!\w)(?:[wW]orkspace(?:Id|ID|_id)|[pP]roject(?:Slug|_slug))(?!\w)/g;
 const HARDCODED_WS = /["'\]]?[ \t]*(?:=>|[:=,])[ \t]*["'`]?(ws_[A-Za-z0-9]+)/y;
 const SCOPED_PATH = /\/(?:items|tags|locations|inventory\/[A-Za-z]+)(?![\w-]|\.\w)/g;
 const INSECURE_URL = /http:\/\/api\.retrac\.co(?![A-Za-z0-9-]|\.[A-Za-z0-9])[^\s"'`<>)\]}]*/gi;
 /** What a public name is set from: `${NAME}`, `$NAME`, `process.env.NAME`, `${{ secrets.NAME }}` or an identifier. */
 const PUBLIC_VALUE_SOURCE =
   /^["'\]]?[ \t]*[:=][ \t]*(?:["'`]?(\$\{\{[ \t]*secrets\.|\$\{|\$|process\.env\.|import\.meta\.env\.)|(?=[A-Za-z_]))([A-Za-z_]\w*)/;
-const CLIENT_CONTEXT =
-  /\bRetrac(?:[A-Z]\w*)?(?:::\w+)*(?:\.new)?[ \t]*[({]|\bretrac\.(?:Client|NewClient|new_client|Retrac|client|connect)[ \t]*\(|\bcreateRetrac\w*[ \t]*\(|^[ \t]*(?:\[retrac\]|retrac:)[ \t]*$/;
-const NON_BLANK = /\S/;
 const SAME_LINE_MARKER = /retrac-ignore(?!-next-line)|gitleaks:allow|trufflehog:ignore|pragma: allowlist secret|secretlint-disable-line/;
 const NEXT_LINE_MARKER = /retrac-ignore-next-line|secretlint-disable-next-line|pragma: allowlist nextline secret/;
-interface EnvRef {
-  name: string;
-  keyType: KeyType;
-}
-
-interface LineFacts {
-  text: string;
-  offset: number;
-  blank: boolean;
-  retracWord: boolean;
-  clientContext: boolean;
-  workspaceParam: boolean;
-  /** A Retrac word that says where something goes (a host, a client, a Retrac-named field), not an import. */
-  retracTarget: boolean;
-  keys?: KeyToken[];
-  envRefs?: EnvRef[];
-  /** Computed on demand: quoted strings as [start, end) pairs, and whether a marker silences the line. */
-  strings?: number[];
-  suppressed?: boolean;
-  /** The variable a Retrac URL on this line is bound to (`BASE = "https://api.retrac.co"`). */
-  hostName?: string;
-  /** Names the line sends as auth (see authNames). */
-  authNames?: string[];
-}
+/** A URL to a host other than Retrac's or a local one: a request there is not a Retrac request. */
+const OTHER_HOST_URL = /https?:\/\/(?!api\.retrac\.co|localhost|127\.0\.0\.1|\[::1\]|\$|\{)[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 
 /** Scans lines `from..to` (0-based, inclusive) and returns the findings that start on them. */
 export function scanLines(text: string, starts: readonly number[], prep: PreparedOptions, from: number, to: number): Finding[] {
   return new LineScan(text, starts, prep).run(from, to);
 }
 
-class LineScan implements Lines {
-  private readonly keyTokens: KeyTokens;
-  /** Facts of line `l` at index `l - factsBase`: only lines near the scanned range are ever asked for. */
-  private facts: (LineFacts | undefined)[] = [];
-  private factsBase = 0;
-  private shapes: (LineShape | undefined)[] = [];
-  private texts: (string | undefined)[] = [];
-  readonly last: number;
+class LineScan extends RequestModel {
   private readonly findings: Finding[] = [];
   private from = 0;
   private to = -1;
   /** Key findings already made, by rule and offset: a key reached from several requests is reported once. */
   private readonly emitted = new Set<number>();
-  /** Request extents by line, and whether a request sends to Retrac, by its first line. */
-  private readonly extents = new Map<number, { from: number; to: number }>();
-  private readonly retracRequests = new Map<number, boolean>();
-  private readonly requestKeyMemo = new Map<number, RequestKey[]>();
   /** Lines already looked at as requests that may send to Retrac. */
   private readonly sinkLines = new Set<number>();
-  /** Key definitions by name over the facts region: per name on demand, or all at once past DEF_NAMES_BEFORE_INDEX names. */
-  private readonly defsByName = new Map<string, { tok: KeyToken; line: number }[]>();
-  private defIndexed = false;
-  /** Lines of the facts region that use a name bound to a Retrac URL, found once. */
-  private hostUseLines?: Set<number>;
-  private candScanned = -1;
-  private fullScanned = -1;
-  private readonly fullLines: number[] = [];
-  private readonly candLines: number[] = [];
-  private readonly statements = new Map<number, { from: number; to: number }>();
-
-  constructor(
-    private readonly doc: string,
-    private readonly starts: readonly number[],
-    private readonly prep: PreparedOptions,
-  ) {
-    this.last = starts.length - 1;
-    this.keyTokens = new KeyTokens(prep.lengths, (l) => this.factsText(l));
-  }
 
   run(from: number, to: number): Finding[] {
     const { gate } = this.prep;
@@ -116,10 +63,7 @@ class LineScan implements Lines {
     const reach = FLOW_LINES + REQUEST_LINES + CONTEXT_LINES;
     const ctxFrom = Math.max(0, from - reach);
     const ctxTo = Math.min(this.last, to + reach);
-    this.factsBase = Math.max(0, ctxFrom - reach);
-    this.facts = new Array<LineFacts | undefined>(Math.max(0, Math.min(this.last, ctxTo + reach) - this.factsBase + 1));
-    this.shapes = new Array<LineShape | undefined>(this.facts.length);
-    this.texts = new Array<string | undefined>(this.facts.length);
+    this.setRegion(Math.max(0, ctxFrom - reach), Math.min(this.last, ctxTo + reach));
     const base = this.starts[ctxFrom];
     const region = this.doc.slice(base, this.lineEnd(ctxTo));
     let activeFrom = -1;
@@ -160,242 +104,8 @@ class LineScan implements Lines {
     return this.findings;
   }
 
-  private lineEnd(line: number): number {
-    let end = line < this.last ? this.starts[line + 1] - 1 : this.doc.length;
-    if (end > this.starts[line] && this.doc.charCodeAt(end - 1) === 13) end--;
-    return end;
-  }
-
   private scanRange(from: number, to: number): void {
     for (let l = from; l <= to; l++) if (l >= 0) this.scanLine(l);
-  }
-
-  private factsOf(line: number): LineFacts {
-    const i = line - this.factsBase;
-    if (i < 0 || i >= this.facts.length) return this.computeFacts(line);
-    let f = this.facts[i];
-    if (!f) {
-      f = this.computeFacts(line);
-      this.facts[i] = f;
-    }
-    return f;
-  }
-
-  /** A line's text as the rules read it (a notebook's `\"` as ` "`). */
-  private rawText(line: number): string {
-    const s = this.doc.slice(this.starts[line], this.lineEnd(line));
-    return this.prep.notebook && s.includes('\\"') ? s.replace(/\\"/g, ' "') : s;
-  }
-
-  private computeFacts(line: number): LineFacts {
-    const offset = this.starts[line];
-    const i = line - this.factsBase;
-    const s = (i >= 0 && i < this.texts.length ? this.texts[i] : undefined) ?? this.rawText(line);
-    const retracWord = hasRetracWord(s);
-    const f: LineFacts = {
-      text: s,
-      offset,
-      blank: !NON_BLANK.test(s),
-      retracWord,
-      clientContext: retracWord && CLIENT_CONTEXT.test(s),
-      workspaceParam: false,
-      // The key itself (`retrac_…`) says nothing about where it goes.
-      retracTarget: retracWord && !IMPORT_LINE.test(s) && (!s.includes(RESTRICTED_PREFIX) || hasRetracWord(s.replace(KEY_LIKE, ''))),
-    };
-    if (retracWord && s.includes('retrac.co')) f.hostName = hostNameOf(s);
-    if (s.includes('orkspace') || s.includes('roject')) {
-      WORKSPACE_PARAM.lastIndex = 0;
-      f.workspaceParam = WORKSPACE_PARAM.test(s);
-    }
-    return f;
-  }
-
-  // Lines (structure.ts): shapes and texts, cached with the facts.
-  shape(line: number): LineShape {
-    // Kept apart from the facts: walks read the shape of many lines they need nothing else of.
-    const i = line - this.factsBase;
-    if (i < 0 || i >= this.shapes.length) return shapeOf(this.factsText(line));
-    return (this.shapes[i] ??= shapeOf(this.factsText(line)));
-  }
-
-  text(line: number): string {
-    return this.factsText(line);
-  }
-
-  /** Key tokens of a line, found on first use: most context lines are only asked for cheap facts. */
-  private keysOf(f: LineFacts, line: number): KeyToken[] {
-    if (!f.keys) {
-      f.keys = [];
-      if (f.retracWord) this.keyTokens.restricted(f.text, f.keys, line);
-      this.keyTokens.full(f.text, f.keys, line);
-    }
-    return f.keys;
-  }
-
-  private envRefsOf(f: LineFacts): EnvRef[] {
-    if (!f.envRefs) {
-      f.envRefs = [];
-      const s = f.text;
-      for (const [name, { keyType }] of this.prep.keyEnvNames) {
-        for (let i = s.indexOf(name); i >= 0; i = s.indexOf(name, i + name.length)) {
-          if (isWordChar(s.charCodeAt(i - 1)) || isWordChar(s.charCodeAt(i + name.length))) continue;
-          f.envRefs.push({ name, keyType });
-          break;
-        }
-      }
-    }
-    return f.envRefs;
-  }
-
-  /** Line text without computing the facts of a line outside the scanned context. */
-  private factsText(line: number): string {
-    const i = line - this.factsBase;
-    if (i < 0 || i >= this.facts.length) return this.rawText(line);
-    return this.facts[i]?.text ?? (this.texts[i] ??= this.rawText(line));
-  }
-
-  private windowSome(line: number, pred: (f: LineFacts) => boolean): boolean {
-    const a = Math.max(0, line - CONTEXT_LINES);
-    const b = Math.min(this.last, line + CONTEXT_LINES);
-    for (let l = a; l <= b; l++) if (pred(this.factsOf(l))) return true;
-    return false;
-  }
-
-  /**
-   * The request around a line: its statement and the statements that build the same request,
-   * whatever blank lines and comments sit between; in formats without statements also its
-   * paragraph (the old window: up to CONTEXT_LINES either side, stopping at blank lines).
-   */
-  private requestWindow(line: number): { from: number; to: number } {
-    let ext = this.extents.get(line);
-    if (ext) return ext;
-    ext = requestExtent(this, line, REQUEST_LINES);
-    if (this.prep.paragraphs) {
-      let from = line;
-      while (from > Math.max(0, line - CONTEXT_LINES) && !this.factsOf(from - 1).blank) from--;
-      let to = line;
-      while (to < Math.min(this.last, line + CONTEXT_LINES) && !this.factsOf(to + 1).blank) to++;
-      ext = { from: Math.min(from, ext.from), to: Math.max(to, ext.to) };
-    }
-    this.extents.set(line, ext);
-    return ext;
-  }
-
-  /** The request sends to Retrac: a line of it names Retrac (not an import), or uses a name bound to a Retrac URL. */
-  private sendsToRetrac(ext: { from: number; to: number }): boolean {
-    const memo = this.retracRequests.get(ext.from * 1e7 + ext.to);
-    if (memo !== undefined) return memo;
-    let yes = false;
-    for (let l = ext.from; l <= ext.to && !yes; l++) yes = this.factsOf(l).retracTarget;
-    if (!yes) {
-      const uses = this.hostUses();
-      for (let l = ext.from; l <= ext.to && !yes && uses.size; l++) yes = uses.has(l);
-    }
-    this.retracRequests.set(ext.from * 1e7 + ext.to, yes);
-    return yes;
-  }
-
-  /**
-   * The variable a Retrac URL on a line is bound to: `BASE = "https://api.retrac.co"`, or the
-   * client whose base URL it is (`const api = axios.create({ baseURL: "https://api.retrac.co" })`).
-   */
-  private hostNameFor(line: number): string | undefined {
-    const h = this.factsOf(line).hostName;
-    if (!h || !BASE_FIELD.test(h)) return h;
-    return assignedVariable(this.text(this.statement(line).from));
-  }
-
-  /**
-   * The request sends to Retrac as seen from one of its lines: a Retrac line (not an import) or a
-   * use of a Retrac URL name that encloses the line or sits beside it in the same construct. A
-   * sibling object (`"retrac": {…}` next to `"stripe": {…}`) does not count.
-   */
-  private retracAround(ext: { from: number; to: number }, line: number): boolean {
-    const n = ext.to - ext.from + 1;
-    const depth = new Array<number>(n + 1);
-    depth[0] = 0;
-    for (let i = 0; i < n; i++) depth[i + 1] = depth[i] + this.shape(ext.from + i).net;
-    const uses = this.hostUses();
-    const t = line - ext.from;
-    for (let i = 0; i < n; i++) {
-      const l = ext.from + i;
-      if (!this.factsOf(l).retracTarget && !uses.has(l)) continue;
-      if (i === t) return true;
-      // Every line between stays at least as deep as the earlier line leaves off.
-      const a = Math.min(i, t);
-      const b = Math.max(i, t);
-      const need = depth[a + 1];
-      let ok = true;
-      for (let k = a + 1; k <= b && ok; k++) ok = depth[k] >= need;
-      // In indented formats a line that opens a mapping (`retrac:`) holds only the lines indented under it.
-      if (ok && this.prep.paragraphs) {
-        const top = this.shape(ext.from + a).indent;
-        const opens = this.text(ext.from + a).trimEnd().endsWith(':');
-        for (let k = a + 1; k <= b && ok; k++) {
-          const ind = this.shape(ext.from + k).indent;
-          if (ind >= 0) ok = opens ? ind > top : ind >= top || k === b;
-          // A new YAML list item (`- run: …`) at the same level is another step, not the same request.
-          if (ok && ind >= 0 && ind <= top && LIST_ITEM.test(this.text(ext.from + k))) ok = false;
-        }
-      }
-      if (ok) return true;
-    }
-    return false;
-  }
-
-  /**
-   * Lines that use a name bound to a Retrac URL (`BASE = "https://api.retrac.co"`) within
-   * FLOW_LINES of the binding; found once per scan for the facts region.
-   */
-  private hostUses(): Set<number> {
-    if (this.hostUseLines) return this.hostUseLines;
-    const uses = (this.hostUseLines = new Set<number>());
-    const a = this.factsBase;
-    const b = Math.min(this.last, this.factsBase + this.facts.length - 1);
-    const to = this.lineEnd(b);
-    const bindings = new Map<string, number[]>();
-    for (let i = this.doc.indexOf('retrac.co', this.starts[a]); i >= 0 && i < to; i = this.doc.indexOf('retrac.co', i + 9)) {
-      const line = lineOfOffset(this.starts, i);
-      const name = this.hostNameFor(line);
-      if (name) {
-        const list = bindings.get(name);
-        if (list) list.push(line);
-        else bindings.set(name, [line]);
-      }
-      if (line + 1 > this.last) break;
-      i = this.starts[line + 1] - 9;
-    }
-    if (bindings.size > HOST_NAMES_BEFORE_INDEX) {
-      // Many names: read each line's words once (the same answer as the windows below, in linear time).
-      for (let l = a; l <= b; l++) {
-        const t = this.factsText(l);
-        WORD.lastIndex = 0;
-        for (let m = WORD.exec(t); m; m = WORD.exec(t)) {
-          const list = bindings.get(m[0]);
-          if (list && list.some((x) => x !== l && Math.abs(x - l) <= FLOW_LINES)) {
-            uses.add(l);
-            break;
-          }
-        }
-      }
-      return uses;
-    }
-    for (const [name, lines] of bindings) {
-      let covered = a - 1; // bindings come in order: a window starts where the last one ended
-      for (const line of lines) {
-        const wa = this.starts[Math.max(a, line - FLOW_LINES, covered + 1)];
-        covered = Math.min(b, line + FLOW_LINES);
-        const wb = this.lineEnd(covered);
-        // Searched in a slice: a name that never comes again must not send indexOf to the end of the file.
-        const win = this.doc.slice(wa, wb);
-        for (let j = win.indexOf(name); j >= 0; j = win.indexOf(name, j + name.length)) {
-          if (isWordChar(win.charCodeAt(j - 1)) || isWordChar(win.charCodeAt(j + name.length))) continue;
-          const l = lineOfOffset(this.starts, wa + j);
-          if (l !== line || lines.some((x) => x !== l && Math.abs(x - l) <= FLOW_LINES)) uses.add(l);
-        }
-      }
-    }
-    return uses;
   }
 
   /**
@@ -415,147 +125,6 @@ class LineScan implements Lines {
         if (k.flow || this.fullKeyHasContext(k.tok, k.line)) this.emitKey(this.factsOf(k.line), k.line, k.tok);
       }
     }
-  }
-
-  /**
-   * A line within REQUEST_LINES of `line` may hold a key token or sends a name as auth: without
-   * one, no request there can carry a key. Each line is looked at once; asked out of order, the
-   * answer may be a needless true, never a wrong false.
-   */
-  private candidateNear(line: number): boolean {
-    const upTo = Math.min(this.last, line + REQUEST_LINES);
-    for (let l = Math.max(this.candScanned + 1, line - REQUEST_LINES); l <= upTo; l++) {
-      // Cheap, on the document without copying the line: a long enough alphanumeric run (a key
-      // token needs one), or an auth word followed by a name sent as auth.
-      const a = this.starts[l];
-      const b = this.lineEnd(l);
-      let cand = hasRunOf(this.doc, this.prep.lengths.min, a, b);
-      if (!cand) {
-        const t = this.factsText(l);
-        cand = AUTH_WORD.test(t) && authNames(t).length > 0;
-      }
-      if (cand) this.candLines.push(l);
-    }
-    this.candScanned = Math.max(this.candScanned, upTo);
-    // The last candidate at or before upTo; lines before line - REQUEST_LINES are too far.
-    const c = this.candLines;
-    return c.length > 0 && c[c.length - 1] >= line - REQUEST_LINES;
-  }
-
-  /**
-   * Like candidateNear, for full-access keys only: an unprefixed run long enough for a key, a name
-   * sent as auth that is bound to an unprefixed key, or `.env` values that hold one.
-   */
-  private fullCandidateNear(line: number): boolean {
-    if (this.prep.hasFullEnvKey) return true;
-    const upTo = Math.min(this.last, line + REQUEST_LINES);
-    for (let l = Math.max(this.fullScanned + 1, line - REQUEST_LINES); l <= upTo; l++) {
-      const a = this.starts[l];
-      let cand = hasRunOf(this.doc, this.prep.lengths.min, a, this.lineEnd(l), true);
-      if (!cand) {
-        const t = this.factsText(l);
-        cand = AUTH_WORD.test(t) && authNames(t).some((n) => this.definitionsOf(n).some((d) => d.tok.keyType === 'full'));
-      }
-      if (cand) this.fullLines.push(l);
-    }
-    this.fullScanned = Math.max(this.fullScanned, upTo);
-    const c = this.fullLines;
-    return c.length > 0 && c[c.length - 1] >= line - REQUEST_LINES;
-  }
-
-  /** Some line of the request holds a key token or sends a name as auth. */
-  private hasCandidates(ext: { from: number; to: number }): boolean {
-    for (let l = ext.from; l <= ext.to; l++) {
-      const w = this.factsOf(l);
-      if (this.keysOf(w, l).length || (w.authNames ??= authNames(w.text)).length) return true;
-    }
-    return false;
-  }
-
-  statement(line: number): { from: number; to: number } {
-    let st = this.statements.get(line);
-    if (!st) this.statements.set(line, (st = statementExtent(this, line, REQUEST_LINES)));
-    return st;
-  }
-
-  /**
-   * Keys a request carries: literals on its lines sent as auth or named values, and the literals
-   * that names it sends as auth are bound to (a constant, an attribute, a variable) within
-   * FLOW_LINES; `.env` values come as env refs.
-   */
-  private requestKeys(ext: { from: number; to: number }): RequestKey[] {
-    const memo = this.requestKeyMemo.get(ext.from * 1e7 + ext.to);
-    if (memo) return memo;
-    const out: RequestKey[] = [];
-    this.requestKeyMemo.set(ext.from * 1e7 + ext.to, out);
-    const names = new Set<string>();
-    for (let l = ext.from; l <= ext.to; l++) {
-      const w = this.factsOf(l);
-      for (const tok of this.keysOf(w, l)) out.push({ tok, line: l, sent: isSentToken(tok), flow: false });
-      for (const n of (w.authNames ??= authNames(w.text))) names.add(n);
-    }
-    for (const name of names) {
-      const def = this.definitionOf(name, ext.from);
-      if (!def) continue;
-      const same = out.find((o) => o.line === def.line && o.tok.start === def.tok.start);
-      if (same) {
-        same.sent = true;
-        same.flow = true;
-      } else out.push({ ...def, sent: true, flow: true });
-    }
-    return out;
-  }
-
-  /** The key literal a name is bound to, nearest above the request first, within FLOW_LINES. */
-  private definitionOf(name: string, near: number): { tok: KeyToken; line: number } | undefined {
-    const defs = this.definitionsOf(name);
-    let best: { tok: KeyToken; line: number } | undefined;
-    for (const d of defs) {
-      if (d.line < near - FLOW_LINES) continue;
-      if (d.line <= near) best = d;
-      else return best ?? (d.line <= near + FLOW_LINES ? d : undefined);
-    }
-    return best;
-  }
-
-  /**
-   * Every line of the facts region that binds `name` to a key literal, in order. Searched per name;
-   * past DEF_NAMES_BEFORE_INDEX names, one pass indexes them all (the same answers, bounded work).
-   */
-  private definitionsOf(name: string): { tok: KeyToken; line: number }[] {
-    const known = this.defsByName.get(name);
-    if (known) return known;
-    if (this.defIndexed) return [];
-    const a = this.factsBase;
-    const b = Math.min(this.last, this.factsBase + this.facts.length - 1);
-    if (this.defsByName.size >= DEF_NAMES_BEFORE_INDEX) {
-      this.defIndexed = true;
-      for (let l = a; l <= b; l++) {
-        for (const tok of this.keysOf(this.factsOf(l), l)) {
-          if (tok.name === undefined) continue;
-          const n = lastSegment(tok.name);
-          let list = this.defsByName.get(n);
-          if (!list) this.defsByName.set(n, (list = []));
-          if (!list.some((d) => d.line === l && d.tok === tok)) list.push({ tok, line: l });
-        }
-      }
-      for (const list of this.defsByName.values()) list.sort((x, y) => x.line - y.line || x.tok.start - y.tok.start);
-      return this.defsByName.get(name) ?? [];
-    }
-    const out: { tok: KeyToken; line: number }[] = [];
-    const from = this.starts[a];
-    const to = this.lineEnd(b);
-    for (let i = this.doc.indexOf(name, from); i >= 0 && i < to; i = this.doc.indexOf(name, i + name.length)) {
-      if (isWordChar(this.doc.charCodeAt(i - 1)) || isWordChar(this.doc.charCodeAt(i + name.length))) continue;
-      const l = lineOfOffset(this.starts, i);
-      for (const tok of this.keysOf(this.factsOf(l), l)) {
-        if (tok.name !== undefined && lastSegment(tok.name) === name) out.push({ tok, line: l });
-      }
-      if (l + 1 > this.last) break;
-      i = this.starts[l + 1] - name.length;
-    }
-    this.defsByName.set(name, out);
-    return out;
   }
 
   private scanLine(line: number): void {
@@ -776,48 +345,6 @@ class LineScan implements Lines {
     f.suppressed ??= SAME_LINE_MARKER.test(f.text) || (line > 0 && NEXT_LINE_MARKER.test(this.factsText(line - 1)));
     return f.suppressed;
   }
-}
-
-/** Distinct names bound to Retrac URLs searched window by window before every line's words are read once instead. */
-const HOST_NAMES_BEFORE_INDEX = 8;
-const WORD = /[A-Za-z_$][\w$]*/g;
-/** Distinct names looked up one by one before all definitions are indexed in one pass. */
-const DEF_NAMES_BEFORE_INDEX = 24;
-
-interface RequestKey {
-  tok: KeyToken;
-  line: number;
-  /** Sent as auth (or under a key name): not just any literal on the request's lines. */
-  sent: boolean;
-  /** Reached through a name the request sends as auth. */
-  flow: boolean;
-}
-
-function isSentToken(tok: KeyToken): boolean {
-  const name = tok.name ?? '';
-  return tok.via === 'bearer' || nameSaysRetracKey(name) || isGenericKeyName(name);
-}
-
-const KEY_LIKE = /retrac_[A-Za-z0-9]+/g;
-const LIST_ITEM = /^\s*- /;
-/** A URL to a host other than Retrac's or a local one: a request there is not a Retrac request. */
-const OTHER_HOST_URL = /https?:\/\/(?!api\.retrac\.co|localhost|127\.0\.0\.1|\[::1\]|\$|\{)[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
-/** Imports and package references name Retrac without sending anything to it. */
-const IMPORT_LINE = /^\s*(?:import|from|require|using\s+(?:static\s+)?[\w.]+\s*;|use|include|#include|package|@import|extern|pip|npm|yarn|pnpm|go get|gem|composer|dotnet add|<PackageReference|"@?[\w./-]*retrac[\w./-]*"\s*:\s*"[~^]?\d)/i;
-/** Field names that set a client's base URL: the client variable carries the Retrac host. */
-const BASE_FIELD = /^(?:base_?ur[li]|baseU(?:RL|rl|ri)|prefix_?url|prefixUrl|host|endpoint|server|api_?url|apiUrl|url)$/i;
-
-
-/** `BASE = "https://api.retrac.co"`: the name a Retrac URL is bound to, if it is a variable. */
-function hostNameOf(s: string): string | undefined {
-  const at = s.indexOf('retrac.co');
-  let q = at - 1;
-  while (q >= 0 && !isQuote(s.charCodeAt(q)) && at - q < 64) q--;
-  if (q < 0 || !isQuote(s.charCodeAt(q))) return undefined;
-  const named = assignedName(s, q);
-  if (!named?.operator) return undefined;
-  const name = lastSegment(named.name);
-  return name.length >= 2 && /^[A-Za-z_]\w*$/.test(name) ? name : undefined;
 }
 
 /** Opens a section: `"retrac": {`, `retrac:`, `[retrac]`, `<Retrac>`, `Retrac = {`. */

@@ -1,0 +1,216 @@
+// The line model of the leak scanner: what each line says (its text, shape, key tokens, env
+// refs, Retrac words, the name a Retrac URL is bound to), computed on demand and cached per scan
+// over the facts region, and the extents built from lines (statements, request windows). The
+// request analysis (requestModel.ts) and the rules (scanner.ts) read it.
+import { RESTRICTED_PREFIX } from '../api/keys';
+import { KeyTokens, type KeyToken } from './keyTokens';
+import { hasRetracWord, lastSegment } from './names';
+import type { KeyType, PreparedOptions } from './prepare';
+import { assignedName, isQuote, isWordChar } from './text';
+import { requestExtent, shapeOf, statementExtent, type LineShape, type Lines } from './structure';
+
+/** Lines either side of a candidate that its rule may read (Bearer context, request extent). */
+export const CONTEXT_LINES = 10;
+/** Lines either side of a line that the request it belongs to may span. */
+export const REQUEST_LINES = 20;
+/** Lines between a key's definition (or its section's name) and the request that sends it. */
+export const FLOW_LINES = 150;
+
+export const WORKSPACE_PARAM = /(?<!\w)(?:[wW]orkspace(?:Id|ID|_id)|[pP]roject(?:Slug|_slug))(?!\w)/g;
+const CLIENT_CONTEXT =
+  /\bRetrac(?:[A-Z]\w*)?(?:::\w+)*(?:\.new)?[ \t]*[({]|\bretrac\.(?:Client|NewClient|new_client|Retrac|client|connect)[ \t]*\(|\bcreateRetrac\w*[ \t]*\(|^[ \t]*(?:\[retrac\]|retrac:)[ \t]*$/;
+const NON_BLANK = /\S/;
+/** Imports and package references name Retrac without sending anything to it. */
+export const IMPORT_LINE = /^\s*(?:import|from|require|using\s+(?:static\s+)?[\w.]+\s*;|use|include|#include|package|@import|extern|pip|npm|yarn|pnpm|go get|gem|composer|dotnet add|<PackageReference|"@?[\w./-]*retrac[\w./-]*"\s*:\s*"[~^]?\d)/i;
+const KEY_LIKE = /retrac_[A-Za-z0-9]+/g;
+
+export interface EnvRef {
+  name: string;
+  keyType: KeyType;
+}
+
+export interface LineFacts {
+  text: string;
+  offset: number;
+  blank: boolean;
+  retracWord: boolean;
+  clientContext: boolean;
+  workspaceParam: boolean;
+  /** A Retrac word that says where something goes (a host, a client, a Retrac-named field), not an import. */
+  retracTarget: boolean;
+  keys?: KeyToken[];
+  envRefs?: EnvRef[];
+  /** Computed on demand: quoted strings as [start, end) pairs, and whether a marker silences the line. */
+  strings?: number[];
+  suppressed?: boolean;
+  /** The variable a Retrac URL on this line is bound to (`BASE = "https://api.retrac.co"`). */
+  hostName?: string;
+  /** Names the line sends as auth (see authNames). */
+  authNames?: string[];
+}
+
+/** `BASE = "https://api.retrac.co"`: the name a Retrac URL is bound to, if it is a variable. */
+function hostNameOf(s: string): string | undefined {
+  const at = s.indexOf('retrac.co');
+  let q = at - 1;
+  while (q >= 0 && !isQuote(s.charCodeAt(q)) && at - q < 64) q--;
+  if (q < 0 || !isQuote(s.charCodeAt(q))) return undefined;
+  const named = assignedName(s, q);
+  if (!named?.operator) return undefined;
+  const name = lastSegment(named.name);
+  return name.length >= 2 && /^[A-Za-z_]\w*$/.test(name) ? name : undefined;
+}
+
+/** The per-scan caches of line facts and extents, and the queries over them. */
+export abstract class LineModel implements Lines {
+  private readonly keyTokens: KeyTokens;
+  /** Facts of line `l` at index `l - factsBase`: only lines near the scanned range are ever asked for. */
+  protected facts: (LineFacts | undefined)[] = [];
+  protected factsBase = 0;
+  private shapes: (LineShape | undefined)[] = [];
+  private texts: (string | undefined)[] = [];
+  readonly last: number;
+  /** Request extents by line. */
+  private readonly extents = new Map<number, { from: number; to: number }>();
+  private readonly statements = new Map<number, { from: number; to: number }>();
+
+  constructor(
+    protected readonly doc: string,
+    protected readonly starts: readonly number[],
+    protected readonly prep: PreparedOptions,
+  ) {
+    this.last = starts.length - 1;
+    this.keyTokens = new KeyTokens(prep.lengths, (l) => this.factsText(l));
+  }
+
+  /** Starts a scan: the facts of lines `first..lastLine` are cached from now on. */
+  protected setRegion(first: number, lastLine: number): void {
+    this.factsBase = first;
+    this.facts = new Array<LineFacts | undefined>(Math.max(0, lastLine - first + 1));
+    this.shapes = new Array<LineShape | undefined>(this.facts.length);
+    this.texts = new Array<string | undefined>(this.facts.length);
+  }
+
+  protected lineEnd(line: number): number {
+    let end = line < this.last ? this.starts[line + 1] - 1 : this.doc.length;
+    if (end > this.starts[line] && this.doc.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  protected factsOf(line: number): LineFacts {
+    const i = line - this.factsBase;
+    if (i < 0 || i >= this.facts.length) return this.computeFacts(line);
+    let f = this.facts[i];
+    if (!f) {
+      f = this.computeFacts(line);
+      this.facts[i] = f;
+    }
+    return f;
+  }
+
+  /** A line's text as the rules read it (a notebook's `\"` as ` "`). */
+  private rawText(line: number): string {
+    const s = this.doc.slice(this.starts[line], this.lineEnd(line));
+    return this.prep.notebook && s.includes('\\"') ? s.replace(/\\"/g, ' "') : s;
+  }
+
+  private computeFacts(line: number): LineFacts {
+    const offset = this.starts[line];
+    const i = line - this.factsBase;
+    const s = (i >= 0 && i < this.texts.length ? this.texts[i] : undefined) ?? this.rawText(line);
+    const retracWord = hasRetracWord(s);
+    const f: LineFacts = {
+      text: s,
+      offset,
+      blank: !NON_BLANK.test(s),
+      retracWord,
+      clientContext: retracWord && CLIENT_CONTEXT.test(s),
+      workspaceParam: false,
+      // The key itself (`retrac_…`) says nothing about where it goes.
+      retracTarget: retracWord && !IMPORT_LINE.test(s) && (!s.includes(RESTRICTED_PREFIX) || hasRetracWord(s.replace(KEY_LIKE, ''))),
+    };
+    if (retracWord && s.includes('retrac.co')) f.hostName = hostNameOf(s);
+    if (s.includes('orkspace') || s.includes('roject')) {
+      WORKSPACE_PARAM.lastIndex = 0;
+      f.workspaceParam = WORKSPACE_PARAM.test(s);
+    }
+    return f;
+  }
+
+  // Lines (structure.ts): shapes and texts, cached with the facts.
+  shape(line: number): LineShape {
+    // Kept apart from the facts: walks read the shape of many lines they need nothing else of.
+    const i = line - this.factsBase;
+    if (i < 0 || i >= this.shapes.length) return shapeOf(this.factsText(line));
+    return (this.shapes[i] ??= shapeOf(this.factsText(line)));
+  }
+
+  text(line: number): string {
+    return this.factsText(line);
+  }
+
+  /** Key tokens of a line, found on first use: most context lines are only asked for cheap facts. */
+  protected keysOf(f: LineFacts, line: number): KeyToken[] {
+    if (!f.keys) {
+      f.keys = [];
+      if (f.retracWord) this.keyTokens.restricted(f.text, f.keys, line);
+      this.keyTokens.full(f.text, f.keys, line);
+    }
+    return f.keys;
+  }
+
+  protected envRefsOf(f: LineFacts): EnvRef[] {
+    if (!f.envRefs) {
+      f.envRefs = [];
+      const s = f.text;
+      for (const [name, { keyType }] of this.prep.keyEnvNames) {
+        for (let i = s.indexOf(name); i >= 0; i = s.indexOf(name, i + name.length)) {
+          if (isWordChar(s.charCodeAt(i - 1)) || isWordChar(s.charCodeAt(i + name.length))) continue;
+          f.envRefs.push({ name, keyType });
+          break;
+        }
+      }
+    }
+    return f.envRefs;
+  }
+
+  /** Line text without computing the facts of a line outside the scanned context. */
+  protected factsText(line: number): string {
+    const i = line - this.factsBase;
+    if (i < 0 || i >= this.facts.length) return this.rawText(line);
+    return this.facts[i]?.text ?? (this.texts[i] ??= this.rawText(line));
+  }
+
+  protected windowSome(line: number, pred: (f: LineFacts) => boolean): boolean {
+    const a = Math.max(0, line - CONTEXT_LINES);
+    const b = Math.min(this.last, line + CONTEXT_LINES);
+    for (let l = a; l <= b; l++) if (pred(this.factsOf(l))) return true;
+    return false;
+  }
+
+  /**
+   * The request around a line: its statement and the statements that build the same request,
+   * whatever blank lines and comments sit between; in formats without statements also its
+   * paragraph (the old window: up to CONTEXT_LINES either side, stopping at blank lines).
+   */
+  protected requestWindow(line: number): { from: number; to: number } {
+    let ext = this.extents.get(line);
+    if (ext) return ext;
+    ext = requestExtent(this, line, REQUEST_LINES);
+    if (this.prep.paragraphs) {
+      let from = line;
+      while (from > Math.max(0, line - CONTEXT_LINES) && !this.factsOf(from - 1).blank) from--;
+      let to = line;
+      while (to < Math.min(this.last, line + CONTEXT_LINES) && !this.factsOf(to + 1).blank) to++;
+      ext = { from: Math.min(from, ext.from), to: Math.max(to, ext.to) };
+    }
+    this.extents.set(line, ext);
+    return ext;
+  }
+
+  statement(line: number): { from: number; to: number } {
+    let st = this.statements.get(line);
+    if (!st) this.statements.set(line, (st = statementExtent(this, line, REQUEST_LINES)));
+    return st;
+  }
+}

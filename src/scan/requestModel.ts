@@ -1,0 +1,300 @@
+// The request analysis of the leak scanner, on top of the line model: whether a request sends to
+// Retrac (a Retrac line around it, or a use of a name bound to a Retrac URL), whether a key
+// candidate is near, and the keys a request carries, literal or reached through the definitions
+// of the names it sends as auth (within FLOW_LINES). Cached per scan like the line facts.
+import type { KeyToken } from './keyTokens';
+import { LineModel, FLOW_LINES, REQUEST_LINES } from './lineModel';
+import { AUTH_WORD, authNames, isGenericKeyName, lastSegment, nameSaysRetracKey } from './names';
+import { hasRunOf, isWordChar, lineOfOffset } from './text';
+import { assignedVariable } from './structure';
+
+const LIST_ITEM = /^\s*- /;
+/** Field names that set a client's base URL: the client variable carries the Retrac host. */
+const BASE_FIELD = /^(?:base_?ur[li]|baseU(?:RL|rl|ri)|prefix_?url|prefixUrl|host|endpoint|server|api_?url|apiUrl|url)$/i;
+/** Distinct names bound to Retrac URLs searched window by window before every line's words are read once instead. */
+const HOST_NAMES_BEFORE_INDEX = 8;
+const WORD = /[A-Za-z_$][\w$]*/g;
+/** Distinct names looked up one by one before all definitions are indexed in one pass. */
+const DEF_NAMES_BEFORE_INDEX = 24;
+
+export interface RequestKey {
+  tok: KeyToken;
+  line: number;
+  /** Sent as auth (or under a key name): not just any literal on the request's lines. */
+  sent: boolean;
+  /** Reached through a name the request sends as auth. */
+  flow: boolean;
+}
+
+function isSentToken(tok: KeyToken): boolean {
+  const name = tok.name ?? '';
+  return tok.via === 'bearer' || nameSaysRetracKey(name) || isGenericKeyName(name);
+}
+
+/** The per-scan caches of request analysis, and the queries over them. */
+export abstract class RequestModel extends LineModel {
+  /** Whether a request sends to Retrac, by its extent. */
+  private readonly retracRequests = new Map<number, boolean>();
+  private readonly requestKeyMemo = new Map<number, RequestKey[]>();
+  /** Key definitions by name over the facts region: per name on demand, or all at once past DEF_NAMES_BEFORE_INDEX names. */
+  private readonly defsByName = new Map<string, { tok: KeyToken; line: number }[]>();
+  private defIndexed = false;
+  /** Lines of the facts region that use a name bound to a Retrac URL, found once. */
+  private hostUseLines?: Set<number>;
+  private candScanned = -1;
+  private fullScanned = -1;
+  private readonly fullLines: number[] = [];
+  private readonly candLines: number[] = [];
+
+  /** The request sends to Retrac: a line of it names Retrac (not an import), or uses a name bound to a Retrac URL. */
+  protected sendsToRetrac(ext: { from: number; to: number }): boolean {
+    const memo = this.retracRequests.get(ext.from * 1e7 + ext.to);
+    if (memo !== undefined) return memo;
+    let yes = false;
+    for (let l = ext.from; l <= ext.to && !yes; l++) yes = this.factsOf(l).retracTarget;
+    if (!yes) {
+      const uses = this.hostUses();
+      for (let l = ext.from; l <= ext.to && !yes && uses.size; l++) yes = uses.has(l);
+    }
+    this.retracRequests.set(ext.from * 1e7 + ext.to, yes);
+    return yes;
+  }
+
+  /**
+   * The variable a Retrac URL on a line is bound to: `BASE = "https://api.retrac.co"`, or the
+   * client whose base URL it is (`const api = axios.create({ baseURL: "https://api.retrac.co" })`).
+   */
+  private hostNameFor(line: number): string | undefined {
+    const h = this.factsOf(line).hostName;
+    if (!h || !BASE_FIELD.test(h)) return h;
+    return assignedVariable(this.text(this.statement(line).from));
+  }
+
+  /**
+   * The request sends to Retrac as seen from one of its lines: a Retrac line (not an import) or a
+   * use of a Retrac URL name that encloses the line or sits beside it in the same construct. A
+   * sibling object (`"retrac": {…}` next to `"stripe": {…}`) does not count.
+   */
+  protected retracAround(ext: { from: number; to: number }, line: number): boolean {
+    const n = ext.to - ext.from + 1;
+    const depth = new Array<number>(n + 1);
+    depth[0] = 0;
+    for (let i = 0; i < n; i++) depth[i + 1] = depth[i] + this.shape(ext.from + i).net;
+    const uses = this.hostUses();
+    const t = line - ext.from;
+    for (let i = 0; i < n; i++) {
+      const l = ext.from + i;
+      if (!this.factsOf(l).retracTarget && !uses.has(l)) continue;
+      if (i === t) return true;
+      // Every line between stays at least as deep as the earlier line leaves off.
+      const a = Math.min(i, t);
+      const b = Math.max(i, t);
+      const need = depth[a + 1];
+      let ok = true;
+      for (let k = a + 1; k <= b && ok; k++) ok = depth[k] >= need;
+      // In indented formats a line that opens a mapping (`retrac:`) holds only the lines indented under it.
+      if (ok && this.prep.paragraphs) {
+        const top = this.shape(ext.from + a).indent;
+        const opens = this.text(ext.from + a).trimEnd().endsWith(':');
+        for (let k = a + 1; k <= b && ok; k++) {
+          const ind = this.shape(ext.from + k).indent;
+          if (ind >= 0) ok = opens ? ind > top : ind >= top || k === b;
+          // A new YAML list item (`- run: …`) at the same level is another step, not the same request.
+          if (ok && ind >= 0 && ind <= top && LIST_ITEM.test(this.text(ext.from + k))) ok = false;
+        }
+      }
+      if (ok) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Lines that use a name bound to a Retrac URL (`BASE = "https://api.retrac.co"`) within
+   * FLOW_LINES of the binding; found once per scan for the facts region.
+   */
+  protected hostUses(): Set<number> {
+    if (this.hostUseLines) return this.hostUseLines;
+    const uses = (this.hostUseLines = new Set<number>());
+    const a = this.factsBase;
+    const b = Math.min(this.last, this.factsBase + this.facts.length - 1);
+    const to = this.lineEnd(b);
+    const bindings = new Map<string, number[]>();
+    for (let i = this.doc.indexOf('retrac.co', this.starts[a]); i >= 0 && i < to; i = this.doc.indexOf('retrac.co', i + 9)) {
+      const line = lineOfOffset(this.starts, i);
+      const name = this.hostNameFor(line);
+      if (name) {
+        const list = bindings.get(name);
+        if (list) list.push(line);
+        else bindings.set(name, [line]);
+      }
+      if (line + 1 > this.last) break;
+      i = this.starts[line + 1] - 9;
+    }
+    if (bindings.size > HOST_NAMES_BEFORE_INDEX) {
+      // Many names: read each line's words once (the same answer as the windows below, in linear time).
+      for (let l = a; l <= b; l++) {
+        const t = this.factsText(l);
+        WORD.lastIndex = 0;
+        for (let m = WORD.exec(t); m; m = WORD.exec(t)) {
+          const list = bindings.get(m[0]);
+          if (list && list.some((x) => x !== l && Math.abs(x - l) <= FLOW_LINES)) {
+            uses.add(l);
+            break;
+          }
+        }
+      }
+      return uses;
+    }
+    for (const [name, lines] of bindings) {
+      let covered = a - 1; // bindings come in order: a window starts where the last one ended
+      for (const line of lines) {
+        const wa = this.starts[Math.max(a, line - FLOW_LINES, covered + 1)];
+        covered = Math.min(b, line + FLOW_LINES);
+        const wb = this.lineEnd(covered);
+        // Searched in a slice: a name that never comes again must not send indexOf to the end of the file.
+        const win = this.doc.slice(wa, wb);
+        for (let j = win.indexOf(name); j >= 0; j = win.indexOf(name, j + name.length)) {
+          if (isWordChar(win.charCodeAt(j - 1)) || isWordChar(win.charCodeAt(j + name.length))) continue;
+          const l = lineOfOffset(this.starts, wa + j);
+          if (l !== line || lines.some((x) => x !== l && Math.abs(x - l) <= FLOW_LINES)) uses.add(l);
+        }
+      }
+    }
+    return uses;
+  }
+
+  /**
+   * A line within REQUEST_LINES of `line` may hold a key token or sends a name as auth: without
+   * one, no request there can carry a key. Each line is looked at once; asked out of order, the
+   * answer may be a needless true, never a wrong false.
+   */
+  protected candidateNear(line: number): boolean {
+    const upTo = Math.min(this.last, line + REQUEST_LINES);
+    for (let l = Math.max(this.candScanned + 1, line - REQUEST_LINES); l <= upTo; l++) {
+      // Cheap, on the document without copying the line: a long enough alphanumeric run (a key
+      // token needs one), or an auth word followed by a name sent as auth.
+      const a = this.starts[l];
+      const b = this.lineEnd(l);
+      let cand = hasRunOf(this.doc, this.prep.lengths.min, a, b);
+      if (!cand) {
+        const t = this.factsText(l);
+        cand = AUTH_WORD.test(t) && authNames(t).length > 0;
+      }
+      if (cand) this.candLines.push(l);
+    }
+    this.candScanned = Math.max(this.candScanned, upTo);
+    // The last candidate at or before upTo; lines before line - REQUEST_LINES are too far.
+    const c = this.candLines;
+    return c.length > 0 && c[c.length - 1] >= line - REQUEST_LINES;
+  }
+
+  /**
+   * Like candidateNear, for full-access keys only: an unprefixed run long enough for a key, a name
+   * sent as auth that is bound to an unprefixed key, or `.env` values that hold one.
+   */
+  protected fullCandidateNear(line: number): boolean {
+    if (this.prep.hasFullEnvKey) return true;
+    const upTo = Math.min(this.last, line + REQUEST_LINES);
+    for (let l = Math.max(this.fullScanned + 1, line - REQUEST_LINES); l <= upTo; l++) {
+      const a = this.starts[l];
+      let cand = hasRunOf(this.doc, this.prep.lengths.min, a, this.lineEnd(l), true);
+      if (!cand) {
+        const t = this.factsText(l);
+        cand = AUTH_WORD.test(t) && authNames(t).some((n) => this.definitionsOf(n).some((d) => d.tok.keyType === 'full'));
+      }
+      if (cand) this.fullLines.push(l);
+    }
+    this.fullScanned = Math.max(this.fullScanned, upTo);
+    const c = this.fullLines;
+    return c.length > 0 && c[c.length - 1] >= line - REQUEST_LINES;
+  }
+
+  /** Some line of the request holds a key token or sends a name as auth. */
+  protected hasCandidates(ext: { from: number; to: number }): boolean {
+    for (let l = ext.from; l <= ext.to; l++) {
+      const w = this.factsOf(l);
+      if (this.keysOf(w, l).length || (w.authNames ??= authNames(w.text)).length) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Keys a request carries: literals on its lines sent as auth or named values, and the literals
+   * that names it sends as auth are bound to (a constant, an attribute, a variable) within
+   * FLOW_LINES; `.env` values come as env refs.
+   */
+  protected requestKeys(ext: { from: number; to: number }): RequestKey[] {
+    const memo = this.requestKeyMemo.get(ext.from * 1e7 + ext.to);
+    if (memo) return memo;
+    const out: RequestKey[] = [];
+    this.requestKeyMemo.set(ext.from * 1e7 + ext.to, out);
+    const names = new Set<string>();
+    for (let l = ext.from; l <= ext.to; l++) {
+      const w = this.factsOf(l);
+      for (const tok of this.keysOf(w, l)) out.push({ tok, line: l, sent: isSentToken(tok), flow: false });
+      for (const n of (w.authNames ??= authNames(w.text))) names.add(n);
+    }
+    for (const name of names) {
+      const def = this.definitionOf(name, ext.from);
+      if (!def) continue;
+      const same = out.find((o) => o.line === def.line && o.tok.start === def.tok.start);
+      if (same) {
+        same.sent = true;
+        same.flow = true;
+      } else out.push({ ...def, sent: true, flow: true });
+    }
+    return out;
+  }
+
+  /** The key literal a name is bound to, nearest above the request first, within FLOW_LINES. */
+  private definitionOf(name: string, near: number): { tok: KeyToken; line: number } | undefined {
+    const defs = this.definitionsOf(name);
+    let best: { tok: KeyToken; line: number } | undefined;
+    for (const d of defs) {
+      if (d.line < near - FLOW_LINES) continue;
+      if (d.line <= near) best = d;
+      else return best ?? (d.line <= near + FLOW_LINES ? d : undefined);
+    }
+    return best;
+  }
+
+  /**
+   * Every line of the facts region that binds `name` to a key literal, in order. Searched per name;
+   * past DEF_NAMES_BEFORE_INDEX names, one pass indexes them all (the same answers, bounded work).
+   */
+  private definitionsOf(name: string): { tok: KeyToken; line: number }[] {
+    const known = this.defsByName.get(name);
+    if (known) return known;
+    if (this.defIndexed) return [];
+    const a = this.factsBase;
+    const b = Math.min(this.last, this.factsBase + this.facts.length - 1);
+    if (this.defsByName.size >= DEF_NAMES_BEFORE_INDEX) {
+      this.defIndexed = true;
+      for (let l = a; l <= b; l++) {
+        for (const tok of this.keysOf(this.factsOf(l), l)) {
+          if (tok.name === undefined) continue;
+          const n = lastSegment(tok.name);
+          let list = this.defsByName.get(n);
+          if (!list) this.defsByName.set(n, (list = []));
+          if (!list.some((d) => d.line === l && d.tok === tok)) list.push({ tok, line: l });
+        }
+      }
+      for (const list of this.defsByName.values()) list.sort((x, y) => x.line - y.line || x.tok.start - y.tok.start);
+      return this.defsByName.get(name) ?? [];
+    }
+    const out: { tok: KeyToken; line: number }[] = [];
+    const from = this.starts[a];
+    const to = this.lineEnd(b);
+    for (let i = this.doc.indexOf(name, from); i >= 0 && i < to; i = this.doc.indexOf(name, i + name.length)) {
+      if (isWordChar(this.doc.charCodeAt(i - 1)) || isWordChar(this.doc.charCodeAt(i + name.length))) continue;
+      const l = lineOfOffset(this.starts, i);
+      for (const tok of this.keysOf(this.factsOf(l), l)) {
+        if (tok.name !== undefined && lastSegment(tok.name) === name) out.push({ tok, line: l });
+      }
+      if (l + 1 > this.last) break;
+      i = this.starts[l + 1] - name.length;
+    }
+    this.defsByName.set(name, out);
+    return out;
+  }
+}
