@@ -46,6 +46,24 @@ async function registeredRetracCommands(): Promise<string[]> {
   return (await vscode.commands.getCommands(true)).filter((c) => c.startsWith('retrac.') && !derived(c));
 }
 
+/**
+ * The extension host's marks of one extension's activation (vs/base/common/performance, Date.now()
+ * resolution): willLoadExtensionCode → didLoadExtensionCode (require: read + compile + run the
+ * bundle), willActivateExtension → didActivateExtension (activate(), until its result resolves).
+ */
+function activationMarks(id: string): { willLoad: number; didLoad: number; willActivate: number; didActivate: number } {
+  const perf = (globalThis as { MonacoPerformanceMarks?: { getMarks(): { name: string; startTime: number }[] } }).MonacoPerformanceMarks;
+  assert.ok(perf, 'the extension host has no performance marks');
+  const at = (what: string): number => {
+    const mark = perf.getMarks().find((m) => m.name === `code/extHost/${what}/${id}`);
+    assert.ok(mark, `no ${what} mark for ${id}`);
+    return mark.startTime;
+  };
+  const marks = { willLoad: at('willLoadExtensionCode'), didLoad: at('didLoadExtensionCode'), willActivate: at('willActivateExtension'), didActivate: at('didActivateExtension') };
+  assert.ok(marks.willLoad <= marks.didLoad && marks.didLoad <= marks.willActivate && marks.willActivate <= marks.didActivate, `marks out of order for ${id}`);
+  return marks;
+}
+
 suite('Retrac smoke', () => {
   test('runs in a real VS Code extension host', () => {
     console.log(`    vscode.version=${vscode.version} env.appName=${vscode.env.appName} uiKind=${vscode.env.uiKind}`);
@@ -93,21 +111,7 @@ suite('Retrac smoke', () => {
   test('activation, measured by VS Code: from loading our module until activate returns', async () => {
     const ext = extension();
     const api = await ext.activate();
-    // The extension host marks each activation (vs/base/common/performance, Date.now() resolution):
-    // willLoadExtensionCode → didLoadExtensionCode (require: read + compile + run the bundle),
-    // willActivateExtension → didActivateExtension (our activate(), until its result resolves).
-    const perf = (globalThis as { MonacoPerformanceMarks?: { getMarks(): { name: string; startTime: number }[] } }).MonacoPerformanceMarks;
-    assert.ok(perf, 'the extension host has no performance marks');
-    const at = (what: string): number => {
-      const mark = perf.getMarks().find((m) => m.name === `code/extHost/${what}/${EXTENSION_ID}`);
-      assert.ok(mark, `no ${what} mark for ${EXTENSION_ID}`);
-      return mark.startTime;
-    };
-    const willLoad = at('willLoadExtensionCode');
-    const didLoad = at('didLoadExtensionCode');
-    const willActivate = at('willActivateExtension');
-    const didActivate = at('didActivateExtension');
-    assert.ok(willLoad <= didLoad && didLoad <= willActivate && willActivate <= didActivate, 'marks out of order');
+    const { willLoad, didLoad, willActivate, didActivate } = activationMarks(EXTENSION_ID);
     const size = fs.statSync(path.join(ext.extensionPath, 'dist/extension.js')).size;
     const production = !fs.readFileSync(path.join(ext.extensionPath, 'dist/extension.js'), 'utf8').includes('//# sourceMappingURL');
     console.log(
@@ -136,19 +140,8 @@ suite('Retrac smoke', () => {
     assert.ok(peerExt, `the activation peer ${peerId} is not installed in this VS Code`);
     const peerWasActive = peerExt.isActive;
     await Promise.all([extension().activate(), peerExt.activate()]);
-    const perf = (globalThis as { MonacoPerformanceMarks?: { getMarks(): { name: string; startTime: number }[] } }).MonacoPerformanceMarks;
-    assert.ok(perf, 'the extension host has no performance marks');
     const phases = (id: string): { load: number; context: number; activate: number; total: number; willLoad: number; willActivate: number } => {
-      const at = (what: string): number => {
-        const mark = perf.getMarks().find((m) => m.name === `code/extHost/${what}/${id}`);
-        assert.ok(mark, `no ${what} mark for ${id}`);
-        return mark.startTime;
-      };
-      const willLoad = at('willLoadExtensionCode');
-      const didLoad = at('didLoadExtensionCode');
-      const willActivate = at('willActivateExtension');
-      const didActivate = at('didActivateExtension');
-      assert.ok(willLoad <= didLoad && didLoad <= willActivate && willActivate <= didActivate, `marks out of order for ${id}`);
+      const { willLoad, didLoad, willActivate, didActivate } = activationMarks(id);
       // load: require of the module; context: VS Code readying the ExtensionContext (it runs alongside the
       // load, so this is what is left of it); activate: activate() until its result resolves.
       return { load: didLoad - willLoad, context: willActivate - didLoad, activate: didActivate - willActivate, total: didActivate - willLoad, willLoad, willActivate };
