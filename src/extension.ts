@@ -11,14 +11,11 @@ import { Accounts } from './accounts';
 import type { InventoryExplorer } from './tree';
 import { LazyExplorer } from './tree/lazy';
 import type { LeakDiagnostics } from './diagnostics';
-import {
-  COMMAND_FINISH_FIX, COMMAND_IGNORE_IN_WORKSPACE, COMMAND_INSTALL_HOOK, COMMAND_REMOVE_HOOK, COMMAND_RENAME_ENV_NAME,
-  COMMAND_RESET_IGNORED, COMMAND_ROTATE_KEY, COMMAND_SCAN_GIT_HISTORY, COMMAND_SCAN_WORKSPACE,
-} from './diagnostics/commands';
+import { DIAGNOSTICS_COMMANDS } from './diagnostics/commands';
 import { InventoryEdits } from './edits';
 import { LazyInsights } from './insights/lazy';
 import { LazyPart } from './lazyPart';
-import type { CommandId } from './registerCommand';
+import { showError } from './showError';
 
 /** What `activate` returns: used by the integration tests to reach the parts. */
 export interface RetracExtensionApi {
@@ -46,11 +43,6 @@ export interface RetracExtensionApi {
   /** CPU time of the extension host process during `activate`, in ms. */
   activationCpuMs: number;
 }
-
-const DIAGNOSTICS_COMMANDS = [
-  COMMAND_SCAN_WORKSPACE, COMMAND_RESET_IGNORED, COMMAND_IGNORE_IN_WORKSPACE, COMMAND_ROTATE_KEY, COMMAND_RENAME_ENV_NAME,
-  COMMAND_FINISH_FIX, COMMAND_SCAN_GIT_HISTORY, COMMAND_INSTALL_HOOK, COMMAND_REMOVE_HOOK,
-] as CommandId[];
 
 export function activate(context: vscode.ExtensionContext): RetracExtensionApi {
   const startedClock = performance.timeOrigin + performance.now();
@@ -96,7 +88,15 @@ export function activate(context: vscode.ExtensionContext): RetracExtensionApi {
   // Most windows scan their open documents: the scanner loads as soon as activation has returned.
   const soon = setImmediate(() => {
     const loadStarted = performance.now();
-    const leaks = diagnostics.get();
+    let leaks: LeakDiagnostics;
+    try {
+      leaks = diagnostics.get();
+    } catch (e) {
+      // Fail closed, and say so: without the scanner no file is checked for leaked keys.
+      log.logger().error(e instanceof Error ? e : String(e));
+      void showError(vscode.l10n.t('Retrac leak detection could not start, so open files are not checked for keys: {0}', e instanceof Error ? e.message : String(e)));
+      return;
+    }
     const loaded = performance.now();
     log.logger().info(`Leak diagnostics loaded ${(loadStarted - activatedAt).toFixed(1)} ms after activation, in ${(loaded - loadStarted).toFixed(1)} ms`);
     const first = leaks.scans.onDidScan(() => {
