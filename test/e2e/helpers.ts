@@ -166,11 +166,32 @@ export class Workbench {
     await input.press('Enter');
   }
 
-  /** Waits for a notification toast containing `text`, fully slid in (so screenshots show it). */
+  /**
+   * Waits for a notification toast containing `text`, then for its slide-in to end (so screenshots
+   * show it). Not by the `notification-fade-in-done` class: the workbench adds it on `transitionend`,
+   * which a browser does not fire for a transition that never started, and then the class never comes.
+   */
   async waitForNotification(text: string, timeout = 30_000): Promise<Locator> {
-    const toast = this.page.locator('.notification-toast.notification-fade-in-done', { hasText: text }).first();
+    const toast = this.page.locator('.notification-toast', { hasText: text }).first();
     await toast.waitFor({ timeout });
+    await toast.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined))));
     return toast;
+  }
+
+  /**
+   * What a failed test's screenshot would show, as text for the CI log: open toasts, editor tabs,
+   * open menus. Never editor contents (a test file may hold a generated key).
+   */
+  async describeState(): Promise<string> {
+    return this.page.evaluate(() => {
+      const texts = (selector: string) => Array.from(document.querySelectorAll<HTMLElement>(selector), (e) => e.innerText.replace(/\s+/g, ' ').trim()).filter(Boolean);
+      return [
+        `toasts: ${JSON.stringify(texts('.notification-toast .notification-list-item-message'))}`,
+        `tabs: ${JSON.stringify(Array.from(document.querySelectorAll<HTMLElement>('.tab'), (t) => `${t.innerText.trim()}${t.classList.contains('active') ? ' (active)' : ''}${t.classList.contains('dirty') ? ' (dirty)' : ''}`))}`,
+        `menus: ${JSON.stringify(texts('.action-widget .monaco-list-row, .quick-input-widget .quick-input-list .monaco-list-row'))}`,
+        `focused: ${document.activeElement?.className ?? ''}`,
+      ].join('\n');
+    });
   }
 
   /** Rows of the tree views (side bar or panel) containing `text`. */
@@ -202,6 +223,7 @@ export function useWorkbench(options: WorkbenchOptions = {}): () => Workbench {
     if (workbench && test?.state === 'failed') {
       const file = await workbench.screenshot(`FAILED ${test.fullTitle()}`);
       console.log(`      screenshot: ${path.relative(process.cwd(), file)}`);
+      console.log((await workbench.describeState().catch((e: unknown) => `state unavailable: ${String(e)}`)).replace(/^/gm, '      '));
     }
   });
   after(async function () {
