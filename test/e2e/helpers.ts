@@ -33,6 +33,13 @@ export interface WorkbenchOptions {
 
 const screenshotsDir = path.join(rt.testResultsDir, 'screenshots');
 
+/** Files under `dir` (recursively) whose name passes `wanted`. */
+function findFiles(dir: string, wanted: (name: string) => boolean): string[] {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && wanted(e.name))
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -46,6 +53,8 @@ export class Workbench {
     /** The running sandbox (for direct API setup), when started. */
     readonly sandbox: RunningSandbox | undefined,
     readonly sandboxInfo: SandboxInfo | undefined,
+    /** code-server's user data, extensions and logs for this workbench. */
+    private readonly stateDir: string,
   ) {}
 
   static async start(options: WorkbenchOptions = {}): Promise<Workbench> {
@@ -75,7 +84,7 @@ export class Workbench {
     page.setDefaultTimeout(30_000);
     await page.goto(rt.workbenchUrl(server, { folder: workspace }));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    return new Workbench(page, browser, workspace, sandbox, sandboxInfo);
+    return new Workbench(page, browser, workspace, sandbox, sandboxInfo, stateDir);
   }
 
   /** Stops the browser, code-server and the sandbox, releases the lock and deletes the run folder. */
@@ -179,19 +188,27 @@ export class Workbench {
   }
 
   /**
-   * What a failed test's screenshot would show, as text for the CI log: open toasts, editor tabs,
-   * open menus. Never editor contents (a test file may hold a generated key).
+   * What a failed test's screenshot cannot show, as text for the CI log: every notification of the
+   * session (toasts hide after 15 s; the notification center keeps them), editor tabs, open menus,
+   * focus, and the end of the extension's log (redacted by the extension). Never editor contents: a
+   * test file may hold a generated key.
    */
   async describeState(): Promise<string> {
-    return this.page.evaluate(() => {
-      const texts = (selector: string) => Array.from(document.querySelectorAll<HTMLElement>(selector), (e) => e.innerText.replace(/\s+/g, ' ').trim()).filter(Boolean);
-      return [
-        `toasts: ${JSON.stringify(texts('.notification-toast .notification-list-item-message'))}`,
-        `tabs: ${JSON.stringify(Array.from(document.querySelectorAll<HTMLElement>('.tab'), (t) => `${t.innerText.trim()}${t.classList.contains('active') ? ' (active)' : ''}${t.classList.contains('dirty') ? ' (dirty)' : ''}`))}`,
-        `menus: ${JSON.stringify(texts('.action-widget .monaco-list-row, .quick-input-widget .quick-input-list .monaco-list-row'))}`,
-        `focused: ${document.activeElement?.className ?? ''}`,
-      ].join('\n');
-    });
+    const visibleTexts = (selector: string) => this.page.evaluate((sel) =>
+      Array.from(document.querySelectorAll<HTMLElement>(sel)).filter((e) => e.offsetParent !== null).map((e) => e.innerText.replace(/\s+/g, ' ').trim()).filter(Boolean), selector);
+    const lines = [
+      `tabs: ${JSON.stringify(await this.page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.tab'), (t) =>
+        `${t.innerText.trim()}${t.classList.contains('active') ? ' (active)' : ''}${t.classList.contains('dirty') ? ' (dirty)' : ''}`)))}`,
+      `menus: ${JSON.stringify(await visibleTexts('.action-widget .monaco-list-row, .quick-input-widget .quick-input-list .monaco-list-row'))}`,
+      `focused: ${await this.page.evaluate(() => document.activeElement?.className ?? '')}`,
+    ];
+    await this.page.keyboard.press('Escape');
+    await this.runCommand('Notifications: Show Notifications');
+    await this.page.locator('.notifications-center').waitFor();
+    lines.push(`notifications: ${JSON.stringify(await visibleTexts('.notifications-center .notification-list-item-message'))}`);
+    const logs = findFiles(this.stateDir, (name) => /retrac/i.test(name) && name.endsWith('.log'));
+    for (const log of logs) lines.push(`${path.basename(log)}:`, ...fs.readFileSync(log, 'utf8').trimEnd().split('\n').slice(-15).map((l) => `  ${l}`));
+    return lines.join('\n');
   }
 
   /** Rows of the tree views (side bar or panel) containing `text`. */
