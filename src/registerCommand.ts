@@ -13,7 +13,7 @@ export const COMMAND_IDS = [
   'retrac.deleteItem', 'retrac.createTag', 'retrac.tagItem', 'retrac.untagItem', 'retrac.createLocation',
   'retrac.renameLocation', 'retrac.deactivateLocation', 'retrac.importItems', 'retrac.scanWorkspace',
   'retrac.resetIgnoredFindings', 'retrac.ignoreFindingInWorkspace', 'retrac.rotateLeakedKey', 'retrac.renamePublicEnvName',
-  'retrac.finishLeakFix', 'retrac.refreshExplorer', 'retrac.refreshNode', 'retrac.loadMore', 'retrac.retryNode',
+  'retrac.applyLeakFix', 'retrac.refreshExplorer', 'retrac.refreshNode', 'retrac.loadMore', 'retrac.retryNode',
   'retrac.filterExplorer', 'retrac.clearExplorerFilter', 'retrac.findItem', 'retrac.openDetails', 'retrac.copyId',
   'retrac.copySku', 'retrac.openInDashboard', 'retrac.revealInExplorer', 'retrac.showStockHistory',
   'retrac.showLocationChart', 'retrac.openLeakSample', 'retrac.scanGitHistory', 'retrac.installPreCommitHook',

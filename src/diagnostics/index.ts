@@ -5,8 +5,9 @@ import * as vscode from 'vscode';
 import { Disposable } from '../lifecycle';
 import type { Logger } from '../log';
 import { registerCommand } from '../registerCommand';
+import { showError } from '../showError';
 import {
-  COMMAND_IGNORE_IN_WORKSPACE, COMMAND_FINISH_FIX, COMMAND_RENAME_ENV_NAME, COMMAND_RESET_IGNORED, COMMAND_ROTATE_KEY,
+  COMMAND_IGNORE_IN_WORKSPACE, COMMAND_APPLY_FIX, COMMAND_RENAME_ENV_NAME, COMMAND_RESET_IGNORED, COMMAND_ROTATE_KEY,
   COMMAND_SCAN_WORKSPACE, COMMAND_SCAN_GIT_HISTORY, COMMAND_INSTALL_HOOK, COMMAND_REMOVE_HOOK,
 } from './commands';
 import type { GitTools } from './gitTools';
@@ -16,7 +17,7 @@ import { GitFacts } from './git';
 import { IgnoredFindings, type IgnoreHint } from './ignoredFindings';
 import { CommittedKeys } from './committedKeys';
 import { ScanLanguageStatus } from './languageStatus';
-import type { FixFollowUp } from './quickFixes';
+import type { FixFollowUp, FixToApply } from './quickFixes';
 import type { RenameResult } from './renameEnvName';
 import type { WorkspaceScan } from './workspaceScan';
 
@@ -74,7 +75,7 @@ export class LeakDiagnostics extends Disposable {
     this.register(registerCommand(COMMAND_IGNORE_IN_WORKSPACE, (fingerprint: unknown, hint: unknown) => this.ignored.add(String(fingerprint), toHint(hint)), log));
     this.register(registerCommand(COMMAND_ROTATE_KEY, () => this.rotateKey(), log));
     this.register(registerCommand(COMMAND_RENAME_ENV_NAME, (from: unknown, to: unknown) => this.renameEnvName(String(from), String(to)), log));
-    this.register(registerCommand(COMMAND_FINISH_FIX, (followUp: unknown) => this.finishFix(followUp as FixFollowUp), log));
+    this.register(registerCommand(COMMAND_APPLY_FIX, (fix: unknown) => this.applyFix(fix as FixToApply), log));
     this.register(registerCommand(COMMAND_SCAN_GIT_HISTORY, (folder: unknown) => this.gitTools(context).scanHistory(folder), log));
     this.register(registerCommand(COMMAND_INSTALL_HOOK, (folder: unknown) => this.gitTools(context).installPreCommitHook(folder), log));
     this.register(registerCommand(COMMAND_REMOVE_HOOK, (folder: unknown) => this.gitTools(context).removePreCommitHook(folder), log));
@@ -146,6 +147,20 @@ export class LeakDiagnostics extends Disposable {
         return result;
       },
     );
+  }
+
+  /** Applies a fix offered for a document, unless the document changed since (its offsets would be wrong). */
+  private async applyFix(fix: FixToApply): Promise<void> {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === fix.uri);
+    if (document?.version !== fix.version) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Retrac: the file changed since this fix was offered, so nothing was changed. Open the quick fixes again.'));
+      return;
+    }
+    if (!(await vscode.workspace.applyEdit(fix.edit))) {
+      void showError(vscode.l10n.t('Retrac: VS Code did not apply the fix (a file it changes may have changed meanwhile). Open the quick fixes again.'));
+      return;
+    }
+    await this.finishFix(fix.followUp);
   }
 
   /** After a fix's edit: saves the other files it touched (git reads .gitignore from disk) and says what happened. */

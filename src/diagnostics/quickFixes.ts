@@ -11,7 +11,7 @@ import {
 } from './envReference';
 import type { GitFacts } from './git';
 import type { CommittedKeys } from './committedKeys';
-import { COMMAND_IGNORE_IN_WORKSPACE, COMMAND_FINISH_FIX, COMMAND_RENAME_ENV_NAME, COMMAND_ROTATE_KEY } from './commands';
+import { COMMAND_IGNORE_IN_WORKSPACE, COMMAND_APPLY_FIX, COMMAND_RENAME_ENV_NAME, COMMAND_ROTATE_KEY } from './commands';
 
 
 const KEY_RULES = new Set<RuleId>(['retrac/restricted-key', 'retrac/full-access-key']);
@@ -19,8 +19,23 @@ const PUBLIC_PREFIX = /^(?:NEXT_PUBLIC|EXPO_PUBLIC|NUXT_PUBLIC|REACT_APP|VUE_APP
 const WORKSPACE_ENV_NAME = 'RETRAC_WORKSPACE_ID';
 
 /**
- * What the command that follows a fix's edit is told: the other files the edit touched (saved, so
- * git sees the new .gitignore), and what to tell the user (never the key).
+ * A fix that writes more than the document and reports what it did. It is applied by a command,
+ * not as the code action's `edit`: VS Code runs an action's command only after its edit, and a
+ * command with arguments lives in a cache the editor releases when it lists actions again (the
+ * edit itself triggers that). On a busy machine the command was gone by the time the edit was
+ * done (about one run in 25 at load 10): .env written, and no word to the user.
+ */
+export interface FixToApply {
+  /** The document the fix was computed for, and its version then: a stale fix is not applied. */
+  uri: string;
+  version: number;
+  edit: vscode.WorkspaceEdit;
+  followUp: FixFollowUp;
+}
+
+/**
+ * What follows a fix's edit: the other files the edit touched (saved, so git sees the new
+ * .gitignore), and what to tell the user (never the key).
  */
 export interface FixFollowUp {
   save: string[];
@@ -79,17 +94,14 @@ export class LeakQuickFixes implements vscode.CodeActionProvider {
           const edit = await this.gitignoreEdit(document.uri, path.basename(document.uri.fsPath));
           if (edit) {
             const a = action(vscode.l10n.t('Add {0} to .gitignore', path.basename(document.uri.fsPath)), true);
-            a.edit = edit;
-            const followUp: FixFollowUp = { save: edit.entries().map(([u]) => u.toString()) };
-            a.command = { command: COMMAND_FINISH_FIX, title: a.title, arguments: [followUp] };
+            applyByCommand(a, document, edit, { save: edit.entries().map(([u]) => u.toString()) });
           }
         }
       } else if (trusted) {
         const moved = await this.moveKeyToEnv(document, finding);
         if (moved) {
           const a = action(vscode.l10n.t('Move the key to environment variable {0}', moved.envName), true);
-          a.edit = moved.edit;
-          a.command = { command: COMMAND_FINISH_FIX, title: a.title, arguments: [moved.followUp] };
+          applyByCommand(a, document, moved.edit, moved.followUp);
         }
       }
       // From the cache only: code actions never wait for git (a lookup runs after each scan).
@@ -259,4 +271,10 @@ async function readText(uri: vscode.Uri): Promise<{ text: string; end: vscode.Po
   } catch {
     return undefined;
   }
+}
+
+/** Makes `action` apply `edit` and its follow-up through one command (see FixToApply). */
+function applyByCommand(action: vscode.CodeAction, document: vscode.TextDocument, edit: vscode.WorkspaceEdit, followUp: FixFollowUp): void {
+  const fix: FixToApply = { uri: document.uri.toString(), version: document.version, edit, followUp };
+  action.command = { command: COMMAND_APPLY_FIX, title: action.title, arguments: [fix] };
 }

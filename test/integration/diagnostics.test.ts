@@ -280,6 +280,25 @@ suite('Leak diagnostics', () => {
     await vscode.workspace.saveAll(false);
   });
 
+  test('a fix offered before the file changed is not applied: it says so and writes nothing', async () => {
+    const key = remember(fakeKey('restricted'));
+    const name = `RETRAC_STALE_KEY_${suffix()}`;
+    const uri = file('stale.js', `const ${name} = '${key}';\nfetch('https://api.retrac.co/items', { headers: { Authorization: \`Bearer \${${name}}\` } });\n`);
+    const doc = await open(uri);
+    const [d] = await waitForDiagnostics(uri, hasRule('retrac/restricted-key'));
+    const fix = await action(uri, d, /Move the key to environment variable/);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), '// edited after the light bulb was opened\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const before = doc.getText();
+    const { messages } = await withMessages(() => apply(fix));
+    assert.ok(messages.some((m) => m.includes('the file changed since this fix was offered')), `messages: ${messages.join(' | ')}`);
+    assert.strictEqual(doc.getText(), before, 'the stale fix changed the file');
+    const envPath = path.join(root.fsPath, '.env');
+    assert.ok(!fs.existsSync(envPath) || !fs.readFileSync(envPath, 'utf8').includes(key), '.env got the key of a fix that was not applied');
+    await vscode.workspace.saveAll(false);
+  });
+
   test('quick fix "move to environment variable" (Python): os.environ and import os', async () => {
     const key = remember(fakeKey('restricted'));
     const name = `RETRAC_TOKEN_${suffix()}`;
