@@ -61,8 +61,9 @@ describe('Retrac leak detection (UI)', function () {
     assert.strictEqual(await actionWidget.locator('.monaco-list-row.action.focused').getAttribute('aria-label'), move);
     await page.keyboard.press('Enter');
 
-    // The edit saves .env itself; the user saves the source file.
+    // The fix saves .env itself and leaves the source file to the user, unsaved (one Undo reverts it).
     await wb().waitForNotification('the key now comes from RETRAC_API_KEY');
+    await page.locator('.tab.active.dirty', { hasText: 'inventory.js' }).waitFor();
     await page.locator('.monaco-editor.focused').waitFor(); // the menu hands focus back to the editor
     await page.keyboard.press('Control+S');
     await page.locator('.tab.active:not(.dirty)', { hasText: 'inventory.js' }).waitFor();
