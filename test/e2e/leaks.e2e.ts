@@ -10,7 +10,9 @@ const RESTRICTED_KEY = /retrac_[A-Za-z0-9]{24}/;
 
 describe('Retrac leak detection (UI)', function () {
   this.timeout(180_000);
-  const wb = useWorkbench({ settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+  // Auto-save off, as on the desktop (VS Code for the Web saves after 1 s by default): the test checks
+  // that the fix leaves the source file unsaved and that the user's save writes it.
+  const wb = useWorkbench({ settings: { 'workbench.colorTheme': 'Default Dark Modern', 'files.autoSave': 'off' } });
 
   it('flags a hard-coded key without showing it and moves it to .env with the quick fix', async () => {
     const page = wb().page;
