@@ -7,6 +7,7 @@
 // chunk boundary, and the context the rules look at around it, are still seen. Each finding is
 // kept by the one chunk that owns its start, so it is reported once, at its position in the file.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { gateBuffer } from './bytePrefilter';
 import { countNewlines, moveFinding, type Origin } from './findingPosition';
 import { mayHaveFindings, prepareOptions, sharedParts, type PreparedOptions, type SharedParts } from './prepare';
 import { scanLongLines } from './longLines';
@@ -38,15 +39,14 @@ export interface FileScanResult {
 export const CHUNK_BYTES = 8 * 1024 * 1024;
 export const OVERLAP_BYTES = 256 * 1024;
 
-let readBuffer = Buffer.alloc(0);
 /** Env-derived parts per options object: the CLI and the worker pass one object for a whole run. */
 const shared = new WeakMap<FileScanOptions, SharedParts>();
 // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
+/** The read buffer, reused across files; where the byte gate's prefilter reads without a copy. */
 function buffer(size: number): Buffer {
-  if (readBuffer.length < size) readBuffer = Buffer.allocUnsafe(Math.max(size, 64 * 1024));
-  return readBuffer;
+  return gateBuffer(size);
 }
 
 /** Reads `length` bytes at `position` into `buf` (fewer at the end of the file). */
