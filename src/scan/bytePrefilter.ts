@@ -239,11 +239,15 @@ function hasSimd(): boolean {
 
 /**
  * A buffer of at least `size` bytes to read files into, lying where the prefilter reads without
- * a copy. Reused: valid until the next call (which may move it).
+ * a copy. Reused: valid until the next call, which may move it, keeping its bytes.
  */
 export function gateBuffer(size: number): Buffer {
   if (!hasSimd()) {
-    if (!readView || readView.length < size) readView = Buffer.allocUnsafe(Math.max(size, 64 * 1024));
+    if (!readView || readView.length < size) {
+      const grown = Buffer.allocUnsafe(Math.max(size, 2 * (readView?.length ?? 0), 64 * 1024));
+      readView?.copy(grown);
+      readView = grown;
+    }
     return readView;
   }
   readMemory ??= new WebAssembly.Memory({ initial: 16 });

@@ -109,8 +109,10 @@ const API_TOOL_FILE = /postman|insomnia|thunder|httpie|bruno|hoppscotch|collecti
 
 /** `dir/base` of a path: `sessions/api.retrac.co/default.json` names its host in the folder. */
 function lastSegments(fileName: string): string {
-  const parts = fileName.split(/[\\/]/);
-  return parts.slice(-2).join('/');
+  // Runs for every file of a tree: two searches, not a split of the whole path.
+  const last = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
+  if (last <= 0) return fileName;
+  return fileName.slice(Math.max(fileName.lastIndexOf('/', last - 1), fileName.lastIndexOf('\\', last - 1)) + 1);
 }
 
 export function prepareOptions(options: ScanOptions, shared = sharedParts(options.envValues, !!options.lenient)): PreparedOptions {

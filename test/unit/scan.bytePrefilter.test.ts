@@ -5,6 +5,7 @@
 // at the buffer's end, cut by the end (with the rest of the word in the memory beyond it), among
 // binary and UTF-8 bytes, and at chunk boundaries of files read in pieces.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -193,5 +194,47 @@ describe('the byte gate prefilter', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  describe('the first read (1 MB) and what follows it', () => {
+    let dir: string;
+    before(() => (dir = mkdtempSync(join(tmpdir(), 'retrac-first-read-'))));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    const MB = 1024 * 1024;
+
+    it('a file longer than the first read keeps its first megabyte: keys before, across and after its end are found', () => {
+      for (const size of [MB - 1, MB, MB + 1, MB + 100, 3 * MB + 7]) {
+        const keys = [restrictedKey(), restrictedKey(), restrictedKey()];
+        const places = [100, size >= MB + 100 ? MB - 10 : MB - 100, size - 40]; // the second across the first read's end when it fits
+        const bytes = Buffer.alloc(size, 'const a = b + c; // filler line of code\n');
+        keys.forEach((k, i) => bytes.write(`"${k}"`, places[i]));
+        const path = join(dir, `f${size}.js`);
+        writeFileSync(path, bytes);
+        const whole = scanText(bytes.toString('utf8'), { fileName: path }).map((f) => [f.rule, f.start, f.end]);
+        assert.equal(whole.length, 3, `size ${size}`);
+        if (size >= MB + 100) assert.ok(bytes.indexOf(keys[1]) < MB && bytes.indexOf(keys[1]) + keys[1].length > MB, 'a key straddles the first read');
+        for (const chunkBytes of [undefined, 2 * MB, MB - 5]) {
+          const r = scanFile({ path, gitIgnored: false }, { chunkBytes });
+          assert.deepEqual(r.findings.map((f) => [f.rule, f.start, f.end]), whole, `size ${size}, chunk ${chunkBytes}`);
+          assert.equal(r.bytes, size);
+        }
+        // At the limit: one byte more is too large, whatever the first read saw.
+        assert.equal(scanFile({ path, gitIgnored: false }, { maxFileBytes: size }).skipped, undefined);
+        assert.equal(scanFile({ path, gitIgnored: false }, { maxFileBytes: size - 1 }).skipped, 'too-large');
+      }
+    });
+
+    it('an empty file is scanned; a FIFO or a device where the walk saw a file is a special file, and nothing hangs', () => {
+      const empty = join(dir, 'empty.ts');
+      writeFileSync(empty, '');
+      assert.deepEqual(scanFile({ path: empty, gitIgnored: false }, {}), { file: { path: empty, gitIgnored: false }, bytes: 0, findings: [] });
+      const fifo = join(dir, 'pipe.ts');
+      assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+      for (const path of [fifo, '/dev/null', '/dev/zero']) {
+        assert.equal(scanFile({ path, gitIgnored: false }, {}).skipped, 'special-file', path);
+        assert.equal(scanFile({ path, gitIgnored: false }, { maxFileBytes: 0 }).skipped, 'special-file', path);
+      }
+      assert.equal(scanFile({ path: join(dir, 'gone.ts'), gitIgnored: false }, {}).skipped, 'unreadable');
+    });
   });
 });
