@@ -1,6 +1,7 @@
 // One scan run over a list of inputs, as the CLI does it: walk, read, scan, and collect both the
 // findings and every file that was not scanned. Output formats live in report.ts.
-import { PARALLEL_MIN_FILES, scanFilesInParallel } from './parallelScan';
+import { statSync } from 'node:fs';
+import { PARALLEL_MIN_FILES, ScanThreads } from './parallelScan';
 import { scanFile, type FileScanOptions, type FileScanResult } from './scanFiles';
 import type { SkippedFile } from './skipped';
 import type { Finding } from './types';
@@ -42,14 +43,22 @@ export function scanInputs(inputs: ScanInputs, options: ScanRunOptions = {}): Sc
 
 /** Scans with worker threads when the tree is large and `jobs` > 1; the result is the same as scanInputs'. */
 export async function scanInputsInParallel(inputs: ScanInputs, options: ScanRunOptions = {}): Promise<ScanResult> {
-  const { files, skipped, envValues } = walk(inputs.roots);
-  const fileOptions: FileScanOptions = { lenient: options.lenient, envValues, maxFileBytes: options.maxFileBytes };
   const jobs = options.jobs ?? 1;
-  const results =
-    jobs > 1 && options.workerScript && files.length >= PARALLEL_MIN_FILES
-      ? await scanFilesInParallel(files, fileOptions, jobs, options.workerScript)
-      : files.map((file) => scanFile(file, fileOptions));
-  return collect(results, skipped);
+  // Workers start before the walk, which hides their start-up; only a folder can hold a large tree.
+  const isFolder = (root: string): boolean => !!statSync(root, { throwIfNoEntry: false })?.isDirectory();
+  const threads = jobs > 1 && options.workerScript && inputs.roots.some(isFolder) ? new ScanThreads(jobs, options.workerScript, options) : undefined;
+  let walked: ReturnType<typeof walk>;
+  try {
+    walked = walk(inputs.roots);
+  } catch (err) {
+    threads?.stop();
+    throw err;
+  }
+  const { files, skipped, envValues } = walked;
+  const fileOptions: FileScanOptions = { lenient: options.lenient, envValues, maxFileBytes: options.maxFileBytes };
+  if (threads && files.length >= PARALLEL_MIN_FILES) return collect(await threads.scan(files, fileOptions), skipped);
+  threads?.stop();
+  return collect(files.map((file) => scanFile(file, fileOptions)), skipped);
 }
 
 function collect(results: readonly FileScanResult[], skipped: ScanResult['skipped']): ScanResult {
