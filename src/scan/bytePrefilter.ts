@@ -242,26 +242,26 @@ function hasSimd(): boolean {
  * a copy. Reused: valid until the next call, which may move it, keeping its bytes.
  */
 export function gateBuffer(size: number): Buffer {
+  // Per file, twice: no getter of the memory unless it must grow.
+  if (readView && readView.length >= size) return readView;
   if (!hasSimd()) {
-    if (!readView || readView.length < size) {
-      const grown = Buffer.allocUnsafe(Math.max(size, 2 * (readView?.length ?? 0), 64 * 1024));
-      readView?.copy(grown);
-      readView = grown;
-    }
-    return readView;
+    const grown = Buffer.allocUnsafe(Math.max(size, 2 * (readView?.length ?? 0), 64 * 1024));
+    readView?.copy(grown);
+    return (readView = grown);
   }
   readMemory ??= new WebAssembly.Memory({ initial: 16 });
   ensure(readMemory, size);
-  if (readView?.buffer !== readMemory.buffer) readView = Buffer.from(readMemory.buffer, 0, readMemory.buffer.byteLength - SLACK);
-  return readView;
+  return (readView = Buffer.from(readMemory.buffer, 0, readMemory.buffer.byteLength - SLACK));
 }
 
 export class BytePrefilter {
   private readonly module: WebAssembly.Module | undefined;
-  private readonly finds = new Map<WebAssembly.Memory, Find>();
+  /** The function on the read buffer's memory, and on a scratch memory for other bytes. */
+  private readFind: Find | undefined;
+  private scratchFind: Find | undefined;
   private scratch: WebAssembly.Memory | undefined;
 
-  /** `patterns`: the gate's hint patterns (see foldedNeedles); one it cannot read makes this pass everything. */
+  /** `patterns`: the gate's patterns (see patternNeedles); one it cannot read makes this pass everything. */
   constructor(patterns: readonly string[]) {
     const needleSets: Uint8Array[][] = [];
     for (const p of patterns) {
@@ -285,27 +285,19 @@ export class BytePrefilter {
   /** False only when no needle is in `bytes`. */
   mayMatch(bytes: Uint8Array): boolean {
     if (!this.module) return true;
-    let memory: WebAssembly.Memory;
-    let start: number;
-    if (readMemory && bytes.buffer === readMemory.buffer && bytes.byteOffset + bytes.length + SLACK <= readMemory.buffer.byteLength) {
-      memory = readMemory;
-      start = bytes.byteOffset;
-    } else {
-      memory = this.scratch ??= new WebAssembly.Memory({ initial: 1 });
-      ensure(memory, bytes.length);
-      new Uint8Array(memory.buffer, 0, bytes.length).set(bytes);
-      start = 0;
+    // Bytes in the read buffer (a view of the memory, SLACK short of its end): searched where they lie.
+    if (readView && bytes.buffer === readView.buffer && bytes.byteOffset + bytes.length <= readView.length) {
+      this.readFind ??= this.instantiate(readMemory!);
+      return this.readFind(bytes.byteOffset, bytes.byteOffset + bytes.length) === 1;
     }
-    return this.findIn(memory)(start, start + bytes.length) === 1;
+    const scratch = (this.scratch ??= new WebAssembly.Memory({ initial: 1 }));
+    ensure(scratch, bytes.length);
+    new Uint8Array(scratch.buffer, 0, bytes.length).set(bytes);
+    this.scratchFind ??= this.instantiate(scratch);
+    return this.scratchFind(0, bytes.length) === 1;
   }
 
-  private findIn(memory: WebAssembly.Memory): Find {
-    let find = this.finds.get(memory);
-    if (!find) {
-      const instance = new WebAssembly.Instance(this.module!, { m: { m: memory } });
-      find = instance.exports.f as Find;
-      this.finds.set(memory, find);
-    }
-    return find;
+  private instantiate(memory: WebAssembly.Memory): Find {
+    return new WebAssembly.Instance(this.module!, { m: { m: memory } }).exports.f as Find;
   }
 }
