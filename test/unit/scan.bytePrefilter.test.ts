@@ -109,11 +109,11 @@ describe('the byte gate prefilter', () => {
     assert.ok(passed > 5000, `only ${passed} buffers passed`);
   });
 
-  it('finds every gate word at every position of a 16-byte block, at the end, and not when the end cuts it', () => {
+  it('finds every gate word at every position of a 64-byte loop turn, at the end, and not when the end cuts it', () => {
     for (const word of WORDS) {
       for (const parts of [plain, withNames]) {
-        for (let at = 0; at < 40; at++) {
-          for (const after of [0, 1, 2, 15, 16, 17]) {
+        for (let at = 0; at < 70; at++) {
+          for (const after of [0, 1, 2, 15, 16, 17, 63, 64, 65]) {
             const text = 'x'.repeat(at) + word + 'y'.repeat(after);
             const bytes = Buffer.from(text, 'latin1');
             assert.equal(mayHaveFindings(bytes, parts), regexGate(bytes, parts, false), JSON.stringify(text));
