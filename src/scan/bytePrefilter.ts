@@ -262,49 +262,56 @@ export function gateBuffer(size: number): Buffer {
 }
 
 export class BytePrefilter {
-  private readonly module: WebAssembly.Module | undefined;
+  /** Made on first use: the editor prepares options per document and never calls mayMatch. */
+  private module: WebAssembly.Module | undefined | null = null;
   /** The function on the read buffer's memory, and on a scratch memory for other bytes. */
   private readFind: Find | undefined;
   private scratchFind: Find | undefined;
   private scratch: WebAssembly.Memory | undefined;
 
   /** `patterns`: the gate's patterns (see patternNeedles); one it cannot read makes this pass everything. */
-  constructor(patterns: readonly string[]) {
+  constructor(private readonly patterns: readonly string[]) {}
+
+  private compile(): WebAssembly.Module | undefined {
+    if (this.module !== null) return this.module;
+    this.module = undefined;
     const needleSets: Uint8Array[][] = [];
-    for (const p of patterns) {
+    for (const p of this.patterns) {
       const n = patternNeedles(p);
-      if (!n) return;
+      if (!n) return undefined;
       needleSets.push(n);
     }
-    if (!needleSets.length || !hasSimd()) return;
+    if (!needleSets.length || !hasSimd()) return undefined;
     try {
       this.module = new WebAssembly.Module(prefilterModule(needleSets));
     } catch {
       this.module = undefined; // passes everything: the gate's regexes decide alone
     }
+    return this.module;
   }
 
   /** False when the WebAssembly function could not be made: then everything passes. */
   get native(): boolean {
-    return this.module !== undefined;
+    return this.compile() !== undefined;
   }
 
   /** False only when no needle is in `bytes`. */
   mayMatch(bytes: Uint8Array): boolean {
-    if (!this.module) return true;
+    const module = this.compile();
+    if (!module) return true;
     // Bytes in the read buffer (a view of the memory, SLACK short of its end): searched where they lie.
     if (readView && bytes.buffer === readView.buffer && bytes.byteOffset + bytes.length <= readView.length) {
-      this.readFind ??= this.instantiate(readMemory!);
+      this.readFind ??= instantiate(module, readMemory!);
       return this.readFind(bytes.byteOffset, bytes.byteOffset + bytes.length) === 1;
     }
     const scratch = (this.scratch ??= new WebAssembly.Memory({ initial: 1 }));
     ensure(scratch, bytes.length);
     new Uint8Array(scratch.buffer, 0, bytes.length).set(bytes);
-    this.scratchFind ??= this.instantiate(scratch);
+    this.scratchFind ??= instantiate(module, scratch);
     return this.scratchFind(0, bytes.length) === 1;
   }
+}
 
-  private instantiate(memory: WebAssembly.Memory): Find {
-    return new WebAssembly.Instance(this.module!, { m: { m: memory } }).exports.f as Find;
-  }
+function instantiate(module: WebAssembly.Module, memory: WebAssembly.Memory): Find {
+  return new WebAssembly.Instance(module, { m: { m: memory } }).exports.f as Find;
 }
