@@ -5,7 +5,7 @@ import { PARALLEL_MIN_FILES, ScanThreads } from './parallelScan';
 import { scanFile, type FileScanOptions, type FileScanResult } from './scanFiles';
 import type { SkippedFile } from './skipped';
 import type { Finding } from './types';
-import { walk } from './walk';
+import { walk, type WalkedFile } from './walk';
 
 /** What to scan: files and folders given on the command line. */
 export interface ScanInputs {
@@ -38,7 +38,7 @@ export interface ScanResult {
 export function scanInputs(inputs: ScanInputs, options: ScanRunOptions = {}): ScanResult {
   const { files, skipped, envValues } = walk(inputs.roots);
   const fileOptions: FileScanOptions = { lenient: options.lenient, envValues, maxFileBytes: options.maxFileBytes };
-  return collect(files.map((file) => scanFile(file, fileOptions)), skipped);
+  return scanHere(files, fileOptions, skipped);
 }
 
 /** Scans with worker threads when the tree is large and `jobs` > 1; the result is the same as scanInputs'. */
@@ -56,21 +56,39 @@ export async function scanInputsInParallel(inputs: ScanInputs, options: ScanRunO
   }
   const { files, skipped, envValues } = walked;
   const fileOptions: FileScanOptions = { lenient: options.lenient, envValues, maxFileBytes: options.maxFileBytes };
-  if (threads && files.length >= PARALLEL_MIN_FILES) return collect(await threads.scan(files, fileOptions), skipped);
+  if (threads && files.length >= PARALLEL_MIN_FILES) {
+    const collected = new Collected(skipped);
+    for (const result of await threads.scan(files, fileOptions)) collected.add(result);
+    return collected.result();
+  }
   threads?.stop();
-  return collect(files.map((file) => scanFile(file, fileOptions)), skipped);
+  return scanHere(files, fileOptions, skipped);
 }
 
-function collect(results: readonly FileScanResult[], skipped: ScanResult['skipped']): ScanResult {
-  const findings: FileFinding[] = [];
-  let filesScanned = 0;
-  for (const result of results) {
+/** Scans in this thread, keeping each result only as long as it takes to collect it (no array of 10,000 results). */
+function scanHere(files: readonly WalkedFile[], options: FileScanOptions, skipped: SkippedFile[]): ScanResult {
+  const collected = new Collected(skipped);
+  for (const file of files) collected.add(scanFile(file, options));
+  return collected.result();
+}
+
+/** Findings and skipped files of a run, collected file by file. */
+class Collected {
+  private readonly findings: FileFinding[] = [];
+  private filesScanned = 0;
+
+  constructor(private readonly skipped: SkippedFile[]) {}
+
+  add(result: FileScanResult): void {
     if (result.skipped) {
-      skipped.push({ path: result.file.path, reason: result.skipped });
-      continue;
+      this.skipped.push({ path: result.file.path, reason: result.skipped });
+      return;
     }
-    filesScanned++;
-    for (const finding of result.findings) findings.push({ path: result.file.path, finding });
+    this.filesScanned++;
+    for (const finding of result.findings) this.findings.push({ path: result.file.path, finding });
   }
-  return { findings, skipped, filesScanned };
+
+  result(): ScanResult {
+    return { findings: this.findings, skipped: this.skipped, filesScanned: this.filesScanned };
+  }
 }
