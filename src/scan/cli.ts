@@ -4,6 +4,7 @@
 // --strict, something was not scanned (and no error finding); 130: interrupted (partial results).
 // What is scanned comes from scanRun.ts and git/, how it is printed from report.ts.
 import { existsSync, lstatSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { version } from '../../package.json';
 import { BASELINE_FILE_NAME, baselineEntries, newFindings, parseBaseline, serializeBaseline, type BaselineEntry } from './baseline';
 import { GitError } from './git/gitProcess';
@@ -38,8 +39,8 @@ Options:
   --max-file-size SIZE  Larger files are not scanned (reported as too large). Bytes, or with
                         a K, M or G suffix (default 100M).
   --lenient             Also accept key-like tokens of 16-64 characters, not only 24.
-  --jobs N              Threads that read and scan a tree of 2,000 files or more: this one and N-1 workers (default 1).
-                        The output does not depend on it.
+  --jobs N|auto         Threads that read and scan a tree of 2,000 files or more: this one and N-1
+                        workers (default 1; auto: one per core, up to 4). The output does not depend on it.
   -h, --help            Show this help.
 
 Git and CI:
@@ -75,6 +76,11 @@ interface CliArgs {
 }
 
 class UsageError extends Error {}
+
+/** `--jobs auto`: one thread per core, up to 4 (each worker costs ~30 ms of CPU to start). */
+function autoJobs(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
 
 /** `100M`, `5MB`, `1.5g`, `2048`, `64k` → bytes; undefined when it is not a size. */
 export function parseSize(text: string): number | undefined {
@@ -134,8 +140,8 @@ function parseArgs(argv: readonly string[]): CliArgs {
       args.maxFileBytes = bytes;
     } else if (name === '--jobs') {
       const value = inline ?? argv[++i];
-      const jobs = Number(value);
-      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs takes a whole number from 1 to 64, not ${describe(value)}.`);
+      const jobs = value === 'auto' ? autoJobs() : Number(value);
+      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs takes a whole number from 1 to 64 or auto, not ${describe(value)}.`);
       args.jobs = jobs;
     } else if (name === '--output' || name === '-o') args.output = take();
     else if (name === '--baseline') args.baseline = take();

@@ -2,6 +2,7 @@
 // the gate every finding needs near it (as a regex on text and, looser, on a file's raw bytes),
 // and what the file's name says (env file, notebook, paragraphs, JSON data, named for Retrac).
 import { RESTRICTED_PREFIX } from '../api/keys';
+import { BytePrefilter } from './bytePrefilter';
 import { alnumRunEnd, isImplausibleKeyBody, keyLengths, type KeyLengths } from './keyShape';
 import { hasRetracWord } from './names';
 import { baseName, isEnvFileName, languageIdFor } from './syntax';
@@ -47,6 +48,9 @@ export interface PreparedOptions {
   byteGate: RegExp;
   /** The looser byte gate for JSON-escaped text (source maps). */
   escapedByteGate: RegExp;
+  /** Passes every buffer in which `byteGate` (`escapedByteGate`) can match, without a string copy: see bytePrefilter.ts. */
+  wordPrefilter: BytePrefilter;
+  escapedPrefilter: BytePrefilter;
 }
 
 function escapeRegExp(s: string): string {
@@ -63,7 +67,10 @@ export function classifyKey(value: string, lengths: KeyLengths): KeyType | undef
 }
 
 /** What does not depend on the file: a workspace scan prepares it once for thousands of files. */
-export type SharedParts = Pick<PreparedOptions, 'lengths' | 'keyEnvNames' | 'hasFullEnvKey' | 'gate' | 'byteGateHints' | 'byteGate' | 'escapedByteGate'>;
+export type SharedParts = Pick<
+  PreparedOptions,
+  'lengths' | 'keyEnvNames' | 'hasFullEnvKey' | 'gate' | 'byteGateHints' | 'byteGate' | 'escapedByteGate' | 'wordPrefilter' | 'escapedPrefilter'
+>;
 
 export function sharedParts(envValues: ScanOptions['envValues'], lenient: boolean): SharedParts {
   const lengths = keyLengths(lenient);
@@ -83,8 +90,11 @@ export function sharedParts(envValues: ScanOptions['envValues'], lenient: boolea
   const byteGateHints = new RegExp([...BYTE_GATE_HINTS, ...names].join('|'), 'g');
   const byteGate = new RegExp([...BYTE_GATE_WORDS, ...names].join('|'), 'y');
   const escapedByteGate = new RegExp([...ESCAPED_GATE_WORDS, ...names].join('|'));
+  // The words of `byteGate` and `escapedByteGate`, searched on the bytes themselves.
+  const wordPrefilter = new BytePrefilter([...BYTE_GATE_WORDS, ...names]);
+  const escapedPrefilter = new BytePrefilter([...ESCAPED_GATE_WORDS, ...names]);
   const hasFullEnvKey = [...keyEnvNames.values()].some((v) => v.keyType === 'full');
-  return { lengths, keyEnvNames, hasFullEnvKey, gate, byteGateHints, byteGate, escapedByteGate };
+  return { lengths, keyEnvNames, hasFullEnvKey, gate, byteGateHints, byteGate, escapedByteGate, wordPrefilter, escapedPrefilter };
 }
 
 // Shell, PowerShell, Dockerfile and Makefile lines are statements (a request spans lines only
@@ -99,8 +109,10 @@ const API_TOOL_FILE = /postman|insomnia|thunder|httpie|bruno|hoppscotch|collecti
 
 /** `dir/base` of a path: `sessions/api.retrac.co/default.json` names its host in the folder. */
 function lastSegments(fileName: string): string {
-  const parts = fileName.split(/[\\/]/);
-  return parts.slice(-2).join('/');
+  // Runs for every file of a tree: two searches, not a split of the whole path.
+  const last = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
+  if (last <= 0) return fileName;
+  return fileName.slice(Math.max(fileName.lastIndexOf('/', last - 1), fileName.lastIndexOf('\\', last - 1)) + 1);
 }
 
 export function prepareOptions(options: ScanOptions, shared = sharedParts(options.envValues, !!options.lenient)): PreparedOptions {
@@ -127,6 +139,9 @@ export function prepareOptions(options: ScanOptions, shared = sharedParts(option
 export function mayHaveFindings(bytes: Buffer, shared: SharedParts, fileName?: string, escaped = false): boolean {
   // A file named for Retrac (`config/retrac.env`) may hold a Retrac key under a generic name.
   if (fileName !== undefined && hasRetracWord(lastSegments(fileName))) return true;
+  // No gate word anywhere in the bytes (nearly every file): no string to make. Where there is
+  // one, the regexes below decide as before, so the answer is theirs.
+  if (!(escaped ? shared.escapedPrefilter : shared.wordPrefilter).mayMatch(bytes)) return false;
   // One regex over a latin1 copy (one char per byte, so the same matches as a byte search, and an
   // ASCII word in UTF-8 is the same bytes): faster than one Buffer.indexOf per word, even with the copy.
   const latin1 = bytes.toString('latin1');

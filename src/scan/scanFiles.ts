@@ -1,12 +1,14 @@
 // Reads and scans the files of a walk: shared by the CLI and the worker.
 //
 // A file is opened without blocking (a FIFO that replaced a file since the walk cannot hang the
-// scan) and checked with fstat: not a regular file → `special-file`; over the size limit →
-// `too-large`, nothing read. Up to CHUNK_BYTES it is read whole into a buffer reused across files;
+// scan). One that ends within the first read (1 MB) is scanned from it; a larger one, or one that
+// reads empty or fails, is checked with fstat: not a regular file → `special-file`; over the size
+// limit → `too-large`. Up to CHUNK_BYTES it is read whole into a buffer reused across files;
 // a larger one is read in chunks that overlap by OVERLAP_BYTES on both sides, so a key across a
 // chunk boundary, and the context the rules look at around it, are still seen. Each finding is
 // kept by the one chunk that owns its start, so it is reported once, at its position in the file.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { gateBuffer } from './bytePrefilter';
 import { countNewlines, moveFinding, type Origin } from './findingPosition';
 import { mayHaveFindings, prepareOptions, sharedParts, type PreparedOptions, type SharedParts } from './prepare';
 import { scanLongLines } from './longLines';
@@ -38,47 +40,74 @@ export interface FileScanResult {
 export const CHUNK_BYTES = 8 * 1024 * 1024;
 export const OVERLAP_BYTES = 256 * 1024;
 
-let readBuffer = Buffer.alloc(0);
 /** Env-derived parts per options object: the CLI and the worker pass one object for a whole run. */
 const shared = new WeakMap<FileScanOptions, SharedParts>();
 // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
+/**
+ * The read buffer, reused across files; where the byte gate's prefilter reads without a copy.
+ * Growing it keeps its bytes.
+ */
 function buffer(size: number): Buffer {
-  if (readBuffer.length < size) readBuffer = Buffer.allocUnsafe(Math.max(size, 64 * 1024));
-  return readBuffer;
+  return gateBuffer(size);
 }
 
-/** Reads `length` bytes at `position` into `buf` (fewer at the end of the file). */
-function readAt(fd: number, buf: Buffer, length: number, position: number): number {
+/** Reads `length` bytes at `position` into `buf` from `at` on (fewer at the end of the file). */
+function readAt(fd: number, buf: Buffer, length: number, position: number, at = 0): number {
   let got = 0;
   while (got < length) {
-    const n = readSync(fd, buf, got, length - got, position + got);
+    const n = readSync(fd, buf, at + got, length - got, position + got);
     if (n === 0) break;
     got += n;
   }
   return got;
 }
 
+/**
+ * Bytes of the first read. A file that ends within them (nearly all) is read without an fstat:
+ * the walk's directory entry said it is a regular file, and reading on until `read` returns 0
+ * proves its end. A longer one, or one that reads empty, is checked with fstat as before.
+ */
+const FIRST_READ_BYTES = 1024 * 1024;
+
 export function scanFile(file: WalkedFile, options: FileScanOptions): FileScanResult {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let fd: number | undefined;
   try {
     fd = openSync(file.path, OPEN_FLAGS);
-    const st = fstatSync(fd);
-    if (!st.isFile()) return { file, bytes: 0, findings: [], skipped: 'special-file' };
-    if (st.size > max) return { file, bytes: 0, findings: [], skipped: 'too-large' };
     let parts = shared.get(options);
     if (!parts) shared.set(options, (parts = sharedParts(options.envValues, !!options.lenient)));
     const chunk = options.chunkBytes ?? CHUNK_BYTES;
+    // One byte over the limit and over one chunk: a first read that fills `first` says "larger".
+    const first = Math.min(FIRST_READ_BYTES, max + 1, chunk + 1);
+    const head = readAt(fd, buffer(first), first, 0);
+    // Ended within the first read: whole, within the limit. An empty read may be a FIFO or a
+    // device that replaced the file since the walk: fstat says.
+    if (head < first && (head > 0 || fstatSync(fd).isFile())) return scanRead(file, head, options, parts);
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { file, bytes: 0, findings: [], skipped: 'special-file' };
+    if (st.size > max) return { file, bytes: 0, findings: [], skipped: 'too-large' };
     // A map's sourcesContent is parsed as a whole: maps are read whole up to the size limit.
-    if (st.size <= chunk || isSourceMapName(file.path)) return scanWholeFile(fd, file, st.size, options, parts);
+    if (st.size <= chunk || isSourceMapName(file.path)) return scanWholeFile(fd, file, st.size, head, options, parts);
     return scanInChunks(fd, file, st.size, chunk, options, parts);
   } catch (err) {
-    return { file, bytes: 0, findings: [], skipped: reasonForError(err) };
+    return { file, bytes: 0, findings: [], skipped: failedReason(fd, err) };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** Why a file could not be read: an open file that is not a regular one (a FIFO since the walk) is a special file. */
+function failedReason(fd: number | undefined, err: unknown): SkipReason {
+  if (fd !== undefined) {
+    try {
+      if (!fstatSync(fd).isFile()) return 'special-file';
+    } catch {
+      // the read's error says more
+    }
+  }
+  return reasonForError(err);
 }
 
 function prepare(source: ContentSource, options: FileScanOptions, parts: SharedParts): PreparedOptions {
@@ -94,16 +123,21 @@ function decode(bytes: Buffer, encoding: ContentKind['encoding']): string {
   return swapped.swap16().toString('utf16le');
 }
 
-function scanWholeFile(fd: number, file: WalkedFile, size: number, options: FileScanOptions, parts: SharedParts): FileScanResult {
-  // What fstat said, so one read call gets it all (no second call to see the end). At the limit,
-  // one byte more: a file that grew past the limit since is `too-large`.
+/** `size` by fstat; the first `have` bytes are in the read buffer already. */
+function scanWholeFile(fd: number, file: WalkedFile, size: number, have: number, options: FileScanOptions, parts: SharedParts): FileScanResult {
+  // What fstat said, so one read call gets the rest (no second call to see the end). At the
+  // limit, one byte more: a file that grew past the limit since is `too-large`.
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const want = size < max ? size : max + 1;
-  const buf = buffer(want);
-  let n = readAt(fd, buf, want, 0);
+  const want = Math.max(have, size < max ? size : max + 1);
+  let n = have + readAt(fd, buffer(want), want - have, have, have);
   if (n > max) return { file, bytes: 0, findings: [], skipped: 'too-large' };
-  if (n > size) n = size; // grew: scan what fstat saw
-  const scanned = scanContent(buf.subarray(0, n), { fileName: file.path, gitIgnored: file.gitIgnored }, options, parts);
+  if (n > Math.max(size, have)) n = Math.max(size, have); // grew: scan what fstat saw
+  return scanRead(file, n, options, parts);
+}
+
+/** Scans the first `n` bytes of the read buffer, a whole file. */
+function scanRead(file: WalkedFile, n: number, options: FileScanOptions, parts: SharedParts): FileScanResult {
+  const scanned = scanContent(buffer(n).subarray(0, n), { fileName: file.path, gitIgnored: file.gitIgnored }, options, parts);
   return { file, bytes: scanned.skipped ? 0 : n, ...scanned };
 }
 

@@ -61,6 +61,8 @@ export interface ContentKind {
   bom: number;
 }
 
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
 const startsWith = (head: Uint8Array, magic: readonly number[]): boolean => head.length >= magic.length && magic.every((b, i) => head[i] === b);
 
 /**
@@ -70,10 +72,11 @@ const startsWith = (head: Uint8Array, magic: readonly number[]): boolean => head
  * UTF-16 text (a BOM, or NULs on every other byte) is decoded as such.
  */
 export function contentKind(head: Uint8Array): ContentKind {
-  if (COMPRESSED.some((m) => startsWith(head, m))) return { compressed: true, encoding: 'latin1', bom: 0 };
-  if (startsWith(head, [0xef, 0xbb, 0xbf])) return { compressed: false, encoding: 'utf8', bom: 3 };
-  if (startsWith(head, [0xff, 0xfe])) return { compressed: false, encoding: 'utf16le', bom: 2 };
-  if (startsWith(head, [0xfe, 0xff])) return { compressed: false, encoding: 'utf16be', bom: 2 };
+  // Runs for every file: the first byte rules out nearly every magic number without a call.
+  for (const m of COMPRESSED) if (head[0] === m[0] && startsWith(head, m)) return { compressed: true, encoding: 'latin1', bom: 0 };
+  if (head[0] === 0xef && startsWith(head, UTF8_BOM)) return { compressed: false, encoding: 'utf8', bom: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { compressed: false, encoding: 'utf16le', bom: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { compressed: false, encoding: 'utf16be', bom: 2 };
   const n = Math.min(head.length, 8192);
   const firstNul = head.indexOf(0);
   if (firstNul < 0 || firstNul >= n) return { compressed: false, encoding: 'utf8', bom: 0 }; // most files: one native search

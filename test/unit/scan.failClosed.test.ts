@@ -181,7 +181,7 @@ describe('retrac-scan fails closed', function () {
     });
   });
 
-  it('--jobs 2 on a tree of 2,100 files prints exactly what one thread prints', () => {
+  it('--jobs 2, 3, auto and the default, on a tree of 2,100 files, print exactly what one thread prints', () => {
     for (let i = 0; i < 2100; i++) write(dir, `pkg${i % 30}/f${i}.ts`, i % 300 === 7 ? `const k = "${restrictedKey()}";\n` : `export const v${i} = ${i};\n`);
     write(dir, 'pkg3/a.zip', Buffer.from([0x50, 0x4b, 3, 4, 0, 0]));
     assert.equal(spawnSync('mkfifo', [join(dir, 'pkg4', 'pipe')]).status, 0);
@@ -190,6 +190,10 @@ describe('retrac-scan fails closed', function () {
     assert.equal(two.code, 1);
     assert.equal(two.stdout, one.stdout);
     assert.equal(two.stderr, one.stderr);
+    for (const jobs of [['--jobs', 'auto'], ['--jobs=3'], []]) {
+      const other = run(['--format', 'json', ...jobs, '.'], dir);
+      assert.deepEqual([other.code, other.stdout, other.stderr], [1, one.stdout, one.stderr], jobs.join(' ') || 'the default');
+    }
     const out = JSON.parse(two.stdout) as JsonOut;
     assert.equal(out.findings.length, 7);
     assert.deepEqual(out.skipped.map((s) => s.reason).sort(), ['binary', 'special-file']);

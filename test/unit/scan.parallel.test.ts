@@ -33,10 +33,13 @@ describe('scanFilesInParallel', () => {
   const oneThread = (): string => JSON.stringify(files.map((f) => scanFile(f, options)));
 
   it('a worker that takes files and dies without reporting them loses none: the main thread scans them', async () => {
-    // Takes 64 files from the shared counter, writes down where they start, then exits without a word.
+    // Waits for the work, takes 64 files from the shared counter, writes down where they start, then exits without a word.
     const script = join(dir, 'dies.js');
     const taken = join(dir, 'taken.txt');
-    writeFileSync(script, `const { workerData } = require('node:worker_threads');\nconst start = Atomics.add(new Int32Array(workerData.next), 0, 64);\nrequire('node:fs').writeFileSync(${JSON.stringify(taken)}, String(start));\nprocess.exit(1);\n`);
+    writeFileSync(
+      script,
+      `require('node:worker_threads').parentPort.once('message', (work) => {\n  const start = Atomics.add(new Int32Array(work.next), 0, 64);\n  require('node:fs').writeFileSync(${JSON.stringify(taken)}, String(start));\n  process.exit(1);\n});\n`,
+    );
     const t0 = Date.now();
     const results = await scanFilesInParallel(files, options, 2, script);
     const ms = Date.now() - t0;
