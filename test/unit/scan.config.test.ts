@@ -1,0 +1,302 @@
+// Red-team cases for issue 10 principles 2–4 (engineer H): file kinds and idioms that no other
+// scan test uses — structured config in many ecosystems, names on another line than their
+// value, values that flow through constants, defines and env lookups with a literal fallback,
+// API tools' variable stores, tracked env files, and hard negatives where the key goes
+// somewhere else than Retrac. Written before reading the rules in depth; keys are generated at
+// run time (test/fakeKeys.ts). The last test prints recall and precision per rule over all cases.
+import * as assert from 'node:assert/strict';
+import { scanText, type Finding, type RuleId, type ScanOptions } from '../../src/scan';
+import { fakeKey, randomAlnum } from '../fakeKeys';
+
+const API = 'https://api.retrac.co';
+const B = '`';
+const Q = '\\"'; // a quote inside a JSON string (notebook cells)
+
+type KeyKind = 'full' | 'restricted';
+type KeyRule = 'retrac/full-access-key' | 'retrac/restricted-key';
+const KEY_RULES: RuleId[] = ['retrac/full-access-key', 'retrac/restricted-key'];
+const ruleFor = (kind: KeyKind): KeyRule => (kind === 'full' ? 'retrac/full-access-key' : 'retrac/restricted-key');
+
+/** `make(k)` writes a file around the value `k`; `leak` says whether `k` must be reported as a key. */
+interface Case {
+  group: string;
+  name: string;
+  file: string;
+  make: (k: string) => string;
+  leak: boolean;
+  kind?: KeyKind;
+  options?: Partial<ScanOptions>;
+  /** Rules that must stay quiet besides the key rules (data-is-not-a-request cases). */
+  quiet?: RuleId[];
+}
+
+const cases: Case[] = [];
+function tp(group: string, list: [string, string, (k: string) => string, KeyKind?][]): void {
+  for (const [name, file, make, kind] of list) cases.push({ group, name, file, make, leak: true, kind: kind ?? 'full' });
+}
+function tn(group: string, list: [string, string, (k: string) => string, RuleId[]?][]): void {
+  for (const [name, file, make, quiet] of list) cases.push({ group, name, file, make, leak: false, quiet });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Structured config: a key-like field in a section named for Retrac, at any depth, or a name that says Retrac.
+tp('structured config', [
+  ['gradle.properties', 'gradle.properties', (k) => `org.gradle.jvmargs=-Xmx2g\nretracApiKey=${k}\nandroid.useAndroidX=true`],
+  ['Spring application.properties, kebab name', 'src/main/resources/application.properties', (k) => `server.port=8080\nretrac.api-key=${k}\nretrac.base-url=${API}`],
+  ['Spring application.yml retrac: api: key:', 'src/main/resources/application.yml', (k) => `spring:\n  application:\n    name: stock\nretrac:\n  base-url: ${API}\n  api:\n    timeout: 5s\n    key: ${k}`],
+  ['Spring profile yml, quoted value', 'src/main/resources/application-dev.yaml', (k) => `retrac:\n  client:\n    token: "${k}"`],
+  ['Android local.properties', 'local.properties', (k) => `sdk.dir=/Users/me/Library/Android/sdk\nretrac.token=${k}`],
+  ['Android strings.xml resource', 'app/src/main/res/values/strings.xml', (k) => `<resources>\n    <string name="app_name">Stock</string>\n    <string name="retrac_api_key">${k}</string>\n</resources>`],
+  ['Gradle Kotlin DSL buildConfigField', 'app/build.gradle.kts', (k) => `android {\n    defaultConfig {\n        buildConfigField("String", "RETRAC_API_KEY", "\\"${k}\\"")\n    }\n}`],
+  ['Gradle Groovy buildConfigField', 'app/build.gradle', (k) => `android {\n    defaultConfig {\n        buildConfigField "String", "RETRAC_TOKEN", '"${k}"'\n    }\n}`],
+  ['.NET app.config colon name', 'App.config', (k) => `<?xml version="1.0" encoding="utf-8"?>\n<configuration>\n  <appSettings>\n    <add key="Retrac:ApiKey" value="${k}" />\n  </appSettings>\n</configuration>`],
+  ['.NET app.config value before key', 'app.config', (k) => `<configuration>\n  <appSettings>\n    <add value="${k}" key="RetracApiKey" />\n  </appSettings>\n</configuration>`],
+  ['.NET appsettings.Development.json nested three deep', 'appsettings.Development.json', (k) => `{\n  "Logging": { "LogLevel": { "Default": "Information" } },\n  "Integrations": {\n    "Retrac": {\n      "BaseUrl": "${API}",\n      "Auth": {\n        "ApiKey": "${k}"\n      }\n    }\n  }\n}`],
+  ['.NET user secrets flat colon key', 'secrets.json', (k) => `{\n  "ConnectionStrings:Db": "Server=.;Database=stock",\n  "Retrac:ApiKey": "${k}"\n}`],
+  ['.NET launchSettings double-underscore env', 'Properties/launchSettings.json', (k) => `{\n  "profiles": {\n    "Stock": {\n      "commandName": "Project",\n      "environmentVariables": {\n        "ASPNETCORE_ENVIRONMENT": "Development",\n        "Retrac__ApiKey": "${k}"\n      }\n    }\n  }\n}`],
+  ['Apple plist nested dict named Retrac', 'Stock/Config.plist', (k) => `<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0">\n<dict>\n\t<key>Retrac</key>\n\t<dict>\n\t\t<key>BaseURL</key>\n\t\t<string>${API}</string>\n\t\t<key>APIKey</key>\n\t\t<string>${k}</string>\n\t</dict>\n</dict>\n</plist>`],
+  ['Apple plist key/string with a comment between', 'Stock/Info.plist', (k) => `<dict>\n\t<key>RETRAC_TOKEN</key>\n\t<!-- set by CI -->\n\t<string>${k}</string>\n</dict>`],
+  ['Xcode .xcconfig', 'Config/Release.xcconfig', (k) => `PRODUCT_NAME = Stock\nRETRAC_API_KEY = ${k}`],
+  ['Terraform tfvars', 'env/prod.tfvars', (k) => `region         = "eu-west-1"\nretrac_api_key = "${k}"`],
+  ['Terraform provider block', 'providers.tf', (k) => `provider "retrac" {\n  base_url = "${API}"\n  api_key  = "${k}"\n}`],
+  ['Terraform variable block, default after other attributes', 'variables.tf', (k) => `variable "retrac_token" {\n  description = "Token for the inventory API"\n  type        = string\n  sensitive   = true\n  default     = "${k}"\n}`],
+  ['Kubernetes Secret stringData', 'k8s/secret.yaml', (k) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: stock\ntype: Opaque\nstringData:\n  RETRAC_API_KEY: ${k}`],
+  ['Kubernetes Secret named for Retrac, generic field', 'k8s/retrac-secret.yaml', (k) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: retrac-credentials\nstringData:\n  api-key: "${k}"`],
+  ['Kubernetes ConfigMap data', 'k8s/configmap.yml', (k) => `kind: ConfigMap\nmetadata:\n  name: stock-config\ndata:\n  RETRAC_TOKEN: "${k}"\n  LOG_LEVEL: info`],
+  ['Helm values nested four deep', 'deploy/chart/values.yaml', (k) => `global:\n  integrations:\n    retrac:\n      enabled: true\n      auth:\n        token: ${k}\n  image: stock:1.2`],
+  ['Ansible group_vars', 'group_vars/all.yml', (k) => `---\napp_port: 8080\nretrac_api_key: "${k}"`],
+  ['Ansible vars, vault-style prefix', 'roles/stock/vars/main.yml', (k) => `vault_retrac_token: ${k}\nstock_user: deploy`],
+  ['GitLab CI variables', '.gitlab-ci.yml', (k) => `variables:\n  RETRAC_TOKEN: "${k}"\n\ntest:\n  script:\n    - npm test`],
+  ['CircleCI environment', '.circleci/config.yml', (k) => `jobs:\n  build:\n    docker:\n      - image: cimg/node:20.11\n    environment:\n      RETRAC_API_KEY: ${k}\n    steps:\n      - checkout`],
+  ['Azure Pipelines name/value variables', 'azure-pipelines.yml', (k) => `variables:\n- name: buildConfiguration\n  value: Release\n- name: retracApiKey\n  value: ${k}`],
+  ['Jenkinsfile environment block', 'Jenkinsfile', (k) => `pipeline {\n  agent any\n  environment {\n    RETRAC_API_KEY = '${k}'\n  }\n  stages { stage('t') { steps { sh 'make test' } } }\n}`],
+  ['serverless.yml provider environment', 'serverless.yml', (k) => `service: stock\nprovider:\n  name: aws\n  environment:\n    RETRAC_API_KEY: ${k}`],
+  ['netlify.toml context environment', 'netlify.toml', (k) => `[build]\n  command = "npm run build"\n\n[context.production.environment]\n  RETRAC_API_KEY = "${k}"`],
+  ['vercel.json server env', 'vercel.json', (k) => `{\n  "env": {\n    "RETRAC_API_KEY": "${k}"\n  }\n}`],
+  ['Cargo.toml package metadata table', 'Cargo.toml', (k) => `[package]\nname = "stock"\nversion = "0.1.0"\n\n[package.metadata.retrac]\napi_key = "${k}"`],
+  ['pyproject [tool.retrac]', 'pyproject.toml', (k) => `[project]\nname = "stock"\n\n[tool.retrac]\ntoken = "${k}"\nbase_url = "${API}"`],
+  ['INI section with a qualifier', 'setup.cfg', (k) => `[metadata]\nname = stock\n\n[retrac:production]\nkey = ${k}`],
+  ['VS Code launch.json env', '.vscode/launch.json', (k) => `{\n  "version": "0.2.0",\n  "configurations": [\n    {\n      "type": "node",\n      "request": "launch",\n      "name": "Sync",\n      "env": {\n        "RETRAC_API_KEY": "${k}"\n      }\n    }\n  ]\n}`],
+  ['.npmrc-style host-scoped auth token', '.npmrc', (k) => `registry=https://registry.npmjs.org/\n//api.retrac.co/:_authToken=${k}`],
+  ['Nix attribute set', 'configuration.nix', (k) => `{\n  services.stock = {\n    enable = true;\n    retrac = {\n      apiKey = "${k}";\n    };\n  };\n}`],
+  ['Nix environment variable', 'shell.nix', (k) => `pkgs.mkShell {\n  RETRAC_API_KEY = "${k}";\n}`],
+  ['Dhall record', 'config.dhall', (k) => `{ retrac = { apiKey = "${k}", baseUrl = "${API}" } }`],
+  ['deno.json task with an inline env assignment', 'deno.json', (k) => `{\n  "tasks": {\n    "sync": "RETRAC_API_KEY=${k} deno run -A sync.ts"\n  }\n}`],
+  ['PHP Laravel config array', 'config/services.php', (k) => `<?php\n\nreturn [\n    'mailgun' => [\n        'domain' => 'mg.example.org',\n    ],\n    'retrac' => [\n        'url' => '${API}',\n        'key' => '${k}',\n    ],\n];`],
+  ['Rails secrets.yml environment section', 'config/secrets.yml', (k) => `production:\n  secret_key_base: <%= ENV["SECRET_KEY_BASE"] %>\n  retrac_api_key: ${k}`],
+  ['Elixir config with an app and a Retrac key', 'config/config.exs', (k) => `import Config\n\nconfig :stock, :retrac,\n  base_url: "${API}",\n  api_key: "${k}"`],
+  ['Elixir config for a :retrac app', 'config/prod.exs', (k) => `config :retrac, api_key: "${k}"`],
+  ['Clojure EDN map', 'resources/config.edn', (k) => `{:port 8080\n :retrac {:base-url "${API}"\n          :api-key "${k}"}}`],
+  ['Lua table', 'config.lua', (k) => `return {\n  retrac = {\n    api_key = "${k}",\n  },\n}`],
+  ['Lua local named for Retrac', 'init.lua', (k) => `local RETRAC_TOKEN = "${k}"`],
+  ['JSON5 / tsconfig-like comments and trailing commas', 'config/app.json5', (k) => `{\n  // integrations\n  retrac: {\n    apiKey: '${k}',\n  },\n}`],
+  ['YAML flow mapping', 'config/app.yaml', (k) => `retrac: { api_key: ${k}, base_url: "${API}" }`],
+  ['HOCON (Play / Akka)', 'conf/application.conf', (k) => `retrac {\n  base-url = "${API}"\n  api-key = "${k}"\n}`],
+  ['Python settings dict', 'settings.py', (k) => `RETRAC = {\n    "BASE_URL": "${API}",\n    "API_KEY": "${k}",\n}`],
+  ['JS object named for Retrac', 'src/config.ts', (k) => `export const retrac = {\n  baseUrl: '${API}',\n  token: '${k}',\n};`],
+  ['Python class named for Retrac', 'stock/config.py', (k) => `class RetracSettings:\n    base_url = "${API}"\n    api_key = "${k}"`],
+  ['Go struct literal of the Retrac client config', 'main.go', (k) => `client := retrac.NewClient(retrac.Config{\n\tBaseURL: "${API}",\n\tAPIKey:  "${k}",\n})`],
+  ['Java client builder', 'src/Stock.java', (k) => `RetracClient client = RetracClient.builder()\n    .baseUrl("${API}")\n    .apiKey("${k}")\n    .build();`],
+  ['C# options lambda', 'Program.cs', (k) => `builder.Services.AddRetrac(options =>\n{\n    options.ApiKey = "${k}";\n});`],
+]);
+
+// Env lookups with a literal fallback, in many languages and tools.
+tp('env fallback', [
+  ['Kotlin getOrDefault', 'Env.kt', (k) => `val key = System.getenv().getOrDefault("RETRAC_API_KEY", "${k}")`],
+  ['Swift ProcessInfo ??', 'Env.swift', (k) => `let key = ProcessInfo.processInfo.environment["RETRAC_API_KEY"] ?? "${k}"`],
+  ['Dart String.fromEnvironment defaultValue', 'lib/env.dart', (k) => `const retracKey = String.fromEnvironment('RETRAC_API_KEY', defaultValue: '${k}');`],
+  ['Rust unwrap_or_else', 'src/env.rs', (k) => `let key = env::var("RETRAC_API_KEY").unwrap_or_else(|_| "${k}".to_string());`],
+  ['Rust option_env!', 'src/build.rs', (k) => `const KEY: &str = match option_env!("RETRAC_API_KEY") { Some(v) => v, None => "${k}" };`],
+  ['Go empty-check fallback over lines', 'env.go', (k) => `key := os.Getenv("RETRAC_API_KEY")\nif key == "" {\n\tkey = "${k}"\n}`],
+  ['Go cmp.Or', 'env2.go', (k) => `key := cmp.Or(os.Getenv("RETRAC_API_KEY"), "${k}")`],
+  ['Go viper default', 'cfg.go', (k) => `viper.SetDefault("retrac.api_key", "${k}")`],
+  ['C# IConfiguration ??', 'Startup.cs', (k) => `var key = Configuration["Retrac:ApiKey"] ?? "${k}";`],
+  ['PHP Laravel env() default', 'config/retrac.php', (k) => `<?php\nreturn [\n    'api_key' => env('RETRAC_API_KEY', '${k}'),\n];`],
+  ['PHP $_SERVER ??', 'bootstrap.php', (k) => `<?php\n$key = $_SERVER['RETRAC_API_KEY'] ?? '${k}';`],
+  ['Ruby ENV[] ||', 'config/initializers/retrac.rb', (k) => `Retrac.api_key = ENV["RETRAC_API_KEY"] || "${k}"`],
+  ['Elixir System.get_env ||', 'config/runtime.exs', (k) => `config :stock, api_key: System.get_env("RETRAC_API_KEY") || "${k}"`],
+  ['shell := default', 'bin/sync', (k) => `#!/usr/bin/env bash\n: "\${RETRAC_API_KEY:=${k}}"\nexport RETRAC_API_KEY`],
+  ['shell - default', 'scripts/run.sh', (k) => `RETRAC_TOKEN="\${RETRAC_TOKEN-${k}}"`],
+  ['Compose command with a default', 'docker-compose.override.yml', (k) => `services:\n  sync:\n    command: ["sync", "--token", "\${RETRAC_API_KEY:-${k}}"]`],
+  ['Java System.getProperty default', 'src/Env.java', (k) => `String key = System.getProperty("retrac.apiKey", "${k}");`],
+  ['Spring @Value default', 'src/StockConfig.java', (k) => `@Value("\${retrac.api-key:${k}}")\nprivate String retracKey;`],
+  ['Python os.environ.setdefault', 'manage.py', (k) => `os.environ.setdefault("RETRAC_API_KEY", "${k}")`],
+  ['python-decouple config default', 'stock/settings.py', (k) => `RETRAC_API_KEY = config("RETRAC_API_KEY", default="${k}")`],
+  ['pydantic Field default', 'stock/conf.py', (k) => `class Settings(BaseSettings):\n    retrac_api_key: str = Field(default="${k}")`],
+  ['JS destructuring default from process.env', 'src/env.mjs', (k) => `const { RETRAC_API_KEY = "${k}" } = process.env;`],
+  ['JS process.env[] ??', 'src/env.js', (k) => `const key = process.env["RETRAC_API_KEY"] ?? "${k}";`],
+  ['Deno.env.get ??', 'main.ts', (k) => `const key = Deno.env.get("RETRAC_API_KEY") ?? "${k}";`],
+  ['Bun.env ||', 'index.ts', (k) => `const key = Bun.env.RETRAC_API_KEY || "${k}";`],
+  ['PowerShell if/else fallback', 'sync.ps1', (k) => `$key = if ($env:RETRAC_API_KEY) { $env:RETRAC_API_KEY } else { "${k}" }`],
+  ['Ansible lookup with a default', 'playbook.yml', (k) => `- hosts: all\n  environment:\n    RETRAC_API_KEY: "{{ lookup('env', 'RETRAC_API_KEY') | default('${k}', true) }}"`],
+  ['Jinja / Helm template default', 'templates/deployment.yaml', (k) => `        - name: RETRAC_API_KEY\n          value: {{ .Values.retracKey | default "${k}" | quote }}`],
+]);
+
+// Build-time defines inline the value into a bundle.
+tp('build-time define', [
+  ['rollup replace', 'rollup.config.mjs', (k) => `plugins: [\n  replace({\n    preventAssignment: true,\n    'process.env.RETRAC_KEY': JSON.stringify('${k}'),\n  }),\n]`],
+  ['webpack EnvironmentPlugin default', 'webpack.config.js', (k) => `new webpack.EnvironmentPlugin({\n  NODE_ENV: 'development',\n  RETRAC_API_KEY: '${k}',\n})`],
+  ['esbuild CLI define in package.json scripts', 'package.json', (k) => `{\n  "scripts": {\n    "build": "esbuild src/index.ts --bundle --define:process.env.RETRAC_KEY=\\\\\\"${k}\\\\\\" --outfile=dist/app.js"\n  }\n}`],
+  ['bunfig define table', 'bunfig.toml', (k) => `[define]\n"process.env.RETRAC_TOKEN" = "'${k}'"`],
+  ['tsup env option', 'tsup.config.ts', (k) => `export default defineConfig({\n  entry: ['src/index.ts'],\n  env: { RETRAC_API_KEY: '${k}' },\n});`],
+]);
+
+// Values flow: a key reaches a Retrac request through a name set earlier.
+tp('values flow', [
+  ['TS class field then a fetch', 'src/stock.ts', (k) => `class Stock {\n  private readonly token = '${k}';\n\n  list() {\n    return fetch('${API}/workspaces', {\n      headers: { Authorization: ${B}Bearer \${this.token}${B} },\n    });\n  }\n}`],
+  ['Dart constant then http.get', 'lib/api.dart', (k) => `const apiToken = '${k}';\n\nFuture<void> list() async {\n  await http.get(Uri.parse('${API}/workspaces'), headers: {'Authorization': 'Bearer $apiToken'});\n}`],
+  ['Swift let then URLRequest', 'Api.swift', (k) => `let token = "${k}"\nvar req = URLRequest(url: URL(string: "${API}/workspaces")!)\nreq.setValue("Bearer \\(token)", forHTTPHeaderField: "Authorization")`],
+  ['Lua variable then an http request', 'sync.lua', (k) => `local token = "${k}"\nlocal res = http.request{ url = "${API}/workspaces", headers = { ["Authorization"] = "Bearer " .. token } }`],
+  ['Elixir module attribute then Req', 'lib/stock.ex', (k) => `@token "${k}"\n\ndef list do\n  Req.get!("${API}/workspaces", auth: {:bearer, @token})\nend`],
+  ['Scala val then sttp', 'Stock.scala', (k) => `val token = "${k}"\nval req = basicRequest.get(uri"${API}/workspaces").auth.bearer(token)`],
+]);
+
+// API tools' variable stores and notebooks.
+tp('API tools', [
+  ['Postman collection bearer auth to Retrac', 'stock.postman_collection.json', (k) => `{\n  "item": [{\n    "name": "List workspaces",\n    "request": {\n      "method": "GET",\n      "url": { "raw": "${API}/workspaces" },\n      "auth": {\n        "type": "bearer",\n        "bearer": [\n          { "key": "token", "value": "${k}", "type": "string" }\n        ]\n      }\n    }\n  }]\n}`],
+  ['Postman environment, value before key', 'prod.postman_environment.json', (k) => `{\n  "name": "prod",\n  "values": [\n    {\n      "value": "${k}",\n      "key": "retracApiKey",\n      "enabled": true\n    }\n  ]\n}`],
+  ['Bruno request auth:bearer', 'stock/List workspaces.bru', (k) => `meta {\n  name: List workspaces\n  type: http\n}\n\nget {\n  url: ${API}/workspaces\n  auth: bearer\n}\n\nauth:bearer {\n  token: ${k}\n}`],
+  ['Bruno collection vars:pre-request', 'stock/collection.bru', (k) => `vars:pre-request {\n  baseUrl: ${API}\n  retrac_token: ${k}\n}`],
+  ['Insomnia YAML export environment', 'insomnia/export.yaml', (k) => `_type: export\nresources:\n  - _id: env_1\n    _type: environment\n    name: Base\n    data:\n      retrac_api_key: ${k}\n      base_url: ${API}`],
+  ['Thunder Client collection bearer', 'thunder-tests/thunderclient.json', (k) => `[\n  {\n    "_id": "1",\n    "name": "workspaces",\n    "url": "${API}/workspaces",\n    "method": "GET",\n    "auth": {\n      "type": "bearer",\n      "bearer": "${k}"\n    }\n  }\n]`],
+  ['HTTPie session auth', 'sessions/api.retrac.co/prod.json', (k) => `{\n  "__meta__": { "httpie": "3.2.2" },\n  "auth": { "type": "bearer", "raw_auth": "${k}" },\n  "headers": []\n}`],
+  ['Jupyter %env magic', 'notebooks/explore.ipynb', (k) => `{\n "cells": [\n  {\n   "cell_type": "code",\n   "metadata": {},\n   "source": [\n    "%env RETRAC_API_KEY=${k}\\n",\n    "import retrac"\n   ]\n  }\n ]\n}`],
+  ['Jupyter os.environ assignment', 'notebooks/sync.ipynb', (k) => `{\n "cells": [\n  {\n   "cell_type": "markdown",\n   "source": ["# Sync"]\n  },\n  {\n   "cell_type": "code",\n   "source": [\n    "import os\\n",\n    "os.environ[${Q}RETRAC_API_KEY${Q}] = ${Q}${k}${Q}\\n"\n   ]\n  }\n ]\n}`],
+  ['Jupyter getenv fallback', 'nb/report.ipynb', (k) => `{"cells": [{"cell_type": "code", "source": [\n "key = os.getenv(${Q}RETRAC_TOKEN${Q}, ${Q}${k}${Q})\\n"\n]}]}`],
+  ['Jupyter restricted key in a cell', 'nb/r.ipynb', (k) => `{"cells": [{"cell_type": "code", "source": [\n "import retrac\\n",\n "client = retrac.Client(api_key=${Q}${k}${Q})"\n]}]}`, 'restricted'],
+]);
+
+// Tracked env files of other shapes.
+tp('tracked env files', [
+  ['direnv .envrc', '.envrc', (k) => `export RETRAC_API_KEY=${k}\nlayout node`],
+  ['.env.staging with a Retrac comment section', '.env.staging', (k) => `# --- Retrac ---\nRETRAC_TOKEN=${k}`],
+  ['env/ci.env', 'env/ci.env', (k) => `RETRAC_API_KEY='${k}'`],
+  ['.env.test with spaces around =', '.env.test', (k) => `RETRAC_API_KEY = ${k}`],
+  ['.env.example restricted key', '.env.example', (k) => `RETRAC_KEY=${k}`, 'restricted'],
+]);
+
+// ---------------------------------------------------------------------------------------------
+// Hard negatives: a key-shaped value whose name or section says another service, or data.
+const ws = (): string => 'ws' + '_' + 'c' + randomAlnum(12).toLowerCase();
+tn('another service next to Retrac', [
+  ['TOML courier table after a retrac one', 'config.toml', (v) => `[retrac]\nbase_url = "${API}"\n\n[courier]\napi_key = "${v}"`],
+  ['INI courier section after retrac', 'app.ini', (v) => `[retrac]\nurl = ${API}\n\n[courier]\ntoken = ${v}`],
+  ['appsettings Courier next to Retrac', 'appsettings.json', (v) => `{\n  "Retrac": {\n    "BaseUrl": "${API}"\n  },\n  "Courier": {\n    "Auth": {\n      "ApiKey": "${v}"\n    }\n  }\n}`],
+  ['Spring yml stripe after retrac', 'application.yml', (v) => `retrac:\n  base-url: ${API}\nstripe:\n  api:\n    key: ${v}`],
+  ['Helm sentry after retrac', 'values.yaml', (v) => `retrac:\n  enabled: true\nsentry:\n  auth:\n    token: ${v}`],
+  ['Postman env courier token next to a Retrac URL', 'dev.postman_environment.json', (v) => `{\n  "values": [\n    { "key": "retracBaseUrl", "value": "${API}", "enabled": true },\n    { "key": "courierToken", "value": "${v}", "enabled": true }\n  ]\n}`],
+  ['Bruno env stripe key next to a Retrac URL', 'environments/dev.bru', (v) => `vars {\n  baseUrl: ${API}\n  stripeKey: ${v}\n}`],
+  ['Terraform courier variable with a retrac provider', 'main.tf', (v) => `provider "retrac" {}\n\nvariable "courier_api_key" {\n  type    = string\n  default = "${v}"\n}`],
+  ['Kubernetes env list: courier after Retrac', 'deploy.yaml', (v) => `env:\n  - name: RETRAC_BASE_URL\n    value: ${API}\n  - name: COURIER_TOKEN\n    value: "${v}"`],
+  ['plist courier key after a Retrac URL', 'Info.plist', (v) => `<dict>\n\t<key>RetracBaseURL</key>\n\t<string>${API}</string>\n\t<key>CourierKey</key>\n\t<string>${v}</string>\n</dict>`],
+  ['.NET appSettings courier after Retrac', 'Web.config', (v) => `<appSettings>\n  <add key="RetracBaseUrl" value="${API}" />\n  <add key="CourierApiKey" value="${v}" />\n</appSettings>`],
+  ['Python env fallback for a courier next to Retrac', 'settings.py', (v) => `RETRAC_URL = os.getenv("RETRAC_URL", "${API}")\nCOURIER_TOKEN = os.getenv("COURIER_TOKEN", "${v}")`],
+  ['Elixir stripe config after retrac', 'config/config.exs', (v) => `config :stock, :retrac, base_url: "${API}"\n\nconfig :stock, :stripe,\n  api_key: "${v}"`],
+  ['PHP stripe array after retrac', 'config/services.php', (v) => `<?php\nreturn [\n    'retrac' => [\n        'url' => '${API}',\n    ],\n    'stripe' => [\n        'secret' => '${v}',\n    ],\n];`],
+  ['EDN stripe map after retrac', 'config.edn', (v) => `{:retrac {:base-url "${API}"}\n :stripe {:api-key "${v}"}}`],
+  ['Lua stripe table after retrac', 'config.lua', (v) => `return {\n  retrac = {\n    url = "${API}",\n  },\n  stripe = {\n    key = "${v}",\n  },\n}`],
+  ['GitHub Actions courier env next to Retrac URL', '.github/workflows/ship.yml', (v) => `env:\n  RETRAC_BASE_URL: ${API}\n  COURIER_TOKEN: ${v}\njobs:\n  ship:\n    runs-on: ubuntu-latest`],
+  ['Kotlin courier token in a file importing the Retrac SDK', 'Ship.kt', (v) => `import co.retrac.sdk.RetracClient\n\nval retrac = RetracClient(System.getenv("RETRAC_API_KEY"))\nval courier = CourierClient(token = "${v}")`],
+  ['Java courier header in a file using the Retrac SDK', 'Ship.java', (v) => `import co.retrac.RetracClient;\n\nclass Ship {\n  RetracClient retrac = new RetracClient(System.getenv("RETRAC_API_KEY"));\n  Request r = new Request.Builder().url("https://api.courier.example/v1/labels").header("Authorization", "Bearer ${v}").build();\n}`],
+  ['Go courier client in a file with a Retrac client', 'ship.go', (v) => `rc := retrac.NewClient(os.Getenv("RETRAC_API_KEY"))\ncc := courier.NewClient(courier.Config{APIKey: "${v}"})`],
+  ['Bruno request to a courier in a collection with Retrac vars', 'ship/Create label.bru', (v) => `get {\n  url: https://api.courier.example/labels\n}\n\nauth:bearer {\n  token: ${v}\n}\n\nvars:pre-request {\n  retracUrl: ${API}\n}`],
+  ['define for another service next to a Retrac URL', 'vite.config.ts', (v) => `export default defineConfig({\n  define: {\n    __RETRAC_URL__: JSON.stringify('${API}'),\n    __COURIER_KEY__: JSON.stringify('${v}'),\n  },\n});`],
+  ['env fallback in Go for a courier', 'env.go', (v) => `retracURL := cmp.Or(os.Getenv("RETRAC_URL"), "${API}")\ncourierKey := cmp.Or(os.Getenv("COURIER_KEY"), "${v}")`],
+]);
+
+tn('not key-like, in Retrac context', [
+  ['a build hash under retrac:', 'config.yml', (v) => `retrac:\n  base_url: ${API}\n  build_hash: ${v}`],
+  ['a request id in a Retrac JSON section', 'settings.json', (v) => `{\n  "retrac": {\n    "lastRequestId": "${v}",\n    "baseUrl": "${API}"\n  }\n}`],
+  ['an item id in a Retrac TOML table', 'retrac.toml', (v) => `[retrac]\ndefault_item = "${v}"`],
+  ['a placeholder key', 'config.yml', () => `retrac:\n  api_key: ${'x'.repeat(24)}`],
+  ['a template reference', 'config.yml', () => `retrac:\n  api_key: \${RETRAC_API_KEY}`],
+  ['an env reference in a plist', 'Info.plist', () => `<key>RetracApiKey</key>\n<string>$(RETRAC_API_KEY)</string>`],
+  ['Terraform variable without a default, value from a data source', 'main.tf', () => `variable "retrac_api_key" {\n  type = string\n}\nprovider "retrac" {\n  api_key = var.retrac_api_key\n}`],
+  ['K8s secretKeyRef', 'deploy.yaml', () => `env:\n  - name: RETRAC_API_KEY\n    valueFrom:\n      secretKeyRef:\n        name: retrac\n        key: api-key`],
+  ['GitHub Actions secret reference', '.github/workflows/ci.yml', () => `env:\n  RETRAC_API_KEY: \${{ secrets.RETRAC_API_KEY }}`],
+  ['a retrac-named commit sha', 'versions.properties', (v) => `retrac.sdk.commit=${v.toLowerCase()}`],
+]);
+
+tn('data is not a request', [
+  ['YAML fixture with workspaceId', 'test/fixtures/items.yml', () => `- id: itm_1\n  workspaceId: ${ws()}\n  sku: A-1`, ['retrac/hardcoded-workspace-id']],
+  ['recorded response in a VCR cassette body', 'spec/cassettes/items.yml', () => `http_interactions:\n- response:\n    body:\n      string: '{"data":[{"id":"itm_1","workspaceId":"${ws()}"}]}'`, ['retrac/hardcoded-workspace-id']],
+  ['HAR response content', 'recordings/session.har', () => `{"log": {"entries": [{"response": {"content": {"text": "{\\"workspaceId\\": \\"${ws()}\\"}"}}}]}}`, ['retrac/hardcoded-workspace-id']],
+  ['notebook output with workspaceId', 'nb/out.ipynb', () => `{"cells": [{"cell_type": "code", "outputs": [{"data": {"text/plain": ["{'workspaceId': '${ws()}', 'name': 'Acme'}"]}}], "source": ["items = client.items()"]}]}`, ['retrac/hardcoded-workspace-id']],
+  ['JSON fixture of items with 24-char ids', 'test/fixtures/retrac-items.json', (v) => `{\n  "retrac": {\n    "items": [ { "id": "${v}", "workspaceId": "${ws()}" } ]\n  }\n}`, ['retrac/hardcoded-workspace-id']],
+  ['a Retrac-named TS test fixture of ids', 'test/retrac.fixtures.ts', (v) => `export const retracItem = { id: '${v}', name: 'Bolt', workspaceId: '${ws()}' };`, ['retrac/hardcoded-workspace-id']],
+]);
+
+tn('no Retrac at all', [
+  ['generic API_KEY in a tracked env file', '.env.development', (v) => `API_KEY=${v}\nDATABASE_URL=postgres://db/app`],
+  ['generic token in appsettings', 'appsettings.json', (v) => `{ "Auth": { "Token": "${v}" } }`],
+  ['generic env fallback', 'a.ts', (v) => `const key = process.env.API_KEY ?? '${v}';`],
+  ['generic Postman environment', 'x.postman_environment.json', (v) => `{ "values": [ { "key": "token", "value": "${v}" } ] }`],
+]);
+
+// ---------------------------------------------------------------------------------------------
+
+interface Outcome {
+  c: Case;
+  text: string;
+  key: string;
+  found: Finding[];
+  hit: boolean;
+  falsePositives: Finding[];
+}
+
+function run(c: Case): Outcome {
+  const key = c.leak ? fakeKey(c.kind ?? 'full') : fakeKey('full');
+  const text = c.make(key);
+  const found = scanText(text, { fileName: c.file, ...c.options });
+  if (!c.leak) {
+    const watched = [...KEY_RULES, ...(c.quiet ?? [])];
+    return { c, text, key, found, hit: false, falsePositives: found.filter((f) => watched.includes(f.rule)) };
+  }
+  const rule = ruleFor(c.kind ?? 'full');
+  const keyLine = text.slice(0, text.indexOf(key)).split('\n').length;
+  const onKey = (f: Finding): boolean => f.rule === rule && text.slice(f.start, f.end) === key && f.line === keyLine;
+  return {
+    c,
+    text,
+    key,
+    found,
+    hit: found.some(onKey),
+    falsePositives: found.filter((f) => KEY_RULES.includes(f.rule) && !onKey(f) && text.slice(f.start, f.end) !== key),
+  };
+}
+
+const show = (o: Outcome): string => JSON.stringify(o.found.map((f) => `${f.rule}@${f.line} ${JSON.stringify(o.text.slice(f.start, f.end))}`));
+
+describe('scan: config, values and tools (red-team cases, issue 10 principles 2–4)', () => {
+  for (const c of cases) {
+    it(`${c.leak ? 'reports' : 'quiet on'}: ${c.group}: ${c.name} (${c.file})`, () => {
+      const o = run(c);
+      if (c.leak) assert.ok(o.hit, `expected ${ruleFor(c.kind ?? 'full')} on the key at its line in:\n${o.text}\ngot ${show(o)}`);
+      assert.deepEqual(o.falsePositives.map((f) => f.rule), [], `unexpected findings in:\n${o.text}\ngot ${show(o)}`);
+      for (const f of o.found) assert.ok(!f.message.includes(o.key), 'a message shows the key');
+    });
+  }
+
+  it('prints recall and precision per rule over these cases and meets the issue goals', () => {
+    const outcomes = cases.map(run);
+    const lines: string[] = [];
+    let ok = true;
+    for (const rule of KEY_RULES) {
+      const positives = outcomes.filter((o) => o.c.leak && ruleFor(o.c.kind ?? 'full') === rule);
+      const tpCount = positives.filter((o) => o.hit).length;
+      const fp = outcomes.reduce((n, o) => n + o.falsePositives.filter((f) => f.rule === rule).length, 0);
+      const recall = positives.length ? tpCount / positives.length : 1;
+      const precision = tpCount + fp ? tpCount / (tpCount + fp) : 1;
+      lines.push(`${rule}: recall ${(100 * recall).toFixed(1)} % (${tpCount}/${positives.length}), precision ${(100 * precision).toFixed(1)} % (${fp} false)`);
+      ok &&= recall >= 0.99 && precision >= 0.995;
+    }
+    const groups = [...new Set(cases.map((c) => c.group))];
+    for (const g of groups) {
+      const os = outcomes.filter((o) => o.c.group === g);
+      const pos = os.filter((o) => o.c.leak);
+      lines.push(`  ${g}: ${pos.filter((o) => o.hit).length}/${pos.length} found, ${os.filter((o) => o.falsePositives.length).length}/${os.length} with false findings`);
+    }
+    console.log(lines.join('\n'));
+    assert.ok(ok, lines.join('\n'));
+  });
+});
