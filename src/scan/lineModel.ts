@@ -7,7 +7,7 @@ import { KeyTokens, type KeyToken } from './keyTokens';
 import { hasRetracWord, lastSegment } from './names';
 import type { KeyType, PreparedOptions } from './prepare';
 import { assignedName, isQuote, isWordChar } from './text';
-import { requestExtent, shapeOf, statementExtent, type LineShape, type Lines } from './structure';
+import { openerAbove, requestExtent, shapeOf, statementExtent, type LineShape, type Lines } from './structure';
 
 /** Lines either side of a candidate that its rule may read (Bearer context, request extent). */
 export const CONTEXT_LINES = 10;
@@ -61,6 +61,23 @@ function hostNameOf(s: string): string | undefined {
   return name.length >= 2 && /^[A-Za-z_]\w*$/.test(name) ? name : undefined;
 }
 
+/**
+ * A notebook cell line (a JSON string) read as code, at the same offsets: each `\"` becomes a
+ * quote and a blank, the blank outside the string it opens or closes (` "` opens, `" ` closes), so
+ * `os.environ[\"RETRAC_API_KEY\"] = \"…\"` reads as `os.environ[ "RETRAC_API_KEY" ] =  "…" `.
+ */
+export function notebookText(s: string): string {
+  let out = '';
+  let from = 0;
+  let open = true;
+  for (let i = s.indexOf('\\"'); i >= 0; i = s.indexOf('\\"', i + 2)) {
+    out += s.slice(from, i) + (open ? ' "' : '" ');
+    open = !open;
+    from = i + 2;
+  }
+  return out + s.slice(from);
+}
+
 /** The per-scan caches of line facts and extents, and the queries over them. */
 export abstract class LineModel implements Lines {
   private readonly keyTokens: KeyTokens;
@@ -80,7 +97,7 @@ export abstract class LineModel implements Lines {
     protected readonly prep: PreparedOptions,
   ) {
     this.last = starts.length - 1;
-    this.keyTokens = new KeyTokens(prep.lengths, (l) => this.factsText(l));
+    this.keyTokens = new KeyTokens(prep.lengths, (l) => this.factsText(l), (l, limit) => openerAbove(this, l, limit), () => this.last);
   }
 
   /** Starts a scan: the facts of lines `first..lastLine` are cached from now on. */
@@ -108,10 +125,10 @@ export abstract class LineModel implements Lines {
     return f;
   }
 
-  /** A line's text as the rules read it (a notebook's `\"` as ` "`). */
+  /** A line's text as the rules read it (a notebook's escaped quotes unescaped: see notebookText). */
   private rawText(line: number): string {
     const s = this.doc.slice(this.starts[line], this.lineEnd(line));
-    return this.prep.notebook && s.includes('\\"') ? s.replace(/\\"/g, ' "') : s;
+    return this.prep.notebook && s.includes('\\"') ? notebookText(s) : s;
   }
 
   private computeFacts(line: number): LineFacts {

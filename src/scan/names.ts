@@ -38,10 +38,26 @@ export function publicPrefixOf(name: string): string | undefined {
   return PUBLIC_PREFIXES.find((p) => name.startsWith(p));
 }
 
+/**
+ * Words that qualify a generic key name without naming whose key it is: `raw_auth`, `clientSecret`,
+ * `x-auth-token`, `session_token`, `prod_api_key`. A service's name (`courierToken`) is not one.
+ */
+const GENERIC_QUALIFIERS = [
+  'raw', 'client', 'x', 'session', 'user', 'service', 'app', 'admin', 'master', 'default', 'prod', 'production', 'live',
+  'dev', 'staging', 'test', 'personal', 'private', 'shared', 'server', 'http', 'basic', 'bearer', 'api', 'access', 'auth',
+  'my', 'main', 'primary', 'static', 'global',
+];
+
 export function isGenericKeyName(name: string): boolean {
   const last = name.slice(name.lastIndexOf('.') + 1);
-  const bare = (publicPrefixOf(last) ? last.slice(publicPrefixOf(last)!.length) : last).toLowerCase().replace(/[^a-z0-9]/g, '');
-  return GENERIC_KEY_NAMES.has(bare);
+  let bare = (publicPrefixOf(last) ? last.slice(publicPrefixOf(last)!.length) : last).toLowerCase().replace(/[^a-z0-9]/g, '');
+  for (let guard = 0; guard < 4; guard++) {
+    if (GENERIC_KEY_NAMES.has(bare)) return true;
+    const q = GENERIC_QUALIFIERS.find((w) => bare.length > w.length && bare.startsWith(w));
+    if (!q) return false;
+    bare = bare.slice(q.length);
+  }
+  return false;
 }
 
 export function isEnvLikeName(name: string): boolean {

@@ -6,7 +6,7 @@ import type { KeyToken } from './keyTokens';
 import { LineModel, FLOW_LINES, REQUEST_LINES } from './lineModel';
 import { AUTH_WORD, authNames, isGenericKeyName, lastSegment, nameSaysRetracKey } from './names';
 import { hasRunOf, isWordChar, lineOfOffset } from './text';
-import { assignedVariable } from './structure';
+import { assignedVariable, retracOutsideClosedEntries } from './structure';
 
 const LIST_ITEM = /^\s*- /;
 /** Field names that set a client's base URL: the client variable carries the Retrac host. */
@@ -86,6 +86,8 @@ export abstract class RequestModel extends LineModel {
       const l = ext.from + i;
       if (!this.factsOf(l).retracTarget && !uses.has(l)) continue;
       if (i === t) return true;
+      // `{:retrac {:url "…"}` or `{"retrac": {…},` above: a sibling closed on its line names nothing below.
+      if (i < t && !uses.has(l) && !retracOutsideClosedEntries(this.text(l))) continue;
       // Every line between stays at least as deep as the earlier line leaves off.
       const a = Math.min(i, t);
       const b = Math.max(i, t);

@@ -12,7 +12,7 @@
 // analysis on top of it (Retrac hosts, key candidates, request keys) in requestModel.ts.
 import { redactKey } from '../api/keys';
 import { isIdentChar } from './keyShape';
-import type { KeyToken } from './keyTokens';
+import { retracLookupName, type KeyToken } from './keyTokens';
 import {
   CONTEXT_LINES, FLOW_LINES, IMPORT_LINE, REQUEST_LINES, WORKSPACE_PARAM, type LineFacts,
 } from './lineModel';
@@ -21,7 +21,7 @@ import { hasRetracWord, isEnvLikeName, isGenericKeyName, lastSegment, nameSaysRe
 import type { KeyType, PreparedOptions } from './prepare';
 import { computeLineStarts, isBlank, isQuote, lineOfOffset, quotedStrings } from './text';
 import { docUrlFor, fingerprint, ruleById } from './rules';
-import { inNamedSection } from './structure';
+import { assignedVariable, inNamedSection } from './structure';
 import type { Finding, RuleId } from './types';
 
 export { CONTEXT_LINES, FLOW_LINES, REQUEST_LINES } from './lineModel';
@@ -83,7 +83,7 @@ class LineScan extends RequestModel {
       if (f.retracTarget) sinks.push(line);
       if (f.hostName) hosts = true;
       // A section named for Retrac reaches down to its last key.
-      const reachDown = f.retracTarget && opensSection(f.text) ? FLOW_LINES : CONTEXT_LINES;
+      const reachDown = f.retracTarget && (opensSection(f.text) || this.prep.requestFile) ? FLOW_LINES : CONTEXT_LINES;
       const a = Math.max(from, line - CONTEXT_LINES);
       const b = Math.min(to, line + reachDown);
       if (a <= b) {
@@ -172,12 +172,35 @@ class LineScan extends RequestModel {
     if (tok.via === 'bearer') return this.prep.retracFile || this.retracAround(this.requestWindow(line), line);
     const name = tok.name ?? '';
     if (nameSaysRetracKey(name)) return true;
+    if (tok.via === 'assign' && this.assignedFromRetracLookup(name, line)) return true;
     if (!isGenericKeyName(name)) return false;
     if (this.prep.retracFile) return true;
     const ext = this.requestWindow(line);
     if (this.prep.envFile && this.windowSome(line, (w) => w.retracWord)) return true;
     if (this.retracAround(ext, line)) return true;
-    return inNamedSection(this, line, FLOW_LINES, (t) => hasRetracWord(t) && !IMPORT_LINE.test(t));
+    if (inNamedSection(this, line, FLOW_LINES, (t) => hasRetracWord(t) && !IMPORT_LINE.test(t))) return true;
+    return this.prep.requestFile && this.requestFileUrlIsRetrac(line);
+  }
+
+  /** A Bruno request file: its `url:` line (one request per file) says where the `auth:bearer` token goes. */
+  private requestFileUrlIsRetrac(line: number): boolean {
+    for (let l = Math.max(0, line - FLOW_LINES); l <= Math.min(this.last, line + FLOW_LINES); l++) {
+      if (/^\s*url\s*:/.test(this.factsText(l))) return this.factsOf(l).retracTarget;
+    }
+    return false;
+  }
+
+  /**
+   * A fallback assigned to a variable that a lookup of a Retrac key name set just above:
+   * `key := os.Getenv("RETRAC_API_KEY")` / `if key == "" {` / `key = "…"`.
+   */
+  private assignedFromRetracLookup(name: string, line: number): boolean {
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) return false;
+    for (let l = line - 1; l >= Math.max(0, line - CONTEXT_LINES); l--) {
+      const t = this.factsText(l);
+      if (assignedVariable(t) === name.replace(/^\$/, '')) return retracLookupName(t, name) !== undefined;
+    }
+    return false;
   }
 
   private emitKey(f: LineFacts, line: number, tok: KeyToken): void {
@@ -265,6 +288,8 @@ class LineScan extends RequestModel {
       const end = m.index + param.length;
       // Data is not a request: `"workspaceId": "ws_…"` in a JSON fixture or a recorded response.
       if (this.prep.jsonData && s.charCodeAt(m.index - 1) === 34 && /^"\s*:/.test(s.slice(end, end + 8))) continue;
+      // Recorded data and a notebook's outputs: any pair but a URL's query parameter (`?workspaceId=`, `&workspaceId=`).
+      if ((this.prep.dataFile || (this.prep.notebook && this.inNotebookOutput(s, m.index, line))) && !isQueryParam(s, m.index)) continue;
       HARDCODED_WS.lastIndex = end;
       const ws = HARDCODED_WS.exec(s);
       if (ws) {
@@ -284,6 +309,15 @@ class LineScan extends RequestModel {
           { keyType: 'restricted', ...(restrictedEnv && !restricted ? { envName: restrictedEnv } : {}) });
       }
     }
+  }
+
+  /** A notebook line inside a cell's `"outputs"` (printed data), not its `"source"`. */
+  private inNotebookOutput(s: string, at: number, line: number): boolean {
+    const head = s.slice(0, at);
+    const out = head.lastIndexOf('"outputs"');
+    const src = head.lastIndexOf('"source"');
+    if (out >= 0 || src >= 0) return out > src;
+    return inNamedSection(this, line, FLOW_LINES, (t) => t.includes('"outputs"'));
   }
 
   private scopedPaths(f: LineFacts, line: number): void {
@@ -352,6 +386,12 @@ function opensSection(s: string): boolean {
   const t = s.trimEnd();
   const c = t.charCodeAt(t.length - 1);
   return c === 123 /* { */ || c === 58 /* : */ || c === 91 /* [ */ || c === 40 /* ( */ || (c === 93 /* ] */ && /^\s*\[/.test(t)) || (c === 62 /* > */ && !t.includes('</'));
+}
+
+/** `?workspaceId=` / `&workspaceId=`: a URL's query parameter. */
+function isQueryParam(s: string, at: number): boolean {
+  const c = s.charCodeAt(at - 1);
+  return c === 63 /* ? */ || c === 38 /* & */;
 }
 
 /** `https://api.retrac.co/items`, `${base}/items`, `'/items'`, `localhost:8443/items`; not `/tmp/items`. */

@@ -221,9 +221,34 @@ tn('data is not a request', [
   ['YAML fixture with workspaceId', 'test/fixtures/items.yml', () => `- id: itm_1\n  workspaceId: ${ws()}\n  sku: A-1`, ['retrac/hardcoded-workspace-id']],
   ['recorded response in a VCR cassette body', 'spec/cassettes/items.yml', () => `http_interactions:\n- response:\n    body:\n      string: '{"data":[{"id":"itm_1","workspaceId":"${ws()}"}]}'`, ['retrac/hardcoded-workspace-id']],
   ['HAR response content', 'recordings/session.har', () => `{"log": {"entries": [{"response": {"content": {"text": "{\\"workspaceId\\": \\"${ws()}\\"}"}}}]}}`, ['retrac/hardcoded-workspace-id']],
-  ['notebook output with workspaceId', 'nb/out.ipynb', () => `{"cells": [{"cell_type": "code", "outputs": [{"data": {"text/plain": ["{'workspaceId': '${ws()}', 'name': 'Acme'}"]}}], "source": ["items = client.items()"]}]}`, ['retrac/hardcoded-workspace-id']],
+  ['notebook output with workspaceId, one line', 'nb/out.ipynb', () => `{"cells": [{"cell_type": "code", "outputs": [{"data": {"text/plain": ["{'workspaceId': '${ws()}', 'name': 'Acme'}"]}}], "source": ["items = client.items()"]}]}`, ['retrac/hardcoded-workspace-id']],
+  ['notebook output with workspaceId, pretty-printed', 'nb/items.ipynb', () => `{
+ "cells": [
+  {
+   "cell_type": "code",
+   "execution_count": 3,
+   "outputs": [
+    {
+     "data": {
+      "text/plain": [
+       "[{'id': 'itm_1', 'workspaceId': '${ws()}'}]"
+      ]
+     },
+     "output_type": "execute_result"
+    }
+   ],
+   "source": [
+    "client.items(workspace_id=os.environ[${Q}RETRAC_WORKSPACE_ID${Q}])"
+   ]
+  }
+ ]
+}`, ['retrac/hardcoded-workspace-id']],
+  ['a snapshot of a response', 'src/__snapshots__/api.test.ts.snap', () => `exports[\`lists items 1\`] = \`
+Object {
+  "workspaceId": "${ws()}",
+}
+\`;`, ['retrac/hardcoded-workspace-id']],
   ['JSON fixture of items with 24-char ids', 'test/fixtures/retrac-items.json', (v) => `{\n  "retrac": {\n    "items": [ { "id": "${v}", "workspaceId": "${ws()}" } ]\n  }\n}`, ['retrac/hardcoded-workspace-id']],
-  ['a Retrac-named TS test fixture of ids', 'test/retrac.fixtures.ts', (v) => `export const retracItem = { id: '${v}', name: 'Bolt', workspaceId: '${ws()}' };`, ['retrac/hardcoded-workspace-id']],
 ]);
 
 tn('no Retrac at all', [
