@@ -49,7 +49,9 @@ const SETTER_BEFORE = /(?:^|[.\s>:])([A-Za-z_]\w{2,40})\s*\(\s*$/;
 /** Names that stand for the other branch of a lookup rather than for the value: `None =>`, `else`, `default:`. */
 const BRANCH_WORDS = new Set(['none', 'nil', 'null', 'else', 'default', 'fallback', 'otherwise', 'orelse', '_']);
 /** A lookup of configuration or the environment earlier on a line. */
-const LOOKUP_WORD = /env|environ|\$\{|config|settings|lookup|_SERVER|getProperty|secrets/i;
+const LOOKUP_WORD = /env|environ|\$\{|config|settings|lookup|_SERVER|getProperty|secrets|\{\{|\|\s*default/i;
+/** Fallback-first calls: `fromMaybe "…" <$> lookupEnv "RETRAC_API_KEY"`, `withDefault "…" (…)`. */
+const FALLBACK_FIRST = new Set(['frommaybe', 'withdefault', 'defaultto', 'ordefault', 'maybe']);
 const NAME_TOKEN = /[A-Za-z_][\w.:-]*/g;
 
 /**
@@ -118,6 +120,8 @@ function isKeywordName(s: string, valueStart: number, name: string): boolean {
 
 /** Block openers that name what their `default`/`value` belongs to: `variable "retrac_api_key" {`, `param retracKey string = …`. */
 const NAMED_BLOCK = /^\s*(?:variable|output|param|parameter|resource|data|locals|key)\s+["']?([\w.-]+)/;
+/** `"RETRAC_API_KEY": {`, `retrac_token = {`: the name of the entry a bracket opens. */
+const ENTRY_OPENER = /["']?([\w.:-]+)["']?\s*[:=]\s*[{[]\s*$/;
 /** Lines a block opener may sit above its `default`. */
 const BLOCK_LINES = 20;
 
@@ -221,6 +225,11 @@ export class KeyTokens {
       const fallback = lookupFallback(s, valueStart);
       if (fallback) return fallback;
     }
+    // `fromMaybe "…" <$> lookupEnv "RETRAC_API_KEY"`: the lookup comes after its fallback.
+    if (!name.operator && FALLBACK_FIRST.has(lower)) {
+      const after = retracLookupName(s.slice(end, end + 160));
+      if (after) return { via: 'assign', name: after };
+    }
     if (!name.operator && !nameSaysRetracKey(name.name) && !isKeywordName(s, valueStart, name.name)) return { via: 'bare' };
     return { via: 'assign', name: name.name };
   }
@@ -273,6 +282,21 @@ export class KeyTokens {
     // `variable "retrac_token" {` with `description`, `type`, `sensitive` before its `default`.
     const opener = this.openerAbove(line, BLOCK_LINES);
     const block = opener >= 0 ? NAMED_BLOCK.exec(this.lineText(opener)) : null;
-    return block ? { via: 'assign', name: block[1] } : undefined;
+    if (block) return { via: 'assign', name: block[1] };
+    // The entry the value belongs to: `"RETRAC_API_KEY": {` (Heroku app.json), `retrac-token:` (action inputs).
+    const parent = opener >= 0 ? ENTRY_OPENER.exec(this.lineText(opener).slice(-160))?.[1] : this.yamlParent(s, line);
+    return parent && nameSaysRetracKey(parent) ? { via: 'assign', name: parent } : undefined;
+  }
+
+  /** The key of the mapping a YAML line sits in: the nearest line above with less indent ending in `:`. */
+  private yamlParent(s: string, line: number): string | undefined {
+    const indent = s.length - s.trimStart().length;
+    for (let l = line - 1; l >= Math.max(0, line - BLOCK_LINES); l--) {
+      const t = this.lineText(l);
+      const ind = t.length - t.trimStart().length;
+      if (!/\S/.test(t) || ind >= indent) continue;
+      return t.length < 200 ? /^\s*(?:-\s+)?["']?([\w.:-]+)["']?\s*:\s*$/.exec(t)?.[1] : undefined;
+    }
+    return undefined;
   }
 }

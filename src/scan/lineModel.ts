@@ -61,12 +61,25 @@ function hostNameOf(s: string): string | undefined {
   return name.length >= 2 && /^[A-Za-z_]\w*$/.test(name) ? name : undefined;
 }
 
+/** A line that is one JSON string (`    "import retrac\\n",`): its quotes, `\\n` and comma blanked, so the code starts the line. */
+const CELL_LINE = /^(\s*)"((?:[^"\\]|\\.)*)"(\s*,?\s*)$/;
+
+function cellLineText(s: string): string {
+  if (!s.endsWith('"') && !s.endsWith('",')) return s;
+  const m = CELL_LINE.exec(s);
+  if (!m) return s;
+  const body = m[2].endsWith('\\n') && !m[2].endsWith('\\\\n') ? m[2].slice(0, -2) + '  ' : m[2];
+  return m[1] + ' ' + body + ' ' + ' '.repeat(m[3].length);
+}
+
 /**
  * A notebook cell line (a JSON string) read as code, at the same offsets: each `\"` becomes a
  * quote and a blank, the blank outside the string it opens or closes (` "` opens, `" ` closes), so
  * `os.environ[\"RETRAC_API_KEY\"] = \"…\"` reads as `os.environ[ "RETRAC_API_KEY" ] =  "…" `.
  */
-export function notebookText(s: string): string {
+export function notebookText(raw: string): string {
+  const s = cellLineText(raw);
+  if (!s.includes('\\"')) return s;
   let out = '';
   let from = 0;
   let open = true;
@@ -128,7 +141,7 @@ export abstract class LineModel implements Lines {
   /** A line's text as the rules read it (a notebook's escaped quotes unescaped: see notebookText). */
   private rawText(line: number): string {
     const s = this.doc.slice(this.starts[line], this.lineEnd(line));
-    return this.prep.notebook && s.includes('\\"') ? notebookText(s) : s;
+    return this.prep.notebook ? notebookText(s) : s;
   }
 
   private computeFacts(line: number): LineFacts {

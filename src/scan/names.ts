@@ -76,7 +76,7 @@ const AUTH_AFTER_BEARER =
 /** After an auth field name: an identifier, or an interpolation inside a string; a quoted literal is a key token instead. */
 const AUTH_AFTER_NAME =
   /^[\w-]{0,12}["'\]]?\s{0,3}(?:=>|:=|[:=,])\s{0,3}(?:["'`]\s{0,3}(?:\$\{\{?\s{0,3}|\{\{\s{0,3}|\$\{|#\{|\{|\$|\\\()|(?:\$\{\{?\s{0,3}|\{\{\s{0,3}|\$\{|#\{|\$)?)\s{0,3}[&*]?(?:env:|process\.env\.|import\.meta\.env\.|self\.|this\.|@|secrets\.|vars\.|env\.|config\.|settings\.|options\.|opts\.|cfg\.)?([A-Za-z_]\w*)/;
-const AUTH_AFTER_CALL = /^[\w]{0,20}\s{0,3}\(\s{0,3}\(?\s{0,3}[&*]?\s{0,3}(?:["'`]\s{0,3})?(?:\$\{|\$|#\{)?(?:self\.|this\.|@)?([A-Za-z_]\w*)\s{0,3}[,)]/;
+const AUTH_AFTER_CALL = /^(?:[\w]{0,20}|(?:(?:::|\.)\w{1,20}){1,3})\s{0,3}\(\s{0,3}\(?\s{0,3}[&*]?\s{0,3}(?:["'`]\s{0,3})?(?:\$\{|\$|#\{)?(?:self\.|this\.|@)?([A-Za-z_]\w*)\s{0,3}[,)]/;
 const NOT_A_NAME = new Set(['Bearer', 'Basic', 'basic', 'Token', 'os', 'new', 'true', 'false', 'null', 'None', 'nil', 'function', 'String', 'str', 'string', 'await', 'req', 'request', 'headers', 'process', 'ENV', 'env', 'System', 'Environment', 'getenv', 'f']);
 
 /**

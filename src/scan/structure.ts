@@ -188,7 +188,7 @@ export function statementExtent(lines: Lines, line: number, limit: number): { fr
   return { from, to };
 }
 
-const ASSIGNED = /^\s*(?:(?:const|let|var|val|final|auto|my|local|using|dim|set)\s+)*(?:[A-Za-z_][\w<>.?[\]]*\s+)?\$?([A-Za-z_]\w*)(?:\s*,\s*_?\w*)?\s*(?::=|=(?![=>~])|\+=|<-)/;
+const ASSIGNED = /^\s*(?:(?:const|let|var|val|final|auto|my|local|using|dim|set)\s+)*(?:[A-Za-z_][\w<>.?[\]]*[*&]?\s+)?\$?([A-Za-z_]\w*)(?:\s*,\s*_?\w*)?\s*(?::=|=(?![=>~])|\+=|<-)/;
 const KEYWORDS = new Set(['const', 'let', 'var', 'val', 'final', 'new', 'return', 'await', 'the', 'and', 'for', 'if', 'else', 'err', 'nil', 'null', 'true', 'false', 'self', 'this']);
 
 /** The variable a statement assigns first (`req`, `headers`, `$ch`), if any. */

@@ -259,6 +259,75 @@ tn('no Retrac at all', [
 ]);
 
 // ---------------------------------------------------------------------------------------------
+// Round 2, written after the first fixes to check that they hold for cases they were not tuned to.
+tp('r2 structured config', [
+  ['YAML anchors and merge keys', 'config/app.yml', (k) => `defaults: &defaults\n  timeout: 5\n\nproduction:\n  <<: *defaults\n  retrac:\n    api_key: ${k}`],
+  ['TOML inline table', 'config/app.toml', (k) => `retrac = { url = "${API}", api_key = "${k}" }`],
+  ['TOML array of tables with a Retrac name', 'integrations.toml', (k) => `[[integration]]\nname = "retrac"\ntoken = "${k}"`],
+  ['JSON array entry named Retrac', 'appsettings.Production.json', (k) => `{\n  "Clients": [\n    {\n      "Name": "Retrac",\n      "BaseUrl": "${API}",\n      "ApiKey": "${k}"\n    }\n  ]\n}`],
+  ['properties with a colon', 'config/app.properties', (k) => `retrac.apiKey: ${k}`],
+  ['Spring XML bean property', 'applicationContext.xml', (k) => `<bean id="retracClient" class="co.retrac.Client">\n  <property name="apiKey" value="${k}"/>\n</bean>`],
+  ['Heroku app.json env value', 'app.json', (k) => `{\n  "env": {\n    "RETRAC_API_KEY": {\n      "description": "Inventory API key",\n      "required": true,\n      "value": "${k}"\n    }\n  }\n}`],
+  ['GitHub Action inputs default', 'action.yml', (k) => `inputs:\n  retrac-token:\n    description: Token for the inventory API\n    required: false\n    default: ${k}`],
+  ['Pulumi stack config', 'Pulumi.dev.yaml', (k) => `config:\n  aws:region: eu-west-1\n  stock:retracApiKey: ${k}`],
+  ['systemd Environment', 'deploy/stock.service', (k) => `[Service]\nEnvironment="RETRAC_API_KEY=${k}"\nExecStart=/usr/bin/stock`],
+  ['supervisord environment', 'supervisord.conf', (k) => `[program:stock]\ncommand=/srv/stock/run\nenvironment=RETRAC_TOKEN="${k}",LANG="C"`],
+  ['JetBrains http-client env', 'http-client.private.env.json', (k) => `{\n  "prod": {\n    "host": "${API}",\n    "token": "${k}"\n  }\n}`],
+  ['VS Code REST client environment', '.vscode/settings.json', (k) => `{\n  "rest-client.environmentVariables": {\n    "prod": {\n      "retracToken": "${k}"\n    }\n  }\n}`],
+  ['GitHub Actions with: of a Retrac action', '.github/workflows/scan.yml', (k) => `    steps:\n      - uses: retrac-tools/sync-action@v1\n        with:\n          token: ${k}`],
+  ['Terraform resource named for Retrac, data map', 'secrets.tf', (k) => `resource "kubernetes_secret" "retrac" {\n  metadata {\n    name = "retrac"\n  }\n  data = {\n    api_key = "${k}"\n  }\n}`],
+  ['Justfile env_var_or_default', 'justfile', (k) => `export RETRAC_API_KEY := env_var_or_default("RETRAC_API_KEY", "${k}")`],
+  ['Taskfile default', 'Taskfile.yml', (k) => `env:\n  RETRAC_API_KEY: '{{.RETRAC_API_KEY | default "${k}"}}'`],
+  ['.bazelrc action_env', '.bazelrc', (k) => `build --action_env=RETRAC_API_KEY=${k}`],
+]);
+tp('r2 env fallback', [
+  ['R Sys.getenv unset', 'R/api.R', (k) => `key <- Sys.getenv("RETRAC_API_KEY", unset = "${k}")`],
+  ['Julia get(ENV)', 'src/api.jl', (k) => `const KEY = get(ENV, "RETRAC_API_KEY", "${k}")`],
+  ['Perl $ENV{} //', 'lib/Api.pm', (k) => `my $key = $ENV{RETRAC_API_KEY} // '${k}';`],
+  ['Scala sys.env.getOrElse', 'Api.scala', (k) => `val key = sys.env.getOrElse("RETRAC_API_KEY", "${k}")`],
+  ['Haskell fromMaybe before the lookup', 'src/Api.hs', (k) => `key <- fromMaybe "${k}" <$> lookupEnv "RETRAC_API_KEY"`],
+  ['Lua os.getenv or', 'api.lua', (k) => `local key = os.getenv("RETRAC_API_KEY") or "${k}"`],
+  ['Groovy Elvis', 'Jenkinsfile.groovy', (k) => `def key = System.getenv('RETRAC_API_KEY') ?: '${k}'`],
+  ['Gradle providers getOrElse', 'build.gradle.kts', (k) => `val key = providers.environmentVariable("RETRAC_API_KEY").getOrElse("${k}")`],
+  ['Java Optional orElse', 'src/Env.java', (k) => `String key = Optional.ofNullable(System.getenv("RETRAC_API_KEY")).orElse("${k}");`],
+  ['C++ getenv then if over lines', 'src/env.cpp', (k) => `const char* key = std::getenv("RETRAC_API_KEY");\nif (!key) {\n  key = "${k}";\n}`],
+  ['Erlang os:getenv/2', 'src/api.erl', (k) => `Key = os:getenv("RETRAC_API_KEY", "${k}").`],
+  ['Crystal ENV.fetch', 'src/api.cr', (k) => `key = ENV.fetch("RETRAC_API_KEY", "${k}")`],
+  ['Zig catch fallback', 'src/main.zig', (k) => `const key = std.posix.getenv("RETRAC_API_KEY") orelse "${k}";`],
+  ['Nim getEnv default', 'src/api.nim', (k) => `let key = getEnv("RETRAC_API_KEY", "${k}")`],
+  ['Python os.environ.get or', 'jobs.py', (k) => `key = os.environ.get("RETRAC_API_KEY") or "${k}"`],
+]);
+tp('r2 values flow', [
+  ['Ruby constant far above a Retrac client', 'lib/stock.rb', (k) => `API_KEY = "${k}"\n${'# ...\n'.repeat(20)}CLIENT = Retrac::Client.new(api_key: API_KEY)`],
+  ['PHP class constant into a Retrac client', 'src/Stock.php', (k) => `<?php\nclass Stock {\n    const TOKEN = '${k}';\n\n    public function client() {\n        return new RetracClient(self::TOKEN);\n    }\n}`],
+  ['Java constant into a Retrac builder', 'src/Stock2.java', (k) => `private static final String KEY = "${k}";\n\nRetracClient client = RetracClient.builder().apiKey(KEY).build();`],
+  ['Python constant into retrac.Client', 'stock/client.py', (k) => `TOKEN = "${k}"\n\n\ndef make():\n    return retrac.Client(api_key=TOKEN)`],
+  ['Go var into retrac.NewClient', 'client.go', (k) => `var apiKey = "${k}"\n\nfunc client() *retrac.Client {\n\treturn retrac.NewClient(apiKey)\n}`],
+  ['C# const into a Retrac client', 'Client.cs', (k) => `const string Key = "${k}";\nvar client = new RetracClient(Key);`],
+  ['Rust static into retrac::Client', 'src/client.rs', (k) => `static TOKEN: &str = "${k}";\n\nfn client() -> retrac::Client {\n    retrac::Client::new(TOKEN)\n}`],
+  ['Dockerfile ENV then RUN curl', 'Dockerfile', (k) => `FROM alpine\nENV TOKEN=${k}\nRUN curl -fsS -H "Authorization: Bearer $TOKEN" ${API}/workspaces`],
+  ['PowerShell env then Invoke-RestMethod', 'sync2.ps1', (k) => `$env:TOKEN = "${k}"\nInvoke-RestMethod -Uri "${API}/workspaces" -Headers @{ Authorization = "Bearer $env:TOKEN" }`],
+  ['notebook: a constant in one cell, the request in the next', 'nb/two.ipynb', (k) => `{\n "cells": [\n  {\n   "cell_type": "code",\n   "source": [\n    "TOKEN = ${Q}${k}${Q}"\n   ]\n  },\n  {\n   "cell_type": "code",\n   "source": [\n    "r = requests.get(${Q}${API}/workspaces${Q}, headers={${Q}Authorization${Q}: f${Q}Bearer {TOKEN}${Q}})"\n   ]\n  }\n ]\n}`],
+  ['notebook Retrac client with an escaped literal', 'nb/client.ipynb', (k) => `{\n "cells": [\n  {\n   "cell_type": "code",\n   "source": [\n    "client = Retrac(api_key=${Q}${k}${Q})"\n   ]\n  }\n ]\n}`],
+]);
+tn('r2 another service next to Retrac', [
+  ['.NET client array: courier entry after Retrac', 'appsettings.json', (v) => `{\n  "Clients": [\n    {\n      "Name": "Retrac",\n      "BaseUrl": "${API}"\n    },\n    {\n      "Name": "Courier",\n      "ApiKey": "${v}"\n    }\n  ]\n}`],
+  ['GitHub Actions: courier action after a Retrac one', '.github/workflows/notify.yml', (v) => `    steps:\n      - uses: retrac-tools/sync-action@v1\n      - uses: courier/notify-action@v2\n        with:\n          token: ${v}`],
+  ['compose: courier service after a Retrac one', 'docker-compose.yml', (v) => `services:\n  retrac-sync:\n    image: stock/sync\n  courier:\n    image: courier/agent\n    environment:\n      API_TOKEN: ${v}`],
+  ['TOML inline tables: courier after Retrac', 'services.toml', (v) => `retrac = { url = "${API}" }\ncourier = { token = "${v}" }`],
+  ['notebook: courier token in a cell after a Retrac import', 'nb/ship.ipynb', (v) => `{\n "cells": [\n  {\n   "cell_type": "code",\n   "source": [\n    "import retrac\\n",\n    "courier = Courier(token=${Q}${v}${Q})"\n   ]\n  }\n ]\n}`],
+  ['Helm: courier after Retrac with a blank line', 'values.yaml', (v) => `retrac:\n  enabled: true\n\ncourier:\n  apiKey: ${v}`],
+  ['multi-document YAML: courier Secret after a Retrac ConfigMap', 'k8s/all.yaml', (v) => `kind: ConfigMap\nmetadata:\n  name: retrac-config\ndata:\n  RETRAC_URL: ${API}\n---\nkind: Secret\nmetadata:\n  name: courier\nstringData:\n  token: ${v}`],
+  ['TOML array of tables: courier entry after Retrac', 'integrations.toml', (v) => `[[integration]]\nname = "retrac"\nurl = "${API}"\n\n[[integration]]\nname = "courier"\ntoken = "${v}"`],
+  ['a Retrac workspace id name', '.env.example', (v) => `RETRAC_WORKSPACE_ID=${v}`],
+  ['JetBrains env: courier env next to a Retrac one', 'http-client.env.json', (v) => `{\n  "retrac": {\n    "host": "${API}"\n  },\n  "courier": {\n    "host": "https://api.courier.example",\n    "token": "${v}"\n  }\n}`],
+]);
+tn('r2 data is not a request', [
+  ['MSW mock handler response', 'src/mocks/handlers.ts', () => `http.get('${API}/workspaces', () => HttpResponse.json({ data: [{ workspaceId: '${ws()}' }] }))`, ['retrac/hardcoded-workspace-id']],
+  ['testdata JSON-lines recording', 'testdata/items.jsonl', () => `{"id":"itm_1","workspaceId":"${ws()}"}`, ['retrac/hardcoded-workspace-id']],
+]);
+
+// ---------------------------------------------------------------------------------------------
 
 interface Outcome {
   c: Case;
