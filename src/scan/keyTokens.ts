@@ -50,6 +50,9 @@ const SETTER_BEFORE = /(?:^|[.\s>:])([A-Za-z_]\w{2,40})\s*\(\s*$/;
 const BRANCH_WORDS = new Set(['none', 'nil', 'null', 'else', 'default', 'fallback', 'otherwise', 'orelse', '_']);
 /** A lookup of configuration or the environment earlier on a line. */
 const LOOKUP_WORD = /env|environ|\$\{|config|settings|lookup|_SERVER|getProperty|secrets|\{\{|\|\s*default/i;
+const FALLBACK_OP_BEFORE = /(?:\?\?|\?:|\|\||\/\/|\bor\b|\borelse\b)[ \t]*$/;
+/** The end of a line whose value goes on below: `name=\` (properties, shell), `name: >-` / `name: |` (YAML block scalars). */
+const VALUE_GOES_ON = /(?:[=:][ \t]*\\|:[ \t]*[>|][+-]?)[ \t]*$/;
 /** Fallback-first calls: `fromMaybe "…" <$> lookupEnv "RETRAC_API_KEY"`, `withDefault "…" (…)`. */
 const FALLBACK_FIRST = new Set(['frommaybe', 'withdefault', 'defaultto', 'ordefault', 'maybe']);
 const NAME_TOKEN = /[A-Za-z_][\w.:-]*/g;
@@ -62,7 +65,8 @@ const NAME_TOKEN = /[A-Za-z_][\w.:-]*/g;
  */
 function lookupFallback(s: string, valueStart: number): { via: 'assign'; name: string } | undefined {
   const before = s.slice(Math.max(0, valueStart - 160), valueStart);
-  if (!LOOKUP_WORD.test(before)) return undefined;
+  // A fallback operator right before the literal makes any lookup before it one (`object(forInfoDictionaryKey: "…") ?? "…"`).
+  if (!LOOKUP_WORD.test(before) && !FALLBACK_OP_BEFORE.test(before)) return undefined;
   let name: string | undefined;
   NAME_TOKEN.lastIndex = 0;
   for (let m = NAME_TOKEN.exec(before); m; m = NAME_TOKEN.exec(before)) if (nameSaysRetracKey(m[0])) name = m[0];
@@ -208,6 +212,15 @@ export class KeyTokens {
         return { via: 'assign', name: tag[1] };
       }
     }
+    // `retrac.api.key=\` / `    …` (a continuation line), `retrac_api_key: >-` / `  …` (a block scalar).
+    if (line > 0 && !/\S/.test(s.slice(0, valueStart))) {
+      const prev = this.lineText(line - 1);
+      const m = prev.length < 400 ? VALUE_GOES_ON.exec(prev) : null;
+      if (m) {
+        const named = assignedName(prev, m.index + 1);
+        if (named) return { via: 'assign', name: named.name };
+      }
+    }
     // `JSON.stringify("…")` in build-time defines, `SecretStr("…")`: the name stands before the wrapper.
     const wrapper = WRAPPER_BEFORE.exec(before);
     const name = assignedName(s, wrapper ? valueStart - (before.length - wrapper.index) : valueStart);
@@ -250,6 +263,9 @@ export class KeyTokens {
   private partnerName(s: string, valueStart: number, line: number, valueEnd = valueStart): { via: 'assign'; name: string } | undefined {
     const same = lastPartner(s.slice(0, valueStart));
     if (same) return { via: 'assign', name: same };
+    // `param retracApiKey string = '…'` (Bicep), `variable "retrac_key" { default = "…" }` on one line.
+    const sameBlock = NAMED_BLOCK.exec(s.slice(0, Math.min(valueStart, 200)));
+    if (sameBlock) return { via: 'assign', name: sameBlock[1] };
     // The name after the value on its line: `<add value="…" key="RetracApiKey" />`.
     const rest = s.slice(valueEnd);
     const after = firstPartner(rest);

@@ -173,7 +173,11 @@ class LineScan extends RequestModel {
     const name = tok.name ?? '';
     if (nameSaysRetracKey(name)) return true;
     if (tok.via === 'assign' && this.assignedFromRetracLookup(name, line)) return true;
+    // `api_keys:` / `retrac: …`, `tokens = { retrac: '…' }`: a Retrac field in a map of keys.
+    if (hasRetracWord(name)) return inNamedSection(this, line, CONTEXT_LINES, (t) => KEY_MAP_NAME.test(t));
     if (!isGenericKeyName(name)) return false;
+    // `courier.api.key=…`, `default['courier']['api_key'] = …`, `courier: apiKey: …`: the name says whose key it is.
+    if (ownerOf(name, this.factsOf(line).text, tok.start) === 'other') return false;
     if (this.prep.retracFile) return true;
     const ext = this.requestWindow(line);
     if (this.prep.envFile && this.windowSome(line, (w) => w.retracWord)) return true;
@@ -379,6 +383,48 @@ class LineScan extends RequestModel {
     f.suppressed ??= SAME_LINE_MARKER.test(f.text) || (line > 0 && NEXT_LINE_MARKER.test(this.factsText(line - 1)));
     return f.suppressed;
   }
+}
+
+/** A section that maps services to their keys: `api_keys:`, `tokens = {`, `"credentials": {`. */
+const KEY_MAP_NAME = /key|token|secret|credential/i;
+/** Qualifiers that do not say whose key a name holds: `self.api_key`, `config.token`, `process.env.API_KEY`. */
+const NEUTRAL_QUALIFIERS = new Set([
+  'self', 'this', 'config', 'cfg', 'conf', 'configuration', 'settings', 'setting', 'options', 'opts', 'env', 'environ',
+  'process', 'os', 'app', 'application', 'api', 'auth', 'secrets', 'secret', 'credentials', 'creds', 'client', 'http',
+  'default', 'defaults', 'override', 'prod', 'production', 'dev', 'development', 'staging', 'test', 'local', 'global', 'my',
+  'vars', 'var', 'data', 'values', 'spec', 'params', 'props', 'system', 'sys', 'meta', 'com', 'co', 'org', 'io', 'net',
+  'string', 'stringdata', 'node', 'access', 'key', 'keys', 'token', 'tokens', 'import', 'meta', 'window', 'globalthis',
+]);
+/** `['courier']['api_key']` or `courier: ` chains right before a name on its line. */
+const SUBSCRIPT_OR_PATH = /(?:\[\s*["']([\w-]+)["']\s*\]|(?<![\w-])([\w-]+):)\s*$/;
+
+/**
+ * Whose key a generic name holds by its own qualifiers: `retrac` when one says Retrac, `other`
+ * when one names something else (`courier.api.key`, `default['courier']['api_key']`,
+ * `courier: apiKey:`, `com.google.android.geo.API_KEY`), undefined when they say nothing.
+ */
+function ownerOf(name: string, lineText: string, valueStart: number): 'retrac' | 'other' | undefined {
+  const parts = name.split(/[.:]/).slice(0, -1);
+  // Subscripts and inline paths just before the name on its line.
+  let head = lineText.slice(Math.max(0, valueStart - 200), valueStart);
+  const bare = lastSegment(name);
+  const at = head.lastIndexOf(bare);
+  if (at >= 0) {
+    head = head.slice(0, at).replace(/[[("'\s]+$/, '');
+    for (let k = 0; k < 4; k++) {
+      const m = SUBSCRIPT_OR_PATH.exec(head);
+      if (!m) break;
+      parts.push(m[1] ?? m[2]);
+      head = head.slice(0, m.index);
+    }
+  }
+  let other = false;
+  for (const p of parts) {
+    if (hasRetracWord(p)) return 'retrac';
+    const lower = p.toLowerCase();
+    if (!NEUTRAL_QUALIFIERS.has(lower) && !isGenericKeyName(lower) && /[a-z]{3}/.test(lower)) other = true;
+  }
+  return other ? 'other' : undefined;
 }
 
 /** Opens a section: `"retrac": {`, `retrac:`, `[retrac]`, `<Retrac>`, `Retrac = {`. */

@@ -327,6 +327,38 @@ tn('r2 data is not a request', [
   ['testdata JSON-lines recording', 'testdata/items.jsonl', () => `{"id":"itm_1","workspaceId":"${ws()}"}`, ['retrac/hardcoded-workspace-id']],
 ]);
 
+// Round 3, written after the round-2 fixes: names across lines in more formats, services maps, platform manifests.
+tp('r3 names and sections', [
+  ['properties value on a continuation line', 'config/app.properties', (k) => `retrac.api.key=\\\n    ${k}`],
+  ['YAML block scalar', 'config/secrets.yml', (k) => `retrac_api_key: >-\n  ${k}`],
+  ['CloudFormation parameter Default', 'template.yaml', (k) => `Parameters:\n  RetracApiKey:\n    Type: String\n    NoEcho: true\n    Default: ${k}`],
+  ['ARM template parameter defaultValue', 'azuredeploy.json', (k) => `{\n  "parameters": {\n    "retracApiKey": {\n      "type": "securestring",\n      "defaultValue": "${k}"\n    }\n  }\n}`],
+  ['Bicep param default', 'main.bicep', (k) => `param retracApiKey string = '${k}'`],
+  ['GitLab CI variable with value and description', '.gitlab-ci.yml', (k) => `variables:\n  RETRAC_TOKEN:\n    value: "${k}"\n    description: "Inventory API token"`],
+  ['ECS task definition environment', 'taskdef.json', (k) => `{\n  "containerDefinitions": [{\n    "environment": [\n      { "name": "RETRAC_API_KEY", "value": "${k}" }\n    ]\n  }]\n}`],
+  ['Chef attributes', 'attributes/default.rb', (k) => `default['retrac']['api_key'] = '${k}'`],
+  ['Puppet Hiera', 'data/common.yaml', (k) => `retrac::api_key: ${k}`],
+  ['CUE nested on one line', 'config.cue', (k) => `retrac: apiKey: "${k}"`],
+  ['Jsonnet object', 'config.jsonnet', (k) => `{\n  retrac: {\n    apiKey: '${k}',\n  },\n}`],
+  ['Maven pom property', 'pom.xml', (k) => `<properties>\n  <retrac.api.key>${k}</retrac.api.key>\n</properties>`],
+  ['Android manifest meta-data', 'app/src/main/AndroidManifest.xml', (k) => `<application>\n  <meta-data android:name="co.retrac.API_KEY" android:value="${k}" />\n</application>`],
+  ['Flutter dart-define in launch args', '.vscode/launch.json', (k) => `{\n  "configurations": [{ "name": "app", "type": "dart", "args": ["--dart-define=RETRAC_API_KEY=${k}"] }]\n}`],
+  ['gradle.properties systemProp', 'gradle.properties', (k) => `systemProp.retrac.token=${k}`],
+  ['a keys map with a Retrac field', 'config/keys.yml', (k) => `api_keys:\n  retrac: ${k}\n  maps: \${MAPS_KEY}`],
+  ['a JS keys object with a Retrac field', 'src/keys.ts', (k) => `export const tokens = {\n  retrac: '${k}',\n};`],
+  ['Kotlin object named for Retrac', 'RetracConfig.kt', (k) => `object RetracConfig {\n    const val TOKEN = "${k}"\n}`],
+  ['Swift Info.plist lookup with a fallback', 'Config.swift', (k) => `let key = Bundle.main.object(forInfoDictionaryKey: "RetracAPIKey") as? String ?? "${k}"`],
+]);
+tn('r3 hard negatives', [
+  ['a keys map: stripe next to a Retrac reference', 'config/keys.yml', (v) => `api_keys:\n  stripe: ${v}\n  retrac: \${RETRAC_API_KEY}`],
+  ['Chef courier attributes after Retrac ones', 'attributes/default.rb', (v) => `default['retrac']['url'] = '${API}'\ndefault['courier']['api_key'] = '${v}'`],
+  ['CUE courier after Retrac', 'config.cue', (v) => `retrac: url: "${API}"\ncourier: apiKey: "${v}"`],
+  ['properties courier after Retrac', 'application.properties', (v) => `retrac.api.url=${API}\ncourier.api.key=${v}`],
+  ['Android meta-data for maps next to Retrac', 'AndroidManifest.xml', (v) => `<meta-data android:name="co.retrac.BASE_URL" android:value="${API}" />\n<meta-data android:name="com.google.android.geo.API_KEY" android:value="${v}" />`],
+  ['CloudFormation courier parameter after a Retrac one', 'template.yml', (v) => `Parameters:\n  RetracUrl:\n    Type: String\n    Default: ${API}\n  CourierKey:\n    Type: String\n    Default: ${v}`],
+  ['a Retrac item id under a Retrac section', 'config/app.yml', (v) => `retrac:\n  default_location_id: ${v}`],
+]);
+
 // ---------------------------------------------------------------------------------------------
 
 interface Outcome {
