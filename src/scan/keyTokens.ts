@@ -213,7 +213,7 @@ export class KeyTokens {
       }
     }
     // `retrac.api.key=\` / `    …` (a continuation line), `retrac_api_key: >-` / `  …` (a block scalar).
-    if (line > 0 && !/\S/.test(s.slice(0, valueStart))) {
+    if (line > 0 && j === 0) {
       const prev = this.lineText(line - 1);
       const m = prev.length < 400 ? VALUE_GOES_ON.exec(prev) : null;
       if (m) {

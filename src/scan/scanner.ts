@@ -286,6 +286,7 @@ class LineScan extends RequestModel {
       const r = this.envRefsOf(this.factsOf(l)).find((e) => e.keyType === 'restricted');
       if (r) restrictedEnv = r.name;
     }
+    const outputs = new NotebookOutputs(s, () => inNamedSection(this, line, FLOW_LINES, (t) => t.includes('"outputs"')));
     WORKSPACE_PARAM.lastIndex = 0;
     for (let m = WORKSPACE_PARAM.exec(s); m; m = WORKSPACE_PARAM.exec(s)) {
       const param = m[0];
@@ -293,7 +294,7 @@ class LineScan extends RequestModel {
       // Data is not a request: `"workspaceId": "ws_…"` in a JSON fixture or a recorded response.
       if (this.prep.jsonData && s.charCodeAt(m.index - 1) === 34 && /^"\s*:/.test(s.slice(end, end + 8))) continue;
       // Recorded data and a notebook's outputs: any pair but a URL's query parameter (`?workspaceId=`, `&workspaceId=`).
-      if ((this.prep.dataFile || (this.prep.notebook && this.inNotebookOutput(s, m.index, line))) && !isQueryParam(s, m.index)) continue;
+      if ((this.prep.dataFile || (this.prep.notebook && outputs.at(m.index))) && !isQueryParam(s, m.index)) continue;
       HARDCODED_WS.lastIndex = end;
       const ws = HARDCODED_WS.exec(s);
       if (ws) {
@@ -313,15 +314,6 @@ class LineScan extends RequestModel {
           { keyType: 'restricted', ...(restrictedEnv && !restricted ? { envName: restrictedEnv } : {}) });
       }
     }
-  }
-
-  /** A notebook line inside a cell's `"outputs"` (printed data), not its `"source"`. */
-  private inNotebookOutput(s: string, at: number, line: number): boolean {
-    const head = s.slice(0, at);
-    const out = head.lastIndexOf('"outputs"');
-    const src = head.lastIndexOf('"source"');
-    if (out >= 0 || src >= 0) return out > src;
-    return inNamedSection(this, line, FLOW_LINES, (t) => t.includes('"outputs"'));
   }
 
   private scopedPaths(f: LineFacts, line: number): void {
@@ -432,6 +424,34 @@ function opensSection(s: string): boolean {
   const t = s.trimEnd();
   const c = t.charCodeAt(t.length - 1);
   return c === 123 /* { */ || c === 58 /* : */ || c === 91 /* [ */ || c === 40 /* ( */ || (c === 93 /* ] */ && /^\s*\[/.test(t)) || (c === 62 /* > */ && !t.includes('</'));
+}
+
+/**
+ * Whether a position of a notebook line is in a cell's `"outputs"` (printed data) rather than its
+ * `"source"`: by the last of the two keys before it on the line, else by the section the line is
+ * in (asked once). Positions are asked in increasing order: each key is passed once (linear).
+ */
+class NotebookOutputs {
+  /** The last `"outputs"` / `"source"` before the position asked, and the next one after it (-2: not searched yet, -1: none). */
+  private out = -1;
+  private src = -1;
+  private nextOut = -2;
+  private nextSrc = -2;
+  private section?: boolean;
+
+  constructor(
+    private readonly s: string,
+    private readonly inSection: () => boolean,
+  ) {}
+
+  at(pos: number): boolean {
+    if (this.nextOut === -2) this.nextOut = this.s.indexOf('"outputs"');
+    if (this.nextSrc === -2) this.nextSrc = this.s.indexOf('"source"');
+    while (this.nextOut >= 0 && this.nextOut < pos) this.nextOut = this.s.indexOf('"outputs"', (this.out = this.nextOut) + 1);
+    while (this.nextSrc >= 0 && this.nextSrc < pos) this.nextSrc = this.s.indexOf('"source"', (this.src = this.nextSrc) + 1);
+    if (this.out >= 0 || this.src >= 0) return this.out > this.src;
+    return (this.section ??= this.inSection());
+  }
 }
 
 /** `?workspaceId=` / `&workspaceId=`: a URL's query parameter. */

@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { scanText, type Finding, type RuleId, type ScanOptions } from '../../src/scan';
 import { fakeKey, randomAlnum } from '../fakeKeys';
+import { withCpuMs } from './scanFixtures';
 
 const API = 'https://api.retrac.co';
 const B = '`';
@@ -424,5 +425,42 @@ describe('scan: config, values and tools (red-team cases, issue 10 principles 2â
     }
     console.log(lines.join('\n'));
     assert.ok(ok, lines.join('\n'));
+  });
+});
+
+// The readers added for these classes (notebook quotes and outputs, partners above and below,
+// block and parent names, closed sibling entries, qualified owners, continuation lines) stay
+// linear: adversarial contents in the file kinds that use them each scan in under a second.
+describe('scan: adversarial contents in config, notebook and request files', function () {
+  this.timeout(60_000);
+  it('each scans in under a second of CPU', () => {
+    const MB = 1024 * 1024;
+    const k = fakeKey('full');
+    // Dense candidates (a key token on every line) at a quarter of the size, as in scan.fuzz.test.ts.
+    const contents: [string, string][] = [
+      ['escaped quotes', '\\"'.repeat(MB / 2)],
+      ['notebook output keys and params', '"outputs" "source" workspaceId: ws_abcdef1 '.repeat(MB / 44)],
+      ['one JSON string per line', `    "retrac = \\"${k}\\"\\n",\n`.repeat(MB / 160)],
+      ['continuations', `retrac.api.key=\\\n  ${k}\n`.repeat(MB / 192)],
+      ['block scalars', `retrac_api_key: >-\n  ${k}\n`.repeat(MB / 192)],
+      ['values above names', `"value": "${k}",\n`.repeat(MB / 144)],
+      ['values on one line', `{ "value": "${k}", `.repeat(MB / 40)],
+      ['closed Retrac entries', `{:retrac {:a "x"} `.repeat(MB / 18) + `:api-key "${k}"`],
+      ['JSON siblings', `{"retrac": {"url": 1}, "token": "${k}", `.repeat(MB / 60)],
+      ['subscript chains', `default${"['a']".repeat(MB / 5)}['api_key'] = '${k}'`],
+      ['inline paths', `${'courier: '.repeat(MB / 10)}apiKey: "${k}"`],
+      ['deep indentation', Array.from({ length: 20000 }, (_, i) => ' '.repeat(i % 300) + (i % 3 ? 'retrac-token:' : `default: ${k}`)).join('\n')],
+      ['fallbacks', `fromMaybe "${k}" <$> lookupEnv "RETRAC_API_KEY" ?? `.repeat(MB / 70)],
+      ['named blocks', `variable "retrac_key" { default = "${k}" `.repeat(MB / 60)],
+      ['setters', `.apiKey("${k}")`.repeat(MB / 36)],
+      ['parens before defaults', '('.repeat(MB / 2) + `default="${k}"`],
+      ['brackets and colons', '{[:'.repeat(MB / 3) + `retrac token: ${k}`],
+    ];
+    for (const [label, text] of contents) {
+      for (const fileName of ['a.ipynb', 'req.bru', 'test/fixtures/a.yml', 'app.properties', 'config.edn', 'Web.config', 'a.ts']) {
+        const { cpuMs, wallMs } = withCpuMs(() => scanText(text, { fileName }));
+        assert.ok(cpuMs < 1000, `${label} as ${fileName}: ${cpuMs.toFixed(0)} ms of CPU (${wallMs.toFixed(0)} ms wall)`);
+      }
+    }
   });
 });
