@@ -21,7 +21,7 @@ import { hasRetracWord, isEnvLikeName, isGenericKeyName, lastSegment, nameSaysRe
 import type { KeyType, PreparedOptions } from './prepare';
 import { computeLineStarts, isBlank, isQuote, lineOfOffset, quotedStrings } from './text';
 import { docUrlFor, fingerprint, ruleById } from './rules';
-import { assignedVariable, inNamedSection } from './structure';
+import { assignedVariable, inNamedSection, openerAbove } from './structure';
 import type { Finding, RuleId } from './types';
 
 export { CONTEXT_LINES, FLOW_LINES, REQUEST_LINES } from './lineModel';
@@ -178,6 +178,7 @@ class LineScan extends RequestModel {
     if (!isGenericKeyName(name)) return false;
     // `courier.api.key=…`, `default['courier']['api_key'] = …`, `courier: apiKey: …`: the name says whose key it is.
     if (ownerOf(name, this.factsOf(line).text, tok.start) === 'other') return false;
+    if (this.entryOwnerIsOther(line)) return false;
     if (this.prep.retracFile) return true;
     const ext = this.requestWindow(line);
     if (this.prep.envFile && this.windowSome(line, (w) => w.retracWord)) return true;
@@ -190,6 +191,30 @@ class LineScan extends RequestModel {
   private requestFileUrlIsRetrac(line: number): boolean {
     for (let l = Math.max(0, line - FLOW_LINES); l <= Math.min(this.last, line + FLOW_LINES); l++) {
       if (/^\s*url\s*:/.test(this.factsText(l))) return this.factsOf(l).retracTarget;
+    }
+    return false;
+  }
+
+  /**
+   * The key's own entry names another provider: `{ provider: 'courier', token: … }`, `shipping:` /
+   * `provider: courier` / `token: …`. Read from the entry's opener (or its first line at the same
+   * indent) to a few lines below, within CONTEXT_LINES.
+   */
+  private entryOwnerIsOther(line: number): boolean {
+    const opener = openerAbove(this, line, CONTEXT_LINES);
+    const indent = this.shape(line).indent;
+    let from = line;
+    while (from > Math.max(0, line - CONTEXT_LINES, opener + 1)) {
+      const sh = this.shape(from - 1);
+      if (!sh.empty && (sh.indent < indent || sh.net !== 0)) break;
+      from--;
+    }
+    if (opener >= 0 && opener >= line - CONTEXT_LINES && from === opener + 1) from = opener;
+    for (let l = from; l <= Math.min(this.last, line + 3); l++) {
+      const t = this.factsText(l);
+      const m = t.length < 400 ? OWNER_FIELD.exec(t) : null;
+      if (m) return !hasRetracWord(m[1]);
+      if (l >= line && /[}\]]/.test(t)) break;
     }
     return false;
   }
@@ -377,6 +402,8 @@ class LineScan extends RequestModel {
   }
 }
 
+/** A field that names whose entry this is: `provider: 'courier'`, `"service": "retrac"`. */
+const OWNER_FIELD = /(?<![\w-])["']?(?:provider|service|vendor)["']?[ \t]*[:=][ \t]*["']?([\w.-]+)/i;
 /** A section that maps services to their keys: `api_keys:`, `tokens = {`, `"credentials": {`. */
 const KEY_MAP_NAME = /key|token|secret|credential/i;
 /** Qualifiers that do not say whose key a name holds: `self.api_key`, `config.token`, `process.env.API_KEY`. */

@@ -360,6 +360,35 @@ tn('r3 hard negatives', [
   ['a Retrac item id under a Retrac section', 'config/app.yml', (v) => `retrac:\n  default_location_id: ${v}`],
 ]);
 
+// Round 4, written after the round-3 fixes.
+tp('r4 config', [
+  ['Docker secrets-like env_file in compose', 'docker-compose.prod.yml', (k) => `services:\n  api:\n    environment:\n      - "RETRAC_API_KEY=${k}"`],
+  ['k8s kustomize secretGenerator literals', 'kustomization.yaml', (k) => `secretGenerator:\n  - name: stock\n    literals:\n      - RETRAC_API_KEY=${k}`],
+  ['Helm --set in a deploy script', 'deploy.sh', (k) => `helm upgrade stock ./chart \\\n  --set retrac.apiKey=${k} \\\n  --install`],
+  ['fly.toml env', 'fly.toml', (k) => `[env]\n  RETRAC_API_KEY = "${k}"`],
+  ['render.yaml envVars', 'render.yaml', (k) => `services:\n  - type: web\n    envVars:\n      - key: RETRAC_API_KEY\n        value: ${k}`],
+  ['app.yaml (App Engine) env_variables', 'app.yaml', (k) => `runtime: python312\nenv_variables:\n  RETRAC_API_KEY: "${k}"`],
+  ['wrangler.toml vars', 'wrangler.toml', (k) => `name = "stock"\n\n[vars]\nRETRAC_TOKEN = "${k}"`],
+  ['Procfile inline env', 'Procfile', (k) => `worker: RETRAC_API_KEY=${k} python worker.py`],
+  ['tox.ini setenv', 'tox.ini', (k) => `[testenv]\nsetenv =\n    RETRAC_API_KEY = ${k}`],
+  ['pytest.ini env', 'pytest.ini', (k) => `[pytest]\nenv =\n    RETRAC_API_KEY=${k}`],
+  ['php.ini-like / .user.ini', '.user.ini', (k) => `[retrac]\nretrac.api_key = "${k}"`],
+  ['Python dict literal for a Retrac client', 'stock/conf.py', (k) => `RETRAC_CONFIG = dict(\n    base_url="${API}",\n    api_key="${k}",\n)`],
+  ['Ruby hash for a Retrac client', 'config/initializers/stock.rb', (k) => `Retrac.configure do |config|\n  config.base_url = "${API}"\n  config.api_key = "${k}"\nend`],
+  ['Swift struct initializer', 'Client.swift', (k) => `let client = RetracClient(\n    baseURL: URL(string: "${API}")!,\n    apiKey: "${k}"\n)`],
+  ['Dart map for a Retrac client', 'lib/retrac.dart', (k) => `final retrac = Retrac(\n  options: RetracOptions(apiKey: '${k}'),\n);`],
+  ['TS satisfies config object', 'retrac.config.ts', (k) => `export default {\n  apiKey: '${k}',\n  workspace: process.env.RETRAC_WORKSPACE_ID,\n} satisfies RetracConfig;`],
+  ['YAML entry whose provider is Retrac', 'config/services.yml', (k) => `inventory:\n  provider: retrac\n  token: ${k}`],
+  ['JS module.exports section in a nested config', 'config/default.js', (k) => `module.exports = {\n  services: {\n    inventory: {\n      provider: 'retrac',\n      token: '${k}',\n    },\n  },\n};`],
+]);
+tn('r4 hard negatives', [
+  ['helm --set for another service', 'deploy.sh', (v) => `helm upgrade stock ./chart \\\n  --set retrac.url=${API} \\\n  --set sentry.authToken=${v}`],
+  ['render.yaml courier var after a Retrac URL', 'render.yaml', (v) => `envVars:\n  - key: RETRAC_URL\n    value: ${API}\n  - key: COURIER_TOKEN\n    value: ${v}`],
+  ['nested config: courier provider next to a Retrac one', 'config/default.js', (v) => `module.exports = {\n  inventory: { provider: 'retrac' },\n  shipping: {\n    provider: 'courier',\n    token: '${v}',\n  },\n};`],
+  ['YAML: a courier provider entry after a Retrac one', 'config/services.yml', (v) => `inventory:\n  provider: retrac\n  url: ${API}\nshipping:\n  provider: courier\n  token: ${v}`],
+  ['Ruby configure block for another service after a Retrac import', 'config/initializers/mail.rb', (v) => `require "retrac"\n\nMailer.configure do |config|\n  config.api_key = "${v}"\nend`],
+]);
+
 // ---------------------------------------------------------------------------------------------
 
 interface Outcome {
