@@ -227,7 +227,10 @@ export abstract class LineModel implements Lines {
     let ext = this.extents.get(line);
     if (ext) return ext;
     ext = requestExtent(this, line, REQUEST_LINES);
-    if (this.prep.paragraphs) {
+    if (this.prep.requestFile) {
+      // One request per file (Bruno): its url, headers and auth blocks are one request.
+      ext = { from: Math.max(0, line - REQUEST_LINES), to: Math.min(this.last, line + REQUEST_LINES) };
+    } else if (this.prep.paragraphs) {
       let from = line;
       while (from > Math.max(0, line - CONTEXT_LINES) && !this.factsOf(from - 1).blank) from--;
       let to = line;

@@ -493,3 +493,23 @@ describe('scan: adversarial contents in config, notebook and request files', fun
     }
   });
 });
+
+// A Bruno request file is one request: its url, auth and params blocks go together (issue 10: the
+// misuse rules fire wherever a request is recognised, API tools included).
+describe('scan: misuse rules in a Bruno request file', () => {
+  const bru = (url: string, key: string): string => `meta {\n  name: items\n  type: http\n}\n\nget {\n  url: ${url}\n  auth: bearer\n}\n\nauth:bearer {\n  token: ${key}\n}`;
+  it('a full-access key without workspaceId is missing-workspace-id', () => {
+    const text = bru(`${API}/items`, fakeKey('full'));
+    const rules = scanText(text, { fileName: 'stock/items.bru' }).map((f) => f.rule).sort();
+    assert.deepEqual(rules, ['retrac/full-access-key', 'retrac/missing-workspace-id']);
+  });
+  it('a restricted key with workspaceId is workspace-id-with-restricted-key', () => {
+    const text = bru(`${API}/items?workspaceId=${ws()}`, fakeKey('restricted'));
+    const rules = scanText(text, { fileName: 'stock/items.bru' }).map((f) => f.rule).sort();
+    assert.deepEqual(rules, ['retrac/hardcoded-workspace-id', 'retrac/restricted-key', 'retrac/workspace-id-with-restricted-key']);
+  });
+  it('a request to another host reports neither', () => {
+    const text = bru('https://api.courier.example/items', fakeKey('full'));
+    assert.deepEqual(scanText(text, { fileName: 'ship/items.bru' }), []);
+  });
+});
