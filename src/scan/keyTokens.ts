@@ -46,13 +46,14 @@ function firstPartner(t: string): string | undefined {
 
 /** A setter call right before the value: `.apiKey(`, `setToken(`, `with_api_key(` (the name is checked by the caller). */
 const SETTER_BEFORE = /(?:^|[.\s>:])([A-Za-z_]\w{2,40})\s*\(\s*$/;
+const PROPERTY_SET_BEFORE = /([A-Za-z_]\w{2,40})\s*\.\s*(?:set|convention|value)\s*\(\s*$/;
 /** Names that stand for the other branch of a lookup rather than for the value: `None =>`, `else`, `default:`. */
 const BRANCH_WORDS = new Set(['none', 'nil', 'null', 'else', 'default', 'fallback', 'otherwise', 'orelse', '_']);
 /** A lookup of configuration or the environment earlier on a line. */
 const LOOKUP_WORD = /env|environ|\$\{|config|settings|lookup|_SERVER|getProperty|secrets|\{\{|\|\s*default/i;
 const FALLBACK_OP_BEFORE = /(?:\?\?|\?:|\|\||\/\/|\bor\b|\borelse\b)[ \t]*$/;
 /** The end of a line whose value goes on below: `name=\` (properties, shell), `name: >-` / `name: |` (YAML block scalars). */
-const VALUE_GOES_ON = /(?:[=:][ \t]*\\|:[ \t]*[>|][+-]?)[ \t]*$/;
+const VALUE_GOES_ON = /(?:[=:][ \t]*\\|:[ \t]*[>|][+-]?|=[ \t]*(?:"""|'''))[ \t]*$/;
 /** Fallback-first calls: `fromMaybe "…" <$> lookupEnv "RETRAC_API_KEY"`, `withDefault "…" (…)`. */
 const FALLBACK_FIRST = new Set(['frommaybe', 'withdefault', 'defaultto', 'ordefault', 'maybe']);
 const NAME_TOKEN = /[A-Za-z_][\w.:-]*/g;
@@ -249,6 +250,9 @@ export class KeyTokens {
 
   /** `.apiKey("…")`, `.setToken("…")`, `.with_api_key("…")`: a setter whose name says key. */
   private setterName(before: string): { via: 'assign'; name: string } | undefined {
+    // `apiKey.set("…")`, `token.convention("…")` (Gradle properties): the receiver is the name.
+    const prop = PROPERTY_SET_BEFORE.exec(before);
+    if (prop && (isGenericKeyName(prop[1]) || nameSaysRetracKey(prop[1]))) return { via: 'assign', name: prop[1] };
     const m = SETTER_BEFORE.exec(before);
     if (!m) return undefined;
     const name = m[1].replace(/^(?:set|with)_?(?=[A-Za-z])/i, '');

@@ -103,6 +103,7 @@ export abstract class LineModel implements Lines {
   /** Request extents by line. */
   private readonly extents = new Map<number, { from: number; to: number }>();
   private readonly statements = new Map<number, { from: number; to: number }>();
+  private readonly openers = new Map<number, number>();
 
   constructor(
     protected readonly doc: string,
@@ -110,7 +111,7 @@ export abstract class LineModel implements Lines {
     protected readonly prep: PreparedOptions,
   ) {
     this.last = starts.length - 1;
-    this.keyTokens = new KeyTokens(prep.lengths, (l) => this.factsText(l), (l, limit) => openerAbove(this, l, limit), () => this.last);
+    this.keyTokens = new KeyTokens(prep.lengths, (l) => this.factsText(l), (l, limit) => this.openerAbove(l, limit), () => this.last);
   }
 
   /** Starts a scan: the facts of lines `first..lastLine` are cached from now on. */
@@ -239,6 +240,14 @@ export abstract class LineModel implements Lines {
     }
     this.extents.set(line, ext);
     return ext;
+  }
+
+  /** `openerAbove` memoised by line and limit: every key of a long line asks for the same answer. */
+  protected openerAbove(line: number, limit: number): number {
+    const k = line * 64 + limit;
+    let v = this.openers.get(k);
+    if (v === undefined) this.openers.set(k, (v = openerAbove(this, line, limit)));
+    return v;
   }
 
   statement(line: number): { from: number; to: number } {

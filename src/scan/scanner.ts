@@ -21,7 +21,7 @@ import { hasRetracWord, isEnvLikeName, isGenericKeyName, lastSegment, nameSaysRe
 import type { KeyType, PreparedOptions } from './prepare';
 import { computeLineStarts, isBlank, isQuote, lineOfOffset, quotedStrings } from './text';
 import { docUrlFor, fingerprint, ruleById } from './rules';
-import { assignedVariable, inNamedSection, openerAbove } from './structure';
+import { assignedVariable, inNamedSection, openEntryNameAt, retracOutsideClosedEntries } from './structure';
 import type { Finding, RuleId } from './types';
 
 export { CONTEXT_LINES, FLOW_LINES, REQUEST_LINES } from './lineModel';
@@ -51,6 +51,10 @@ class LineScan extends RequestModel {
   private to = -1;
   /** Key findings already made, by rule and offset: a key reached from several requests is reported once. */
   private readonly emitted = new Set<number>();
+  /** entryOwnerIsOther by line: it does not depend on the key, and a line may hold many. */
+  private readonly entryOwnerMemo = new Map<number, boolean>();
+  private readonly sectionMemo = new Map<number, boolean>();
+  private readonly keyMapMemo = new Map<number, boolean>();
   /** Lines already looked at as requests that may send to Retrac. */
   private readonly sinkLines = new Set<number>();
 
@@ -174,7 +178,7 @@ class LineScan extends RequestModel {
     if (nameSaysRetracKey(name)) return true;
     if (tok.via === 'assign' && this.assignedFromRetracLookup(name, line)) return true;
     // `api_keys:` / `retrac: …`, `tokens = { retrac: '…' }`: a Retrac field in a map of keys.
-    if (hasRetracWord(name)) return inNamedSection(this, line, CONTEXT_LINES, (t) => KEY_MAP_NAME.test(t));
+    if (hasRetracWord(name)) return this.inKeyMap(line);
     if (!isGenericKeyName(name)) return false;
     // `courier.api.key=…`, `default['courier']['api_key'] = …`, `courier: apiKey: …`: the name says whose key it is.
     if (ownerOf(name, this.factsOf(line).text, tok.start) === 'other') return false;
@@ -183,7 +187,7 @@ class LineScan extends RequestModel {
     const ext = this.requestWindow(line);
     if (this.prep.envFile && this.windowSome(line, (w) => w.retracWord)) return true;
     if (this.retracAround(ext, line)) return true;
-    if (inNamedSection(this, line, FLOW_LINES, (t) => hasRetracWord(t) && !IMPORT_LINE.test(t))) return true;
+    if (this.inRetracSection(line)) return true;
     return this.prep.requestFile && this.requestFileUrlIsRetrac(line);
   }
 
@@ -200,8 +204,28 @@ class LineScan extends RequestModel {
    * `provider: courier` / `token: …`. Read from the entry's opener (or its first line at the same
    * indent) to a few lines below, within CONTEXT_LINES.
    */
+  /** A section named for Retrac encloses the line; by line (a long line may hold many keys: each walk reads its brackets). */
+  private inRetracSection(line: number): boolean {
+    let v = this.sectionMemo.get(line);
+    if (v === undefined) this.sectionMemo.set(line, (v = inNamedSection(this, line, FLOW_LINES, (t) => hasRetracWord(t) && !IMPORT_LINE.test(t))));
+    return v;
+  }
+
+  /** A map of keys (`api_keys:`, `tokens = {`) encloses the line; by line. */
+  private inKeyMap(line: number): boolean {
+    let v = this.keyMapMemo.get(line);
+    if (v === undefined) this.keyMapMemo.set(line, (v = inNamedSection(this, line, CONTEXT_LINES, (t) => KEY_MAP_NAME.test(t))));
+    return v;
+  }
+
   private entryOwnerIsOther(line: number): boolean {
-    const opener = openerAbove(this, line, CONTEXT_LINES);
+    let v = this.entryOwnerMemo.get(line);
+    if (v === undefined) this.entryOwnerMemo.set(line, (v = this.readEntryOwnerIsOther(line)));
+    return v;
+  }
+
+  private readEntryOwnerIsOther(line: number): boolean {
+    const opener = this.openerAbove(line, CONTEXT_LINES);
     const indent = this.shape(line).indent;
     let from = line;
     while (from > Math.max(0, line - CONTEXT_LINES, opener + 1)) {
@@ -436,6 +460,15 @@ function ownerOf(name: string, lineText: string, valueStart: number): 'retrac' |
       parts.push(m[1] ?? m[2]);
       head = head.slice(0, m.index);
     }
+  }
+  // The entry the key sits in on its line, when the line's Retrac words are all in closed sibling
+  // entries before it: `Courier = @{ ApiKey = '…' }` after `Retrac = @{ … };`.
+  // Read on the 400 characters before the key: linear over a line of many keys.
+  const near = lineText.slice(Math.max(0, valueStart - 400), valueStart);
+  const entry = openEntryNameAt(near, near.length);
+  if (entry) {
+    const prefix = near.slice(0, entry.at);
+    if (hasRetracWord(prefix) && !retracOutsideClosedEntries(prefix)) parts.push(entry.name);
   }
   let other = false;
   for (const p of parts) {

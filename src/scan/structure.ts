@@ -337,8 +337,9 @@ function enclosingName(s: string, below: number): string {
  * An entry is a name (`"name":`, `name =`, `:name`) and a `{`/`[` value.
  * Linear: one walk, each skipped entry read once more to find its end.
  */
-export function retracOutsideClosedEntries(s: string): boolean {
-  if (!hasRetracWord(s)) return false;
+export function retracOutsideClosedEntries(raw: string): boolean {
+  if (!hasRetracWord(raw)) return false;
+  const s = withoutClosedRetracElements(raw);
   let rest = '';
   let from = 0;
   for (let i = 0; i < s.length; i++) {
@@ -361,9 +362,52 @@ export function retracOutsideClosedEntries(s: string): boolean {
   return hasRetracWord(rest + s.slice(from));
 }
 
+/** `<Retrac><Url>…</Url></Retrac>` on one line: an XML element named for Retrac that closes on its line, blanked. */
+function withoutClosedRetracElements(s: string): string {
+  let out = s;
+  for (let i = s.indexOf('<'); i >= 0; i = s.indexOf('<', i + 1)) {
+    let j = i + 1;
+    while (j < s.length && j - i < 64 && isNameCode(s.charCodeAt(j))) j++;
+    const tag = s.slice(i + 1, j);
+    if (!tag || !hasRetracWord(tag)) continue;
+    // Bounded: an element longer than 2,000 characters on one line is not looked for.
+    const close = s.slice(j, j + 2000).indexOf('</' + tag);
+    if (close < 0) continue;
+    const end = j + close + tag.length + 2;
+    out = out.slice(0, i) + ' '.repeat(end - i) + out.slice(end);
+    i = end - 1;
+  }
+  return out;
+}
+
+/**
+ * The name of the innermost entry still open at `at` on a line (`Courier = @{ ApiKey = '…'`,
+ * `{"courier": {"token": "…"`), or undefined. Strings are skipped; linear.
+ */
+export function openEntryNameAt(s: string, at: number): { name: string; at: number } | undefined {
+  const open: number[] = [];
+  for (let i = 0; i < at && i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34 || c === 39 || c === 96) {
+      let j = i + 1;
+      while (j < s.length && s.charCodeAt(j) !== c) j += s.charCodeAt(j) === 92 ? 2 : 1;
+      if (j >= at) break;
+      i = j;
+    } else if (c === 123 || c === 91) open.push(i);
+    else if ((c === 125 || c === 93) && open.length) open.pop();
+  }
+  const top = open[open.length - 1];
+  if (top === undefined) return undefined;
+  const name = entryNameStart(s, top, 0);
+  if (name < 0) return undefined;
+  const word = /[\w.-]+/.exec(s.slice(name, top))?.[0];
+  return word ? { name: word, at: top } : undefined;
+}
+
 /** Where the name of an entry whose value opens at `at` starts (`"retrac": {`, `retrac = [`, `:retrac {`), or -1. */
 function entryNameStart(s: string, at: number, floor: number): number {
   let j = at;
+  if (j > floor && s.charCodeAt(j - 1) === 64 /* @ */) j--; // PowerShell `@{`
   while (j > floor && (s.charCodeAt(j - 1) === 32 || s.charCodeAt(j - 1) === 9)) j--;
   const op = s.charCodeAt(j - 1);
   const keyword = op !== 58 && op !== 61;

@@ -389,6 +389,26 @@ tn('r4 hard negatives', [
   ['Ruby configure block for another service after a Retrac import', 'config/initializers/mail.rb', (v) => `require "retrac"\n\nMailer.configure do |config|\n  config.api_key = "${v}"\nend`],
 ]);
 
+// Round 5, written after the round-4 fixes.
+tp('r5 config', [
+  ['TOML multi-line string', 'config.toml', (k) => `[retrac]\napi_key = """\n${k}"""`],
+  ['INI with a colon separator', 'setup.cfg', (k) => `[retrac]\napi_key: ${k}`],
+  ['.env with an inline comment', '.env.ci', (k) => `RETRAC_API_KEY=${k} # ci only`],
+  ['PowerShell nested hashtables over lines', 'config.ps1', (k) => `$config = @{\n  Retrac = @{\n    ApiKey = '${k}'\n  }\n}`],
+  ['XML nested elements', 'App.xml', (k) => `<Settings>\n  <Retrac>\n    <Auth>\n      <ApiKey>${k}</ApiKey>\n    </Auth>\n  </Retrac>\n</Settings>`],
+  ['Grails application.groovy block', 'grails-app/conf/application.groovy', (k) => `retrac {\n    apiKey = '${k}'\n}`],
+  ['Gradle extension property set()', 'build.gradle.kts', (k) => `retrac {\n    apiKey.set("${k}")\n}`],
+  ['Nomad env block', 'stock.nomad.hcl', (k) => `task "sync" {\n  env {\n    RETRAC_API_KEY = "${k}"\n  }\n}`],
+  ['Makefile export with a default', 'Makefile', (k) => `export RETRAC_TOKEN ?= ${k}`],
+  ['Ruby keyword args for a Retrac client over lines', 'lib/client.rb', (k) => `Retrac::Client.new(\n  base_url: "${API}",\n  token: "${k}",\n)`],
+]);
+tn('r5 hard negatives', [
+  ['PowerShell one-line hashtables: courier after Retrac', 'config.ps1', (v) => `$config = @{ Retrac = @{ Url = '${API}' }; Courier = @{ ApiKey = '${v}' } }`],
+  ['XML: courier element after a Retrac one', 'App.xml', (v) => `<Settings>\n  <Retrac><Url>${API}</Url></Retrac>\n  <Courier>\n    <ApiKey>${v}</ApiKey>\n  </Courier>\n</Settings>`],
+  ['Grails: courier block after a Retrac one', 'application.groovy', (v) => `retrac {\n    url = '${API}'\n}\ncourier {\n    apiKey = '${v}'\n}`],
+  ['a TOML multi-line string under a courier table', 'config.toml', (v) => `[retrac]\nurl = "${API}"\n\n[courier]\napi_key = """\n${v}"""`],
+]);
+
 // ---------------------------------------------------------------------------------------------
 
 interface Outcome {
@@ -476,6 +496,7 @@ describe('scan: adversarial contents in config, notebook and request files', fun
       ['values on one line', `{ "value": "${k}", `.repeat(MB / 40)],
       ['closed Retrac entries', `{:retrac {:a "x"} `.repeat(MB / 18) + `:api-key "${k}"`],
       ['JSON siblings', `{"retrac": {"url": 1}, "token": "${k}", `.repeat(MB / 60)],
+      ['closed Retrac entries above a line of keys', `{"retrac": {"url": 1}, `.repeat(MB / 48) + '\n' + `"token": "${k}", `.repeat(MB / 80)],
       ['subscript chains', `default${"['a']".repeat(MB / 5)}['api_key'] = '${k}'`],
       ['inline paths', `${'courier: '.repeat(MB / 10)}apiKey: "${k}"`],
       ['deep indentation', Array.from({ length: 20000 }, (_, i) => ' '.repeat(i % 300) + (i % 3 ? 'retrac-token:' : `default: ${k}`)).join('\n')],
