@@ -7,7 +7,7 @@ import { KeyTokens, type KeyToken } from './keyTokens';
 import { hasRetracWord, lastSegment } from './names';
 import type { KeyType, PreparedOptions } from './prepare';
 import { assignedName, isQuote, isWordChar } from './text';
-import { requestExtent, shapeOf, statementExtent, type LineShape, type Lines } from './structure';
+import { openerAbove, requestExtent, shapeOf, statementExtent, type LineShape, type Lines } from './structure';
 
 /** Lines either side of a candidate that its rule may read (Bearer context, request extent). */
 export const CONTEXT_LINES = 10;
@@ -61,6 +61,36 @@ function hostNameOf(s: string): string | undefined {
   return name.length >= 2 && /^[A-Za-z_]\w*$/.test(name) ? name : undefined;
 }
 
+/** A line that is one JSON string (`    "import retrac\\n",`): its quotes, `\\n` and comma blanked, so the code starts the line. */
+const CELL_LINE = /^(\s*)"((?:[^"\\]|\\.)*)"(\s*,?\s*)$/;
+
+function cellLineText(s: string): string {
+  if (!s.endsWith('"') && !s.endsWith('",')) return s;
+  const m = CELL_LINE.exec(s);
+  if (!m) return s;
+  const body = m[2].endsWith('\\n') && !m[2].endsWith('\\\\n') ? m[2].slice(0, -2) + '  ' : m[2];
+  return m[1] + ' ' + body + ' ' + ' '.repeat(m[3].length);
+}
+
+/**
+ * A notebook cell line (a JSON string) read as code, at the same offsets: each `\"` becomes a
+ * quote and a blank, the blank outside the string it opens or closes (` "` opens, `" ` closes), so
+ * `os.environ[\"RETRAC_API_KEY\"] = \"…\"` reads as `os.environ[ "RETRAC_API_KEY" ] =  "…" `.
+ */
+export function notebookText(raw: string): string {
+  const s = cellLineText(raw);
+  if (!s.includes('\\"')) return s;
+  let out = '';
+  let from = 0;
+  let open = true;
+  for (let i = s.indexOf('\\"'); i >= 0; i = s.indexOf('\\"', i + 2)) {
+    out += s.slice(from, i) + (open ? ' "' : '" ');
+    open = !open;
+    from = i + 2;
+  }
+  return out + s.slice(from);
+}
+
 /** The per-scan caches of line facts and extents, and the queries over them. */
 export abstract class LineModel implements Lines {
   private readonly keyTokens: KeyTokens;
@@ -73,6 +103,7 @@ export abstract class LineModel implements Lines {
   /** Request extents by line. */
   private readonly extents = new Map<number, { from: number; to: number }>();
   private readonly statements = new Map<number, { from: number; to: number }>();
+  private readonly openers = new Map<number, number>();
 
   constructor(
     protected readonly doc: string,
@@ -80,7 +111,7 @@ export abstract class LineModel implements Lines {
     protected readonly prep: PreparedOptions,
   ) {
     this.last = starts.length - 1;
-    this.keyTokens = new KeyTokens(prep.lengths, (l) => this.factsText(l));
+    this.keyTokens = new KeyTokens(prep.lengths, (l) => this.factsText(l), (l, limit) => this.openerAbove(l, limit), () => this.last);
   }
 
   /** Starts a scan: the facts of lines `first..lastLine` are cached from now on. */
@@ -108,10 +139,10 @@ export abstract class LineModel implements Lines {
     return f;
   }
 
-  /** A line's text as the rules read it (a notebook's `\"` as ` "`). */
+  /** A line's text as the rules read it (a notebook's escaped quotes unescaped: see notebookText). */
   private rawText(line: number): string {
     const s = this.doc.slice(this.starts[line], this.lineEnd(line));
-    return this.prep.notebook && s.includes('\\"') ? s.replace(/\\"/g, ' "') : s;
+    return this.prep.notebook ? notebookText(s) : s;
   }
 
   private computeFacts(line: number): LineFacts {
@@ -197,7 +228,10 @@ export abstract class LineModel implements Lines {
     let ext = this.extents.get(line);
     if (ext) return ext;
     ext = requestExtent(this, line, REQUEST_LINES);
-    if (this.prep.paragraphs) {
+    if (this.prep.requestFile) {
+      // One request per file (Bruno): its url, headers and auth blocks are one request.
+      ext = { from: Math.max(0, line - REQUEST_LINES), to: Math.min(this.last, line + REQUEST_LINES) };
+    } else if (this.prep.paragraphs) {
       let from = line;
       while (from > Math.max(0, line - CONTEXT_LINES) && !this.factsOf(from - 1).blank) from--;
       let to = line;
@@ -206,6 +240,14 @@ export abstract class LineModel implements Lines {
     }
     this.extents.set(line, ext);
     return ext;
+  }
+
+  /** `openerAbove` memoised by line and limit: every key of a long line asks for the same answer. */
+  protected openerAbove(line: number, limit: number): number {
+    const k = line * 64 + limit;
+    let v = this.openers.get(k);
+    if (v === undefined) this.openers.set(k, (v = openerAbove(this, line, limit)));
+    return v;
   }
 
   statement(line: number): { from: number; to: number } {

@@ -38,10 +38,26 @@ export function publicPrefixOf(name: string): string | undefined {
   return PUBLIC_PREFIXES.find((p) => name.startsWith(p));
 }
 
+/**
+ * Words that qualify a generic key name without naming whose key it is: `raw_auth`, `clientSecret`,
+ * `x-auth-token`, `session_token`, `prod_api_key`. A service's name (`courierToken`) is not one.
+ */
+const GENERIC_QUALIFIERS = [
+  'raw', 'client', 'x', 'session', 'user', 'service', 'app', 'admin', 'master', 'default', 'prod', 'production', 'live',
+  'dev', 'staging', 'test', 'personal', 'private', 'shared', 'server', 'http', 'basic', 'bearer', 'api', 'access', 'auth',
+  'my', 'main', 'primary', 'static', 'global',
+];
+
 export function isGenericKeyName(name: string): boolean {
   const last = name.slice(name.lastIndexOf('.') + 1);
-  const bare = (publicPrefixOf(last) ? last.slice(publicPrefixOf(last)!.length) : last).toLowerCase().replace(/[^a-z0-9]/g, '');
-  return GENERIC_KEY_NAMES.has(bare);
+  let bare = (publicPrefixOf(last) ? last.slice(publicPrefixOf(last)!.length) : last).toLowerCase().replace(/[^a-z0-9]/g, '');
+  for (let guard = 0; guard < 4; guard++) {
+    if (GENERIC_KEY_NAMES.has(bare)) return true;
+    const q = GENERIC_QUALIFIERS.find((w) => bare.length > w.length && bare.startsWith(w));
+    if (!q) return false;
+    bare = bare.slice(q.length);
+  }
+  return false;
 }
 
 export function isEnvLikeName(name: string): boolean {
@@ -60,7 +76,7 @@ const AUTH_AFTER_BEARER =
 /** After an auth field name: an identifier, or an interpolation inside a string; a quoted literal is a key token instead. */
 const AUTH_AFTER_NAME =
   /^[\w-]{0,12}["'\]]?\s{0,3}(?:=>|:=|[:=,])\s{0,3}(?:["'`]\s{0,3}(?:\$\{\{?\s{0,3}|\{\{\s{0,3}|\$\{|#\{|\{|\$|\\\()|(?:\$\{\{?\s{0,3}|\{\{\s{0,3}|\$\{|#\{|\$)?)\s{0,3}[&*]?(?:env:|process\.env\.|import\.meta\.env\.|self\.|this\.|@|secrets\.|vars\.|env\.|config\.|settings\.|options\.|opts\.|cfg\.)?([A-Za-z_]\w*)/;
-const AUTH_AFTER_CALL = /^[\w]{0,20}\s{0,3}\(\s{0,3}\(?\s{0,3}[&*]?\s{0,3}(?:["'`]\s{0,3})?(?:\$\{|\$|#\{)?(?:self\.|this\.|@)?([A-Za-z_]\w*)\s{0,3}[,)]/;
+const AUTH_AFTER_CALL = /^(?:[\w]{0,20}|(?:(?:::|\.)\w{1,20}){1,3})\s{0,3}\(\s{0,3}\(?\s{0,3}[&*]?\s{0,3}(?:["'`]\s{0,3})?(?:\$\{|\$|#\{)?(?:self\.|this\.|@)?([A-Za-z_]\w*)\s{0,3}[,)]/;
 const NOT_A_NAME = new Set(['Bearer', 'Basic', 'basic', 'Token', 'os', 'new', 'true', 'false', 'null', 'None', 'nil', 'function', 'String', 'str', 'string', 'await', 'req', 'request', 'headers', 'process', 'ENV', 'env', 'System', 'Environment', 'getenv', 'f']);
 
 /**

@@ -36,6 +36,13 @@ export interface PreparedOptions {
   paragraphs: boolean;
   /** JSON data that is not an API tool's collection: a `"workspaceId": "ws_…"` pair in it is data, not a request. */
   jsonData: boolean;
+  /**
+   * Recorded or fixture data (`test/fixtures/`, `cassettes/`, `recordings/`, `__snapshots__/`,
+   * `.har`): a `workspaceId` pair in it is data, not a request parameter (one in a URL query still is).
+   */
+  dataFile: boolean;
+  /** One request per file (Bruno `.bru`): the file's `url:` says where every key in it goes. */
+  requestFile: boolean;
   /** The file's name says Retrac (`retrac.ini`, `config/retrac.env`): a generic key name in it is a Retrac key. */
   retracFile: boolean;
   /** Env names whose local value is a Retrac key, with the key. */
@@ -107,6 +114,10 @@ const PARAGRAPH_LANGUAGES = new Set([
 /** API tools whose JSON holds requests: Postman, Insomnia, Thunder Client, HTTPie, Bruno, Hoppscotch. */
 const API_TOOL_FILE = /postman|insomnia|thunder|httpie|bruno|hoppscotch|collection|environment|requests?\b/i;
 
+/** Folders and files of recorded or fixture data. */
+const DATA_PATH =
+  /(?:^|[\\/])(?:fixtures?|__fixtures__|cassettes?|vcr_cassettes|recordings?|snapshots?|__snapshots__|__mocks__|mocks?|testdata|test-data|stubs?|responses?)[\\/]|\.(?:har|snap)$/i;
+
 /** `dir/base` of a path: `sessions/api.retrac.co/default.json` names its host in the folder. */
 function lastSegments(fileName: string): string {
   // Runs for every file of a tree: two searches, not a split of the whole path.
@@ -126,6 +137,8 @@ export function prepareOptions(options: ScanOptions, shared = sharedParts(option
     notebook,
     paragraphs: envFile || PARAGRAPH_LANGUAGES.has(language) || /\.(?:bru|http|rest)$/i.test(base),
     jsonData: (language === 'json' || /\.json$/i.test(base)) && !API_TOOL_FILE.test(options.fileName),
+    dataFile: DATA_PATH.test(options.fileName),
+    requestFile: /\.bru$/i.test(base),
     retracFile: hasRetracWord(lastSegments(options.fileName)),
     ...shared,
   };

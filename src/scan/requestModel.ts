@@ -6,7 +6,7 @@ import type { KeyToken } from './keyTokens';
 import { LineModel, FLOW_LINES, REQUEST_LINES } from './lineModel';
 import { AUTH_WORD, authNames, isGenericKeyName, lastSegment, nameSaysRetracKey } from './names';
 import { hasRunOf, isWordChar, lineOfOffset } from './text';
-import { assignedVariable } from './structure';
+import { assignedVariable, retracOutsideClosedEntries } from './structure';
 
 const LIST_ITEM = /^\s*- /;
 /** Field names that set a client's base URL: the client variable carries the Retrac host. */
@@ -36,6 +36,7 @@ export abstract class RequestModel extends LineModel {
   /** Whether a request sends to Retrac, by its extent. */
   private readonly retracRequests = new Map<number, boolean>();
   private readonly requestKeyMemo = new Map<number, RequestKey[]>();
+  private readonly outsideClosedMemo = new Map<number, boolean>();
   /** Key definitions by name over the facts region: per name on demand, or all at once past DEF_NAMES_BEFORE_INDEX names. */
   private readonly defsByName = new Map<string, { tok: KeyToken; line: number }[]>();
   private defIndexed = false;
@@ -86,6 +87,8 @@ export abstract class RequestModel extends LineModel {
       const l = ext.from + i;
       if (!this.factsOf(l).retracTarget && !uses.has(l)) continue;
       if (i === t) return true;
+      // `{:retrac {:url "…"}` or `{"retrac": {…},` above: a sibling closed on its line names nothing below.
+      if (i < t && !uses.has(l) && !this.retracOutsideClosed(l)) continue;
       // Every line between stays at least as deep as the earlier line leaves off.
       const a = Math.min(i, t);
       const b = Math.max(i, t);
@@ -106,6 +109,13 @@ export abstract class RequestModel extends LineModel {
       if (ok) return true;
     }
     return false;
+  }
+
+  /** `retracOutsideClosedEntries` of a line, once per line per scan. */
+  private retracOutsideClosed(line: number): boolean {
+    let v = this.outsideClosedMemo.get(line);
+    if (v === undefined) this.outsideClosedMemo.set(line, (v = retracOutsideClosedEntries(this.text(line))));
+    return v;
   }
 
   /**

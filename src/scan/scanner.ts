@@ -12,7 +12,7 @@
 // analysis on top of it (Retrac hosts, key candidates, request keys) in requestModel.ts.
 import { redactKey } from '../api/keys';
 import { isIdentChar } from './keyShape';
-import type { KeyToken } from './keyTokens';
+import { retracLookupName, type KeyToken } from './keyTokens';
 import {
   CONTEXT_LINES, FLOW_LINES, IMPORT_LINE, REQUEST_LINES, WORKSPACE_PARAM, type LineFacts,
 } from './lineModel';
@@ -21,7 +21,7 @@ import { hasRetracWord, isEnvLikeName, isGenericKeyName, lastSegment, nameSaysRe
 import type { KeyType, PreparedOptions } from './prepare';
 import { computeLineStarts, isBlank, isQuote, lineOfOffset, quotedStrings } from './text';
 import { docUrlFor, fingerprint, ruleById } from './rules';
-import { inNamedSection } from './structure';
+import { assignedVariable, inNamedSection, openEntryNameAt, retracOutsideClosedEntries } from './structure';
 import type { Finding, RuleId } from './types';
 
 export { CONTEXT_LINES, FLOW_LINES, REQUEST_LINES } from './lineModel';
@@ -51,6 +51,10 @@ class LineScan extends RequestModel {
   private to = -1;
   /** Key findings already made, by rule and offset: a key reached from several requests is reported once. */
   private readonly emitted = new Set<number>();
+  /** entryOwnerIsOther by line: it does not depend on the key, and a line may hold many. */
+  private readonly entryOwnerMemo = new Map<number, boolean>();
+  private readonly sectionMemo = new Map<number, boolean>();
+  private readonly keyMapMemo = new Map<number, boolean>();
   /** Lines already looked at as requests that may send to Retrac. */
   private readonly sinkLines = new Set<number>();
 
@@ -83,7 +87,7 @@ class LineScan extends RequestModel {
       if (f.retracTarget) sinks.push(line);
       if (f.hostName) hosts = true;
       // A section named for Retrac reaches down to its last key.
-      const reachDown = f.retracTarget && opensSection(f.text) ? FLOW_LINES : CONTEXT_LINES;
+      const reachDown = f.retracTarget && (opensSection(f.text) || this.prep.requestFile) ? FLOW_LINES : CONTEXT_LINES;
       const a = Math.max(from, line - CONTEXT_LINES);
       const b = Math.min(to, line + reachDown);
       if (a <= b) {
@@ -172,12 +176,84 @@ class LineScan extends RequestModel {
     if (tok.via === 'bearer') return this.prep.retracFile || this.retracAround(this.requestWindow(line), line);
     const name = tok.name ?? '';
     if (nameSaysRetracKey(name)) return true;
+    if (tok.via === 'assign' && this.assignedFromRetracLookup(name, line)) return true;
+    // `api_keys:` / `retrac: …`, `tokens = { retrac: '…' }`: a Retrac field in a map of keys.
+    if (hasRetracWord(name)) return this.inKeyMap(line);
     if (!isGenericKeyName(name)) return false;
+    // `courier.api.key=…`, `default['courier']['api_key'] = …`, `courier: apiKey: …`: the name says whose key it is.
+    if (ownerOf(name, this.factsOf(line).text, tok.start) === 'other') return false;
+    if (this.entryOwnerIsOther(line)) return false;
     if (this.prep.retracFile) return true;
     const ext = this.requestWindow(line);
     if (this.prep.envFile && this.windowSome(line, (w) => w.retracWord)) return true;
     if (this.retracAround(ext, line)) return true;
-    return inNamedSection(this, line, FLOW_LINES, (t) => hasRetracWord(t) && !IMPORT_LINE.test(t));
+    if (this.inRetracSection(line)) return true;
+    return this.prep.requestFile && this.requestFileUrlIsRetrac(line);
+  }
+
+  /** A Bruno request file: its `url:` line (one request per file) says where the `auth:bearer` token goes. */
+  private requestFileUrlIsRetrac(line: number): boolean {
+    for (let l = Math.max(0, line - FLOW_LINES); l <= Math.min(this.last, line + FLOW_LINES); l++) {
+      if (/^\s*url\s*:/.test(this.factsText(l))) return this.factsOf(l).retracTarget;
+    }
+    return false;
+  }
+
+  /**
+   * The key's own entry names another provider: `{ provider: 'courier', token: … }`, `shipping:` /
+   * `provider: courier` / `token: …`. Read from the entry's opener (or its first line at the same
+   * indent) to a few lines below, within CONTEXT_LINES.
+   */
+  /** A section named for Retrac encloses the line; by line (a long line may hold many keys: each walk reads its brackets). */
+  private inRetracSection(line: number): boolean {
+    let v = this.sectionMemo.get(line);
+    if (v === undefined) this.sectionMemo.set(line, (v = inNamedSection(this, line, FLOW_LINES, (t) => hasRetracWord(t) && !IMPORT_LINE.test(t))));
+    return v;
+  }
+
+  /** A map of keys (`api_keys:`, `tokens = {`) encloses the line; by line. */
+  private inKeyMap(line: number): boolean {
+    let v = this.keyMapMemo.get(line);
+    if (v === undefined) this.keyMapMemo.set(line, (v = inNamedSection(this, line, CONTEXT_LINES, (t) => KEY_MAP_NAME.test(t))));
+    return v;
+  }
+
+  private entryOwnerIsOther(line: number): boolean {
+    let v = this.entryOwnerMemo.get(line);
+    if (v === undefined) this.entryOwnerMemo.set(line, (v = this.readEntryOwnerIsOther(line)));
+    return v;
+  }
+
+  private readEntryOwnerIsOther(line: number): boolean {
+    const opener = this.openerAbove(line, CONTEXT_LINES);
+    const indent = this.shape(line).indent;
+    let from = line;
+    while (from > Math.max(0, line - CONTEXT_LINES, opener + 1)) {
+      const sh = this.shape(from - 1);
+      if (!sh.empty && (sh.indent < indent || sh.net !== 0)) break;
+      from--;
+    }
+    if (opener >= 0 && opener >= line - CONTEXT_LINES && from === opener + 1) from = opener;
+    for (let l = from; l <= Math.min(this.last, line + 3); l++) {
+      const t = this.factsText(l);
+      const m = t.length < 400 ? OWNER_FIELD.exec(t) : null;
+      if (m) return !hasRetracWord(m[1]);
+      if (l >= line && /[}\]]/.test(t)) break;
+    }
+    return false;
+  }
+
+  /**
+   * A fallback assigned to a variable that a lookup of a Retrac key name set just above:
+   * `key := os.Getenv("RETRAC_API_KEY")` / `if key == "" {` / `key = "…"`.
+   */
+  private assignedFromRetracLookup(name: string, line: number): boolean {
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) return false;
+    for (let l = line - 1; l >= Math.max(0, line - CONTEXT_LINES); l--) {
+      const t = this.factsText(l);
+      if (assignedVariable(t) === name.replace(/^\$/, '')) return retracLookupName(t, name) !== undefined;
+    }
+    return false;
   }
 
   private emitKey(f: LineFacts, line: number, tok: KeyToken): void {
@@ -259,12 +335,15 @@ class LineScan extends RequestModel {
       const r = this.envRefsOf(this.factsOf(l)).find((e) => e.keyType === 'restricted');
       if (r) restrictedEnv = r.name;
     }
+    const outputs = new NotebookOutputs(s, () => inNamedSection(this, line, FLOW_LINES, (t) => t.includes('"outputs"')));
     WORKSPACE_PARAM.lastIndex = 0;
     for (let m = WORKSPACE_PARAM.exec(s); m; m = WORKSPACE_PARAM.exec(s)) {
       const param = m[0];
       const end = m.index + param.length;
       // Data is not a request: `"workspaceId": "ws_…"` in a JSON fixture or a recorded response.
       if (this.prep.jsonData && s.charCodeAt(m.index - 1) === 34 && /^"\s*:/.test(s.slice(end, end + 8))) continue;
+      // Recorded data and a notebook's outputs: any pair but a URL's query parameter (`?workspaceId=`, `&workspaceId=`).
+      if ((this.prep.dataFile || (this.prep.notebook && outputs.at(m.index))) && !isQueryParam(s, m.index)) continue;
       HARDCODED_WS.lastIndex = end;
       const ws = HARDCODED_WS.exec(s);
       if (ws) {
@@ -347,11 +426,98 @@ class LineScan extends RequestModel {
   }
 }
 
+/** A field that names whose entry this is: `provider: 'courier'`, `"service": "retrac"`. */
+const OWNER_FIELD = /(?<![\w-])["']?(?:provider|service|vendor)["']?[ \t]*[:=][ \t]*["']?([\w.-]+)/i;
+/** A section that maps services to their keys: `api_keys:`, `tokens = {`, `"credentials": {`. */
+const KEY_MAP_NAME = /key|token|secret|credential/i;
+/** Qualifiers that do not say whose key a name holds: `self.api_key`, `config.token`, `process.env.API_KEY`. */
+const NEUTRAL_QUALIFIERS = new Set([
+  'self', 'this', 'config', 'cfg', 'conf', 'configuration', 'settings', 'setting', 'options', 'opts', 'env', 'environ',
+  'process', 'os', 'app', 'application', 'api', 'auth', 'secrets', 'secret', 'credentials', 'creds', 'client', 'http',
+  'default', 'defaults', 'override', 'prod', 'production', 'dev', 'development', 'staging', 'test', 'local', 'global', 'my',
+  'vars', 'var', 'data', 'values', 'spec', 'params', 'props', 'system', 'sys', 'meta', 'com', 'co', 'org', 'io', 'net',
+  'string', 'stringdata', 'node', 'access', 'key', 'keys', 'token', 'tokens', 'import', 'meta', 'window', 'globalthis',
+]);
+/** `['courier']['api_key']` or `courier: ` chains right before a name on its line. */
+const SUBSCRIPT_OR_PATH = /(?:\[\s*["']([\w-]+)["']\s*\]|(?<![\w-])([\w-]+):)\s*$/;
+
+/**
+ * Whose key a generic name holds by its own qualifiers: `retrac` when one says Retrac, `other`
+ * when one names something else (`courier.api.key`, `default['courier']['api_key']`,
+ * `courier: apiKey:`, `com.google.android.geo.API_KEY`), undefined when they say nothing.
+ */
+function ownerOf(name: string, lineText: string, valueStart: number): 'retrac' | 'other' | undefined {
+  const parts = name.split(/[.:]/).slice(0, -1);
+  // Subscripts and inline paths just before the name on its line.
+  let head = lineText.slice(Math.max(0, valueStart - 200), valueStart);
+  const bare = lastSegment(name);
+  const at = head.lastIndexOf(bare);
+  if (at >= 0) {
+    head = head.slice(0, at).replace(/[[("'\s]+$/, '');
+    for (let k = 0; k < 4; k++) {
+      const m = SUBSCRIPT_OR_PATH.exec(head);
+      if (!m) break;
+      parts.push(m[1] ?? m[2]);
+      head = head.slice(0, m.index);
+    }
+  }
+  // The entry the key sits in on its line, when the line's Retrac words are all in closed sibling
+  // entries before it: `Courier = @{ ApiKey = '…' }` after `Retrac = @{ … };`.
+  // Read on the 400 characters before the key: linear over a line of many keys.
+  const near = lineText.slice(Math.max(0, valueStart - 400), valueStart);
+  const entry = openEntryNameAt(near, near.length);
+  if (entry) {
+    const prefix = near.slice(0, entry.at);
+    if (hasRetracWord(prefix) && !retracOutsideClosedEntries(prefix)) parts.push(entry.name);
+  }
+  let other = false;
+  for (const p of parts) {
+    if (hasRetracWord(p)) return 'retrac';
+    const lower = p.toLowerCase();
+    if (!NEUTRAL_QUALIFIERS.has(lower) && !isGenericKeyName(lower) && /[a-z]{3}/.test(lower)) other = true;
+  }
+  return other ? 'other' : undefined;
+}
+
 /** Opens a section: `"retrac": {`, `retrac:`, `[retrac]`, `<Retrac>`, `Retrac = {`. */
 function opensSection(s: string): boolean {
   const t = s.trimEnd();
   const c = t.charCodeAt(t.length - 1);
   return c === 123 /* { */ || c === 58 /* : */ || c === 91 /* [ */ || c === 40 /* ( */ || (c === 93 /* ] */ && /^\s*\[/.test(t)) || (c === 62 /* > */ && !t.includes('</'));
+}
+
+/**
+ * Whether a position of a notebook line is in a cell's `"outputs"` (printed data) rather than its
+ * `"source"`: by the last of the two keys before it on the line, else by the section the line is
+ * in (asked once). Positions are asked in increasing order: each key is passed once (linear).
+ */
+class NotebookOutputs {
+  /** The last `"outputs"` / `"source"` before the position asked, and the next one after it (-2: not searched yet, -1: none). */
+  private out = -1;
+  private src = -1;
+  private nextOut = -2;
+  private nextSrc = -2;
+  private section?: boolean;
+
+  constructor(
+    private readonly s: string,
+    private readonly inSection: () => boolean,
+  ) {}
+
+  at(pos: number): boolean {
+    if (this.nextOut === -2) this.nextOut = this.s.indexOf('"outputs"');
+    if (this.nextSrc === -2) this.nextSrc = this.s.indexOf('"source"');
+    while (this.nextOut >= 0 && this.nextOut < pos) this.nextOut = this.s.indexOf('"outputs"', (this.out = this.nextOut) + 1);
+    while (this.nextSrc >= 0 && this.nextSrc < pos) this.nextSrc = this.s.indexOf('"source"', (this.src = this.nextSrc) + 1);
+    if (this.out >= 0 || this.src >= 0) return this.out > this.src;
+    return (this.section ??= this.inSection());
+  }
+}
+
+/** `?workspaceId=` / `&workspaceId=`: a URL's query parameter. */
+function isQueryParam(s: string, at: number): boolean {
+  const c = s.charCodeAt(at - 1);
+  return c === 63 /* ? */ || c === 38 /* & */;
 }
 
 /** `https://api.retrac.co/items`, `${base}/items`, `'/items'`, `localhost:8443/items`; not `/tmp/items`. */

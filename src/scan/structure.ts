@@ -4,6 +4,7 @@
 // line (`"retrac": {`, `retrac:`, `[retrac]`, `variable "retrac_api_key" {`). Pure and bounded:
 // every walk reads at most `limit` lines either side, each line once per walk, so the scanner's
 // locality (and with it the incremental scan) holds. No regex here can backtrack.
+import { hasRetracWord } from './names';
 
 /** What one line contributes to the structure; computed once per line and cached by the caller. */
 export interface LineShape {
@@ -187,7 +188,7 @@ export function statementExtent(lines: Lines, line: number, limit: number): { fr
   return { from, to };
 }
 
-const ASSIGNED = /^\s*(?:(?:const|let|var|val|final|auto|my|local|using|dim|set)\s+)*(?:[A-Za-z_][\w<>.?[\]]*\s+)?\$?([A-Za-z_]\w*)(?:\s*,\s*_?\w*)?\s*(?::=|=(?![=>~])|\+=|<-)/;
+const ASSIGNED = /^\s*(?:(?:const|let|var|val|final|auto|my|local|using|dim|set)\s+)*(?:[A-Za-z_][\w<>.?[\]]*[*&]?\s+)?\$?([A-Za-z_]\w*)(?:\s*,\s*_?\w*)?\s*(?::=|=(?![=>~])|\+=|<-)/;
 const KEYWORDS = new Set(['const', 'let', 'var', 'val', 'final', 'new', 'return', 'await', 'the', 'and', 'for', 'if', 'else', 'err', 'nil', 'null', 'true', 'false', 'self', 'this']);
 
 /** The variable a statement assigns first (`req`, `headers`, `$ch`), if any. */
@@ -303,6 +304,163 @@ function blockEndingAt(lines: Lines, line: number, lo: number): { from: number; 
 }
 
 /**
+ * What names the opener of a line that encloses the lines below (the unmatched opener `below`
+ * places from the right): the text before it (`"retrac": {`, `:retrac {`, `variable "retrac" {`),
+ * or the whole line when nothing after it opens or closes (`{ // retrac`). Not a sibling closed on
+ * the same line: `{:retrac {:url "…"}` encloses `:stripe {…}` below it, unnamed.
+ */
+function enclosingName(s: string, below: number): string {
+  const open: number[] = [];
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c === 34 || c === 39 || c === 96) {
+      let j = i + 1;
+      while (j < s.length && s.charCodeAt(j) !== c) j += s.charCodeAt(j) === 92 ? 2 : 1;
+      i = j + 1;
+      continue;
+    }
+    if (c === 40 || c === 91 || c === 123) open.push(i);
+    else if ((c === 41 || c === 93 || c === 125) && open.length) open.pop();
+    i++;
+  }
+  const at = open[open.length - 1 - below];
+  if (at === undefined) return s;
+  const after = s.slice(at + 1);
+  return /[()[\]{}]/.test(after) ? s.slice(0, at) : s;
+}
+
+/**
+ * The line names Retrac outside entries named for Retrac that open and close on it:
+ * `{:retrac {:url "…"}` and `{"retrac": {"url": "…"},` do not (the Retrac entry is a sibling of
+ * what follows), `"retrac": {`, `new Retrac({` and `"url": {"raw": "https://api.retrac.co"},` do.
+ * An entry is a name (`"name":`, `name =`, `:name`) and a `{`/`[` value.
+ * Linear: one walk, each skipped entry read once more to find its end.
+ */
+export function retracOutsideClosedEntries(raw: string): boolean {
+  if (!hasRetracWord(raw)) return false;
+  const s = withoutClosedRetracElements(raw);
+  let rest = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34 || c === 39 || c === 96) {
+      let j = i + 1;
+      while (j < s.length && s.charCodeAt(j) !== c) j += s.charCodeAt(j) === 92 ? 2 : 1;
+      i = j;
+      continue;
+    }
+    if (c !== 123 && c !== 91) continue;
+    const name = entryNameStart(s, i, from);
+    if (name < 0 || !hasRetracWord(s.slice(name, i))) continue;
+    const close = closingBracket(s, i);
+    if (close < 0) break;
+    rest += s.slice(from, name) + ' ';
+    from = close + 1;
+    i = close;
+  }
+  return hasRetracWord(rest + s.slice(from));
+}
+
+/** `<Retrac><Url>…</Url></Retrac>` on one line: an XML element named for Retrac that closes on its line, blanked. */
+function withoutClosedRetracElements(s: string): string {
+  let out = s;
+  for (let i = s.indexOf('<'); i >= 0; i = s.indexOf('<', i + 1)) {
+    let j = i + 1;
+    while (j < s.length && j - i < 64 && isNameCode(s.charCodeAt(j))) j++;
+    const tag = s.slice(i + 1, j);
+    if (!tag || !hasRetracWord(tag)) continue;
+    // Bounded: an element longer than 2,000 characters on one line is not looked for.
+    const close = s.slice(j, j + 2000).indexOf('</' + tag);
+    if (close < 0) continue;
+    const end = j + close + tag.length + 2;
+    out = out.slice(0, i) + ' '.repeat(end - i) + out.slice(end);
+    i = end - 1;
+  }
+  return out;
+}
+
+/**
+ * The name of the innermost entry still open at `at` on a line (`Courier = @{ ApiKey = '…'`,
+ * `{"courier": {"token": "…"`), or undefined. Strings are skipped; linear.
+ */
+export function openEntryNameAt(s: string, at: number): { name: string; at: number } | undefined {
+  const open: number[] = [];
+  for (let i = 0; i < at && i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34 || c === 39 || c === 96) {
+      let j = i + 1;
+      while (j < s.length && s.charCodeAt(j) !== c) j += s.charCodeAt(j) === 92 ? 2 : 1;
+      if (j >= at) break;
+      i = j;
+    } else if (c === 123 || c === 91) open.push(i);
+    else if ((c === 125 || c === 93) && open.length) open.pop();
+  }
+  const top = open[open.length - 1];
+  if (top === undefined) return undefined;
+  const name = entryNameStart(s, top, 0);
+  if (name < 0) return undefined;
+  const word = /[\w.-]+/.exec(s.slice(name, top))?.[0];
+  return word ? { name: word, at: top } : undefined;
+}
+
+/** Where the name of an entry whose value opens at `at` starts (`"retrac": {`, `retrac = [`, `:retrac {`), or -1. */
+function entryNameStart(s: string, at: number, floor: number): number {
+  let j = at;
+  if (j > floor && s.charCodeAt(j - 1) === 64 /* @ */) j--; // PowerShell `@{`
+  while (j > floor && (s.charCodeAt(j - 1) === 32 || s.charCodeAt(j - 1) === 9)) j--;
+  const op = s.charCodeAt(j - 1);
+  const keyword = op !== 58 && op !== 61;
+  if (!keyword) {
+    j--;
+    while (j > floor && (s.charCodeAt(j - 1) === 32 || s.charCodeAt(j - 1) === 9)) j--;
+  }
+  if (j > floor && (s.charCodeAt(j - 1) === 34 || s.charCodeAt(j - 1) === 39)) j--;
+  const end = j;
+  while (j > floor && end - j < 64 && isNameCode(s.charCodeAt(j - 1))) j--;
+  if (j === end) return -1;
+  if (keyword) return j > floor && s.charCodeAt(j - 1) === 58 && !isNameCode(s.charCodeAt(j - 2)) ? j - 1 : -1;
+  if (j > floor && (s.charCodeAt(j - 1) === 34 || s.charCodeAt(j - 1) === 39)) j--;
+  return j;
+}
+
+function isNameCode(c: number): boolean {
+  return isWordCode(c) || c === 45 || c === 46;
+}
+
+/** The offset of the bracket that closes the one at `at` on the same line (strings skipped), or -1. */
+function closingBracket(s: string, at: number): number {
+  let depth = 0;
+  for (let i = at; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34 || c === 39 || c === 96) {
+      let j = i + 1;
+      while (j < s.length && s.charCodeAt(j) !== c) j += s.charCodeAt(j) === 92 ? 2 : 1;
+      i = j;
+    } else if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93 || c === 125) {
+      if (--depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/** The nearest line above `line` (within `limit`) with an opener that is still open at `line`, or -1. */
+export function openerAbove(lines: Lines, line: number, limit: number): number {
+  let pending = 0;
+  for (let l = line - 1; l >= Math.max(0, line - limit); l--) {
+    const sh = lines.shape(l);
+    if (sh.empty) continue;
+    for (let k = sh.brackets.length - 1; k >= 0; k--) {
+      if (CLOSE.includes(sh.brackets[k])) pending++;
+      else if (pending > 0) pending--;
+      else return l;
+    }
+  }
+  return -1;
+}
+
+/**
  * True when a section around `line` is named for Retrac (per `named`): walks up through unclosed
  * openers (`"retrac": {`, `Retrac = {`, `variable "retrac_api_key" {`), lines with less indent
  * that open a YAML mapping (`retrac:`), and the nearest `[section]` header, at any depth.
@@ -316,12 +474,13 @@ export function inNamedSection(lines: Lines, line: number, limit: number, named:
     if (sh.empty) continue;
     // Brackets right to left: an opener without a closer below it encloses `line`.
     let encloses = false;
+    const below = pending;
     for (let k = sh.brackets.length - 1; k >= 0; k--) {
       if (CLOSE.includes(sh.brackets[k])) pending++;
       else if (pending > 0) pending--;
       else encloses = true;
     }
-    if (encloses && named(lines.text(l))) return true;
+    if (encloses && named(enclosingName(lines.text(l), below))) return true;
     if (sh.header) return named(lines.text(l));
     if (indent >= 0 && sh.indent < indent) {
       const t = lines.text(l).trimEnd();

@@ -114,7 +114,15 @@ export function isTokenStart(s: string, start: number): boolean {
   const c = s.charCodeAt(start - 1);
   if (Number.isNaN(c)) return true;
   if (c === 45 && s.charCodeAt(start - 2) === 58) return true; // `${NAME:-…}`
+  if (c === 45 && isShellDefault(s, start - 1)) return true; // `${NAME-…}`
   return !isIdentChar(c) && c !== 45 /* - */ && c !== 46 /* . */ && c !== 47 /* / */ && c !== 92 /* \ */ && c !== 64 /* @ */ && c !== 43 /* + */ && c !== 37 /* % */ && c !== 35 /* # */;
+}
+
+/** `${NAME-` ends at `dash`: a shell default for an unset variable. */
+function isShellDefault(s: string, dash: number): boolean {
+  let i = dash;
+  while (i > 0 && dash - i < 64 && isIdentChar(s.charCodeAt(i - 1)) && s.charCodeAt(i - 1) !== 36) i--;
+  return i < dash && s.charCodeAt(i - 1) === 123 /* { */ && s.charCodeAt(i - 2) === 36 /* $ */;
 }
 
 export function isTokenEnd(s: string, end: number): boolean {
@@ -150,7 +158,10 @@ export function assignedName(s: string, valueStart: number): { name: string; ope
   }
   if (!operator && !blanks) return undefined;
   while (j > 0 && isBlank(s.charCodeAt(j - 1))) j--;
-  if (s.charCodeAt(j - 1) === 93 /* ] */) j--;
+  if (s.charCodeAt(j - 1) === 93 /* ] */) {
+    j--;
+    while (j > 0 && isBlank(s.charCodeAt(j - 1))) j--; // `[ "NAME" ]` (a notebook's unescaped quotes)
+  }
   if (j > 0 && isQuote(s.charCodeAt(j - 1))) j--;
   let end = j;
   while (j > 0 && /[\w.$-]/.test(s.charAt(j - 1))) j--;
