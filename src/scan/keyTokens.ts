@@ -18,10 +18,18 @@ export interface KeyToken {
 }
 
 const AUTH_CALL_BEFORE =
-  /(?:\b(?:bearer_?auth|set_?bearer_?(?:token|auth)|with_?(?:bearer_?)?token|(?:set_?|with_?)?basic_?auth|httpbasicauth|token_?auth|bearer_?tokens?|set_?auth_?token|auth|\w*authenticator)\s*\(\s*\(?\s*[&*]?\s*|\bauth\s*[=:]\s*\(?\s*\[?\s*|(?:^|\s)(?:-u|--user|--oauth2-bearer)\s+["']?|\bbearer\s*(?:\{\}|%s|%v)["'`]\s*,\s*)$/i;
+  /(?:\b(?:bearer_?auth|set_?bearer_?(?:token|auth)|with_?(?:bearer_?)?token|(?:set_?|with_?)?basic_?auth|httpbasicauth|token_?auth|bearer_?tokens?|set_?auth_?token|auth|\w*authenticator)\s*\(\s*\(?\s*[&*]?\s*|\bauth\s*[=:]\s*\(?\s*\[?\s*|(?:^|[\s{(,])(?:-u|--user|--oauth2-bearer|--bearer|:oauth-token)\s+["']?|\bbearer\s*(?:\{\}|%s|%v)["'`]\s*,\s*)$/i;
+/** A call just before the value: `name(` (with an optional `(`, `&`, `*`); its name is read by AUTH_CALL_NAME. */
+const CALL_BEFORE = /(\w{1,64})\s*\(\s*\(?\s*[&*]?\s*$/;
+/**
+ * Auth helpers by what their name says they do: a bearer or basic auth, an authenticator, setting a
+ * token (`.bearer_auth(…)`, `req_auth_bearer_token(…)`, `WithOAuthBearerToken(…)`, `.auth.bearer(…)`,
+ * `JwtAuthenticator(…)`, `Http::withToken(…)`, `SetAuthToken(…)`, `HTTPBasicAuth(…)`).
+ */
+const AUTH_CALL_NAME = /bearer|basic_?auth|authenticat|^(?:set|with|use|add)\w*token$|^token_?auth$|^auth$/i;
 const ENV_FALLBACK_BEFORE =
   /([A-Za-z_][\w.-]*)["'\]]*\)*(?:\s*\.\s*(?:unwrap_or(?:_else)?|or_else|orElse(?:Get)?|getOrElse|getOrDefault)\s*\((?:\s*\|[^|]*\|\s*)?)?\s*(?:\|\||\?\?|\?:|\bor\b|,|:-|:=|:|\{)?\s*$/;
-const WRAPPER_BEFORE = /(?:JSON\.stringify|String|str|SecretStr|Secret|SecretString|Some|Ok)\s*\(\s*$/;
+const WRAPPER_BEFORE = /(?:(?:JSON\.stringify|String|str|SecretStr|Secret|SecretString|Some|Ok)\s*\(|ConvertTo-SecureString(?:\s+-String)?)\s*$/;
 /** An env lookup before a fallback: `process.env.`, `getenv(`, `os.environ`, `ENV[`, `${`, `Environment.`, `System.get_env(`. */
 const ENV_LOOKUP = /env|environ|\$\{/i;
 const PARTNER_VALUE_NAMES = new Set(['value', 'default', 'defaultvalue', 'currentvalue', 'initialvalue', 'string', 'val']);
@@ -93,6 +101,8 @@ export class KeyTokens {
     // `.bearerAuth("…")`, `auth=("…", "")`, `HTTPBasicAuth("…", …)`, `-u …:`, `AuthenticationHeaderValue("Bearer", "…")`.
     const before = s.slice(Math.max(0, valueStart - 48), valueStart);
     if (AUTH_CALL_BEFORE.test(before)) return { via: 'bearer' };
+    const call = CALL_BEFORE.exec(before);
+    if (call && AUTH_CALL_NAME.test(call[1])) return { via: 'bearer' };
     // `process.env.RETRAC_KEY || "…"`, `os.getenv("RETRAC_KEY", "…")`, `${RETRAC_KEY:-…}`: the env name is the name.
     const fallback = ENV_FALLBACK_BEFORE.exec(before);
     if (fallback && ENV_LOOKUP.test(before.slice(0, fallback.index + fallback[1].length))) return { via: 'assign', name: lastSegment(fallback[1]) };

@@ -122,7 +122,11 @@ class LineScan extends RequestModel {
         if (k.tok.keyType !== 'full' || !k.sent || k.line < this.from || k.line > this.to) continue;
         // A literal on the request's lines needs the same context as in scanLine; a definition
         // reached through a name the request sends is sent to Retrac by that request.
-        if (k.flow || this.fullKeyHasContext(k.tok, k.line)) this.emitKey(this.factsOf(k.line), k.line, k.tok);
+        // A literal sent as auth inside the request (a trailing block, a hook, an initializer: `client.get(url) {
+        // bearerAuth("…") }`) is placed by the request's own extent, which its own line's statement may not reach.
+        if (k.flow || this.fullKeyHasContext(k.tok, k.line) || (isAuthToken(k.tok) && this.retracAround(ext, k.line))) {
+          this.emitKey(this.factsOf(k.line), k.line, k.tok);
+        }
       }
     }
   }
@@ -345,6 +349,11 @@ class LineScan extends RequestModel {
     f.suppressed ??= SAME_LINE_MARKER.test(f.text) || (line > 0 && NEXT_LINE_MARKER.test(this.factsText(line - 1)));
     return f.suppressed;
   }
+}
+
+/** Sent as auth: after `Bearer`, into an auth helper, or under a generic key name (`token: "…"`). */
+function isAuthToken(tok: KeyToken): boolean {
+  return tok.via === 'bearer' || isGenericKeyName(tok.name ?? '');
 }
 
 /** Opens a section: `"retrac": {`, `retrac:`, `[retrac]`, `<Retrac>`, `Retrac = {`. */

@@ -187,7 +187,7 @@ export function statementExtent(lines: Lines, line: number, limit: number): { fr
   return { from, to };
 }
 
-const ASSIGNED = /^\s*(?:(?:const|let|var|val|final|auto|my|local|using|dim|set)\s+)*(?:[A-Za-z_][\w<>.?[\]]*\s+)?\$?([A-Za-z_]\w*)(?:\s*,\s*_?\w*)?\s*(?::=|=(?![=>~])|\+=|<-)/;
+const ASSIGNED = /^\s*(?:(?:const|let|var|val|final|auto|my|local|using|dim|set)\s+)*(?:[A-Za-z_][\w<>.?[\]]*\s+)?\$?([A-Za-z_]\w*)(?:\s*,\s*_?\w*)?(?:\s*:\s*&?[A-Za-z_][\w<>.?[\],]*)?\s*(?::=|=(?![=>~])|\+=|<-)/;
 const KEYWORDS = new Set(['const', 'let', 'var', 'val', 'final', 'new', 'return', 'await', 'the', 'and', 'for', 'if', 'else', 'err', 'nil', 'null', 'true', 'false', 'self', 'this']);
 
 /** The variable a statement assigns first (`req`, `headers`, `$ch`), if any. */
@@ -291,13 +291,14 @@ export function requestExtent(lines: Lines, line: number, limit: number): { from
 /** `}` closing a code block on `line`: the block from its opener line, or undefined. */
 function blockEndingAt(lines: Lines, line: number, lo: number): { from: number; to: number } | undefined {
   const sh = lines.shape(line);
-  if (sh.net >= 0 || sh.brackets[0] !== '}') return undefined;
+  if (sh.net >= 0 || !CLOSE.includes(sh.brackets[0])) return undefined;
   let depth = sh.net;
   for (let l = line - 1; l >= lo; l--) {
     const s = lines.shape(l);
     if (s.empty) continue;
     depth += s.net;
-    if (depth >= 0) return s.blockOpen ? { from: l, to: line } : undefined;
+    // A construct that is not a code block (`$headers = @{` … `}`, `headers = [` … `]`): the statement that opens it.
+    if (depth >= 0) return s.blockOpen ? { from: l, to: line } : { from: lines.statement(l).from, to: line };
   }
   return undefined;
 }
