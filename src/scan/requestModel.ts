@@ -9,6 +9,8 @@ import { hasRunOf, isWordChar, lineOfOffset } from './text';
 import { assignedVariable } from './structure';
 
 const LIST_ITEM = /^\s*- /;
+/** A URL to a host other than Retrac's or a local one: a request there is not a Retrac request. */
+export const OTHER_HOST_URL = /https?:\/\/(?!api\.retrac\.co|localhost|127\.0\.0\.1|\[::1\]|\$|\{)[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 /** Field names that set a client's base URL: the client variable carries the Retrac host. */
 const BASE_FIELD = /^(?:base_?ur[li]|baseU(?:RL|rl|ri)|prefix_?url|prefixUrl|host|endpoint|server|api_?url|apiUrl|url)$/i;
 /** Distinct names bound to Retrac URLs searched window by window before every line's words are read once instead. */
@@ -82,10 +84,16 @@ export abstract class RequestModel extends LineModel {
     for (let i = 0; i < n; i++) depth[i + 1] = depth[i] + this.shape(ext.from + i).net;
     const uses = this.hostUses();
     const t = line - ext.from;
+    // The line's own statement, unless it also names another host: in code, a statement joined to
+    // the request through a shared variable (`headers = [ … ]` then `AF.request(url, headers: headers)`)
+    // sends what it holds to the request's host.
+    const own = this.prep.paragraphs ? undefined : this.statement(line);
+    if (own && this.namesOtherHost(own)) return false;
     for (let i = 0; i < n; i++) {
       const l = ext.from + i;
       if (!this.factsOf(l).retracTarget && !uses.has(l)) continue;
       if (i === t) return true;
+      if (own && (l < own.from || l > own.to) && !this.namesOtherHost(this.statement(l))) return true;
       // Every line between stays at least as deep as the earlier line leaves off.
       const a = Math.min(i, t);
       const b = Math.max(i, t);
@@ -99,11 +107,21 @@ export abstract class RequestModel extends LineModel {
         for (let k = a + 1; k <= b && ok; k++) {
           const ind = this.shape(ext.from + k).indent;
           if (ind >= 0) ok = opens ? ind > top : ind >= top || k === b;
-          // A new YAML list item (`- run: …`) at the same level is another step, not the same request.
-          if (ok && ind >= 0 && ind <= top && LIST_ITEM.test(this.text(ext.from + k))) ok = false;
+          // A new YAML list item (`- run: …`) at the same level is another step, not the same request;
+          // nor does a top-level entry that opens nothing (`x-sync: retrac sync`) hold the steps of another section.
+          if (ok && ind >= 0 && (ind <= top || (top === 0 && !opens && i < t)) && LIST_ITEM.test(this.text(ext.from + k))) ok = false;
         }
       }
       if (ok) return true;
+    }
+    return false;
+  }
+
+  /** A line of the extent has a URL to a host other than Retrac's (a courier's). */
+  private namesOtherHost(ext: { from: number; to: number }): boolean {
+    for (let l = ext.from; l <= ext.to; l++) {
+      const t = this.factsText(l);
+      if (t.includes('://') && OTHER_HOST_URL.test(t) && !t.includes('retrac.co')) return true;
     }
     return false;
   }

@@ -198,7 +198,7 @@ export function assignedVariable(text: string): string | undefined {
 }
 
 /** `req` in `req.Header.Set(…)`, `client` in `await client.GetAsync(…)`, `$ch` in `$ch->…`. */
-const RECEIVER = /^\s*(?:await\s+|return\s+|try\s+)?\$?([A-Za-z_]\w*)\s*(?:\.|\[|->|::)/;
+const RECEIVER = /^\s*(?:(?:await|return|try)\s+){0,2}\$?([A-Za-z_]\w*)\s*(?:\.|\[|->|::)/;
 
 const namesMemo = new WeakMap<Lines, Map<number, string[]>>();
 
