@@ -130,6 +130,22 @@ export interface Lines {
   statement(line: number): { from: number; to: number };
 }
 
+/**
+ * Line `l` opens a code block: its shape says so, or it is a lone `{` under a header (Allman style:
+ * `public Task Items()` / `{`), not under `new Options(…)` (an object initializer) or an unfinished line.
+ */
+function opensBlock(lines: Lines, l: number): boolean {
+  const sh = lines.shape(l);
+  if (sh.blockOpen) return true;
+  if (sh.brackets !== '{' || lines.text(l).trim() !== '{') return false;
+  for (let p = l - 1; p >= Math.max(0, l - 3); p--) {
+    const prev = lines.shape(p);
+    if (prev.empty) continue;
+    return !prev.contEnd && !NEW_CALL.test(lines.text(p).trim());
+  }
+  return false;
+}
+
 /** The next non-empty line after `line`, within `limit`; -1 if none. */
 function nextCode(lines: Lines, line: number, limit: number): number {
   for (let l = line + 1; l <= limit; l++) if (!lines.shape(l).empty) return l;
@@ -156,7 +172,7 @@ export function statementExtent(lines: Lines, line: number, limit: number): { fr
     const end = depth + sh.net; // depth at the start of the next line
     if (depth < level) {
       // `l` opens a bracket around `line`: part of the statement unless it opens a code block.
-      if (sh.blockOpen) break;
+      if (opensBlock(lines, l)) break;
       level = depth;
       from = l;
     } else if (end > level) {
@@ -251,7 +267,7 @@ export function requestExtent(lines: Lines, line: number, limit: number): { from
   for (let guard = 0, gap = 0; guard < 12 && gap <= 2; guard++) {
     let l = start - 1;
     while (l >= lo && lines.shape(l).empty) l--;
-    if (l < lo || lines.shape(l).blockOpen) break;
+    if (l < lo || opensBlock(lines, l)) break;
     const prev = blockEndingAt(lines, l, lo) ?? lines.statement(l);
     if (prev.from < lo || prev.to >= start) break;
     start = prev.from;
@@ -298,7 +314,7 @@ function blockEndingAt(lines: Lines, line: number, lo: number): { from: number; 
     if (s.empty) continue;
     depth += s.net;
     // A construct that is not a code block (`$headers = @{` … `}`, `headers = [` … `]`): the statement that opens it.
-    if (depth >= 0) return s.blockOpen ? { from: l, to: line } : { from: lines.statement(l).from, to: line };
+    if (depth >= 0) return opensBlock(lines, l) ? { from: l, to: line } : { from: lines.statement(l).from, to: line };
   }
   return undefined;
 }
