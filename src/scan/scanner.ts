@@ -35,6 +35,8 @@ const INSECURE_URL = /http:\/\/api\.retrac\.co(?![A-Za-z0-9-]|\.[A-Za-z0-9])[^\s
 /** What a public name is set from: `${NAME}`, `$NAME`, `process.env.NAME`, `${{ secrets.NAME }}` or an identifier. */
 const PUBLIC_VALUE_SOURCE =
   /^["'\]]?[ \t]*[:=][ \t]*(?:["'`]?(\$\{\{[ \t]*secrets\.|\$\{|\$|process\.env\.|import\.meta\.env\.)|(?=[A-Za-z_]))([A-Za-z_]\w*)/;
+/** `client = HttpClient(CIO) {`, `val http = OkHttpClient.Builder().apply {`: a client assigned from a call with a configuration block. */
+const CLIENT_BLOCK = /=\s{0,4}(?:new\s+)?[A-Z][\w.:<>]{0,80}\([^()]{0,120}\)[\w.]{0,40}\s{0,4}\{\s{0,4}$/;
 const SAME_LINE_MARKER = /retrac-ignore(?!-next-line)|gitleaks:allow|trufflehog:ignore|pragma: allowlist secret|secretlint-disable-line/;
 const NEXT_LINE_MARKER = /retrac-ignore-next-line|secretlint-disable-next-line|pragma: allowlist nextline secret/;
 
@@ -114,19 +116,43 @@ class LineScan extends RequestModel {
     for (const l of [line]) {
       if (this.sinkLines.has(l)) continue;
       this.sinkLines.add(l);
-      const ext = this.requestWindow(l);
-      if (!this.hasCandidates(ext) || !this.sendsToRetrac(ext)) continue;
-      for (const k of this.requestKeys(ext)) {
-        if (k.tok.keyType !== 'full' || !k.sent || k.line < this.from || k.line > this.to) continue;
-        // A literal on the request's lines needs the same context as in scanLine; a definition
-        // reached through a name the request sends is sent to Retrac by that request.
-        // A literal sent as auth inside the request (a trailing block, a hook, an initializer: `client.get(url) {
-        // bearerAuth("…") }`) is placed by the request's own extent, which its own line's statement may not reach.
-        if (k.flow || this.fullKeyHasContext(k.tok, k.line) || (isAuthToken(k.tok) && this.retracAround(ext, k.line))) {
-          this.emitKey(this.factsOf(k.line), k.line, k.tok);
+      const own = this.requestWindow(l);
+      // A client configured in a block (`val client = HttpClient(CIO) { defaultRequest { url(…) }; install(Auth) { … } }`):
+      // the auth set anywhere in the block goes to the URL set in it.
+      const block = this.clientBlockAround(own.from);
+      for (const ext of block ? [own, block] : [own]) {
+        if (!this.hasCandidates(ext) || !this.sendsToRetrac(ext)) continue;
+        for (const k of this.requestKeys(ext)) {
+          if (k.tok.keyType !== 'full' || !k.sent || k.line < this.from || k.line > this.to) continue;
+          // Through a client block, only literals in it: a definition further away would outrun the rescan margin.
+          if (ext === block && k.flow) continue;
+          // A literal on the request's lines needs the same context as in scanLine; a definition
+          // reached through a name the request sends is sent to Retrac by that request.
+          // A literal sent as auth inside the request (a trailing block, a hook, an initializer: `client.get(url) {
+          // bearerAuth("…") }`) is placed by the request's own extent, which its own line's statement may not reach.
+          if (k.flow || this.fullKeyHasContext(k.tok, k.line) || (isAuthToken(k.tok) && this.retracAround(ext, k.line))) {
+            this.emitKey(this.factsOf(k.line), k.line, k.tok);
+          }
         }
       }
     }
+  }
+
+  /**
+   * The statement of a client constructor whose configuration block encloses `line`
+   * (`val client = HttpClient(CIO) {`), within REQUEST_LINES.
+   */
+  private clientBlockAround(line: number): { from: number; to: number } | undefined {
+    let depth = 0;
+    for (let l = line - 1; l >= Math.max(0, line - REQUEST_LINES); l--) {
+      const sh = this.shape(l);
+      if (sh.empty) continue;
+      depth -= sh.net;
+      if (depth >= 0) continue;
+      const t = this.text(l);
+      return CLIENT_BLOCK.test(t) ? this.statement(l) : undefined;
+    }
+    return undefined;
   }
 
   private scanLine(line: number): void {

@@ -94,7 +94,7 @@ export function shapeOf(s: string): LineShape {
   const contEnd =
     last === 92 /* \ */ || last === 44 /* , */ || last === 40 /* ( */ || last === 43 /* + */ || last === 124 /* | */ || last === 61 /* = */ ||
     last === 46 /* . */ || last === 63 /* ? */ || last === 96 /* ` */ || last === 91 /* [ */ || (last === 38 && prev === 38) /* && */ ||
-    (last === 62 && (prev === 61 || prev === 45)) /* => -> */;
+    (last === 62 && (prev === 61 || prev === 45 || prev === 124)) /* => -> |> */ || (last === 37 && prev === 62) /* %>% */;
   const first = s.charCodeAt(firstCode);
   const second = s.charCodeAt(firstCode + 1);
   const contStart =
