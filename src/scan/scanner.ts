@@ -31,6 +31,8 @@ export const RESCAN_MARGIN = FLOW_LINES + REQUEST_LINES + CONTEXT_LINES + 2;
 const PUBLIC_NAME = /(?<!\w)(?:NEXT_PUBLIC|EXPO_PUBLIC|NUXT_PUBLIC|REACT_APP|VUE_APP|STORYBOOK|GATSBY|VITE|PUBLIC)_\w+/g;
 const HARDCODED_WS = /["'\]]?[ \t]*(?:=>|[:=,])[ \t]*["'`]?(ws_[A-Za-z0-9]+)/y;
 const SCOPED_PATH = /\/(?:items|tags|locations|inventory\/[A-Za-z]+)(?![\w-]|\.\w)/g;
+/** A workspace-scoped path without its leading slash as a call's first argument: `api.get('items')`. */
+const RELATIVE_PATH = /\([ \t]{0,3}["'`]((?:items|tags|locations|inventory\/[A-Za-z]+)(?=["'`?]))/g;
 const INSECURE_URL = /http:\/\/api\.retrac\.co(?![A-Za-z0-9-]|\.[A-Za-z0-9])[^\s"'`<>)\]}]*/gi;
 /** What a public name is set from: `${NAME}`, `$NAME`, `process.env.NAME`, `${{ secrets.NAME }}` or an identifier. */
 const PUBLIC_VALUE_SOURCE =
@@ -320,31 +322,53 @@ class LineScan extends RequestModel {
     SCOPED_PATH.lastIndex = 0;
     let m = SCOPED_PATH.exec(s);
     while (m && !isApiPathStart(s, m.index)) m = SCOPED_PATH.exec(s);
-    if (!m) return;
+    if (!m) return this.relativePaths(f, line);
     if (!this.fullCandidateNear(line)) return;
     const ext = this.requestWindow(line);
     for (let l = ext.from; l <= ext.to; l++) if (this.factsOf(l).workspaceParam) return;
     if (!this.sendsToRetrac(ext)) return;
-    let full: string | undefined;
-    let fullEnv: string | undefined;
-    for (const k of this.requestKeys(ext)) {
-      if (k.tok.keyType === 'full' && (k.sent || nameSaysRetracKey(k.tok.name ?? ''))) {
-        full = k.tok.key;
-        break;
-      }
-    }
-    for (let l = ext.from; l <= ext.to && !full && !fullEnv; l++) {
-      const r = this.envRefsOf(this.factsOf(l)).find((e) => e.keyType === 'full');
-      if (r) fullEnv = r.name;
-    }
+    const { full, fullEnv } = this.fullKeyOf(ext);
     if (!full && !fullEnv) return;
-    const what = full ? `a full-access Retrac key (${redactKey(full)})` : `${fullEnv}, which holds a full-access Retrac key,`;
     for (; m; m = SCOPED_PATH.exec(s)) {
-      if (!isApiPathStart(s, m.index)) continue;
-      this.emit(line, f, m.index, m.index + m[0].length, 'retrac/missing-workspace-id', `${full ?? fullEnv} ${m[0]}`,
-        `This request to ${m[0]} uses ${what} without workspaceId. Full-access keys must send ?workspaceId= on every workspace-scoped request, or the API answers 404 not_found.`,
-        { keyType: 'full', ...(fullEnv && !full ? { envName: fullEnv } : {}) });
+      if (isApiPathStart(s, m.index)) this.emitMissing(line, f, m.index, m[0], full, fullEnv);
     }
+  }
+
+  /** The full-access key (or env name holding one) a Retrac request sends, if any. */
+  private fullKeyOf(ext: { from: number; to: number }): { full?: string; fullEnv?: string } {
+    for (const k of this.requestKeys(ext)) {
+      if (k.tok.keyType === 'full' && (k.sent || nameSaysRetracKey(k.tok.name ?? ''))) return { full: k.tok.key };
+    }
+    for (let l = ext.from; l <= ext.to; l++) {
+      const r = this.envRefsOf(this.factsOf(l)).find((e) => e.keyType === 'full');
+      if (r) return { fullEnv: r.name };
+    }
+    return {};
+  }
+
+  /**
+   * `api.get('items')` on a client whose base URL is Retrac's (`ky.create({ prefixUrl })`,
+   * `got.extend({ prefixUrl })`): a path without its leading slash, as the first argument of a call
+   * on a name bound to a Retrac URL.
+   */
+  private relativePaths(f: LineFacts, line: number): void {
+    const s = f.text;
+    if (!s.includes('(') || !this.hostUses().has(line)) return;
+    RELATIVE_PATH.lastIndex = 0;
+    let m = RELATIVE_PATH.exec(s);
+    if (!m || !this.fullCandidateNear(line)) return;
+    const ext = this.requestWindow(line);
+    for (let l = ext.from; l <= ext.to; l++) if (this.factsOf(l).workspaceParam) return;
+    const { full, fullEnv } = this.fullKeyOf(ext);
+    if (!full && !fullEnv) return;
+    for (; m; m = RELATIVE_PATH.exec(s)) this.emitMissing(line, f, m.index + m[0].length - m[1].length, m[1], full, fullEnv);
+  }
+
+  private emitMissing(line: number, f: LineFacts, at: number, path: string, full: string | undefined, fullEnv: string | undefined): void {
+    const what = full ? `a full-access Retrac key (${redactKey(full)})` : `${fullEnv}, which holds a full-access Retrac key,`;
+    this.emit(line, f, at, at + path.length, 'retrac/missing-workspace-id', `${full ?? fullEnv} ${path}`,
+      `This request to ${path} uses ${what} without workspaceId. Full-access keys must send ?workspaceId= on every workspace-scoped request, or the API answers 404 not_found.`,
+      { keyType: 'full', ...(fullEnv && !full ? { envName: fullEnv } : {}) });
   }
 
   private emit(

@@ -223,13 +223,16 @@ function statementNames(lines: Lines, from: number): string[] {
   let memo = namesMemo.get(lines);
   if (!memo) namesMemo.set(lines, (memo = new Map<number, string[]>()));
   let known = memo.get(from);
-  if (!known) memo.set(from, (known = readStatementNames(lines.text(from))));
+  if (!known) memo.set(from, (known = readStatementNames(lines.text(from), lines.text(lines.statement(from).to))));
   return known;
 }
 
-function readStatementNames(t: string): string[] {
+/** `with … as session:` / `async with httpx.AsyncClient() as client:` binds a name at the statement's end. */
+const WITH_AS = /\bas[ \t]{1,4}([A-Za-z_]\w*)[ \t]*:[ \t]*$/;
+
+function readStatementNames(t: string, last: string): string[] {
   const out: string[] = [];
-  const v = assignedVariable(t);
+  const v = assignedVariable(t) ?? WITH_AS.exec(last)?.[1];
   if (v) out.push(v);
   const r = RECEIVER.exec(t)?.[1];
   if (r && r.length >= 2 && !KEYWORDS.has(r) && r !== v) out.push(r);
