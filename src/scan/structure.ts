@@ -230,12 +230,17 @@ function statementNames(lines: Lines, from: number): string[] {
 /** `with … as session:` / `async with httpx.AsyncClient() as client:` binds a name at the statement's end. */
 const WITH_AS = /\bas[ \t]{1,4}([A-Za-z_]\w*)[ \t]*:[ \t]*$/;
 
+/** `r = s.get(…)`: the object an assignment's value is called on. */
+const VALUE_RECEIVER = /^[^=]{0,80}(?::=|[^=!<>]=)[ \t]*(?:await[ \t]+)?\$?([A-Za-z_]\w*)[ \t]*(?:\.|->)/;
+
 function readStatementNames(t: string, last: string): string[] {
   const out: string[] = [];
   const v = assignedVariable(t) ?? WITH_AS.exec(last)?.[1];
   if (v) out.push(v);
-  const r = RECEIVER.exec(t)?.[1];
-  if (r && r.length >= 2 && !KEYWORDS.has(r) && r !== v) out.push(r);
+  // One-letter receivers (`s.headers[…] = …`, `r = s.get(…)`) count: their uses must be receivers too (usesWord).
+  for (const r of [RECEIVER.exec(t)?.[1], VALUE_RECEIVER.exec(t)?.[1]]) {
+    if (r && !KEYWORDS.has(r) && !out.includes(r)) out.push(r);
+  }
   return out;
 }
 
@@ -243,10 +248,17 @@ function usesWord(lines: Lines, from: number, to: number, word: string): boolean
   for (let l = from; l <= to; l++) {
     const s = lines.text(l);
     for (let i = s.indexOf(word); i >= 0; i = s.indexOf(word, i + word.length)) {
-      if (!isWordCode(s.charCodeAt(i - 1)) && !isWordCode(s.charCodeAt(i + word.length))) return true;
+      if (isWordCode(s.charCodeAt(i - 1)) || isWordCode(s.charCodeAt(i + word.length))) continue;
+      // A one-letter name is only used as a receiver (`s.get(…)`, `s[…]`), not as a word in a string.
+      const next = s.charCodeAt(i + 1);
+      if (word.length > 1 || ((next === 46 /* . */ || next === 91 /* [ */) && !isQuoteCode(s.charCodeAt(i - 1)))) return true;
     }
   }
   return false;
+}
+
+function isQuoteCode(c: number): boolean {
+  return c === 34 || c === 39 || c === 96;
 }
 
 function isWordCode(c: number): boolean {
