@@ -21,7 +21,7 @@ import { hasRetracWord, isEnvLikeName, isGenericKeyName, lastSegment, nameSaysRe
 import type { KeyType, PreparedOptions } from './prepare';
 import { computeLineStarts, isBlank, isQuote, lineOfOffset, quotedStrings } from './text';
 import { docUrlFor, fingerprint, ruleById } from './rules';
-import { inNamedSection } from './structure';
+import { assignedVariable, inNamedSection } from './structure';
 import type { Finding, RuleId } from './types';
 
 export { CONTEXT_LINES, FLOW_LINES, REQUEST_LINES } from './lineModel';
@@ -39,6 +39,8 @@ const PUBLIC_VALUE_SOURCE =
   /^["'\]]?[ \t]*[:=][ \t]*(?:["'`]?(\$\{\{[ \t]*secrets\.|\$\{|\$|process\.env\.|import\.meta\.env\.)|(?=[A-Za-z_]))([A-Za-z_]\w*)/;
 /** `client = HttpClient(CIO) {`, `val http = OkHttpClient.Builder().apply {`: a client assigned from a call with a configuration block. */
 const CLIENT_BLOCK = /=\s{0,4}(?:new\s+)?[A-Z][\w.:<>]{0,80}\([^()]{0,120}\)[\w.]{0,40}\s{0,4}\{\s{0,4}$/;
+/** A declaration: a bare call of a word, its arguments after a blank or a bracket (`base_uri '…'`, `plug X, …`, `headers(…)`). */
+const DECLARATION = /^[ \t]*[A-Za-z_][\w.:]{0,60}(?:[ \t]+[^ \t=]|\()/;
 const SAME_LINE_MARKER = /retrac-ignore(?!-next-line)|gitleaks:allow|trufflehog:ignore|pragma: allowlist secret|secretlint-disable-line/;
 const NEXT_LINE_MARKER = /retrac-ignore-next-line|secretlint-disable-next-line|pragma: allowlist nextline secret/;
 
@@ -121,13 +123,13 @@ class LineScan extends RequestModel {
       const own = this.requestWindow(l);
       // A client configured in a block (`val client = HttpClient(CIO) { defaultRequest { url(…) }; install(Auth) { … } }`):
       // the auth set anywhere in the block goes to the URL set in it.
-      const block = this.clientBlockAround(own.from);
+      const block = this.clientBlockAround(own.from) ?? this.declarationsAround(l);
       for (const ext of block ? [own, block] : [own]) {
         if (!this.hasCandidates(ext) || !this.sendsToRetrac(ext)) continue;
         for (const k of this.requestKeys(ext)) {
           if (k.tok.keyType !== 'full' || !k.sent || k.line < this.from || k.line > this.to) continue;
           // Through a client block, only literals in it: a definition further away would outrun the rescan margin.
-          if (ext === block && k.flow) continue;
+          if (ext === block && (k.line < ext.from || k.line > ext.to)) continue;
           // A literal on the request's lines needs the same context as in scanLine; a definition
           // reached through a name the request sends is sent to Retrac by that request.
           // A literal sent as auth inside the request (a trailing block, a hook, an initializer: `client.get(url) {
@@ -138,6 +140,28 @@ class LineScan extends RequestModel {
         }
       }
     }
+  }
+
+  /**
+   * A client configured by declarations in a class or module body (`base_uri '…'` / `headers
+   * 'Authorization' => …` with HTTParty, `plug Tesla.Middleware.BaseUrl, …` / `plug
+   * Tesla.Middleware.BearerAuth, token: …`): the one-line declarations at the same indent around a
+   * declaration that names the URL, up to a blank line, within CONTEXT_LINES.
+   */
+  private declarationsAround(line: number): { from: number; to: number } | undefined {
+    const isDecl = (l: number): boolean => {
+      const t = this.text(l);
+      const st = this.statement(l);
+      return st.from === l && st.to === l && DECLARATION.test(t) && assignedVariable(t) === undefined;
+    };
+    if (this.prep.paragraphs || !isDecl(line)) return undefined;
+    const indent = this.shape(line).indent;
+    const same = (l: number): boolean => !this.shape(l).empty && this.shape(l).indent === indent && isDecl(l);
+    let from = line;
+    while (from > Math.max(0, line - CONTEXT_LINES) && same(from - 1)) from--;
+    let to = line;
+    while (to < Math.min(this.last, line + CONTEXT_LINES) && same(to + 1)) to++;
+    return from < to ? { from, to } : undefined;
   }
 
   /**
