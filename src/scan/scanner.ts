@@ -41,6 +41,8 @@ const PUBLIC_VALUE_SOURCE =
 const CLIENT_BLOCK = /=\s{0,4}(?:new\s+)?[A-Z][\w.:<>]{0,80}\([^()]{0,120}\)[\w.]{0,40}\s{0,4}\{\s{0,4}$/;
 /** A declaration: a bare call of a word, its arguments after a blank or a bracket (`base_uri '…'`, `plug X, …`, `headers(…)`). */
 const DECLARATION = /^[ \t]*[A-Za-z_][\w.:]{0,60}(?:[ \t]+[^ \t=]|\()/;
+/** Opens a class or module body (Ruby, Elixir, Python, Kotlin, Scala…). */
+const CLASS_OPENER = /^[ \t]*(?:(?:public|private|internal|open|final|abstract)[ \t]+)*(?:class|module|defmodule|object)[ \t]/;
 const SAME_LINE_MARKER = /retrac-ignore(?!-next-line)|gitleaks:allow|trufflehog:ignore|pragma: allowlist secret|secretlint-disable-line/;
 const NEXT_LINE_MARKER = /retrac-ignore-next-line|secretlint-disable-next-line|pragma: allowlist nextline secret/;
 
@@ -162,6 +164,29 @@ class LineScan extends RequestModel {
     let to = line;
     while (to < Math.min(this.last, line + CONTEXT_LINES) && same(to + 1)) to++;
     return from < to ? { from, to } : undefined;
+  }
+
+  /**
+   * The declarations of a Retrac client in the class or module that encloses `line` (HTTParty
+   * `base_uri`/`headers`, Tesla `plug`s): requests made in its methods go there with its auth.
+   * The class opener is looked for within REQUEST_LINES, its declarations within CONTEXT_LINES under it.
+   */
+  private classClientAround(line: number): { from: number; to: number } | undefined {
+    if (this.prep.paragraphs) return undefined;
+    let indent = this.shape(line).indent;
+    for (let l = line - 1; l >= Math.max(0, line - REQUEST_LINES); l--) {
+      const sh = this.shape(l);
+      if (sh.empty || sh.indent >= indent) continue;
+      indent = sh.indent;
+      if (!CLASS_OPENER.test(this.text(l))) continue;
+      for (let d = l + 1; d <= Math.min(this.last, l + CONTEXT_LINES); d++) {
+        if (!this.factsOf(d).retracTarget) continue;
+        const decl = this.declarationsAround(d);
+        return decl && this.sendsToRetrac(decl) ? decl : undefined;
+      }
+      return undefined;
+    }
+    return undefined;
   }
 
   /**
@@ -313,6 +338,10 @@ class LineScan extends RequestModel {
       const r = this.envRefsOf(this.factsOf(l)).find((e) => e.keyType === 'restricted');
       if (r) restrictedEnv = r.name;
     }
+    if (!restricted && !restrictedEnv && !otherHost && keysNear) {
+      const cfg = this.classClientAround(line);
+      restricted = cfg && this.requestKeys(cfg).find((k) => k.tok.keyType === 'restricted')?.tok.key;
+    }
     WORKSPACE_PARAM.lastIndex = 0;
     for (let m = WORKSPACE_PARAM.exec(s); m; m = WORKSPACE_PARAM.exec(s)) {
       const param = m[0];
@@ -350,8 +379,14 @@ class LineScan extends RequestModel {
     if (!this.fullCandidateNear(line)) return;
     const ext = this.requestWindow(line);
     for (let l = ext.from; l <= ext.to; l++) if (this.factsOf(l).workspaceParam) return;
-    if (!this.sendsToRetrac(ext)) return;
-    const { full, fullEnv } = this.fullKeyOf(ext);
+    const sends = this.sendsToRetrac(ext);
+    let { full, fullEnv } = sends ? this.fullKeyOf(ext) : {};
+    if (!full && !fullEnv) {
+      // A call in a method of a class that declares a Retrac client (`base_uri`, `plug … BaseUrl`).
+      const cfg = this.classClientAround(line);
+      if (!cfg) return;
+      ({ full, fullEnv } = this.fullKeyOf(cfg));
+    }
     if (!full && !fullEnv) return;
     for (; m; m = SCOPED_PATH.exec(s)) {
       if (isApiPathStart(s, m.index)) this.emitMissing(line, f, m.index, m[0], full, fullEnv);
