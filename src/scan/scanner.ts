@@ -43,6 +43,10 @@ const CLIENT_BLOCK = /=\s{0,4}(?:new\s+)?[A-Z][\w.:<>]{0,80}\([^()]{0,120}\)[\w.
 const DECLARATION = /^[ \t]*[A-Za-z_][\w.:]{0,60}(?:[ \t]+[^ \t=]|\()/;
 /** Opens a class or module body (Ruby, Elixir, Python, Kotlin, Scala…). */
 const CLASS_OPENER = /^[ \t]*(?:(?:public|private|internal|open|final|abstract)[ \t]+)*(?:class|module|defmodule|object)[ \t]/;
+/** `interface InventoryService {`: a declared HTTP service (Retrofit, Feign, Refit). */
+const SERVICE_OPENER = /^[ \t]*(?:(?:public|internal|private)[ \t]+)?interface[ \t]+([A-Z]\w*)/;
+/** `InventoryService::class.java`, `InventoryApi.class`, `create<InventoryService>()`, `RestService.For<IApi>(…)`. */
+const SERVICE_REF = /\b([A-Z]\w{0,80})(?:::class\b|\.class\b)|\b(?:create|For)<([A-Z]\w{0,80})>/;
 const SAME_LINE_MARKER = /retrac-ignore(?!-next-line)|gitleaks:allow|trufflehog:ignore|pragma: allowlist secret|secretlint-disable-line/;
 const NEXT_LINE_MARKER = /retrac-ignore-next-line|secretlint-disable-next-line|pragma: allowlist nextline secret/;
 
@@ -126,6 +130,14 @@ class LineScan extends RequestModel {
       // A client configured in a block (`val client = HttpClient(CIO) { defaultRequest { url(…) }; install(Auth) { … } }`):
       // the auth set anywhere in the block goes to the URL set in it.
       const block = this.clientBlockAround(own.from) ?? this.declarationsAround(l);
+      // A service interface the request binds: what its annotations send goes where the request goes.
+      const service = this.sendsToRetrac(own) ? this.serviceBoundIn(own) : undefined;
+      if (service) {
+        for (const k of this.requestKeys(service)) {
+          if (k.tok.keyType !== 'full' || !isAuthToken(k.tok) || k.line < Math.max(this.from, service.from) || k.line > Math.min(this.to, service.to)) continue;
+          this.emitKey(this.factsOf(k.line), k.line, k.tok);
+        }
+      }
       for (const ext of block ? [own, block] : [own]) {
         if (!this.hasCandidates(ext) || !this.sendsToRetrac(ext)) continue;
         for (const k of this.requestKeys(ext)) {
@@ -178,6 +190,8 @@ class LineScan extends RequestModel {
       const sh = this.shape(l);
       if (sh.empty || sh.indent >= indent) continue;
       indent = sh.indent;
+      const service = SERVICE_OPENER.exec(this.text(l));
+      if (service) return this.serviceBound(l, service[1]);
       if (!CLASS_OPENER.test(this.text(l))) continue;
       for (let d = l + 1; d <= Math.min(this.last, l + CONTEXT_LINES); d++) {
         if (!this.factsOf(d).retracTarget) continue;
@@ -185,6 +199,38 @@ class LineScan extends RequestModel {
         return decl && this.sendsToRetrac(decl) ? decl : undefined;
       }
       return undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * A service interface a Retrac request binds (`retrofit.create(InventoryService::class.java)`,
+   * `Feign.builder().target(InventoryApi.class, url)`): the interface's body, declared within
+   * REQUEST_LINES of the request, whose annotations (`@Headers("Authorization: …")`) it sends.
+   */
+  private serviceBoundIn(ext: { from: number; to: number }): { from: number; to: number } | undefined {
+    for (let l = ext.from; l <= ext.to; l++) {
+      const t = this.text(l);
+      if (!t.includes('class') && !t.includes('create<')) continue;
+      const ref = SERVICE_REF.exec(t);
+      const name = ref?.[1] ?? ref?.[2];
+      if (!name) continue;
+      for (let d = Math.max(0, ext.from - REQUEST_LINES); d <= Math.min(this.last, ext.to + REQUEST_LINES); d++) {
+        if (SERVICE_OPENER.exec(this.text(d))?.[1] === name) return this.statement(d);
+      }
+    }
+    return undefined;
+  }
+
+  /** The body of service interface `name` opened on `line`, when a Retrac request within REQUEST_LINES binds it. */
+  private serviceBound(line: number, name: string): { from: number; to: number } | undefined {
+    const body = this.statement(line);
+    for (let l = Math.max(0, line - REQUEST_LINES); l <= Math.min(this.last, body.to + REQUEST_LINES); l++) {
+      if (l >= body.from && l <= body.to) continue;
+      const t = this.text(l);
+      if (!t.includes(name)) continue;
+      const ref = SERVICE_REF.exec(t);
+      if ((ref?.[1] ?? ref?.[2]) === name && this.sendsToRetrac(this.requestWindow(l))) return body;
     }
     return undefined;
   }
