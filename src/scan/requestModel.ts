@@ -89,11 +89,17 @@ export abstract class RequestModel extends LineModel {
     // sends what it holds to the request's host.
     const own = this.prep.paragraphs ? undefined : this.statement(line);
     if (own && this.namesOtherHost(own)) return false;
+    // Joined through a shared word, a request that also goes elsewhere (`headers` sent to a courier,
+    // then a Retrac call with `headers: retracHeaders`) says nothing about where this statement's key goes.
+    const across = own !== undefined && !this.namesOtherHost(ext);
     for (let i = 0; i < n; i++) {
       const l = ext.from + i;
       if (!this.factsOf(l).retracTarget && !uses.has(l)) continue;
       if (i === t) return true;
-      if (own && (l < own.from || l > own.to) && !this.namesOtherHost(this.statement(l))) return true;
+      if (own && (l < own.from || l > own.to)) {
+        if (across) return true;
+        continue; // the request also goes elsewhere: only a Retrac line of the key's own statement places it
+      }
       // Every line between stays at least as deep as the earlier line leaves off.
       const a = Math.min(i, t);
       const b = Math.max(i, t);
@@ -118,7 +124,7 @@ export abstract class RequestModel extends LineModel {
   }
 
   /** A line of the extent has a URL to a host other than Retrac's (a courier's). */
-  private namesOtherHost(ext: { from: number; to: number }): boolean {
+  protected namesOtherHost(ext: { from: number; to: number }): boolean {
     for (let l = ext.from; l <= ext.to; l++) {
       const t = this.factsText(l);
       if (t.includes('://') && OTHER_HOST_URL.test(t) && !t.includes('retrac.co')) return true;

@@ -188,7 +188,7 @@ class LineScan extends RequestModel {
     let indent = this.shape(line).indent;
     for (let l = line - 1; l >= Math.max(0, line - REQUEST_LINES); l--) {
       const sh = this.shape(l);
-      if (sh.empty || sh.indent >= indent) continue;
+      if (sh.empty || sh.indent >= indent || this.text(l).trim() === '{') continue;
       indent = sh.indent;
       const service = SERVICE_OPENER.exec(this.text(l));
       if (service) return this.serviceBound(l, service[1]);
@@ -211,20 +211,27 @@ class LineScan extends RequestModel {
   private serviceBoundIn(ext: { from: number; to: number }): { from: number; to: number } | undefined {
     for (let l = ext.from; l <= ext.to; l++) {
       const t = this.text(l);
-      if (!t.includes('class') && !t.includes('create<')) continue;
+      if (!t.includes('class') && !t.includes('<')) continue;
       const ref = SERVICE_REF.exec(t);
       const name = ref?.[1] ?? ref?.[2];
       if (!name) continue;
       for (let d = Math.max(0, ext.from - REQUEST_LINES); d <= Math.min(this.last, ext.to + REQUEST_LINES); d++) {
-        if (SERVICE_OPENER.exec(this.text(d))?.[1] === name) return this.statement(d);
+        if (SERVICE_OPENER.exec(this.text(d))?.[1] === name) return this.bodyOf(d);
       }
     }
     return undefined;
   }
 
+  /** A declaration with its body, also when the body's `{` stands on the next line (Allman style). */
+  private bodyOf(line: number): { from: number; to: number } {
+    const st = this.statement(line);
+    const next = line + 1 <= this.last && this.text(line + 1).trim() === '{' ? this.statement(line + 1) : undefined;
+    return next && st.to === line ? { from: line, to: next.to } : st;
+  }
+
   /** The body of service interface `name` opened on `line`, when a Retrac request within REQUEST_LINES binds it. */
   private serviceBound(line: number, name: string): { from: number; to: number } | undefined {
-    const body = this.statement(line);
+    const body = this.bodyOf(line);
     for (let l = Math.max(0, line - REQUEST_LINES); l <= Math.min(this.last, body.to + REQUEST_LINES); l++) {
       if (l >= body.from && l <= body.to) continue;
       const t = this.text(l);
@@ -426,7 +433,7 @@ class LineScan extends RequestModel {
     const ext = this.requestWindow(line);
     for (let l = ext.from; l <= ext.to; l++) if (this.factsOf(l).workspaceParam) return;
     const sends = this.sendsToRetrac(ext);
-    let { full, fullEnv } = sends ? this.fullKeyOf(ext) : {};
+    let { full, fullEnv } = sends ? this.fullKeyOf(ext, line) : {};
     if (!full && !fullEnv) {
       // A call in a method of a class that declares a Retrac client (`base_uri`, `plug … BaseUrl`).
       const cfg = this.classClientAround(line);
@@ -440,8 +447,11 @@ class LineScan extends RequestModel {
   }
 
   /** The full-access key (or env name holding one) a Retrac request sends, if any. */
-  private fullKeyOf(ext: { from: number; to: number }): { full?: string; fullEnv?: string } {
+  private fullKeyOf(ext: { from: number; to: number }, line?: number): { full?: string; fullEnv?: string } {
+    // When the joined statements also go to another host, a literal counts only in the statement of the path itself.
+    const mixed = line !== undefined && this.namesOtherHost(ext) ? this.statement(line) : undefined;
     for (const k of this.requestKeys(ext)) {
+      if (mixed && !k.flow && (k.line < mixed.from || k.line > mixed.to)) continue;
       if (k.tok.keyType === 'full' && (k.sent || nameSaysRetracKey(k.tok.name ?? ''))) return { full: k.tok.key };
     }
     for (let l = ext.from; l <= ext.to; l++) {
