@@ -19,6 +19,44 @@ const WORD = /[A-Za-z_$][\w$]*/g;
 /** Distinct names looked up one by one before all definitions are indexed in one pass. */
 const DEF_NAMES_BEFORE_INDEX = 24;
 
+/** A call in a request: `authHeaders(`, `_headers(`, `authorize(`. */
+const CALL_WORD = /([A-Za-z_]\w{0,60})[ \t]*\(/g;
+/** A member a request calls through: `this.http`, `self.session`, `$this->http`, `@conn`. */
+const MEMBER_WORD = /(?:(?:\bthis\.|\bself\.|\$this->)([A-Za-z_]\w{0,60})|@([a-z_]\w{0,60}))/g;
+/** A statement that starts on a member: `self.session.headers[…] = …`, `this.http = …`, `$this->http = …`. */
+const MEMBER_START = /^[ \t]*(?:(?:this\.|self\.|\$this->)([A-Za-z_]\w*)|@([a-z_]\w*))/;
+/** A name passed as a value: followed by `,`, `)`, `}`, `]` or the end of the line. */
+const VALUE_WORD = /([A-Za-z_$][\w$]{2,60})[ \t]*(?:[,)}\]]|$)/g;
+/** A command at the start of a line (shell): `api /items`. */
+const COMMAND_WORD = /^[ \t]*([A-Za-z_][\w-]{2,60})[ \t]+[^ \t=(]/;
+/** Calls that are never a helper defined in the file. */
+const NOT_HELPER = new Set(['get', 'post', 'put', 'patch', 'delete', 'fetch', 'request', 'send', 'json', 'then', 'new', 'print', 'log', 'format', 'Sprintf', 'String', 'URI', 'URL', 'Uri', 'parse', 'create', 'build', 'stringify', 'require', 'import', 'super', 'function', 'return', 'await']);
+/** `w` is a field or variable assigned on line `t`: `private http = …`, `$headers = @{`, `let headers: HTTPHeaders = [`. */
+function isFieldOf(t: string, w: string): boolean {
+  const i = t.indexOf(w);
+  return (
+    /^[ \t]*(?:(?:private|public|protected|readonly|static|final|var|val|let|const|my)[ \t]+)*\$?$/.test(t.slice(0, i)) &&
+    /^[ \t]*(?::[ \t]*[\w<>[\],.?]+)?[ \t]*=(?![=>~])/.test(t.slice(i + w.length, i + w.length + 120))
+  );
+}
+
+/**
+ * `w` is defined on line `t`: `function w(`, `def w`, `func w(` / `func (c *C) w(`, `fn w(`, `sub w`,
+ * a method header `private HttpHeaders w() {` / `w() {`, `const w = (…) =>` / `w = function`.
+ */
+function isDefinitionOf(t: string, w: string): boolean {
+  const i = t.indexOf(w);
+  if (i < 0) return false;
+  const before = t.slice(0, i);
+  const after = t.slice(i + w.length, i + w.length + 200);
+  if (/(?:^|[^\w$])(?:function|def|func|fn|sub)[ \t]+(?:\([^()]*\)[ \t]*)?$/.test(before)) return /^(?![\w$])/.test(after);
+  // A method header: only modifiers and a type before the name, a parameter list, then a body opener or nothing.
+  if (/^[ \t]*(?:[\w<>[\],.?]+[ \t]+){0,4}$/.test(before) && /^[ \t]*\([^()]*\)[ \t]*(?::[ \t]*[\w<>[\],.?]+)?[ \t]*(?:\{|:|=>|=|throws[^{]*\{)?[ \t]*$/.test(after)) return true;
+  // `const w = (…) =>`, `w = function`; a variable holding a map or an object: `const headers = {`, `$h = @{`, `h = new Headers(`.
+  if (!/^[ \t]*(?:(?:const|let|var|val|my|final|private|public)[ \t]+)?[$@]?$/.test(before)) return false;
+  return /^[ \t]*(?::[ \t]*[\w<>[\],.?]+)?[ \t]*=[ \t]*(?:async[ \t]+)?(?:function\b|\([^()]*\)[ \t]*=>|[A-Za-z_]\w*[ \t]*=>|@?[{[]|new[ \t]+[\w.]+[ \t]*[({])/.test(after);
+}
+
 export interface RequestKey {
   tok: KeyToken;
   line: number;
@@ -38,6 +76,7 @@ export abstract class RequestModel extends LineModel {
   /** Whether a request sends to Retrac, by its extent. */
   private readonly retracRequests = new Map<number, boolean>();
   private readonly requestKeyMemo = new Map<number, RequestKey[]>();
+  private readonly helperMemo = new Map<number, { from: number; to: number }[]>();
   /** Key definitions by name over the facts region: per name on demand, or all at once past DEF_NAMES_BEFORE_INDEX names. */
   private readonly defsByName = new Map<string, { tok: KeyToken; line: number }[]>();
   private defIndexed = false;
@@ -121,6 +160,76 @@ export abstract class RequestModel extends LineModel {
       if (ok) return true;
     }
     return false;
+  }
+
+  /**
+   * The helpers a request uses, defined within REQUEST_LINES of it: functions and methods it calls
+   * (`headers: authHeaders()`, `authorize(req)`, `new HttpEntity<>(headers())`) with their bodies,
+   * and the statements that set up a member it calls through (`self.session.headers[…] = …` for
+   * `self.session.get(…)`, `this.http = axios.create(…)` for `this.http.get(…)`).
+   */
+  protected helpersOf(ext: { from: number; to: number }): { from: number; to: number }[] {
+    const memo = this.helperMemo.get(ext.from * 1e7 + ext.to);
+    if (memo) return memo;
+    const out: { from: number; to: number }[] = [];
+    this.helperMemo.set(ext.from * 1e7 + ext.to, out);
+    const calls = new Set<string>();
+    const members = new Set<string>();
+    for (let l = ext.from; l <= ext.to; l++) {
+      const t = this.factsText(l);
+      if (t.length > 2000) continue;
+      CALL_WORD.lastIndex = 0;
+      for (let m = CALL_WORD.exec(t); m; m = CALL_WORD.exec(t)) if (m[1].length >= 3 && !NOT_HELPER.has(m[1])) calls.add(m[1]);
+      // Values passed by name (`{ headers }`, `headers: auth_headers`), and a shell function run as a command (`api /items`).
+      VALUE_WORD.lastIndex = 0;
+      for (let m = VALUE_WORD.exec(t); m; m = VALUE_WORD.exec(t)) if (!NOT_HELPER.has(m[1])) calls.add(m[1]);
+      const command = COMMAND_WORD.exec(t)?.[1];
+      if (command && !NOT_HELPER.has(command)) calls.add(command);
+      MEMBER_WORD.lastIndex = 0;
+      for (let m = MEMBER_WORD.exec(t); m; m = MEMBER_WORD.exec(t)) members.add(m[1] ?? m[2]);
+    }
+    if (!calls.size && !members.size) return out;
+    const lo = Math.max(0, ext.from - REQUEST_LINES);
+    const hi = Math.min(this.last, ext.to + REQUEST_LINES);
+    for (let l = lo; l <= hi; l++) {
+      if (l >= ext.from && l <= ext.to) continue;
+      const t = this.factsText(l);
+      if (t.length > 2000) continue;
+      let hit = false;
+      for (const w of calls) {
+        const at = t.indexOf(w);
+        if (at >= 0 && isDefinitionOf(t, w)) {
+          hit = true;
+          break;
+        }
+      }
+      for (const w of members) {
+        if (hit) break;
+        const m = MEMBER_START.exec(t);
+        hit = (m !== null && (m[1] ?? m[2]) === w) || (t.includes(w) && isFieldOf(t, w));
+      }
+      if (!hit) continue;
+      const body = this.definitionBody(l);
+      if (!out.some((b) => b.from === body.from)) out.push(body);
+    }
+    return out;
+  }
+
+  /** A definition with its body: its statement (brackets), or the lines indented under it (Python, Ruby). */
+  private definitionBody(line: number): { from: number; to: number } {
+    const st = this.statement(line);
+    let to = st.to;
+    if (to === line && line + 1 <= this.last && this.factsText(line + 1).trim() === '{') to = this.statement(line + 1).to;
+    if (to === line) {
+      const indent = this.shape(line).indent;
+      for (let l = line + 1; l <= Math.min(this.last, line + REQUEST_LINES); l++) {
+        const sh = this.shape(l);
+        if (sh.empty) continue;
+        if (sh.indent <= indent) break;
+        to = l;
+      }
+    }
+    return { from: st.from, to };
   }
 
   /** A line of the extent has a URL to a host other than Retrac's (a courier's). */
@@ -256,7 +365,9 @@ export abstract class RequestModel extends LineModel {
     for (let l = ext.from; l <= ext.to; l++) {
       const w = this.factsOf(l);
       for (const tok of this.keysOf(w, l)) out.push({ tok, line: l, sent: isSentToken(tok), flow: false });
-      for (const n of (w.authNames ??= authNames(w.text))) names.add(n);
+      const sent = (w.authNames ??= authNames(w.text));
+      // A name sent by a statement that goes to another host (a courier's token) is not sent by this request.
+      if (sent.length && !this.namesOtherHost(this.statement(l))) for (const n of sent) names.add(n);
     }
     for (const name of names) {
       const def = this.definitionOf(name, ext.from);

@@ -138,6 +138,18 @@ class LineScan extends RequestModel {
           this.emitKey(this.factsOf(k.line), k.line, k.tok);
         }
       }
+      // Helpers the request uses (a function returning its headers, a member set up elsewhere): their keys go with it.
+      if (this.sendsToRetrac(own) && !this.namesOtherHost(own)) {
+        for (const h of this.helpersOf(own)) {
+          if (this.namesOtherHost(h)) continue;
+          for (const k of this.requestKeys(h)) {
+            if (k.tok.keyType !== 'full' || !k.sent || k.line < this.from || k.line > this.to) continue;
+            // A definition reached through a helper: near enough that the rescan margin still covers the chain.
+            if (k.flow ? Math.abs(k.line - l) > FLOW_LINES - 2 * REQUEST_LINES : !isAuthToken(k.tok)) continue;
+            this.emitKey(this.factsOf(k.line), k.line, k.tok);
+          }
+        }
+      }
       for (const ext of block ? [own, block] : [own]) {
         if (!this.hasCandidates(ext) || !this.sendsToRetrac(ext)) continue;
         for (const k of this.requestKeys(ext)) {
@@ -392,6 +404,12 @@ class LineScan extends RequestModel {
       if (r) restrictedEnv = r.name;
     }
     if (!restricted && !restrictedEnv && !otherHost && keysNear) {
+      for (const h of this.helpersOf(ext)) {
+        if (restricted || this.namesOtherHost(h)) continue;
+        restricted = this.requestKeys(h).find((k) => k.tok.keyType === 'restricted')?.tok.key;
+      }
+    }
+    if (!restricted && !restrictedEnv && !otherHost && keysNear) {
       const cfg = this.classClientAround(line);
       restricted = cfg && this.requestKeys(cfg).find((k) => k.tok.keyType === 'restricted')?.tok.key;
     }
@@ -434,6 +452,13 @@ class LineScan extends RequestModel {
     for (let l = ext.from; l <= ext.to; l++) if (this.factsOf(l).workspaceParam) return;
     const sends = this.sendsToRetrac(ext);
     let { full, fullEnv } = sends ? this.fullKeyOf(ext, line) : {};
+    if (!full && !fullEnv && !this.namesOtherHost(ext)) {
+      // Helpers the request uses (`headers: authHeaders()`, `self.session.get(…)`, `api /items`); they may say where it goes.
+      for (const h of this.helpersOf(ext)) {
+        if (full || fullEnv || this.namesOtherHost(h) || (!sends && !this.sendsToRetrac(h))) continue;
+        ({ full, fullEnv } = this.fullKeyOf(h));
+      }
+    }
     if (!full && !fullEnv) {
       // A call in a method of a class that declares a Retrac client (`base_uri`, `plug … BaseUrl`).
       const cfg = this.classClientAround(line);

@@ -196,6 +196,28 @@ const heldOut: Idiom[] = [
   { name: 'Lua socket.http request table', file: 'scripts/items.lua', make: (t, k) => `local body, code = http.request{\n  url = "${t.full}",\n  headers = { ["Authorization"] = "Bearer ${k}" },\n}` },
 ];
 
+/** Batch 3: auth helper functions and methods, clients kept on objects, headers built well before the call. */
+const helpers: Idiom[] = [
+  { name: 'JS helper function returning headers', file: 'src/helper.js', make: (t, k) => `function authHeaders() {\n  return { Authorization: 'Bearer ${k}' };\n}\n\nconst res = await fetch('${t.full}', { headers: authHeaders() });` },
+  { name: 'Python helper building headers from a constant', file: 'inv/helper.py', make: (t, k) => `API_TOKEN = "${k}"\n\n\ndef _headers():\n    return {"Authorization": f"Bearer {API_TOKEN}"}\n\n\nresp = requests.get("${t.full}", headers=_headers())` },
+  { name: 'Go function that authorizes a request', file: 'inv/authorize.go', make: (t, k) => `func authorize(req *http.Request) {\n\treq.Header.Set("Authorization", "Bearer ${k}")\n}\n\nfunc items() {\n\treq, _ := http.NewRequest("GET", "${t.full}", nil)\n\tauthorize(req)\n\thttp.DefaultClient.Do(req)\n}` },
+  { name: 'Java method returning HttpHeaders', file: 'src/main/java/Helper.java', make: (t, k) => `private HttpHeaders headers() {\n  HttpHeaders h = new HttpHeaders();\n  h.setBearerAuth("${k}");\n  return h;\n}\n\nString items() {\n  return restTemplate.exchange("${t.full}", HttpMethod.GET, new HttpEntity<>(headers()), String.class).getBody();\n}` },
+  { name: 'Ruby method returning headers', file: 'lib/helper.rb', make: (t, k) => `def auth_headers\n  { 'Authorization' => "Bearer ${k}" }\nend\n\nresponse = HTTParty.get('${t.full}', headers: auth_headers)` },
+  { name: 'TS class field axios instance', file: 'src/Inventory.ts', make: (t, k) => `export class Inventory {\n  private http = axios.create({ baseURL: '${t.base}', headers: { Authorization: 'Bearer ${k}' } });\n\n  items() {\n    return this.http.get('${t.pathq}');\n  }\n}` },
+  { name: 'Python session on self', file: 'inv/selfsession.py', make: (t, k) => `class Inventory:\n    def __init__(self):\n        self.session = requests.Session()\n        self.session.headers["Authorization"] = "Bearer ${k}"\n        self.base = "${t.base}"\n\n    def items(self):\n        return self.session.get(f"{self.base}${t.pathq}")` },
+  { name: 'PHP client on $this in the constructor', file: 'src/InventoryClient.php', make: (t, k) => `class InventoryClient {\n    private Client $http;\n\n    public function __construct() {\n        $this->http = new Client(['base_uri' => '${t.base}', 'headers' => ['Authorization' => 'Bearer ${k}']]);\n    }\n\n    public function items() {\n        return $this->http->get('${t.pathq}');\n    }\n}` },
+  { name: 'shell function wrapping curl', file: 'bin/api.sh', make: (t, k) => `api() {\n  curl -fsS -H "Authorization: Bearer ${k}" "${t.base}$1"\n}\n\napi ${t.pathq.replace('?', '\\?')}` },
+  { name: 'JS headers object several statements before the call', file: 'src/later.js', make: (t, k) => `const headers = { Authorization: 'Bearer ${k}' };\nconst started = Date.now();\nlog.info('sync start');\nconst page = 1;\nconst res = await fetch('${t.full}', { headers });\nlog.info('took', Date.now() - started);` },
+];
+
+/** Batch 3 hard negatives: helpers for a courier next to Retrac requests. */
+const helperNegatives: { name: string; file: string; make: (k: string) => string }[] = [
+  { name: 'JS: a courier headers helper, a Retrac request with its own helper', file: 'ship6.js', make: (k) => `function courierHeaders() {\n  return { Authorization: 'Bearer ${k}' };\n}\n\nawait fetch('https://api.courier.example/labels', { headers: courierHeaders() });\nawait fetch('https://api.retrac.co/items?workspaceId=' + ws, { headers: retracHeaders() });` },
+  { name: 'Python: a courier helper and a Retrac helper from env', file: 'ship7.py', make: (k) => `def courier_headers():\n    return {"Authorization": "Bearer ${k}"}\n\n\ndef retrac_headers():\n    return {"Authorization": f"Bearer {os.environ['RETRAC_API_KEY']}"}\n\n\nrequests.post("https://api.courier.example/labels", headers=courier_headers())\nrequests.get("https://api.retrac.co/items", params={"workspaceId": WS}, headers=retrac_headers())` },
+  { name: 'shell: a courier function next to a Retrac CLI call', file: 'ship8.sh', make: (k) => `courier() {\n  curl -fsS -H "Authorization: Bearer ${k}" "https://api.courier.example$1"\n}\n\ncourier /labels\nretrac items list --workspace "$RETRAC_WORKSPACE_ID"` },
+  { name: 'TS: a class with a Retrac client from env and a courier token field', file: 'Ship.ts', make: (k) => `export class Shipping {\n  private retrac = new Retrac({ apiKey: process.env.RETRAC_API_KEY });\n  private courierToken = '${k}';\n\n  async label() {\n    await fetch('https://api.courier.example/labels', { headers: { Authorization: ${B}Bearer ${D}{this.courierToken}${B} } });\n    return this.retrac.items.list();\n  }\n}` },
+];
+
 /** Batch 2 hard negatives: a courier's token next to Retrac code, each aimed at a way a request is now joined. */
 const heldOutNegatives: { name: string; file: string; make: (k: string) => string }[] = [
   { name: 'Python: one session for a courier, a Retrac client from env', file: 'ship5.py', make: (k) => `s = requests.Session()\ns.headers["Authorization"] = "Bearer ${k}"\nr = s.post("https://api.courier.example/labels")\nretrac = RetracClient(api_key=os.environ["RETRAC_API_KEY"])` },
@@ -352,3 +374,4 @@ function runIdioms(title: string, list: Idiom[], extraNegatives: typeof heldOutN
 
 runIdioms('requests recognised by what they do (issue 10, principle 1: red-team cases)', idioms);
 runIdioms('requests recognised by what they do: batch 2, written after the fixes', heldOut, heldOutNegatives);
+runIdioms('requests recognised by what they do: batch 3, auth helpers and clients on objects', helpers, helperNegatives);
