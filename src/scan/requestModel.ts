@@ -20,13 +20,15 @@ const WORD = /[A-Za-z_$][\w$]*/g;
 const DEF_NAMES_BEFORE_INDEX = 24;
 
 /** A call in a request: `authHeaders(`, `_headers(`, `authorize(`. */
-const CALL_WORD = /([A-Za-z_]\w{0,60})[ \t]*\(/g;
+const CALL_WORD = /(?<![\w$])([A-Za-z_]\w{0,60})[ \t]*\(/g;
+/** Helper names looked for per request: a request rarely uses more. */
+const MAX_HELPER_WORDS = 12;
 /** A member a request calls through: `this.http`, `self.session`, `$this->http`, `@conn`. */
-const MEMBER_WORD = /(?:(?:\bthis\.|\bself\.|\$this->)([A-Za-z_]\w{0,60})|@([a-z_]\w{0,60}))/g;
+const MEMBER_WORD = /(?:(?:\bthis\.|\bself\.|\$this->)([A-Za-z_]\w{0,60})|(?<![\w@])@([a-z_]\w{0,60}))/g;
 /** A statement that starts on a member: `self.session.headers[…] = …`, `this.http = …`, `$this->http = …`. */
 const MEMBER_START = /^[ \t]*(?:(?:this\.|self\.|\$this->)([A-Za-z_]\w*)|@([a-z_]\w*))/;
 /** A name passed as a value: followed by `,`, `)`, `}`, `]` or the end of the line. */
-const VALUE_WORD = /([A-Za-z_$][\w$]{2,60})[ \t]*(?:[,)}\]]|$)/g;
+const VALUE_WORD = /(?<![\w$])([A-Za-z_$][\w$]{2,60})[ \t]*(?:[,)}\]]|$)/g;
 /** A command at the start of a line (shell): `api /items`. */
 const COMMAND_WORD = /^[ \t]*([A-Za-z_][\w-]{2,60})[ \t]+[^ \t=(]/;
 /** Calls that are never a helper defined in the file. */
@@ -76,7 +78,9 @@ export abstract class RequestModel extends LineModel {
   /** Whether a request sends to Retrac, by its extent. */
   private readonly retracRequests = new Map<number, boolean>();
   private readonly requestKeyMemo = new Map<number, RequestKey[]>();
+  private readonly otherHostLines = new Map<number, boolean>();
   private readonly helperMemo = new Map<number, { from: number; to: number }[]>();
+  private readonly helperWords = new Map<number, { calls: string[]; members: string[] }>();
   /** Key definitions by name over the facts region: per name on demand, or all at once past DEF_NAMES_BEFORE_INDEX names. */
   private readonly defsByName = new Map<string, { tok: KeyToken; line: number }[]>();
   private defIndexed = false;
@@ -176,17 +180,9 @@ export abstract class RequestModel extends LineModel {
     const calls = new Set<string>();
     const members = new Set<string>();
     for (let l = ext.from; l <= ext.to; l++) {
-      const t = this.factsText(l);
-      if (t.length > 2000) continue;
-      CALL_WORD.lastIndex = 0;
-      for (let m = CALL_WORD.exec(t); m; m = CALL_WORD.exec(t)) if (m[1].length >= 3 && !NOT_HELPER.has(m[1])) calls.add(m[1]);
-      // Values passed by name (`{ headers }`, `headers: auth_headers`), and a shell function run as a command (`api /items`).
-      VALUE_WORD.lastIndex = 0;
-      for (let m = VALUE_WORD.exec(t); m; m = VALUE_WORD.exec(t)) if (!NOT_HELPER.has(m[1])) calls.add(m[1]);
-      const command = COMMAND_WORD.exec(t)?.[1];
-      if (command && !NOT_HELPER.has(command)) calls.add(command);
-      MEMBER_WORD.lastIndex = 0;
-      for (let m = MEMBER_WORD.exec(t); m; m = MEMBER_WORD.exec(t)) members.add(m[1] ?? m[2]);
+      const words = this.helperWordsOf(l);
+      for (const w of words.calls) if (calls.size < MAX_HELPER_WORDS) calls.add(w);
+      for (const w of words.members) if (members.size < MAX_HELPER_WORDS) members.add(w);
     }
     if (!calls.size && !members.size) return out;
     const lo = Math.max(0, ext.from - REQUEST_LINES);
@@ -215,6 +211,28 @@ export abstract class RequestModel extends LineModel {
     return out;
   }
 
+  /** The names a line may use a helper by (calls, values passed by name, a command, members), read once per line. */
+  private helperWordsOf(line: number): { calls: string[]; members: string[] } {
+    let w = this.helperWords.get(line);
+    if (w) return w;
+    w = { calls: [], members: [] };
+    this.helperWords.set(line, w);
+    const t = this.factsText(line);
+    if (t.length > 2000) return w;
+    const add = (list: string[], x: string | undefined): void => {
+      if (x && x.length >= 3 && !NOT_HELPER.has(x) && !list.includes(x) && list.length < MAX_HELPER_WORDS) list.push(x);
+    };
+    CALL_WORD.lastIndex = 0;
+    for (let m = CALL_WORD.exec(t); m; m = CALL_WORD.exec(t)) add(w.calls, m[1]);
+    // Values passed by name (`{ headers }`, `headers: auth_headers`), and a shell function run as a command (`api /items`).
+    VALUE_WORD.lastIndex = 0;
+    for (let m = VALUE_WORD.exec(t); m; m = VALUE_WORD.exec(t)) add(w.calls, m[1]);
+    add(w.calls, COMMAND_WORD.exec(t)?.[1]);
+    MEMBER_WORD.lastIndex = 0;
+    for (let m = MEMBER_WORD.exec(t); m; m = MEMBER_WORD.exec(t)) if (!w.members.includes(m[1] ?? m[2]) && w.members.length < MAX_HELPER_WORDS) w.members.push(m[1] ?? m[2]);
+    return w;
+  }
+
   /** A definition with its body: its statement (brackets), or the lines indented under it (Python, Ruby). */
   private definitionBody(line: number): { from: number; to: number } {
     const st = this.statement(line);
@@ -235,8 +253,13 @@ export abstract class RequestModel extends LineModel {
   /** A line of the extent has a URL to a host other than Retrac's (a courier's). */
   protected namesOtherHost(ext: { from: number; to: number }): boolean {
     for (let l = ext.from; l <= ext.to; l++) {
-      const t = this.factsText(l);
-      if (t.includes('://') && OTHER_HOST_URL.test(t) && !t.includes('retrac.co')) return true;
+      let other = this.otherHostLines.get(l);
+      if (other === undefined) {
+        const t = this.factsText(l);
+        other = t.includes('://') && OTHER_HOST_URL.test(t) && !t.includes('retrac.co');
+        this.otherHostLines.set(l, other);
+      }
+      if (other) return true;
     }
     return false;
   }
@@ -362,12 +385,13 @@ export abstract class RequestModel extends LineModel {
     const out: RequestKey[] = [];
     this.requestKeyMemo.set(ext.from * 1e7 + ext.to, out);
     const names = new Set<string>();
+    const mixed = this.namesOtherHost(ext);
     for (let l = ext.from; l <= ext.to; l++) {
       const w = this.factsOf(l);
       for (const tok of this.keysOf(w, l)) out.push({ tok, line: l, sent: isSentToken(tok), flow: false });
       const sent = (w.authNames ??= authNames(w.text));
       // A name sent by a statement that goes to another host (a courier's token) is not sent by this request.
-      if (sent.length && !this.namesOtherHost(this.statement(l))) for (const n of sent) names.add(n);
+      if (sent.length && (!mixed || !this.namesOtherHost(this.statement(l)))) for (const n of sent) names.add(n);
     }
     for (const name of names) {
       const def = this.definitionOf(name, ext.from);

@@ -129,9 +129,12 @@ class LineScan extends RequestModel {
       const own = this.requestWindow(l);
       // A client configured in a block (`val client = HttpClient(CIO) { defaultRequest { url(…) }; install(Auth) { … } }`):
       // the auth set anywhere in the block goes to the URL set in it.
-      const block = this.clientBlockAround(own.from) ?? this.declarationsAround(l);
+      // Where the request shows no key itself, the client it is made through may hold it: a configuration
+      // block, declarations, a service interface, helpers.
+      const keyless = this.requestKeys(own).length === 0;
+      const block = keyless ? this.clientBlockAround(own.from) ?? this.declarationsAround(l) : undefined;
       // A service interface the request binds: what its annotations send goes where the request goes.
-      const service = this.sendsToRetrac(own) ? this.serviceBoundIn(own) : undefined;
+      const service = keyless && this.sendsToRetrac(own) ? this.serviceBoundIn(own) : undefined;
       if (service) {
         for (const k of this.requestKeys(service)) {
           if (k.tok.keyType !== 'full' || !isAuthToken(k.tok) || k.line < Math.max(this.from, service.from) || k.line > Math.min(this.to, service.to)) continue;
@@ -139,7 +142,7 @@ class LineScan extends RequestModel {
         }
       }
       // Helpers the request uses (a function returning its headers, a member set up elsewhere): their keys go with it.
-      if (this.sendsToRetrac(own) && !this.namesOtherHost(own)) {
+      if (keyless && this.sendsToRetrac(own) && !this.namesOtherHost(own)) {
         for (const h of this.helpersOf(own)) {
           if (this.namesOtherHost(h)) continue;
           for (const k of this.requestKeys(h)) {
@@ -403,13 +406,14 @@ class LineScan extends RequestModel {
       const r = this.envRefsOf(this.factsOf(l)).find((e) => e.keyType === 'restricted');
       if (r) restrictedEnv = r.name;
     }
-    if (!restricted && !restrictedEnv && !otherHost && keysNear) {
+    const keyless = !restricted && !restrictedEnv && !otherHost && keysNear && this.requestKeys(ext).length === 0;
+    if (keyless) {
       for (const h of this.helpersOf(ext)) {
         if (restricted || this.namesOtherHost(h)) continue;
         restricted = this.requestKeys(h).find((k) => k.tok.keyType === 'restricted')?.tok.key;
       }
     }
-    if (!restricted && !restrictedEnv && !otherHost && keysNear) {
+    if (keyless && !restricted) {
       const cfg = this.classClientAround(line);
       restricted = cfg && this.requestKeys(cfg).find((k) => k.tok.keyType === 'restricted')?.tok.key;
     }
