@@ -98,6 +98,10 @@ export class KeyTokens {
     if (j < valueStart && j >= 6 && s.slice(j - 6, j).toLowerCase() === 'bearer' && !isAlnum(s.charCodeAt(j - 7))) {
       return { via: 'bearer' };
     }
+    // `Authorization: Token …` (the scheme some APIs and frameworks use instead of Bearer).
+    if (j < valueStart && j >= 5 && s.slice(j - 5, j).toLowerCase() === 'token' && !isAlnum(s.charCodeAt(j - 6)) && /uthorization/i.test(s)) {
+      return { via: 'bearer' };
+    }
     // `.bearerAuth("…")`, `auth=("…", "")`, `HTTPBasicAuth("…", …)`, `-u …:`, `AuthenticationHeaderValue("Bearer", "…")`.
     const before = s.slice(Math.max(0, valueStart - 48), valueStart);
     if (AUTH_CALL_BEFORE.test(before)) return { via: 'bearer' };

@@ -207,6 +207,8 @@ const helpers: Idiom[] = [
   { name: 'Python session on self', file: 'inv/selfsession.py', make: (t, k) => `class Inventory:\n    def __init__(self):\n        self.session = requests.Session()\n        self.session.headers["Authorization"] = "Bearer ${k}"\n        self.base = "${t.base}"\n\n    def items(self):\n        return self.session.get(f"{self.base}${t.pathq}")` },
   { name: 'PHP client on $this in the constructor', file: 'src/InventoryClient.php', make: (t, k) => `class InventoryClient {\n    private Client $http;\n\n    public function __construct() {\n        $this->http = new Client(['base_uri' => '${t.base}', 'headers' => ['Authorization' => 'Bearer ${k}']]);\n    }\n\n    public function items() {\n        return $this->http->get('${t.pathq}');\n    }\n}` },
   { name: 'shell function wrapping curl', file: 'bin/api.sh', make: (t, k) => `api() {\n  curl -fsS -H "Authorization: Bearer ${k}" "${t.base}$1"\n}\n\napi ${t.pathq.replace('?', '\\?')}` },
+  { name: 'curl with the Token scheme', file: 'bin/token.sh', make: (t, k) => `curl -fsS -H "Authorization: Token ${k}" "${t.full}"` },
+  { name: 'Python requests with a lowercase token scheme', file: 'inv/tokenscheme.py', make: (t, k) => `resp = requests.get("${t.full}", headers={"Authorization": "token ${k}"})` },
   { name: 'JS headers object several statements before the call', file: 'src/later.js', make: (t, k) => `const headers = { Authorization: 'Bearer ${k}' };\nconst started = Date.now();\nlog.info('sync start');\nconst page = 1;\nconst res = await fetch('${t.full}', { headers });\nlog.info('took', Date.now() - started);` },
 ];
 
