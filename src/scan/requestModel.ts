@@ -32,31 +32,43 @@ const VALUE_WORD = /(?<![\w$])([A-Za-z_$][\w$]{2,60})[ \t]*(?:[,)}\]]|$)/g;
 /** A command at the start of a line (shell): `api /items`. */
 const COMMAND_WORD = /^[ \t]*([A-Za-z_][\w-]{2,60})[ \t]+[^ \t=(]/;
 /** Calls that are never a helper defined in the file. */
-const NOT_HELPER = new Set(['get', 'post', 'put', 'patch', 'delete', 'fetch', 'request', 'send', 'json', 'then', 'new', 'print', 'log', 'format', 'Sprintf', 'String', 'URI', 'URL', 'Uri', 'parse', 'create', 'build', 'stringify', 'require', 'import', 'super', 'function', 'return', 'await']);
-/** `w` is a field or variable assigned on line `t`: `private http = …`, `$headers = @{`, `let headers: HTTPHeaders = [`. */
-function isFieldOf(t: string, w: string): boolean {
-  const i = t.indexOf(w);
-  return (
-    /^[ \t]*(?:(?:private|public|protected|readonly|static|final|var|val|let|const|my)[ \t]+)*\$?$/.test(t.slice(0, i)) &&
-    /^[ \t]*(?::[ \t]*[\w<>[\],.?]+)?[ \t]*=(?![=>~])/.test(t.slice(i + w.length, i + w.length + 120))
-  );
-}
+const NOT_HELPER = new Set([
+  'get', 'post', 'put', 'patch', 'delete', 'fetch', 'request', 'send', 'json', 'then', 'new', 'print', 'log', 'format', 'Sprintf',
+  'String', 'URI', 'URL', 'Uri', 'parse', 'create', 'build', 'stringify', 'require', 'import', 'super', 'function', 'return',
+  'await', 'const', 'let', 'var', 'val', 'export', 'async', 'public', 'private', 'protected', 'static', 'def', 'func', 'class',
+  'interface', 'if', 'for', 'while', 'echo', 'local', 'true', 'false', 'null', 'this', 'self',
+]);
+const DEF_KEYWORD = /(?:^|[^\w$])(?:function|def|func|fn|sub)[ \t]+(?:\([^()]*\)[ \t]*)?([A-Za-z_]\w{0,60})/;
+/** A method header: modifiers and a type, the name, a parameter list, then a body opener or nothing. */
+const METHOD_HEADER = /^[ \t]*((?:[\w<>[\],.?]+[ \t]+){0,4})([A-Za-z_]\w{0,60})[ \t]*\([^()]*\)[ \t]*(?::[ \t]*[\w<>[\],.?]+)?[ \t]*(\{|:|=>|=|throws[^{]*\{)?[ \t]*$/;
+/** An assignment: `const w = …`, `private http = …`, `$headers = @{`, `let headers: HTTPHeaders = [`. */
+const ASSIGN_DEF = /^[ \t]*(?:(?:const|let|var|val|my|final|private|public|protected|readonly|static)[ \t]+)*[$@]?([A-Za-z_]\w{0,60})[ \t]*(?::[ \t]*[\w<>[\],.?]+)?[ \t]*=(?![=>~])[ \t]*/y;
+/** What an assignment defines a helper with: a function, an arrow, a map or an object, a constructed object. */
+const HELPER_VALUE = /^(?:async[ \t]+)?(?:function\b|\([^()]*\)[ \t]*=>|[A-Za-z_]\w*[ \t]*=>|@?[{[]|new[ \t]+[\w.]+[ \t]*[({])/;
 
 /**
- * `w` is defined on line `t`: `function w(`, `def w`, `func w(` / `func (c *C) w(`, `fn w(`, `sub w`,
- * a method header `private HttpHeaders w() {` / `w() {`, `const w = (…) =>` / `w = function`.
+ * What line `t` defines: helpers by name (`function w(`, `def w`, `func (c *C) w(`, a method header
+ * `private HttpHeaders w() {` / `w() {`, `const w = (…) =>`, `headers = {`), and members or fields
+ * (`self.session…`, `this.http = …`, `private http = …`).
  */
-function isDefinitionOf(t: string, w: string): boolean {
-  const i = t.indexOf(w);
-  if (i < 0) return false;
-  const before = t.slice(0, i);
-  const after = t.slice(i + w.length, i + w.length + 200);
-  if (/(?:^|[^\w$])(?:function|def|func|fn|sub)[ \t]+(?:\([^()]*\)[ \t]*)?$/.test(before)) return /^(?![\w$])/.test(after);
-  // A method header: only modifiers and a type before the name, a parameter list, then a body opener or nothing.
-  if (/^[ \t]*(?:[\w<>[\],.?]+[ \t]+){0,4}$/.test(before) && /^[ \t]*\([^()]*\)[ \t]*(?::[ \t]*[\w<>[\],.?]+)?[ \t]*(?:\{|:|=>|=|throws[^{]*\{)?[ \t]*$/.test(after)) return true;
-  // `const w = (…) =>`, `w = function`; a variable holding a map or an object: `const headers = {`, `$h = @{`, `h = new Headers(`.
-  if (!/^[ \t]*(?:(?:const|let|var|val|my|final|private|public)[ \t]+)?[$@]?$/.test(before)) return false;
-  return /^[ \t]*(?::[ \t]*[\w<>[\],.?]+)?[ \t]*=[ \t]*(?:async[ \t]+)?(?:function\b|\([^()]*\)[ \t]*=>|[A-Za-z_]\w*[ \t]*=>|@?[{[]|new[ \t]+[\w.]+[ \t]*[({])/.test(after);
+function definedNames(t: string): { calls: string[]; members: string[] } {
+  const calls: string[] = [];
+  const members: string[] = [];
+  if (t.length > 2000) return { calls, members };
+  const kw = DEF_KEYWORD.exec(t);
+  if (kw) calls.push(kw[1]);
+  const header = METHOD_HEADER.exec(t);
+  // A bare call (`authorize(req)`) is not a header: it needs a type or modifiers before it, or a body opener after.
+  if (header && (header[1] || header[3])) calls.push(header[2]);
+  ASSIGN_DEF.lastIndex = 0;
+  const assign = ASSIGN_DEF.exec(t);
+  if (assign) {
+    members.push(assign[1]);
+    if (HELPER_VALUE.test(t.slice(ASSIGN_DEF.lastIndex, ASSIGN_DEF.lastIndex + 200))) calls.push(assign[1]);
+  }
+  const m = MEMBER_START.exec(t);
+  if (m) members.push(m[1] ?? m[2]);
+  return { calls, members };
 }
 
 export interface RequestKey {
@@ -80,6 +92,7 @@ export abstract class RequestModel extends LineModel {
   private readonly requestKeyMemo = new Map<number, RequestKey[]>();
   private readonly otherHostLines = new Map<number, boolean>();
   private readonly helperMemo = new Map<number, { from: number; to: number }[]>();
+  private readonly lineDefs = new Map<number, { calls: string[]; members: string[] }>();
   private readonly helperWords = new Map<number, { calls: string[]; members: string[] }>();
   /** Key definitions by name over the facts region: per name on demand, or all at once past DEF_NAMES_BEFORE_INDEX names. */
   private readonly defsByName = new Map<string, { tok: KeyToken; line: number }[]>();
@@ -189,22 +202,8 @@ export abstract class RequestModel extends LineModel {
     const hi = Math.min(this.last, ext.to + REQUEST_LINES);
     for (let l = lo; l <= hi; l++) {
       if (l >= ext.from && l <= ext.to) continue;
-      const t = this.factsText(l);
-      if (t.length > 2000) continue;
-      let hit = false;
-      for (const w of calls) {
-        const at = t.indexOf(w);
-        if (at >= 0 && isDefinitionOf(t, w)) {
-          hit = true;
-          break;
-        }
-      }
-      for (const w of members) {
-        if (hit) break;
-        const m = MEMBER_START.exec(t);
-        hit = (m !== null && (m[1] ?? m[2]) === w) || (t.includes(w) && isFieldOf(t, w));
-      }
-      if (!hit) continue;
+      const d = this.defsOf(l);
+      if (!d.calls.some((w) => calls.has(w)) && !d.members.some((w) => members.has(w))) continue;
       const body = this.definitionBody(l);
       if (!out.some((b) => b.from === body.from)) out.push(body);
     }
@@ -215,7 +214,7 @@ export abstract class RequestModel extends LineModel {
   private helperWordsOf(line: number): { calls: string[]; members: string[] } {
     let w = this.helperWords.get(line);
     if (w) return w;
-    w = { calls: [], members: [] };
+    w = { calls: [] as string[], members: [] as string[] };
     this.helperWords.set(line, w);
     const t = this.factsText(line);
     if (t.length > 2000) return w;
@@ -230,7 +229,16 @@ export abstract class RequestModel extends LineModel {
     add(w.calls, COMMAND_WORD.exec(t)?.[1]);
     MEMBER_WORD.lastIndex = 0;
     for (let m = MEMBER_WORD.exec(t); m; m = MEMBER_WORD.exec(t)) if (!w.members.includes(m[1] ?? m[2]) && w.members.length < MAX_HELPER_WORDS) w.members.push(m[1] ?? m[2]);
+    // What the line defines itself is not a helper it uses (`function listItems(page)`).
+    const own = this.defsOf(line);
+    if (own.calls.length) w.calls = w.calls.filter((x) => !own.calls.includes(x));
     return w;
+  }
+
+  private defsOf(line: number): { calls: string[]; members: string[] } {
+    let d = this.lineDefs.get(line);
+    if (!d) this.lineDefs.set(line, (d = definedNames(this.factsText(line))));
+    return d;
   }
 
   /** A definition with its body: its statement (brackets), or the lines indented under it (Python, Ruby). */

@@ -458,7 +458,9 @@ class LineScan extends RequestModel {
     let { full, fullEnv } = sends ? this.fullKeyOf(ext, line) : {};
     if (!full && !fullEnv && !this.namesOtherHost(ext)) {
       // Helpers the request uses (`headers: authHeaders()`, `self.session.get(…)`, `api /items`); they may say where it goes.
-      for (const h of this.helpersOf(ext)) {
+      // Without a Retrac word near, no helper can say the request goes to Retrac.
+      const helpers = sends || this.retracWordNear(ext) ? this.helpersOf(ext) : [];
+      for (const h of helpers) {
         if (full || fullEnv || this.namesOtherHost(h) || (!sends && !this.sendsToRetrac(h))) continue;
         ({ full, fullEnv } = this.fullKeyOf(h));
       }
@@ -473,6 +475,12 @@ class LineScan extends RequestModel {
     for (; m; m = SCOPED_PATH.exec(s)) {
       if (isApiPathStart(s, m.index)) this.emitMissing(line, f, m.index, m[0], full, fullEnv);
     }
+  }
+
+  /** A Retrac word (or the host) within REQUEST_LINES of the extent: one search of the text, no line facts. */
+  private retracWordNear(ext: { from: number; to: number }): boolean {
+    const t = this.doc.slice(this.starts[Math.max(0, ext.from - REQUEST_LINES)], this.lineEnd(Math.min(this.last, ext.to + REQUEST_LINES)));
+    return hasRetracWord(t);
   }
 
   /** The full-access key (or env name holding one) a Retrac request sends, if any. */

@@ -223,7 +223,12 @@ function statementNames(lines: Lines, from: number): string[] {
   let memo = namesMemo.get(lines);
   if (!memo) namesMemo.set(lines, (memo = new Map<number, string[]>()));
   let known = memo.get(from);
-  if (!known) memo.set(from, (known = readStatementNames(lines.text(from), lines.text(lines.statement(from).to))));
+  if (!known) {
+    const t = lines.text(from);
+    // `with … as session:` names its variable at the statement's end.
+    const last = t.includes('with') ? lines.text(lines.statement(from).to) : '';
+    memo.set(from, (known = readStatementNames(t, last)));
+  }
   return known;
 }
 
