@@ -54,14 +54,18 @@ const HELPER_VALUE = /^(?:async[ \t]+)?(?:function\b|\([^()]*\)[ \t]*=>|[A-Za-z_
 function definedNames(t: string): { calls: string[]; members: string[] } {
   const calls: string[] = [];
   const members: string[] = [];
-  if (t.length > 2000) return { calls, members };
-  const kw = DEF_KEYWORD.exec(t);
+  const paren = t.includes('(');
+  const equals = t.includes('=');
+  // Most lines define nothing: only lines with a call-like or an assignment, or that start on a member, are read.
+  const keyword = t.includes('def') || t.includes('sub');
+  if (t.length > 2000 || (!paren && !equals && !keyword && !/^[ \t]*[s$t@]/.test(t))) return { calls, members };
+  const kw = paren || keyword ? DEF_KEYWORD.exec(t) : null;
   if (kw) calls.push(kw[1]);
-  const header = METHOD_HEADER.exec(t);
+  const header = paren ? METHOD_HEADER.exec(t) : null;
   // A bare call (`authorize(req)`) is not a header: it needs a type or modifiers before it, or a body opener after.
   if (header && (header[1] || header[3])) calls.push(header[2]);
   ASSIGN_DEF.lastIndex = 0;
-  const assign = ASSIGN_DEF.exec(t);
+  const assign = equals ? ASSIGN_DEF.exec(t) : null;
   if (assign) {
     members.push(assign[1]);
     if (HELPER_VALUE.test(t.slice(ASSIGN_DEF.lastIndex, ASSIGN_DEF.lastIndex + 200))) calls.push(assign[1]);
@@ -93,7 +97,7 @@ export abstract class RequestModel extends LineModel {
   private readonly otherHostLines = new Map<number, boolean>();
   private readonly helperMemo = new Map<number, { from: number; to: number }[]>();
   private readonly lineDefs = new Map<number, { calls: string[]; members: string[] }>();
-  private readonly helperWords = new Map<number, { calls: string[]; members: string[] }>();
+  private readonly helperWords = new Map<number, { calls: string[]; members: string[]; commands: string[] }>();
   /** Key definitions by name over the facts region: per name on demand, or all at once past DEF_NAMES_BEFORE_INDEX names. */
   private readonly defsByName = new Map<string, { tok: KeyToken; line: number }[]>();
   private defIndexed = false;
@@ -185,16 +189,17 @@ export abstract class RequestModel extends LineModel {
    * and the statements that set up a member it calls through (`self.session.headers[…] = …` for
    * `self.session.get(…)`, `this.http = axios.create(…)` for `this.http.get(…)`).
    */
-  protected helpersOf(ext: { from: number; to: number }): { from: number; to: number }[] {
-    const memo = this.helperMemo.get(ext.from * 1e7 + ext.to);
+  protected helpersOf(ext: { from: number; to: number }, objectsOnly = false): { from: number; to: number }[] {
+    const memoKey = (ext.from * 1e7 + ext.to) * 2 + (objectsOnly ? 1 : 0);
+    const memo = this.helperMemo.get(memoKey);
     if (memo) return memo;
     const out: { from: number; to: number }[] = [];
-    this.helperMemo.set(ext.from * 1e7 + ext.to, out);
+    this.helperMemo.set(memoKey, out);
     const calls = new Set<string>();
     const members = new Set<string>();
     for (let l = ext.from; l <= ext.to; l++) {
       const words = this.helperWordsOf(l);
-      for (const w of words.calls) if (calls.size < MAX_HELPER_WORDS) calls.add(w);
+      for (const w of objectsOnly ? words.commands : words.calls) if (calls.size < MAX_HELPER_WORDS) calls.add(w);
       for (const w of words.members) if (members.size < MAX_HELPER_WORDS) members.add(w);
     }
     if (!calls.size && !members.size) return out;
@@ -211,10 +216,10 @@ export abstract class RequestModel extends LineModel {
   }
 
   /** The names a line may use a helper by (calls, values passed by name, a command, members), read once per line. */
-  private helperWordsOf(line: number): { calls: string[]; members: string[] } {
+  private helperWordsOf(line: number): { calls: string[]; members: string[]; commands: string[] } {
     let w = this.helperWords.get(line);
     if (w) return w;
-    w = { calls: [] as string[], members: [] as string[] };
+    w = { calls: [] as string[], members: [] as string[], commands: [] as string[] };
     this.helperWords.set(line, w);
     const t = this.factsText(line);
     if (t.length > 2000) return w;
@@ -222,13 +227,14 @@ export abstract class RequestModel extends LineModel {
       if (x && x.length >= 3 && !NOT_HELPER.has(x) && !list.includes(x) && list.length < MAX_HELPER_WORDS) list.push(x);
     };
     CALL_WORD.lastIndex = 0;
-    for (let m = CALL_WORD.exec(t); m; m = CALL_WORD.exec(t)) add(w.calls, m[1]);
+    if (t.includes('(')) for (let m = CALL_WORD.exec(t); m; m = CALL_WORD.exec(t)) add(w.calls, m[1]);
     // Values passed by name (`{ headers }`, `headers: auth_headers`), and a shell function run as a command (`api /items`).
     VALUE_WORD.lastIndex = 0;
     for (let m = VALUE_WORD.exec(t); m; m = VALUE_WORD.exec(t)) add(w.calls, m[1]);
     add(w.calls, COMMAND_WORD.exec(t)?.[1]);
+    add(w.commands, COMMAND_WORD.exec(t)?.[1]);
     MEMBER_WORD.lastIndex = 0;
-    for (let m = MEMBER_WORD.exec(t); m; m = MEMBER_WORD.exec(t)) if (!w.members.includes(m[1] ?? m[2]) && w.members.length < MAX_HELPER_WORDS) w.members.push(m[1] ?? m[2]);
+    if (t.includes('this') || t.includes('self') || t.includes('@')) for (let m = MEMBER_WORD.exec(t); m; m = MEMBER_WORD.exec(t)) if (!w.members.includes(m[1] ?? m[2]) && w.members.length < MAX_HELPER_WORDS) w.members.push(m[1] ?? m[2]);
     // What the line defines itself is not a helper it uses (`function listItems(page)`).
     const own = this.defsOf(line);
     if (own.calls.length) w.calls = w.calls.filter((x) => !own.calls.includes(x));

@@ -458,8 +458,9 @@ class LineScan extends RequestModel {
     let { full, fullEnv } = sends ? this.fullKeyOf(ext, line) : {};
     if (!full && !fullEnv && !this.namesOtherHost(ext)) {
       // Helpers the request uses (`headers: authHeaders()`, `self.session.get(…)`, `api /items`); they may say where it goes.
-      // Without a Retrac word near, no helper can say the request goes to Retrac.
-      const helpers = sends || this.retracWordNear(ext) ? this.helpersOf(ext) : [];
+      // A request that does not show where it goes is made through an object or a command set up elsewhere
+      // (`$this->http->get(…)`, `api /items`); without a Retrac word near, none of them can say it goes to Retrac.
+      const helpers = sends ? this.helpersOf(ext) : this.retracWordNear(ext) ? this.helpersOf(ext, true) : [];
       for (const h of helpers) {
         if (full || fullEnv || this.namesOtherHost(h) || (!sends && !this.sendsToRetrac(h))) continue;
         ({ full, fullEnv } = this.fullKeyOf(h));
