@@ -207,6 +207,12 @@ export abstract class RequestModel extends LineModel {
     const hi = Math.min(this.last, ext.to + REQUEST_LINES);
     for (let l = lo; l <= hi; l++) {
       if (l >= ext.from && l <= ext.to) continue;
+      // A line that holds none of the names defines none of them (a substring test before any regex).
+      const t = this.factsText(l);
+      let named = false;
+      for (const w of calls) if ((named = t.includes(w))) break;
+      if (!named) for (const w of members) if ((named = t.includes(w))) break;
+      if (!named) continue;
       const d = this.defsOf(l);
       if (!d.calls.some((w) => calls.has(w)) && !d.members.some((w) => members.has(w))) continue;
       const body = this.definitionBody(l);
