@@ -235,17 +235,14 @@ function statementNames(lines: Lines, from: number): string[] {
 /** `with … as session:` / `async with httpx.AsyncClient() as client:` binds a name at the statement's end. */
 const WITH_AS = /\bas[ \t]{1,4}([A-Za-z_]\w*)[ \t]*:[ \t]*$/;
 
-/** `r = s.get(…)`: the object an assignment's value is called on. */
-const VALUE_RECEIVER = /^[^=]{0,80}(?::=|[^=!<>]=)[ \t]*(?:await[ \t]+)?\$?([A-Za-z_]\w*)[ \t]*(?:\.|->)/;
 
 function readStatementNames(t: string, last: string): string[] {
   const out: string[] = [];
   const v = assignedVariable(t) ?? WITH_AS.exec(last)?.[1];
   if (v) out.push(v);
   // One-letter receivers (`s.headers[…] = …`, `r = s.get(…)`) count: their uses must be receivers too (usesWord).
-  for (const r of [RECEIVER.exec(t)?.[1], VALUE_RECEIVER.exec(t)?.[1]]) {
-    if (r && !KEYWORDS.has(r) && !out.includes(r)) out.push(r);
-  }
+  const r = RECEIVER.exec(t)?.[1];
+  if (r && !KEYWORDS.has(r) && !out.includes(r)) out.push(r);
   return out;
 }
 
