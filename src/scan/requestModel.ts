@@ -98,6 +98,7 @@ export abstract class RequestModel extends LineModel {
   private readonly helperMemo = new Map<number, { from: number; to: number }[]>();
   private readonly lineDefs = new Map<number, { calls: string[]; members: string[] }>();
   private readonly helperWords = new Map<number, { calls: string[]; members: string[]; commands: string[] }>();
+  private readonly objectWords = new Map<number, { calls: string[]; members: string[]; commands: string[] }>();
   /** Key definitions by name over the facts region: per name on demand, or all at once past DEF_NAMES_BEFORE_INDEX names. */
   private readonly defsByName = new Map<string, { tok: KeyToken; line: number }[]>();
   private defIndexed = false;
@@ -198,7 +199,7 @@ export abstract class RequestModel extends LineModel {
     const calls = new Set<string>();
     const members = new Set<string>();
     for (let l = ext.from; l <= ext.to; l++) {
-      const words = this.helperWordsOf(l);
+      const words = objectsOnly ? this.objectWordsOf(l) : this.helperWordsOf(l);
       for (const w of objectsOnly ? words.commands : words.calls) if (calls.size < MAX_HELPER_WORDS) calls.add(w);
       for (const w of words.members) if (members.size < MAX_HELPER_WORDS) members.add(w);
     }
@@ -244,6 +245,23 @@ export abstract class RequestModel extends LineModel {
     // What the line defines itself is not a helper it uses (`function listItems(page)`).
     const own = this.defsOf(line);
     if (own.calls.length) w.calls = w.calls.filter((x) => !own.calls.includes(x));
+    return w;
+  }
+
+  /** Only the members and the command of a line (cheaper than helperWordsOf: no call or value words). */
+  private objectWordsOf(line: number): { calls: string[]; members: string[]; commands: string[] } {
+    const known = this.helperWords.get(line) ?? this.objectWords.get(line);
+    if (known) return known;
+    const t = this.factsText(line);
+    const w = { calls: [] as string[], members: [] as string[], commands: [] as string[] };
+    this.objectWords.set(line, w);
+    if (t.length > 2000) return w;
+    const command = COMMAND_WORD.exec(t)?.[1];
+    if (command && command.length >= 3 && !NOT_HELPER.has(command)) w.commands.push(command);
+    MEMBER_WORD.lastIndex = 0;
+    if (t.includes('this') || t.includes('self') || t.includes('@')) {
+      for (let m = MEMBER_WORD.exec(t); m; m = MEMBER_WORD.exec(t)) if (!w.members.includes(m[1] ?? m[2]) && w.members.length < MAX_HELPER_WORDS) w.members.push(m[1] ?? m[2]);
+    }
     return w;
   }
 
