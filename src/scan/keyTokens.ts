@@ -18,10 +18,18 @@ export interface KeyToken {
 }
 
 const AUTH_CALL_BEFORE =
-  /(?:\b(?:bearer_?auth|set_?bearer_?(?:token|auth)|with_?(?:bearer_?)?token|(?:set_?|with_?)?basic_?auth|httpbasicauth|token_?auth|bearer_?tokens?|set_?auth_?token|auth|\w*authenticator)\s*\(\s*\(?\s*[&*]?\s*|\bauth\s*[=:]\s*\(?\s*\[?\s*|(?:^|\s)(?:-u|--user|--oauth2-bearer)\s+["']?|\bbearer\s*(?:\{\}|%s|%v)["'`]\s*,\s*)$/i;
+  /(?:\b(?:bearer_?auth|set_?bearer_?(?:token|auth)|with_?(?:bearer_?)?token|(?:set_?|with_?)?basic_?auth|httpbasicauth|token_?auth|bearer_?tokens?|set_?auth_?token|auth|\w*authenticator)\s*\(\s*\(?\s*[&*]?\s*|\bauth\s*[=:]\s*\(?\s*\[?\s*|(?:^|[\s{(,])(?:-u|--user|--oauth2-bearer|--bearer|:oauth-token)\s+["']?|\bbearer\s*(?:\{\}|%s|%v)["'`]\s*,\s*)$/i;
+/** A call just before the value: `name(` (with an optional `(`, `&`, `*`); its name is read by AUTH_CALL_NAME. */
+const CALL_BEFORE = /(\w{1,64})\s*\(\s*\(?\s*[&*]?\s*$/;
+/**
+ * Auth helpers by what their name says they do: a bearer or basic auth, an authenticator, setting a
+ * token (`.bearer_auth(…)`, `req_auth_bearer_token(…)`, `WithOAuthBearerToken(…)`, `.auth.bearer(…)`,
+ * `JwtAuthenticator(…)`, `Http::withToken(…)`, `SetAuthToken(…)`, `HTTPBasicAuth(…)`).
+ */
+const AUTH_CALL_NAME = /bearer|basic_?auth|authenticat|^(?:set|with|use|add)\w*token$|^token_?auth$|^auth$/i;
 const ENV_FALLBACK_BEFORE =
   /([A-Za-z_][\w.-]*)["'\]]*\)*(?:\s*\.\s*(?:unwrap_or(?:_else)?|or_else|orElse(?:Get)?|getOrElse|getOrDefault)\s*\((?:\s*\|[^|]*\|\s*)?)?\s*(?:\|\||\?\?|\?:|\bor\b|,|:-|:=|:|\{)?\s*$/;
-const WRAPPER_BEFORE = /(?:JSON\.stringify|String|str|SecretStr|Secret|SecretString|Some|Ok)\s*\(\s*$/;
+const WRAPPER_BEFORE = /(?:(?:JSON\.stringify|String|str|SecretStr|Secret|SecretString|Some|Ok)\s*\(|ConvertTo-SecureString(?:\s+-String)?)\s*$/;
 /** An env lookup before a fallback: `process.env.`, `getenv(`, `os.environ`, `ENV[`, `${`, `Environment.`, `System.get_env(`. */
 const ENV_LOOKUP = /env|environ|\$\{/i;
 const PARTNER_VALUE_NAMES = new Set(['value', 'default', 'defaultvalue', 'currentvalue', 'initialvalue', 'string', 'val']);
@@ -48,6 +56,8 @@ function firstPartner(t: string): string | undefined {
 const SETTER_BEFORE = /(?:^|[.\s>:])([A-Za-z_]\w{2,40})\s*\(\s*$/;
 const PROPERTY_SET_BEFORE = /([A-Za-z_]\w{2,40})\s*\.\s*(?:set|convention|value)\s*\(\s*$/;
 /** Names that stand for the other branch of a lookup rather than for the value: `None =>`, `else`, `default:`. */
+/** Labels of a lookup's fallback argument: the key's name is the looked-up one. */
+const FALLBACK_LABELS = new Set(['default', 'defaultvalue', 'default_value', 'unset', 'fallback', 'otherwise', 'ifmissing']);
 const BRANCH_WORDS = new Set(['none', 'nil', 'null', 'else', 'default', 'fallback', 'otherwise', 'orelse', '_']);
 /** A lookup of configuration or the environment earlier on a line. */
 const LOOKUP_WORD = /env|environ|\$\{|config|settings|lookup|_SERVER|getProperty|secrets|\{\{|\|\s*default/i;
@@ -193,15 +203,22 @@ export class KeyTokens {
     if (j < valueStart && j >= 6 && s.slice(j - 6, j).toLowerCase() === 'bearer' && !isAlnum(s.charCodeAt(j - 7))) {
       return { via: 'bearer' };
     }
+    // `Authorization: Token …` (the scheme some APIs and frameworks use instead of Bearer).
+    if (j < valueStart && j >= 5 && s.slice(j - 5, j).toLowerCase() === 'token' && !isAlnum(s.charCodeAt(j - 6)) && /uthorization/i.test(s)) {
+      return { via: 'bearer' };
+    }
     // `.bearerAuth("…")`, `auth=("…", "")`, `HTTPBasicAuth("…", …)`, `-u …:`, `AuthenticationHeaderValue("Bearer", "…")`.
     const before = s.slice(Math.max(0, valueStart - 48), valueStart);
     if (AUTH_CALL_BEFORE.test(before)) return { via: 'bearer' };
+    const call = CALL_BEFORE.exec(before);
+    if (call && AUTH_CALL_NAME.test(call[1])) return { via: 'bearer' };
     // `process.env.RETRAC_KEY || "…"`, `os.getenv("RETRAC_KEY", "…")`, `${RETRAC_KEY:-…}`: the env name is the name.
     const fallback = ENV_FALLBACK_BEFORE.exec(before);
     if (fallback && ENV_LOOKUP.test(before.slice(0, fallback.index + fallback[1].length))) {
       const name = lastSegment(fallback[1]);
-      // `… } else { "…" }`: the word before is a branch, the name is the lookup's.
-      if (!BRANCH_WORDS.has(name.toLowerCase())) return { via: 'assign', name };
+      // `… } else { "…" }`: the word before is a branch, the name is the lookup's; so is a fallback
+      // argument's label (`String.fromEnvironment('X', defaultValue: …)`, `Sys.getenv("X", unset = …)`).
+      if (!BRANCH_WORDS.has(name.toLowerCase()) && !FALLBACK_LABELS.has(name.toLowerCase())) return { via: 'assign', name };
       return lookupFallback(s, valueStart) ?? { via: 'assign', name };
     }
     // `<RetracApiKey>…</RetracApiKey>`, `<key>RetracApiKey</key><string>…</string>`.
@@ -227,6 +244,11 @@ export class KeyTokens {
     const name = assignedName(s, wrapper ? valueStart - (before.length - wrapper.index) : valueStart);
     if (name === undefined) return this.setterName(before) ?? lookupFallback(s, valueStart) ?? { via: 'bare' };
     const lower = name.name.toLowerCase();
+    // `Sys.getenv("X", unset = "…")`, `get(ENV, "X", default = …)`: a lookup's fallback argument.
+    if (FALLBACK_LABELS.has(lower) && ENV_LOOKUP.test(before)) {
+      const looked = lookupFallback(s, valueStart);
+      if (looked) return looked;
+    }
     // `AuthenticationHeaderValue("Bearer", "…")`
     if (lower === 'bearer') return { via: 'bearer', name: name.name };
     // `value:` / `"value":` / `default =` take their name from a partner: `name:`, `"key":`, `variable "…" {`.

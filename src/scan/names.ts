@@ -6,7 +6,7 @@ const PUBLIC_PREFIXES = ['NEXT_PUBLIC_', 'EXPO_PUBLIC_', 'NUXT_PUBLIC_', 'REACT_
 const KEY_WORDS = ['key', 'token', 'secret', 'bearer', 'credential', 'auth'];
 const GENERIC_KEY_NAMES = new Set([
   'apikey', 'key', 'token', 'secret', 'accesstoken', 'authtoken', 'apitoken', 'bearertoken', 'bearer', 'auth',
-  'authorization', 'secretkey', 'xapikey', 'apisecret', 'accesskey',
+  'authorization', 'secretkey', 'xapikey', 'apisecret', 'accesskey', 'authbearer', 'oauthtoken', 'xauthtoken', 'authkey',
 ]);
 
 /** `retrac` as a word part (`RETRAC_`, `retracApiKey`, `Retrac(`), not in `retracted`/`RETRACE`. */
@@ -77,6 +77,9 @@ const AUTH_AFTER_BEARER =
 const AUTH_AFTER_NAME =
   /^[\w-]{0,12}["'\]]?\s{0,3}(?:=>|:=|[:=,])\s{0,3}(?:["'`]\s{0,3}(?:\$\{\{?\s{0,3}|\{\{\s{0,3}|\$\{|#\{|\{|\$|\\\()|(?:\$\{\{?\s{0,3}|\{\{\s{0,3}|\$\{|#\{|\$)?)\s{0,3}[&*]?(?:env:|process\.env\.|import\.meta\.env\.|self\.|this\.|@|secrets\.|vars\.|env\.|config\.|settings\.|options\.|opts\.|cfg\.)?([A-Za-z_]\w*)/;
 const AUTH_AFTER_CALL = /^(?:[\w]{0,20}|(?:(?:::|\.)\w{1,20}){1,3})\s{0,3}\(\s{0,3}\(?\s{0,3}[&*]?\s{0,3}(?:["'`]\s{0,3})?(?:\$\{|\$|#\{)?(?:self\.|this\.|@)?([A-Za-z_]\w*)\s{0,3}[,)]/;
+/** After a command-line flag (`-Token $token`, `--api-key "$KEY"`): a shell or PowerShell variable. */
+const AUTH_AFTER_FLAG = /^[\w-]{0,12}\s{1,3}["']?\$\{?([A-Za-z_]\w*)/;
+const LABEL_AFTER = /^\s{0,3}[:=](?![:=>])/;
 const NOT_A_NAME = new Set(['Bearer', 'Basic', 'basic', 'Token', 'os', 'new', 'true', 'false', 'null', 'None', 'nil', 'function', 'String', 'str', 'string', 'await', 'req', 'request', 'headers', 'process', 'ENV', 'env', 'System', 'Environment', 'getenv', 'f']);
 
 /**
@@ -91,7 +94,10 @@ export function authNames(s: string): string[] {
   for (let m = AUTH_TRIGGER.exec(s); m; m = AUTH_TRIGGER.exec(s)) {
     const word = m[0].toLowerCase();
     const after = s.slice(m.index + m[0].length, m.index + m[0].length + 96);
-    const r = word === 'bearer' ? AUTH_AFTER_BEARER.exec(after) : word === 'retrac' ? AUTH_AFTER_CALL.exec(after) : AUTH_AFTER_NAME.exec(after) ?? AUTH_AFTER_CALL.exec(after);
+    const flag = s.charCodeAt(m.index - 1) === 45 /* - */ ? AUTH_AFTER_FLAG.exec(after) : null;
+    const r = flag ?? (word === 'bearer' ? AUTH_AFTER_BEARER.exec(after) : word === 'retrac' ? AUTH_AFTER_CALL.exec(after) : AUTH_AFTER_NAME.exec(after) ?? AUTH_AFTER_CALL.exec(after));
+    // `BearerAuth, token: …`: a name followed by `:` or `=` is a label or a target, not the value sent.
+    if (r && LABEL_AFTER.test(after.slice(r.index + r[0].length, r.index + r[0].length + 8))) continue;
     if (r && !NOT_A_NAME.has(r[1]) && !out.includes(r[1])) out.push(r[1]);
   }
   return out;

@@ -9,6 +9,8 @@ import { hasRunOf, isWordChar, lineOfOffset } from './text';
 import { assignedVariable, retracOutsideClosedEntries } from './structure';
 
 const LIST_ITEM = /^\s*- /;
+/** A URL to a host other than Retrac's or a local one: a request there is not a Retrac request. */
+export const OTHER_HOST_URL = /https?:\/\/(?!api\.retrac\.co|localhost|127\.0\.0\.1|\[::1\]|\$|\{)[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 /** Field names that set a client's base URL: the client variable carries the Retrac host. */
 const BASE_FIELD = /^(?:base_?ur[li]|baseU(?:RL|rl|ri)|prefix_?url|prefixUrl|host|endpoint|server|api_?url|apiUrl|url)$/i;
 /** Distinct names bound to Retrac URLs searched window by window before every line's words are read once instead. */
@@ -16,6 +18,62 @@ const HOST_NAMES_BEFORE_INDEX = 8;
 const WORD = /[A-Za-z_$][\w$]*/g;
 /** Distinct names looked up one by one before all definitions are indexed in one pass. */
 const DEF_NAMES_BEFORE_INDEX = 24;
+
+/** A call in a request: `authHeaders(`, `_headers(`, `authorize(`. */
+const CALL_WORD = /(?<![\w$])([A-Za-z_]\w{0,60})[ \t]*\(/g;
+/** Helper names looked for per request: a request rarely uses more. */
+const MAX_HELPER_WORDS = 12;
+/** A member a request calls through: `this.http`, `self.session`, `$this->http`, `@conn`. */
+const MEMBER_WORD = /(?:(?:\bthis\.|\bself\.|\$this->)([A-Za-z_]\w{0,60})|(?<![\w@])@([a-z_]\w{0,60}))/g;
+/** A statement that starts on a member: `self.session.headers[…] = …`, `this.http = …`, `$this->http = …`. */
+const MEMBER_START = /^[ \t]*(?:(?:this\.|self\.|\$this->)([A-Za-z_]\w*)|@([a-z_]\w*))/;
+/** A name passed as a value: followed by `,`, `)`, `}`, `]` or the end of the line. */
+const VALUE_WORD = /(?<![\w$])([A-Za-z_$][\w$]{2,60})[ \t]*(?:[,)}\]]|$)/g;
+/** A command at the start of a line (shell): `api /items`. */
+const COMMAND_WORD = /^[ \t]*([A-Za-z_][\w-]{2,60})[ \t]+[^ \t=(]/;
+/** Calls that are never a helper defined in the file. */
+const NOT_HELPER = new Set([
+  'get', 'post', 'put', 'patch', 'delete', 'fetch', 'request', 'send', 'json', 'then', 'new', 'print', 'log', 'format', 'Sprintf',
+  'String', 'URI', 'URL', 'Uri', 'parse', 'create', 'build', 'stringify', 'require', 'import', 'super', 'function', 'return',
+  'await', 'const', 'let', 'var', 'val', 'export', 'async', 'public', 'private', 'protected', 'static', 'def', 'func', 'class',
+  'interface', 'if', 'for', 'while', 'echo', 'local', 'true', 'false', 'null', 'this', 'self',
+]);
+const DEF_KEYWORD = /(?:^|[^\w$])(?:function|def|func|fn|sub)[ \t]+(?:\([^()]*\)[ \t]*)?([A-Za-z_]\w{0,60})/;
+/** A method header: modifiers and a type, the name, a parameter list, then a body opener or nothing. */
+const METHOD_HEADER = /^[ \t]*((?:[\w<>[\],.?]+[ \t]+){0,4})([A-Za-z_]\w{0,60})[ \t]*\([^()]*\)[ \t]*(?::[ \t]*[\w<>[\],.?]+)?[ \t]*(\{|:|=>|=|throws[^{]*\{)?[ \t]*$/;
+/** An assignment: `const w = …`, `private http = …`, `$headers = @{`, `let headers: HTTPHeaders = [`. */
+const ASSIGN_DEF = /^[ \t]*(?:(?:const|let|var|val|my|final|private|public|protected|readonly|static)[ \t]+)*[$@]?([A-Za-z_]\w{0,60})[ \t]*(?::[ \t]*[\w<>[\],.?]+)?[ \t]*=(?![=>~])[ \t]*/y;
+/** What an assignment defines a helper with: a function, an arrow, a map or an object, a constructed object. */
+const HELPER_VALUE = /^(?:async[ \t]+)?(?:function\b|\([^()]*\)[ \t]*=>|[A-Za-z_]\w*[ \t]*=>|@?[{[]|new[ \t]+[\w.]+[ \t]*[({])/;
+
+/**
+ * What line `t` defines: helpers by name (`function w(`, `def w`, `func (c *C) w(`, a method header
+ * `private HttpHeaders w() {` / `w() {`, `const w = (…) =>`, `headers = {`), and members or fields
+ * (`self.session…`, `this.http = …`, `private http = …`).
+ */
+function definedNames(t: string): { calls: string[]; members: string[] } {
+  const calls: string[] = [];
+  const members: string[] = [];
+  const paren = t.includes('(');
+  const equals = t.includes('=');
+  // Most lines define nothing: only lines with a call-like or an assignment, or that start on a member, are read.
+  const keyword = t.includes('def') || t.includes('sub');
+  if (t.length > 2000 || (!paren && !equals && !keyword && !/^[ \t]*[s$t@]/.test(t))) return { calls, members };
+  const kw = paren || keyword ? DEF_KEYWORD.exec(t) : null;
+  if (kw) calls.push(kw[1]);
+  const header = paren ? METHOD_HEADER.exec(t) : null;
+  // A bare call (`authorize(req)`) is not a header: it needs a type or modifiers before it, or a body opener after.
+  if (header && (header[1] || header[3])) calls.push(header[2]);
+  ASSIGN_DEF.lastIndex = 0;
+  const assign = equals ? ASSIGN_DEF.exec(t) : null;
+  if (assign) {
+    members.push(assign[1]);
+    if (HELPER_VALUE.test(t.slice(ASSIGN_DEF.lastIndex, ASSIGN_DEF.lastIndex + 200))) calls.push(assign[1]);
+  }
+  const m = MEMBER_START.exec(t);
+  if (m) members.push(m[1] ?? m[2]);
+  return { calls, members };
+}
 
 export interface RequestKey {
   tok: KeyToken;
@@ -37,6 +95,11 @@ export abstract class RequestModel extends LineModel {
   private readonly retracRequests = new Map<number, boolean>();
   private readonly requestKeyMemo = new Map<number, RequestKey[]>();
   private readonly outsideClosedMemo = new Map<number, boolean>();
+  private readonly otherHostLines = new Map<number, boolean>();
+  private readonly helperMemo = new Map<number, { from: number; to: number }[]>();
+  private readonly lineDefs = new Map<number, { calls: string[]; members: string[] }>();
+  private readonly helperWords = new Map<number, { calls: string[]; members: string[]; commands: string[] }>();
+  private readonly objectWords = new Map<number, { calls: string[]; members: string[]; commands: string[] }>();
   /** Key definitions by name over the facts region: per name on demand, or all at once past DEF_NAMES_BEFORE_INDEX names. */
   private readonly defsByName = new Map<string, { tok: KeyToken; line: number }[]>();
   private defIndexed = false;
@@ -83,12 +146,24 @@ export abstract class RequestModel extends LineModel {
     for (let i = 0; i < n; i++) depth[i + 1] = depth[i] + this.shape(ext.from + i).net;
     const uses = this.hostUses();
     const t = line - ext.from;
+    // The line's own statement, unless it also names another host: in code, a statement joined to
+    // the request through a shared variable (`headers = [ … ]` then `AF.request(url, headers: headers)`)
+    // sends what it holds to the request's host.
+    const own = this.prep.paragraphs ? undefined : this.statement(line);
+    if (own && this.namesOtherHost(own)) return false;
+    // Joined through a shared word, a request that also goes elsewhere (`headers` sent to a courier,
+    // then a Retrac call with `headers: retracHeaders`) says nothing about where this statement's key goes.
+    const across = own !== undefined && !this.namesOtherHost(ext);
     for (let i = 0; i < n; i++) {
       const l = ext.from + i;
       if (!this.factsOf(l).retracTarget && !uses.has(l)) continue;
       if (i === t) return true;
       // `{:retrac {:url "…"}` or `{"retrac": {…},` above: a sibling closed on its line names nothing below.
       if (i < t && !uses.has(l) && !this.retracOutsideClosed(l)) continue;
+      if (own && (l < own.from || l > own.to)) {
+        if (across) return true;
+        continue; // the request also goes elsewhere: only a Retrac line of the key's own statement places it
+      }
       // Every line between stays at least as deep as the earlier line leaves off.
       const a = Math.min(i, t);
       const b = Math.max(i, t);
@@ -102,8 +177,9 @@ export abstract class RequestModel extends LineModel {
         for (let k = a + 1; k <= b && ok; k++) {
           const ind = this.shape(ext.from + k).indent;
           if (ind >= 0) ok = opens ? ind > top : ind >= top || k === b;
-          // A new YAML list item (`- run: …`) at the same level is another step, not the same request.
-          if (ok && ind >= 0 && ind <= top && LIST_ITEM.test(this.text(ext.from + k))) ok = false;
+          // A new YAML list item (`- run: …`) at the same level is another step, not the same request;
+          // nor does a top-level entry that opens nothing (`x-sync: retrac sync`) hold the steps of another section.
+          if (ok && ind >= 0 && (ind <= top || (top === 0 && !opens && i < t)) && LIST_ITEM.test(this.text(ext.from + k))) ok = false;
         }
       }
       if (ok) return true;
@@ -116,6 +192,124 @@ export abstract class RequestModel extends LineModel {
     let v = this.outsideClosedMemo.get(line);
     if (v === undefined) this.outsideClosedMemo.set(line, (v = retracOutsideClosedEntries(this.text(line))));
     return v;
+  }
+
+  /**
+   * The helpers a request uses, defined within REQUEST_LINES of it: functions and methods it calls
+   * (`headers: authHeaders()`, `authorize(req)`, `new HttpEntity<>(headers())`) with their bodies,
+   * and the statements that set up a member it calls through (`self.session.headers[…] = …` for
+   * `self.session.get(…)`, `this.http = axios.create(…)` for `this.http.get(…)`).
+   */
+  protected helpersOf(ext: { from: number; to: number }, objectsOnly = false): { from: number; to: number }[] {
+    const memoKey = (ext.from * 1e7 + ext.to) * 2 + (objectsOnly ? 1 : 0);
+    const memo = this.helperMemo.get(memoKey);
+    if (memo) return memo;
+    const out: { from: number; to: number }[] = [];
+    this.helperMemo.set(memoKey, out);
+    const calls = new Set<string>();
+    const members = new Set<string>();
+    for (let l = ext.from; l <= ext.to; l++) {
+      const words = objectsOnly ? this.objectWordsOf(l) : this.helperWordsOf(l);
+      for (const w of objectsOnly ? words.commands : words.calls) if (calls.size < MAX_HELPER_WORDS) calls.add(w);
+      for (const w of words.members) if (members.size < MAX_HELPER_WORDS) members.add(w);
+    }
+    if (!calls.size && !members.size) return out;
+    const lo = Math.max(0, ext.from - REQUEST_LINES);
+    const hi = Math.min(this.last, ext.to + REQUEST_LINES);
+    for (let l = lo; l <= hi; l++) {
+      if (l >= ext.from && l <= ext.to) continue;
+      // A line that holds none of the names defines none of them (a substring test before any regex).
+      const t = this.factsText(l);
+      let named = false;
+      for (const w of calls) if ((named = t.includes(w))) break;
+      if (!named) for (const w of members) if ((named = t.includes(w))) break;
+      if (!named) continue;
+      const d = this.defsOf(l);
+      if (!d.calls.some((w) => calls.has(w)) && !d.members.some((w) => members.has(w))) continue;
+      const body = this.definitionBody(l);
+      if (!out.some((b) => b.from === body.from)) out.push(body);
+    }
+    return out;
+  }
+
+  /** The names a line may use a helper by (calls, values passed by name, a command, members), read once per line. */
+  private helperWordsOf(line: number): { calls: string[]; members: string[]; commands: string[] } {
+    let w = this.helperWords.get(line);
+    if (w) return w;
+    w = { calls: [] as string[], members: [] as string[], commands: [] as string[] };
+    this.helperWords.set(line, w);
+    const t = this.factsText(line);
+    if (t.length > 2000) return w;
+    const add = (list: string[], x: string | undefined): void => {
+      if (x && x.length >= 3 && !NOT_HELPER.has(x) && !list.includes(x) && list.length < MAX_HELPER_WORDS) list.push(x);
+    };
+    CALL_WORD.lastIndex = 0;
+    if (t.includes('(')) for (let m = CALL_WORD.exec(t); m; m = CALL_WORD.exec(t)) add(w.calls, m[1]);
+    // Values passed by name (`{ headers }`, `headers: auth_headers`), and a shell function run as a command (`api /items`).
+    VALUE_WORD.lastIndex = 0;
+    for (let m = VALUE_WORD.exec(t); m; m = VALUE_WORD.exec(t)) add(w.calls, m[1]);
+    add(w.calls, COMMAND_WORD.exec(t)?.[1]);
+    add(w.commands, COMMAND_WORD.exec(t)?.[1]);
+    MEMBER_WORD.lastIndex = 0;
+    if (t.includes('this') || t.includes('self') || t.includes('@')) for (let m = MEMBER_WORD.exec(t); m; m = MEMBER_WORD.exec(t)) if (!w.members.includes(m[1] ?? m[2]) && w.members.length < MAX_HELPER_WORDS) w.members.push(m[1] ?? m[2]);
+    // What the line defines itself is not a helper it uses (`function listItems(page)`).
+    const own = this.defsOf(line);
+    if (own.calls.length) w.calls = w.calls.filter((x) => !own.calls.includes(x));
+    return w;
+  }
+
+  /** Only the members and the command of a line (cheaper than helperWordsOf: no call or value words). */
+  private objectWordsOf(line: number): { calls: string[]; members: string[]; commands: string[] } {
+    const known = this.helperWords.get(line) ?? this.objectWords.get(line);
+    if (known) return known;
+    const t = this.factsText(line);
+    const w = { calls: [] as string[], members: [] as string[], commands: [] as string[] };
+    this.objectWords.set(line, w);
+    if (t.length > 2000) return w;
+    const command = COMMAND_WORD.exec(t)?.[1];
+    if (command && command.length >= 3 && !NOT_HELPER.has(command)) w.commands.push(command);
+    MEMBER_WORD.lastIndex = 0;
+    if (t.includes('this') || t.includes('self') || t.includes('@')) {
+      for (let m = MEMBER_WORD.exec(t); m; m = MEMBER_WORD.exec(t)) if (!w.members.includes(m[1] ?? m[2]) && w.members.length < MAX_HELPER_WORDS) w.members.push(m[1] ?? m[2]);
+    }
+    return w;
+  }
+
+  private defsOf(line: number): { calls: string[]; members: string[] } {
+    let d = this.lineDefs.get(line);
+    if (!d) this.lineDefs.set(line, (d = definedNames(this.factsText(line))));
+    return d;
+  }
+
+  /** A definition with its body: its statement (brackets), or the lines indented under it (Python, Ruby). */
+  private definitionBody(line: number): { from: number; to: number } {
+    const st = this.statement(line);
+    let to = st.to;
+    if (to === line && line + 1 <= this.last && this.factsText(line + 1).trim() === '{') to = this.statement(line + 1).to;
+    if (to === line) {
+      const indent = this.shape(line).indent;
+      for (let l = line + 1; l <= Math.min(this.last, line + REQUEST_LINES); l++) {
+        const sh = this.shape(l);
+        if (sh.empty) continue;
+        if (sh.indent <= indent) break;
+        to = l;
+      }
+    }
+    return { from: st.from, to };
+  }
+
+  /** A line of the extent has a URL to a host other than Retrac's (a courier's). */
+  protected namesOtherHost(ext: { from: number; to: number }): boolean {
+    for (let l = ext.from; l <= ext.to; l++) {
+      let other = this.otherHostLines.get(l);
+      if (other === undefined) {
+        const t = this.factsText(l);
+        other = t.includes('://') && OTHER_HOST_URL.test(t) && !t.includes('retrac.co');
+        this.otherHostLines.set(l, other);
+      }
+      if (other) return true;
+    }
+    return false;
   }
 
   /**
@@ -239,10 +433,13 @@ export abstract class RequestModel extends LineModel {
     const out: RequestKey[] = [];
     this.requestKeyMemo.set(ext.from * 1e7 + ext.to, out);
     const names = new Set<string>();
+    const mixed = this.namesOtherHost(ext);
     for (let l = ext.from; l <= ext.to; l++) {
       const w = this.factsOf(l);
       for (const tok of this.keysOf(w, l)) out.push({ tok, line: l, sent: isSentToken(tok), flow: false });
-      for (const n of (w.authNames ??= authNames(w.text))) names.add(n);
+      const sent = (w.authNames ??= authNames(w.text));
+      // A name sent by a statement that goes to another host (a courier's token) is not sent by this request.
+      if (sent.length && (!mixed || !this.namesOtherHost(this.statement(l)))) for (const n of sent) names.add(n);
     }
     for (const name of names) {
       const def = this.definitionOf(name, ext.from);

@@ -16,7 +16,7 @@ import { retracLookupName, type KeyToken } from './keyTokens';
 import {
   CONTEXT_LINES, FLOW_LINES, IMPORT_LINE, REQUEST_LINES, WORKSPACE_PARAM, type LineFacts,
 } from './lineModel';
-import { RequestModel } from './requestModel';
+import { OTHER_HOST_URL, RequestModel } from './requestModel';
 import { hasRetracWord, isEnvLikeName, isGenericKeyName, lastSegment, nameSaysRetracKey, publicPrefixOf } from './names';
 import type { KeyType, PreparedOptions } from './prepare';
 import { computeLineStarts, isBlank, isQuote, lineOfOffset, quotedStrings } from './text';
@@ -31,14 +31,24 @@ export const RESCAN_MARGIN = FLOW_LINES + REQUEST_LINES + CONTEXT_LINES + 2;
 const PUBLIC_NAME = /(?<!\w)(?:NEXT_PUBLIC|EXPO_PUBLIC|NUXT_PUBLIC|REACT_APP|VUE_APP|STORYBOOK|GATSBY|VITE|PUBLIC)_\w+/g;
 const HARDCODED_WS = /["'\]]?[ \t]*(?:=>|[:=,])[ \t]*["'`]?(ws_[A-Za-z0-9]+)/y;
 const SCOPED_PATH = /\/(?:items|tags|locations|inventory\/[A-Za-z]+)(?![\w-]|\.\w)/g;
+/** A workspace-scoped path without its leading slash as a call's first argument: `api.get('items')`. */
+const RELATIVE_PATH = /\([ \t]{0,3}["'`]((?:items|tags|locations|inventory\/[A-Za-z]+)(?=["'`?]))/g;
 const INSECURE_URL = /http:\/\/api\.retrac\.co(?![A-Za-z0-9-]|\.[A-Za-z0-9])[^\s"'`<>)\]}]*/gi;
 /** What a public name is set from: `${NAME}`, `$NAME`, `process.env.NAME`, `${{ secrets.NAME }}` or an identifier. */
 const PUBLIC_VALUE_SOURCE =
   /^["'\]]?[ \t]*[:=][ \t]*(?:["'`]?(\$\{\{[ \t]*secrets\.|\$\{|\$|process\.env\.|import\.meta\.env\.)|(?=[A-Za-z_]))([A-Za-z_]\w*)/;
+/** `client = HttpClient(CIO) {`, `val http = OkHttpClient.Builder().apply {`: a client assigned from a call with a configuration block. */
+const CLIENT_BLOCK = /=\s{0,4}(?:new\s+)?[A-Z][\w.:<>]{0,80}\([^()]{0,120}\)[\w.]{0,40}\s{0,4}\{\s{0,4}$/;
+/** A declaration: a bare call of a word, its arguments after a blank or a bracket (`base_uri '…'`, `plug X, …`, `headers(…)`). */
+const DECLARATION = /^[ \t]*[A-Za-z_][\w.:]{0,60}(?:[ \t]+[^ \t=]|\()/;
+/** Opens a class or module body (Ruby, Elixir, Python, Kotlin, Scala…). */
+const CLASS_OPENER = /^[ \t]*(?:(?:public|private|internal|open|final|abstract)[ \t]+)*(?:class|module|defmodule|object)[ \t]/;
+/** `interface InventoryService {`: a declared HTTP service (Retrofit, Feign, Refit). */
+const SERVICE_OPENER = /^[ \t]*(?:(?:public|internal|private)[ \t]+)?interface[ \t]+([A-Z]\w*)/;
+/** `InventoryService::class.java`, `InventoryApi.class`, `create<InventoryService>()`, `RestService.For<IApi>(…)`. */
+const SERVICE_REF = /\b([A-Z]\w{0,80})(?:::class\b|\.class\b)|\b(?:create|For)<([A-Z]\w{0,80})>/;
 const SAME_LINE_MARKER = /retrac-ignore(?!-next-line)|gitleaks:allow|trufflehog:ignore|pragma: allowlist secret|secretlint-disable-line/;
 const NEXT_LINE_MARKER = /retrac-ignore-next-line|secretlint-disable-next-line|pragma: allowlist nextline secret/;
-/** A URL to a host other than Retrac's or a local one: a request there is not a Retrac request. */
-const OTHER_HOST_URL = /https?:\/\/(?!api\.retrac\.co|localhost|127\.0\.0\.1|\[::1\]|\$|\{)[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 
 /** Scans lines `from..to` (0-based, inclusive) and returns the findings that start on them. */
 export function scanLines(text: string, starts: readonly number[], prep: PreparedOptions, from: number, to: number): Finding[] {
@@ -120,15 +130,152 @@ class LineScan extends RequestModel {
     for (const l of [line]) {
       if (this.sinkLines.has(l)) continue;
       this.sinkLines.add(l);
-      const ext = this.requestWindow(l);
-      if (!this.hasCandidates(ext) || !this.sendsToRetrac(ext)) continue;
-      for (const k of this.requestKeys(ext)) {
-        if (k.tok.keyType !== 'full' || !k.sent || k.line < this.from || k.line > this.to) continue;
-        // A literal on the request's lines needs the same context as in scanLine; a definition
-        // reached through a name the request sends is sent to Retrac by that request.
-        if (k.flow || this.fullKeyHasContext(k.tok, k.line)) this.emitKey(this.factsOf(k.line), k.line, k.tok);
+      const own = this.requestWindow(l);
+      // A client configured in a block (`val client = HttpClient(CIO) { defaultRequest { url(…) }; install(Auth) { … } }`):
+      // the auth set anywhere in the block goes to the URL set in it.
+      // Where the request shows no key itself, the client it is made through may hold it: a configuration
+      // block, declarations, a service interface, helpers.
+      const keyless = this.requestKeys(own).length === 0;
+      const block = keyless ? this.clientBlockAround(own.from) ?? this.declarationsAround(l) : undefined;
+      // A service interface the request binds: what its annotations send goes where the request goes.
+      const service = keyless && this.sendsToRetrac(own) ? this.serviceBoundIn(own) : undefined;
+      if (service) {
+        for (const k of this.requestKeys(service)) {
+          if (k.tok.keyType !== 'full' || !isAuthToken(k.tok) || k.line < Math.max(this.from, service.from) || k.line > Math.min(this.to, service.to) || this.ownedByAnother(k.tok, k.line)) continue;
+          this.emitKey(this.factsOf(k.line), k.line, k.tok);
+        }
+      }
+      // Helpers the request uses (a function returning its headers, a member set up elsewhere): their keys go with it.
+      if (keyless && this.sendsToRetrac(own) && !this.namesOtherHost(own)) {
+        for (const h of this.helpersOf(own)) {
+          if (this.namesOtherHost(h)) continue;
+          for (const k of this.requestKeys(h)) {
+            if (k.tok.keyType !== 'full' || !k.sent || k.line < this.from || k.line > this.to) continue;
+            // A definition reached through a helper: near enough that the rescan margin still covers the chain.
+            if (k.flow ? Math.abs(k.line - l) > FLOW_LINES - 2 * REQUEST_LINES : !isAuthToken(k.tok) || this.ownedByAnother(k.tok, k.line)) continue;
+            this.emitKey(this.factsOf(k.line), k.line, k.tok);
+          }
+        }
+      }
+      for (const ext of block ? [own, block] : [own]) {
+        if (!this.hasCandidates(ext) || !this.sendsToRetrac(ext)) continue;
+        for (const k of this.requestKeys(ext)) {
+          if (k.tok.keyType !== 'full' || !k.sent || k.line < this.from || k.line > this.to) continue;
+          // Through a client block, only literals in it: a definition further away would outrun the rescan margin.
+          if (ext === block && (k.line < ext.from || k.line > ext.to)) continue;
+          // A literal on the request's lines needs the same context as in scanLine; a definition
+          // reached through a name the request sends is sent to Retrac by that request.
+          // A literal sent as auth inside the request (a trailing block, a hook, an initializer: `client.get(url) {
+          // bearerAuth("…") }`) is placed by the request's own extent, which its own line's statement may not reach.
+          if (k.flow || this.fullKeyHasContext(k.tok, k.line) || (isAuthToken(k.tok) && !this.ownedByAnother(k.tok, k.line) && this.retracAround(ext, k.line))) {
+            this.emitKey(this.factsOf(k.line), k.line, k.tok);
+          }
+        }
       }
     }
+  }
+
+  /**
+   * A client configured by declarations in a class or module body (`base_uri '…'` / `headers
+   * 'Authorization' => …` with HTTParty, `plug Tesla.Middleware.BaseUrl, …` / `plug
+   * Tesla.Middleware.BearerAuth, token: …`): the one-line declarations at the same indent around a
+   * declaration that names the URL, up to a blank line, within CONTEXT_LINES.
+   */
+  private declarationsAround(line: number): { from: number; to: number } | undefined {
+    const isDecl = (l: number): boolean => {
+      const t = this.text(l);
+      const st = this.statement(l);
+      return st.from === l && st.to === l && DECLARATION.test(t) && assignedVariable(t) === undefined;
+    };
+    if (this.prep.paragraphs || !isDecl(line)) return undefined;
+    const indent = this.shape(line).indent;
+    const same = (l: number): boolean => !this.shape(l).empty && this.shape(l).indent === indent && isDecl(l);
+    let from = line;
+    while (from > Math.max(0, line - CONTEXT_LINES) && same(from - 1)) from--;
+    let to = line;
+    while (to < Math.min(this.last, line + CONTEXT_LINES) && same(to + 1)) to++;
+    return from < to ? { from, to } : undefined;
+  }
+
+  /**
+   * The declarations of a Retrac client in the class or module that encloses `line` (HTTParty
+   * `base_uri`/`headers`, Tesla `plug`s): requests made in its methods go there with its auth.
+   * The class opener is looked for within REQUEST_LINES, its declarations within CONTEXT_LINES under it.
+   */
+  private classClientAround(line: number): { from: number; to: number } | undefined {
+    if (this.prep.paragraphs) return undefined;
+    let indent = this.shape(line).indent;
+    for (let l = line - 1; l >= Math.max(0, line - REQUEST_LINES); l--) {
+      const sh = this.shape(l);
+      if (sh.empty || sh.indent >= indent || this.text(l).trim() === '{') continue;
+      indent = sh.indent;
+      const service = SERVICE_OPENER.exec(this.text(l));
+      if (service) return this.serviceBound(l, service[1]);
+      if (!CLASS_OPENER.test(this.text(l))) continue;
+      for (let d = l + 1; d <= Math.min(this.last, l + CONTEXT_LINES); d++) {
+        if (!this.factsOf(d).retracTarget) continue;
+        const decl = this.declarationsAround(d);
+        return decl && this.sendsToRetrac(decl) ? decl : undefined;
+      }
+      return undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * A service interface a Retrac request binds (`retrofit.create(InventoryService::class.java)`,
+   * `Feign.builder().target(InventoryApi.class, url)`): the interface's body, declared within
+   * REQUEST_LINES of the request, whose annotations (`@Headers("Authorization: …")`) it sends.
+   */
+  private serviceBoundIn(ext: { from: number; to: number }): { from: number; to: number } | undefined {
+    for (let l = ext.from; l <= ext.to; l++) {
+      const t = this.text(l);
+      if (!t.includes('class') && !t.includes('<')) continue;
+      const ref = SERVICE_REF.exec(t);
+      const name = ref?.[1] ?? ref?.[2];
+      if (!name) continue;
+      for (let d = Math.max(0, ext.from - REQUEST_LINES); d <= Math.min(this.last, ext.to + REQUEST_LINES); d++) {
+        if (SERVICE_OPENER.exec(this.text(d))?.[1] === name) return this.bodyOf(d);
+      }
+    }
+    return undefined;
+  }
+
+  /** A declaration with its body, also when the body's `{` stands on the next line (Allman style). */
+  private bodyOf(line: number): { from: number; to: number } {
+    const st = this.statement(line);
+    const next = line + 1 <= this.last && this.text(line + 1).trim() === '{' ? this.statement(line + 1) : undefined;
+    return next && st.to === line ? { from: line, to: next.to } : st;
+  }
+
+  /** The body of service interface `name` opened on `line`, when a Retrac request within REQUEST_LINES binds it. */
+  private serviceBound(line: number, name: string): { from: number; to: number } | undefined {
+    const body = this.bodyOf(line);
+    for (let l = Math.max(0, line - REQUEST_LINES); l <= Math.min(this.last, body.to + REQUEST_LINES); l++) {
+      if (l >= body.from && l <= body.to) continue;
+      const t = this.text(l);
+      if (!t.includes(name)) continue;
+      const ref = SERVICE_REF.exec(t);
+      if ((ref?.[1] ?? ref?.[2]) === name && this.sendsToRetrac(this.requestWindow(l))) return body;
+    }
+    return undefined;
+  }
+
+  /**
+   * The statement of a client constructor whose configuration block encloses `line`
+   * (`val client = HttpClient(CIO) {`), within REQUEST_LINES.
+   */
+  private clientBlockAround(line: number): { from: number; to: number } | undefined {
+    let depth = 0;
+    for (let l = line - 1; l >= Math.max(0, line - REQUEST_LINES); l--) {
+      const sh = this.shape(l);
+      if (sh.empty) continue;
+      depth -= sh.net;
+      if (depth >= 0) continue;
+      const t = this.text(l);
+      return CLIENT_BLOCK.test(t) ? this.statement(l) : undefined;
+    }
+    return undefined;
   }
 
   private scanLine(line: number): void {
@@ -180,15 +327,22 @@ class LineScan extends RequestModel {
     // `api_keys:` / `retrac: …`, `tokens = { retrac: '…' }`: a Retrac field in a map of keys.
     if (hasRetracWord(name)) return this.inKeyMap(line);
     if (!isGenericKeyName(name)) return false;
-    // `courier.api.key=…`, `default['courier']['api_key'] = …`, `courier: apiKey: …`: the name says whose key it is.
-    if (ownerOf(name, this.factsOf(line).text, tok.start) === 'other') return false;
-    if (this.entryOwnerIsOther(line)) return false;
+    if (this.ownedByAnother(tok, line)) return false;
     if (this.prep.retracFile) return true;
     const ext = this.requestWindow(line);
     if (this.prep.envFile && this.windowSome(line, (w) => w.retracWord)) return true;
     if (this.retracAround(ext, line)) return true;
     if (this.inRetracSection(line)) return true;
     return this.prep.requestFile && this.requestFileUrlIsRetrac(line);
+  }
+
+  /**
+   * The key's own name or entry says whose it is, and that is another service: `courier.api.key=…`,
+   * `default['courier']['api_key'] = …`, `courier: apiKey: …`, `{ provider: 'courier', token: … }`.
+   */
+  private ownedByAnother(tok: KeyToken, line: number): boolean {
+    const name = tok.name ?? '';
+    return (name !== '' && ownerOf(name, this.factsOf(line).text, tok.start) === 'other') || this.entryOwnerIsOther(line);
   }
 
   /** A Bruno request file: its `url:` line (one request per file) says where the `auth:bearer` token goes. */
@@ -336,6 +490,17 @@ class LineScan extends RequestModel {
       if (r) restrictedEnv = r.name;
     }
     const outputs = new NotebookOutputs(s, () => inNamedSection(this, line, FLOW_LINES, (t) => t.includes('"outputs"')));
+    const keyless = !restricted && !restrictedEnv && !otherHost && keysNear && this.requestKeys(ext).length === 0;
+    if (keyless) {
+      for (const h of this.helpersOf(ext)) {
+        if (restricted || this.namesOtherHost(h)) continue;
+        restricted = this.requestKeys(h).find((k) => k.tok.keyType === 'restricted')?.tok.key;
+      }
+    }
+    if (keyless && !restricted) {
+      const cfg = this.classClientAround(line);
+      restricted = cfg && this.requestKeys(cfg).find((k) => k.tok.keyType === 'restricted')?.tok.key;
+    }
     WORKSPACE_PARAM.lastIndex = 0;
     for (let m = WORKSPACE_PARAM.exec(s); m; m = WORKSPACE_PARAM.exec(s)) {
       const param = m[0];
@@ -371,31 +536,78 @@ class LineScan extends RequestModel {
     SCOPED_PATH.lastIndex = 0;
     let m = SCOPED_PATH.exec(s);
     while (m && !isApiPathStart(s, m.index)) m = SCOPED_PATH.exec(s);
-    if (!m) return;
+    if (!m) return this.relativePaths(f, line);
     if (!this.fullCandidateNear(line)) return;
     const ext = this.requestWindow(line);
     for (let l = ext.from; l <= ext.to; l++) if (this.factsOf(l).workspaceParam) return;
-    if (!this.sendsToRetrac(ext)) return;
-    let full: string | undefined;
-    let fullEnv: string | undefined;
-    for (const k of this.requestKeys(ext)) {
-      if (k.tok.keyType === 'full' && (k.sent || nameSaysRetracKey(k.tok.name ?? ''))) {
-        full = k.tok.key;
-        break;
+    const sends = this.sendsToRetrac(ext);
+    let { full, fullEnv } = sends ? this.fullKeyOf(ext, line) : {};
+    if (!full && !fullEnv && !this.namesOtherHost(ext)) {
+      // Helpers the request uses (`headers: authHeaders()`, `self.session.get(…)`, `api /items`); they may say where it goes.
+      // A request that does not show where it goes is made through an object or a command set up elsewhere
+      // (`$this->http->get(…)`, `api /items`); without a Retrac word near, none of them can say it goes to Retrac.
+      const helpers = sends ? this.helpersOf(ext) : this.retracWordNear(ext) ? this.helpersOf(ext, true) : [];
+      for (const h of helpers) {
+        if (full || fullEnv || this.namesOtherHost(h) || (!sends && !this.sendsToRetrac(h))) continue;
+        ({ full, fullEnv } = this.fullKeyOf(h));
       }
     }
-    for (let l = ext.from; l <= ext.to && !full && !fullEnv; l++) {
-      const r = this.envRefsOf(this.factsOf(l)).find((e) => e.keyType === 'full');
-      if (r) fullEnv = r.name;
+    if (!full && !fullEnv) {
+      // A call in a method of a class that declares a Retrac client (`base_uri`, `plug … BaseUrl`).
+      const cfg = this.classClientAround(line);
+      if (!cfg) return;
+      ({ full, fullEnv } = this.fullKeyOf(cfg));
     }
     if (!full && !fullEnv) return;
-    const what = full ? `a full-access Retrac key (${redactKey(full)})` : `${fullEnv}, which holds a full-access Retrac key,`;
     for (; m; m = SCOPED_PATH.exec(s)) {
-      if (!isApiPathStart(s, m.index)) continue;
-      this.emit(line, f, m.index, m.index + m[0].length, 'retrac/missing-workspace-id', `${full ?? fullEnv} ${m[0]}`,
-        `This request to ${m[0]} uses ${what} without workspaceId. Full-access keys must send ?workspaceId= on every workspace-scoped request, or the API answers 404 not_found.`,
-        { keyType: 'full', ...(fullEnv && !full ? { envName: fullEnv } : {}) });
+      if (isApiPathStart(s, m.index)) this.emitMissing(line, f, m.index, m[0], full, fullEnv);
     }
+  }
+
+  /** A Retrac word (or the host) within REQUEST_LINES of the extent: one search of the text, no line facts. */
+  private retracWordNear(ext: { from: number; to: number }): boolean {
+    const t = this.doc.slice(this.starts[Math.max(0, ext.from - REQUEST_LINES)], this.lineEnd(Math.min(this.last, ext.to + REQUEST_LINES)));
+    return hasRetracWord(t);
+  }
+
+  /** The full-access key (or env name holding one) a Retrac request sends, if any. */
+  private fullKeyOf(ext: { from: number; to: number }, line?: number): { full?: string; fullEnv?: string } {
+    // When the joined statements also go to another host, a literal counts only in the statement of the path itself.
+    const mixed = line !== undefined && this.namesOtherHost(ext) ? this.statement(line) : undefined;
+    for (const k of this.requestKeys(ext)) {
+      if (mixed && !k.flow && (k.line < mixed.from || k.line > mixed.to)) continue;
+      if (k.tok.keyType === 'full' && (k.sent || nameSaysRetracKey(k.tok.name ?? ''))) return { full: k.tok.key };
+    }
+    for (let l = ext.from; l <= ext.to; l++) {
+      const r = this.envRefsOf(this.factsOf(l)).find((e) => e.keyType === 'full');
+      if (r) return { fullEnv: r.name };
+    }
+    return {};
+  }
+
+  /**
+   * `api.get('items')` on a client whose base URL is Retrac's (`ky.create({ prefixUrl })`,
+   * `got.extend({ prefixUrl })`): a path without its leading slash, as the first argument of a call
+   * on a name bound to a Retrac URL.
+   */
+  private relativePaths(f: LineFacts, line: number): void {
+    const s = f.text;
+    if (!s.includes('(') || !this.hostUses().has(line)) return;
+    RELATIVE_PATH.lastIndex = 0;
+    let m = RELATIVE_PATH.exec(s);
+    if (!m || !this.fullCandidateNear(line)) return;
+    const ext = this.requestWindow(line);
+    for (let l = ext.from; l <= ext.to; l++) if (this.factsOf(l).workspaceParam) return;
+    const { full, fullEnv } = this.fullKeyOf(ext);
+    if (!full && !fullEnv) return;
+    for (; m; m = RELATIVE_PATH.exec(s)) this.emitMissing(line, f, m.index + m[0].length - m[1].length, m[1], full, fullEnv);
+  }
+
+  private emitMissing(line: number, f: LineFacts, at: number, path: string, full: string | undefined, fullEnv: string | undefined): void {
+    const what = full ? `a full-access Retrac key (${redactKey(full)})` : `${fullEnv}, which holds a full-access Retrac key,`;
+    this.emit(line, f, at, at + path.length, 'retrac/missing-workspace-id', `${full ?? fullEnv} ${path}`,
+      `This request to ${path} uses ${what} without workspaceId. Full-access keys must send ?workspaceId= on every workspace-scoped request, or the API answers 404 not_found.`,
+      { keyType: 'full', ...(fullEnv && !full ? { envName: fullEnv } : {}) });
   }
 
   private emit(
@@ -477,6 +689,11 @@ function ownerOf(name: string, lineText: string, valueStart: number): 'retrac' |
     if (!NEUTRAL_QUALIFIERS.has(lower) && !isGenericKeyName(lower) && /[a-z]{3}/.test(lower)) other = true;
   }
   return other ? 'other' : undefined;
+}
+
+/** Sent as auth: after `Bearer`, into an auth helper, or under a generic key name (`token: "…"`). */
+function isAuthToken(tok: KeyToken): boolean {
+  return tok.via === 'bearer' || isGenericKeyName(tok.name ?? '');
 }
 
 /** Opens a section: `"retrac": {`, `retrac:`, `[retrac]`, `<Retrac>`, `Retrac = {`. */

@@ -95,7 +95,7 @@ export function shapeOf(s: string): LineShape {
   const contEnd =
     last === 92 /* \ */ || last === 44 /* , */ || last === 40 /* ( */ || last === 43 /* + */ || last === 124 /* | */ || last === 61 /* = */ ||
     last === 46 /* . */ || last === 63 /* ? */ || last === 96 /* ` */ || last === 91 /* [ */ || (last === 38 && prev === 38) /* && */ ||
-    (last === 62 && (prev === 61 || prev === 45)) /* => -> */;
+    (last === 62 && (prev === 61 || prev === 45 || prev === 124)) /* => -> |> */ || (last === 37 && prev === 62) /* %>% */;
   const first = s.charCodeAt(firstCode);
   const second = s.charCodeAt(firstCode + 1);
   const contStart =
@@ -131,6 +131,22 @@ export interface Lines {
   statement(line: number): { from: number; to: number };
 }
 
+/**
+ * Line `l` opens a code block: its shape says so, or it is a lone `{` under a header (Allman style:
+ * `public Task Items()` / `{`), not under `new Options(…)` (an object initializer) or an unfinished line.
+ */
+function opensBlock(lines: Lines, l: number): boolean {
+  const sh = lines.shape(l);
+  if (sh.blockOpen) return true;
+  if (sh.brackets !== '{' || lines.text(l).trim() !== '{') return false;
+  for (let p = l - 1; p >= Math.max(0, l - 3); p--) {
+    const prev = lines.shape(p);
+    if (prev.empty) continue;
+    return !prev.contEnd && !NEW_CALL.test(lines.text(p).trim());
+  }
+  return false;
+}
+
 /** The next non-empty line after `line`, within `limit`; -1 if none. */
 function nextCode(lines: Lines, line: number, limit: number): number {
   for (let l = line + 1; l <= limit; l++) if (!lines.shape(l).empty) return l;
@@ -157,7 +173,7 @@ export function statementExtent(lines: Lines, line: number, limit: number): { fr
     const end = depth + sh.net; // depth at the start of the next line
     if (depth < level) {
       // `l` opens a bracket around `line`: part of the statement unless it opens a code block.
-      if (sh.blockOpen) break;
+      if (opensBlock(lines, l)) break;
       level = depth;
       from = l;
     } else if (end > level) {
@@ -188,7 +204,7 @@ export function statementExtent(lines: Lines, line: number, limit: number): { fr
   return { from, to };
 }
 
-const ASSIGNED = /^\s*(?:(?:const|let|var|val|final|auto|my|local|using|dim|set)\s+)*(?:[A-Za-z_][\w<>.?[\]]*[*&]?\s+)?\$?([A-Za-z_]\w*)(?:\s*,\s*_?\w*)?\s*(?::=|=(?![=>~])|\+=|<-)/;
+const ASSIGNED = /^\s*(?:(?:const|let|var|val|final|auto|my|local|using|dim|set)\s+)*(?:[A-Za-z_][\w<>.?[\]]*[*&]?\s+)?\$?([A-Za-z_]\w*)(?:\s*,\s*_?\w*)?(?:\s*:\s*&?[A-Za-z_][\w<>.?[\],]*)?\s*(?::=|=(?![=>~])|\+=|<-)/;
 const KEYWORDS = new Set(['const', 'let', 'var', 'val', 'final', 'new', 'return', 'await', 'the', 'and', 'for', 'if', 'else', 'err', 'nil', 'null', 'true', 'false', 'self', 'this']);
 
 /** The variable a statement assigns first (`req`, `headers`, `$ch`), if any. */
@@ -199,7 +215,7 @@ export function assignedVariable(text: string): string | undefined {
 }
 
 /** `req` in `req.Header.Set(…)`, `client` in `await client.GetAsync(…)`, `$ch` in `$ch->…`. */
-const RECEIVER = /^\s*(?:await\s+|return\s+|try\s+)?\$?([A-Za-z_]\w*)\s*(?:\.|\[|->|::)/;
+const RECEIVER = /^\s*(?:(?:await|return|try)\s+){0,2}\$?([A-Za-z_]\w*)\s*(?:\.|\[|->|::)/;
 
 const namesMemo = new WeakMap<Lines, Map<number, string[]>>();
 
@@ -208,16 +224,26 @@ function statementNames(lines: Lines, from: number): string[] {
   let memo = namesMemo.get(lines);
   if (!memo) namesMemo.set(lines, (memo = new Map<number, string[]>()));
   let known = memo.get(from);
-  if (!known) memo.set(from, (known = readStatementNames(lines.text(from))));
+  if (!known) {
+    const t = lines.text(from);
+    // `with … as session:` names its variable at the statement's end.
+    const last = t.includes('with') ? lines.text(lines.statement(from).to) : '';
+    memo.set(from, (known = readStatementNames(t, last)));
+  }
   return known;
 }
 
-function readStatementNames(t: string): string[] {
+/** `with … as session:` / `async with httpx.AsyncClient() as client:` binds a name at the statement's end. */
+const WITH_AS = /\bas[ \t]{1,4}([A-Za-z_]\w*)[ \t]*:[ \t]*$/;
+
+
+function readStatementNames(t: string, last: string): string[] {
   const out: string[] = [];
-  const v = assignedVariable(t);
+  const v = assignedVariable(t) ?? WITH_AS.exec(last)?.[1];
   if (v) out.push(v);
+  // One-letter receivers (`s.headers[…] = …`, `r = s.get(…)`) count: their uses must be receivers too (usesWord).
   const r = RECEIVER.exec(t)?.[1];
-  if (r && r.length >= 2 && !KEYWORDS.has(r) && r !== v) out.push(r);
+  if (r && !KEYWORDS.has(r) && !out.includes(r)) out.push(r);
   return out;
 }
 
@@ -225,10 +251,17 @@ function usesWord(lines: Lines, from: number, to: number, word: string): boolean
   for (let l = from; l <= to; l++) {
     const s = lines.text(l);
     for (let i = s.indexOf(word); i >= 0; i = s.indexOf(word, i + word.length)) {
-      if (!isWordCode(s.charCodeAt(i - 1)) && !isWordCode(s.charCodeAt(i + word.length))) return true;
+      if (isWordCode(s.charCodeAt(i - 1)) || isWordCode(s.charCodeAt(i + word.length))) continue;
+      // A one-letter name is only used as a receiver (`s.get(…)`, `s[…]`), not as a word in a string.
+      const next = s.charCodeAt(i + 1);
+      if (word.length > 1 || ((next === 46 /* . */ || next === 91 /* [ */) && !isQuoteCode(s.charCodeAt(i - 1)))) return true;
     }
   }
   return false;
+}
+
+function isQuoteCode(c: number): boolean {
+  return c === 34 || c === 39 || c === 96;
 }
 
 function isWordCode(c: number): boolean {
@@ -252,7 +285,7 @@ export function requestExtent(lines: Lines, line: number, limit: number): { from
   for (let guard = 0, gap = 0; guard < 12 && gap <= 2; guard++) {
     let l = start - 1;
     while (l >= lo && lines.shape(l).empty) l--;
-    if (l < lo || lines.shape(l).blockOpen) break;
+    if (l < lo || opensBlock(lines, l)) break;
     const prev = blockEndingAt(lines, l, lo) ?? lines.statement(l);
     if (prev.from < lo || prev.to >= start) break;
     start = prev.from;
@@ -292,13 +325,14 @@ export function requestExtent(lines: Lines, line: number, limit: number): { from
 /** `}` closing a code block on `line`: the block from its opener line, or undefined. */
 function blockEndingAt(lines: Lines, line: number, lo: number): { from: number; to: number } | undefined {
   const sh = lines.shape(line);
-  if (sh.net >= 0 || sh.brackets[0] !== '}') return undefined;
+  if (sh.net >= 0 || !CLOSE.includes(sh.brackets[0])) return undefined;
   let depth = sh.net;
   for (let l = line - 1; l >= lo; l--) {
     const s = lines.shape(l);
     if (s.empty) continue;
     depth += s.net;
-    if (depth >= 0) return s.blockOpen ? { from: l, to: line } : undefined;
+    // A construct that is not a code block (`$headers = @{` … `}`, `headers = [` … `]`): the statement that opens it.
+    if (depth >= 0) return opensBlock(lines, l) ? { from: l, to: line } : { from: lines.statement(l).from, to: line };
   }
   return undefined;
 }
