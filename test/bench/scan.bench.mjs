@@ -321,6 +321,15 @@ function startupTimings(work, treeWall) {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'retrac-scan-bench-'));
+// `--editor`: only the editor timings (for profiling: `node --cpu-prof test/bench/scan.bench.mjs --editor`).
+if (argv.includes('--editor')) {
+  try {
+    editorTimings(await loadScanner(work));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 try {
   console.log(`${cpus().length} CPUs, load average ${load()}; node ${process.version}`);
   const tree = join(work, 'tree');
