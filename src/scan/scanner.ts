@@ -479,27 +479,22 @@ class LineScan extends RequestModel {
       const t = this.factsOf(l).text;
       otherHost = t.includes('://') && OTHER_HOST_URL.test(t) && !t.includes('retrac.co');
     }
-    for (const k of otherHost ? [] : this.requestKeys(ext)) {
-      if (k.tok.keyType === 'restricted') {
-        restricted = k.tok.key;
-        break;
-      }
-    }
+    const keys = otherHost ? [] : this.requestKeys(ext);
+    restricted = restrictedKeyIn(keys);
     for (let l = ext.from; l <= ext.to && !restricted && !restrictedEnv && !otherHost; l++) {
       const r = this.envRefsOf(this.factsOf(l)).find((e) => e.keyType === 'restricted');
       if (r) restrictedEnv = r.name;
     }
     const outputs = new NotebookOutputs(s, () => inNamedSection(this, line, FLOW_LINES, (t) => t.includes('"outputs"')));
-    const keyless = !restricted && !restrictedEnv && !otherHost && keysNear && this.requestKeys(ext).length === 0;
-    if (keyless) {
+    // A request that shows no key may send one set up by a helper it uses or by the class that declares its client.
+    if (!restricted && !restrictedEnv && !otherHost && keysNear && keys.length === 0) {
       for (const h of this.helpersOf(ext)) {
-        if (restricted || this.namesOtherHost(h)) continue;
-        restricted = this.requestKeys(h).find((k) => k.tok.keyType === 'restricted')?.tok.key;
+        if (!this.namesOtherHost(h) && (restricted = restrictedKeyIn(this.requestKeys(h)))) break;
       }
-    }
-    if (keyless && !restricted) {
-      const cfg = this.classClientAround(line);
-      restricted = cfg && this.requestKeys(cfg).find((k) => k.tok.keyType === 'restricted')?.tok.key;
+      if (!restricted) {
+        const cfg = this.classClientAround(line);
+        restricted = cfg && restrictedKeyIn(this.requestKeys(cfg));
+      }
     }
     WORKSPACE_PARAM.lastIndex = 0;
     for (let m = WORKSPACE_PARAM.exec(s); m; m = WORKSPACE_PARAM.exec(s)) {
@@ -689,6 +684,11 @@ function ownerOf(name: string, lineText: string, valueStart: number): 'retrac' |
     if (!NEUTRAL_QUALIFIERS.has(lower) && !isGenericKeyName(lower) && /[a-z]{3}/.test(lower)) other = true;
   }
   return other ? 'other' : undefined;
+}
+
+/** The first restricted key among a request's keys. */
+function restrictedKeyIn(keys: readonly { tok: KeyToken }[]): string | undefined {
+  return keys.find((k) => k.tok.keyType === 'restricted')?.tok.key;
 }
 
 /** Sent as auth: after `Bearer`, into an auth helper, or under a generic key name (`token: "…"`). */
