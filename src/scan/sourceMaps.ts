@@ -20,6 +20,9 @@ interface DecodedString {
   rawStart: number;
 }
 
+const QUOTE_OR_BACKSLASH = /["\\]/g;
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
+
 /** A small JSON reader that keeps raw offsets: enough to find `sourcesContent` and decode its strings. */
 class JsonCursor {
   i = 0;
@@ -55,11 +58,11 @@ class JsonCursor {
         if (withOffsets) for (let k = runStart; k < to; k++) offsets.push(k);
       }
     };
-    while (i < s.length && s[i] !== '"') {
-      if (s[i] !== '\\') {
-        i++;
-        continue;
-      }
+    for (;;) {
+      // Jump to the next quote or backslash: a char-by-char loop was half of a map's scan time.
+      QUOTE_OR_BACKSLASH.lastIndex = i;
+      i = QUOTE_OR_BACKSLASH.test(s) ? QUOTE_OR_BACKSLASH.lastIndex - 1 : s.length;
+      if (i >= s.length || s[i] === '"') break;
       flush(i);
       const esc = s[i + 1];
       let ch: string;
@@ -67,7 +70,7 @@ class JsonCursor {
       if (esc === 'u') {
         ch = String.fromCharCode(parseInt(s.slice(i + 2, i + 6), 16) || 0);
         len = 6;
-      } else ch = ({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' } as Record<string, string>)[esc] ?? esc ?? '';
+      } else ch = ESCAPES[esc] ?? esc ?? '';
       out += ch;
       if (withOffsets) offsets.push(i);
       i += len;
