@@ -15,7 +15,9 @@ export const DIAGNOSTIC_SOURCE = 'Retrac';
 const EDIT_DEBOUNCE_MS = 150;
 /** Past this many queued edits a full scan is cheaper than replaying them. */
 const MAX_PENDING_CHANGES = 500;
-const SCANNED_SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-remote']);
+// `vscode-notebook-cell`: each cell of a notebook opened in the notebook editor is a document of
+// its own, holding the cell's code (not the .ipynb JSON the CLI reads).
+const SCANNED_SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-notebook-cell']);
 /** Rules whose range is the key itself: the ones a commit can have leaked. */
 const KEY_RANGE = /^(?:retrac_)?[A-Za-z0-9]{16,64}$/;
 
@@ -286,7 +288,7 @@ export class DocumentScans extends Disposable {
   }
 
   private async optionsFor(document: vscode.TextDocument, settings: ScanSettings): Promise<ScanOptions> {
-    const fileName = document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.path;
+    const fileName = scannedFileName(document.uri);
     const envFile = isEnvFileName(fileName) || document.languageId === 'dotenv';
     // The first search of the workspace's env files takes 0.5–1 s (the search service starts): a
     // document opened meanwhile is scanned at once without env values and again when they arrive,
@@ -324,4 +326,14 @@ export class DocumentScans extends Disposable {
     this.states.clear();
     super.dispose();
   }
+}
+
+/**
+ * The name the scanner reads a document as. A notebook cell's URI has the notebook's path: read as
+ * `….ipynb` its code would be taken for the notebook's JSON, so the cell gets a name of its own in
+ * the same folder (its language comes from the document).
+ */
+function scannedFileName(uri: vscode.Uri): string {
+  if (uri.scheme === 'vscode-notebook-cell') return `${uri.path}.cell`;
+  return uri.scheme === 'file' ? uri.fsPath : uri.path;
 }

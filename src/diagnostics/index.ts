@@ -66,7 +66,7 @@ export class LeakDiagnostics extends Disposable {
     const quickFixes = (): Promise<vscode.CodeActionProvider> =>
       (fixes ??= import('./quickFixes').then((m) => new m.LeakQuickFixes(this.scans, git, committed)));
     this.register(vscode.languages.registerCodeActionsProvider(
-      [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-vfs' }, { scheme: 'vscode-remote' }],
+      [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-vfs' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-notebook-cell' }],
       { provideCodeActions: async (document, range, ctx, token) => (await quickFixes()).provideCodeActions(document, range, ctx, token) },
       { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
     ));

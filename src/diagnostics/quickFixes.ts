@@ -145,7 +145,7 @@ export class LeakQuickFixes implements vscode.CodeActionProvider {
   /** Replaces the key with an environment read, adds the import, appends it to .env and .env to .gitignore. */
   private async moveKeyToEnv(document: vscode.TextDocument, finding: Finding): Promise<{ edit: vscode.WorkspaceEdit; envName: string; followUp: FixFollowUp } | undefined> {
     const syntax = envSyntaxFor(document.languageId, document.uri.path);
-    const folder = vscode.workspace.getWorkspaceFolder(document.uri) ?? (document.isUntitled ? vscode.workspace.workspaceFolders?.[0] : undefined);
+    const folder = vscode.workspace.getWorkspaceFolder(ownerUri(document)) ?? (document.isUntitled ? vscode.workspace.workspaceFolders?.[0] : undefined);
     if (!syntax || !folder) return undefined;
     const key = document.getText().slice(finding.start, finding.end);
     const envUri = vscode.Uri.joinPath(folder.uri, '.env');
@@ -277,4 +277,10 @@ async function readText(uri: vscode.Uri): Promise<{ text: string; end: vscode.Po
 function applyByCommand(action: vscode.CodeAction, document: vscode.TextDocument, edit: vscode.WorkspaceEdit, followUp: FixFollowUp): void {
   const fix: FixToApply = { uri: document.uri.toString(), version: document.version, edit, followUp };
   action.command = { command: COMMAND_APPLY_FIX, title: action.title, arguments: [fix] };
+}
+
+/** The file a document belongs to: a notebook cell's is its notebook (the cell's own URI is in no folder). */
+function ownerUri(document: vscode.TextDocument): vscode.Uri {
+  if (document.uri.scheme !== 'vscode-notebook-cell') return document.uri;
+  return vscode.workspace.notebookDocuments.find((nb) => nb.getCells().some((c) => c.document === document))?.uri ?? document.uri;
 }

@@ -319,6 +319,45 @@ suite('Leak diagnostics', () => {
     await vscode.workspace.saveAll(false);
   });
 
+  test('a notebook opened in the notebook editor: each code cell is scanned as code, and the key moves to .env', async () => {
+    const key = remember(fakeKey('full'));
+    const restricted = remember(fakeKey('restricted'));
+    const name = `RETRAC_API_KEY_${suffix()}`;
+    const cell = (source: string[]) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source });
+    const notebook = {
+      cells: [
+        { cell_type: 'markdown', metadata: {}, source: ['# Stock report'] },
+        cell(['import requests\n', '\n', `${name} = "${key}"\n`]),
+        cell(['# a second cell: its own line numbers\n', `headers = {"Authorization": "Bearer ${restricted}"}\n`, 'requests.get("https://api.retrac.co/items", headers=headers)']),
+      ],
+      metadata: { kernelspec: { display_name: 'Python 3', language: 'python', name: 'python3' }, language_info: { name: 'python' } },
+      nbformat: 4,
+      nbformat_minor: 5,
+    };
+    const uri = file('report.ipynb', JSON.stringify(notebook, null, 1));
+    const nb = await vscode.workspace.openNotebookDocument(uri);
+    await vscode.window.showNotebookDocument(nb);
+    const [, first, second] = nb.getCells();
+    assert.equal(first.document.uri.scheme, 'vscode-notebook-cell');
+    const [d1] = await waitForDiagnostics(first.document.uri, hasRule('retrac/full-access-key'));
+    assert.equal(d1.range.start.line, 2);
+    assert.equal(first.document.getText(d1.range), key);
+    const [d2] = await waitForDiagnostics(second.document.uri, hasRule('retrac/restricted-key'));
+    assert.equal(d2.range.start.line, 1);
+    assert.equal(second.document.getText(d2.range), restricted);
+    // Nothing is reported against the .ipynb file's own URI while it is open as a notebook.
+    assert.deepEqual(retracDiagnostics(uri), []);
+
+    await apply(await action(first.document.uri, d1, /Move the key to environment variable/));
+    const text = first.document.getText();
+    assert.ok(text.includes(`${name} = os.environ["${name}"]`), text);
+    assert.ok(!text.includes(key), text);
+    const envText = (await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root, '.env'))).getText();
+    assert.ok(envText.includes(`${name}=${key}`), envText);
+    await waitForDiagnostics(first.document.uri, lacksRule('retrac/full-access-key'));
+    await vscode.workspace.saveAll(false);
+  });
+
   test('quick fix for a key in a .env file git does not ignore: add the file to .gitignore', async () => {
     const uri = file('deploy/.env.staging', `RETRAC_API_KEY=${remember(fakeKey('restricted'))}\n`);
     await open(uri);
