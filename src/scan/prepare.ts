@@ -128,7 +128,9 @@ function lastSegments(fileName: string): string {
 
 export function prepareOptions(options: ScanOptions, shared = sharedParts(options.envValues, !!options.lenient)): PreparedOptions {
   const envFile = isEnvFileName(options.fileName) || options.languageId === 'dotenv';
-  const language = options.languageId ?? languageIdFor(options.fileName);
+  // `plaintext` is VS Code's "no extension knows this file" (Kotlin, Terraform, Dart… without their
+  // extensions): the file's name says more, and the editor then reads it as the CLI does.
+  const language = options.languageId && options.languageId !== 'plaintext' ? options.languageId : languageIdFor(options.fileName);
   const base = baseName(options.fileName);
   const notebook = /\.ipynb$/i.test(base) || options.languageId === 'jupyter';
   return {
