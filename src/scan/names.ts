@@ -45,7 +45,7 @@ export function publicPrefixOf(name: string): string | undefined {
 const GENERIC_QUALIFIERS = [
   'raw', 'client', 'x', 'session', 'user', 'service', 'app', 'admin', 'master', 'default', 'prod', 'production', 'live',
   'dev', 'staging', 'test', 'personal', 'private', 'shared', 'server', 'http', 'basic', 'bearer', 'api', 'access', 'auth',
-  'my', 'main', 'primary', 'static', 'global',
+  'my', 'main', 'primary', 'static', 'global', 'npm', 'registry',
 ];
 
 export function isGenericKeyName(name: string): boolean {

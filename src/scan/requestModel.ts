@@ -86,7 +86,7 @@ export interface RequestKey {
 
 function isSentToken(tok: KeyToken): boolean {
   const name = tok.name ?? '';
-  return tok.via === 'bearer' || nameSaysRetracKey(name) || isGenericKeyName(name);
+  return tok.via === 'bearer' || tok.via === 'host' || nameSaysRetracKey(name) || isGenericKeyName(name);
 }
 
 /** The per-scan caches of request analysis, and the queries over them. */
@@ -151,6 +151,8 @@ export abstract class RequestModel extends LineModel {
     // sends what it holds to the request's host.
     const own = this.prep.paragraphs ? undefined : this.statement(line);
     if (own && this.namesOtherHost(own)) return false;
+    // In a paragraph the key's own line is its statement: a log line or a command that sends it elsewhere.
+    if (!own && this.namesOtherHost({ from: line, to: line })) return false;
     // Joined through a shared word, a request that also goes elsewhere (`headers` sent to a courier,
     // then a Retrac call with `headers: retracHeaders`) says nothing about where this statement's key goes.
     const across = own !== undefined && !this.namesOtherHost(ext);
@@ -172,8 +174,14 @@ export abstract class RequestModel extends LineModel {
       for (let k = a + 1; k <= b && ok; k++) ok = depth[k] >= need;
       // In indented formats a line that opens a mapping (`retrac:`) holds only the lines indented under it.
       if (ok && this.prep.paragraphs) {
-        const top = this.shape(ext.from + a).indent;
+        let top = this.shape(ext.from + a).indent;
         const opens = this.text(ext.from + a).trimEnd().endsWith(':');
+        // A Retrac line below the key, less indented but not at the top level (`uri:` after `headers:` /
+        // `Authorization:` / `- Bearer …` in a recorded request): a field of the mapping that holds the key's.
+        if (i > t && !opens) {
+          const below = this.shape(l).indent;
+          if (below > 0 && below < top) top = below;
+        }
         for (let k = a + 1; k <= b && ok; k++) {
           const ind = this.shape(ext.from + k).indent;
           if (ind >= 0) ok = opens ? ind > top : ind >= top || k === b;

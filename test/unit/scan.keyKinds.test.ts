@@ -88,7 +88,7 @@ tp('r1 encoded keys', [
   ['Kubernetes Secret data base64 (restricted)', 'k8s/secret.yml', (_k, n) => `kind: Secret\ndata:\n  token: ${n}\n  LOG_LEVEL: ${b64('info')}`, { kind: 'restricted', needle: (k) => b64(k) }],
   ['Helm b64enc of a literal', 'chart/templates/secret.yaml', (k) => `apiVersion: v1\nkind: Secret\ndata:\n  RETRAC_API_KEY: {{ "${k}" | b64enc }}`],
   ['Consul KV export (values base64)', 'consul/kv.json', (_k, n) => `[\n  {"key": "stock/retrac/api_key", "flags": 0, "value": "${n}"}\n]`, { needle: (k) => b64(k) }],
-  ['base64 of a restricted key at offset 1', 'config/blob.txt', (_k, n) => `payload: ${n}`, { kind: 'restricted', needle: (k) => b64('x' + k) }],
+  ['basic auth of an empty user and the key (offset 1)', 'scripts/check.sh', (_k, n) => `curl -H "Authorization: Basic ${n}" ${API}/v1/ping`, { kind: 'restricted', needle: (k) => b64(':' + k) }],
   ['base64 of a restricted key at offset 2', 'config/blob2.txt', (_k, n) => `payload: ${n}`, { kind: 'restricted', needle: (k) => b64('{"' + k + '"}') }],
 ]);
 tp('r1 docs and templates', [
@@ -246,5 +246,45 @@ describe('scan: key rules across file kinds (red-team cases, engineer K)', () =>
     }
     console.log(lines.join('\n'));
     assert.ok(all.ok, lines.join('\n'));
+  });
+});
+
+// The readers added for these classes (URL userinfo, `.netrc` machines above a password, base64
+// runs decoded for keys, OpenAPI `servers:` above an example, typed names, camel-case words) stay
+// linear: adversarial contents in the file kinds that use them each scan in under a second of CPU.
+describe('scan: adversarial contents for the key-kind readers', function () {
+  this.timeout(60_000);
+  it('each scans in under a second of CPU', () => {
+    const MB = 1024 * 1024;
+    const k = fakeKey('full');
+    const r = fakeKey('restricted');
+    // Contents with a finding on nearly every line (each one hashed for its fingerprint) at a quarter of the size, as in scan.config.test.ts.
+    const Q = MB / 4;
+    const contents: [string, string][] = [
+      ['userinfo without a host', `//${k}@`.repeat(MB / 28)],
+      ['userinfo chains', `https://${'a:'.repeat(MB / 4)}${k}@api.retrac.co`],
+      ['many @ after slashes', '//' + `${k}@`.repeat(MB / 25)],
+      ['netrc passwords without machines', `password ${k}\n`.repeat(MB / 34)],
+      ['netrc machines on one line', `machine api.retrac.co `.repeat(MB / 22) + `password ${k}`],
+      ['base64 markers in one run', 'cmV0cmFjXJldHJhY1yZXRyYWNf'.repeat(MB / 26)],
+      ['base64 markers in short runs', 'cmV0cmFjX JldHJhY1 yZXRyYWNf '.repeat(MB / 29)],
+      ['base64 keys, many per line', `${b64(r)} `.repeat(Q / 45)],
+      ['base64 full keys under names', `RETRAC_API_KEY: ${b64(k)}\n`.repeat(Q / 50)],
+      ['32-char runs', `token=${randomAlnum(32)} `.repeat(MB / 40)],
+      ['OpenAPI examples far below servers', 'servers:\n  - url: https://api.retrac.co\n' + `          example: Bearer ${k}\n`.repeat(MB / 48)],
+      ['servers lines', 'servers:\n'.repeat(MB / 9) + `example: Bearer ${k}`],
+      ['typed names', ` As String = "${k}"`.repeat(MB / 40)],
+      ['spaces before a typed name', ' '.repeat(MB) + `x As String = "${k}"`],
+      ['R arrows', `retrac_api_key <- "${k}"; `.repeat(Q / 44)],
+      ['camel words', `retrac_${'fetchInventoryItemsPaged'} `.repeat(MB / 32)],
+      ['yaml siblings below', Array.from({ length: 7500 }, (_, i) => ' '.repeat(2 + (i % 40)) + (i % 2 ? `Authorization: Bearer ${k}` : 'uri: https://api.retrac.co/v1/items')).join('\n')],
+    ];
+    for (const [label, text] of contents) {
+      for (const fileName of ['a.yaml', '.netrc', 'a.ts', 'a.har', '.bash_history', 'Config.vb']) {
+        const { cpuMs, wallMs } = withCpuMs(() => scanText(text, { fileName }));
+        if (process.env.KEYKINDS_TIMES) console.log(`${label} as ${fileName}: ${cpuMs.toFixed(0)} ms`);
+        assert.ok(cpuMs < 1000, `${label} as ${fileName}: ${cpuMs.toFixed(0)} ms of CPU (${wallMs.toFixed(0)} ms wall)`);
+      }
+    }
   });
 });
