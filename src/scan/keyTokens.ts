@@ -83,7 +83,8 @@ const SETTER_BEFORE = /(?:^|[.\s>:])([A-Za-z_]\w{2,40})\s*\(\s*$/;
 const PROPERTY_SET_BEFORE = /([A-Za-z_]\w{2,40})\s*\.\s*(?:set|convention|value)\s*\(\s*$/;
 /** Names that stand for the other branch of a lookup rather than for the value: `None =>`, `else`, `default:`. */
 /** Labels of a lookup's fallback argument: the key's name is the looked-up one. */
-const FALLBACK_LABELS = new Set(['default', 'defaultvalue', 'default_value', 'unset', 'fallback', 'otherwise', 'ifmissing']);
+// `envDefault:"…"` after `env:"RETRAC_API_KEY"` in a Go struct tag (caarlos0/env, kelseyhightower/envconfig `default:"…"`).
+const FALLBACK_LABELS = new Set(['default', 'defaultvalue', 'default_value', 'unset', 'fallback', 'otherwise', 'ifmissing', 'envdefault']);
 const BRANCH_WORDS = new Set(['none', 'nil', 'null', 'else', 'default', 'fallback', 'otherwise', 'orelse', '_']);
 /** A lookup of configuration or the environment earlier on a line. */
 const LOOKUP_WORD = /env|environ|\$\{|config|settings|lookup|_SERVER|getProperty|secrets|\{\{|\|\s*default/i;
@@ -178,6 +179,10 @@ function isBase64Char(code: number): boolean {
   return isAlnum(code) || code === 43 /* + */ || code === 47 /* / */ || code === 45 /* - */ || code === 95 /* _ */;
 }
 
+const ENCODED_PREFIX = 'retrac%5F';
+const TEX_MACRO_BEFORE = /\\(?:(?:re)?newcommand|providecommand|def)\s*\{?\\([A-Za-z@]{1,60})\}?\s*\{$/;
+/** Longest user name read in decoded basic-auth credentials. */
+const MAX_BASIC_USER = 64;
 const DECODED_RESTRICTED = /retrac_([A-Za-z0-9]+)/g;
 const BASE64_MARKER = new RegExp(BASE64_PREFIX_MARKERS.join('|'), 'g');
 
@@ -195,17 +200,26 @@ export class KeyTokens {
   ) {}
 
   restricted(s: string, keys: KeyToken[], line: number): void {
+    this.prefixed(s, keys, line, RESTRICTED_PREFIX);
+    // Percent-encoded (`retrac%5F…` in a logged or copied URL): the same key.
+    if (s.includes('retrac%5')) {
+      this.prefixed(s, keys, line, ENCODED_PREFIX);
+      this.prefixed(s, keys, line, 'retrac%5f');
+    }
+  }
+
+  private prefixed(s: string, keys: KeyToken[], line: number, prefix: string): void {
     const { min, max } = this.lengths;
-    for (let p = s.indexOf(RESTRICTED_PREFIX); p >= 0; p = s.indexOf(RESTRICTED_PREFIX, p + 1)) {
+    for (let p = s.indexOf(prefix); p >= 0; p = s.indexOf(prefix, p + 1)) {
       if (isIdentChar(s.charCodeAt(p - 1))) continue;
-      const bodyStart = p + RESTRICTED_PREFIX.length;
+      const bodyStart = p + prefix.length;
       const end = alnumRunEnd(s, bodyStart, s.length);
       const len = end - bodyStart;
       if (len < min || len > max || !(isTokenEnd(s, end) || endsAsRetracUserinfo(s, p, end))) {
         p = end - 1;
         continue;
       }
-      const key = s.slice(p, end);
+      const key = RESTRICTED_PREFIX + s.slice(bodyStart, end);
       if (!isImplausibleKeyBody(key.slice(RESTRICTED_PREFIX.length))) {
         const intro = this.introduction(s, p, line, end);
         keys.push({ start: p, end, key, keyType: 'restricted', ...intro });
@@ -256,17 +270,25 @@ export class KeyTokens {
     }
   }
 
-  /** A base64 run of a full-access key's length (32 characters for 24): the key it decodes to, if plausible. */
+  /**
+   * A base64 run that decodes to a full-access key (32 characters for 24), or to basic-auth credentials
+   * holding one (`key:`, `:key`, `user:key`): the key, if plausible.
+   */
   private decodedFullKey(s: string, start: number, end: number): string | undefined {
     const { min, max } = this.lengths;
     let stop = end;
     while (s.charCodeAt(stop) === 61 /* = */ && stop - end < 2) stop++;
     const len = stop - start;
-    if (len % 4 !== 0 || len < ((min + 2) / 3) * 4 - 4 || len > Math.ceil(max / 3) * 4) return undefined;
+    if (len % 4 !== 0 || len < Math.floor(min / 3) * 4 || len > Math.ceil((max + MAX_BASIC_USER + 1) / 3) * 4) return undefined;
     if (stop < s.length && (isIdentChar(s.charCodeAt(stop)) || s.charCodeAt(stop) === 43 || s.charCodeAt(stop) === 47)) return undefined;
     const decoded = Buffer.from(s.slice(start, stop), 'base64').toString('latin1');
-    if (decoded.length < min || decoded.length > max || alnumRunEnd(decoded, 0, decoded.length) !== decoded.length) return undefined;
-    return isImplausibleKeyBody(decoded) ? undefined : decoded;
+    const colon = decoded.indexOf(':');
+    const candidates = colon < 0 ? [decoded] : [decoded.slice(colon + 1), decoded.slice(0, colon)];
+    for (const c of candidates) {
+      if (c.length < min || c.length > max || alnumRunEnd(c, 0, c.length) !== c.length) continue;
+      if (!isImplausibleKeyBody(c)) return c;
+    }
+    return undefined;
   }
 
   /** Unprefixed keys are collected only after `Bearer`, as an auth value or as a named value; bare tokens are too ambiguous. */
@@ -339,6 +361,10 @@ export class KeyTokens {
     if (j < valueStart && j >= 6 && s.slice(j - 6, j).toLowerCase() === 'bearer' && !isAlnum(s.charCodeAt(j - 7))) {
       return { via: 'bearer' };
     }
+    // `Authorization: Basic …` (credentials in base64, decoded by `full`).
+    if (j < valueStart && j >= 5 && s.slice(j - 5, j).toLowerCase() === 'basic' && !isAlnum(s.charCodeAt(j - 6))) {
+      return { via: 'bearer' };
+    }
     // `Authorization: Token …` (the scheme some APIs and frameworks use instead of Bearer).
     if (j < valueStart && j >= 5 && s.slice(j - 5, j).toLowerCase() === 'token' && !isAlnum(s.charCodeAt(j - 6)) && /uthorization/i.test(s)) {
       return { via: 'bearer' };
@@ -375,6 +401,9 @@ export class KeyTokens {
         if (named) return { via: 'assign', name: named.name };
       }
     }
+    // LaTeX: `\newcommand{\retracApiKey}{…}`, `\def\retracApiKey{…}`.
+    const macro = s.charCodeAt(valueStart - 1) === 123 /* { */ ? TEX_MACRO_BEFORE.exec(before) : null;
+    if (macro) return { via: 'assign', name: macro[1] };
     // `JSON.stringify("…")` in build-time defines, `SecretStr("…")`: the name stands before the wrapper.
     const wrapper = WRAPPER_BEFORE.exec(before);
     const name = assignedName(s, wrapper ? valueStart - (before.length - wrapper.index) : valueStart);

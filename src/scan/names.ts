@@ -31,7 +31,20 @@ export function hasRetracWord(s: string): boolean {
 export function nameSaysRetracKey(name: string): boolean {
   if (!hasRetracWord(name)) return false;
   const lower = name.toLowerCase();
-  return KEY_WORDS.some((w) => lower.includes(w));
+  return KEY_WORDS.some((w) => lower.includes(w)) && !namesKeyAttribute(name);
+}
+
+/** What a name's last word says it holds about a key rather than the key: `RETRAC_KEY_ID`, `retracKeyHash`, `RETRAC_TOKEN_URL`. */
+const KEY_ATTRIBUTES = new Set([
+  'id', 'ids', 'hash', 'sha', 'sha1', 'sha256', 'digest', 'fingerprint', 'name', 'url', 'uri', 'prefix', 'suffix', 'last4',
+  'hint', 'length', 'len', 'type', 'expires', 'expiry', 'created', 'file', 'path', 'header', 'scope', 'scopes',
+]);
+const LAST_WORD = /([A-Z]?[a-z0-9]+|[A-Z0-9]+)[^A-Za-z0-9]*$/;
+
+function namesKeyAttribute(name: string): boolean {
+  const tail = name.length > 80 ? name.slice(-80) : name;
+  const m = LAST_WORD.exec(tail);
+  return m !== null && KEY_ATTRIBUTES.has(m[1].toLowerCase());
 }
 
 export function publicPrefixOf(name: string): string | undefined {

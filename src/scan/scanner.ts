@@ -329,6 +329,8 @@ class LineScan extends RequestModel {
     if (tok.via === 'assign' && this.assignedFromRetracLookup(name, line)) return true;
     // `api_keys:` / `retrac: …`, `tokens = { retrac: '…' }`: a Retrac field in a map of keys.
     if (hasRetracWord(name)) return this.inKeyMap(line);
+    // `password = …` under `[retrac]` (`.pypirc`, a tool's credentials file): only in a section or file named for Retrac.
+    if (PASSWORD_NAME.test(name)) return !this.ownedByAnother(tok, line) && (this.prep.retracFile || this.inRetracSection(line) || this.xmlEntryIdSaysRetrac(line));
     if (!isGenericKeyName(name)) return false;
     if (this.ownedByAnother(tok, line)) return false;
     if (this.prep.retracFile) return true;
@@ -396,6 +398,17 @@ class LineScan extends RequestModel {
   private ownedByAnother(tok: KeyToken, line: number): boolean {
     const name = tok.name ?? '';
     return (name !== '' && ownerOf(name, this.factsOf(line).text, tok.start) === 'other') || this.entryOwnerIsOther(line);
+  }
+
+  /** An XML entry identified by a child above the line: Maven `<server>` / `<id>retrac</id>` / `<password>…`. */
+  private xmlEntryIdSaysRetrac(line: number): boolean {
+    for (let l = line - 1; l >= Math.max(0, line - 6); l--) {
+      const t = this.factsText(l);
+      const id = t.length < 300 ? XML_ENTRY_ID.exec(t) : null;
+      if (id) return hasRetracWord(id[1]);
+      if (/^\s*<[\w.-]+>\s*$/.test(t)) return false; // the entry's opener: no id above the key
+    }
+    return false;
   }
 
   /** A Bruno request file: its `url:` line (one request per file) says where the `auth:bearer` token goes. */
@@ -691,6 +704,8 @@ const OWNER_FIELD = /(?<![\w-])["']?(?:provider|service|vendor)["']?[ \t]*[:=][ 
 /** A section that maps services to their keys: `api_keys:`, `tokens = {`, `"credentials": {`. */
 const KEY_MAP_NAME = /key|token|secret|credential/i;
 /** Qualifiers that do not say whose key a name holds: `self.api_key`, `config.token`, `process.env.API_KEY`. */
+const PASSWORD_NAME = /^(?:password|passwd|pass)$/i;
+const XML_ENTRY_ID = /^\s*<(?:id|name)>\s*([^<]{1,80})<\/(?:id|name)>\s*$/;
 const NEUTRAL_QUALIFIERS = new Set([
   'self', 'this', 'config', 'cfg', 'conf', 'configuration', 'settings', 'setting', 'options', 'opts', 'env', 'environ',
   'process', 'os', 'app', 'application', 'api', 'auth', 'secrets', 'secret', 'credentials', 'creds', 'client', 'http',

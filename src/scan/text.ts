@@ -172,6 +172,10 @@ export function assignedName(s: string, valueStart: number): { name: string; ope
   if (s.charCodeAt(j - 1) === 93 /* ] */) {
     j--;
     while (j > 0 && isBlank(s.charCodeAt(j - 1))) j--; // `[ "NAME" ]` (a notebook's unescaped quotes)
+    // `kRetracApiKey[] = "…"`, `KEY[25] = "…"`: a C array declaration, the name before its brackets.
+    let k = j;
+    while (k > 0 && j - k < 6 && s.charCodeAt(k - 1) >= 48 && s.charCodeAt(k - 1) <= 57) k--;
+    if (s.charCodeAt(k - 1) === 91 /* [ */ && /[\w$]/.test(s.charAt(k - 2))) j = k - 1;
   }
   if (j > 0 && isQuote(s.charCodeAt(j - 1))) j--;
   let end = j;

@@ -39,7 +39,7 @@ interface Case {
 }
 
 const cases: Case[] = [];
-let round = 1; // eslint-disable-line prefer-const -- raised before each new round
+let round = 1;
 type Row = [name: string, file: string, make: (k: string, n: string) => string, extra?: Partial<Pick<Case, 'kind' | 'needle' | 'options'>>];
 function tp(group: string, rows: Row[]): void {
   for (const [name, file, make, extra] of rows) cases.push({ round, group, name, file, make, leak: true, kind: 'full', ...extra });
@@ -180,6 +180,108 @@ tn('r1 hard negatives', [
   ['commit SHA with a Retrac name', 'versions.json', () => `{ "retracSdkCommit": "${hex(40)}", "retracSdkShort": "${hex(12)}" }`],
 ]);
 
+// Round 2, written after the round-1 fixes, in kinds not looked at yet; first run with those fixes.
+round = 2;
+tp('r2 credentials and URLs', [
+  ['.pypirc section for a Retrac index', '.pypirc', (k) => `[distutils]\nindex-servers =\n    retrac\n\n[retrac]\nrepository = https://pypi.retrac.co/legacy/\nusername = __token__\npassword = ${k}`],
+  ['gh-style hosts.yml keyed by a Retrac host', '.config/stock/hosts.yml', (k) => `api.retrac.co:\n    user: me\n    oauth_token: ${k}\n    git_protocol: https`],
+  ['.authinfo with port', '.authinfo', (k) => `machine api.retrac.co port https login me password ${k}`],
+  ['.gitmodules URL with a token', '.gitmodules', (k) => `[submodule "sdk"]\n\tpath = vendor/sdk\n\turl = https://oauth2:${k}@git.retrac.co/retrac/sdk.git`],
+  ['WebSocket URL with a token query', 'src/stream.ts', (k) => `const ws = new WebSocket('wss://stream.retrac.co/v1/events?token=${k}');`],
+  ['urlencode params for a Retrac URL', 'tools/export.py', (k) => `from urllib.parse import urlencode\n\nparams = urlencode({"api_key": "${k}", "limit": 100})\nurl = f"${API}/v1/items?{params}"`],
+  ['Basic auth of key: (full key as user)', 'scripts/ping.sh', (_k, n) => `curl -fsS -H "Authorization: Basic ${n}" ${API}/v1/workspaces`, { needle: (k) => b64(k + ':') }],
+  ['Docker auth for a Retrac registry, full key', '.docker/config.json', (_k, n) => `{\n  "auths": {\n    "registry.retrac.co": { "auth": "${n}" }\n  }\n}`, { needle: (k) => b64('ci:' + k) }],
+  ['URL-encoded restricted key in a log', 'logs/proxy.log', (_k, n) => `GET ${API}/v1/items?token=${n} 200`, { kind: 'restricted', needle: (k) => k.replace('_', '%5F') }],
+  ['Maven settings.xml server', '.m2/settings.xml', (k) => `<settings>\n  <servers>\n    <server>\n      <id>retrac</id>\n      <username>ci</username>\n      <password>${k}</password>\n    </server>\n  </servers>\n</settings>`],
+]);
+tp('r2 logs and recordings', [
+  ['urllib3 debug log line', 'logs/debug.log', (k) => `DEBUG:urllib3.connectionpool:https://api.retrac.co:443 "GET /v1/items?api_key=${k} HTTP/1.1" 200 None`],
+  ['Go golden file of a request', 'internal/client/testdata/list.golden', (k) => `GET /v1/items HTTP/1.1\nHost: api.retrac.co\nAuthorization: Bearer ${k}\nUser-Agent: Go-http-client/1.1`],
+  ['Jest snapshot of request options', 'src/__snapshots__/client.test.ts.snap', (k) => `exports[\`client sends auth 1\`] = \`\n{\n  "headers": {\n    "Authorization": "Bearer ${k}",\n  },\n  "url": "${API}/v1/items",\n}\n\`;`],
+  ['Polly.js recording headers', 'recordings/items_123/recording.har', (k) => `{\n  "request": {\n    "headers": [\n      { "name": "authorization", "value": "Bearer ${k}" }\n    ],\n    "url": "${API}/v1/items"\n  }\n}`],
+  ['nock definition with a header', 'test/fixtures/items.nock.js', (k) => `nock('${API}:443')\n  .matchHeader('authorization', 'Bearer ${k}')\n  .get('/v1/items')\n  .reply(200, { data: [] });`],
+  ['WireMock mapping named for Retrac', 'wiremock/mappings/retrac-items.json', (k) => `{\n  "request": {\n    "urlPath": "/v1/items",\n    "headers": { "Authorization": { "equalTo": "Bearer ${k}" } }\n  },\n  "response": { "status": 200 }\n}`],
+  ['OpenAPI doc: example far below the servers', 'openapi.yaml', (k) => `openapi: 3.0.3\ninfo:\n  title: Stock\nservers:\n  - url: ${API}/v1\npaths:\n` + Array.from({ length: 12 }, (_, i) => `  /r${i}:\n    get:\n      summary: r${i}\n`).join('') + `  /items:\n    get:\n      parameters:\n        - name: Authorization\n          in: header\n          example: Bearer ${k}`],
+  ['PowerShell transcript', 'logs/PowerShell_transcript.txt', (k) => `PS C:\\stock> Invoke-RestMethod -Uri ${API}/v1/items -Headers @{ Authorization = "Bearer ${k}" }`],
+]);
+tp('r2 docs and templates', [
+  ['Sphinx conf.py html_context', 'docs/conf.py', (k) => `project = "Stock"\nhtml_context = {\n    "retrac_key": "${k}",\n}`],
+  ['Docusaurus themeConfig section', 'docusaurus.config.js', (k) => `module.exports = {\n  title: 'Stock',\n  themeConfig: {\n    retrac: {\n      apiKey: '${k}',\n    },\n  },\n};`],
+  ['Hugo params table', 'config.toml', (k) => `baseURL = "https://stock.example.org/"\n\n[params.retrac]\n  apiKey = "${k}"`],
+  ['Jekyll _config.yml', '_config.yml', (k) => `title: Stock\nretrac_api_key: ${k}`],
+  ['Pug inline script', 'views/layout.pug', (k) => `html\n  head\n    script.\n      window.RETRAC_KEY = "${k}";`],
+  ['Svelte component script', 'src/lib/Stock.svelte', (k) => `<script>\n  import { onMount } from 'svelte';\n  const retracKey = '${k}';\n</script>`],
+  ['Astro frontmatter', 'src/pages/index.astro', (k) => `---\nconst RETRAC_TOKEN = "${k}";\n---\n<h1>Stock</h1>`],
+  ['JSDoc example', 'src/index.ts', (k) => `/**\n * @example\n * const client = new Retrac({ apiKey: '${k}' });\n */\nexport { Retrac } from './client';`],
+  ['Python doctest', 'stock/client.py', (k) => `def connect():\n    """\n    >>> client = retrac.Client(api_key="${k}")\n    """`],
+  ['LaTeX macro', 'report/main.tex', (k) => `\\newcommand{\\retracApiKey}{${k}}`],
+  ['restricted key in AsciiDoc table', 'docs/keys.adoc', (k) => `|===\n|Name |Value\n|sandbox |${k}\n|===`, R],
+]);
+tp('r2 run configs and deploy', [
+  ['Eclipse .launch mapEntry', 'Stock.launch', (k) => `<launchConfiguration type="org.eclipse.jdt.launching.localJavaApplication">\n  <mapAttribute key="org.eclipse.debug.core.environmentVariables">\n    <mapEntry key="RETRAC_API_KEY" value="${k}"/>\n  </mapAttribute>\n</launchConfiguration>`],
+  ['Procfile inline env', 'Procfile', (k) => `web: RETRAC_API_KEY=${k} node server.js`],
+  ['supervisord environment', 'deploy/supervisord.conf', (k) => `[program:stock]\ncommand=/usr/bin/stock\nenvironment=RETRAC_API_KEY="${k}",LOG_LEVEL="info"`],
+  ['pm2 ecosystem env', 'ecosystem.config.js', (k) => `module.exports = {\n  apps: [{\n    name: 'stock',\n    script: 'server.js',\n    env: { RETRAC_API_KEY: '${k}' },\n  }],\n};`],
+  ['fly.toml env', 'fly.toml', (k) => `app = "stock"\n\n[env]\n  RETRAC_API_KEY = "${k}"`],
+  ['App Engine app.yaml', 'app.yaml', (k) => `runtime: python312\nenv_variables:\n  RETRAC_API_KEY: '${k}'`],
+  ['justfile export', 'justfile', (k) => `export RETRAC_API_KEY := "${k}"\n\nsync:\n    node sync.js`],
+  ['tox.ini setenv', 'tox.ini', (k) => `[testenv]\nsetenv =\n    RETRAC_API_KEY = ${k}\ncommands = pytest`],
+  ['pytest.ini env', 'pytest.ini', (k) => `[pytest]\nenv =\n    RETRAC_TOKEN=${k}`],
+  ['CodeBuild buildspec', 'buildspec.yml', (k) => `version: 0.2\nenv:\n  variables:\n    RETRAC_API_KEY: ${k}\nphases:\n  build:\n    commands:\n      - npm test`],
+  ['PowerShell SetEnvironmentVariable', 'setup.ps1', (k) => `[Environment]::SetEnvironmentVariable("RETRAC_API_KEY", "${k}", "User")`],
+  ['Taskfile env', 'Taskfile.yml', (k) => `version: '3'\nenv:\n  RETRAC_TOKEN: ${k}\ntasks:\n  sync:\n    cmds: [node sync.js]`, R],
+]);
+tp('r2 source kinds', [
+  ['Haskell binding', 'src/Config.hs', (k) => `module Config where\n\nretracApiKey :: String\nretracApiKey = "${k}"`],
+  ['OCaml let', 'bin/config.ml', (k) => `let retrac_api_key = "${k}"`],
+  ['Erlang define', 'src/stock.hrl', (k) => `-define(RETRAC_API_KEY, "${k}").`],
+  ['Perl my', 'bin/sync.pl', (k) => `use strict;\nmy $retrac_api_key = '${k}';`],
+  ['Perl hash fat comma', 'lib/Stock/Config.pm', (k) => `our %CONFIG = (\n    retrac_token => '${k}',\n);`],
+  ['Clojure def', 'src/stock/config.clj', (k) => `(ns stock.config)\n\n(def retrac-api-key "${k}")`],
+  ['Racket define', 'config.rkt', (k) => `#lang racket\n(define retrac-token "${k}")`],
+  ['Zig const', 'src/config.zig', (k) => `pub const retrac_api_key = "${k}";`],
+  ['Solidity constant', 'contracts/Oracle.sol', (k) => `contract Oracle {\n    string constant RETRAC_KEY = "${k}";\n}`],
+  ['Terraform locals', 'locals.tf', (k) => `locals {\n  retrac_token = "${k}"\n}`],
+  ['CUE', 'config.cue', (k) => `retrac: apiKey: "${k}"`],
+  ['Jsonnet', 'config.jsonnet', (k) => `{\n  retrac: {\n    apiKey: '${k}',\n  },\n}`],
+  ['Maven pom property', 'pom.xml', (k) => `<project>\n  <properties>\n    <retrac.api.key>${k}</retrac.api.key>\n  </properties>\n</project>`],
+  ['C++ constexpr array', 'src/keys.hpp', (k) => `#pragma once\nconstexpr char kRetracApiKey[] = "${k}";`],
+  ['Go struct tag default', 'config/config.go', (k) => `type Config struct {\n\tRetracAPIKey string \`env:"RETRAC_API_KEY" envDefault:"${k}"\`\n}`],
+  ['Rust clap default_value', 'src/cli.rs', (k) => `#[arg(long, env = "RETRAC_API_KEY", default_value = "${k}")]\napi_key: String,`],
+  ['click option default', 'stock/cli.py', (k) => `@click.option("--api-key", envvar="RETRAC_API_KEY", default="${k}")\ndef main(api_key):\n    ...`],
+  ['argparse default', 'stock/__main__.py', (k) => `parser.add_argument("--retrac-token", default="${k}")`],
+  ['commander option default', 'bin/stock.js', (k) => `program.option('--retrac-key <key>', 'Retrac API key', '${k}');`],
+  ['TS enum member named Retrac', 'src/keys.ts', (k) => `export enum ApiKeys {\n  Retrac = '${k}',\n}`],
+]);
+tn('r2 hard negatives', [
+  ['database URL: user and database named retrac', '.env.example', (v) => `DATABASE_URL=postgres://retrac:${v}@db:5432/retrac`],
+  ['redis URL on an internal retrac host', 'config/cache.yml', (v) => `cache:\n  url: redis://:${v}@cache.retrac.internal:6379/0`],
+  ['git URL with a GitHub token for a Retrac repo', 'scripts/clone.sh', (v) => `git clone https://${v}@github.com/retrac/sdk-node.git`],
+  ['.netrc: GitHub machine with login retrac', '.netrc', (v) => `machine github.com login retrac password ${v}`],
+  ['.pypirc for PyPI next to a Retrac index', '.pypirc', (v) => `[retrac]\nrepository = https://pypi.retrac.co/legacy/\n\n[pypi]\nusername = __token__\npassword = ${v}`],
+  ['Sealed secret ciphertext under a Retrac name', 'k8s/sealed.yaml', () => `kind: SealedSecret\nspec:\n  encryptedData:\n    RETRAC_API_KEY: AgB${randomAlnum(120)}==`],
+  ['SOPS ciphertext', 'secrets.enc.yaml', () => `retrac_api_key: ENC[AES256_GCM,data:${randomAlnum(32)},iv:${randomAlnum(22)}=,tag:${randomAlnum(22)}==,type:str]`],
+  ['Ansible vault', 'group_vars/all/vault.yml', () => `retrac_api_key: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  ${hex(64)}\n  ${hex(64)}`],
+  ['key id, not the key', '.env.example', (v) => `RETRAC_KEY_ID=${v}\nRETRAC_API_KEY=`],
+  ['key fingerprint field', 'config/keys.yml', (v) => `retrac:\n  keyFingerprint: ${v}\n  keyLast4: wXyZ`],
+  ['sha256 of a key', 'audit.json', () => `{ "retracKeySha256": "${hex(64)}" }`],
+  ['redacted restricted key', 'docs/keys.md', () => `Your key looks like \`${P}AbCd…wXyZ\` in the dashboard.`],
+  ['masked restricted key', 'logs/app.log', () => `auth ok key=${P}${rep('*', 20)}wXyZ`],
+  ['placeholder in docs', 'docs/quickstart.md', () => `const client = new Retrac({ apiKey: 'YOUR_RETRAC_API_KEY' });`],
+  ['angle placeholder in a cassette', 'cassettes/items.yml', () => `    headers:\n      Authorization:\n      - Bearer <RETRAC_API_KEY>\n    uri: ${API}/v1/items`],
+  ['nock for a courier with a token', 'test/fixtures/ship.nock.js', (v) => `nock('${COURIER}')\n  .matchHeader('authorization', 'Bearer ${v}')\n  .get('/v1/parcels')\n  .reply(200, {});`],
+  ['WireMock mapping for a courier', 'wiremock/mappings/courier.json', (v) => `{ "request": { "headers": { "Authorization": { "equalTo": "Bearer ${v}" } } } }`],
+  ['Jest snapshot: courier auth and a Retrac id', 'src/__snapshots__/ship.test.ts.snap', (v) => `exports[\`ship 1\`] = \`\n{\n  "retracItemId": "${randomAlnum(24)}",\n  "headers": { "Authorization": "Bearer ${v}" },\n  "url": "${COURIER}/v1/parcels",\n}\n\`;`],
+  ['log: trace and span ids on a Retrac call', 'logs/otel.log', (v) => `span name=retrac.items.list trace_id=${v} span_id=${randomAlnum(16)} http.url=${API}/v1/items`],
+  ['Go struct tag default for a courier', 'config/ship.go', (v) => `type Ship struct {\n\tCourierToken string \`env:"COURIER_TOKEN" envDefault:"${v}"\`\n\tRetracURL string \`env:"RETRAC_URL" envDefault:"${API}"\`\n}`],
+  ['click option for a courier next to a Retrac one', 'stock/cli.py', (v) => `@click.option("--retrac-url", default="${API}")\n@click.option("--courier-token", default="${v}")\ndef main(retrac_url, courier_token):\n    ...`],
+  ['TS enum: the courier member', 'src/keys.ts', (v) => `export enum Hosts {\n  Retrac = '${API}',\n}\nexport enum ApiKeys {\n  Courier = '${v}',\n}`],
+  ['Maven server for another repository', 'settings.xml', (v) => `<servers>\n  <server>\n    <id>retrac-mirror-readonly</id>\n    <username>ci</username>\n  </server>\n  <server>\n    <id>nexus</id>\n    <password>${v}</password>\n  </server>\n</servers>`],
+  ['Docker auth for Docker Hub in a Retrac project', '.docker/config.json', (v) => `{ "auths": { "https://index.docker.io/v1/": { "auth": "${b64('retrac:' + v)}" } } }`],
+  ['restricted key in a git-ignored .env.production.local', '.env.production.local', (v) => `RETRAC_API_KEY=${P}${v}`, { options: { gitIgnored: true } }],
+  ['identifiers with a Retrac prefix in code', 'src/sync.ts', () => `export function ${P}syncInventoryLocations() {}\nconst x = ${P}SyncInventoryLocationAll;`],
+]);
+
 // ---------------------------------------------------------------------------------------------
 
 interface Outcome {
@@ -277,6 +379,13 @@ describe('scan: adversarial contents for the key-kind readers', function () {
       ['spaces before a typed name', ' '.repeat(MB) + `x As String = "${k}"`],
       ['R arrows', `retrac_api_key <- "${k}"; `.repeat(Q / 44)],
       ['camel words', `retrac_${'fetchInventoryItemsPaged'} `.repeat(MB / 32)],
+      ['percent-encoded prefixes', `retrac%5F${k} `.repeat(Q / 34)],
+      ['percent signs after the brand', 'retrac%5'.repeat(MB / 8)],
+      ['basic-auth runs', `Authorization: Basic ${b64('user:' + k)} `.repeat(Q / 60)],
+      ['long padded runs', `${randomAlnum(90)}== `.repeat(MB / 93)],
+      ['nested sections closing below keys', Array.from({ length: 7500 }, (_, i) => (i % 3 === 0 ? 'courier: {' : i % 3 === 1 ? `  "headers": { "Authorization": "Bearer ${k}" } },` : '"url": "https://api.retrac.co/v1/items",')).join('\n')],
+      ['XML ids above passwords', `<id>retrac</id>\n<password>${k}</password>\n`.repeat(Q / 60)],
+      ['TeX macros', `\\newcommand{\\retracApiKey}{${k}}`.repeat(Q / 50)],
       ['yaml siblings below', Array.from({ length: 7500 }, (_, i) => ' '.repeat(2 + (i % 40)) + (i % 2 ? `Authorization: Bearer ${k}` : 'uri: https://api.retrac.co/v1/items')).join('\n')],
     ];
     for (const [label, text] of contents) {
