@@ -111,6 +111,8 @@ function wordCoverage(body: string): number {
   return covered / body.length;
 }
 
+const CAMEL_WORDS = /^(?:[a-z]{2,}|[A-Z][a-z]{2,})(?:[A-Z][a-z]{2,})+$/;
+
 /** True when an alphanumeric token of key length is not a plausible random key. */
 export function isImplausibleKeyBody(body: string): boolean {
   let classes = 0;
@@ -128,6 +130,9 @@ export function isImplausibleKeyBody(body: string): boolean {
   // a random 24-character key has each of these with probability below 1e-8.
   if (classes === 1 || classes === 2 || classes === 4) return true;
   if (hexOnlyLower || hexOnlyUpper) return true;
+  // Letters only, in camel-case words (`fetchInventoryItemsPaged`): an identifier. A random key
+  // has no digit and this case pattern together with probability below 1e-5.
+  if (classes === 6 && CAMEL_WORDS.test(body)) return true;
   if (longestSameRun(body) >= 6) return true;
   if (entropyBitsPerChar(body) < 3) return true;
   if (isSequential(body)) return true;

@@ -13,9 +13,34 @@ export interface KeyToken {
   end: number;
   key: string;
   keyType: KeyType;
-  via: 'bare' | 'bearer' | 'assign';
+  /** `host`: credentials bound to a Retrac host by their own syntax (URL userinfo, `.netrc` machine, a host-named field). */
+  via: 'bare' | 'bearer' | 'assign' | 'host';
   name?: string;
 }
+
+/** A Retrac host (`api.retrac.co`, `npm.retrac.co:443`, `retrac.co`): credentials bound to it are Retrac keys. */
+const RETRAC_HOST = /^(?:[\w-]+\.)*retrac\.co(?::\d{1,5})?$/i;
+/** The host of a URL's authority after its userinfo: `…@api.retrac.co/v1`. */
+const HOST_AFTER_AT = /^@([A-Za-z0-9.-]{1,120}(?::\d{1,5})?)/;
+/** `.netrc` / `.authinfo`: `machine HOST` then `login …` and `password …` on that line or the lines below. */
+/** The host a token at [start, end) is the userinfo of (`//KEY@host`, `//user:KEY@host`), or undefined. */
+function userinfoHost(s: string, start: number, end: number): string | undefined {
+  if (s.charCodeAt(end) !== 64 /* @ */) return undefined;
+  const slashes = s.lastIndexOf('//', start);
+  if (slashes < Math.max(0, start - 120) || /[\s/"'`]/.test(s.slice(slashes + 2, start))) return undefined;
+  return HOST_AFTER_AT.exec(s.slice(end, end + 130))?.[1];
+}
+
+/** A token that ends at `@` is a key only as the userinfo of a URL to a Retrac host. */
+function endsAsRetracUserinfo(s: string, start: number, end: number): boolean {
+  const host = userinfoHost(s, start, end);
+  return host !== undefined && RETRAC_HOST.test(host);
+}
+
+const NETRC_MACHINE = /(?:^|\s)(?:machine\s+(\S{1,200})|default)(?=\s|$)/g;
+const NETRC_PASSWORD = /(?:^|\s)(?:password|passwd)\s+$/;
+/** Lines a `.netrc` machine line may sit above its password. */
+const NETRC_LINES = 8;
 
 const AUTH_CALL_BEFORE =
   /(?:\b(?:bearer_?auth|set_?bearer_?(?:token|auth)|with_?(?:bearer_?)?token|(?:set_?|with_?)?basic_?auth|httpbasicauth|token_?auth|bearer_?tokens?|set_?auth_?token|auth|\w*authenticator)\s*\(\s*\(?\s*[&*]?\s*|\bauth\s*[=:]\s*\(?\s*\[?\s*|(?:^|[\s{(,])(?:-u|--user|--oauth2-bearer|--bearer|:oauth-token)\s+["']?|\bbearer\s*(?:\{\}|%s|%v)["'`]\s*,\s*)$/i;
@@ -32,8 +57,9 @@ const ENV_FALLBACK_BEFORE =
 const WRAPPER_BEFORE = /(?:(?:JSON\.stringify|String|str|SecretStr|Secret|SecretString|Some|Ok)\s*\(|ConvertTo-SecureString(?:\s+-String)?)\s*$/;
 /** An env lookup before a fallback: `process.env.`, `getenv(`, `os.environ`, `ENV[`, `${`, `Environment.`, `System.get_env(`. */
 const ENV_LOOKUP = /env|environ|\$\{/i;
-const PARTNER_VALUE_NAMES = new Set(['value', 'default', 'defaultvalue', 'currentvalue', 'initialvalue', 'string', 'val']);
-const PARTNER = /(?:(?<![\w-])["']?(?:key|name|Key|Name|variable)["']?\s*[:=]\s*["']?([\w.:-]+)|<key>\s*([\w.:-]+)\s*<\/key>)/g;
+const PARTNER_VALUE_NAMES = new Set(['value', 'content', 'default', 'defaultvalue', 'currentvalue', 'initialvalue', 'string', 'val']);
+// A name may be a path (`"key": "stock/retrac/api_key"` in a Consul KV export, a Vault path).
+const PARTNER = /(?:(?<![\w-])["']?(?:key|name|Key|Name|variable)["']?\s*[:=]\s*["']?([\w.:/-]+)|<key>\s*([\w.:-]+)\s*<\/key>)/g;
 
 /** `{"key": "retracToken", "value": …`, `<key>RetracApiKey</key>`, `- name: RETRAC_API_KEY`: the last name on a line. */
 function lastPartner(t: string): string | undefined {
@@ -57,7 +83,8 @@ const SETTER_BEFORE = /(?:^|[.\s>:])([A-Za-z_]\w{2,40})\s*\(\s*$/;
 const PROPERTY_SET_BEFORE = /([A-Za-z_]\w{2,40})\s*\.\s*(?:set|convention|value)\s*\(\s*$/;
 /** Names that stand for the other branch of a lookup rather than for the value: `None =>`, `else`, `default:`. */
 /** Labels of a lookup's fallback argument: the key's name is the looked-up one. */
-const FALLBACK_LABELS = new Set(['default', 'defaultvalue', 'default_value', 'unset', 'fallback', 'otherwise', 'ifmissing']);
+// `envDefault:"…"` after `env:"RETRAC_API_KEY"` in a Go struct tag (caarlos0/env, kelseyhightower/envconfig `default:"…"`).
+const FALLBACK_LABELS = new Set(['default', 'defaultvalue', 'default_value', 'unset', 'fallback', 'otherwise', 'ifmissing', 'envdefault']);
 const BRANCH_WORDS = new Set(['none', 'nil', 'null', 'else', 'default', 'fallback', 'otherwise', 'orelse', '_']);
 /** A lookup of configuration or the environment earlier on a line. */
 const LOOKUP_WORD = /env|environ|\$\{|config|settings|lookup|_SERVER|getProperty|secrets|\{\{|\|\s*default/i;
@@ -140,6 +167,25 @@ const ENTRY_OPENER = /["']?([\w.:-]+)["']?\s*[:=]\s*[{[]\s*$/;
 /** Lines a block opener may sit above its `default`. */
 const BLOCK_LINES = 20;
 
+/**
+ * `retrac_` in base64 at each of the three alignments (the chars that do not depend on the bytes
+ * around it): a restricted key inside a Kubernetes Secret's `data:`, a Docker `auth` (`user:key`),
+ * a Consul KV export, a basic-auth header. The gate (prepare.ts) looks for them too.
+ */
+export const BASE64_PREFIX_MARKERS = ['cmV0cmFjX', 'JldHJhY1', 'yZXRyYWNf'];
+
+/** A base64 character, standard or URL-safe alphabet. */
+function isBase64Char(code: number): boolean {
+  return isAlnum(code) || code === 43 /* + */ || code === 47 /* / */ || code === 45 /* - */ || code === 95 /* _ */;
+}
+
+const ENCODED_PREFIX = 'retrac%5F';
+const TEX_MACRO_BEFORE = /\\(?:(?:re)?newcommand|providecommand|def)\s*\{?\\([A-Za-z@]{1,60})\}?\s*\{$/;
+/** Longest user name read in decoded basic-auth credentials. */
+const MAX_BASIC_USER = 64;
+const DECODED_RESTRICTED = /retrac_([A-Za-z0-9]+)/g;
+const BASE64_MARKER = new RegExp(BASE64_PREFIX_MARKERS.join('|'), 'g');
+
 export class KeyTokens {
   /** One cursor for every line (`full` does not call itself): no allocation per line. */
   private readonly runs = new AlnumRuns('', 1, 0, 0);
@@ -154,17 +200,26 @@ export class KeyTokens {
   ) {}
 
   restricted(s: string, keys: KeyToken[], line: number): void {
+    this.prefixed(s, keys, line, RESTRICTED_PREFIX);
+    // Percent-encoded (`retrac%5F…` in a logged or copied URL): the same key.
+    if (s.includes('retrac%5')) {
+      this.prefixed(s, keys, line, ENCODED_PREFIX);
+      this.prefixed(s, keys, line, 'retrac%5f');
+    }
+  }
+
+  private prefixed(s: string, keys: KeyToken[], line: number, prefix: string): void {
     const { min, max } = this.lengths;
-    for (let p = s.indexOf(RESTRICTED_PREFIX); p >= 0; p = s.indexOf(RESTRICTED_PREFIX, p + 1)) {
+    for (let p = s.indexOf(prefix); p >= 0; p = s.indexOf(prefix, p + 1)) {
       if (isIdentChar(s.charCodeAt(p - 1))) continue;
-      const bodyStart = p + RESTRICTED_PREFIX.length;
+      const bodyStart = p + prefix.length;
       const end = alnumRunEnd(s, bodyStart, s.length);
       const len = end - bodyStart;
-      if (len < min || len > max || !isTokenEnd(s, end)) {
+      if (len < min || len > max || !(isTokenEnd(s, end) || endsAsRetracUserinfo(s, p, end))) {
         p = end - 1;
         continue;
       }
-      const key = s.slice(p, end);
+      const key = RESTRICTED_PREFIX + s.slice(bodyStart, end);
       if (!isImplausibleKeyBody(key.slice(RESTRICTED_PREFIX.length))) {
         const intro = this.introduction(s, p, line, end);
         keys.push({ start: p, end, key, keyType: 'restricted', ...intro });
@@ -173,13 +228,87 @@ export class KeyTokens {
     }
   }
 
+  /**
+   * Restricted keys in base64: each base64 run holding a marker is found once, and a few characters
+   * around each marker, from a 4-character boundary of the run (where its encoding's groups start),
+   * are decoded. The first `retrac_` key in a run is reported on the run (on the decoded window in a
+   * long run). Linear: runs are disjoint and each marker decodes a fixed-size window.
+   */
+  encodedRestricted(s: string, keys: KeyToken[], line: number): void {
+    const { min, max } = this.lengths;
+    let from = -1;
+    let to = -1;
+    let done = false;
+    BASE64_MARKER.lastIndex = 0;
+    for (let m = BASE64_MARKER.exec(s); m; m = BASE64_MARKER.exec(s)) {
+      const p = m.index;
+      if (p >= to) {
+        from = p;
+        while (from > 0 && isBase64Char(s.charCodeAt(from - 1))) from--;
+        to = p + m[0].length;
+        while (to < s.length && isBase64Char(s.charCodeAt(to))) to++;
+        done = false;
+      }
+      if (done) {
+        BASE64_MARKER.lastIndex = to;
+        continue;
+      }
+      const start = from + Math.max(0, Math.floor((p - from) / 4) * 4 - 4);
+      const end = Math.min(to, start + 4 * Math.ceil((max + 16) / 3));
+      const decoded = Buffer.from(s.slice(start, end), 'base64').toString('latin1');
+      DECODED_RESTRICTED.lastIndex = 0;
+      for (let d = DECODED_RESTRICTED.exec(decoded); d; d = DECODED_RESTRICTED.exec(decoded)) {
+        const body = d[1];
+        if (body.length < min || body.length > max || isIdentChar(decoded.charCodeAt(d.index - 1)) || isImplausibleKeyBody(body)) continue;
+        // The body must end inside the window: a key cut off by it is not a key.
+        if (d.index + d[0].length === decoded.length && end < to) continue;
+        const [a, b] = to - from <= 256 ? [from, to] : [start, end];
+        keys.push({ start: a, end: b, key: d[0], keyType: 'restricted', ...this.introduction(s, a, line, b) });
+        done = true;
+        break;
+      }
+    }
+  }
+
+  /**
+   * A base64 run that decodes to a full-access key (32 characters for 24), or to basic-auth credentials
+   * holding one (`key:`, `:key`, `user:key`): the key, if plausible.
+   */
+  private decodedFullKey(s: string, start: number, end: number): string | undefined {
+    const { min, max } = this.lengths;
+    let stop = end;
+    while (s.charCodeAt(stop) === 61 /* = */ && stop - end < 2) stop++;
+    const len = stop - start;
+    if (len % 4 !== 0 || len < Math.floor(min / 3) * 4 || len > Math.ceil((max + MAX_BASIC_USER + 1) / 3) * 4) return undefined;
+    if (stop < s.length && (isIdentChar(s.charCodeAt(stop)) || s.charCodeAt(stop) === 43 || s.charCodeAt(stop) === 47)) return undefined;
+    const decoded = Buffer.from(s.slice(start, stop), 'base64').toString('latin1');
+    const colon = decoded.indexOf(':');
+    const candidates = colon < 0 ? [decoded] : [decoded.slice(colon + 1), decoded.slice(0, colon)];
+    for (const c of candidates) {
+      if (c.length < min || c.length > max || alnumRunEnd(c, 0, c.length) !== c.length) continue;
+      if (!isImplausibleKeyBody(c)) return c;
+    }
+    return undefined;
+  }
+
   /** Unprefixed keys are collected only after `Bearer`, as an auth value or as a named value; bare tokens are too ambiguous. */
   full(s: string, keys: KeyToken[], line: number): void {
     const { min, max } = this.lengths;
     // Every maximal alphanumeric run of at least `min` characters, in order.
     for (const runs = this.runs.reset(s, min, 0, s.length); runs.next(); ) {
       const { start, end } = runs;
-      if (end - start > max || !isTokenStart(s, start) || !isTokenEnd(s, end)) continue;
+      if (end - start > max) {
+        // A named value in base64 (`RETRAC_API_KEY: <base64>` in a Kubernetes Secret's `data:`).
+        const decoded = isTokenStart(s, start) ? this.decodedFullKey(s, start, end) : undefined;
+        if (decoded !== undefined) {
+          const intro = this.introduction(s, start, line, end);
+          if (intro.via !== 'bare') keys.push({ start, end, key: decoded, keyType: 'full', ...intro });
+        }
+        continue;
+      }
+      // `//KEY@api.retrac.co`: a URL's userinfo starts after `//` and ends at `@`, which end no other token.
+      const userinfo = (s.charCodeAt(start - 1) === 47 /* / */ || s.charCodeAt(end) === 64 /* @ */) && endsAsRetracUserinfo(s, start, end);
+      if (!userinfo && (!isTokenStart(s, start) || !isTokenEnd(s, end))) continue;
       const key = s.slice(start, end);
       if (isImplausibleKeyBody(key)) continue;
       const intro = this.introduction(s, start, line, end);
@@ -187,8 +316,37 @@ export class KeyTokens {
     }
   }
 
+  /**
+   * Credentials whose own syntax names the host they are for: URL userinfo (`https://KEY@api.retrac.co`,
+   * `https://user:KEY@…`, git credential stores, pip/npm index URLs) and `.netrc` entries (`machine
+   * api.retrac.co login x password KEY`, over lines too). A Retrac host makes them Retrac keys, another host
+   * makes them that host's: either way the answer is final. Undefined when the token is neither.
+   */
+  private hostCredential(s: string, start: number, end: number, line: number): { via: KeyToken['via'] } | undefined {
+    const host = userinfoHost(s, start, end);
+    if (host !== undefined) return { via: RETRAC_HOST.test(host) ? 'host' : 'bare' };
+    const before = s.slice(Math.max(0, start - 16), start);
+    if (!NETRC_PASSWORD.test(before)) return undefined;
+    // The nearest `machine` before the password, on its line or up to NETRC_LINES above.
+    for (let l = line; l >= Math.max(0, line - NETRC_LINES); l--) {
+      const text = l === line ? s.slice(0, start) : this.lineText(l);
+      if (text.length > 2000) return undefined;
+      let host: string | undefined;
+      let found = false;
+      NETRC_MACHINE.lastIndex = 0;
+      for (let m = NETRC_MACHINE.exec(text); m; m = NETRC_MACHINE.exec(text)) {
+        found = true;
+        host = m[1];
+      }
+      if (found) return { via: host !== undefined && RETRAC_HOST.test(host) ? 'host' : 'bare' };
+    }
+    return undefined;
+  }
+
   /** How a token is introduced: after `Bearer` or into an auth helper, as the value of a name, or bare. */
   private introduction(s: string, start: number, line: number, end: number): { via: KeyToken['via']; name?: string } {
+    const host = this.hostCredential(s, start, end, line);
+    if (host) return host;
     let valueStart = start > 0 && isQuote(s.charCodeAt(start - 1)) ? start - 1 : start;
     // `'"…"'`: a quoted JSON string inside a string (esbuild defines).
     if (valueStart < start && isQuote(s.charCodeAt(valueStart - 1)) && s.charCodeAt(valueStart - 1) !== s.charCodeAt(valueStart)) valueStart--;
@@ -201,6 +359,10 @@ export class KeyTokens {
     let j = valueStart;
     while (j > 0 && isBlank(s.charCodeAt(j - 1))) j--;
     if (j < valueStart && j >= 6 && s.slice(j - 6, j).toLowerCase() === 'bearer' && !isAlnum(s.charCodeAt(j - 7))) {
+      return { via: 'bearer' };
+    }
+    // `Authorization: Basic …` (credentials in base64, decoded by `full`).
+    if (j < valueStart && j >= 5 && s.slice(j - 5, j).toLowerCase() === 'basic' && !isAlnum(s.charCodeAt(j - 6))) {
       return { via: 'bearer' };
     }
     // `Authorization: Token …` (the scheme some APIs and frameworks use instead of Bearer).
@@ -239,10 +401,15 @@ export class KeyTokens {
         if (named) return { via: 'assign', name: named.name };
       }
     }
+    // LaTeX: `\newcommand{\retracApiKey}{…}`, `\def\retracApiKey{…}`.
+    const macro = s.charCodeAt(valueStart - 1) === 123 /* { */ ? TEX_MACRO_BEFORE.exec(before) : null;
+    if (macro) return { via: 'assign', name: macro[1] };
     // `JSON.stringify("…")` in build-time defines, `SecretStr("…")`: the name stands before the wrapper.
     const wrapper = WRAPPER_BEFORE.exec(before);
     const name = assignedName(s, wrapper ? valueStart - (before.length - wrapper.index) : valueStart);
     if (name === undefined) return this.setterName(before) ?? lookupFallback(s, valueStart) ?? { via: 'bare' };
+    // `"api.retrac.co": "…"` (composer `auth.json` `bearer`, per-host token maps): credentials for that host.
+    if (name.operator && RETRAC_HOST.test(name.name)) return { via: 'host', name: name.name };
     const lower = name.name.toLowerCase();
     // `Sys.getenv("X", unset = "…")`, `get(ENV, "X", default = …)`: a lookup's fallback argument.
     if (FALLBACK_LABELS.has(lower) && ENV_LOOKUP.test(before)) {

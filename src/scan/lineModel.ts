@@ -3,7 +3,7 @@
 // over the facts region, and the extents built from lines (statements, request windows). The
 // request analysis (requestModel.ts) and the rules (scanner.ts) read it.
 import { RESTRICTED_PREFIX } from '../api/keys';
-import { KeyTokens, type KeyToken } from './keyTokens';
+import { BASE64_PREFIX_MARKERS, KeyTokens, type KeyToken } from './keyTokens';
 import { hasRetracWord, lastSegment } from './names';
 import type { KeyType, PreparedOptions } from './prepare';
 import { assignedName, isQuote, isWordChar } from './text';
@@ -23,6 +23,10 @@ const NON_BLANK = /\S/;
 /** Imports and package references name Retrac without sending anything to it. */
 export const IMPORT_LINE = /^\s*(?:import|from|require|using\s+(?:static\s+)?[\w.]+\s*;|use|include|#include|package|@import|extern|pip|npm|yarn|pnpm|go get|gem|composer|dotnet add|<PackageReference|"@?[\w./-]*retrac[\w./-]*"\s*:\s*"[~^]?\d)/i;
 const KEY_LIKE = /retrac_[A-Za-z0-9]+/g;
+
+function hasBase64Marker(s: string): boolean {
+  return BASE64_PREFIX_MARKERS.some((m) => s.includes(m));
+}
 
 export interface EnvRef {
   name: string;
@@ -185,6 +189,7 @@ export abstract class LineModel implements Lines {
     if (!f.keys) {
       f.keys = [];
       if (f.retracWord) this.keyTokens.restricted(f.text, f.keys, line);
+      if (hasBase64Marker(f.text)) this.keyTokens.encodedRestricted(f.text, f.keys, line);
       this.keyTokens.full(f.text, f.keys, line);
     }
     return f.keys;

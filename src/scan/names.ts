@@ -31,7 +31,20 @@ export function hasRetracWord(s: string): boolean {
 export function nameSaysRetracKey(name: string): boolean {
   if (!hasRetracWord(name)) return false;
   const lower = name.toLowerCase();
-  return KEY_WORDS.some((w) => lower.includes(w));
+  return KEY_WORDS.some((w) => lower.includes(w)) && !namesKeyAttribute(name);
+}
+
+/** What a name's last word says it holds about a key rather than the key: `RETRAC_KEY_ID`, `retracKeyHash`, `RETRAC_TOKEN_URL`. */
+const KEY_ATTRIBUTES = new Set([
+  'id', 'ids', 'hash', 'sha', 'sha1', 'sha256', 'digest', 'fingerprint', 'name', 'url', 'uri', 'prefix', 'suffix', 'last4',
+  'hint', 'length', 'len', 'type', 'expires', 'expiry', 'created', 'file', 'path', 'header', 'scope', 'scopes',
+]);
+const LAST_WORD = /([A-Z]?[a-z0-9]+|[A-Z0-9]+)[^A-Za-z0-9]*$/;
+
+function namesKeyAttribute(name: string): boolean {
+  const tail = name.length > 80 ? name.slice(-80) : name;
+  const m = LAST_WORD.exec(tail);
+  return m !== null && KEY_ATTRIBUTES.has(m[1].toLowerCase());
 }
 
 export function publicPrefixOf(name: string): string | undefined {
@@ -45,7 +58,7 @@ export function publicPrefixOf(name: string): string | undefined {
 const GENERIC_QUALIFIERS = [
   'raw', 'client', 'x', 'session', 'user', 'service', 'app', 'admin', 'master', 'default', 'prod', 'production', 'live',
   'dev', 'staging', 'test', 'personal', 'private', 'shared', 'server', 'http', 'basic', 'bearer', 'api', 'access', 'auth',
-  'my', 'main', 'primary', 'static', 'global',
+  'my', 'main', 'primary', 'static', 'global', 'npm', 'registry',
 ];
 
 export function isGenericKeyName(name: string): boolean {

@@ -4,6 +4,7 @@
 import { RESTRICTED_PREFIX } from '../api/keys';
 import { BytePrefilter } from './bytePrefilter';
 import { alnumRunEnd, isImplausibleKeyBody, keyLengths, type KeyLengths } from './keyShape';
+import { BASE64_PREFIX_MARKERS } from './keyTokens';
 import { hasRetracWord } from './names';
 import { baseName, isEnvFileName, languageIdFor } from './syntax';
 import type { ScanOptions } from './types';
@@ -15,13 +16,13 @@ import type { ScanOptions } from './types';
  * `BYTE_GATE_HINTS` is the cheap first search (V8 skips ahead fastest on short alternatives);
  * each hit is then confirmed with `BYTE_GATE_WORDS` at its position.
  */
-const BYTE_GATE_HINTS = ['etrac', 'ETRAC', 'orkspace[I_]', 'roject[S_]'];
-const BYTE_GATE_WORDS = ['etrac', 'ETRAC', 'orkspace(?:Id|ID|_id)', 'roject(?:Slug|_slug)'];
+const BYTE_GATE_HINTS = ['etrac', 'ETRAC', 'orkspace[I_]', 'roject[S_]', ...BASE64_PREFIX_MARKERS];
+const BYTE_GATE_WORDS = ['etrac', 'ETRAC', 'orkspace(?:Id|ID|_id)', 'roject(?:Slug|_slug)', ...BASE64_PREFIX_MARKERS];
 /**
  * The same for source maps, whose sources are JSON strings that a writer may escape: the bare
  * words, so an escaped letter after the first one cannot hide a gate word.
  */
-const ESCAPED_GATE_WORDS = ['etrac', 'ETRAC', 'orkspace', 'roject'];
+const ESCAPED_GATE_WORDS = ['etrac', 'ETRAC', 'orkspace', 'roject', ...BASE64_PREFIX_MARKERS];
 
 export type KeyType = 'restricted' | 'full';
 
@@ -90,7 +91,7 @@ export function sharedParts(envValues: ScanOptions['envValues'], lenient: boolea
   const names = [...keyEnvNames.keys()].map(escapeRegExp);
   // Every rule needs one of these within CONTEXT_LINES of its finding; lines further from all of
   // them are never looked at. `mayHaveFindings` checks the same words on raw bytes.
-  const gate = new RegExp(['[rR]etrac', 'RETRAC', '[wW]orkspace(?:Id|ID|_id)', '[pP]roject(?:Slug|_slug)', ...names].join('|'), 'g');
+  const gate = new RegExp(['[rR]etrac', 'RETRAC', '[wW]orkspace(?:Id|ID|_id)', '[pP]roject(?:Slug|_slug)', ...BASE64_PREFIX_MARKERS, ...names].join('|'), 'g');
   // A little looser than `gate` (`etrac` for `[rR]etrac`, `orkspace[I_]` for `[wW]orkspace…`):
   // alternatives that start with plain letters let the regex engine skip ahead through bytes that
   // cannot start a match.

@@ -3,13 +3,24 @@
 // candidate is near, and the keys a request carries, literal or reached through the definitions
 // of the names it sends as auth (within FLOW_LINES). Cached per scan like the line facts.
 import type { KeyToken } from './keyTokens';
-import { LineModel, FLOW_LINES, REQUEST_LINES } from './lineModel';
-import { AUTH_WORD, authNames, isGenericKeyName, lastSegment, nameSaysRetracKey } from './names';
+import { LineModel, CONTEXT_LINES, FLOW_LINES, REQUEST_LINES } from './lineModel';
+import { AUTH_WORD, authNames, hasRetracWord, isGenericKeyName, lastSegment, nameSaysRetracKey } from './names';
 import { hasRunOf, isWordChar, lineOfOffset } from './text';
-import { assignedVariable, retracOutsideClosedEntries } from './structure';
+import { assignedVariable, inNamedSection, retracOutsideClosedEntries } from './structure';
 
 const LIST_ITEM = /^\s*- /;
 /** A URL to a host other than Retrac's or a local one: a request there is not a Retrac request. */
+/** The name a section opener gives: `courier:`, `"headers": [`, `stripe = {`, `[courier]`. */
+const SECTION_NAME = /["'[]?([A-Za-z_$][\w$.-]{0,60})["'\]]?\s*(?:[:=]|=>)?\s*[{[(]?\s*$/;
+/** Section names that say what a part of a request or config is, not whose it is. */
+const STRUCTURAL_SECTIONS = new Set([
+  'headers', 'header', 'request', 'req', 'response', 'res', 'params', 'query', 'body', 'auth', 'authorization', 'credentials',
+  'creds', 'env', 'environment', 'variables', 'vars', 'data', 'stringdata', 'spec', 'config', 'configuration', 'settings',
+  'options', 'opts', 'integrations', 'services', 'providers', 'clients', 'client', 'secrets', 'secret', 'values', 'global',
+  'defaults', 'default', 'production', 'prod', 'development', 'dev', 'staging', 'test', 'local', 'api', 'apis', 'http',
+  'interactions', 'entries', 'log', 'items', 'item', 'properties', 'metadata', 'extra', 'common', 'shared', 'app',
+  'application', 'keys', 'tokens', 'matchheaders', 'request_headers', 'requestheaders', 'with', 'inputs', 'args',
+]);
 export const OTHER_HOST_URL = /https?:\/\/(?!api\.retrac\.co|localhost|127\.0\.0\.1|\[::1\]|\$|\{)[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 /** Field names that set a client's base URL: the client variable carries the Retrac host. */
 const BASE_FIELD = /^(?:base_?ur[li]|baseU(?:RL|rl|ri)|prefix_?url|prefixUrl|host|endpoint|server|api_?url|apiUrl|url)$/i;
@@ -86,7 +97,7 @@ export interface RequestKey {
 
 function isSentToken(tok: KeyToken): boolean {
   const name = tok.name ?? '';
-  return tok.via === 'bearer' || nameSaysRetracKey(name) || isGenericKeyName(name);
+  return tok.via === 'bearer' || tok.via === 'host' || nameSaysRetracKey(name) || isGenericKeyName(name);
 }
 
 /** The per-scan caches of request analysis, and the queries over them. */
@@ -95,6 +106,7 @@ export abstract class RequestModel extends LineModel {
   private readonly retracRequests = new Map<number, boolean>();
   private readonly requestKeyMemo = new Map<number, RequestKey[]>();
   private readonly outsideClosedMemo = new Map<number, boolean>();
+  private readonly sectionOwnerMemo = new Map<number, boolean>();
   private readonly otherHostLines = new Map<number, boolean>();
   private readonly helperMemo = new Map<number, { from: number; to: number }[]>();
   private readonly lineDefs = new Map<number, { calls: string[]; members: string[] }>();
@@ -151,13 +163,19 @@ export abstract class RequestModel extends LineModel {
     // sends what it holds to the request's host.
     const own = this.prep.paragraphs ? undefined : this.statement(line);
     if (own && this.namesOtherHost(own)) return false;
+    // In a paragraph the key's own line is its statement: a log line or a command that sends it elsewhere.
+    if (!own && this.namesOtherHost({ from: line, to: line })) return false;
     // Joined through a shared word, a request that also goes elsewhere (`headers` sent to a courier,
     // then a Retrac call with `headers: retracHeaders`) says nothing about where this statement's key goes.
     const across = own !== undefined && !this.namesOtherHost(ext);
+    // A paragraph that sends to another host: a word that says Retrac (`retracItemId`, `retrac items list`)
+    // on another line does not place the key; a Retrac URL still does.
+    const urlOnly = own === undefined && this.namesOtherHost(ext);
     for (let i = 0; i < n; i++) {
       const l = ext.from + i;
       if (!this.factsOf(l).retracTarget && !uses.has(l)) continue;
       if (i === t) return true;
+      if (urlOnly && !uses.has(l) && !this.factsText(l).includes('retrac.co')) continue;
       // `{:retrac {:url "…"}` or `{"retrac": {…},` above: a sibling closed on its line names nothing below.
       if (i < t && !uses.has(l) && !this.retracOutsideClosed(l)) continue;
       if (own && (l < own.from || l > own.to)) {
@@ -170,10 +188,24 @@ export abstract class RequestModel extends LineModel {
       const need = depth[a + 1];
       let ok = true;
       for (let k = a + 1; k <= b && ok; k++) ok = depth[k] >= need;
+      // A Retrac line below the key, one or two levels up once the key's object closes (`"headers": [ … ],`
+      // then `"url": "…"` in a recorded request): a field of an object that encloses the key's, unless
+      // the key's own section names another service.
+      if (!ok && i > t && need - depth[b] >= 1 && need - depth[b] <= 2) {
+        ok = true;
+        for (let k = a + 1; k <= b && ok; k++) ok = depth[k] >= depth[b];
+        ok &&= !this.sectionOwnerIsOther(line);
+      }
       // In indented formats a line that opens a mapping (`retrac:`) holds only the lines indented under it.
       if (ok && this.prep.paragraphs) {
-        const top = this.shape(ext.from + a).indent;
+        let top = this.shape(ext.from + a).indent;
         const opens = this.text(ext.from + a).trimEnd().endsWith(':');
+        // A Retrac line below the key, less indented but not at the top level (`uri:` after `headers:` /
+        // `Authorization:` / `- Bearer …` in a recorded request): a field of the mapping that holds the key's.
+        if (i > t && !opens) {
+          const below = this.shape(l).indent;
+          if (below > 0 && below < top) top = below;
+        }
         for (let k = a + 1; k <= b && ok; k++) {
           const ind = this.shape(ext.from + k).indent;
           if (ind >= 0) ok = opens ? ind > top : ind >= top || k === b;
@@ -185,6 +217,37 @@ export abstract class RequestModel extends LineModel {
       if (ok) return true;
     }
     return false;
+  }
+
+  /**
+   * The nearest section enclosing the line whose name is not structural (`headers`, `request`, `env`,
+   * `auth`, …) names another service (`courier:`, `"stripe": {`), and that section's lines from its
+   * opener to just below the line say nothing of Retrac (`provider: retrac` would). By line.
+   */
+  protected sectionOwnerIsOther(line: number): boolean {
+    let v = this.sectionOwnerMemo.get(line);
+    if (v !== undefined) return v;
+    let opener = -1;
+    let other = false;
+    inNamedSection(this, line, CONTEXT_LINES, (t) => {
+      const name = SECTION_NAME.exec(t.length > 200 ? t.slice(-200) : t)?.[1];
+      if (!name) return false;
+      if (hasRetracWord(name)) return true;
+      const lower = name.toLowerCase();
+      if (STRUCTURAL_SECTIONS.has(lower) || isGenericKeyName(lower) || !/[a-z]{3}/.test(lower)) return false;
+      other = true;
+      return true;
+    }, (l) => (opener = l));
+    if (other && opener >= 0) {
+      const indent = this.shape(opener).indent;
+      for (let l = opener + 1; l <= Math.min(this.last, line + 3) && other; l++) {
+        const sh = this.shape(l);
+        if (l > line && !sh.empty && sh.indent <= indent) break;
+        if (this.factsOf(l).retracWord) other = false;
+      }
+    }
+    this.sectionOwnerMemo.set(line, (v = other));
+    return v;
   }
 
   /** `retracOutsideClosedEntries` of a line, once per line per scan. */

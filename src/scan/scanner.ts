@@ -65,6 +65,8 @@ class LineScan extends RequestModel {
   private readonly entryOwnerMemo = new Map<number, boolean>();
   private readonly sectionMemo = new Map<number, boolean>();
   private readonly keyMapMemo = new Map<number, boolean>();
+  /** serversLineAbove: by line, the nearest `servers:` at or above it (or -1). */
+  private readonly serversMemo = new Map<number, number>();
   /** Lines already looked at as requests that may send to Retrac. */
   private readonly sinkLines = new Set<number>();
 
@@ -97,7 +99,7 @@ class LineScan extends RequestModel {
       if (f.retracTarget) sinks.push(line);
       if (f.hostName) hosts = true;
       // A section named for Retrac reaches down to its last key.
-      const reachDown = f.retracTarget && (opensSection(f.text) || this.prep.requestFile) ? FLOW_LINES : CONTEXT_LINES;
+      const reachDown = f.retracTarget && (opensSection(f.text) || this.prep.requestFile || this.isOpenApiServer(line)) ? FLOW_LINES : CONTEXT_LINES;
       const a = Math.max(from, line - CONTEXT_LINES);
       const b = Math.min(to, line + reachDown);
       if (a <= b) {
@@ -320,12 +322,15 @@ class LineScan extends RequestModel {
    * Retrac, a section named for Retrac, a file named for Retrac, or a `.env` file about Retrac.
    */
   private fullKeyHasContext(tok: KeyToken, line: number): boolean {
-    if (tok.via === 'bearer') return this.prep.retracFile || this.retracAround(this.requestWindow(line), line);
+    if (tok.via === 'bearer') return this.prep.retracFile || this.retracAround(this.requestWindow(line), line) || this.openApiServerIsRetrac(line);
+    if (tok.via === 'host') return true; // bound to a Retrac host by its own syntax (keyTokens.ts)
     const name = tok.name ?? '';
     if (nameSaysRetracKey(name)) return true;
     if (tok.via === 'assign' && this.assignedFromRetracLookup(name, line)) return true;
     // `api_keys:` / `retrac: …`, `tokens = { retrac: '…' }`: a Retrac field in a map of keys.
     if (hasRetracWord(name)) return this.inKeyMap(line);
+    // `password = …` under `[retrac]` (`.pypirc`, a tool's credentials file): only in a section or file named for Retrac.
+    if (PASSWORD_NAME.test(name)) return !this.ownedByAnother(tok, line) && (this.prep.retracFile || this.inRetracSection(line) || this.xmlEntryIdSaysRetrac(line));
     if (!isGenericKeyName(name)) return false;
     if (this.ownedByAnother(tok, line)) return false;
     if (this.prep.retracFile) return true;
@@ -336,6 +341,56 @@ class LineScan extends RequestModel {
     return this.prep.requestFile && this.requestFileUrlIsRetrac(line);
   }
 
+  /** `- url: https://api.retrac.co` under a top-level `servers:` (OpenAPI, YAML): it reaches the operations below. */
+  private isOpenApiServer(line: number): boolean {
+    if (!this.prep.paragraphs || !/^\s*-?\s*url\s*:/.test(this.factsText(line))) return false;
+    for (let l = line - 1; l >= Math.max(0, line - 3); l--) if (this.factsText(l).startsWith('servers:')) return true;
+    return false;
+  }
+
+  /**
+   * An OpenAPI document (YAML) whose top-level `servers:` above the line (within FLOW_LINES) lists only
+   * Retrac URLs: every operation in it goes there, with the auth its examples show.
+   */
+  private openApiServerIsRetrac(line: number): boolean {
+    if (!this.prep.paragraphs || this.namesOtherHost({ from: line, to: line })) return false;
+    const l = this.serversLineAbove(line);
+    if (l < 0 || l < line - FLOW_LINES) return false;
+    let retrac = false;
+    for (let u = l + 1; u <= Math.min(this.last, l + 12); u++) {
+      const v = this.factsText(u);
+      if (/^\S/.test(v)) break;
+      if (!/^\s*-?\s*url\s*:/.test(v)) continue;
+      if (!v.includes('retrac.co') || this.namesOtherHost({ from: u, to: u })) return false;
+      retrac = true;
+    }
+    return retrac;
+  }
+
+  /** The nearest top-level `servers:` line above `line` within FLOW_LINES, or -1; memoised so many tokens walk each line once. */
+  private serversLineAbove(line: number): number {
+    const visited: number[] = [];
+    let found = -1;
+    let known = false;
+    for (let l = line - 1; l >= Math.max(0, line - FLOW_LINES); l--) {
+      const memo = this.serversMemo.get(l);
+      if (memo !== undefined) {
+        found = memo;
+        known = true;
+        break;
+      }
+      visited.push(l);
+      if (this.factsText(l).startsWith('servers:')) {
+        found = l;
+        break;
+      }
+    }
+    // A line's answer is the nearest at or above it. A walk cut off by the limit proves nothing for the lines it saw.
+    const complete = known || found >= 0 || visited.length === 0 || visited[visited.length - 1] === 0;
+    if (complete) for (const v of visited) this.serversMemo.set(v, found);
+    return found;
+  }
+
   /**
    * The key's own name or entry says whose it is, and that is another service: `courier.api.key=…`,
    * `default['courier']['api_key'] = …`, `courier: apiKey: …`, `{ provider: 'courier', token: … }`.
@@ -343,6 +398,17 @@ class LineScan extends RequestModel {
   private ownedByAnother(tok: KeyToken, line: number): boolean {
     const name = tok.name ?? '';
     return (name !== '' && ownerOf(name, this.factsOf(line).text, tok.start) === 'other') || this.entryOwnerIsOther(line);
+  }
+
+  /** An XML entry identified by a child above the line: Maven `<server>` / `<id>retrac</id>` / `<password>…`. */
+  private xmlEntryIdSaysRetrac(line: number): boolean {
+    for (let l = line - 1; l >= Math.max(0, line - 6); l--) {
+      const t = this.factsText(l);
+      const id = t.length < 300 ? XML_ENTRY_ID.exec(t) : null;
+      if (id) return hasRetracWord(id[1]);
+      if (/^\s*<[\w.-]+>\s*$/.test(t)) return false; // the entry's opener: no id above the key
+    }
+    return false;
   }
 
   /** A Bruno request file: its `url:` line (one request per file) says where the `auth:bearer` token goes. */
@@ -638,6 +704,8 @@ const OWNER_FIELD = /(?<![\w-])["']?(?:provider|service|vendor)["']?[ \t]*[:=][ 
 /** A section that maps services to their keys: `api_keys:`, `tokens = {`, `"credentials": {`. */
 const KEY_MAP_NAME = /key|token|secret|credential/i;
 /** Qualifiers that do not say whose key a name holds: `self.api_key`, `config.token`, `process.env.API_KEY`. */
+const PASSWORD_NAME = /^(?:password|passwd|pass)$/i;
+const XML_ENTRY_ID = /^\s*<(?:id|name)>\s*([^<]{1,80})<\/(?:id|name)>\s*$/;
 const NEUTRAL_QUALIFIERS = new Set([
   'self', 'this', 'config', 'cfg', 'conf', 'configuration', 'settings', 'setting', 'options', 'opts', 'env', 'environ',
   'process', 'os', 'app', 'application', 'api', 'auth', 'secrets', 'secret', 'credentials', 'creds', 'client', 'http',
@@ -693,7 +761,7 @@ function restrictedKeyIn(keys: readonly { tok: KeyToken }[]): string | undefined
 
 /** Sent as auth: after `Bearer`, into an auth helper, or under a generic key name (`token: "…"`). */
 function isAuthToken(tok: KeyToken): boolean {
-  return tok.via === 'bearer' || isGenericKeyName(tok.name ?? '');
+  return tok.via === 'bearer' || tok.via === 'host' || isGenericKeyName(tok.name ?? '');
 }
 
 /** Opens a section: `"retrac": {`, `retrac:`, `[retrac]`, `<Retrac>`, `Retrac = {`. */

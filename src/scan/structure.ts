@@ -499,7 +499,7 @@ export function openerAbove(lines: Lines, line: number, limit: number): number {
  * openers (`"retrac": {`, `Retrac = {`, `variable "retrac_api_key" {`), lines with less indent
  * that open a YAML mapping (`retrac:`), and the nearest `[section]` header, at any depth.
  */
-export function inNamedSection(lines: Lines, line: number, limit: number, named: (text: string) => boolean): boolean {
+export function inNamedSection(lines: Lines, line: number, limit: number, named: (text: string) => boolean, at?: (opener: number) => void): boolean {
   const lo = Math.max(0, line - limit);
   let pending = 0; // closers seen going up whose openers are still above
   let indent = lines.shape(line).indent;
@@ -514,12 +514,22 @@ export function inNamedSection(lines: Lines, line: number, limit: number, named:
       else if (pending > 0) pending--;
       else encloses = true;
     }
-    if (encloses && named(enclosingName(lines.text(l), below))) return true;
-    if (sh.header) return named(lines.text(l));
+    if (encloses && named(enclosingName(lines.text(l), below))) {
+      at?.(l);
+      return true;
+    }
+    if (sh.header) {
+      const yes = named(lines.text(l));
+      if (yes) at?.(l);
+      return yes;
+    }
     if (indent >= 0 && sh.indent < indent) {
       const t = lines.text(l).trimEnd();
       // A YAML key that opens a mapping, or a less-indented line that opens a block.
-      if ((t.endsWith(':') || t.endsWith('{') || t.endsWith('(') || t.endsWith('[')) && named(t)) return true;
+      if ((t.endsWith(':') || t.endsWith('{') || t.endsWith('(') || t.endsWith('[')) && named(t)) {
+        at?.(l);
+        return true;
+      }
       indent = sh.indent;
     }
   }

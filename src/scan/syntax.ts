@@ -95,12 +95,18 @@ const BY_EXTENSION: Record<string, string> = {
   sql: 'sql', lua: 'lua', hs: 'haskell', ini: 'ini', cfg: 'ini', clj: 'clojure', lisp: 'lisp', tex: 'latex',
   erl: 'erlang', vb: 'vb', bat: 'bat', cmd: 'bat', html: 'html', htm: 'html', xml: 'xml', md: 'markdown',
   markdown: 'markdown', mdx: 'mdx', svg: 'svg', cshtml: 'razor', css: 'css', json: 'json',
+  // A HAR recording is JSON (its entries are data, each request its own object).
+  har: 'json',
 };
 
 const BY_BASENAME: Record<string, string> = {
   makefile: 'makefile', gnumakefile: 'makefile', dockerfile: 'dockerfile', containerfile: 'dockerfile',
   gemfile: 'ruby', rakefile: 'ruby', procfile: 'shellscript', '.gitignore': 'ignore', '.dockerignore': 'ignore',
   '.npmrc': 'ini', '.editorconfig': 'ini', jenkinsfile: 'groovy', vagrantfile: 'ruby',
+  // Shell histories and start-up files are shell: each line its own command, not one paragraph.
+  '.bash_history': 'shellscript', '.zsh_history': 'shellscript', '.sh_history': 'shellscript', '.histfile': 'shellscript',
+  '.bashrc': 'shellscript', '.bash_profile': 'shellscript', '.zshrc': 'shellscript', '.zprofile': 'shellscript',
+  '.profile': 'shellscript', '.envrc': 'shellscript',
 };
 
 /** VS Code language id for a file name (best effort; `plaintext` when unknown). */

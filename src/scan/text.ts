@@ -134,18 +134,29 @@ export function isTokenEnd(s: string, end: number): boolean {
 
 }
 
+const STRING_TYPES = new Set(['string', 'String', 'str']);
+/** The name before a type: `RetracApiKey As ` / `retracKey `. */
+const TYPED_NAME_BEFORE = /([A-Za-z_]\w{0,60})[ \t]+(?:As[ \t]+)?$/;
+const DECLARATION_WORDS = new Set(['const', 'var', 'let', 'val', 'dim', 'public', 'private', 'protected', 'internal', 'static', 'final', 'readonly', 'friend', 'shared', 'export']);
+
 /**
  * The name a value at `valueStart` is assigned to, reading backwards over an operator
  * (`=`, `:`, `:=`, `?=`, `=>`, `,` as in `setenv("NAME", "…")`) or plain blanks (`ENV NAME value`).
  */
 export function assignedName(s: string, valueStart: number): { name: string; operator: boolean } | undefined {
   let j = valueStart;
+  // `@"…"`: an Objective-C string literal (a C# verbatim string).
+  if (s.charCodeAt(j - 1) === 64 /* @ */ && isQuote(s.charCodeAt(j))) j--;
   while (j > 0 && isBlank(s.charCodeAt(j - 1))) j--;
   const blanks = j < valueStart;
   let operator = false;
   let equals = false;
   if (s.charCodeAt(j - 1) === 62 /* > */ && s.charCodeAt(j - 2) === 61 /* = */) {
     j -= 2;
+    operator = true;
+  } else if (s.charCodeAt(j - 1) === 45 /* - */ && s.charCodeAt(j - 2) === 60 /* < */) {
+    // R's `name <- "…"` (and `<<-`).
+    j -= s.charCodeAt(j - 3) === 60 ? 3 : 2;
     operator = true;
   } else {
     const c = s.charCodeAt(j - 1);
@@ -161,6 +172,10 @@ export function assignedName(s: string, valueStart: number): { name: string; ope
   if (s.charCodeAt(j - 1) === 93 /* ] */) {
     j--;
     while (j > 0 && isBlank(s.charCodeAt(j - 1))) j--; // `[ "NAME" ]` (a notebook's unescaped quotes)
+    // `kRetracApiKey[] = "…"`, `KEY[25] = "…"`: a C array declaration, the name before its brackets.
+    let k = j;
+    while (k > 0 && j - k < 6 && s.charCodeAt(k - 1) >= 48 && s.charCodeAt(k - 1) <= 57) k--;
+    if (s.charCodeAt(k - 1) === 91 /* [ */ && /[\w$]/.test(s.charAt(k - 2))) j = k - 1;
   }
   if (j > 0 && isQuote(s.charCodeAt(j - 1))) j--;
   let end = j;
@@ -177,6 +192,11 @@ export function assignedName(s: string, valueStart: number): { name: string; ope
       if (k < end) j = k;
       else end = j;
     }
+  }
+  // A type after the name: `Const RetracApiKey As String = "…"` (VB), `var retracKey string = "…"` (Go).
+  if (equals && STRING_TYPES.has(s.slice(j, end))) {
+    const typed = TYPED_NAME_BEFORE.exec(s.slice(Math.max(0, j - 80), j));
+    if (typed && !DECLARATION_WORDS.has(typed[1].toLowerCase())) return { name: typed[1], operator };
   }
   const name = s.slice(j, end).replace(/^[$-]+/, '');
   if (!name || !/[A-Za-z]/.test(name)) return undefined;

@@ -1,0 +1,399 @@
+// Red-team cases for the key rules (engineer K, issue 10): file kinds and idioms no other scan test
+// uses — tools' credentials files, keys in URLs and query strings, logs and recordings that
+// captured a header, encoded keys, docs and templates, IDE and run configs, source kinds not used
+// elsewhere — and hard negatives of the same kinds (other services' tokens, 24-character ids and
+// hashes with Retrac names, placeholders, git-ignored files). Written before reading the rules in
+// depth; keys are generated at run time. The last test prints recall and precision per key rule.
+import * as assert from 'node:assert/strict';
+import { scanText, type Finding, type RuleId, type ScanOptions } from '../../src/scan';
+import { fakeKey, randomAlnum } from '../fakeKeys';
+import { withCpuMs } from './scanFixtures';
+
+const API = 'https://api.retrac.co';
+const COURIER = 'https://api.courier.example';
+const P = 'retrac' + '_';
+
+type KeyKind = 'full' | 'restricted';
+type KeyRule = 'retrac/full-access-key' | 'retrac/restricted-key';
+const KEY_RULES: RuleId[] = ['retrac/full-access-key', 'retrac/restricted-key'];
+const ruleFor = (kind: KeyKind): KeyRule => (kind === 'full' ? 'retrac/full-access-key' : 'retrac/restricted-key');
+
+const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
+const hex = (n: number): string => Array.from({ length: n }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
+const rep = (c: string, n = 24): string => c.repeat(n);
+
+/**
+ * `make(k, n)` writes a file around the key `k`; `n` is what the file holds in its place (the key
+ * itself, or an encoding of it: `needle(k)`), the text a finding must cover.
+ */
+interface Case {
+  round: number;
+  group: string;
+  name: string;
+  file: string;
+  make: (k: string, n: string) => string;
+  leak: boolean;
+  kind: KeyKind;
+  needle?: (k: string) => string;
+  options?: Partial<ScanOptions>;
+}
+
+const cases: Case[] = [];
+let round = 1;
+type Row = [name: string, file: string, make: (k: string, n: string) => string, extra?: Partial<Pick<Case, 'kind' | 'needle' | 'options'>>];
+function tp(group: string, rows: Row[]): void {
+  for (const [name, file, make, extra] of rows) cases.push({ round, group, name, file, make, leak: true, kind: 'full', ...extra });
+}
+function tn(group: string, rows: Row[]): void {
+  for (const [name, file, make, extra] of rows) cases.push({ round, group, name, file, make, leak: false, kind: 'full', ...extra });
+}
+const R: Partial<Case> = { kind: 'restricted' };
+
+// ---------------------------------------------------------------------------------------------
+// Round 1.
+tp('r1 credentials files', [
+  ['.netrc machine block over lines', '.netrc', (k) => `machine github.com\n  login me\n  password hunter2\n\nmachine api.retrac.co\n  login apikey\n  password ${k}`],
+  ['_netrc one line', '_netrc', (k) => `machine api.retrac.co login token password ${k}`],
+  ['.curlrc header', '.curlrc', (k) => `# defaults for the stock scripts\nsilent\nurl = "${API}/v1/items"\nheader = "Authorization: Bearer ${k}"`],
+  ['.git-credentials user:key@host', '.git-credentials', (k) => `https://me:ghp_notakeyjustanexample@github.com\nhttps://x-access-token:${k}@api.retrac.co`],
+  ['key as URL userinfo in code', 'src/sync.ts', (k) => `import { ofetch } from 'ofetch';\n\nconst BASE = 'https://${k}@api.retrac.co/v1';\nexport const items = () => ofetch(BASE + '/items');`],
+  ['composer auth.json bearer by host', 'auth.json', (k) => `{\n  "github-oauth": { "github.com": "abc" },\n  "bearer": {\n    "api.retrac.co": "${k}"\n  }\n}`],
+  ['pip.conf index URL on a Retrac host', 'pip.conf', (k) => `[global]\ntimeout = 60\nextra-index-url = https://__token__:${k}@pypi.retrac.co/simple`],
+  ['.yarnrc.yml scope for Retrac', '.yarnrc.yml', (k) => `nodeLinker: node-modules\nnpmScopes:\n  retrac:\n    npmRegistryServer: "https://npm.retrac.co"\n    npmAuthToken: ${k}`],
+  ['Docker config.json auth base64 of user:key', '.docker/config.json', (_k, n) => `{\n  "auths": {\n    "registry.retrac.co": {\n      "auth": "${n}"\n    }\n  }\n}`, { kind: 'restricted', needle: (k) => b64('token:' + k) }],
+  ['.netrc restricted key', '.netrc', (k) => `machine api.retrac.co login me password ${k}`, R],
+]);
+tp('r1 URLs and query strings', [
+  ['JS template URL with api_key', 'src/items.js', (k) => 'const res = await fetch(`' + API + '/v1/items?api_key=' + k + '&limit=50`);'],
+  ['Markdown doc GET with ?token=', 'docs/api.md', (k) => `## List items\n\n    GET ${API}/v1/items?token=${k}&workspaceId=ws_demo\n`],
+  ['YAML healthcheck URL with a key', 'monitoring/checks.yml', (k) => `checks:\n  - name: retrac\n    url: ${API}/v1/ping?api_key=${k}\n    interval: 60s`],
+  ['access log line with access_token', 'logs/access.log', (k) => `10.0.0.4 - - [03/Jan/2026:10:00:01 +0000] "GET /proxy?u=${API}/v1/items&access_token=${k} HTTP/1.1" 200 512`],
+  ['Python requests params in a URL string', 'tools/dump.py', (k) => `import requests\n\nURL = "${API}/v1/items?key=${k}"\nprint(requests.get(URL).json())`],
+  ['restricted key in a query string', 'docs/quickstart.rst', (k) => `Quick check::\n\n    curl "${API}/v1/items?api_key=${k}"`, R],
+]);
+tp('r1 logs and recordings', [
+  ['HAR request header pair', 'recordings/session.har', (k) => `{"log": {"entries": [{\n  "request": {\n    "method": "GET",\n    "url": "${API}/v1/items",\n    "headers": [\n      {"name": "Accept", "value": "application/json"},\n      {"name": "Authorization", "value": "Bearer ${k}"}\n    ]\n  }\n}]}}`],
+  ['HAR restricted key', 'network.har', (k) => `{"name": "authorization", "value": "Bearer ${k}"}`, R],
+  ['curl -v output', 'debug/curl.log', (k) => `*   Trying 10.1.2.3:443...\n> GET /v1/items HTTP/2\n> Host: api.retrac.co\n> user-agent: curl/8.5.0\n> authorization: Bearer ${k}\n> accept: */*\n< HTTP/2 200`],
+  ['VCR cassette (Ruby) request header', 'spec/cassettes/items.yml', (k) => `---\nhttp_interactions:\n- request:\n    method: get\n    uri: ${API}/v1/items\n    headers:\n      Authorization:\n      - Bearer ${k}\n  response:\n    status:\n      code: 200`],
+  ['vcrpy cassette: headers before uri', 'tests/cassettes/test_items.yaml', (k) => `interactions:\n- request:\n    body: null\n    headers:\n      Authorization:\n      - Bearer ${k}\n      User-Agent:\n      - python-requests/2.31.0\n    method: GET\n    uri: ${API}/v1/items\n  response:\n    status: {code: 200, message: OK}\nversion: 1`],
+  ['JetBrains HTTP client history', '.idea/httpRequests/http-requests-log.http', (k) => `GET ${API}/v1/items\nAuthorization: Bearer ${k}\n\n<> 2026-01-03T100001.200.json\n\n###`],
+  ['.bash_history curl', '.bash_history', (k) => `ls -la\ncd stock\ncurl -s -H "Authorization: Bearer ${k}" ${API}/v1/items | jq .\ngit status`],
+  ['.zsh_history extended export', '.zsh_history', (k) => `: 1767434400:0;cd ~/stock\n: 1767434410:0;export RETRAC_API_KEY=${k}\n: 1767434420:0;npm run sync`],
+  ['.bash_history restricted', '.bash_history', (k) => `http ${API}/v1/items "Authorization:Bearer ${k}"`, R],
+  ['mitmproxy flow dump text', 'captures/flows.txt', (k) => `GET ${API}/v1/items HTTP/1.1\nHost: api.retrac.co\nAuthorization: Bearer ${k}\nAccept: */*`],
+]);
+tp('r1 encoded keys', [
+  ['Kubernetes Secret data base64 (full)', 'k8s/secret.yaml', (_k, n) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: stock\ntype: Opaque\ndata:\n  RETRAC_API_KEY: ${n}`, { needle: (k) => b64(k) }],
+  ['Kubernetes Secret data base64 (restricted)', 'k8s/secret.yml', (_k, n) => `kind: Secret\ndata:\n  token: ${n}\n  LOG_LEVEL: ${b64('info')}`, { kind: 'restricted', needle: (k) => b64(k) }],
+  ['Helm b64enc of a literal', 'chart/templates/secret.yaml', (k) => `apiVersion: v1\nkind: Secret\ndata:\n  RETRAC_API_KEY: {{ "${k}" | b64enc }}`],
+  ['Consul KV export (values base64)', 'consul/kv.json', (_k, n) => `[\n  {"key": "stock/retrac/api_key", "flags": 0, "value": "${n}"}\n]`, { needle: (k) => b64(k) }],
+  ['basic auth of an empty user and the key (offset 1)', 'scripts/check.sh', (_k, n) => `curl -H "Authorization: Basic ${n}" ${API}/v1/ping`, { kind: 'restricted', needle: (k) => b64(':' + k) }],
+  ['base64 of a restricted key at offset 2', 'config/blob2.txt', (_k, n) => `payload: ${n}`, { kind: 'restricted', needle: (k) => b64('{"' + k + '"}') }],
+]);
+tp('r1 docs and templates', [
+  ['Markdown inline code', 'README.md', (k) => `Set the key in your shell: \`RETRAC_API_KEY=${k} npm start\`.`],
+  ['reStructuredText code-block', 'docs/usage.rst', (k) => `Usage\n=====\n\n.. code-block:: python\n\n   import retrac\n   client = retrac.Client(api_key="${k}")`],
+  ['AsciiDoc source block', 'docs/setup.adoc', (k) => `[source,bash]\n----\nexport RETRAC_TOKEN=${k}\n----`],
+  ['Org babel block', 'notes.org', (k) => `* Setup\n#+begin_src sh\nexport RETRAC_API_KEY=${k}\n#+end_src`],
+  ['HTML meta tag', 'public/index.html', (k) => `<!doctype html>\n<html>\n<head>\n  <meta charset="utf-8">\n  <meta name="retrac-api-key" content="${k}">\n</head>`],
+  ['HTML data attribute', 'public/widget.html', (k) => `<div id="stock-widget" data-retrac-key="${k}" data-theme="dark"></div>`],
+  ['HTML inline script global', 'templates/base.html', (k) => `<script>\n  window.RETRAC_KEY = "${k}";\n</script>`],
+  ['Jinja set', 'templates/app.html.j2', (k) => `{% set retrac_api_key = "${k}" %}\n<script src="/app.js"></script>`],
+  ['ERB javascript_tag', 'app/views/layouts/application.html.erb', (k) => `<%= javascript_tag "window.retracToken = '${k}';" %>`],
+  ['Liquid assign', '_includes/stock.liquid', (k) => `{% assign retrac_token = "${k}" %}`],
+  ['Storybook story args', 'src/Stock.stories.tsx', (k) => `import { Stock } from './Stock';\n\nexport default { component: Stock };\n\nexport const Default = {\n  args: { retracApiKey: '${k}', limit: 10 },\n};`],
+  ['OpenAPI parameter example', 'openapi.yaml', (k) => `servers:\n  - url: ${API}/v1\npaths:\n  /items:\n    get:\n      parameters:\n        - name: Authorization\n          in: header\n          example: Bearer ${k}`],
+  ['MDX component prop', 'docs/intro.mdx', (k) => `import { Playground } from '../components';\n\n<Playground retracKey="${k}" />`, R],
+]);
+tp('r1 IDE and run configs', [
+  ['JetBrains run configuration env', '.idea/runConfigurations/Sync.xml', (k) => `<component name="ProjectRunConfigurationManager">\n  <configuration name="Sync" type="NodeJSConfigurationType">\n    <envs>\n      <env name="RETRAC_API_KEY" value="${k}" />\n    </envs>\n  </configuration>\n</component>`],
+  ['JetBrains workspace.xml env', '.idea/workspace.xml', (k) => `<configuration name="tests" type="PythonConfigurationType">\n  <envs>\n    <env name="PYTHONUNBUFFERED" value="1" />\n    <env name="RETRAC_TOKEN" value="${k}" />\n  </envs>\n</configuration>`],
+  ['Xcode scheme EnvironmentVariable', 'Stock.xcodeproj/xcshareddata/xcschemes/Stock.xcscheme', (k) => `<EnvironmentVariables>\n   <EnvironmentVariable\n      key = "RETRAC_API_KEY"\n      value = "${k}"\n      isEnabled = "YES">\n   </EnvironmentVariable>\n</EnvironmentVariables>`],
+  ['VS Code tasks.json options.env', '.vscode/tasks.json', (k) => `{\n  "version": "2.0.0",\n  "tasks": [\n    {\n      "label": "sync",\n      "type": "shell",\n      "command": "npm run sync",\n      "options": { "env": { "RETRAC_API_KEY": "${k}" } }\n    }\n  ]\n}`],
+  ['VS Code settings terminal env', '.vscode/settings.json', (k) => `{\n  "editor.formatOnSave": true,\n  "terminal.integrated.env.linux": {\n    "RETRAC_TOKEN": "${k}"\n  }\n}`],
+  ['devcontainer remoteEnv', '.devcontainer/devcontainer.json', (k) => `{\n  "name": "stock",\n  "image": "mcr.microsoft.com/devcontainers/typescript-node:20",\n  "remoteEnv": { "RETRAC_API_KEY": "${k}" }\n}`],
+  ['.envrc direnv', '.envrc', (k) => `use nix\nexport RETRAC_API_KEY=${k}`],
+  ['fish set -gx', 'config.fish', (k) => `set -gx PATH $HOME/bin $PATH\nset -gx RETRAC_API_KEY ${k}`],
+  ['Windows .bat set', 'scripts/dev.bat', (k) => `@echo off\nset RETRAC_API_KEY=${k}\nnode sync.js`],
+  ['Windows .cmd quoted set', 'scripts/dev.cmd', (k) => `@echo off\nset "RETRAC_TOKEN=${k}"\ncall npm run sync`],
+  ['.reg user environment', 'env.reg', (k) => `Windows Registry Editor Version 5.00\n\n[HKEY_CURRENT_USER\\Environment]\n"RETRAC_API_KEY"="${k}"`],
+  ['crontab env line', 'deploy/crontab', (k) => `SHELL=/bin/bash\nRETRAC_API_KEY=${k}\n0 * * * * /usr/local/bin/stock-sync`],
+  ['Dockerfile ARG default', 'Dockerfile', (k) => `FROM node:20-alpine\nARG RETRAC_API_KEY=${k}\nRUN npm ci`],
+  ['Vagrantfile provision env', 'Vagrantfile', (k) => `Vagrant.configure("2") do |config|\n  config.vm.provision "shell", path: "setup.sh", env: { "RETRAC_API_KEY" => "${k}" }\nend`],
+  ['cloud-init write_files env', 'cloud-init.yaml', (k) => `#cloud-config\nwrite_files:\n  - path: /etc/stock/stock.env\n    content: |\n      RETRAC_API_KEY=${k}\n      LOG_LEVEL=info`],
+  ['systemd Environment unquoted', 'stock.service', (k) => `[Service]\nEnvironment=RETRAC_API_KEY=${k}\nExecStart=/usr/bin/stock`, R],
+]);
+tp('r1 source kinds', [
+  ['C #define', 'src/config.h', (k) => `#ifndef CONFIG_H\n#define CONFIG_H\n#define RETRAC_API_KEY "${k}"\n#endif`],
+  ['Objective-C NSString constant', 'Stock/Keys.m', (k) => `#import "Keys.h"\n\nstatic NSString * const kRetracAPIKey = @"${k}";`],
+  ['Go const block', 'internal/retrac/consts.go', (k) => `package retrac\n\nconst (\n\tbaseURL = "${API}"\n\tapiKey  = "${k}"\n)`],
+  ['Rust static', 'src/keys.rs', (k) => `pub static RETRAC_TOKEN: &str = "${k}";`],
+  ['Swift enum namespace', 'Stock/Retrac.swift', (k) => `enum Retrac {\n    static let baseURL = URL(string: "${API}")!\n    static let apiKey = "${k}"\n}`],
+  ['Kotlin companion object', 'app/src/main/java/Api.kt', (k) => `class Api {\n    companion object {\n        private const val RETRAC_KEY = "${k}"\n    }\n}`],
+  ['Scala object', 'src/main/scala/RetracConfig.scala', (k) => `object RetracConfig {\n  val apiKey = "${k}"\n}`],
+  ['C# record default', 'src/RetracOptions.cs', (k) => `public record RetracOptions(string BaseUrl = "${API}", string ApiKey = "${k}");`],
+  ['pydantic settings default', 'app/settings.py', (k) => `from pydantic_settings import BaseSettings\n\nclass RetracSettings(BaseSettings):\n    base_url: str = "${API}"\n    api_key: str = "${k}"`],
+  ['TS as const object', 'src/retrac.ts', (k) => `export const RETRAC = {\n  url: '${API}',\n  key: '${k}',\n} as const;`],
+  ['F# let', 'src/Config.fs', (k) => `module Config\n\nlet retracApiKey = "${k}"`],
+  ['VB.NET Const', 'Config.vb', (k) => `Module Config\n    Public Const RetracApiKey As String = "${k}"\nEnd Module`],
+  ['MATLAB assignment', 'sync.m', (k) => `retracApiKey = '${k}';\nopts = weboptions('HeaderFields', {'Authorization', ['Bearer ' retracApiKey]});`],
+  ['R assignment', 'analysis.R', (k) => `library(httr2)\nretrac_api_key <- "${k}"`],
+  ['Julia const', 'src/Stock.jl', (k) => `const RETRAC_API_KEY = "${k}"`],
+  ['SQL seed INSERT', 'db/seeds.sql', (k) => `INSERT INTO settings (name, value) VALUES ('retrac_api_key', '${k}');`],
+  ['CSV config table', 'config/settings.csv', (k) => `name,value\nretrac_base_url,${API}\nretrac_api_key,${k}`],
+  ['RMarkdown chunk', 'report.Rmd', (k) => '---\ntitle: Stock\n---\n\n```{r setup}\nSys.setenv(RETRAC_API_KEY = "' + k + '")\n```'],
+  ['patch added line', 'fix-env.patch', (k) => `diff --git a/.env.example b/.env.example\n--- a/.env.example\n+++ b/.env.example\n@@ -1,2 +1,2 @@\n-RETRAC_API_KEY=\n+RETRAC_API_KEY=${k}\n LOG_LEVEL=info`],
+  ['Java Spring @Value default', 'src/main/java/Stock.java', (k) => `@Value("\${retrac.api-key:${k}}")\nprivate String apiKey;`, R],
+]);
+tn('r1 hard negatives', [
+  ['.netrc: another machine has the password', '.netrc', (v) => `machine api.retrac.co\n  login me\n\nmachine api.github.com\n  login me\n  password ${v}`],
+  ['.curlrc for a courier', '.curlrc', (v) => `url = "${COURIER}/v1/parcels"\nheader = "Authorization: Bearer ${v}"`],
+  ['query key for another service next to a Retrac URL', 'src/map.ts', (v) => `const STOCK = '${API}/v1/items';\nconst MAP = 'https://maps.example.com/api/js?key=${v}&libraries=places';`],
+  ['git credentials for GitHub next to a Retrac URL', '.git-credentials', (v) => `https://me:${v}@github.com\n# ${API}`],
+  ['HAR: courier entry has the auth, Retrac entry has none', 'session.har', (v) => `{"log": {"entries": [\n  {"request": {"url": "${API}/v1/items", "headers": [{"name": "Accept", "value": "*/*"}]}},\n  {"request": {"url": "${COURIER}/v1/parcels", "headers": [{"name": "Authorization", "value": "Bearer ${v}"}]}}\n]}}`],
+  ['HAR: a request id header in a Retrac entry', 'recordings/api.har', (v) => `{"request": {"url": "${API}/v1/items", "headers": [{"name": "x-request-id", "value": "${v}"}]}}`],
+  ['log line: request id on a Retrac call', 'logs/app.log', (v) => `2026-01-03T10:00:01Z INFO retrac GET ${API}/v1/items status=200 request_id=${v} duration=41ms`],
+  ['cassette with a redacted header and a 24-char id in the body', 'spec/cassettes/items.yml', (v) => `- request:\n    uri: ${API}/v1/items\n    headers:\n      Authorization:\n      - Bearer <REDACTED>\n  response:\n    body:\n      string: '{"id":"${v}"}'`],
+  ['shell history: courier token after a Retrac command', '.bash_history', (v) => `retrac items list\ncurl -H "Authorization: Bearer ${v}" ${COURIER}/v1/parcels`],
+  ['K8s Secret data: courier token base64', 'k8s/secret.yaml', (v) => `kind: Secret\nmetadata:\n  name: retrac-and-courier\ndata:\n  RETRAC_URL: ${b64(API)}\n  COURIER_TOKEN: ${b64(v)}`],
+  ['Docker auth for ghcr', '.docker/config.json', (v) => `{"auths": {"ghcr.io": {"auth": "${b64('me:' + v)}"}}}`],
+  ['YAML retracItemId', 'data/items.yml', (v) => `retracItemId: ${v}\nretracSku: WIDGET-01`],
+  ['Python retrac_sku and location id', 'stock/models.py', (v) => `retrac_sku = "${v}"\nretrac_location_id = "${randomAlnum(24)}"`],
+  ['tracked .env location id', '.env.example', (v) => `RETRAC_LOCATION_ID=${v}\nRETRAC_API_KEY=`],
+  ['Mongo ObjectId with a Retrac name', 'db/seed.js', () => `db.items.insertOne({ _id: ObjectId("${hex(24)}"), retracItemId: "${hex(24)}" });`],
+  ['placeholder <your-key>', '.env.example', () => `RETRAC_API_KEY=<your-key>`],
+  ['placeholder x repeated', 'docs/setup.md', () => `export RETRAC_API_KEY=${rep('x')}`],
+  ['restricted placeholder X repeated', 'README.md', () => `RETRAC_API_KEY=${P}${rep('X')}`],
+  ['env reference', 'config.yml', () => `retrac:\n  api_key: \${RETRAC_API_KEY}`],
+  ['git-ignored .env.local restricted key', '.env.local', (v) => `RETRAC_API_KEY=${P}${v}`, { options: { gitIgnored: true } }],
+  ['function name with the prefix and 24 letters', 'stock/sync.py', () => `def ${P}fetchInventoryItemsPaged(client):\n    return client.items()`],
+  ['JetBrains env for Sentry next to a Retrac URL', '.idea/runConfigurations/Sync.xml', (v) => `<envs>\n  <env name="RETRAC_BASE_URL" value="${API}" />\n  <env name="SENTRY_AUTH_TOKEN" value="${v}" />\n</envs>`],
+  ['Xcode scheme courier variable', 'Stock.xcscheme', (v) => `<EnvironmentVariable\n   key = "COURIER_TOKEN"\n   value = "${v}"\n   isEnabled = "YES">\n</EnvironmentVariable>`],
+  ['C #define for a courier after a Retrac include', 'src/ship.c', (v) => `#include "retrac.h"\n#define COURIER_API_KEY "${v}"`],
+  ['SQL seed: courier key next to a Retrac URL', 'db/seeds.sql', (v) => `INSERT INTO settings (name, value) VALUES\n  ('retrac_base_url', '${API}'),\n  ('courier_api_key', '${v}');`],
+  ['CSV retrac_sku column', 'data/items.csv', (v) => `retrac_sku,name,qty\n${v},Widget,4`],
+  ['patch: courier token added under a Retrac context line', 'env.patch', (v) => `--- a/.env.example\n+++ b/.env.example\n@@ -1,1 +1,2 @@\n RETRAC_API_KEY=\n+COURIER_TOKEN=${v}`],
+  ['Stripe secret in a tracked .env with Retrac vars', '.env.test', (v) => `RETRAC_BASE_URL=${API}\nSTRIPE_SECRET_KEY=sk_test_${v}`],
+  ['OpenAPI bearer placeholder', 'openapi.yaml', () => `servers:\n  - url: ${API}/v1\ncomponents:\n  securitySchemes:\n    retracKey:\n      type: http\n      scheme: bearer\n      description: Send Bearer YOUR_RETRAC_KEY`],
+  ['URL with a template placeholder key', 'docs/api.md', () => `GET ${API}/v1/items?api_key={{RETRAC_KEY}}`],
+  ['commit SHA with a Retrac name', 'versions.json', () => `{ "retracSdkCommit": "${hex(40)}", "retracSdkShort": "${hex(12)}" }`],
+]);
+
+// Round 2, written after the round-1 fixes, in kinds not looked at yet; first run with those fixes.
+round = 2;
+tp('r2 credentials and URLs', [
+  ['.pypirc section for a Retrac index', '.pypirc', (k) => `[distutils]\nindex-servers =\n    retrac\n\n[retrac]\nrepository = https://pypi.retrac.co/legacy/\nusername = __token__\npassword = ${k}`],
+  ['gh-style hosts.yml keyed by a Retrac host', '.config/stock/hosts.yml', (k) => `api.retrac.co:\n    user: me\n    oauth_token: ${k}\n    git_protocol: https`],
+  ['.authinfo with port', '.authinfo', (k) => `machine api.retrac.co port https login me password ${k}`],
+  ['.gitmodules URL with a token', '.gitmodules', (k) => `[submodule "sdk"]\n\tpath = vendor/sdk\n\turl = https://oauth2:${k}@git.retrac.co/retrac/sdk.git`],
+  ['WebSocket URL with a token query', 'src/stream.ts', (k) => `const ws = new WebSocket('wss://stream.retrac.co/v1/events?token=${k}');`],
+  ['urlencode params for a Retrac URL', 'tools/export.py', (k) => `from urllib.parse import urlencode\n\nparams = urlencode({"api_key": "${k}", "limit": 100})\nurl = f"${API}/v1/items?{params}"`],
+  ['Basic auth of key: (full key as user)', 'scripts/ping.sh', (_k, n) => `curl -fsS -H "Authorization: Basic ${n}" ${API}/v1/workspaces`, { needle: (k) => b64(k + ':') }],
+  ['Docker auth for a Retrac registry, full key', '.docker/config.json', (_k, n) => `{\n  "auths": {\n    "registry.retrac.co": { "auth": "${n}" }\n  }\n}`, { needle: (k) => b64('ci:' + k) }],
+  ['URL-encoded restricted key in a log', 'logs/proxy.log', (_k, n) => `GET ${API}/v1/items?token=${n} 200`, { kind: 'restricted', needle: (k) => k.replace('_', '%5F') }],
+  ['Maven settings.xml server', '.m2/settings.xml', (k) => `<settings>\n  <servers>\n    <server>\n      <id>retrac</id>\n      <username>ci</username>\n      <password>${k}</password>\n    </server>\n  </servers>\n</settings>`],
+]);
+tp('r2 logs and recordings', [
+  ['urllib3 debug log line', 'logs/debug.log', (k) => `DEBUG:urllib3.connectionpool:https://api.retrac.co:443 "GET /v1/items?api_key=${k} HTTP/1.1" 200 None`],
+  ['Go golden file of a request', 'internal/client/testdata/list.golden', (k) => `GET /v1/items HTTP/1.1\nHost: api.retrac.co\nAuthorization: Bearer ${k}\nUser-Agent: Go-http-client/1.1`],
+  ['Jest snapshot of request options', 'src/__snapshots__/client.test.ts.snap', (k) => `exports[\`client sends auth 1\`] = \`\n{\n  "headers": {\n    "Authorization": "Bearer ${k}",\n  },\n  "url": "${API}/v1/items",\n}\n\`;`],
+  ['Polly.js recording headers', 'recordings/items_123/recording.har', (k) => `{\n  "request": {\n    "headers": [\n      { "name": "authorization", "value": "Bearer ${k}" }\n    ],\n    "url": "${API}/v1/items"\n  }\n}`],
+  ['nock definition with a header', 'test/fixtures/items.nock.js', (k) => `nock('${API}:443')\n  .matchHeader('authorization', 'Bearer ${k}')\n  .get('/v1/items')\n  .reply(200, { data: [] });`],
+  ['WireMock mapping named for Retrac', 'wiremock/mappings/retrac-items.json', (k) => `{\n  "request": {\n    "urlPath": "/v1/items",\n    "headers": { "Authorization": { "equalTo": "Bearer ${k}" } }\n  },\n  "response": { "status": 200 }\n}`],
+  ['OpenAPI doc: example far below the servers', 'openapi.yaml', (k) => `openapi: 3.0.3\ninfo:\n  title: Stock\nservers:\n  - url: ${API}/v1\npaths:\n` + Array.from({ length: 12 }, (_, i) => `  /r${i}:\n    get:\n      summary: r${i}\n`).join('') + `  /items:\n    get:\n      parameters:\n        - name: Authorization\n          in: header\n          example: Bearer ${k}`],
+  ['PowerShell transcript', 'logs/PowerShell_transcript.txt', (k) => `PS C:\\stock> Invoke-RestMethod -Uri ${API}/v1/items -Headers @{ Authorization = "Bearer ${k}" }`],
+]);
+tp('r2 docs and templates', [
+  ['Sphinx conf.py html_context', 'docs/conf.py', (k) => `project = "Stock"\nhtml_context = {\n    "retrac_key": "${k}",\n}`],
+  ['Docusaurus themeConfig section', 'docusaurus.config.js', (k) => `module.exports = {\n  title: 'Stock',\n  themeConfig: {\n    retrac: {\n      apiKey: '${k}',\n    },\n  },\n};`],
+  ['Hugo params table', 'config.toml', (k) => `baseURL = "https://stock.example.org/"\n\n[params.retrac]\n  apiKey = "${k}"`],
+  ['Jekyll _config.yml', '_config.yml', (k) => `title: Stock\nretrac_api_key: ${k}`],
+  ['Pug inline script', 'views/layout.pug', (k) => `html\n  head\n    script.\n      window.RETRAC_KEY = "${k}";`],
+  ['Svelte component script', 'src/lib/Stock.svelte', (k) => `<script>\n  import { onMount } from 'svelte';\n  const retracKey = '${k}';\n</script>`],
+  ['Astro frontmatter', 'src/pages/index.astro', (k) => `---\nconst RETRAC_TOKEN = "${k}";\n---\n<h1>Stock</h1>`],
+  ['JSDoc example', 'src/index.ts', (k) => `/**\n * @example\n * const client = new Retrac({ apiKey: '${k}' });\n */\nexport { Retrac } from './client';`],
+  ['Python doctest', 'stock/client.py', (k) => `def connect():\n    """\n    >>> client = retrac.Client(api_key="${k}")\n    """`],
+  ['LaTeX macro', 'report/main.tex', (k) => `\\newcommand{\\retracApiKey}{${k}}`],
+  ['restricted key in AsciiDoc table', 'docs/keys.adoc', (k) => `|===\n|Name |Value\n|sandbox |${k}\n|===`, R],
+]);
+tp('r2 run configs and deploy', [
+  ['Eclipse .launch mapEntry', 'Stock.launch', (k) => `<launchConfiguration type="org.eclipse.jdt.launching.localJavaApplication">\n  <mapAttribute key="org.eclipse.debug.core.environmentVariables">\n    <mapEntry key="RETRAC_API_KEY" value="${k}"/>\n  </mapAttribute>\n</launchConfiguration>`],
+  ['Procfile inline env', 'Procfile', (k) => `web: RETRAC_API_KEY=${k} node server.js`],
+  ['supervisord environment', 'deploy/supervisord.conf', (k) => `[program:stock]\ncommand=/usr/bin/stock\nenvironment=RETRAC_API_KEY="${k}",LOG_LEVEL="info"`],
+  ['pm2 ecosystem env', 'ecosystem.config.js', (k) => `module.exports = {\n  apps: [{\n    name: 'stock',\n    script: 'server.js',\n    env: { RETRAC_API_KEY: '${k}' },\n  }],\n};`],
+  ['fly.toml env', 'fly.toml', (k) => `app = "stock"\n\n[env]\n  RETRAC_API_KEY = "${k}"`],
+  ['App Engine app.yaml', 'app.yaml', (k) => `runtime: python312\nenv_variables:\n  RETRAC_API_KEY: '${k}'`],
+  ['justfile export', 'justfile', (k) => `export RETRAC_API_KEY := "${k}"\n\nsync:\n    node sync.js`],
+  ['tox.ini setenv', 'tox.ini', (k) => `[testenv]\nsetenv =\n    RETRAC_API_KEY = ${k}\ncommands = pytest`],
+  ['pytest.ini env', 'pytest.ini', (k) => `[pytest]\nenv =\n    RETRAC_TOKEN=${k}`],
+  ['CodeBuild buildspec', 'buildspec.yml', (k) => `version: 0.2\nenv:\n  variables:\n    RETRAC_API_KEY: ${k}\nphases:\n  build:\n    commands:\n      - npm test`],
+  ['PowerShell SetEnvironmentVariable', 'setup.ps1', (k) => `[Environment]::SetEnvironmentVariable("RETRAC_API_KEY", "${k}", "User")`],
+  ['Taskfile env', 'Taskfile.yml', (k) => `version: '3'\nenv:\n  RETRAC_TOKEN: ${k}\ntasks:\n  sync:\n    cmds: [node sync.js]`, R],
+]);
+tp('r2 source kinds', [
+  ['Haskell binding', 'src/Config.hs', (k) => `module Config where\n\nretracApiKey :: String\nretracApiKey = "${k}"`],
+  ['OCaml let', 'bin/config.ml', (k) => `let retrac_api_key = "${k}"`],
+  ['Erlang define', 'src/stock.hrl', (k) => `-define(RETRAC_API_KEY, "${k}").`],
+  ['Perl my', 'bin/sync.pl', (k) => `use strict;\nmy $retrac_api_key = '${k}';`],
+  ['Perl hash fat comma', 'lib/Stock/Config.pm', (k) => `our %CONFIG = (\n    retrac_token => '${k}',\n);`],
+  ['Clojure def', 'src/stock/config.clj', (k) => `(ns stock.config)\n\n(def retrac-api-key "${k}")`],
+  ['Racket define', 'config.rkt', (k) => `#lang racket\n(define retrac-token "${k}")`],
+  ['Zig const', 'src/config.zig', (k) => `pub const retrac_api_key = "${k}";`],
+  ['Solidity constant', 'contracts/Oracle.sol', (k) => `contract Oracle {\n    string constant RETRAC_KEY = "${k}";\n}`],
+  ['Terraform locals', 'locals.tf', (k) => `locals {\n  retrac_token = "${k}"\n}`],
+  ['CUE', 'config.cue', (k) => `retrac: apiKey: "${k}"`],
+  ['Jsonnet', 'config.jsonnet', (k) => `{\n  retrac: {\n    apiKey: '${k}',\n  },\n}`],
+  ['Maven pom property', 'pom.xml', (k) => `<project>\n  <properties>\n    <retrac.api.key>${k}</retrac.api.key>\n  </properties>\n</project>`],
+  ['C++ constexpr array', 'src/keys.hpp', (k) => `#pragma once\nconstexpr char kRetracApiKey[] = "${k}";`],
+  ['Go struct tag default', 'config/config.go', (k) => `type Config struct {\n\tRetracAPIKey string \`env:"RETRAC_API_KEY" envDefault:"${k}"\`\n}`],
+  ['Rust clap default_value', 'src/cli.rs', (k) => `#[arg(long, env = "RETRAC_API_KEY", default_value = "${k}")]\napi_key: String,`],
+  ['click option default', 'stock/cli.py', (k) => `@click.option("--api-key", envvar="RETRAC_API_KEY", default="${k}")\ndef main(api_key):\n    ...`],
+  ['argparse default', 'stock/__main__.py', (k) => `parser.add_argument("--retrac-token", default="${k}")`],
+  ['commander option default', 'bin/stock.js', (k) => `program.option('--retrac-key <key>', 'Retrac API key', '${k}');`],
+  ['TS enum member named Retrac', 'src/keys.ts', (k) => `export enum ApiKeys {\n  Retrac = '${k}',\n}`],
+]);
+tn('r2 hard negatives', [
+  ['database URL: user and database named retrac', '.env.example', (v) => `DATABASE_URL=postgres://retrac:${v}@db:5432/retrac`],
+  ['redis URL on an internal retrac host', 'config/cache.yml', (v) => `cache:\n  url: redis://:${v}@cache.retrac.internal:6379/0`],
+  ['git URL with a GitHub token for a Retrac repo', 'scripts/clone.sh', (v) => `git clone https://${v}@github.com/retrac/sdk-node.git`],
+  ['.netrc: GitHub machine with login retrac', '.netrc', (v) => `machine github.com login retrac password ${v}`],
+  ['.pypirc for PyPI next to a Retrac index', '.pypirc', (v) => `[retrac]\nrepository = https://pypi.retrac.co/legacy/\n\n[pypi]\nusername = __token__\npassword = ${v}`],
+  ['Sealed secret ciphertext under a Retrac name', 'k8s/sealed.yaml', () => `kind: SealedSecret\nspec:\n  encryptedData:\n    RETRAC_API_KEY: AgB${randomAlnum(120)}==`],
+  ['SOPS ciphertext', 'secrets.enc.yaml', () => `retrac_api_key: ENC[AES256_GCM,data:${randomAlnum(32)},iv:${randomAlnum(22)}=,tag:${randomAlnum(22)}==,type:str]`],
+  ['Ansible vault', 'group_vars/all/vault.yml', () => `retrac_api_key: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  ${hex(64)}\n  ${hex(64)}`],
+  ['key id, not the key', '.env.example', (v) => `RETRAC_KEY_ID=${v}\nRETRAC_API_KEY=`],
+  ['key fingerprint field', 'config/keys.yml', (v) => `retrac:\n  keyFingerprint: ${v}\n  keyLast4: wXyZ`],
+  ['sha256 of a key', 'audit.json', () => `{ "retracKeySha256": "${hex(64)}" }`],
+  ['redacted restricted key', 'docs/keys.md', () => `Your key looks like \`${P}AbCd…wXyZ\` in the dashboard.`],
+  ['masked restricted key', 'logs/app.log', () => `auth ok key=${P}${rep('*', 20)}wXyZ`],
+  ['placeholder in docs', 'docs/quickstart.md', () => `const client = new Retrac({ apiKey: 'YOUR_RETRAC_API_KEY' });`],
+  ['angle placeholder in a cassette', 'cassettes/items.yml', () => `    headers:\n      Authorization:\n      - Bearer <RETRAC_API_KEY>\n    uri: ${API}/v1/items`],
+  ['nock for a courier with a token', 'test/fixtures/ship.nock.js', (v) => `nock('${COURIER}')\n  .matchHeader('authorization', 'Bearer ${v}')\n  .get('/v1/parcels')\n  .reply(200, {});`],
+  ['WireMock mapping for a courier', 'wiremock/mappings/courier.json', (v) => `{ "request": { "headers": { "Authorization": { "equalTo": "Bearer ${v}" } } } }`],
+  ['Jest snapshot: courier auth and a Retrac id', 'src/__snapshots__/ship.test.ts.snap', (v) => `exports[\`ship 1\`] = \`\n{\n  "retracItemId": "${randomAlnum(24)}",\n  "headers": { "Authorization": "Bearer ${v}" },\n  "url": "${COURIER}/v1/parcels",\n}\n\`;`],
+  ['log: trace and span ids on a Retrac call', 'logs/otel.log', (v) => `span name=retrac.items.list trace_id=${v} span_id=${randomAlnum(16)} http.url=${API}/v1/items`],
+  ['Go struct tag default for a courier', 'config/ship.go', (v) => `type Ship struct {\n\tCourierToken string \`env:"COURIER_TOKEN" envDefault:"${v}"\`\n\tRetracURL string \`env:"RETRAC_URL" envDefault:"${API}"\`\n}`],
+  ['click option for a courier next to a Retrac one', 'stock/cli.py', (v) => `@click.option("--retrac-url", default="${API}")\n@click.option("--courier-token", default="${v}")\ndef main(retrac_url, courier_token):\n    ...`],
+  ['TS enum: the courier member', 'src/keys.ts', (v) => `export enum Hosts {\n  Retrac = '${API}',\n}\nexport enum ApiKeys {\n  Courier = '${v}',\n}`],
+  ['Maven server for another repository', 'settings.xml', (v) => `<servers>\n  <server>\n    <id>retrac-mirror-readonly</id>\n    <username>ci</username>\n  </server>\n  <server>\n    <id>nexus</id>\n    <password>${v}</password>\n  </server>\n</servers>`],
+  ['Docker auth for Docker Hub in a Retrac project', '.docker/config.json', (v) => `{ "auths": { "https://index.docker.io/v1/": { "auth": "${b64('retrac:' + v)}" } } }`],
+  ['restricted key in a git-ignored .env.production.local', '.env.production.local', (v) => `RETRAC_API_KEY=${P}${v}`, { options: { gitIgnored: true } }],
+  ['identifiers with a Retrac prefix in code', 'src/sync.ts', () => `export function ${P}syncInventoryLocations() {}\nconst x = ${P}SyncInventoryLocationAll;`],
+]);
+
+// ---------------------------------------------------------------------------------------------
+
+interface Outcome {
+  c: Case;
+  text: string;
+  needle: string;
+  found: Finding[];
+  hit: boolean;
+  falsePositives: Finding[];
+}
+
+function run(c: Case): Outcome {
+  const key = fakeKey(c.leak ? c.kind : 'full');
+  const needle = c.needle ? c.needle(key) : key;
+  const text = c.make(key, needle);
+  const found = scanText(text, { fileName: c.file, ...c.options });
+  const at = text.indexOf(needle);
+  if (!c.leak || at < 0) return { c, text, needle, found, hit: false, falsePositives: found.filter((f) => KEY_RULES.includes(f.rule)) };
+  const rule = ruleFor(c.kind);
+  const line = text.slice(0, at).split('\n').length;
+  const onKey = (f: Finding): boolean => f.rule === rule && f.line === line && f.start < at + needle.length && f.end > at;
+  return { c, text, needle, found, hit: found.some(onKey), falsePositives: found.filter((f) => KEY_RULES.includes(f.rule) && !onKey(f)) };
+}
+
+const show = (o: Outcome): string => JSON.stringify(o.found.map((f) => `${f.rule}@${f.line} ${JSON.stringify(o.text.slice(f.start, f.end))}`));
+
+function score(outcomes: Outcome[]): { lines: string[]; ok: boolean } {
+  const lines: string[] = [];
+  let ok = true;
+  for (const rule of KEY_RULES) {
+    const positives = outcomes.filter((o) => o.c.leak && ruleFor(o.c.kind) === rule);
+    const hits = positives.filter((o) => o.hit).length;
+    const fp = outcomes.reduce((n, o) => n + o.falsePositives.filter((f) => f.rule === rule).length, 0);
+    const recall = positives.length ? hits / positives.length : 1;
+    const precision = hits + fp ? hits / (hits + fp) : 1;
+    lines.push(`${rule}: recall ${(100 * recall).toFixed(1)} % (${hits}/${positives.length}), precision ${(100 * precision).toFixed(1)} % (${fp} false)`);
+    ok &&= recall >= 0.99 && precision >= 0.995;
+  }
+  return { lines, ok };
+}
+
+describe('scan: key rules across file kinds (red-team cases, engineer K)', () => {
+  for (const c of cases) {
+    it(`${c.leak ? 'reports' : 'quiet on'}: ${c.group}: ${c.name} (${c.file})`, () => {
+      const o = run(c);
+      assert.ok(o.text.includes(o.needle) || !c.leak, 'the case holds its needle');
+      if (c.leak) assert.ok(o.hit, `expected ${ruleFor(c.kind)} on ${JSON.stringify(o.needle)} in:\n${o.text}\ngot ${show(o)}`);
+      assert.deepEqual(o.falsePositives.map((f) => f.rule), [], `unexpected findings in:\n${o.text}\ngot ${show(o)}`);
+      for (const f of o.found) assert.ok(!f.message.includes(o.needle), 'a message shows the key');
+    });
+  }
+
+  it('prints recall and precision per key rule, per round and overall, and meets the issue goals', () => {
+    const outcomes = cases.map(run);
+    const rounds = [...new Set(cases.map((c) => c.round))];
+    const lines: string[] = [];
+    for (const r of rounds) lines.push(`round ${r}:`, ...score(outcomes.filter((o) => o.c.round === r)).lines.map((l) => '  ' + l));
+    const all = score(outcomes);
+    lines.push('all rounds:', ...all.lines.map((l) => '  ' + l));
+    for (const g of [...new Set(cases.map((c) => c.group))]) {
+      const os = outcomes.filter((o) => o.c.group === g);
+      const pos = os.filter((o) => o.c.leak);
+      lines.push(`  ${g}: ${pos.filter((o) => o.hit).length}/${pos.length} found, ${os.filter((o) => o.falsePositives.length).length}/${os.length} with false findings`);
+    }
+    console.log(lines.join('\n'));
+    assert.ok(all.ok, lines.join('\n'));
+  });
+});
+
+// The readers added for these classes (URL userinfo, `.netrc` machines above a password, base64
+// runs decoded for keys, OpenAPI `servers:` above an example, typed names, camel-case words) stay
+// linear: adversarial contents in the file kinds that use them each scan in under a second of CPU.
+describe('scan: adversarial contents for the key-kind readers', function () {
+  this.timeout(60_000);
+  it('each scans in under a second of CPU', () => {
+    const MB = 1024 * 1024;
+    const k = fakeKey('full');
+    const r = fakeKey('restricted');
+    // Contents with a finding on nearly every line (each one hashed for its fingerprint) at a quarter of the size, as in scan.config.test.ts.
+    const Q = MB / 4;
+    const contents: [string, string][] = [
+      ['userinfo without a host', `//${k}@`.repeat(MB / 28)],
+      ['userinfo chains', `https://${'a:'.repeat(MB / 4)}${k}@api.retrac.co`],
+      ['many @ after slashes', '//' + `${k}@`.repeat(MB / 25)],
+      ['netrc passwords without machines', `password ${k}\n`.repeat(MB / 34)],
+      ['netrc machines on one line', `machine api.retrac.co `.repeat(MB / 22) + `password ${k}`],
+      ['base64 markers in one run', 'cmV0cmFjXJldHJhY1yZXRyYWNf'.repeat(MB / 26)],
+      ['base64 markers in short runs', 'cmV0cmFjX JldHJhY1 yZXRyYWNf '.repeat(MB / 29)],
+      ['base64 keys, many per line', `${b64(r)} `.repeat(Q / 45)],
+      ['base64 full keys under names', `RETRAC_API_KEY: ${b64(k)}\n`.repeat(Q / 50)],
+      ['32-char runs', `token=${randomAlnum(32)} `.repeat(MB / 40)],
+      ['OpenAPI examples far below servers', 'servers:\n  - url: https://api.retrac.co\n' + `          example: Bearer ${k}\n`.repeat(MB / 48)],
+      ['servers lines', 'servers:\n'.repeat(MB / 9) + `example: Bearer ${k}`],
+      ['typed names', ` As String = "${k}"`.repeat(MB / 40)],
+      ['spaces before a typed name', ' '.repeat(MB) + `x As String = "${k}"`],
+      ['R arrows', `retrac_api_key <- "${k}"; `.repeat(Q / 44)],
+      ['camel words', `retrac_${'fetchInventoryItemsPaged'} `.repeat(MB / 32)],
+      ['percent-encoded prefixes', `retrac%5F${k} `.repeat(Q / 34)],
+      ['percent signs after the brand', 'retrac%5'.repeat(MB / 8)],
+      ['basic-auth runs', `Authorization: Basic ${b64('user:' + k)} `.repeat(Q / 60)],
+      ['long padded runs', `${randomAlnum(90)}== `.repeat(MB / 93)],
+      ['nested sections closing below keys', Array.from({ length: 7500 }, (_, i) => (i % 3 === 0 ? 'courier: {' : i % 3 === 1 ? `  "headers": { "Authorization": "Bearer ${k}" } },` : '"url": "https://api.retrac.co/v1/items",')).join('\n')],
+      ['XML ids above passwords', `<id>retrac</id>\n<password>${k}</password>\n`.repeat(Q / 60)],
+      ['TeX macros', `\\newcommand{\\retracApiKey}{${k}}`.repeat(Q / 50)],
+      ['yaml siblings below', Array.from({ length: 7500 }, (_, i) => ' '.repeat(2 + (i % 40)) + (i % 2 ? `Authorization: Bearer ${k}` : 'uri: https://api.retrac.co/v1/items')).join('\n')],
+    ];
+    for (const [label, text] of contents) {
+      for (const fileName of ['a.yaml', '.netrc', 'a.ts', 'a.har', '.bash_history', 'Config.vb']) {
+        const { cpuMs, wallMs } = withCpuMs(() => scanText(text, { fileName }));
+        if (process.env.KEYKINDS_TIMES) console.log(`${label} as ${fileName}: ${cpuMs.toFixed(0)} ms`);
+        assert.ok(cpuMs < 1000, `${label} as ${fileName}: ${cpuMs.toFixed(0)} ms of CPU (${wallMs.toFixed(0)} ms wall)`);
+      }
+    }
+  });
+});
