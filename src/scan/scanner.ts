@@ -303,8 +303,9 @@ class LineScan extends RequestModel {
       this.publicName(f, line, name, m.index);
     }
 
+    // Recorded data (fixtures, cassettes, HAR, snapshots) is not a request to fix: only its keys are findings.
     if (f.workspaceParam) this.workspaceParams(f, line);
-    if (s.includes('/')) this.scopedPaths(f, line);
+    if (s.includes('/') && !this.prep.dataFile) this.scopedPaths(f, line);
   }
 
   /** `- name: NEXT_PUBLIC_X` whose `value:` on the next line is a key: reported there, once. */
@@ -516,7 +517,7 @@ class LineScan extends RequestModel {
             { envName: 'RETRAC_WORKSPACE_ID' });
         }
       }
-      if (restricted || restrictedEnv) {
+      if ((restricted || restrictedEnv) && !this.prep.dataFile) {
         const what = restricted ? `a restricted Retrac key (${redactKey(restricted)})` : `${restrictedEnv}, which holds a restricted Retrac key`;
         this.emit(line, f, m.index, end, 'retrac/workspace-id-with-restricted-key', restricted ?? `${restrictedEnv}:${param}`,
           `This request sends ${param} with ${what}. Restricted keys are bound to one workspace: remove ${param} (the sandbox rejects it with 400).`,

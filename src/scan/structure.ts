@@ -95,6 +95,7 @@ export function shapeOf(s: string): LineShape {
   const contEnd =
     last === 92 /* \ */ || last === 44 /* , */ || last === 40 /* ( */ || last === 43 /* + */ || last === 124 /* | */ || last === 61 /* = */ ||
     last === 46 /* . */ || last === 63 /* ? */ || last === 96 /* ` */ || last === 91 /* [ */ || (last === 38 && prev === 38) /* && */ ||
+    (last === 94 /* ^ (cmd.exe) */ && (prev === 32 || prev === 9)) ||
     (last === 62 && (prev === 61 || prev === 45 || prev === 124)) /* => -> |> */ || (last === 37 && prev === 62) /* %>% */;
   const first = s.charCodeAt(firstCode);
   const second = s.charCodeAt(firstCode + 1);
@@ -204,7 +205,7 @@ export function statementExtent(lines: Lines, line: number, limit: number): { fr
   return { from, to };
 }
 
-const ASSIGNED = /^\s*(?:(?:const|let|var|val|final|auto|my|local|using|dim|set)\s+)*(?:[A-Za-z_][\w<>.?[\]]*[*&]?\s+)?\$?([A-Za-z_]\w*)(?:\s*,\s*_?\w*)?(?:\s*:\s*&?[A-Za-z_][\w<>.?[\],]*)?\s*(?::=|=(?![=>~])|\+=|<-)/;
+const ASSIGNED = /^\s*(?:(?:const|let|var|val|final|auto|my|local|using|dim|set|Dim|Set|struct|static|unsigned)\s+)*(?:[A-Za-z_][\w<>.?[\]]*(?:[*&]?\s+|\s*[*&]{1,2}))?\$?([A-Za-z_]\w*)(?:\s*,\s*_?\w*)?(?:\s*:\s*&?[A-Za-z_][\w<>.?[\],]*)?\s*(?::=|=(?![=>~])|\+=|<-)/;
 const KEYWORDS = new Set(['const', 'let', 'var', 'val', 'final', 'new', 'return', 'await', 'the', 'and', 'for', 'if', 'else', 'err', 'nil', 'null', 'true', 'false', 'self', 'this']);
 
 /** The variable a statement assigns first (`req`, `headers`, `$ch`), if any. */
@@ -244,8 +245,26 @@ function readStatementNames(t: string, last: string): string[] {
   // One-letter receivers (`s.headers[…] = …`, `r = s.get(…)`) count: their uses must be receivers too (usesWord).
   const r = RECEIVER.exec(t)?.[1];
   if (r && !KEYWORDS.has(r) && !out.includes(r)) out.push(r);
+  // A handle passed first to a function (`curl_easy_setopt(curl, …)`, `Mint.HTTP.request(conn, …)`), and
+  // the names a tuple binds (`{:ok, conn, ref} = …`, `{ok, 200, _, Ref} = …`).
+  if (!v) {
+    const h = HANDLE_FIRST.exec(t)?.[1];
+    if (h && h.length >= 2 && !KEYWORDS.has(h) && !NOT_HANDLE.has(h.toLowerCase()) && !out.includes(h)) out.push(h);
+    const tuple = t.length < 400 ? TUPLE_ASSIGNED.exec(t)?.[1] : undefined;
+    if (tuple) {
+      for (const m of tuple.matchAll(TUPLE_NAME)) if (m[1].length >= 2 && !KEYWORDS.has(m[1]) && !out.includes(m[1]) && out.length < 6) out.push(m[1]);
+    }
+  }
   return out;
 }
+
+/** `curl_easy_setopt(curl, …)`, `hackney:request(Conn, …)`: a bare call whose first argument is a handle. */
+const HANDLE_FIRST = /^\s*(?:(?:await|return|try)\s+)?[A-Za-z_][\w.:]{0,60}\(\s*[&$]?([A-Za-z_]\w{0,60})\s*,/;
+/** First arguments that are not a handle: HTTP methods, format strings' names. */
+const NOT_HANDLE = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'stdout', 'stderr', 'fmt', 'format', 'nil', 'none']);
+/** `{:ok, conn} = …`, `(status, body) = …`, `[a, b] = …`: a destructuring assignment. */
+const TUPLE_ASSIGNED = /^\s*(?:(?:const|let|var|val|local)\s+)?[{([]([^{}()[\]=]{1,160})[})\]]\s*(?::=|=(?![=>~])|<-)/;
+const TUPLE_NAME = /(?<![\w:@$.])([A-Za-z_]\w{0,60})(?![\w:])/g;
 
 function usesWord(lines: Lines, from: number, to: number, word: string): boolean {
   for (let l = from; l <= to; l++) {
@@ -281,6 +300,7 @@ export function requestExtent(lines: Lines, line: number, limit: number): { from
   const names = new Set(statementNames(lines, from));
   // Up. As below, up to two statements that do not use the request may sit between its parts; a
   // block that ends just above (`if err != nil { … }`) counts as one statement.
+  const up = (): void => {
   let start = from;
   for (let guard = 0, gap = 0; guard < 12 && gap <= 2; guard++) {
     let l = start - 1;
@@ -299,6 +319,9 @@ export function requestExtent(lines: Lines, line: number, limit: number): { from
     for (const v of own) names.add(v);
     from = prev.from;
   }
+  };
+  up();
+  const namesUp = names.size;
   // Down. Up to two statements that do not use the request (`if err != nil { … }`) may sit between its parts.
   let end = to;
   for (let guard = 0, gap = 0; guard < 12 && gap <= 2; guard++) {
@@ -319,6 +342,9 @@ export function requestExtent(lines: Lines, line: number, limit: number): { from
     for (const v of own) names.add(v);
     to = next.to;
   }
+  // A statement found below may tie in one above (`setUp(scn…).protocols(httpProtocol)` after
+  // `val httpProtocol = http.baseUrl(…)`): one more walk up with the names found below.
+  if (names.size > namesUp) up();
   return { from, to };
 }
 
