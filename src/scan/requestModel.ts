@@ -11,6 +11,11 @@ import { assignedVariable, retracOutsideClosedEntries } from './structure';
 const LIST_ITEM = /^\s*- /;
 /** A URL to a host other than Retrac's or a local one: a request there is not a Retrac request. */
 export const OTHER_HOST_URL = /https?:\/\/(?!api\.retrac\.co|localhost|127\.0\.0\.1|\[::1\]|\$|\{)[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+/**
+ * A host named without a scheme under a host field: `<stringProp name="HTTPSampler.domain">api.courier.example<`,
+ * `hostname: 'api.courier.example'`, `req.set(http::field::host, "api.courier.example")`.
+ */
+const OTHER_HOST_FIELD = /(?:host(?:name)?|domain)["'>]?[ \t]{0,3}(?:[:=,]|=>|>)[ \t]{0,3}["']?(?!localhost\b)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,4}\.[A-Za-z]{2,12}\b/i;
 /** Field names that set a client's base URL: the client variable carries the Retrac host. */
 const BASE_FIELD = /^(?:base_?ur[li]|baseU(?:RL|rl|ri)|prefix_?url|prefixUrl|host|endpoint|server|api_?url|apiUrl|url)$/i;
 /** Distinct names bound to Retrac URLs searched window by window before every line's words are read once instead. */
@@ -149,11 +154,14 @@ export abstract class RequestModel extends LineModel {
     // The line's own statement, unless it also names another host: in code, a statement joined to
     // the request through a shared variable (`headers = [ … ]` then `AF.request(url, headers: headers)`)
     // sends what it holds to the request's host.
-    const own = this.prep.paragraphs ? undefined : this.statement(line);
+    // In formats read by paragraphs (and code of languages without a grammar here: OCaml, VBA, Power Query),
+    // a paragraph that also goes to another host is placed by the key's own statement too.
+    const own = this.prep.paragraphs && !this.namesOtherHost(ext) && !this.namesOtherHost(this.requestWindow(line)) ? undefined : this.statement(line);
     if (own && this.namesOtherHost(own)) return false;
     // Joined through a shared word, a request that also goes elsewhere (`headers` sent to a courier,
     // then a Retrac call with `headers: retracHeaders`) says nothing about where this statement's key goes.
-    const across = own !== undefined && !this.namesOtherHost(ext);
+    // Nor does a Retrac request whose window reaches the key's statement when the key's own request goes elsewhere.
+    const across = own !== undefined && !this.namesOtherHost(ext) && !this.namesOtherHost(this.requestWindow(line));
     for (let i = 0; i < n; i++) {
       const l = ext.from + i;
       if (!this.factsOf(l).retracTarget && !uses.has(l)) continue;
@@ -304,7 +312,7 @@ export abstract class RequestModel extends LineModel {
       let other = this.otherHostLines.get(l);
       if (other === undefined) {
         const t = this.factsText(l);
-        other = t.includes('://') && OTHER_HOST_URL.test(t) && !t.includes('retrac.co');
+        other = ((t.includes('://') && OTHER_HOST_URL.test(t)) || OTHER_HOST_FIELD.test(t)) && !t.includes('retrac.co');
         this.otherHostLines.set(l, other);
       }
       if (other) return true;
