@@ -169,7 +169,6 @@ class LineScan extends RequestModel {
           // bearerAuth("…") }`) is placed by the request's own extent, which its own line's statement may not reach.
           if (k.flow || this.fullKeyHasContext(k.tok, k.line) || (isAuthToken(k.tok) && !this.ownedByAnother(k.tok, k.line) && this.retracAround(ext, k.line))) {
             this.emitKey(this.factsOf(k.line), k.line, k.tok);
-
           }
         }
       }
