@@ -22,6 +22,7 @@ const AUTH_CALL_BEFORE =
 /** A call just before the value: `name(` (with an optional `(`, `&`, `*`); its name is read by AUTH_CALL_NAME. */
 const CALL_BEFORE = /(\w{1,64})\s*[({]\s*\(?\s*[&*]?\s*$/;
 /** A call without brackets before a quoted value: `AuthorizationBearer "…"` (F#), `bearer_auth "…"` (Ruby, Crystal). */
+const BINDING_BEFORE = /(?:^|[;{\s])(?:#[ \t]*define|setenv|set(?:[ \t]+-{1,2}[A-Za-z]{1,12}){0,3})[ \t]+\$?([A-Za-z_]\w{0,60})[ \t]+["']?$/;
 const BARE_CALL_BEFORE = /(?:^|[\s(;|])([A-Za-z_]\w{2,40})[ \t]+$/;
 /**
  * Auth helpers by what their name says they do: a bearer or basic auth, an authenticator, setting a
@@ -243,6 +244,10 @@ export class KeyTokens {
         if (named) return { via: 'assign', name: named.name };
       }
     }
+    // Bindings by a keyword, without an operator: `#define API_TOKEN "…"` (C), `set $token "…";` (nginx),
+    // `set -l token …` (fish), `setenv TOKEN …` (csh).
+    const bound = BINDING_BEFORE.exec(before);
+    if (bound) return { via: 'assign', name: bound[1] };
     // `JSON.stringify("…")` in build-time defines, `SecretStr("…")`: the name stands before the wrapper.
     const wrapper = WRAPPER_BEFORE.exec(before);
     const name = assignedName(s, wrapper ? valueStart - (before.length - wrapper.index) : valueStart);

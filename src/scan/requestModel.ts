@@ -17,7 +17,7 @@ export const OTHER_HOST_URL = /https?:\/\/(?!api\.retrac\.co|localhost|127\.0\.0
  */
 const OTHER_HOST_FIELD = /(?:host(?:name)?|domain)["'>]?[ \t]{0,3}(?:[:=,]|=>|>)[ \t]{0,3}["']?(?!localhost\b)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,4}\.[A-Za-z]{2,12}\b/i;
 /** Field names that set a client's base URL: the client variable carries the Retrac host. */
-const BASE_FIELD = /^(?:base_?ur[li]|baseU(?:RL|rl|ri)|prefix_?url|prefixUrl|host|endpoint|server|api_?url|apiUrl|url)$/i;
+export const BASE_FIELD = /^(?:base_?ur[li]|baseU(?:RL|rl|ri)|prefix_?url|prefixUrl|host|endpoint|server|api_?url|apiUrl|url)$/i;
 /** Distinct names bound to Retrac URLs searched window by window before every line's words are read once instead. */
 const HOST_NAMES_BEFORE_INDEX = 8;
 const WORD = /[A-Za-z_$][\w$]*/g;
@@ -290,7 +290,7 @@ export abstract class RequestModel extends LineModel {
   }
 
   /** A definition with its body: its statement (brackets), or the lines indented under it (Python, Ruby). */
-  private definitionBody(line: number): { from: number; to: number } {
+  protected definitionBody(line: number): { from: number; to: number } {
     const st = this.statement(line);
     let to = st.to;
     if (to === line && line + 1 <= this.last && this.factsText(line + 1).trim() === '{') to = this.statement(line + 1).to;

@@ -240,7 +240,9 @@ const WITH_AS = /\bas[ \t]{1,4}([A-Za-z_]\w*)[ \t]*:[ \t]*$/;
 
 function readStatementNames(t: string, last: string): string[] {
   const out: string[] = [];
-  const v = assignedVariable(t) ?? WITH_AS.exec(last)?.[1];
+  // One-letter variables (`h = curl_slist_append(…)`) count: their uses must be a receiver or an argument (usesWord).
+  const one = assignedVariable(t) ? undefined : ASSIGNED.exec(t)?.[1];
+  const v = assignedVariable(t) ?? WITH_AS.exec(last)?.[1] ?? (one?.length === 1 ? one : undefined);
   if (v) out.push(v);
   // One-letter receivers (`s.headers[…] = …`, `r = s.get(…)`) count: their uses must be receivers too (usesWord).
   const r = RECEIVER.exec(t)?.[1];
@@ -274,9 +276,22 @@ function usesWord(lines: Lines, from: number, to: number, word: string): boolean
       // A one-letter name is only used as a receiver (`s.get(…)`, `s[…]`), not as a word in a string.
       const next = s.charCodeAt(i + 1);
       if (word.length > 1 || ((next === 46 /* . */ || next === 91 /* [ */) && !isQuoteCode(s.charCodeAt(i - 1)))) return true;
+      // …or an argument of its own (`curl_easy_setopt(curl, CURLOPT_HTTPHEADER, h)`).
+      if (isArgumentAt(s, i)) return true;
     }
   }
   return false;
+}
+
+/** The one-letter word at `i` stands alone as an argument: after `(` or `,`, before `,` or `)`. */
+function isArgumentAt(s: string, i: number): boolean {
+  let a = i - 1;
+  while (a >= 0 && (s.charCodeAt(a) === 32 || s.charCodeAt(a) === 9)) a--;
+  let b = i + 1;
+  while (b < s.length && (s.charCodeAt(b) === 32 || s.charCodeAt(b) === 9)) b++;
+  const before = s.charCodeAt(a);
+  const after = s.charCodeAt(b);
+  return (before === 40 || before === 44) && (after === 41 || after === 44);
 }
 
 function isQuoteCode(c: number): boolean {
@@ -343,8 +358,9 @@ export function requestExtent(lines: Lines, line: number, limit: number): { from
     to = next.to;
   }
   // A statement found below may tie in one above (`setUp(scn…).protocols(httpProtocol)` after
-  // `val httpProtocol = http.baseUrl(…)`): one more walk up with the names found below.
-  if (names.size > namesUp) up();
+  // `val httpProtocol = http.baseUrl(…)`, `curl_easy_setopt(curl, CURLOPT_HTTPHEADER, h)` after
+  // `h = curl_slist_append(…)`): one more walk up with what was found below.
+  if (names.size > namesUp || to > first.to) up();
   return { from, to };
 }
 
