@@ -8,7 +8,8 @@ import { AUTH_WORD, authNames, isGenericKeyName, lastSegment, nameSaysRetracKey 
 import { hasRunOf, isWordChar, lineOfOffset } from './text';
 import { assignedVariable, retracOutsideClosedEntries } from './structure';
 
-const LIST_ITEM = /^\s*- /;
+/** A YAML list item that opens a mapping (`- run: …`, `- name: …`): a new step. A scalar item (`- -H`, `- "…"`) is one more argument. */
+const LIST_ITEM = /^\s*-[ \t]+(?:[A-Za-z_][\w.-]{0,60}|"[^"]{0,60}"|'[^']{0,60}')[ \t]*:(?:[ \t]|$)/;
 /** A URL to a host other than Retrac's or a local one: a request there is not a Retrac request. */
 export const OTHER_HOST_URL = /https?:\/\/(?!api\.retrac\.co|localhost|127\.0\.0\.1|\[::1\]|\$|\{)[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 /**
