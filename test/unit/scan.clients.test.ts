@@ -114,6 +114,56 @@ const round1: Idiom[] = [
   { name: 'JMeter HeaderManager + HTTPSamplerProxy', file: 'load/items.jmx', noScheme: true, retracUse: '', make: (t, k) => `<hashTree>\n  <HeaderManager guiclass="HeaderPanel" testclass="HeaderManager" testname="HTTP Header Manager">\n    <collectionProp name="HeaderManager.headers">\n      <elementProp name="" elementType="Header">\n        <stringProp name="Header.name">Authorization</stringProp>\n        <stringProp name="Header.value">Bearer ${k}</stringProp>\n      </elementProp>\n    </collectionProp>\n  </HeaderManager>\n  <HTTPSamplerProxy guiclass="HttpTestSampleGui" testclass="HTTPSamplerProxy" testname="items">\n    <stringProp name="HTTPSampler.domain">${t.host}</stringProp>\n    <stringProp name="HTTPSampler.protocol">https</stringProp>\n    <stringProp name="HTTPSampler.path">${t.pathq}</stringProp>\n    <stringProp name="HTTPSampler.method">GET</stringProp>\n  </HTTPSamplerProxy>\n</hashTree>` },
 ];
 
+/** Round 2: written after the round-1 fixes, in kinds not looked at before; run with those fixes first. */
+const round2: Idiom[] = [
+  { name: 'Haskell req with oAuth2Bearer', file: 'src/Req.hs', noScheme: true, make: (t, k) => `main :: IO ()\nmain = runReq defaultHttpConfig $ do\n  r <- req GET (${t.scheme} "${t.host}" /: "${t.path.slice(1).split('/')[0]}") NoReqBody jsonResponse (oAuth2Bearer "${k}"${t.ws ? ` <> "workspaceId" =: ("${t.ws}" :: Text)` : ''})\n  liftIO $ print (responseBody r :: Value)` },
+  { name: 'OCaml ezcurl ~headers', file: 'bin/ez.ml', make: (t, k) => `let () =\n  match Ezcurl.get ~headers:["Authorization", "Bearer ${k}"] ~url:"${t.full}" () with\n  | Ok r -> print_endline r.body\n  | Error (_, msg) -> prerr_endline msg` },
+  { name: 'Julia Downloads.request headers', file: 'scripts/dl.jl', make: (t, k) => `using Downloads\n\nresp = Downloads.request("${t.full}"; headers = ["Authorization" => "Bearer ${k}"], output = io)` },
+  { name: 'Lua lua-curl easy{ httpheader }', file: 'scripts/lcurl.lua', make: (t, k) => `local curl = require "cURL"\n\ncurl.easy{\n  url = "${t.full}",\n  httpheader = { "Authorization: Bearer ${k}", "Accept: application/json" },\n  writefunction = io.write,\n}:perform():close()` },
+  { name: 'Go imroc/req SetCommonBearerAuthToken + SetBaseURL', file: 'inv/reqclient.go', make: (t, k) => `client := req.C().\n\tSetBaseURL("${t.base}").\n\tSetCommonBearerAuthToken("${k}")\n\nresp, err := client.R().SetSuccessResult(&items).Get("${t.pathq}")` },
+  { name: 'MicroProfile Rest Client @ClientHeaderParam + @RegisterRestClient', file: 'src/main/java/InventoryClient.java', make: (t, k) => `@RegisterRestClient(baseUri = "${t.base}")\n@ClientHeaderParam(name = "Authorization", value = "Bearer ${k}")\npublic interface InventoryClient {\n    @GET\n    @Path("${t.pathq}")\n    List<Item> items();\n}` },
+  { name: 'khttp headers mapOf(… to …)', file: 'src/main/kotlin/Kh.kt', make: (t, k) => `val r = khttp.get(\n    url = "${t.full}",\n    headers = mapOf("Authorization" to "Bearer ${k}")\n)` },
+  { name: 'Scala requests-scala headers Map(… -> …)', file: 'src/main/scala/Req.scala', make: (t, k) => `val r = requests.get(\n  "${t.full}",\n  headers = Map("Authorization" -> "Bearer ${k}")\n)\nprintln(r.text())` },
+  { name: 'Swift Vapor client headers.bearerAuthorization', file: 'Sources/App/Inventory.swift', make: (t, k) => `let response = try await req.client.get(URI(string: "${t.full}")) { clientReq in\n    clientReq.headers.bearerAuthorization = BearerAuthorization(token: "${k}")\n}` },
+  { name: 'Dart dart:io HttpClient request.headers.set', file: 'bin/io.dart', make: (t, k) => `final client = HttpClient();\nfinal request = await client.getUrl(Uri.parse('${t.full}'));\nrequest.headers.set(HttpHeaders.authorizationHeader, 'Bearer ${k}');\nfinal response = await request.close();` },
+  { name: 'Rust curl crate List.append + http_headers', file: 'src/curl_crate.rs', make: (t, k) => `let mut easy = Easy::new();\neasy.url("${t.full}")?;\nlet mut list = List::new();\nlist.append("Authorization: Bearer ${k}")?;\neasy.http_headers(list)?;\neasy.perform()?;` },
+  { name: 'PHP Saloon connector resolveBaseUrl + defaultAuth', file: 'app/Http/Integrations/InventoryConnector.php', make: (t, k) => `class InventoryConnector extends Connector\n{\n    public function resolveBaseUrl(): string\n    {\n        return '${t.base}';\n    }\n\n    protected function defaultAuth(): TokenAuthenticator\n    {\n        return new TokenAuthenticator('${k}');\n    }\n}\n\nclass ListItems extends Request\n{\n    protected Method $method = Method::GET;\n\n    public function resolveEndpoint(): string\n    {\n        return '${t.pathq}';\n    }\n}` },
+  { name: 'Ruby HTTPX bearer_auth plugin', file: 'lib/httpx_client.rb', make: (t, k) => `response = HTTPX.plugin(:auth)\n  .bearer_auth("${k}")\n  .get("${t.full}")` },
+  { name: 'C# AddHttpClient named client configuration', file: 'Program.cs', make: (t, k) => `builder.Services.AddHttpClient("inventory", client =>\n{\n    client.BaseAddress = new Uri("${t.base}");\n    client.DefaultRequestHeaders.Add("Authorization", "Bearer ${k}");\n});\n\nvar http = app.Services.GetRequiredService<IHttpClientFactory>().CreateClient("inventory");\nvar items = await http.GetStringAsync("${t.pathq}");` },
+  { name: 'Perl HTTP::Tiny get with headers', file: 'bin/tiny.pl', make: (t, k) => `my $http = HTTP::Tiny->new;\nmy $res = $http->get('${t.full}', {\n    headers => { Authorization => "Bearer ${k}" },\n});` },
+  { name: 'Perl Mojo::UserAgent get with a header hash', file: 'bin/mojo.pl', make: (t, k) => `my $ua = Mojo::UserAgent->new;\nmy $items = $ua->get('${t.full}' => {Authorization => "Bearer ${k}"})->result->json;` },
+  { name: 'R curl handle_setheaders', file: 'R/curl_handle.R', make: (t, k) => `h <- curl::new_handle()\ncurl::handle_setheaders(h, Authorization = "Bearer ${k}")\nres <- curl::curl_fetch_memory("${t.full}", handle = h)` },
+  { name: 'Clojure hato :oauth-token', file: 'src/inv/hato.clj', make: (t, k) => `(def items\n  (hc/get "${t.full}"\n          {:oauth-token "${k}"\n           :as :json}))` },
+  { name: 'Clojure clj-http :headers with str', file: 'src/inv/headers.clj', make: (t, k) => `(client/get "${t.full}"\n            {:headers {"Authorization" (str "Bearer " "${k}")}\n             :as :json})` },
+  { name: 'Swift Moya TargetType baseURL + headers', file: 'Sources/InventoryAPI.swift', make: (t, k) => `enum InventoryAPI: TargetType {\n    case items\n\n    var baseURL: URL { URL(string: "${t.base}")! }\n    var path: String { "${t.path}" }\n    var method: Moya.Method { .get }\n    var task: Task { ${t.ws ? `.requestParameters(parameters: ["workspaceId": "${t.ws}"], encoding: URLEncoding.queryString)` : '.requestPlain'} }\n    var headers: [String: String]? { ["Authorization": "Bearer ${k}"] }\n}` },
+  { name: 'AFNetworking requestSerializer setValue', file: 'Classes/RTSync.m', make: (t, k) => `AFHTTPSessionManager *manager = [AFHTTPSessionManager manager];\n[manager.requestSerializer setValue:@"Bearer ${k}" forHTTPHeaderField:@"Authorization"];\n[manager GET:@"${t.full}" parameters:nil headers:nil progress:nil success:^(NSURLSessionDataTask *task, id items) {\n    NSLog(@"%@", items);\n} failure:nil];` },
+  { name: 'Unity UnityWebRequest SetRequestHeader', file: 'Assets/Scripts/Inventory.cs', make: (t, k) => `IEnumerator LoadItems()\n{\n    using var www = UnityWebRequest.Get("${t.full}");\n    www.SetRequestHeader("Authorization", "Bearer ${k}");\n    yield return www.SendWebRequest();\n}` },
+  { name: 'Godot GDScript HTTPRequest.request headers array', file: 'scripts/inventory.gd', make: (t, k) => `func _ready():\n\tvar headers = ["Authorization: Bearer ${k}", "Accept: application/json"]\n\t$HTTPRequest.request("${t.full}", headers)` },
+  { name: 'Arduino HTTPClient addHeader', file: 'firmware/sync.ino', make: (t, k) => `HTTPClient http;\nhttp.begin(client, "${t.full}");\nhttp.addHeader("Authorization", "Bearer ${k}");\nint code = http.GET();` },
+  { name: 'AutoHotkey WinHttp ComObject', file: 'tools/items.ahk', make: (t, k) => `whr := ComObject("WinHttp.WinHttpRequest.5.1")\nwhr.Open("GET", "${t.full}", true)\nwhr.SetRequestHeader("Authorization", "Bearer ${k}")\nwhr.Send()` },
+  { name: 'Postgres pgsql-http http_header', file: 'db/sync.sql', make: (t, k) => `SELECT content::json\nFROM http((\n  'GET',\n  '${t.full}',\n  ARRAY[http_header('Authorization', 'Bearer ${k}')],\n  NULL,\n  NULL\n)::http_request);` },
+  { name: 'GraphQLClient with headers', file: 'src/gql.ts', make: (t, k) => `const client = new GraphQLClient('${t.full}', {\n  headers: { authorization: 'Bearer ${k}' },\n});\nconst data = await client.request(query);` },
+  { name: 'Cloudflare Worker X-Api-Key on a forwarded request', file: 'worker/src/index.js', make: (t, k) => `export default {\n  async fetch(request) {\n    const upstream = new Request('${t.full}', request);\n    upstream.headers.set('X-Api-Key', '${k}');\n    return fetch(upstream);\n  },\n};` },
+  { name: 'SvelteKit load with an event fetch and a module constant', file: 'src/routes/items/+page.server.ts', make: (t, k) => `const TOKEN = '${k}';\n\nexport const load: PageServerLoad = async ({ fetch }) => {\n  const res = await fetch('${t.full}', {\n    headers: { authorization: ${B}Bearer ${D}{TOKEN}${B} },\n  });\n  return { items: await res.json() };\n};` },
+  { name: 'Airflow SimpleHttpOperator headers', file: 'dags/inventory.py', make: (t, k) => `sync = HttpOperator(\n    task_id="list_items",\n    method="GET",\n    endpoint="${t.full}",\n    headers={"Authorization": "Bearer ${k}"},\n)` },
+  // ---- infra and tool configs
+  { name: 'HAProxy set-header + server', file: 'deploy/haproxy.cfg', noScheme: true, retracUse: '', make: (t, k) => `backend inventory\n    http-request set-header Authorization "Bearer ${k}"\n    http-request set-path ${t.pathq}\n    server api ${t.host}:443 ssl verify required` },
+  { name: 'Apache httpd RequestHeader + ProxyPass', file: 'deploy/httpd.conf', retracUse: '', make: (t, k) => `<Location "/inventory">\n    RequestHeader set Authorization "Bearer ${k}"\n    ProxyPass "${t.full}"\n</Location>` },
+  { name: 'Envoy request_headers_to_add', file: 'deploy/envoy.yaml', noScheme: true, retracUse: '', make: (t, k) => `routes:\n  - match: { prefix: "/inventory" }\n    route:\n      cluster: inventory\n      prefix_rewrite: "${t.pathq}"\n      host_rewrite_literal: ${t.host}\n    request_headers_to_add:\n      - header:\n          key: Authorization\n          value: "Bearer ${k}"` },
+  { name: 'Logstash http_poller input', file: 'pipeline/inventory.conf', retracUse: '', make: (t, k) => `input {\n  http_poller {\n    urls => {\n      items => {\n        method => get\n        url => "${t.full}"\n        headers => { Authorization => "Bearer ${k}" }\n      }\n    }\n    schedule => { every => "5m" }\n  }\n}` },
+  { name: 'Fluent Bit http output Header', file: 'deploy/fluent-bit.conf', noScheme: true, retracUse: '', make: (t, k) => `[OUTPUT]\n    Name   http\n    Match  *\n    Host   ${t.host}\n    Port   443\n    URI    ${t.pathq}\n    Header Authorization Bearer ${k}\n    tls    On` },
+  { name: 'Grafana datasource httpHeaderName1/httpHeaderValue1', file: 'provisioning/datasources/inventory.yaml', retracUse: '', make: (t, k) => `apiVersion: 1\ndatasources:\n  - name: Inventory\n    type: marcusolsson-json-datasource\n    url: ${t.full}\n    jsonData:\n      httpHeaderName1: Authorization\n    secureJsonData:\n      httpHeaderValue1: Bearer ${k}` },
+  { name: 'systemd ExecStart curl', file: 'deploy/inventory-sync.service', retracUse: '', make: (t, k) => `[Unit]\nDescription=Inventory sync\n\n[Service]\nType=oneshot\nExecStart=/usr/bin/curl -fsS -H "Authorization: Bearer ${k}" ${t.full}` },
+  { name: 'crontab curl', file: 'deploy/crontab', retracUse: '', make: (t, k) => `SHELL=/bin/sh\n*/15 * * * * curl -fsS -H "Authorization: Bearer ${k}" "${t.full}" > /var/lib/inv/items.json` },
+  { name: 'justfile recipe', file: 'justfile', retracUse: '', make: (t, k) => `set dotenv-load\n\nitems:\n    curl -fsS "${t.full}" \\\n      -H "Authorization: Bearer ${k}"` },
+  { name: 'Taskfile cmds', file: 'Taskfile.yml', retracUse: '', make: (t, k) => `version: '3'\ntasks:\n  items:\n    cmds:\n      - curl -fsS -H "Authorization: Bearer ${k}" "${t.full}"` },
+  { name: 'Vegeta targets file', file: 'load/targets.txt', retracUse: '', make: (t, k) => `GET ${t.full}\nAuthorization: Bearer ${k}\nAccept: application/json` },
+  { name: 'wrk lua script headers', file: 'load/wrk.lua', make: (t, k) => `wrk.method = "GET"\nwrk.path = "${t.pathq}"\nwrk.headers["Host"] = "${t.host}"\nwrk.headers["Authorization"] = "Bearer ${k}"\n-- run: wrk -s wrk.lua ${t.base}` },
+  { name: 'Kong declarative request-transformer', file: 'kong/kong.yml', retracUse: '', make: (t, k) => `_format_version: "3.0"\nservices:\n  - name: inventory\n    url: ${t.full}\n    plugins:\n      - name: request-transformer\n        config:\n          add:\n            headers:\n              - "Authorization:Bearer ${k}"` },
+  { name: 'Argo Workflows container args with sh -c', file: 'argo/sync.yaml', retracUse: '', make: (t, k) => `  templates:\n    - name: sync\n      container:\n        image: curlimages/curl:8.8.0\n        command: [sh, -c]\n        args: ["curl -fsS -H 'Authorization: Bearer ${k}' '${t.full}'"]` },
+  { name: 'Drone pipeline commands', file: '.drone.yml', retracUse: '', make: (t, k) => `kind: pipeline\ntype: docker\nname: smoke\nsteps:\n  - name: items\n    image: curlimages/curl\n    commands:\n      - curl -fsS -H "Authorization: Bearer ${k}" ${t.full}` },
+];
+
 /** Lines that use Retrac with a key from the environment, per file kind (for the courier variant). */
 function retracUse(file: string): string {
   const ext = file.slice(file.lastIndexOf('.') + 1);
@@ -143,6 +193,17 @@ function retracUse(file: string): string {
     lua: 'local retrac = require("retrac")\nlocal inv = retrac.client(os.getenv("RETRAC_API_KEY"))\n\n',
     scala: 'import co.retrac.RetracClient\nval retrac = RetracClient(sys.env("RETRAC_API_KEY"))\n\n',
     tf: 'provider "retrac" {\n  api_key = var.retrac_api_key\n}\n\n',
+    kt: 'import co.retrac.sdk.RetracClient\n\nval retrac = RetracClient(apiKey = System.getenv("RETRAC_API_KEY"))\n\n',
+    swift: 'import RetracKit\n\nlet retrac = Retrac(apiKey: ProcessInfo.processInfo.environment["RETRAC_API_KEY"]!)\n\n',
+    dart: "import 'package:retrac/retrac.dart';\n\nfinal retrac = Retrac(apiKey: Platform.environment['RETRAC_API_KEY']!);\n\n",
+    cs: 'using Retrac.Sdk;\n\nvar retrac = new RetracClient(Environment.GetEnvironmentVariable("RETRAC_API_KEY"));\n\n',
+    pl: 'use Retrac::Client;\nmy $retrac = Retrac::Client->new(api_key => $ENV{RETRAC_API_KEY});\n\n',
+    R: 'library(retrac)\nretrac <- retrac_client(Sys.getenv("RETRAC_API_KEY"))\n\n',
+    clj: "(require '[retrac.client :as retrac])\n(def inv (retrac/client (System/getenv \"RETRAC_API_KEY\")))\n\n",
+    gd: 'var retrac = Retrac.new(OS.get_environment("RETRAC_API_KEY"))\n\n',
+    ino: '#include <Retrac.h>\nRetrac retrac(RETRAC_API_KEY_FROM_SECRETS);\n\n',
+    ahk: 'retrac := RetracClient(EnvGet("RETRAC_API_KEY"))\n\n',
+    sql: "-- the Retrac sync reads current_setting('retrac.api_key')\n",
   };
   byExt.js = byExt.mjs = byExt.ts;
   if (file.endsWith('.vue')) return '';
@@ -306,4 +367,92 @@ const round1Labelled: Labelled[] = [
   { name: 'Postman: a Stripe-like call with a 24-char token in a Retrac collection script', file: 'postman/other.js', keys: ['full'], expect: [], make: ([k]) => `pm.sendRequest({\n    url: 'https://api.courier.example/rates',\n    method: 'GET',\n    header: { 'Authorization': 'Bearer ${k}' }\n}, () => {});\npm.sendRequest({ url: 'https://api.retrac.co/items?workspaceId=' + pm.environment.get('ws'), header: { Authorization: 'Bearer ' + pm.environment.get('retracToken') } });` },
 ];
 
+const round2Labelled: Labelled[] = [
+  { name: 'Kotlin const referenced in mapOf(… to …) pair', file: 'src/main/kotlin/Const.kt', keys: ['full'], expect: FULL_MISSING, make: ([k]) => `private const val API_TOKEN = "${k}"
+
+val r = khttp.get("https://api.retrac.co/items", headers = mapOf("Authorization" to "Bearer $API_TOKEN"))` },
+  { name: 'Perl my $token interpolated into a header hash', file: 'bin/var.pl', keys: ['full'], expect: FULL_MISSING, make: ([k]) => `my $token = '${k}';
+my $res = HTTP::Tiny->new->get('https://api.retrac.co/tags', { headers => { Authorization => "Bearer $token" } });` },
+  { name: 'GDScript const TOKEN concatenated', file: 'scripts/const.gd', keys: ['full'], expect: FULL_MISSING, make: ([k]) => `const TOKEN = "${k}"
+
+func _ready():
+	$HTTPRequest.request("https://api.retrac.co/items", ["Authorization: Bearer " + TOKEN])` },
+  { name: 'SQL variable set then used', file: 'db/var.sql', keys: ['full'], expect: FULL_MISSING, make: ([k]) => `\set token '${k}'
+SELECT content FROM http(('GET', 'https://api.retrac.co/items', ARRAY[http_header('Authorization', 'Bearer ' || :'token')], NULL, NULL)::http_request);` },
+  { name: 'Go req client with os.Getenv, restricted key in .env, workspaceId sent', file: 'inv/env_req.go', keys: ['restricted'], expect: ['retrac/workspace-id-with-restricted-key'], env: ([k]) => ({ INVENTORY_TOKEN: k }), make: (_k, ws) => `client := req.C().SetCommonBearerAuthToken(os.Getenv("INVENTORY_TOKEN"))
+resp, err := client.R().Get("https://api.retrac.co/items?workspaceId=${ws}")` },
+  { name: 'Swift Moya headers from ProcessInfo, full key in .env', file: 'Sources/EnvAPI.swift', keys: ['full'], expect: ['retrac/missing-workspace-id'], env: ([k]) => ({ INVENTORY_TOKEN: k }), make: () => `enum EnvAPI: TargetType {
+    var baseURL: URL { URL(string: "https://api.retrac.co")! }
+    var path: String { "/items" }
+    var headers: [String: String]? { ["Authorization": "Bearer \(ProcessInfo.processInfo.environment["INVENTORY_TOKEN"]!)"] }
+}` },
+  { name: 'systemd EnvironmentFile name used by curl, full key in .env', file: 'deploy/env.service', keys: ['full'], expect: ['retrac/missing-workspace-id'], env: ([k]) => ({ INVENTORY_TOKEN: k }), make: () => `[Service]
+EnvironmentFile=/etc/inventory/.env
+ExecStart=/bin/sh -c 'curl -fsS -H "Authorization: Bearer $INVENTORY_TOKEN" https://api.retrac.co/items'` },
+  // Hard negatives.
+  { name: 'HAProxy: a courier backend with a literal next to a Retrac backend', file: 'deploy/both.cfg', keys: ['full'], expect: [], make: ([k]) => `backend retrac
+    server api api.retrac.co:443 ssl verify required
+
+backend labels
+    http-request set-header Authorization "Bearer ${k}"
+    server courier api.courier.example:443 ssl verify required` },
+  { name: 'Grafana: a courier datasource next to a Retrac one', file: 'provisioning/datasources/both.yaml', keys: ['full'], expect: [], make: ([k]) => `datasources:
+  - name: Inventory
+    url: https://api.retrac.co/items?workspaceId=$WS
+    secureJsonData:
+      httpHeaderValue1: Bearer $RETRAC_API_KEY
+  - name: Labels
+    url: https://api.courier.example/labels
+    jsonData:
+      httpHeaderName1: Authorization
+    secureJsonData:
+      httpHeaderValue1: Bearer ${k}` },
+  { name: 'Saloon: a courier connector in a file with a Retrac one', file: 'app/Connectors.php', keys: ['full'], expect: [], make: ([k]) => `<?php
+class RetracConnector extends Connector
+{
+    public function resolveBaseUrl(): string { return 'https://api.retrac.co'; }
+    protected function defaultAuth(): TokenAuthenticator { return new TokenAuthenticator(getenv('RETRAC_API_KEY')); }
+}
+
+class CourierConnector extends Connector
+{
+    public function resolveBaseUrl(): string { return 'https://api.courier.example'; }
+    protected function defaultAuth(): TokenAuthenticator { return new TokenAuthenticator('${k}'); }
+}` },
+  { name: 'Angular: an interceptor adding a courier token, only courier URLs, Retrac SDK from env', file: 'src/app/courier.interceptor.ts', keys: ['full'], expect: [], make: ([k]) => `import { Retrac } from '@retrac/sdk';
+const retrac = new Retrac({ apiKey: environment.retracKey });
+
+@Injectable()
+export class CourierInterceptor implements HttpInterceptor {
+  intercept(req: HttpRequest<unknown>, next: HttpHandler) {
+    return next.handle(req.clone({ setHeaders: { Authorization: ${B}Bearer ${k}${B} } }));
+  }
+}
+
+export const labels = (http: HttpClient) => http.post('https://api.courier.example/labels', {});` },
+  { name: 'Go: a RoundTripper for a courier, a Retrac client elsewhere in the file', file: 'inv/rt_both.go', keys: ['full'], expect: [], make: ([k]) => `func (b courierAuth) RoundTrip(r *http.Request) (*http.Response, error) {
+	r.Header.Set("Authorization", "Bearer ${k}")
+	return b.next.RoundTrip(r)
+}
+
+var courier = &http.Client{Transport: courierAuth{http.DefaultTransport}}
+var labelsURL = "https://api.courier.example/labels"
+var inv = retrac.NewClient(os.Getenv("RETRAC_API_KEY"), "https://api.retrac.co")` },
+  { name: 'Locust: a courier user class next to a Retrac one', file: 'load/both_locust.py', keys: ['full'], expect: [], make: ([k]) => `class RetracUser(HttpUser):
+    host = "https://api.retrac.co"
+
+    def on_start(self):
+        self.client.headers["Authorization"] = f"Bearer {os.environ['RETRAC_API_KEY']}"
+
+
+class CourierUser(HttpUser):
+    host = "https://api.courier.example"
+
+    def on_start(self):
+        self.client.headers["Authorization"] = "Bearer ${k}"` },
+  { name: 'recorded Postgres http() result in a test fixture', file: 'db/fixtures/http_result.sql', keys: ['restricted'], expect: ['retrac/restricted-key'], make: ([k], ws) => `-- recorded: GET https://api.retrac.co/items?workspaceId=${ws} with Authorization: Bearer ${k}
+INSERT INTO http_log (url, status) VALUES ('https://api.retrac.co/items?workspaceId=${ws}', 200);` },
+];
+
 runRound('client libraries and file kinds no other test uses (red team R, round 1)', round1, round1Labelled);
+runRound('client libraries and file kinds no other test uses (red team R, round 2, written after the round-1 fixes)', round2, round2Labelled);
