@@ -377,14 +377,14 @@ my $res = HTTP::Tiny->new->get('https://api.retrac.co/tags', { headers => { Auth
 
 func _ready():
 	$HTTPRequest.request("https://api.retrac.co/items", ["Authorization: Bearer " + TOKEN])` },
-  { name: 'SQL variable set then used', file: 'db/var.sql', keys: ['full'], expect: FULL_MISSING, make: ([k]) => `\set token '${k}'
+  { name: 'SQL variable set then used', file: 'db/var.sql', keys: ['full'], expect: FULL_MISSING, make: ([k]) => `\\set token '${k}'
 SELECT content FROM http(('GET', 'https://api.retrac.co/items', ARRAY[http_header('Authorization', 'Bearer ' || :'token')], NULL, NULL)::http_request);` },
   { name: 'Go req client with os.Getenv, restricted key in .env, workspaceId sent', file: 'inv/env_req.go', keys: ['restricted'], expect: ['retrac/workspace-id-with-restricted-key'], env: ([k]) => ({ INVENTORY_TOKEN: k }), make: (_k, ws) => `client := req.C().SetCommonBearerAuthToken(os.Getenv("INVENTORY_TOKEN"))
 resp, err := client.R().Get("https://api.retrac.co/items?workspaceId=${ws}")` },
   { name: 'Swift Moya headers from ProcessInfo, full key in .env', file: 'Sources/EnvAPI.swift', keys: ['full'], expect: ['retrac/missing-workspace-id'], env: ([k]) => ({ INVENTORY_TOKEN: k }), make: () => `enum EnvAPI: TargetType {
     var baseURL: URL { URL(string: "https://api.retrac.co")! }
     var path: String { "/items" }
-    var headers: [String: String]? { ["Authorization": "Bearer \(ProcessInfo.processInfo.environment["INVENTORY_TOKEN"]!)"] }
+    var headers: [String: String]? { ["Authorization": "Bearer \\(ProcessInfo.processInfo.environment["INVENTORY_TOKEN"]!)"] }
 }` },
   { name: 'systemd EnvironmentFile name used by curl, full key in .env', file: 'deploy/env.service', keys: ['full'], expect: ['retrac/missing-workspace-id'], env: ([k]) => ({ INVENTORY_TOKEN: k }), make: () => `[Service]
 EnvironmentFile=/etc/inventory/.env
