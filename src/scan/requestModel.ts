@@ -16,7 +16,7 @@ export const OTHER_HOST_URL = /https?:\/\/(?!api\.retrac\.co|localhost|127\.0\.0
  * A host named without a scheme under a host field: `<stringProp name="HTTPSampler.domain">api.courier.example<`,
  * `hostname: 'api.courier.example'`, `req.set(http::field::host, "api.courier.example")`.
  */
-const OTHER_HOST_FIELD = /(?:host(?:name)?|domain)["'>]?[ \t]{0,3}(?:[:=,]|=>|>)[ \t]{0,3}["']?(?!localhost\b)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,4}\.[A-Za-z]{2,12}\b/i;
+const OTHER_HOST_FIELD = /(?:host|domain)[\w-]{0,24}["'>]?[ \t]{0,3}(?:[:=,]|=>|>)[ \t]{0,3}["']?(?!localhost\b)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,4}\.[A-Za-z]{2,12}\b/i;
 /** Field names that set a client's base URL: the client variable carries the Retrac host. */
 export const BASE_FIELD = /^(?:base_?ur[li]|baseU(?:RL|rl|ri)|prefix_?url|prefixUrl|host|endpoint|server|api_?url|apiUrl|url)$/i;
 /** Distinct names bound to Retrac URLs searched window by window before every line's words are read once instead. */
@@ -25,6 +25,8 @@ const WORD = /[A-Za-z_$][\w$]*/g;
 /** Distinct names looked up one by one before all definitions are indexed in one pass. */
 const DEF_NAMES_BEFORE_INDEX = 24;
 
+/** Opens a class-like body: `class X`, `export class X`, `enum X: TargetType {`, `struct`, `impl`, `object`. */
+const CLASS_LINE = /^[ \t]*(?:(?:public|private|internal|open|final|abstract|export|default|sealed|data|static)[ \t]+)*(?:class|module|defmodule|object|enum|struct|impl|trait|extension)[ \t]/;
 /** A call in a request: `authHeaders(`, `_headers(`, `authorize(`. */
 const CALL_WORD = /(?<![\w$])([A-Za-z_]\w{0,60})[ \t]*\(/g;
 /** Helper names looked for per request: a request rarely uses more. */
@@ -102,6 +104,7 @@ export abstract class RequestModel extends LineModel {
   private readonly requestKeyMemo = new Map<number, RequestKey[]>();
   private readonly outsideClosedMemo = new Map<number, boolean>();
   private readonly otherHostLines = new Map<number, boolean>();
+  private readonly classLineMemo = new Map<number, number>();
   private readonly helperMemo = new Map<number, { from: number; to: number }[]>();
   private readonly lineDefs = new Map<number, { calls: string[]; members: string[] }>();
   private readonly helperWords = new Map<number, { calls: string[]; members: string[]; commands: string[] }>();
@@ -234,11 +237,33 @@ export abstract class RequestModel extends LineModel {
       if (!named) for (const w of members) if ((named = t.includes(w))) break;
       if (!named) continue;
       const d = this.defsOf(l);
-      if (!d.calls.some((w) => calls.has(w)) && !d.members.some((w) => members.has(w))) continue;
+      const byCall = d.calls.some((w) => calls.has(w));
+      if (!byCall && !d.members.some((w) => members.has(w))) continue;
+      // `self.client` / `this.http` set up in another class is another object.
+      if (!byCall && this.classLineOf(l) !== this.classLineOf(ext.from)) continue;
       const body = this.definitionBody(l);
       if (!out.some((b) => b.from === body.from)) out.push(body);
     }
     return out;
+  }
+
+  /** The line of the class that encloses `line` (by indentation, within REQUEST_LINES), or -1. */
+  protected classLineOf(line: number): number {
+    let v = this.classLineMemo.get(line);
+    if (v !== undefined) return v;
+    v = -1;
+    let indent = this.shape(line).indent;
+    for (let l = line - 1; l >= Math.max(0, line - REQUEST_LINES) && indent > 0; l--) {
+      const sh = this.shape(l);
+      if (sh.empty || sh.indent >= indent) continue;
+      indent = sh.indent;
+      if (CLASS_LINE.test(this.factsText(l))) {
+        v = l;
+        break;
+      }
+    }
+    this.classLineMemo.set(line, v);
+    return v;
   }
 
   /** The names a line may use a helper by (calls, values passed by name, a command, members), read once per line. */

@@ -42,7 +42,9 @@ const CLIENT_BLOCK = /=\s{0,4}(?:new\s+)?[A-Z][\w.:<>]{0,80}\([^()]{0,120}\)[\w.
 /** A declaration: a bare call of a word, its arguments after a blank or a bracket (`base_uri '…'`, `plug X, …`, `headers(…)`). */
 const DECLARATION = /^[ \t]*[A-Za-z_][\w.:]{0,60}(?:[ \t]+[^ \t=]|\()/;
 /** Opens a class or module body (Ruby, Elixir, Python, Kotlin, Scala…). */
-const CLASS_OPENER = /^[ \t]*(?:(?:public|private|internal|open|final|abstract|export|default|sealed|data)[ \t]+)*(?:class|module|defmodule|object)[ \t]/;
+const CLASS_OPENER = /^[ \t]*(?:(?:public|private|internal|open|final|abstract|export|default|sealed|data)[ \t]+)*(?:class|module|defmodule|object|enum|struct|impl|extension)[ \t]/;
+/** A member that gives a client its base URL: `var baseURL: URL { … }`, `resolveBaseUrl()`, `def base_url`, `getBaseUri()`. */
+const BASE_MEMBER = /(?:base_?ur[li]|baseU(?:RL|rl|ri)|BaseAddress|base_?address|prefix_?url)\b/i;
 /**
  * A header that makes what it encloses apply to every request of a client: an interceptor or a
  * middleware (Angular `intercept(req, next)`, OkHttp `Interceptor`, Go `RoundTrip`, .NET
@@ -227,7 +229,12 @@ class LineScan extends RequestModel {
       if (sh.empty || sh.indent >= indent || this.text(l).trim() === '{') continue;
       indent = sh.indent;
       const service = SERVICE_OPENER.exec(this.text(l));
-      if (service) return this.serviceBound(l, service[1]);
+      if (service) {
+        // Annotations on the interface itself may name the URL (`@RegisterRestClient(baseUri = "…")`).
+        const head = this.statement(l);
+        if (head.from < l && this.sendsToRetrac({ from: head.from, to: l })) return { from: head.from, to: Math.max(head.to, this.bodyOf(l).to) };
+        return this.serviceBound(l, service[1]);
+      }
       if (!CLASS_OPENER.test(this.text(l))) continue;
       for (let d = l + 1; d <= Math.min(this.last, l + CONTEXT_LINES); d++) {
         if (!this.factsOf(d).retracTarget) continue;
@@ -245,17 +252,29 @@ class LineScan extends RequestModel {
   /** The line binds a Retrac URL to a base-URL field: `override baseURL = '…'`, `host = "…"`, `base_url = "…"`. */
   private bindsBaseField(line: number): boolean {
     const h = this.factsOf(line).hostName;
-    return h !== undefined && BASE_FIELD.test(h);
+    if (h !== undefined && BASE_FIELD.test(h)) return true;
+    // A base-URL member: on the line (`var baseURL: URL { URL(string: "…")! }`) or its header up to two lines above.
+    for (let l = line, seen = 0; l >= 0 && seen < 3; l--) {
+      const sh = this.shape(l);
+      if (sh.empty && l < line) continue;
+      const t = this.text(l);
+      if (t.length < 400 && BASE_MEMBER.test(t)) return true;
+      seen++;
+    }
+    return false;
   }
 
   /** The body of the class whose base-URL field line `line` sets (the class opener within CONTEXT_LINES above). */
   private classOfBaseField(line: number): { from: number; to: number } | undefined {
     if (this.prep.paragraphs || !this.bindsBaseField(line)) return undefined;
-    const indent = this.shape(line).indent;
+    let indent = this.shape(line).indent;
     for (let l = line - 1; l >= Math.max(0, line - CONTEXT_LINES); l--) {
       const sh = this.shape(l);
-      if (sh.empty || sh.indent >= indent) continue;
-      return CLASS_OPENER.test(this.text(l)) ? this.definitionBody(l) : undefined;
+      // A lone `{` (Allman style) belongs to the header above it.
+      if (sh.empty || sh.indent >= indent || this.text(l).trim() === '{') continue;
+      indent = sh.indent;
+      if (CLASS_OPENER.test(this.text(l))) return this.definitionBody(l);
+      if (indent === 0) return undefined;
     }
     return undefined;
   }
@@ -638,6 +657,8 @@ class LineScan extends RequestModel {
     if (!full && !fullEnv) {
       // A call in a method of a class that declares a Retrac client (`base_uri`, `plug … BaseUrl`).
       const cfg = this.classClientAround(line);
+      // A client configured for a whole class may send workspaceId from another member (`var task { … }`).
+      for (let l = cfg?.from ?? 0; cfg && l <= cfg.to; l++) if (this.factsOf(l).workspaceParam) return;
       if (cfg) ({ full, fullEnv } = this.fullKeyOf(cfg));
     }
     if (!full && !fullEnv && sends && !this.namesOtherHost(ext)) {

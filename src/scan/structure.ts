@@ -33,6 +33,10 @@ const BLOCK_START = /^\s*(?:export\s+|public\s+|private\s+|protected\s+|internal
 const BLOCK_WORD_BEFORE = /(?:^|[^\w$])(?:else|try|do|finally|then|loop|unsafe|begin|get|set|init)\s*$/;
 const NEW_CALL = /(?:^|[^\w$])new\s+[\w.<>]+\s*\([^()]*\)$/;
 const HEADER = /^\s*\[\[?[^\]=]+\]\]?\s*$/;
+/** `@Name`, `@Name(…)` alone on a line (not `@token = …`). */
+const ANNOTATION = /^@[A-Za-z_][\w.]{0,80}(?:\(.*\))?$/;
+/** A C# attribute with arguments alone on a line: `[Get("/items")]`, `[Headers("Authorization: …")]`. */
+const ATTRIBUTE = /^\[[A-Z][\w.]{0,80}\(.*\)\]$/;
 
 /** Reads one line's shape: strings and comments are skipped, so brackets in them do not count. One pass over char codes. */
 export function shapeOf(s: string): LineShape {
@@ -103,6 +107,11 @@ export function shapeOf(s: string): LineShape {
     (first === 46 /* . */ && second !== 46) || (first === 63 && second === 46) /* ?. */ || (first === 45 && second === 62) /* -> */ ||
     first === 124 /* | */ || (first === 38 && second === 38) || first === 43 /* + */ || first === 41 || first === 93 || first === 125 ||
     (first === 58 /* : */ && second !== 58);
+  // An annotation or attribute line (`@RegisterRestClient(baseUri = "…")`, `@Headers("…")`, `[Get("/items")]`)
+  // belongs to the declaration below it.
+  const annotation =
+    net === 0 &&
+    ((first === 64 /* @ */ && ANNOTATION.test(s.slice(firstCode, codeEnd))) || (first === 91 && last === 93 && ATTRIBUTE.test(s.slice(firstCode, codeEnd))));
   let blockOpen = false;
   if (net > 0 && last === 123 /* { */) {
     const before = s.slice(firstCode, codeEnd - 1).trimEnd();
@@ -113,7 +122,7 @@ export function shapeOf(s: string): LineShape {
   return {
     brackets,
     empty,
-    contEnd,
+    contEnd: contEnd || annotation,
     contStart,
     blockOpen,
     indent: firstCode,
@@ -247,6 +256,9 @@ function readStatementNames(t: string, last: string): string[] {
   // One-letter receivers (`s.headers[…] = …`, `r = s.get(…)`) count: their uses must be receivers too (usesWord).
   const r = RECEIVER.exec(t)?.[1];
   if (r && !KEYWORDS.has(r) && !out.includes(r)) out.push(r);
+  // A named client: `AddHttpClient("inventory", …)` / `CreateClient("inventory")` (IHttpClientFactory).
+  const named = t.length < 400 ? NAMED_CLIENT.exec(t)?.[1] : undefined;
+  if (named) out.push(`"${named}"`);
   // A handle passed first to a function (`curl_easy_setopt(curl, …)`, `Mint.HTTP.request(conn, …)`), and
   // the names a tuple binds (`{:ok, conn, ref} = …`, `{ok, 200, _, Ref} = …`).
   if (!v) {
@@ -260,6 +272,7 @@ function readStatementNames(t: string, last: string): string[] {
   return out;
 }
 
+const NAMED_CLIENT = /\b(?:Add|Create|Get|Named)\w{0,20}Client\w{0,20}(?:<[^<>]{0,80}>)?\(\s*"([\w.-]{2,40})"/;
 /** `curl_easy_setopt(curl, …)`, `hackney:request(Conn, …)`: a bare call whose first argument is a handle. */
 const HANDLE_FIRST = /^\s*(?:(?:await|return|try)\s+)?[A-Za-z_][\w.:]{0,60}\(\s*[&$]?([A-Za-z_]\w{0,60})\s*,/;
 /** First arguments that are not a handle: HTTP methods, format strings' names. */
