@@ -15,7 +15,7 @@
 // precision per rule and the misses.
 import * as assert from 'node:assert/strict';
 import { scanText, type Finding, type RuleId } from '../../src/scan';
-import { fullKey, restrictedKey, workspaceIdLiteral } from './scanFixtures';
+import { fullKey, restrictedKey, withCpuMs, workspaceIdLiteral } from './scanFixtures';
 
 interface Target {
   /** `https://api.retrac.co` */
@@ -456,3 +456,44 @@ INSERT INTO http_log (url, status) VALUES ('https://api.retrac.co/items?workspac
 
 runRound('client libraries and file kinds no other test uses (red team R, round 1)', round1, round1Labelled);
 runRound('client libraries and file kinds no other test uses (red team R, round 2, written after the round-1 fixes)', round2, round2Labelled);
+
+// The line readers added for these rounds (handles passed first, tuple bindings, annotations, keyword
+// bindings, joined schemes, host fields, base members, interceptors, scalar list items) stay linear:
+// adversarial contents scan in under a second of CPU each, in the file kinds that read them.
+describe('scan: adversarial contents for the request readers of red team R', function () {
+  this.timeout(120_000);
+  it('each scans in under a second of CPU', () => {
+    const MB = 1024 * 1024;
+    // Dense candidates (a key token every line or two) at a quarter of the size, as in scan.fuzz.test.ts.
+    const Q = MB / 4;
+    const k = fullKey();
+    const url = 'https://api.retrac.co/items';
+    const contents: [string, string][] = [
+      ['keyword bindings without a value', 'set set -l -x '.repeat(MB / 28) + `token "${k}"`],
+      ['defines', `#define TOKEN "${k}"\n`.repeat(Q / 32) + `curl_easy_setopt(curl, CURLOPT_URL, "${url}");`],
+      ['handles passed first', `curl_easy_setopt(curl, CURLOPT_URL, "${url}");\n`.repeat(Q / 64) + `h = curl_slist_append(h, "Authorization: Bearer ${k}");`],
+      ['an unclosed handle call', 'f(' + 'a, '.repeat(MB / 6) + `"Bearer ${k}"`],
+      ['tuple bindings', '{' + 'a, '.repeat(MB / 6) + `} = "Bearer ${k}" ${url}`],
+      ['many tuple lines', `{:ok, conn, ref} = Mint.HTTP.request(conn, "GET", "/items", [{"authorization", "Bearer ${k}"}], nil)\n`.repeat(Q / 128) + `Mint.HTTP.connect(:https, "api.retrac.co", 443)`],
+      ['annotations', '@A(' + 'x'.repeat(MB / 2)],
+      ['annotation lines', `@ClientHeaderParam(name = "Authorization", value = "Bearer ${k}")\n`.repeat(Q / 64) + `@RegisterRestClient(baseUri = "https://api.retrac.co")\npublic interface Api {\n  @GET @Path("/items") List<Item> items();\n}`],
+      ['attributes', '[Get(' + '('.repeat(MB / 4) + ')]'],
+      ['joined schemes', `"Bearer " || "Bearer " + `.repeat(MB / 24) + `"${k}" ${url}`],
+      ['host fields', 'host=a.'.repeat(MB / 7) + ` ${url} Bearer ${k}`],
+      ['host field labels', 'hostname: ' + 'a-b.'.repeat(MB / 4) + 'example'],
+      ['base members', `var baseURL: URL { URL(string: "https://api.retrac.co")! }\n`.repeat(Q / 64) + `var headers { ["Authorization": "Bearer ${k}"] }`],
+      ['interceptors nested', Array.from({ length: 5000 }, (_, i) => ' '.repeat(i % 200) + (i % 2 ? 'intercept(req, next) {' : `r.Header.Set("Authorization", "Bearer ${k}") // ${url}`)).join('\n')],
+      ['classes nested', Array.from({ length: 5000 }, (_, i) => ' '.repeat(i % 200) + (i % 3 ? 'class A:' : `self.client.get("/items") # Bearer ${k} host = "${url}"`)).join('\n')],
+      ['scalar list items', `args:\n${`  - -H\n  - "Authorization: Bearer ${k}"\n  - "${url}"\n`.repeat(Q / 64)}`],
+      ['named clients', `AddHttpClient("inventory", c => c.BaseAddress = new Uri("${url}"));\n`.repeat(Q / 80) + `var h = CreateClient("inventory"); h.DefaultRequestHeaders.Add("Authorization", "Bearer ${k}");`],
+      ['bare auth calls', 'AuthorizationBearer '.repeat(MB / 20) + `"${k}"`],
+      ['cmd continuations', `curl "${url}" ^\n  -H "Authorization: Bearer ${k}" ^\n`.repeat(Q / 80)],
+    ];
+    for (const [label, text] of contents) {
+      for (const fileName of ['a.c', 'a.ts', 'a.py', 'k8s/job.yaml', 'a.bat', 'a.ml', 'a.java']) {
+        const { cpuMs, wallMs } = withCpuMs(() => scanText(text, { fileName }));
+        assert.ok(cpuMs < 1000, `${label} as ${fileName}: ${cpuMs.toFixed(0)} ms of CPU (${wallMs.toFixed(0)} ms wall)`);
+      }
+    }
+  });
+});
