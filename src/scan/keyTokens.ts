@@ -45,7 +45,11 @@ const NETRC_LINES = 8;
 const AUTH_CALL_BEFORE =
   /(?:\b(?:bearer_?auth|set_?bearer_?(?:token|auth)|with_?(?:bearer_?)?token|(?:set_?|with_?)?basic_?auth|httpbasicauth|token_?auth|bearer_?tokens?|set_?auth_?token|auth|\w*authenticator)\s*\(\s*\(?\s*[&*]?\s*|\bauth\s*[=:]\s*\(?\s*\[?\s*|(?:^|[\s{(,])(?:-u|--user|--oauth2-bearer|--bearer|:oauth-token)\s+["']?|\bbearer\s*(?:\{\}|%s|%v)["'`]\s*,\s*)$/i;
 /** A call just before the value: `name(` (with an optional `(`, `&`, `*`); its name is read by AUTH_CALL_NAME. */
-const CALL_BEFORE = /(\w{1,64})\s*\(\s*\(?\s*[&*]?\s*$/;
+const CALL_BEFORE = /(\w{1,64})\s*[({]\s*\(?\s*[&*]?\s*$/;
+/** A call without brackets before a quoted value: `AuthorizationBearer "…"` (F#), `bearer_auth "…"` (Ruby, Crystal). */
+const BEARER_JOINED_BEFORE = /(?<![A-Za-z])bearer[ \t]*["'`][ \t]*(?:\+\+?|\.\.?|<>|\|\||&|,|~)?[ \t]*$/i;
+const BINDING_BEFORE = /(?:^|[;{\s\\])(?:#[ \t]*define|setenv|set(?:[ \t]+-{1,2}[A-Za-z]{1,12}){0,3})[ \t]+\$?([A-Za-z_]\w{0,60})[ \t]+["']?$/;
+const BARE_CALL_BEFORE = /(?:^|[\s(;|])([A-Za-z_]\w{2,40})[ \t]+$/;
 /**
  * Auth helpers by what their name says they do: a bearer or basic auth, an authenticator, setting a
  * token (`.bearer_auth(…)`, `req_auth_bearer_token(…)`, `WithOAuthBearerToken(…)`, `.auth.bearer(…)`,
@@ -369,11 +373,15 @@ export class KeyTokens {
     if (j < valueStart && j >= 5 && s.slice(j - 5, j).toLowerCase() === 'token' && !isAlnum(s.charCodeAt(j - 6)) && /uthorization/i.test(s)) {
       return { via: 'bearer' };
     }
+    // `"Bearer " + "…"`, `(str "Bearer " "…")`, `"Bearer " .. "…"`, `'Bearer ' || '…'`: the scheme in its own literal, joined.
+    if (valueStart < start && BEARER_JOINED_BEFORE.test(s.slice(Math.max(0, valueStart - 24), valueStart))) return { via: 'bearer' };
     // `.bearerAuth("…")`, `auth=("…", "")`, `HTTPBasicAuth("…", …)`, `-u …:`, `AuthenticationHeaderValue("Bearer", "…")`.
     const before = s.slice(Math.max(0, valueStart - 48), valueStart);
     if (AUTH_CALL_BEFORE.test(before)) return { via: 'bearer' };
     const call = CALL_BEFORE.exec(before);
     if (call && AUTH_CALL_NAME.test(call[1])) return { via: 'bearer' };
+    const bare = valueStart < start ? BARE_CALL_BEFORE.exec(before) : null;
+    if (bare && AUTH_CALL_NAME.test(bare[1])) return { via: 'bearer' };
     // `process.env.RETRAC_KEY || "…"`, `os.getenv("RETRAC_KEY", "…")`, `${RETRAC_KEY:-…}`: the env name is the name.
     const fallback = ENV_FALLBACK_BEFORE.exec(before);
     if (fallback && ENV_LOOKUP.test(before.slice(0, fallback.index + fallback[1].length))) {
@@ -404,6 +412,10 @@ export class KeyTokens {
     // LaTeX: `\newcommand{\retracApiKey}{…}`, `\def\retracApiKey{…}`.
     const macro = s.charCodeAt(valueStart - 1) === 123 /* { */ ? TEX_MACRO_BEFORE.exec(before) : null;
     if (macro) return { via: 'assign', name: macro[1] };
+    // Bindings by a keyword, without an operator: `#define API_TOKEN "…"` (C), `set $token "…";` (nginx),
+    // `set -l token …` (fish), `setenv TOKEN …` (csh).
+    const bound = BINDING_BEFORE.exec(before);
+    if (bound) return { via: 'assign', name: bound[1] };
     // `JSON.stringify("…")` in build-time defines, `SecretStr("…")`: the name stands before the wrapper.
     const wrapper = WRAPPER_BEFORE.exec(before);
     const name = assignedName(s, wrapper ? valueStart - (before.length - wrapper.index) : valueStart);

@@ -85,13 +85,15 @@ export const AUTH_WORD = /bearer|authorization|api[-_]?key|token|auth|key|secret
 const AUTH_TRIGGER = /bearer|authorization|api[-_]?key|token|auth|key|secret|Retrac/gi;
 /** After `Bearer`: an interpolation or a concatenation, never the literal itself (literals are key tokens). */
 const AUTH_AFTER_BEARER =
-  /^[\s"'`]{0,4}(?:(?:[+.,]|\.\.|(?:\{\}|%s|%v)["'`]?\s{0,2}[,%]\s{0,3}\(?)\s{0,3}["'`]?\s{0,3}[$@]?|\$\{\{?\s{0,3}|\{\{\s{0,3}|#\{|\{|\$|\\\(|%\()\s{0,3}(?:env:|process\.env\.|import\.meta\.env\.|self\.|this\.|@|secrets\.|vars\.|env\.)?([A-Za-z_]\w*)/;
+  /^[\s"'`]{0,4}(?:(?:[+.,&]|\.\.|\|\||<>|\+\+|(?:\{\}|%s|%v)["'`]?\s{0,2}[,%]\s{0,3}\(?)\s{0,3}:?["'`]?\s{0,3}[$@]?|\$\{\{?\s{0,3}|\{\{\s{0,3}|#\{|\{|\$|\\\(|%\()\s{0,3}(?:env:|process\.env\.|import\.meta\.env\.|self\.|this\.|@|secrets\.|vars\.|env\.)?([A-Za-z_]\w*)/;
 /** After an auth field name: an identifier, or an interpolation inside a string; a quoted literal is a key token instead. */
 const AUTH_AFTER_NAME =
   /^[\w-]{0,12}["'\]]?\s{0,3}(?:=>|:=|[:=,])\s{0,3}(?:["'`]\s{0,3}(?:\$\{\{?\s{0,3}|\{\{\s{0,3}|\$\{|#\{|\{|\$|\\\()|(?:\$\{\{?\s{0,3}|\{\{\s{0,3}|\$\{|#\{|\$)?)\s{0,3}[&*]?(?:env:|process\.env\.|import\.meta\.env\.|self\.|this\.|@|secrets\.|vars\.|env\.|config\.|settings\.|options\.|opts\.|cfg\.)?([A-Za-z_]\w*)/;
 const AUTH_AFTER_CALL = /^(?:[\w]{0,20}|(?:(?:::|\.)\w{1,20}){1,3})\s{0,3}\(\s{0,3}\(?\s{0,3}[&*]?\s{0,3}(?:["'`]\s{0,3})?(?:\$\{|\$|#\{)?(?:self\.|this\.|@)?([A-Za-z_]\w*)\s{0,3}[,)]/;
 /** After a command-line flag (`-Token $token`, `--api-key "$KEY"`): a shell or PowerShell variable. */
 const AUTH_AFTER_FLAG = /^[\w-]{0,12}\s{1,3}["']?\$\{?([A-Za-z_]\w*)/;
+/** After `Bearer`: a constant joined by adjacent string literals (C, C++): `"Authorization: Bearer " API_TOKEN`. */
+const C_CONCAT_AFTER = /^[ \t]?["'][ \t]{1,3}([A-Z_][A-Z0-9_]{2,60})\b/;
 const LABEL_AFTER = /^\s{0,3}[:=](?![:=>])/;
 const NOT_A_NAME = new Set(['Bearer', 'Basic', 'basic', 'Token', 'os', 'new', 'true', 'false', 'null', 'None', 'nil', 'function', 'String', 'str', 'string', 'await', 'req', 'request', 'headers', 'process', 'ENV', 'env', 'System', 'Environment', 'getenv', 'f']);
 
@@ -108,7 +110,7 @@ export function authNames(s: string): string[] {
     const word = m[0].toLowerCase();
     const after = s.slice(m.index + m[0].length, m.index + m[0].length + 96);
     const flag = s.charCodeAt(m.index - 1) === 45 /* - */ ? AUTH_AFTER_FLAG.exec(after) : null;
-    const r = flag ?? (word === 'bearer' ? AUTH_AFTER_BEARER.exec(after) : word === 'retrac' ? AUTH_AFTER_CALL.exec(after) : AUTH_AFTER_NAME.exec(after) ?? AUTH_AFTER_CALL.exec(after));
+    const r = flag ?? (word === 'bearer' ? AUTH_AFTER_BEARER.exec(after) ?? C_CONCAT_AFTER.exec(after) : word === 'retrac' ? AUTH_AFTER_CALL.exec(after) : AUTH_AFTER_NAME.exec(after) ?? AUTH_AFTER_CALL.exec(after));
     // `BearerAuth, token: …`: a name followed by `:` or `=` is a label or a target, not the value sent.
     if (r && LABEL_AFTER.test(after.slice(r.index + r[0].length, r.index + r[0].length + 8))) continue;
     if (r && !NOT_A_NAME.has(r[1]) && !out.includes(r[1])) out.push(r[1]);

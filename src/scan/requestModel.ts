@@ -8,8 +8,8 @@ import { AUTH_WORD, authNames, hasRetracWord, isGenericKeyName, lastSegment, nam
 import { hasRunOf, isWordChar, lineOfOffset } from './text';
 import { assignedVariable, inNamedSection, retracOutsideClosedEntries } from './structure';
 
-const LIST_ITEM = /^\s*- /;
-/** A URL to a host other than Retrac's or a local one: a request there is not a Retrac request. */
+/** A YAML list item that opens a mapping (`- run: …`, `- name: …`): a new step. A scalar item (`- -H`, `- "…"`) is one more argument. */
+const LIST_ITEM = /^\s*-[ \t]+(?:[A-Za-z_][\w.-]{0,60}|"[^"]{0,60}"|'[^']{0,60}')[ \t]*:(?:[ \t]|$)/;
 /** The name a section opener gives: `courier:`, `"headers": [`, `stripe = {`, `[courier]`. */
 const SECTION_NAME = /["'[]?([A-Za-z_$][\w$.-]{0,60})["'\]]?\s*(?:[:=]|=>)?\s*[{[(]?\s*$/;
 /** Section names that say what a part of a request or config is, not whose it is. */
@@ -21,15 +21,23 @@ const STRUCTURAL_SECTIONS = new Set([
   'interactions', 'entries', 'log', 'items', 'item', 'properties', 'metadata', 'extra', 'common', 'shared', 'app',
   'application', 'keys', 'tokens', 'matchheaders', 'request_headers', 'requestheaders', 'with', 'inputs', 'args',
 ]);
+/** A URL to a host other than Retrac's or a local one: a request there is not a Retrac request. */
 export const OTHER_HOST_URL = /https?:\/\/(?!api\.retrac\.co|localhost|127\.0\.0\.1|\[::1\]|\$|\{)[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+/**
+ * A host named without a scheme under a host field: `<stringProp name="HTTPSampler.domain">api.courier.example<`,
+ * `hostname: 'api.courier.example'`, `req.set(http::field::host, "api.courier.example")`.
+ */
+const OTHER_HOST_FIELD = /(?:host|domain)[\w-]{0,24}["'>]?[ \t]{0,3}(?:[:=,]|=>|>)[ \t]{0,3}["']?(?!localhost\b)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,4}\.[A-Za-z]{2,12}\b/i;
 /** Field names that set a client's base URL: the client variable carries the Retrac host. */
-const BASE_FIELD = /^(?:base_?ur[li]|baseU(?:RL|rl|ri)|prefix_?url|prefixUrl|host|endpoint|server|api_?url|apiUrl|url)$/i;
+export const BASE_FIELD = /^(?:base_?ur[li]|baseU(?:RL|rl|ri)|prefix_?url|prefixUrl|host|endpoint|server|api_?url|apiUrl|url)$/i;
 /** Distinct names bound to Retrac URLs searched window by window before every line's words are read once instead. */
 const HOST_NAMES_BEFORE_INDEX = 8;
 const WORD = /[A-Za-z_$][\w$]*/g;
 /** Distinct names looked up one by one before all definitions are indexed in one pass. */
 const DEF_NAMES_BEFORE_INDEX = 24;
 
+/** Opens a class-like body: `class X`, `export class X`, `enum X: TargetType {`, `struct`, `impl`, `object`. */
+const CLASS_LINE = /^[ \t]*(?:(?:public|private|internal|open|final|abstract|export|default|sealed|data|static)[ \t]+)*(?:class|module|defmodule|object|enum|struct|impl|trait|extension)[ \t]/;
 /** A call in a request: `authHeaders(`, `_headers(`, `authorize(`. */
 const CALL_WORD = /(?<![\w$])([A-Za-z_]\w{0,60})[ \t]*\(/g;
 /** Helper names looked for per request: a request rarely uses more. */
@@ -108,6 +116,7 @@ export abstract class RequestModel extends LineModel {
   private readonly outsideClosedMemo = new Map<number, boolean>();
   private readonly sectionOwnerMemo = new Map<number, boolean>();
   private readonly otherHostLines = new Map<number, boolean>();
+  private readonly classLineMemo = new Map<number, number>();
   private readonly helperMemo = new Map<number, { from: number; to: number }[]>();
   private readonly lineDefs = new Map<number, { calls: string[]; members: string[] }>();
   private readonly helperWords = new Map<number, { calls: string[]; members: string[]; commands: string[] }>();
@@ -161,13 +170,16 @@ export abstract class RequestModel extends LineModel {
     // The line's own statement, unless it also names another host: in code, a statement joined to
     // the request through a shared variable (`headers = [ … ]` then `AF.request(url, headers: headers)`)
     // sends what it holds to the request's host.
-    const own = this.prep.paragraphs ? undefined : this.statement(line);
+    // In formats read by paragraphs (and code of languages without a grammar here: OCaml, VBA, Power Query),
+    // a paragraph that also goes to another host is placed by the key's own statement too.
+    const own = this.prep.paragraphs && !this.namesOtherHost(ext) && !this.namesOtherHost(this.requestWindow(line)) ? undefined : this.statement(line);
     if (own && this.namesOtherHost(own)) return false;
     // In a paragraph the key's own line is its statement: a log line or a command that sends it elsewhere.
     if (!own && this.namesOtherHost({ from: line, to: line })) return false;
     // Joined through a shared word, a request that also goes elsewhere (`headers` sent to a courier,
     // then a Retrac call with `headers: retracHeaders`) says nothing about where this statement's key goes.
-    const across = own !== undefined && !this.namesOtherHost(ext);
+    // Nor does a Retrac request whose window reaches the key's statement when the key's own request goes elsewhere.
+    const across = own !== undefined && !this.namesOtherHost(ext) && !this.namesOtherHost(this.requestWindow(line));
     // A paragraph that sends to another host: a word that says Retrac (`retracItemId`, `retrac items list`)
     // on another line does not place the key; a Retrac URL still does.
     const urlOnly = own === undefined && this.namesOtherHost(ext);
@@ -288,11 +300,33 @@ export abstract class RequestModel extends LineModel {
       if (!named) for (const w of members) if ((named = t.includes(w))) break;
       if (!named) continue;
       const d = this.defsOf(l);
-      if (!d.calls.some((w) => calls.has(w)) && !d.members.some((w) => members.has(w))) continue;
+      const byCall = d.calls.some((w) => calls.has(w));
+      if (!byCall && !d.members.some((w) => members.has(w))) continue;
+      // `self.client` / `this.http` set up in another class is another object.
+      if (!byCall && this.classLineOf(l) !== this.classLineOf(ext.from)) continue;
       const body = this.definitionBody(l);
       if (!out.some((b) => b.from === body.from)) out.push(body);
     }
     return out;
+  }
+
+  /** The line of the class that encloses `line` (by indentation, within REQUEST_LINES), or -1. */
+  protected classLineOf(line: number): number {
+    let v = this.classLineMemo.get(line);
+    if (v !== undefined) return v;
+    v = -1;
+    let indent = this.shape(line).indent;
+    for (let l = line - 1; l >= Math.max(0, line - REQUEST_LINES) && indent > 0; l--) {
+      const sh = this.shape(l);
+      if (sh.empty || sh.indent >= indent) continue;
+      indent = sh.indent;
+      if (CLASS_LINE.test(this.factsText(l))) {
+        v = l;
+        break;
+      }
+    }
+    this.classLineMemo.set(line, v);
+    return v;
   }
 
   /** The names a line may use a helper by (calls, values passed by name, a command, members), read once per line. */
@@ -345,7 +379,7 @@ export abstract class RequestModel extends LineModel {
   }
 
   /** A definition with its body: its statement (brackets), or the lines indented under it (Python, Ruby). */
-  private definitionBody(line: number): { from: number; to: number } {
+  protected definitionBody(line: number): { from: number; to: number } {
     const st = this.statement(line);
     let to = st.to;
     if (to === line && line + 1 <= this.last && this.factsText(line + 1).trim() === '{') to = this.statement(line + 1).to;
@@ -367,7 +401,7 @@ export abstract class RequestModel extends LineModel {
       let other = this.otherHostLines.get(l);
       if (other === undefined) {
         const t = this.factsText(l);
-        other = t.includes('://') && OTHER_HOST_URL.test(t) && !t.includes('retrac.co');
+        other = ((t.includes('://') && OTHER_HOST_URL.test(t)) || OTHER_HOST_FIELD.test(t)) && !t.includes('retrac.co');
         this.otherHostLines.set(l, other);
       }
       if (other) return true;

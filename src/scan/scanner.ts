@@ -16,7 +16,7 @@ import { retracLookupName, type KeyToken } from './keyTokens';
 import {
   CONTEXT_LINES, FLOW_LINES, IMPORT_LINE, REQUEST_LINES, WORKSPACE_PARAM, type LineFacts,
 } from './lineModel';
-import { OTHER_HOST_URL, RequestModel } from './requestModel';
+import { BASE_FIELD, OTHER_HOST_URL, RequestModel } from './requestModel';
 import { hasRetracWord, isEnvLikeName, isGenericKeyName, lastSegment, nameSaysRetracKey, publicPrefixOf } from './names';
 import type { KeyType, PreparedOptions } from './prepare';
 import { computeLineStarts, isBlank, isQuote, lineOfOffset, quotedStrings } from './text';
@@ -42,7 +42,16 @@ const CLIENT_BLOCK = /=\s{0,4}(?:new\s+)?[A-Z][\w.:<>]{0,80}\([^()]{0,120}\)[\w.
 /** A declaration: a bare call of a word, its arguments after a blank or a bracket (`base_uri '…'`, `plug X, …`, `headers(…)`). */
 const DECLARATION = /^[ \t]*[A-Za-z_][\w.:]{0,60}(?:[ \t]+[^ \t=]|\()/;
 /** Opens a class or module body (Ruby, Elixir, Python, Kotlin, Scala…). */
-const CLASS_OPENER = /^[ \t]*(?:(?:public|private|internal|open|final|abstract)[ \t]+)*(?:class|module|defmodule|object)[ \t]/;
+const CLASS_OPENER = /^[ \t]*(?:(?:public|private|internal|open|final|abstract|export|default|sealed|data)[ \t]+)*(?:class|module|defmodule|object|enum|struct|impl|extension)[ \t]/;
+/** A member that gives a client its base URL: `var baseURL: URL { … }`, `resolveBaseUrl()`, `def base_url`, `getBaseUri()`. */
+const BASE_MEMBER = /(?:base_?ur[li]|baseU(?:RL|rl|ri)|BaseAddress|base_?address|prefix_?url)\b/i;
+/**
+ * A header that makes what it encloses apply to every request of a client: an interceptor or a
+ * middleware (Angular `intercept(req, next)`, OkHttp `Interceptor`, Go `RoundTrip`, .NET
+ * `DelegatingHandler`/`SendAsync`, Spring `ClientHttpRequestInterceptor`, httpx `auth_flow`, Feign
+ * `RequestInterceptor`, RTK `prepareHeaders`, Apollo `willSendRequest`, hooks `onRequest`/`beforeRequest`).
+ */
+const INTERCEPTOR = /(?:intercept|RoundTrip|roundTrip|willSendRequest|prepareHeaders|onRequest|beforeRequest|auth_flow|DelegatingHandler|SendAsync|RequestInterceptor|ExchangeFilterFunction|[Mm]iddleware)/;
 /** `interface InventoryService {`: a declared HTTP service (Retrofit, Feign, Refit). */
 const SERVICE_OPENER = /^[ \t]*(?:(?:public|internal|private)[ \t]+)?interface[ \t]+([A-Z]\w*)/;
 /** `InventoryService::class.java`, `InventoryApi.class`, `create<InventoryService>()`, `RestService.For<IApi>(…)`. */
@@ -69,6 +78,7 @@ class LineScan extends RequestModel {
   private readonly serversMemo = new Map<number, number>();
   /** Lines already looked at as requests that may send to Retrac. */
   private readonly sinkLines = new Set<number>();
+  private readonly interceptorMemo = new Map<number, boolean>();
 
   run(from: number, to: number): Finding[] {
     const { gate } = this.prep;
@@ -159,6 +169,15 @@ class LineScan extends RequestModel {
           }
         }
       }
+      // A class whose base-URL field is Retrac's: the auth its methods set goes there.
+      const cls = this.classOfBaseField(l);
+      if (cls) {
+        for (const k of this.requestKeys(cls)) {
+          if (k.tok.keyType !== 'full' || !k.sent || k.flow || k.line < this.from || k.line > this.to) continue;
+          if (!isAuthToken(k.tok) || this.ownedByAnother(k.tok, k.line) || this.namesOtherHost(this.requestWindow(k.line))) continue;
+          this.emitKey(this.factsOf(k.line), k.line, k.tok);
+        }
+      }
       for (const ext of block ? [own, block] : [own]) {
         if (!this.hasCandidates(ext) || !this.sendsToRetrac(ext)) continue;
         for (const k of this.requestKeys(ext)) {
@@ -212,16 +231,98 @@ class LineScan extends RequestModel {
       if (sh.empty || sh.indent >= indent || this.text(l).trim() === '{') continue;
       indent = sh.indent;
       const service = SERVICE_OPENER.exec(this.text(l));
-      if (service) return this.serviceBound(l, service[1]);
+      if (service) {
+        // Annotations on the interface itself may name the URL (`@RegisterRestClient(baseUri = "…")`).
+        const head = this.statement(l);
+        if (head.from < l && this.sendsToRetrac({ from: head.from, to: l })) return { from: head.from, to: Math.max(head.to, this.bodyOf(l).to) };
+        return this.serviceBound(l, service[1]);
+      }
       if (!CLASS_OPENER.test(this.text(l))) continue;
       for (let d = l + 1; d <= Math.min(this.last, l + CONTEXT_LINES); d++) {
         if (!this.factsOf(d).retracTarget) continue;
+        // A field or attribute that sets the class's base URL (`override baseURL = '…'` in an Apollo data
+        // source, `host = "…"` on a Locust user): every request of the class goes there, with the auth set in it.
+        if (this.bindsBaseField(d)) return this.definitionBody(l);
         const decl = this.declarationsAround(d);
         return decl && this.sendsToRetrac(decl) ? decl : undefined;
       }
       return undefined;
     }
     return undefined;
+  }
+
+  /** The line binds a Retrac URL to a base-URL field: `override baseURL = '…'`, `host = "…"`, `base_url = "…"`. */
+  private bindsBaseField(line: number): boolean {
+    const h = this.factsOf(line).hostName;
+    if (h !== undefined && BASE_FIELD.test(h)) return true;
+    // A base-URL member: on the line (`var baseURL: URL { URL(string: "…")! }`) or its header up to two lines above.
+    for (let l = line, seen = 0; l >= 0 && seen < 3; l--) {
+      const sh = this.shape(l);
+      if (sh.empty && l < line) continue;
+      const t = this.text(l);
+      if (t.length < 400 && BASE_MEMBER.test(t)) return true;
+      seen++;
+    }
+    return false;
+  }
+
+  /** The body of the class whose base-URL field line `line` sets (the class opener within CONTEXT_LINES above). */
+  private classOfBaseField(line: number): { from: number; to: number } | undefined {
+    if (this.prep.paragraphs || !this.bindsBaseField(line)) return undefined;
+    let indent = this.shape(line).indent;
+    for (let l = line - 1; l >= Math.max(0, line - CONTEXT_LINES); l--) {
+      const sh = this.shape(l);
+      // A lone `{` (Allman style) belongs to the header above it.
+      if (sh.empty || sh.indent >= indent || this.text(l).trim() === '{') continue;
+      indent = sh.indent;
+      if (CLASS_OPENER.test(this.text(l))) return this.definitionBody(l);
+      if (indent === 0) return undefined;
+    }
+    return undefined;
+  }
+
+  /** An enclosing header within REQUEST_LINES (by indentation) is an interceptor or a middleware. */
+  private inInterceptor(line: number): boolean {
+    let v = this.interceptorMemo.get(line);
+    if (v !== undefined) return v;
+    v = false;
+    let indent = this.shape(line).indent;
+    for (let l = line - 1; l >= Math.max(0, line - REQUEST_LINES) && indent > 0 && !v; l--) {
+      const sh = this.shape(l);
+      if (sh.empty || sh.indent >= indent) continue;
+      indent = sh.indent;
+      const t = this.text(l);
+      v = t.length < 400 && INTERCEPTOR.test(t);
+    }
+    this.interceptorMemo.set(line, v);
+    return v;
+  }
+
+  /**
+   * What an interceptor adds goes where the requests around it go: a Retrac URL within FLOW_LINES,
+   * and no URL of another host there.
+   */
+  private interceptedToRetrac(line: number): boolean {
+    if (!this.inInterceptor(line)) return false;
+    let retrac = false;
+    for (let l = Math.max(0, line - FLOW_LINES); l <= Math.min(this.last, line + FLOW_LINES); l++) {
+      const t = this.factsText(l);
+      if (!t.includes('://') && !t.includes('host') && !t.includes('domain')) continue;
+      if (this.namesOtherHost({ from: l, to: l })) return false;
+      if (!retrac && t.includes('retrac.co')) retrac = this.factsOf(l).retracTarget;
+    }
+    return retrac;
+  }
+
+  /** A key (or a `.env` name holding one) that an interceptor within REQUEST_LINES adds to requests that go to Retrac. */
+  private interceptorKeyNear(line: number, keyType: 'full' | 'restricted'): { key?: string; env?: string } {
+    for (let l = Math.max(0, line - REQUEST_LINES); l <= Math.min(this.last, line + REQUEST_LINES); l++) {
+      const f = this.factsOf(l);
+      const tok = this.keysOf(f, l).find((k) => k.keyType === keyType && isAuthToken(k));
+      const env = tok ? undefined : this.envRefsOf(f).find((e) => e.keyType === keyType);
+      if ((tok || env) && this.interceptedToRetrac(l)) return tok ? { key: tok.key } : { env: env!.name };
+    }
+    return {};
   }
 
   /**
@@ -305,8 +406,9 @@ class LineScan extends RequestModel {
       this.publicName(f, line, name, m.index);
     }
 
+    // Recorded data (fixtures, cassettes, HAR, snapshots) is not a request to fix: only its keys are findings.
     if (f.workspaceParam) this.workspaceParams(f, line);
-    if (s.includes('/')) this.scopedPaths(f, line);
+    if (s.includes('/') && !this.prep.dataFile) this.scopedPaths(f, line);
   }
 
   /** `- name: NEXT_PUBLIC_X` whose `value:` on the next line is a key: reported there, once. */
@@ -322,7 +424,9 @@ class LineScan extends RequestModel {
    * Retrac, a section named for Retrac, a file named for Retrac, or a `.env` file about Retrac.
    */
   private fullKeyHasContext(tok: KeyToken, line: number): boolean {
-    if (tok.via === 'bearer') return this.prep.retracFile || this.retracAround(this.requestWindow(line), line) || this.openApiServerIsRetrac(line);
+    if (tok.via === 'bearer') {
+      return this.prep.retracFile || this.retracAround(this.requestWindow(line), line) || this.openApiServerIsRetrac(line) || this.interceptedToRetrac(line);
+    }
     if (tok.via === 'host') return true; // bound to a Retrac host by its own syntax (keyTokens.ts)
     const name = tok.name ?? '';
     if (nameSaysRetracKey(name)) return true;
@@ -561,6 +665,11 @@ class LineScan extends RequestModel {
         const cfg = this.classClientAround(line);
         restricted = cfg && restrictedKeyIn(this.requestKeys(cfg));
       }
+      if (!restricted && this.sendsToRetrac(ext)) {
+        const ik = this.interceptorKeyNear(line, 'restricted');
+        restricted = ik.key;
+        restrictedEnv = ik.env;
+      }
     }
     WORKSPACE_PARAM.lastIndex = 0;
     for (let m = WORKSPACE_PARAM.exec(s); m; m = WORKSPACE_PARAM.exec(s)) {
@@ -582,7 +691,7 @@ class LineScan extends RequestModel {
             { envName: 'RETRAC_WORKSPACE_ID' });
         }
       }
-      if (restricted || restrictedEnv) {
+      if ((restricted || restrictedEnv) && !this.prep.dataFile) {
         const what = restricted ? `a restricted Retrac key (${redactKey(restricted)})` : `${restrictedEnv}, which holds a restricted Retrac key`;
         this.emit(line, f, m.index, end, 'retrac/workspace-id-with-restricted-key', restricted ?? `${restrictedEnv}:${param}`,
           `This request sends ${param} with ${what}. Restricted keys are bound to one workspace: remove ${param} (the sandbox rejects it with 400).`,
@@ -616,8 +725,15 @@ class LineScan extends RequestModel {
     if (!full && !fullEnv) {
       // A call in a method of a class that declares a Retrac client (`base_uri`, `plug … BaseUrl`).
       const cfg = this.classClientAround(line);
-      if (!cfg) return;
-      ({ full, fullEnv } = this.fullKeyOf(cfg));
+      // A client configured for a whole class may send workspaceId from another member (`var task { … }`).
+      for (let l = cfg?.from ?? 0; cfg && l <= cfg.to; l++) if (this.factsOf(l).workspaceParam) return;
+      if (cfg) ({ full, fullEnv } = this.fullKeyOf(cfg));
+    }
+    if (!full && !fullEnv && sends && !this.namesOtherHost(ext)) {
+      // An interceptor near that adds a full-access key to the requests around it.
+      const ik = this.interceptorKeyNear(line, 'full');
+      full = ik.key;
+      fullEnv = ik.env;
     }
     if (!full && !fullEnv) return;
     for (; m; m = SCOPED_PATH.exec(s)) {

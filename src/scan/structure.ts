@@ -33,6 +33,10 @@ const BLOCK_START = /^\s*(?:export\s+|public\s+|private\s+|protected\s+|internal
 const BLOCK_WORD_BEFORE = /(?:^|[^\w$])(?:else|try|do|finally|then|loop|unsafe|begin|get|set|init)\s*$/;
 const NEW_CALL = /(?:^|[^\w$])new\s+[\w.<>]+\s*\([^()]*\)$/;
 const HEADER = /^\s*\[\[?[^\]=]+\]\]?\s*$/;
+/** `@Name`, `@Name(…)` alone on a line (not `@token = …`). */
+const ANNOTATION = /^@[A-Za-z_][\w.]{0,80}(?:\(.*\))?$/;
+/** A C# attribute with arguments alone on a line: `[Get("/items")]`, `[Headers("Authorization: …")]`. */
+const ATTRIBUTE = /^\[[A-Z][\w.]{0,80}\(.*\)\]$/;
 
 /** Reads one line's shape: strings and comments are skipped, so brackets in them do not count. One pass over char codes. */
 export function shapeOf(s: string): LineShape {
@@ -95,6 +99,7 @@ export function shapeOf(s: string): LineShape {
   const contEnd =
     last === 92 /* \ */ || last === 44 /* , */ || last === 40 /* ( */ || last === 43 /* + */ || last === 124 /* | */ || last === 61 /* = */ ||
     last === 46 /* . */ || last === 63 /* ? */ || last === 96 /* ` */ || last === 91 /* [ */ || (last === 38 && prev === 38) /* && */ ||
+    (last === 94 /* ^ (cmd.exe) */ && (prev === 32 || prev === 9)) ||
     (last === 62 && (prev === 61 || prev === 45 || prev === 124)) /* => -> |> */ || (last === 37 && prev === 62) /* %>% */;
   const first = s.charCodeAt(firstCode);
   const second = s.charCodeAt(firstCode + 1);
@@ -102,6 +107,11 @@ export function shapeOf(s: string): LineShape {
     (first === 46 /* . */ && second !== 46) || (first === 63 && second === 46) /* ?. */ || (first === 45 && second === 62) /* -> */ ||
     first === 124 /* | */ || (first === 38 && second === 38) || first === 43 /* + */ || first === 41 || first === 93 || first === 125 ||
     (first === 58 /* : */ && second !== 58);
+  // An annotation or attribute line (`@RegisterRestClient(baseUri = "…")`, `@Headers("…")`, `[Get("/items")]`)
+  // belongs to the declaration below it.
+  const annotation =
+    net === 0 &&
+    ((first === 64 /* @ */ && ANNOTATION.test(s.slice(firstCode, codeEnd))) || (first === 91 && last === 93 && ATTRIBUTE.test(s.slice(firstCode, codeEnd))));
   let blockOpen = false;
   if (net > 0 && last === 123 /* { */) {
     const before = s.slice(firstCode, codeEnd - 1).trimEnd();
@@ -112,7 +122,7 @@ export function shapeOf(s: string): LineShape {
   return {
     brackets,
     empty,
-    contEnd,
+    contEnd: contEnd || annotation,
     contStart,
     blockOpen,
     indent: firstCode,
@@ -204,7 +214,7 @@ export function statementExtent(lines: Lines, line: number, limit: number): { fr
   return { from, to };
 }
 
-const ASSIGNED = /^\s*(?:(?:const|let|var|val|final|auto|my|local|using|dim|set)\s+)*(?:[A-Za-z_][\w<>.?[\]]*[*&]?\s+)?\$?([A-Za-z_]\w*)(?:\s*,\s*_?\w*)?(?:\s*:\s*&?[A-Za-z_][\w<>.?[\],]*)?\s*(?::=|=(?![=>~])|\+=|<-)/;
+const ASSIGNED = /^\s*(?:(?:const|let|var|val|final|auto|my|local|using|dim|set|Dim|Set|struct|static|unsigned)\s+)*(?:[A-Za-z_][\w<>.?[\]]*(?:[*&]?\s+|\s*[*&]{1,2}))?\$?([A-Za-z_]\w*)(?:\s*,\s*_?\w*)?(?:\s*:\s*&?[A-Za-z_][\w<>.?[\],]*)?\s*(?::=|=(?![=>~])|\+=|<-)/;
 const KEYWORDS = new Set(['const', 'let', 'var', 'val', 'final', 'new', 'return', 'await', 'the', 'and', 'for', 'if', 'else', 'err', 'nil', 'null', 'true', 'false', 'self', 'this']);
 
 /** The variable a statement assigns first (`req`, `headers`, `$ch`), if any. */
@@ -239,13 +249,37 @@ const WITH_AS = /\bas[ \t]{1,4}([A-Za-z_]\w*)[ \t]*:[ \t]*$/;
 
 function readStatementNames(t: string, last: string): string[] {
   const out: string[] = [];
-  const v = assignedVariable(t) ?? WITH_AS.exec(last)?.[1];
+  // One-letter variables (`h = curl_slist_append(…)`) count: their uses must be a receiver or an argument (usesWord).
+  const one = assignedVariable(t) ? undefined : ASSIGNED.exec(t)?.[1];
+  const v = assignedVariable(t) ?? WITH_AS.exec(last)?.[1] ?? (one?.length === 1 ? one : undefined);
   if (v) out.push(v);
   // One-letter receivers (`s.headers[…] = …`, `r = s.get(…)`) count: their uses must be receivers too (usesWord).
   const r = RECEIVER.exec(t)?.[1];
   if (r && !KEYWORDS.has(r) && !out.includes(r)) out.push(r);
+  // A named client: `AddHttpClient("inventory", …)` / `CreateClient("inventory")` (IHttpClientFactory).
+  const named = t.length < 400 ? NAMED_CLIENT.exec(t)?.[1] : undefined;
+  if (named) out.push(`"${named}"`);
+  // A handle passed first to a function (`curl_easy_setopt(curl, …)`, `Mint.HTTP.request(conn, …)`), and
+  // the names a tuple binds (`{:ok, conn, ref} = …`, `{ok, 200, _, Ref} = …`).
+  if (!v) {
+    const h = HANDLE_FIRST.exec(t)?.[1];
+    if (h && h.length >= 2 && !KEYWORDS.has(h) && !NOT_HANDLE.has(h.toLowerCase()) && !out.includes(h)) out.push(h);
+    const tuple = t.length < 400 ? TUPLE_ASSIGNED.exec(t)?.[1] : undefined;
+    if (tuple) {
+      for (const m of tuple.matchAll(TUPLE_NAME)) if (m[1].length >= 2 && !KEYWORDS.has(m[1]) && !out.includes(m[1]) && out.length < 6) out.push(m[1]);
+    }
+  }
   return out;
 }
+
+const NAMED_CLIENT = /\b(?:Add|Create|Get|Named)\w{0,20}Client\w{0,20}(?:<[^<>]{0,80}>)?\(\s*"([\w.-]{2,40})"/;
+/** `curl_easy_setopt(curl, …)`, `hackney:request(Conn, …)`: a bare call whose first argument is a handle. */
+const HANDLE_FIRST = /^\s*(?:(?:await|return|try)\s+)?[A-Za-z_][\w.:]{0,60}\(\s*[&$]?([A-Za-z_]\w{0,60})\s*,/;
+/** First arguments that are not a handle: HTTP methods, format strings' names. */
+const NOT_HANDLE = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'stdout', 'stderr', 'fmt', 'format', 'nil', 'none']);
+/** `{:ok, conn} = …`, `(status, body) = …`, `[a, b] = …`: a destructuring assignment. */
+const TUPLE_ASSIGNED = /^\s*(?:(?:const|let|var|val|local)\s+)?[{([]([^{}()[\]=]{1,160})[})\]]\s*(?::=|=(?![=>~])|<-)/;
+const TUPLE_NAME = /(?<![\w:@$.])([A-Za-z_]\w{0,60})(?![\w:])/g;
 
 function usesWord(lines: Lines, from: number, to: number, word: string): boolean {
   for (let l = from; l <= to; l++) {
@@ -255,9 +289,22 @@ function usesWord(lines: Lines, from: number, to: number, word: string): boolean
       // A one-letter name is only used as a receiver (`s.get(…)`, `s[…]`), not as a word in a string.
       const next = s.charCodeAt(i + 1);
       if (word.length > 1 || ((next === 46 /* . */ || next === 91 /* [ */) && !isQuoteCode(s.charCodeAt(i - 1)))) return true;
+      // …or an argument of its own (`curl_easy_setopt(curl, CURLOPT_HTTPHEADER, h)`).
+      if (isArgumentAt(s, i)) return true;
     }
   }
   return false;
+}
+
+/** The one-letter word at `i` stands alone as an argument: after `(` or `,`, before `,` or `)`. */
+function isArgumentAt(s: string, i: number): boolean {
+  let a = i - 1;
+  while (a >= 0 && (s.charCodeAt(a) === 32 || s.charCodeAt(a) === 9)) a--;
+  let b = i + 1;
+  while (b < s.length && (s.charCodeAt(b) === 32 || s.charCodeAt(b) === 9)) b++;
+  const before = s.charCodeAt(a);
+  const after = s.charCodeAt(b);
+  return (before === 40 || before === 44) && (after === 41 || after === 44);
 }
 
 function isQuoteCode(c: number): boolean {
@@ -281,6 +328,7 @@ export function requestExtent(lines: Lines, line: number, limit: number): { from
   const names = new Set(statementNames(lines, from));
   // Up. As below, up to two statements that do not use the request may sit between its parts; a
   // block that ends just above (`if err != nil { … }`) counts as one statement.
+  const up = (): void => {
   let start = from;
   for (let guard = 0, gap = 0; guard < 12 && gap <= 2; guard++) {
     let l = start - 1;
@@ -299,6 +347,9 @@ export function requestExtent(lines: Lines, line: number, limit: number): { from
     for (const v of own) names.add(v);
     from = prev.from;
   }
+  };
+  up();
+  const namesUp = names.size;
   // Down. Up to two statements that do not use the request (`if err != nil { … }`) may sit between its parts.
   let end = to;
   for (let guard = 0, gap = 0; guard < 12 && gap <= 2; guard++) {
@@ -319,6 +370,10 @@ export function requestExtent(lines: Lines, line: number, limit: number): { from
     for (const v of own) names.add(v);
     to = next.to;
   }
+  // A statement found below may tie in one above (`setUp(scn…).protocols(httpProtocol)` after
+  // `val httpProtocol = http.baseUrl(…)`, `curl_easy_setopt(curl, CURLOPT_HTTPHEADER, h)` after
+  // `h = curl_slist_append(…)`): one more walk up with what was found below.
+  if (names.size > namesUp || to > first.to) up();
   return { from, to };
 }
 
