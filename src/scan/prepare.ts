@@ -41,6 +41,15 @@ export interface PreparedOptions {
    * `.har`): a `workspaceId` pair in it is data, not a request parameter (one in a URL query still is).
    */
   dataFile: boolean;
+  /** A log of what ran (`.log`): nothing in it is a request, its URLs included. */
+  logFile: boolean;
+  /**
+   * Key/value configuration (YAML, TOML, INI, properties, dotenv, HCL) that is not an API tool's file: a
+   * `workspace_id: ws_…` pair at a line's key position is configuration, not a request parameter.
+   */
+  configPairs: boolean;
+  /** Markdown: a `workspaceId` pair inside a ```json / ```yaml fence is an example of data. */
+  markdown: boolean;
   /** One request per file (Bruno `.bru`): the file's `url:` says where every key in it goes. */
   requestFile: boolean;
   /** The file's name says Retrac (`retrac.ini`, `config/retrac.env`): a generic key name in it is a Retrac key. */
@@ -116,7 +125,9 @@ const API_TOOL_FILE = /postman|insomnia|thunder|httpie|bruno|hoppscotch|collecti
 
 /** Folders and files of recorded or fixture data. */
 const DATA_PATH =
-  /(?:^|[\\/])(?:fixtures?|__fixtures__|cassettes?|vcr_cassettes|recordings?|snapshots?|__snapshots__|__mocks__|mocks?|testdata|test-data|stubs?|responses?)[\\/]|\.(?:har|snap)$/i;
+  /(?:^|[\\/])(?:fixtures?|__fixtures__|cassettes?|vcr_cassettes|recordings?|snapshots?|__snapshots__|__mocks__|mocks?|testdata|test-data|stubs?|responses?|pacts?|seeds?|seeders|factories)[\\/]|(?:^|[\\/])seeds?\.\w+$|\.(?:stories|story)\.\w+$|\.(?:har|snap|pact\.json)$/i;
+/** Languages of key/value configuration (see `configPairs`). */
+const CONFIG_LANGUAGES = new Set(['yaml', 'toml', 'ini', 'properties', 'dotenv', 'terraform', 'hcl']);
 
 /** `dir/base` of a path: `sessions/api.retrac.co/default.json` names its host in the folder. */
 function lastSegments(fileName: string): string {
@@ -138,6 +149,9 @@ export function prepareOptions(options: ScanOptions, shared = sharedParts(option
     paragraphs: envFile || PARAGRAPH_LANGUAGES.has(language) || /\.(?:bru|http|rest)$/i.test(base),
     jsonData: (language === 'json' || /\.json$/i.test(base)) && !API_TOOL_FILE.test(options.fileName),
     dataFile: DATA_PATH.test(options.fileName),
+    logFile: /\.log$/i.test(base),
+    configPairs: (envFile || CONFIG_LANGUAGES.has(language)) && !API_TOOL_FILE.test(options.fileName),
+    markdown: language === 'markdown' || language === 'mdx',
     requestFile: /\.bru$/i.test(base),
     retracFile: hasRetracWord(lastSegments(options.fileName)),
     ...shared,

@@ -29,7 +29,23 @@ export { CONTEXT_LINES, FLOW_LINES, REQUEST_LINES } from './lineModel';
 export const RESCAN_MARGIN = FLOW_LINES + REQUEST_LINES + CONTEXT_LINES + 2;
 
 const PUBLIC_NAME = /(?<!\w)(?:NEXT_PUBLIC|EXPO_PUBLIC|NUXT_PUBLIC|REACT_APP|VUE_APP|STORYBOOK|GATSBY|VITE|PUBLIC)_\w+/g;
-const HARDCODED_WS = /["'\]]?[ \t]*(?:=>|[:=,])[ \t]*["'`]?(ws_[A-Za-z0-9]+)/y;
+/**
+ * What follows a workspace parameter's name up to its literal id: `: 'ws_…'`, `=> "ws_…"`, `==ws_…`
+ * (HTTPie), `("ws_…")` (a builder setter), `, "ws_…"` and `", "value": "ws_…"` (name/value pairs:
+ * Postman and Insomnia query arrays, `URLQueryItem(name:value:)`).
+ */
+const HARDCODED_WS = /["'\]]?[ \t]*(?:=>|==|[:=,(]|,[ \t]*["']?value["']?[ \t]*[:=])[ \t]*["'`]?(ws_[A-Za-z0-9]+)/y;
+/** A workspace id in a URL path: `/workspaces/ws_…`. */
+const WS_PATH = /\/workspaces\/(ws_[A-Za-z0-9]+)/g;
+/**
+ * Calls that record or store data, not requests to Retrac: logging, analytics and tracing, and
+ * database writes and queries (`logger.info({ workspaceId })`, `posthog.capture(…)`,
+ * `prisma.item.create({ data: … })`, `Item.objects.filter(workspace_id=…)`).
+ */
+const RECORDING_CALL =
+  /\b(?:log|logger|console|logging|structlog|slog|zap|logrus|winston|pino|bunyan|Log|Logger|analytics|posthog|mixpanel|amplitude|segment|gtag|dataLayer|Sentry|sentry|scope|tracer|span|metrics|statsd|telemetry|appInsights|newrelic|datadog|bugsnag|rollbar|prisma|db|knex|sequelize|mongoose|supabase|drizzle|repo|repository|entityManager|objects)\b[\w.]{0,60}\.[A-Za-z_]\w*[ \t]*\(|\b(?:track|trackEvent|logEvent|log_event|captureEvent|captureMessage|capture|identify|addBreadcrumb|setTag|setTags|setContext|setUser|setAttribute|setAttributes)[ \t]*\(/;
+/** A YAML/TOML/INI/properties pair whose key is the parameter: `workspace_id: ws_…`, `retrac.workspaceId=ws_…`. */
+const CONFIG_KEY_PREFIX = /^[ \t]*(?:-[ \t]*)?["']?(?:[\w-]+\.)*$/;
 const SCOPED_PATH = /\/(?:items|tags|locations|inventory\/[A-Za-z]+)(?![\w-]|\.\w)/g;
 /** A workspace-scoped path without its leading slash as a call's first argument: `api.get('items')`. */
 const RELATIVE_PATH = /\([ \t]{0,3}["'`]((?:items|tags|locations|inventory\/[A-Za-z]+)(?=["'`?]))/g;
@@ -304,6 +320,7 @@ class LineScan extends RequestModel {
     }
 
     if (f.workspaceParam) this.workspaceParams(f, line);
+    if (s.includes('/workspaces/ws_') && !this.prep.logFile) this.workspacePaths(f, line);
     if (s.includes('/')) this.scopedPaths(f, line);
   }
 
@@ -504,6 +521,7 @@ class LineScan extends RequestModel {
       if (this.prep.jsonData && s.charCodeAt(m.index - 1) === 34 && /^"\s*:/.test(s.slice(end, end + 8))) continue;
       // Recorded data and a notebook's outputs: any pair but a URL's query parameter (`?workspaceId=`, `&workspaceId=`).
       if ((this.prep.dataFile || (this.prep.notebook && outputs.at(m.index))) && !isQueryParam(s, m.index)) continue;
+      if (this.prep.logFile || this.isDataPair(f, line, m.index)) continue;
       HARDCODED_WS.lastIndex = end;
       const ws = HARDCODED_WS.exec(s);
       if (ws) {
@@ -522,6 +540,50 @@ class LineScan extends RequestModel {
           `This request sends ${param} with ${what}. Restricted keys are bound to one workspace: remove ${param} (the sandbox rejects it with 400).`,
           { keyType: 'restricted', ...(restrictedEnv && !restricted ? { envName: restrictedEnv } : {}) });
       }
+    }
+  }
+
+  /**
+   * Where a `workspaceId` pair is data or configuration, not a request parameter: the key of a
+   * YAML/TOML/INI line, an example in a Markdown ```json fence, or an argument of a call that logs,
+   * tracks or stores (logging, analytics, tracing, a database). A URL's query parameter always counts.
+   */
+  private isDataPair(f: LineFacts, line: number, at: number): boolean {
+    const s = f.text;
+    if (isQueryParam(s, at)) return false;
+    if (this.prep.configPairs && CONFIG_KEY_PREFIX.test(s.slice(0, at))) return true;
+    if (this.prep.markdown && this.inDataFence(line)) return true;
+    // The call the pair is an argument of, read from its statement's first line to the pair.
+    const st = this.statement(line);
+    const from = Math.max(st.from, line - CONTEXT_LINES);
+    let head = s.slice(0, at);
+    for (let l = line - 1; l >= from; l--) head = this.text(l) + '\n' + head;
+    if (head.length > 4000) head = head.slice(-4000);
+    return !head.includes('://') && RECORDING_CALL.test(head);
+  }
+
+  /** Inside a Markdown code fence whose info string says data (```json, ```yaml, ```toml), within FLOW_LINES. */
+  private inDataFence(line: number): boolean {
+    for (let l = line - 1; l >= Math.max(0, line - FLOW_LINES); l--) {
+      const t = this.text(l);
+      const m = /^[ \t]{0,3}(?:```|~~~)[ \t]*([\w-]*)/.exec(t);
+      if (m) return /^(?:json\w*|ya?ml|toml|ini|csv|xml)$/i.test(m[1]);
+    }
+    return false;
+  }
+
+  /** `https://api.retrac.co/workspaces/ws_…`: a literal workspace id in a request's URL path. */
+  private workspacePaths(f: LineFacts, line: number): void {
+    const s = f.text;
+    WS_PATH.lastIndex = 0;
+    for (let m = WS_PATH.exec(s); m; m = WS_PATH.exec(s)) {
+      const ws = m[1];
+      const wsEnd = m.index + m[0].length;
+      const wsStart = wsEnd - ws.length;
+      if (ws.length < 9 || isIdentChar(s.charCodeAt(wsEnd)) || /^(.)\1*$/.test(ws.slice(3))) continue;
+      this.emit(line, f, wsStart, wsEnd, 'retrac/hardcoded-workspace-id', ws,
+        `Workspace ID ${ws} is hard-coded in the URL path: read it from configuration (e.g. RETRAC_WORKSPACE_ID) so the code follows the key's workspace.`,
+        { envName: 'RETRAC_WORKSPACE_ID' });
     }
   }
 
