@@ -50,6 +50,17 @@ export interface PreparedOptions {
   configPairs: boolean;
   /** Markdown: a `workspaceId` pair inside a ```json / ```yaml fence is an example of data. */
   markdown: boolean;
+  /**
+   * The config a client app is built with (see CLIENT_APP_CONFIG): its values are inlined into the
+   * browser or mobile app under the names it gives them, so every key in it is exposed.
+   */
+  clientApp: boolean;
+  /** An HTML page or template: a Retrac key name rendered into it (`{{ retrac_api_key }}`) reaches the browser. */
+  page: boolean;
+  /** A framework config whose `env`/`define`/`public`/`extra` sections are inlined into client code (see CLIENT_SECTION). */
+  clientConfig: boolean;
+  /** `config.xml`: a Cordova app's config (`<widget>`) is packaged into the app. */
+  xmlConfig: boolean;
   /** One request per file (Bruno `.bru`): the file's `url:` says where every key in it goes. */
   requestFile: boolean;
   /** The file's name says Retrac (`retrac.ini`, `config/retrac.env`): a generic key name in it is a Retrac key. */
@@ -126,6 +137,17 @@ const API_TOOL_FILE = /postman|insomnia|thunder|httpie|bruno|hoppscotch|collecti
 /** Folders and files of recorded or fixture data. */
 const DATA_PATH =
   /(?:^|[\\/])(?:fixtures?|__fixtures__|cassettes?|vcr_cassettes|recordings?|snapshots?|__snapshots__|__mocks__|mocks?|testdata|test-data|stubs?|responses?|pacts?|seeds?|seeders|factories)[\\/]|(?:^|[\\/])seeds?\.\w+$|\.(?:stories|story)\.\w+$|\.(?:har|snap|pact\.json)$/i;
+/**
+ * The config a client app is built with, imported into its code as it is (see `clientApp`): Angular
+ * `environments/environment*.ts`, Ember `config/environment.js`, Expo and Nuxt `app.config.*`,
+ * Capacitor `capacitor.config.*`.
+ */
+const CLIENT_APP_CONFIG =
+  /(?:^|[\\/])environments[\\/]environment(?:\.[\w-]+)?\.ts$|(?:^|[\\/])config[\\/]environment\.js$|(?:^|[\\/])app\.config\.[cm]?[jt]s$|(?:^|[\\/])capacitor\.config\.(?:[cm]?[jt]s|json)$/;
+const PAGE_FILE = /\.(?:html?|ejs|hbs|handlebars|njk|liquid|twig|jinja2?|mustache|html\.erb|erb\.html)$/i;
+/** Framework configs with sections that are inlined into client code. */
+const CLIENT_CONFIG_FILE = /^(?:next|nuxt|vite|astro|svelte|quasar|remix|solid|qwik|vue|rsbuild|farm)\.config\.[cm]?[jt]s$|^app\.json$/;
+
 /** Languages of key/value configuration (see `configPairs`). */
 const CONFIG_LANGUAGES = new Set(['yaml', 'toml', 'ini', 'properties', 'dotenv', 'terraform', 'hcl']);
 
@@ -153,6 +175,10 @@ export function prepareOptions(options: ScanOptions, shared = sharedParts(option
     configPairs: (envFile || CONFIG_LANGUAGES.has(language)) && !API_TOOL_FILE.test(options.fileName),
     markdown: language === 'markdown' || language === 'mdx',
     requestFile: /\.bru$/i.test(base),
+    clientApp: CLIENT_APP_CONFIG.test(options.fileName),
+    page: PAGE_FILE.test(base),
+    clientConfig: CLIENT_CONFIG_FILE.test(base),
+    xmlConfig: base === 'config.xml',
     retracFile: hasRetracWord(lastSegments(options.fileName)),
     ...shared,
   };
