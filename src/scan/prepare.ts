@@ -146,7 +146,7 @@ const CLIENT_APP_CONFIG =
   /(?:^|[\\/])environments[\\/]environment(?:\.[\w-]+)?\.ts$|(?:^|[\\/])config[\\/]environment\.js$|(?:^|[\\/])app\.config\.[cm]?[jt]s$|(?:^|[\\/])capacitor\.config\.(?:[cm]?[jt]s|json)$/;
 const PAGE_FILE = /\.(?:html?|ejs|hbs|handlebars|njk|liquid|twig|jinja2?|mustache|html\.erb|erb\.html)$/i;
 /** Framework configs with sections that are inlined into client code. */
-const CLIENT_CONFIG_FILE = /^(?:next|nuxt|vite|astro|svelte|quasar|remix|solid|qwik|vue|rsbuild|farm)\.config\.[cm]?[jt]s$|^app\.json$/;
+const CLIENT_CONFIG_FILE = /^(?:next|nuxt|vite|astro|svelte|quasar|remix|solid|qwik|vue|rsbuild|farm|webpack|rspack)(?:\.[\w-]+)?\.config\.[cm]?[jt]s$|^app\.json$/;
 
 /** Languages of key/value configuration (see `configPairs`). */
 const CONFIG_LANGUAGES = new Set(['yaml', 'toml', 'ini', 'properties', 'dotenv', 'terraform', 'hcl']);
@@ -172,7 +172,7 @@ export function prepareOptions(options: ScanOptions, shared = sharedParts(option
     jsonData: (language === 'json' || /\.json$/i.test(base)) && !API_TOOL_FILE.test(options.fileName),
     dataFile: DATA_PATH.test(options.fileName),
     logFile: /\.log$/i.test(base),
-    configPairs: (envFile || CONFIG_LANGUAGES.has(language)) && !API_TOOL_FILE.test(options.fileName),
+    configPairs: (envFile || CONFIG_LANGUAGES.has(language) || /\.tfvars$/i.test(base)) && !API_TOOL_FILE.test(options.fileName),
     markdown: language === 'markdown' || language === 'mdx',
     requestFile: /\.bru$/i.test(base),
     clientApp: CLIENT_APP_CONFIG.test(options.fileName),

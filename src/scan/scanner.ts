@@ -56,9 +56,9 @@ const TEMPLATE_EXPR = /\{\{[^{}]{0,200}\}\}|\{%[^%]{0,200}%\}|<%=[^%]{0,200}%>|<
 /** Build flags that compile a value into a mobile app: `--dart-define=X=…`, `buildConfigField(…)`, `resValue(…)`. */
 const APP_BUILD_FLAG = /--dart-define[= ]|\bbuildConfigField\b|\bresValue\b/;
 /** A section of a framework config that is inlined into client code, as its opener's name. */
-const CLIENT_SECTION = /(?:^|[^\w.$])["']?(?:env|publicRuntimeConfig|public|define|extra)["']?[ \t]*[:=]?[ \t]*\{?[ \t]*$/;
+const CLIENT_SECTION = /(?:^|[^\w.$])["']?(?:env|publicRuntimeConfig|public|define|extra)["']?[ \t]*[:=]?[ \t]*\{?[ \t]*$|DefinePlugin[ \t]*\([ \t]*\{?[ \t]*$/;
 /** The same opened earlier on the key's own line: `env: { retracKey: '…' }`. */
-const CLIENT_SECTION_INLINE = /(?:^|[^\w.$])["']?(?:env|publicRuntimeConfig|public|define|extra)["']?[ \t]*[:=][ \t]*\{/;
+const CLIENT_SECTION_INLINE = /(?:^|[^\w.$])["']?(?:env|publicRuntimeConfig|public|define|extra)["']?[ \t]*[:=][ \t]*\{|DefinePlugin[ \t]*\([ \t]*\{/;
 /** A YAML/TOML/INI/properties pair whose key is the parameter: `workspace_id: ws_…`, `retrac.workspaceId=ws_…`. */
 const CONFIG_KEY_PREFIX = /^[ \t]*(?:-[ \t]*)?["']?(?:[\w-]+\.)*$/;
 const SCOPED_PATH = /\/(?:items|tags|locations|inventory\/[A-Za-z]+)(?![\w-]|\.\w)/g;
@@ -732,9 +732,9 @@ class LineScan extends RequestModel {
       const into = assignedName(s, m.index);
       if (into && publicPrefixOf(lastSegment(into.name))) continue;
       const before = s.slice(Math.max(0, m.index - 300), m.index);
-      const client = this.prep.clientConfig
+      const client = this.prep.clientApp || (this.prep.clientConfig
         ? CLIENT_SECTION_INLINE.test(before) || this.inClientSection(line)
-        : CLIENT_DATA_INLINE.test(before) || this.inClientData(line);
+        : CLIENT_DATA_INLINE.test(before) || this.inClientData(line));
       if (!client) continue;
       const at = m.index + m[0].length - name.length;
       this.emit(line, f, at, at + name.length, 'retrac/client-exposed-key', name,

@@ -214,6 +214,83 @@ add('key meets other rules', [
   ['public name and workspace id in one .env.development', '.env.development', (v) => `NEXT_PUBLIC_RETRAC_KEY=${v.r}\nNEXT_PUBLIC_RETRAC_WORKSPACE_ID=${v.ws}`, ['key:r', 'exp:r']],
 ]);
 
+// =============================================================================================
+// Round 2: new file kinds and clients, written after the round-1 fixes and run on them first.
+round = 2;
+add('r2 public names and client builds', [
+  ['tracked .env.staging, Nuxt public full key', '.env.staging', (v) => `NUXT_PUBLIC_RETRAC_API_KEY=${v.f}\nNUXT_PUBLIC_SITE_URL=https://shop.example.com`, ['key:f', 'exp:f']],
+  ['vercel.json build.env', 'vercel.json', (v) => `{\n  "build": {\n    "env": {\n      "NEXT_PUBLIC_RETRAC_KEY": "${v.r}"\n    }\n  }\n}`, ['key:r', 'exp:r']],
+  ['Bitbucket Pipelines script export', 'bitbucket-pipelines.yml', (v) => `pipelines:\n  default:\n    - step:\n        script:\n          - export VITE_RETRAC_KEY=${v.r}\n          - npm run build`, ['key:r', 'exp:r']],
+  ['Azure Pipelines step env', 'azure-pipelines.yml', (v) => `steps:\n  - script: npm run build\n    env:\n      REACT_APP_RETRAC_KEY: ${v.r}`, ['key:r', 'exp:r']],
+  ['Jenkinsfile environment', 'Jenkinsfile', (v) => `pipeline {\n  environment {\n    VITE_RETRAC_KEY = '${v.r}'\n  }\n  stages { stage('build') { steps { sh 'npm run build' } } }\n}`, ['key:r', 'exp:r']],
+  ['webpack DefinePlugin with a public name', 'webpack.config.js', (v) => `plugins: [\n  new webpack.DefinePlugin({\n    'process.env.REACT_APP_RETRAC_KEY': JSON.stringify('${v.r}'),\n  }),\n],`, ['key:r', 'exp:r']],
+  ['webpack DefinePlugin of a global', 'webpack.config.js', (v) => `module.exports = {\n  entry: './src/index.js',\n  plugins: [\n    new webpack.DefinePlugin({\n      __RETRAC_KEY__: JSON.stringify('${v.r}'),\n    }),\n  ],\n};`, ['key:r', 'exp:r']],
+  ['Astro env schema default', 'astro.config.mjs', (v) => `export default defineConfig({\n  env: {\n    schema: {\n      PUBLIC_RETRAC_KEY: envField.string({ context: 'client', access: 'public', default: '${v.r}' }),\n    },\n  },\n});`, ['key:r', 'exp:r']],
+  ['Expo app.json extra', 'app.json', (v) => `{\n  "expo": {\n    "name": "Stock",\n    "slug": "stock",\n    "extra": {\n      "retracApiKey": "${v.r}"\n    }\n  }\n}`, ['key:r', 'exp:r']],
+  ['Expo app.json eas project id: quiet', 'app.json', () => `{\n  "expo": {\n    "name": "Retrac Stock",\n    "extra": { "eas": { "projectId": "0f9c1d2e-3b4a-4c5d-8e6f-7a8b9c0d1e2f" } }\n  }\n}`, []],
+  ['next.config env from a server name', 'next.config.ts', () => `const config: NextConfig = {\n  env: {\n    RETRAC_API_KEY: process.env.RETRAC_API_KEY,\n  },\n};\nexport default config;`, ['exp:RETRAC_API_KEY: process']],
+  ['getServerSideProps returns the key as props', 'pages/index.tsx', () => `export async function getServerSideProps() {\n  return {\n    props: {\n      retracKey: process.env.RETRAC_API_KEY,\n    },\n  };\n}`, ['exp:retracKey']],
+  ['getServerSideProps uses the key server-side: quiet', 'pages/items.tsx', () => `export async function getServerSideProps() {\n  const r = await fetch('${API}/items?workspaceId=' + process.env.RETRAC_WORKSPACE_ID, {\n    headers: { Authorization: ${B}Bearer \${process.env.RETRAC_API_KEY}${B} },\n  });\n  return { props: { items: await r.json() } };\n}`, []],
+  ['next.config serverRuntimeConfig lookup: quiet', 'next.config.js', () => `module.exports = {\n  serverRuntimeConfig: {\n    retracApiKey: process.env.RETRAC_API_KEY,\n  },\n};`, []],
+  ['Nuxt private runtimeConfig lookup: quiet', 'nuxt.config.ts', () => `export default defineNuxtConfig({\n  runtimeConfig: {\n    retracApiKey: process.env.NUXT_RETRAC_API_KEY,\n    public: { retracBaseUrl: '${API}' },\n  },\n});`, []],
+  ['Vite dev proxy with a server key lookup: quiet', 'vite.config.ts', () => `export default defineConfig({\n  define: { __APP_VERSION__: JSON.stringify(pkg.version) },\n  server: {\n    proxy: {\n      '/api': {\n        target: '${API}',\n        headers: { Authorization: 'Bearer ' + process.env.RETRAC_API_KEY },\n      },\n    },\n  },\n});`, []],
+  ['Vite dev proxy with a literal key: key only', 'vite.config.ts', (v) => `export default defineConfig({\n  server: {\n    proxy: {\n      '/api': {\n        target: '${API}',\n        headers: { Authorization: 'Bearer ${v.r}' },\n      },\n    },\n  },\n});`, ['key:r']],
+  ['Angular environment with a workspace id: quiet', 'src/environments/environment.ts', (v) => `export const environment = {\n  production: false,\n  retracWorkspaceId: '${v.ws}',\n  retracBaseUrl: '${API}',\n};`, []],
+  ['Ember environment reads the key at build time', 'config/environment.js', () => `module.exports = function (environment) {\n  const ENV = { modulePrefix: 'stock', APP: {} };\n  ENV.APP.retracKey = process.env.RETRAC_API_KEY;\n  return ENV;\n};`, ['exp:RETRAC_API_KEY']],
+  ['Flutter launch.json args dart-define', '.vscode/launch.json', (v) => `{\n  "configurations": [\n    {\n      "name": "stock",\n      "type": "dart",\n      "args": ["--dart-define=RETRAC_TOKEN=${v.f}"]\n    }\n  ]\n}`, ['key:f', 'exp:f']],
+  ['Android buildConfigField', 'app/build.gradle.kts', (v) => `android {\n    defaultConfig {\n        buildConfigField("String", "RETRAC_API_KEY", "\\"${v.f}\\"")\n    }\n}`, ['key:f', 'exp:f']],
+  ['Android resValue', 'app/build.gradle', (v) => `android {\n    defaultConfig {\n        resValue "string", "retrac_key", "${v.r}"\n    }\n}`, ['key:r', 'exp:r']],
+]);
+
+add('r2 workspace id in requests', [
+  ['Go resty SetQueryParam', 'retrac/client.go', (v) => `resp, err := client.R().\n\tSetAuthToken(os.Getenv("RETRAC_API_KEY")).\n\tSetQueryParam("workspaceId", "${v.ws}").\n\tGet("${API}/items")`, ['ws:ws']],
+  ['httpx params=dict(...)', 'sync.py', (v) => `r = client.get("/items", params=dict(workspaceId="${v.ws}", pageSize=100))`, ['ws:ws']],
+  ['Faraday get with a params hash', 'lib/stock.rb', (v) => `resp = conn.get("/items", { workspaceId: "${v.ws}", page: 1 })`, ['ws:ws']],
+  ['Laravel Http client', 'app/Services/Retrac.php', (v) => `$items = Http::withToken(config('services.retrac.key'))\n    ->get('${API}/items', ['workspaceId' => '${v.ws}'])\n    ->json();`, ['ws:ws']],
+  ['RestSharp AddQueryParameter', 'Retrac/Client.cs', (v) => `var request = new RestRequest("items");\nrequest.AddQueryParameter("workspaceId", "${v.ws}");\nvar items = await client.GetAsync<List<Item>>(request);`, ['ws:ws']],
+  ['Flurl SetQueryParam', 'Retrac/Items.cs', (v) => `var items = await "${API}".AppendPathSegment("items").SetQueryParam("workspaceId", "${v.ws}").WithOAuthBearerToken(key).GetJsonAsync<Item[]>();`, ['ws:ws']],
+  ['Retrofit @GET with the id in the query', 'app/src/main/java/com/acme/RetracService.kt', (v) => `interface RetracService {\n    @GET("items?workspaceId=${v.ws}")\n    suspend fun items(): List<Item>\n}`, ['ws:ws']],
+  ['Tesla query keyword list', 'lib/stock/retrac.ex', (v) => `Tesla.get(client, "/items", query: [workspaceId: "${v.ws}", page: 1])`, ['ws:ws']],
+  ['R httr query list', 'R/retrac.R', (v) => `res <- httr::GET(paste0(base, "/items"), query = list(workspaceId = "${v.ws}"), add_headers(Authorization = paste("Bearer", key)))`, ['ws:ws']],
+  ['curl JSON body', 'scripts/transfer.sh', (v) => `curl -X POST "${API}/inventory/transfers" \\\n  -H "Authorization: Bearer $RETRAC_API_KEY" \\\n  -d '{"workspaceId":"${v.ws}","fromLocationId":"loc_a","toLocationId":"loc_b"}'`, ['ws:ws']],
+  ['k6 load test', 'load/items.js', (v) => `export default function () {\n  http.get(${B}\${BASE}/items?workspaceId=${v.ws}${B}, { headers: { Authorization: ${B}Bearer \${__ENV.RETRAC_API_KEY}${B} } });\n}`, ['ws:ws']],
+  ['Cypress cy.request qs', 'cypress/e2e/items.cy.ts', (v) => `cy.request({ url: '${API}/items', qs: { workspaceId: '${v.ws}' }, auth: { bearer: Cypress.env('RETRAC_API_KEY') } });`, ['ws:ws']],
+  ['Playwright request params', 'e2e/api.spec.ts', (v) => `const res = await request.get('${API}/items', {\n  params: { workspaceId: '${v.ws}' },\n  headers: { Authorization: ${B}Bearer \${process.env.RETRAC_API_KEY}${B} },\n});`, ['ws:ws']],
+  ['Hoppscotch collection params', 'hoppscotch/retrac.json', (v) => `{\n  "requests": [\n    {\n      "endpoint": "${API}/items",\n      "params": [{ "key": "workspaceId", "value": "${v.ws}", "active": true }]\n    }\n  ]\n}`, ['ws:ws']],
+]);
+
+add('r2 workspace id not in a request', [
+  ['Segment identify traits', 'src/identify.ts', (v) => `analytics.identify(user.id, { workspaceId: '${v.ws}', plan: 'business' });`, []],
+  ['Sentry tag', 'src/sentry.ts', (v) => `Sentry.setTag('workspaceId', '${v.ws}');`, []],
+  ['factories folder', 'test/factories/item.ts', (v) => `export const itemFactory = Factory.define<Item>(() => ({\n  id: 'itm_1',\n  workspaceId: '${v.ws}',\n}));`, []],
+  ['Python logging extra', 'stock/sync.py', (v) => `logging.info("synced %d items", n, extra={"workspaceId": "${v.ws}"})`, []],
+  ['Go slog attributes', 'internal/sync/sync.go', (v) => `slog.Info("synced items", "workspaceId", "${v.ws}", "count", n)`, []],
+  ['mongosh insert', 'scripts/seed-mongo.js', (v) => `db.items.insertOne({ sku: 'A-1', workspaceId: '${v.ws}' });`, []],
+  ['Terraform tfvars', 'env/prod.tfvars', (v) => `retrac_base_url     = "${API}"\nretrac_workspace_id = "${v.ws}"\nworkspace_id        = "${v.ws}"`, []],
+  ['Spring properties', 'src/main/resources/application.properties', (v) => `retrac.base-url=${API}\nretrac.workspaceId=${v.ws}`, []],
+  ['TOML section', 'stock.toml', (v) => `[retrac]\nbase_url = "${API}"\nworkspace_id = "${v.ws}"`, []],
+]);
+
+add('r2 insecure http', [
+  ['Caddyfile reverse_proxy', 'Caddyfile', () => `shop.example.com {\n  reverse_proxy /retrac/* ${HTTP}\n}`, [`http:${HTTP}`]],
+  ['Swift URL', 'Stock/Retrac.swift', () => `let url = URL(string: "${HTTP}/items")!`, [`http:${HTTP}`]],
+  ['PowerShell Invoke-WebRequest', 'scripts/items.ps1', () => `Invoke-WebRequest ${HTTP}/items -Headers @{ Authorization = "Bearer $env:RETRAC_API_KEY" }`, [`http:${HTTP}`]],
+  ['Python getenv fallback', 'stock/config.py', () => `BASE_URL = os.getenv("RETRAC_URL", "${HTTP}")`, [`http:${HTTP}`]],
+  ['ConfigMap value', 'k8s/configmap.yaml', () => `kind: ConfigMap\ndata:\n  RETRAC_BASE_URL: "${HTTP}"`, [`http:${HTTP}`]],
+  ['YAML value with a trailing comment', 'config/retrac.yml', () => `base_url: ${HTTP} # TODO: https`, [`http:${HTTP}`]],
+  ['a .local dev host: quiet', '.env.development', () => `RETRAC_API_URL=http://api.retrac.co.local:8080`, []],
+  ['a local proxy to the https API: quiet', 'src/dev.ts', () => `const url = 'http://localhost:8787/proxy?target=${API}/items';`, []],
+  ['an XML comment: quiet', 'web.config', () => `<!-- The Retrac API refuses http://api.retrac.co: keep https. -->\n<add key="RetracBaseUrl" value="${API}" />`, []],
+  ['a commented-out curl: quiet', 'scripts/old.sh', () => `# curl http://api.retrac.co/items  (old, plain http)\ncurl -fsS "${API}/items" -H "Authorization: Bearer $RETRAC_API_KEY"`, []],
+]);
+
+add('r2 key meets other rules', [
+  ['tracked .env.development: key, exposure and http', '.env.development', (v) => `VITE_RETRAC_KEY=${v.f}\nVITE_RETRAC_URL=${HTTP}`, ['key:f', 'exp:f', `http:${HTTP}`]],
+  ['git-ignored .env.local: exposure only', '.env.local', (v) => `NEXT_PUBLIC_RETRAC_KEY=${v.f}`, ['exp:f'], IGNORED],
+  ['git-ignored .env.local: http still', '.env.local', () => `RETRAC_API_URL=${HTTP}`, [`http:${HTTP}`], IGNORED],
+  ['next.config env: key, exposure and http', 'next.config.js', (v) => `module.exports = {\n  env: {\n    retracUrl: '${HTTP}',\n    retracKey: '${v.r}',\n  },\n};`, ['key:r', 'exp:r', `http:${HTTP}`]],
+]);
+
 // ---------------------------------------------------------------------------------------------
 
 interface Outcome {
