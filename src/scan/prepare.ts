@@ -146,7 +146,7 @@ const CLIENT_APP_CONFIG =
   /(?:^|[\\/])environments[\\/]environment(?:\.[\w-]+)?\.ts$|(?:^|[\\/])config[\\/]environment\.js$|(?:^|[\\/])app\.config\.[cm]?[jt]s$|(?:^|[\\/])capacitor\.config\.(?:[cm]?[jt]s|json)$/;
 const PAGE_FILE = /\.(?:html?|ejs|hbs|handlebars|njk|liquid|twig|jinja2?|mustache|html\.erb|erb\.html)$/i;
 /** Framework configs with sections that are inlined into client code. */
-const CLIENT_CONFIG_FILE = /^(?:next|nuxt|vite|astro|svelte|quasar|remix|solid|qwik|vue|rsbuild|farm|webpack|rspack)(?:\.[\w-]+)?\.config\.[cm]?[jt]s$|^app\.json$/;
+const CLIENT_CONFIG_FILE = /^(?:next|nuxt|vite|astro|svelte|quasar|remix|solid|qwik|vue|rsbuild|farm|webpack|rspack|docusaurus)(?:\.[\w-]+)?\.config\.[cm]?[jt]s$|^app\.json$/;
 
 /** Languages of key/value configuration (see `configPairs`). */
 const CONFIG_LANGUAGES = new Set(['yaml', 'toml', 'ini', 'properties', 'dotenv', 'terraform', 'hcl']);

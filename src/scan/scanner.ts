@@ -43,7 +43,11 @@ const WS_PATH = /\/workspaces\/(ws_[A-Za-z0-9]+)/g;
  * `prisma.item.create({ data: … })`, `Item.objects.filter(workspace_id=…)`).
  */
 const RECORDING_CALL =
-  /\b(?:log|logger|console|logging|structlog|slog|zap|logrus|winston|pino|bunyan|Log|Logger|analytics|posthog|mixpanel|amplitude|segment|gtag|dataLayer|Sentry|sentry|scope|tracer|span|metrics|statsd|telemetry|appInsights|newrelic|datadog|bugsnag|rollbar|prisma|db|knex|sequelize|mongoose|supabase|drizzle|repo|repository|entityManager|objects)\b[\w.]{0,60}\.[A-Za-z_]\w*[ \t]*\(|\b(?:track|trackEvent|logEvent|log_event|captureEvent|captureMessage|capture|identify|addBreadcrumb|setTag|setTags|setContext|setUser|setAttribute|setAttributes)[ \t]*\(/;
+  /\b(?:log|logger|console|logging|structlog|slog|zap|logrus|winston|pino|bunyan|Log|Logger|analytics|posthog|mixpanel|amplitude|segment|gtag|dataLayer|Sentry|sentry|scope|tracer|span|metrics|statsd|telemetry|appInsights|newrelic|datadog|bugsnag|rollbar|prisma|db|knex|sequelize|mongoose|supabase|drizzle|repo|repository|entityManager|objects)\b[\w.]{0,60}\.[A-Za-z_]\w*[ \t]*\(|(?<![\w.$])(?:track|trackEvent|logEvent|log_event|captureEvent|captureMessage|capture|identify|addBreadcrumb|setTag|setTags|setContext|setUser|setAttribute|setAttributes)[ \t]*\(/;
+/** HTTP mocks in tests describe requests without making them: nock, fetch-mock, axios-mock-adapter, responses, respx, gock, WireMock. */
+const MOCK_CALL = /\b(?:nock|fetchMock|fetchmock|mockAdapter|httpmock|gock|respx|WireMock|wiremock|stubFor)\b|\bmock\.on(?:Get|Post|Put|Patch|Delete|Any)\b|\.reply(?:With)?\(/;
+/** A YAML mapping that a request sends (Ansible `uri` `body:`, `query:`, `params:`): its pairs are parameters. */
+const REQUEST_MAPPING = /^[ \t]*-?[ \t]*(?:body|params|query|qs|query_params|queryParameters|query_string|json|data|form|form_data)[ \t]*:[ \t]*$/;
 /** A comment opens before this point of a line: a comment line, or ` // …` / ` # …` after code. */
 const COMMENT_BEFORE = /^[ \t]*(?:\/\/|#|\*|\/\*|<!--)|[ \t](?:\/\/|#)[ \t]/;
 /** `process.env.NAME`, `process.env["NAME"]`, `import.meta.env.NAME`: the looked-up name. */
@@ -56,9 +60,9 @@ const TEMPLATE_EXPR = /\{\{[^{}]{0,200}\}\}|\{%[^%]{0,200}%\}|<%=[^%]{0,200}%>|<
 /** Build flags that compile a value into a mobile app: `--dart-define=X=…`, `buildConfigField(…)`, `resValue(…)`. */
 const APP_BUILD_FLAG = /--dart-define[= ]|\bbuildConfigField\b|\bresValue\b/;
 /** A section of a framework config that is inlined into client code, as its opener's name. */
-const CLIENT_SECTION = /(?:^|[^\w.$])["']?(?:env|publicRuntimeConfig|public|define|extra)["']?[ \t]*[:=]?[ \t]*\{?[ \t]*$|DefinePlugin[ \t]*\([ \t]*\{?[ \t]*$/;
+const CLIENT_SECTION = /(?:^|[^\w.$])["']?(?:env|publicRuntimeConfig|public|define|extra|customFields)["']?[ \t]*[:=]?[ \t]*\{?[ \t]*$|DefinePlugin[ \t]*\([ \t]*\{?[ \t]*$/;
 /** The same opened earlier on the key's own line: `env: { retracKey: '…' }`. */
-const CLIENT_SECTION_INLINE = /(?:^|[^\w.$])["']?(?:env|publicRuntimeConfig|public|define|extra)["']?[ \t]*[:=][ \t]*\{|DefinePlugin[ \t]*\([ \t]*\{/;
+const CLIENT_SECTION_INLINE = /(?:^|[^\w.$])["']?(?:env|publicRuntimeConfig|public|define|extra|customFields)["']?[ \t]*[:=][ \t]*\{|DefinePlugin[ \t]*\([ \t]*\{/;
 /** A YAML/TOML/INI/properties pair whose key is the parameter: `workspace_id: ws_…`, `retrac.workspaceId=ws_…`. */
 const CONFIG_KEY_PREFIX = /^[ \t]*(?:-[ \t]*)?["']?(?:[\w-]+\.)*$/;
 const SCOPED_PATH = /\/(?:items|tags|locations|inventory\/[A-Za-z]+)(?![\w-]|\.\w)/g;
@@ -98,6 +102,7 @@ class LineScan extends RequestModel {
   private readonly keyMapMemo = new Map<number, boolean>();
   private readonly recordingMemo = new Map<number, boolean>();
   private readonly fenceMemo = new Map<number, boolean>();
+  private readonly fenceCountMemo = new Map<number, number>();
   private readonly widgetMemo = new Map<number, boolean>();
   /** The line sits in a client section of a framework config, or in data a page sends to the browser; by line. */
   private readonly clientSectionMemo = new Map<number, boolean>();
@@ -327,17 +332,21 @@ class LineScan extends RequestModel {
     if (f.retracWord) {
       INSECURE_URL.lastIndex = 0;
       for (let m = INSECURE_URL.exec(s); m; m = INSECURE_URL.exec(s)) {
-        // A comment is not a request (`// the API refuses http://api.retrac.co`); Markdown has no comments of that kind.
-        if (!this.prep.markdown && COMMENT_BEFORE.test(s.slice(0, m.index))) continue;
+        // A comment is not a request (`// the API refuses http://api.retrac.co`), nor is Markdown prose (its code is).
+        if (this.prep.markdown ? this.isMarkdownProse(line, m.index) : COMMENT_BEFORE.test(s.slice(Math.max(0, m.index - 2000), m.index))) continue;
         this.emit(line, f, m.index, m.index + m[0].length, 'retrac/insecure-http', m[0],
           `Plain HTTP to the Retrac API (${m[0]}) sends the key in clear text, and the API is HTTPS only: use https://api.retrac.co.`);
       }
     }
 
     PUBLIC_NAME.lastIndex = 0;
+    let publicNames: string[] | undefined;
     for (let m = PUBLIC_NAME.exec(s); m; m = PUBLIC_NAME.exec(s)) {
       const name = m[0];
       if (keys.some((k) => k.name === name || k.name?.endsWith('.' + name))) continue; // reported with its key
+      // `ENV VITE_RETRAC_KEY=$VITE_RETRAC_KEY`: one name, one finding per line.
+      if (publicNames?.includes(name)) continue;
+      (publicNames ??= []).push(name);
       if (this.isKubernetesNameOfKey(s, name, line)) continue;
       this.publicName(f, line, name, m.index);
     }
@@ -629,8 +638,10 @@ class LineScan extends RequestModel {
   private isDataPair(f: LineFacts, line: number, at: number): boolean {
     const s = f.text;
     if (isQueryParam(s, at)) return false;
-    if (this.prep.configPairs && at < 200 && CONFIG_KEY_PREFIX.test(s.slice(0, at))) return true;
-    if (this.prep.markdown && this.inDataFence(line)) return true;
+    if (this.prep.configPairs && at < 200 && CONFIG_KEY_PREFIX.test(s.slice(0, at))) {
+      return !inNamedSection(this, line, CONTEXT_LINES, (t) => REQUEST_MAPPING.test(t));
+    }
+    if (this.prep.markdown && (this.inDataFence(line) || this.isMarkdownProse(line, at))) return true;
     return this.inRecordingCall(line);
   }
 
@@ -648,9 +659,29 @@ class LineScan extends RequestModel {
     const st = this.statement(line);
     let head = s.slice(Math.max(0, first - 4000), first);
     for (let l = line - 1; l >= Math.max(st.from, line - CONTEXT_LINES) && head.length < 4000; l--) head = this.text(l).slice(-4000) + '\n' + head;
-    v = !head.includes('://') && RECORDING_CALL.test(head);
+    v = (!head.includes('://') && RECORDING_CALL.test(head)) || MOCK_CALL.test(head);
     this.recordingMemo.set(line, v);
     return v;
+  }
+
+  /**
+   * Markdown prose: outside code fences (an odd number of fence lines within FLOW_LINES above), not
+   * indented as code, and outside inline code on its line. Docs that mention a URL or an id are not a request.
+   */
+  private isMarkdownProse(line: number, at: number): boolean {
+    const s = this.text(line);
+    if (/^(?: {4}|\t)/.test(s)) return false;
+    // Inline code within the 2,000 characters before (bounded: a long line may hold many URLs).
+    let ticks = 0;
+    for (let i = s.indexOf('`', Math.max(0, at - 2000)); i >= 0 && i < at; i = s.indexOf('`', i + 1)) ticks++;
+    if (ticks % 2 === 1) return false;
+    let fences = this.fenceCountMemo.get(line);
+    if (fences === undefined) {
+      fences = 0;
+      for (let l = line - 1; l >= Math.max(0, line - FLOW_LINES); l--) if (/^[ \t]{0,3}(?:```|~~~)/.test(this.text(l))) fences++;
+      this.fenceCountMemo.set(line, fences);
+    }
+    return fences % 2 === 0;
   }
 
   /** Inside a Markdown code fence whose info string says data (```json, ```yaml, ```toml), within FLOW_LINES. */

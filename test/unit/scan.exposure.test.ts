@@ -291,6 +291,53 @@ add('r2 key meets other rules', [
   ['next.config env: key, exposure and http', 'next.config.js', (v) => `module.exports = {\n  env: {\n    retracUrl: '${HTTP}',\n    retracKey: '${v.r}',\n  },\n};`, ['key:r', 'exp:r', `http:${HTTP}`]],
 ]);
 
+// =============================================================================================
+// Round 3: more kinds, written after the round-2 fixes and run on them first.
+round = 3;
+add('r3 client builds and public names', [
+  ['Docusaurus customFields', 'docusaurus.config.js', (v) => `module.exports = {\n  title: 'Stock docs',\n  customFields: {\n    retracKey: '${v.r}',\n  },\n};`, ['key:r', 'exp:r']],
+  ['Quasar build.env', 'quasar.config.js', (v) => `module.exports = configure(() => ({\n  build: {\n    env: {\n      RETRAC_KEY: '${v.r}',\n    },\n  },\n}));`, ['key:r', 'exp:r']],
+  ['Nuxt app.config.ts', 'app.config.ts', (v) => `export default defineAppConfig({\n  retrac: {\n    apiKey: '${v.f}',\n  },\n});`, ['key:f', 'exp:f']],
+  ['Vite define from loadEnv', 'vite.config.ts', () => `export default defineConfig(({ mode }) => {\n  const env = loadEnv(mode, process.cwd(), '');\n  return {\n    define: {\n      'process.env.RETRAC_API_KEY': JSON.stringify(env.RETRAC_API_KEY),\n    },\n  };\n});`, ["exp:'process.env.RETRAC_API_KEY'"]],
+  ['Expo app.config.js extra from the environment', 'app.config.js', () => `export default {\n  expo: {\n    extra: {\n      retracKey: process.env.RETRAC_API_KEY,\n    },\n  },\n};`, ['exp:RETRAC_API_KEY']],
+  ['GitHub Actions public name from a secret', '.github/workflows/eas.yml', () => `      - run: eas build --platform all --non-interactive\n        env:\n          EXPO_PUBLIC_RETRAC_KEY: \${{ secrets.RETRAC_KEY }}`, ['exp:EXPO_PUBLIC_RETRAC_KEY']],
+  ['Dockerfile ARG and ENV of a public Retrac key name', 'Dockerfile', () => `FROM node:20 AS build\nARG VITE_RETRAC_KEY\nENV VITE_RETRAC_KEY=$VITE_RETRAC_KEY\nRUN npm run build`, ['exp:ARG VITE_RETRAC_KEY', 'exp:ENV VITE_RETRAC_KEY']],
+  ['next.config images domain: quiet', 'next.config.js', () => `module.exports = {\n  images: { domains: ['cdn.retrac.co'] },\n  env: { NEXT_PUBLIC_SITE: 'https://shop.example.com' },\n};`, []],
+  ['Vite define of a workspace id: quiet', 'vite.config.ts', (v) => `export default defineConfig({\n  define: { __RETRAC_WORKSPACE__: JSON.stringify('${v.ws}') },\n});`, []],
+  ['Angular environment with a header name: quiet', 'src/environments/environment.ts', () => `export const environment = {\n  production: false,\n  retracApiKeyHeader: 'Authorization',\n  retracBaseUrl: '${API}',\n};`, []],
+  ['Gatsby node API server-side: quiet', 'gatsby-node.js', () => `exports.sourceNodes = async ({ actions }) => {\n  const r = await fetch('${API}/items?workspaceId=' + process.env.RETRAC_WORKSPACE_ID, {\n    headers: { Authorization: ${B}Bearer \${process.env.RETRAC_API_KEY}${B} },\n  });\n};`, []],
+  ['Next middleware server-side: quiet', 'middleware.ts', () => `export function middleware(req: NextRequest) {\n  const headers = new Headers(req.headers);\n  headers.set('Authorization', ${B}Bearer \${process.env.RETRAC_API_KEY}${B});\n  return NextResponse.rewrite(new URL('${API}/items', req.url), { request: { headers } });\n}`, []],
+  ['Remix loader returns data only: quiet', 'app/routes/items.tsx', () => `export async function loader() {\n  const r = await fetch('${API}/items', { headers: { Authorization: ${B}Bearer \${process.env.RETRAC_API_KEY}${B} } });\n  return json({ items: await r.json() });\n}`, []],
+  ['a placeholder behind a public name: quiet', '.env.example', () => `NEXT_PUBLIC_RETRAC_KEY=<your-restricted-key>\nVITE_RETRAC_KEY=changeme`, []],
+]);
+
+add('r3 workspace id in requests', [
+  ['OpenAPI-generated TS client', 'src/sync.ts', (v) => `const items = await itemsApi.listItems({ workspaceId: '${v.ws}', pageSize: 100 });`, ['ws:ws']],
+  ['Alamofire parameters', 'Stock/API.swift', (v) => `AF.request("${API}/items", parameters: ["workspaceId": "${v.ws}"], headers: headers)`, ['ws:ws']],
+  ['dio queryParameters', 'lib/api.dart', (v) => `final res = await dio.get('/items', queryParameters: {'workspaceId': '${v.ws}'});`, ['ws:ws']],
+  ['Unirest queryString', 'src/main/java/Items.java', (v) => `HttpResponse<JsonNode> r = Unirest.get("${API}/items")\n    .queryString("workspaceId", "${v.ws}")\n    .header("Authorization", "Bearer " + key)\n    .asJson();`, ['ws:ws']],
+  ['Perl LWP', 'bin/items.pl', (v) => `my $res = $ua->get("$base/items?workspaceId=${v.ws}", Authorization => "Bearer $key");`, ['ws:ws']],
+  ['OpenResty args table', 'lua/items.lua', (v) => `local res = ngx.location.capture('/retrac/items', { args = { workspaceId = '${v.ws}' } })`, ['ws:ws']],
+  ['Ansible uri with a query', 'playbooks/stock.yml', (v) => `- name: List items\n  ansible.builtin.uri:\n    url: "${API}/items?workspaceId=${v.ws}"\n    headers:\n      Authorization: "Bearer {{ retrac_api_key }}"`, ['ws:ws']],
+  ['Ansible uri with a body', 'playbooks/transfer.yml', (v) => `- name: Transfer\n  ansible.builtin.uri:\n    url: "${API}/inventory/transfers"\n    method: POST\n    body_format: json\n    body:\n      workspaceId: ${v.ws}\n      fromLocationId: loc_a`, ['ws:ws']],
+  ['http-request action', '.github/workflows/sync.yml', (v) => `      - uses: fjogeleit/http-request-action@v1\n        with:\n          url: '${API}/items?workspaceId=${v.ws}'\n          bearerToken: \${{ secrets.RETRAC_API_KEY }}`, ['ws:ws']],
+]);
+
+add('r3 workspace id not in a request', [
+  ['JSON Schema examples', 'schemas/item.schema.json', (v) => `{\n  "properties": {\n    "workspaceId": {\n      "type": "string",\n      "examples": ["${v.ws}"]\n    }\n  }\n}`, []],
+  ['a typed object without a workspace parameter', 'src/types.test.ts', (v) => `const ws: Workspace = { id: '${v.ws}', name: 'Acme', slug: 'acme' };`, []],
+  ['changelog prose', 'CHANGELOG.md', (v) => `## 1.2.0\n\n- Items list no longer drops workspaceId: ${v.ws} from cached pages.`, []],
+  ['nock interceptor in a test', 'test/items.test.ts', (v) => `nock('${API}').get('/items').query({ workspaceId: '${v.ws}' }).reply(200, []);`, []],
+]);
+
+add('r3 insecure http', [
+  ['Go http.Get', 'cmd/items/main.go', () => `resp, err := http.Get("${HTTP}/items")`, [`http:${HTTP}`]],
+  ['Rust reqwest::get', 'src/main.rs', () => `let body = reqwest::get("${HTTP}/items").await?.text().await?;`, [`http:${HTTP}`]],
+  ['Procfile inline env', 'Procfile', () => `web: RETRAC_URL=${HTTP} node server.js`, [`http:${HTTP}`]],
+  ['docs inline code', 'docs/setup.md', () => "Set `RETRAC_URL=" + HTTP + "` for the legacy proxy.", [`http:${HTTP}`]],
+  ['changelog prose: quiet', 'CHANGELOG.md', () => `## 0.3.0\n\n- The client now refuses http://api.retrac.co base URLs.`, []],
+]);
+
 // ---------------------------------------------------------------------------------------------
 
 interface Outcome {
@@ -398,9 +445,14 @@ describe('scan: adversarial contents for the exposure and workspace-id readers',
       ['unclosed template expressions', '{{ retrac '.repeat(MB / 10)],
       ['escaped and commented URLs', '// http:\\/\\/api.retrac.co '.repeat(MB / 28)],
       ['dart defines', `--dart-define=RETRAC_API_KEY=${r} `.repeat(MB / 50)],
+      ['Markdown prose URLs and backticks', '` http://api.retrac.co '.repeat(MB / 24)],
+      ['fence lines', '```\nworkspaceId: ws_abcdef12\n'.repeat(MB / 28)],
+      ['request mappings', `body:\n  workspaceId: ${ws}\n`.repeat(MB / 32)],
+      ['mock calls', `nock(u).get('/items').query({ workspaceId: '${ws}' }).reply(200, []);\n`.repeat(MB / 80)],
+      ['public names twice a line', 'ENV VITE_RETRAC_KEY=$VITE_RETRAC_KEY '.repeat(MB / 36)],
     ];
     for (const [label, text] of contents) {
-      for (const fileName of ['next.config.js', 'app/root.tsx', 'docs/a.md', 'config.yml', 'a.html', 'config.xml', 'src/environments/environment.ts', 'a.log']) {
+      for (const fileName of ['next.config.js', 'app/root.tsx', 'docs/a.md', 'config.yml', 'a.html', 'config.xml', 'src/environments/environment.ts', 'a.log', 'Dockerfile']) {
         const { cpuMs, wallMs } = withCpuMs(() => scanText(text, { fileName }));
         assert.ok(cpuMs < 1000, `${label} as ${fileName}: ${cpuMs.toFixed(0)} ms of CPU (${wallMs.toFixed(0)} ms wall)`);
       }
