@@ -35,6 +35,8 @@ const PUBLIC_NAME = /(?<!\w)(?:NEXT_PUBLIC|EXPO_PUBLIC|NUXT_PUBLIC|REACT_APP|VUE
  * Postman and Insomnia query arrays, `URLQueryItem(name:value:)`).
  */
 const HARDCODED_WS = /["'\]]?[ \t]*(?:=>|==|[:=,(]|,[ \t]*["']?value["']?[ \t]*[:=])[ \t]*["'`]?(ws_[A-Za-z0-9]+)/y;
+/** A map entry without a separator: `"workspaceId" "ws_…"`, `:workspaceId "ws_…"`. */
+const MAP_ENTRY_WS = /"?[ \t]+"(ws_[A-Za-z0-9]+)/y;
 /** A workspace id in a URL path: `/workspaces/ws_…`. */
 const WS_PATH = /\/workspaces\/(ws_[A-Za-z0-9]+)/g;
 /**
@@ -44,8 +46,12 @@ const WS_PATH = /\/workspaces\/(ws_[A-Za-z0-9]+)/g;
  */
 const RECORDING_CALL =
   /\b(?:log|logger|console|logging|structlog|slog|zap|logrus|winston|pino|bunyan|Log|Logger|analytics|posthog|mixpanel|amplitude|segment|gtag|dataLayer|Sentry|sentry|scope|tracer|span|metrics|statsd|telemetry|appInsights|newrelic|datadog|bugsnag|rollbar|prisma|db|knex|sequelize|mongoose|supabase|drizzle|repo|repository|entityManager|objects)\b[\w.]{0,60}\.[A-Za-z_]\w*[ \t]*\(|(?<![\w.$])(?:track|trackEvent|logEvent|log_event|captureEvent|captureMessage|capture|identify|addBreadcrumb|setTag|setTags|setContext|setUser|setAttribute|setAttributes)[ \t]*\(/;
-/** HTTP mocks in tests describe requests without making them: nock, fetch-mock, axios-mock-adapter, responses, respx, gock, WireMock. */
-const MOCK_CALL = /\b(?:nock|fetchMock|fetchmock|mockAdapter|httpmock|gock|respx|WireMock|wiremock|stubFor)\b|\bmock\.on(?:Get|Post|Put|Patch|Delete|Any)\b|\.reply(?:With)?\(/;
+/**
+ * Tests that describe requests without making them: HTTP mocks (nock, fetch-mock, axios-mock-adapter,
+ * respx, gock, WireMock) and assertions (`assert.equal(…)`, `assert x == {…}`, `expect(…).toEqual({…})`).
+ */
+const MOCK_CALL =
+  /\b(?:nock|fetchMock|fetchmock|mockAdapter|httpmock|gock|respx|WireMock|wiremock|stubFor)\b|\bmock\.on(?:Get|Post|Put|Patch|Delete|Any)\b|\.reply(?:With)?\(|\bassert(?:Equals|Equal|That|_equal|_eq)?\b|\bexpect[ \t]*\(|\.should\b/;
 /** A YAML mapping that a request sends (Ansible `uri` `body:`, `query:`, `params:`): its pairs are parameters. */
 const REQUEST_MAPPING = /^[ \t]*-?[ \t]*(?:body|params|query|qs|query_params|queryParameters|query_string|json|data|form|form_data)[ \t]*:[ \t]*$/;
 /** A comment opens before this point of a line: a comment line, or ` // …` / ` # …` after code. */
@@ -54,7 +60,7 @@ const COMMENT_BEFORE = /^[ \t]*(?:\/\/|#|\*|\/\*|<!--)|[ \t](?:\/\/|#)[ \t]/;
 const ENV_LOOKUP = /(?:process\.env|import\.meta\.env)(?:\.|\[["'])([A-Za-z_]\w*)/g;
 /** Data a page sends to the browser, as its opener's name: props, Remix `ENV`, a `window.X =` global. */
 const CLIENT_DATA = /(?:^|[^\w.$])(?:props|pageProps|ENV|publicEnv|clientEnv|window\.\w+)["']?[ \t]*[:=]?[ \t]*\{?[ \t]*$/;
-const CLIENT_DATA_INLINE = /(?:^|[^\w.$])(?:props|pageProps|ENV|publicEnv|clientEnv|window\.\w+)["']?[ \t]*[:=][ \t]*\{/;
+const CLIENT_DATA_INLINE = /(?:^|[^\w.$])(?:props|pageProps|ENV|publicEnv|clientEnv|window\.\w+)["']?[ \t]*[:=][ \t]*\{|\bwindow\.\w+[ \t]*=(?!=)/;
 /** Template expressions in a page: `{{ … }}`, `{% … %}`, `<%= … %>`, `<?= … ?>`. */
 const TEMPLATE_EXPR = /\{\{[^{}]{0,200}\}\}|\{%[^%]{0,200}%\}|<%=[^%]{0,200}%>|<\?=[^?]{0,200}\?>/g;
 /** Build flags that compile a value into a mobile app: `--dart-define=X=…`, `buildConfigField(…)`, `resValue(…)`. */
@@ -610,7 +616,14 @@ class LineScan extends RequestModel {
       if ((this.prep.dataFile || (this.prep.notebook && outputs.at(m.index))) && !isQueryParam(s, m.index)) continue;
       if (this.prep.logFile || this.isDataPair(f, line, m.index)) continue;
       HARDCODED_WS.lastIndex = end;
-      const ws = HARDCODED_WS.exec(s);
+      let ws = HARDCODED_WS.exec(s);
+      // Clojure/EDN maps separate a key from its value by blanks: `{"workspaceId" "ws_…"}`, `{:workspaceId "ws_…"}`.
+      const before = s.charCodeAt(m.index - 1);
+      if (!ws && (before === 58 /* : */ || before === 34 /* " */)) {
+        MAP_ENTRY_WS.lastIndex = end;
+        ws = MAP_ENTRY_WS.exec(s);
+        if (ws) HARDCODED_WS.lastIndex = MAP_ENTRY_WS.lastIndex;
+      }
       if (ws) {
         const wsEnd = HARDCODED_WS.lastIndex;
         const wsStart = wsEnd - ws[1].length;

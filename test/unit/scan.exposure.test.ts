@@ -338,6 +338,55 @@ add('r3 insecure http', [
   ['changelog prose: quiet', 'CHANGELOG.md', () => `## 0.3.0\n\n- The client now refuses http://api.retrac.co base URLs.`, []],
 ]);
 
+// =============================================================================================
+// Round 4: more kinds, written after the round-3 fixes and run on them first.
+round = 4;
+add('r4 client builds and public names', [
+  ['tracked .env.production.local', '.env.production.local', (v) => `VITE_RETRAC_KEY=${v.r}`, ['key:r', 'exp:r']],
+  ['vite-env.d.ts declares a public Retrac key', 'src/vite-env.d.ts', () => `interface ImportMetaEnv {\n  readonly VITE_RETRAC_API_KEY: string;\n}`, ['exp:VITE_RETRAC_API_KEY']],
+  ['Svelte component reads a public key', 'src/lib/Items.svelte', () => `<script lang="ts">\n  const token = import.meta.env.VITE_RETRAC_TOKEN;\n</script>`, ['exp:VITE_RETRAC_TOKEN']],
+  ['Vue SFC reads a Vue CLI key', 'src/components/Items.vue', () => `<script>\nexport default {\n  data: () => ({ key: process.env.VUE_APP_RETRAC_KEY }),\n};\n</script>`, ['exp:VUE_APP_RETRAC_KEY']],
+  ['Astro frontmatter', 'src/pages/index.astro', () => `---\nconst key = import.meta.env.PUBLIC_RETRAC_KEY;\n---\n<h1>Stock</h1>`, ['exp:PUBLIC_RETRAC_KEY']],
+  ['runtime env.js with a public name', 'public/env.js', (v) => `window._env_ = {\n  REACT_APP_RETRAC_KEY: "${v.r}",\n};`, ['key:r', 'exp:r']],
+  ['Next Script writes a window global from a lookup', 'app/layout.tsx', () => `<Script id="cfg">{${B}window.RETRAC_KEY = '\${process.env.RETRAC_API_KEY}'${B}}</Script>`, ['exp:RETRAC_API_KEY']],
+  ['Astro env schema, server secret: quiet', 'astro.config.mjs', () => `export default defineConfig({\n  env: {\n    schema: {\n      RETRAC_API_KEY: envField.string({ context: 'server', access: 'secret' }),\n    },\n  },\n});`, []],
+  ['Nuxt empty runtimeConfig key: quiet', 'nuxt.config.ts', () => `export default defineNuxtConfig({\n  runtimeConfig: {\n    retracApiKey: '',\n    public: { retracBaseUrl: '${API}' },\n  },\n});`, []],
+  ['Next env with a public URL from a server URL: quiet', 'next.config.js', () => `module.exports = {\n  env: {\n    NEXT_PUBLIC_RETRAC_URL: process.env.RETRAC_URL,\n  },\n};`, []],
+  ['Next env with a courier key: quiet', 'next.config.js', (v) => `module.exports = {\n  env: {\n    retracUrl: '${API}',\n    courierKey: '${v.f}',\n  },\n};`, []],
+  ['server code reads a public URL: quiet', 'app/api/sync/route.ts', () => `const base = process.env.NEXT_PUBLIC_RETRAC_URL ?? '${API}';`, []],
+]);
+
+add('r4 workspace id in requests', [
+  ['Kotlin named argument', 'app/src/main/java/com/acme/Sync.kt', (v) => `val items = retrac.items(workspaceId = "${v.ws}", pageSize = 100)`, ['ws:ws']],
+  ['C# named argument', 'Sync/Worker.cs', (v) => `var items = await _retrac.Items.ListAsync(workspaceId: "${v.ws}", pageSize: 100);`, ['ws:ws']],
+  ['PHP named argument', 'src/Sync.php', (v) => `$items = $this->retrac->items->list(workspaceId: '${v.ws}');`, ['ws:ws']],
+  ['Scala sttp interpolated URI', 'src/main/scala/Retrac.scala', (v) => `val req = basicRequest.get(uri"$base/items?workspaceId=${v.ws}").auth.bearer(token)`, ['ws:ws']],
+  ['Clojure clj-http query-params', 'src/stock/retrac.clj', (v) => `(client/get (str base "/items") {:query-params {"workspaceId" "${v.ws}"} :oauth-token token})`, ['ws:ws']],
+  ['Clojure keyword query-params', 'src/stock/items.clj', (v) => `(http/get url {:query-params {:workspaceId "${v.ws}"}})`, ['ws:ws']],
+  ['Elixir map params', 'lib/stock/items.ex', (v) => `HTTPoison.get!(url, headers, params: %{"workspaceId" => "${v.ws}"})`, ['ws:ws']],
+]);
+
+add('r4 workspace id not in a request', [
+  ['compose workspace_id: quiet', 'docker-compose.yml', (v) => `services:\n  sync:\n    environment:\n      workspace_id: ${v.ws}\n      RETRAC_API_URL: ${API}`, []],
+  ['JS test assertion', 'test/sync.test.js', (v) => `assert.equal(body.workspaceId, '${v.ws}');`, []],
+  ['Jest toEqual with an object', 'src/items.test.ts', (v) => `expect(call.params).toEqual({ workspaceId: '${v.ws}', page: 1 });`, []],
+  ['Python assert on a dict', 'tests/test_sync.py', (v) => `assert params == {"workspaceId": "${v.ws}", "page": 1}`, []],
+]);
+
+add('r4 insecure http', [
+  ['Kotlin const', 'app/src/main/java/com/acme/Config.kt', () => `const val RETRAC_BASE = "${HTTP}"`, [`http:${HTTP}`]],
+  ['Spring properties', 'src/main/resources/application-prod.properties', () => `retrac.base-url=${HTTP}`, [`http:${HTTP}`]],
+  ['Helm values', 'chart/values.yaml', () => `retrac:\n  url: ${HTTP}\n  timeout: 10s`, [`http:${HTTP}`]],
+  ['Dockerfile ENV', 'Dockerfile', () => `FROM python:3.12\nENV RETRAC_URL=${HTTP}`, [`http:${HTTP}`]],
+  ['a Vue template comment: quiet', 'src/App.vue', () => `<template>\n  <!-- calls https only; http://api.retrac.co is refused -->\n  <ItemList />\n</template>`, []],
+  ['a JSDoc line: quiet', 'src/client.ts', () => `/**\n * Never http://api.retrac.co: the API is HTTPS only.\n */\nexport const BASE = '${API}';`, []],
+  ['a trailing Python comment: quiet', 'stock/settings.py', () => `RETRAC_URL = "${API}"  # was http://api.retrac.co until 2025`, []],
+]);
+
+add('r4 key meets other rules', [
+  ['publicRuntimeConfig key and a rewrite with a workspace id', 'next.config.js', (v) => `module.exports = {\n  publicRuntimeConfig: { retracKey: '${v.r}' },\n  async rewrites() {\n    return [{ source: '/items', destination: '${API}/items?workspaceId=${v.ws}' }];\n  },\n};`, ['key:r', 'exp:r', 'ws:ws']],
+]);
+
 // ---------------------------------------------------------------------------------------------
 
 interface Outcome {
