@@ -42,6 +42,29 @@ export interface PreparedOptions {
    * `.har`): a `workspaceId` pair in it is data, not a request parameter (one in a URL query still is).
    */
   dataFile: boolean;
+  /**
+   * A record of what ran: a log (`.log`), recorded traffic (VCR cassettes, recordings, `.har`) or a
+   * snapshot. Nothing in it is a request to fix, its URLs included; its keys are still findings.
+   */
+  logFile: boolean;
+  /**
+   * Key/value configuration (YAML, TOML, INI, properties, dotenv, HCL) that is not an API tool's file: a
+   * `workspace_id: ws_…` pair at a line's key position is configuration, not a request parameter.
+   */
+  configPairs: boolean;
+  /** Markdown: a `workspaceId` pair inside a ```json / ```yaml fence is an example of data. */
+  markdown: boolean;
+  /**
+   * The config a client app is built with (see CLIENT_APP_CONFIG): its values are inlined into the
+   * browser or mobile app under the names it gives them, so every key in it is exposed.
+   */
+  clientApp: boolean;
+  /** An HTML page or template: a Retrac key name rendered into it (`{{ retrac_api_key }}`) reaches the browser. */
+  page: boolean;
+  /** A framework config whose `env`/`define`/`public`/`extra` sections are inlined into client code (see CLIENT_SECTION). */
+  clientConfig: boolean;
+  /** `config.xml`: a Cordova app's config (`<widget>`) is packaged into the app. */
+  xmlConfig: boolean;
   /** One request per file (Bruno `.bru`): the file's `url:` says where every key in it goes. */
   requestFile: boolean;
   /** The file's name says Retrac (`retrac.ini`, `config/retrac.env`): a generic key name in it is a Retrac key. */
@@ -117,7 +140,22 @@ const API_TOOL_FILE = /postman|insomnia|thunder|httpie|bruno|hoppscotch|collecti
 
 /** Folders and files of recorded or fixture data. */
 const DATA_PATH =
-  /(?:^|[\\/])(?:fixtures?|__fixtures__|cassettes?|vcr_cassettes|recordings?|snapshots?|__snapshots__|__mocks__|mocks?|testdata|test-data|stubs?|responses?)[\\/]|\.(?:har|snap)$/i;
+  /(?:^|[\\/])(?:fixtures?|__fixtures__|cassettes?|vcr_cassettes|recordings?|snapshots?|__snapshots__|__mocks__|mocks?|testdata|test-data|stubs?|responses?|pacts?|seeds?|seeders|factories)[\\/]|(?:^|[\\/])seeds?\.\w+$|\.(?:stories|story)\.\w+$|\.(?:har|snap|pact\.json)$/i;
+/** Recorded traffic and snapshots: what was sent once, replayed by tests (a subset of DATA_PATH). */
+const RECORDED_PATH = /(?:^|[\\/])(?:cassettes?|vcr_cassettes|recordings?|snapshots?|__snapshots__)[\\/]|\.(?:har|snap)$/i;
+/**
+ * The config a client app is built with, imported into its code as it is (see `clientApp`): Angular
+ * `environments/environment*.ts`, Ember `config/environment.js`, Expo and Nuxt `app.config.*`,
+ * Capacitor `capacitor.config.*`.
+ */
+const CLIENT_APP_CONFIG =
+  /(?:^|[\\/])environments[\\/]environment(?:\.[\w-]+)?\.ts$|(?:^|[\\/])config[\\/]environment\.js$|(?:^|[\\/])app\.config\.[cm]?[jt]s$|(?:^|[\\/])capacitor\.config\.(?:[cm]?[jt]s|json)$/;
+const PAGE_FILE = /\.(?:html?|ejs|hbs|handlebars|njk|liquid|twig|jinja2?|mustache|html\.erb|erb\.html)$/i;
+/** Framework configs with sections that are inlined into client code. */
+const CLIENT_CONFIG_FILE = /^(?:next|nuxt|vite|astro|svelte|quasar|remix|solid|qwik|vue|rsbuild|farm|webpack|rspack|docusaurus)(?:\.[\w-]+)?\.config\.[cm]?[jt]s$|^app\.json$/;
+
+/** Languages of key/value configuration (see `configPairs`). */
+const CONFIG_LANGUAGES = new Set(['yaml', 'toml', 'ini', 'properties', 'dotenv', 'terraform', 'hcl']);
 
 /** `dir/base` of a path: `sessions/api.retrac.co/default.json` names its host in the folder. */
 function lastSegments(fileName: string): string {
@@ -141,7 +179,14 @@ export function prepareOptions(options: ScanOptions, shared = sharedParts(option
     paragraphs: envFile || PARAGRAPH_LANGUAGES.has(language) || /\.(?:bru|http|rest)$/i.test(base),
     jsonData: (language === 'json' || /\.json$/i.test(base)) && !API_TOOL_FILE.test(options.fileName),
     dataFile: DATA_PATH.test(options.fileName),
+    logFile: /\.log$/i.test(base) || RECORDED_PATH.test(options.fileName),
+    configPairs: (envFile || CONFIG_LANGUAGES.has(language) || /\.tfvars$/i.test(base)) && !API_TOOL_FILE.test(options.fileName),
+    markdown: language === 'markdown' || language === 'mdx',
     requestFile: /\.bru$/i.test(base),
+    clientApp: CLIENT_APP_CONFIG.test(options.fileName),
+    page: PAGE_FILE.test(base),
+    clientConfig: CLIENT_CONFIG_FILE.test(base),
+    xmlConfig: base === 'config.xml',
     retracFile: hasRetracWord(lastSegments(options.fileName)),
     ...shared,
   };

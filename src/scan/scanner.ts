@@ -19,7 +19,7 @@ import {
 import { BASE_FIELD, OTHER_HOST_URL, RequestModel } from './requestModel';
 import { hasRetracWord, isEnvLikeName, isGenericKeyName, lastSegment, nameSaysRetracKey, publicPrefixOf } from './names';
 import type { KeyType, PreparedOptions } from './prepare';
-import { computeLineStarts, isBlank, isQuote, lineOfOffset, quotedStrings } from './text';
+import { assignedName, computeLineStarts, isBlank, isQuote, lineOfOffset, quotedStrings } from './text';
 import { docUrlFor, fingerprint, ruleById } from './rules';
 import { assignedVariable, inNamedSection, openEntryNameAt, retracOutsideClosedEntries } from './structure';
 import type { Finding, RuleId } from './types';
@@ -29,11 +29,52 @@ export { CONTEXT_LINES, FLOW_LINES, REQUEST_LINES } from './lineModel';
 export const RESCAN_MARGIN = FLOW_LINES + REQUEST_LINES + CONTEXT_LINES + 2;
 
 const PUBLIC_NAME = /(?<!\w)(?:NEXT_PUBLIC|EXPO_PUBLIC|NUXT_PUBLIC|REACT_APP|VUE_APP|STORYBOOK|GATSBY|VITE|PUBLIC)_\w+/g;
-const HARDCODED_WS = /["'\]]?[ \t]*(?:=>|[:=,])[ \t]*["'`]?(ws_[A-Za-z0-9]+)/y;
+/**
+ * What follows a workspace parameter's name up to its literal id: `: 'ws_…'`, `=> "ws_…"`, `==ws_…`
+ * (HTTPie), `("ws_…")` (a builder setter), `, "ws_…"` and `", "value": "ws_…"` (name/value pairs:
+ * Postman and Insomnia query arrays, `URLQueryItem(name:value:)`).
+ */
+const HARDCODED_WS = /["'\]]?[ \t]*(?:=>|==|[:=,(]|,[ \t]*["']?value["']?[ \t]*[:=])[ \t]*["'`]?(ws_[A-Za-z0-9]+)/y;
+/** A map entry without a separator: `"workspaceId" "ws_…"`, `:workspaceId "ws_…"`. */
+const MAP_ENTRY_WS = /"?[ \t]+"(ws_[A-Za-z0-9]+)/y;
+/** A workspace id in a URL path: `/workspaces/ws_…`. */
+const WS_PATH = /\/workspaces\/(ws_[A-Za-z0-9]+)/g;
+/**
+ * Calls that record or store data, not requests to Retrac: logging, analytics and tracing, and
+ * database writes and queries (`logger.info({ workspaceId })`, `posthog.capture(…)`,
+ * `prisma.item.create({ data: … })`, `Item.objects.filter(workspace_id=…)`).
+ */
+const RECORDING_CALL =
+  /\b(?:log|logger|console|logging|structlog|slog|zap|logrus|winston|pino|bunyan|Log|Logger|analytics|posthog|mixpanel|amplitude|segment|gtag|dataLayer|Sentry|sentry|scope|tracer|span|metrics|statsd|telemetry|appInsights|newrelic|datadog|bugsnag|rollbar|prisma|db|knex|sequelize|mongoose|supabase|drizzle|repo|repository|entityManager|objects)\b[\w.]{0,60}\.[A-Za-z_]\w*[ \t]*\(|(?<![\w.$])(?:track|trackEvent|logEvent|log_event|captureEvent|captureMessage|capture|identify|addBreadcrumb|setTag|setTags|setContext|setUser|setAttribute|setAttributes)[ \t]*\(/;
+/**
+ * Tests that describe requests without making them: HTTP mocks (nock, fetch-mock, axios-mock-adapter,
+ * respx, gock, WireMock) and assertions (`assert.equal(…)`, `assert x == {…}`, `expect(…).toEqual({…})`).
+ */
+const MOCK_CALL =
+  /\b(?:nock|fetchMock|fetchmock|mockAdapter|httpmock|gock|respx|WireMock|wiremock|stubFor)\b|\bmock\.on(?:Get|Post|Put|Patch|Delete|Any)\b|\.reply(?:With)?\(|\bassert(?:Equals|Equal|That|_equal|_eq)?\b|\bexpect[ \t]*\(|\.should\b/;
+/** A YAML mapping that a request sends (Ansible `uri` `body:`, `query:`, `params:`): its pairs are parameters. */
+const REQUEST_MAPPING = /^[ \t]*-?[ \t]*(?:body|params|query|qs|query_params|queryParameters|query_string|json|data|form|form_data)[ \t]*:[ \t]*$/;
+/** A comment opens before this point of a line: a comment line, or ` // …` / ` # …` after code. */
+const COMMENT_BEFORE = /^[ \t]*(?:\/\/|#|\*|\/\*|<!--)|[ \t](?:\/\/|#)[ \t]/;
+/** `process.env.NAME`, `process.env["NAME"]`, `import.meta.env.NAME`: the looked-up name. */
+const ENV_LOOKUP = /(?:process\.env|import\.meta\.env)(?:\.|\[["'])([A-Za-z_]\w*)/g;
+/** Data a page sends to the browser, as its opener's name: props, Remix `ENV`, a `window.X =` global. */
+const CLIENT_DATA = /(?:^|[^\w.$])(?:props|pageProps|ENV|publicEnv|clientEnv|window\.\w+)["']?[ \t]*[:=]?[ \t]*\{?[ \t]*$/;
+const CLIENT_DATA_INLINE = /(?:^|[^\w.$])(?:props|pageProps|ENV|publicEnv|clientEnv|window\.\w+)["']?[ \t]*[:=][ \t]*\{|\bwindow\.\w+[ \t]*=(?!=)/;
+/** Template expressions in a page: `{{ … }}`, `{% … %}`, `<%= … %>`, `<?= … ?>`. */
+const TEMPLATE_EXPR = /\{\{[^{}]{0,200}\}\}|\{%[^%]{0,200}%\}|<%=[^%]{0,200}%>|<\?=[^?]{0,200}\?>/g;
+/** Build flags that compile a value into a mobile app: `--dart-define=X=…`, `buildConfigField(…)`, `resValue(…)`. */
+const APP_BUILD_FLAG = /--dart-define[= ]|\bbuildConfigField\b|\bresValue\b/;
+/** A section of a framework config that is inlined into client code, as its opener's name. */
+const CLIENT_SECTION = /(?:^|[^\w.$])["']?(?:env|publicRuntimeConfig|public|define|extra|customFields)["']?[ \t]*[:=]?[ \t]*\{?[ \t]*$|DefinePlugin[ \t]*\([ \t]*\{?[ \t]*$/;
+/** The same opened earlier on the key's own line: `env: { retracKey: '…' }`. */
+const CLIENT_SECTION_INLINE = /(?:^|[^\w.$])["']?(?:env|publicRuntimeConfig|public|define|extra|customFields)["']?[ \t]*[:=][ \t]*\{|DefinePlugin[ \t]*\([ \t]*\{/;
+/** A YAML/TOML/INI/properties pair whose key is the parameter: `workspace_id: ws_…`, `retrac.workspaceId=ws_…`. */
+const CONFIG_KEY_PREFIX = /^[ \t]*(?:-[ \t]*)?["']?(?:[\w-]+\.)*$/;
 const SCOPED_PATH = /\/(?:items|tags|locations|inventory\/[A-Za-z]+)(?![\w-]|\.\w)/g;
 /** A workspace-scoped path without its leading slash as a call's first argument: `api.get('items')`. */
 const RELATIVE_PATH = /\([ \t]{0,3}["'`]((?:items|tags|locations|inventory\/[A-Za-z]+)(?=["'`?]))/g;
-const INSECURE_URL = /http:\/\/api\.retrac\.co(?![A-Za-z0-9-]|\.[A-Za-z0-9])[^\s"'`<>)\]}]*/gi;
+const INSECURE_URL = /http:(?:\/\/|\\\/\\\/)api\.retrac\.co(?![A-Za-z0-9-]|\.[A-Za-z0-9])[^\s"'`<>)\]}]*/gi;
 /** What a public name is set from: `${NAME}`, `$NAME`, `process.env.NAME`, `${{ secrets.NAME }}` or an identifier. */
 const PUBLIC_VALUE_SOURCE =
   /^["'\]]?[ \t]*[:=][ \t]*(?:["'`]?(\$\{\{[ \t]*secrets\.|\$\{|\$|process\.env\.|import\.meta\.env\.)|(?=[A-Za-z_]))([A-Za-z_]\w*)/;
@@ -76,6 +117,13 @@ class LineScan extends RequestModel {
   private readonly keyMapMemo = new Map<number, boolean>();
   /** serversLineAbove: by line, the nearest `servers:` at or above it (or -1). */
   private readonly serversMemo = new Map<number, number>();
+  private readonly recordingMemo = new Map<number, boolean>();
+  private readonly fenceMemo = new Map<number, boolean>();
+  private readonly fenceCountMemo = new Map<number, number>();
+  private readonly widgetMemo = new Map<number, boolean>();
+  /** The line sits in a client section of a framework config, or in data a page sends to the browser; by line. */
+  private readonly clientSectionMemo = new Map<number, boolean>();
+  private readonly clientDataMemo = new Map<number, boolean>();
   /** Lines already looked at as requests that may send to Retrac. */
   private readonly sinkLines = new Set<number>();
   private readonly interceptorMemo = new Map<number, boolean>();
@@ -393,27 +441,37 @@ class LineScan extends RequestModel {
     if (f.retracWord) {
       INSECURE_URL.lastIndex = 0;
       for (let m = INSECURE_URL.exec(s); m; m = INSECURE_URL.exec(s)) {
+        // A comment is not a request (`// the API refuses http://api.retrac.co`), nor is Markdown prose (its code is).
+        if (this.prep.markdown ? this.isMarkdownProse(line, m.index) : COMMENT_BEFORE.test(s.slice(Math.max(0, m.index - 2000), m.index))) continue;
         this.emit(line, f, m.index, m.index + m[0].length, 'retrac/insecure-http', m[0],
           `Plain HTTP to the Retrac API (${m[0]}) sends the key in clear text, and the API is HTTPS only: use https://api.retrac.co.`);
       }
     }
 
     PUBLIC_NAME.lastIndex = 0;
+    let publicNames: string[] | undefined;
     for (let m = PUBLIC_NAME.exec(s); m; m = PUBLIC_NAME.exec(s)) {
       const name = m[0];
       if (keys.some((k) => k.name === name || k.name?.endsWith('.' + name))) continue; // reported with its key
+      // `ENV VITE_RETRAC_KEY=$VITE_RETRAC_KEY`: one name, one finding per line.
+      if (publicNames?.includes(name)) continue;
+      (publicNames ??= []).push(name);
       if (this.isKubernetesNameOfKey(s, name, line)) continue;
       this.publicName(f, line, name, m.index);
     }
 
-    // Recorded data (fixtures, cassettes, HAR, snapshots) is not a request to fix: only its keys are findings.
+    if (this.prep.page && f.retracWord) this.renderedKeyNames(f, line);
+    if (f.retracWord && (s.includes('process.env') || s.includes('import.meta.env'))) this.keyLookupsSentToClient(f, line);
     if (f.workspaceParam) this.workspaceParams(f, line);
+    else if (s.includes('ws_') && !this.prep.logFile && !this.prep.dataFile) this.workspaceConstant(f, line);
+    if (s.includes('/workspaces/ws_') && !this.prep.logFile) this.workspacePaths(f, line);
+    // Recorded data (fixtures, cassettes, HAR, snapshots) is not a request to fix: only its keys are findings.
     if (s.includes('/') && !this.prep.dataFile) this.scopedPaths(f, line);
   }
 
   /** `- name: NEXT_PUBLIC_X` whose `value:` on the next line is a key: reported there, once. */
   private isKubernetesNameOfKey(s: string, name: string, line: number): boolean {
-    if (line >= this.last || !/^\s*-?\s*name:/.test(s)) return false;
+    if (line >= this.last || !/^\s*-?\s*(?:name|key):/.test(s)) return false;
     const next = this.factsOf(line + 1);
     return this.keysOf(next, line + 1).some((k) => k.name === name);
   }
@@ -535,6 +593,29 @@ class LineScan extends RequestModel {
     return v;
   }
 
+  /** A Cordova `<widget>` opens on the line or within FLOW_LINES above it; by line. */
+  private inWidget(line: number): boolean {
+    let v = this.widgetMemo.get(line);
+    if (v === undefined) {
+      v = false;
+      for (let l = line; l >= Math.max(0, line - FLOW_LINES) && !v; l--) v = this.text(l).includes('<widget');
+      this.widgetMemo.set(line, v);
+    }
+    return v;
+  }
+
+  private inClientSection(line: number): boolean {
+    let v = this.clientSectionMemo.get(line);
+    if (v === undefined) this.clientSectionMemo.set(line, (v = inNamedSection(this, line, CONTEXT_LINES, (t) => CLIENT_SECTION.test(t))));
+    return v;
+  }
+
+  private inClientData(line: number): boolean {
+    let v = this.clientDataMemo.get(line);
+    if (v === undefined) this.clientDataMemo.set(line, (v = inNamedSection(this, line, CONTEXT_LINES, (t) => CLIENT_DATA.test(t))));
+    return v;
+  }
+
   /** A map of keys (`api_keys:`, `tokens = {`) encloses the line; by line. */
   private inKeyMap(line: number): boolean {
     let v = this.keyMapMemo.get(line);
@@ -601,6 +682,13 @@ class LineScan extends RequestModel {
         `${bareName} holds a ${kind} Retrac key (${redacted}), and bundlers inline ${publicPrefix}* variables into browser code where anyone can read them. Keep the key server-side under a name without ${publicPrefix} and revoke this one.`,
         { ...extra, envName: bareName });
       // The literal is a leaked key as well: fixing the name does not unwrite it.
+    } else {
+      const where = this.shippedWhere(f, line, tok);
+      if (where) {
+        this.emit(line, f, tok.start, tok.end, 'retrac/client-exposed-key', tok.key,
+          `A ${kind} Retrac key (${redacted}) ${where}, where anyone can read it. Call the Retrac API from server code that reads the key from its environment, and revoke this one.`,
+          { ...extra, envName: tok.name && isEnvLikeName(lastSegment(tok.name)) ? lastSegment(tok.name) : 'RETRAC_API_KEY' });
+      }
     }
     if (envFile && options.gitIgnored) return;
     const envName = bareName && publicPrefix ? bareName.slice(publicPrefix.length) : tok.name;
@@ -614,6 +702,28 @@ class LineScan extends RequestModel {
         `Full-access Retrac API key ${redacted} is written in this file; it carries every permission of its user in every workspace. Read it from an environment variable (${extra.envName}) or a secret store, and revoke the key if it was committed.`,
         extra);
     }
+  }
+
+  /**
+   * Where a key literal is inlined into client code under a name without a public env prefix, as a
+   * phrase; undefined when it is not: the config a client app is built with (Angular environments,
+   * Ember `config/environment.js`, Expo/Nuxt `app.config.*`, Capacitor), a build flag that compiles
+   * it into an app (`--dart-define=`, `buildConfigField`, `resValue`), a Cordova `<widget>` config,
+   * or a framework config section inlined into client code (Next `env` and `publicRuntimeConfig`,
+   * Nuxt `runtimeConfig.public`, Vite/Astro `define`, Expo `extra`). A key in a built bundle or a
+   * served file is a leaked key (the key rules), not this rule: no name puts it there.
+   */
+  private shippedWhere(f: LineFacts, line: number, tok: KeyToken): string | undefined {
+    if (this.prep.clientApp) return 'is in the config a client app is built with, which inlines it into browser or app code';
+    // Read a bounded slice before the key: a long line may hold many keys.
+    const before = f.text.slice(Math.max(0, tok.start - 300), tok.start);
+    if (APP_BUILD_FLAG.test(before)) return 'is compiled into the app by a build flag';
+    if (this.prep.xmlConfig && this.inWidget(line)) return 'is in an app config that is packaged into the app';
+    if (!this.prep.clientConfig) return undefined;
+    if (CLIENT_SECTION_INLINE.test(before) || this.inClientSection(line)) {
+      return 'is in a config section that the framework inlines into browser code';
+    }
+    return undefined;
   }
 
   private publicName(f: LineFacts, line: number, name: string, at: number): void {
@@ -679,8 +789,16 @@ class LineScan extends RequestModel {
       if (this.prep.jsonData && s.charCodeAt(m.index - 1) === 34 && /^"\s*:/.test(s.slice(end, end + 8))) continue;
       // Recorded data and a notebook's outputs: any pair but a URL's query parameter (`?workspaceId=`, `&workspaceId=`).
       if ((this.prep.dataFile || (this.prep.notebook && outputs.at(m.index))) && !isQueryParam(s, m.index)) continue;
+      if (this.prep.logFile || this.isDataPair(f, line, m.index)) continue;
       HARDCODED_WS.lastIndex = end;
-      const ws = HARDCODED_WS.exec(s);
+      let ws = HARDCODED_WS.exec(s);
+      // Clojure/EDN maps separate a key from its value by blanks: `{"workspaceId" "ws_…"}`, `{:workspaceId "ws_…"}`.
+      const before = s.charCodeAt(m.index - 1);
+      if (!ws && (before === 58 /* : */ || before === 34 /* " */)) {
+        MAP_ENTRY_WS.lastIndex = end;
+        ws = MAP_ENTRY_WS.exec(s);
+        if (ws) HARDCODED_WS.lastIndex = MAP_ENTRY_WS.lastIndex;
+      }
       if (ws) {
         const wsEnd = HARDCODED_WS.lastIndex;
         const wsStart = wsEnd - ws[1].length;
@@ -697,6 +815,165 @@ class LineScan extends RequestModel {
           `This request sends ${param} with ${what}. Restricted keys are bound to one workspace: remove ${param} (the sandbox rejects it with 400).`,
           { keyType: 'restricted', ...(restrictedEnv && !restricted ? { envName: restrictedEnv } : {}) });
       }
+    }
+  }
+
+  /**
+   * Where a `workspaceId` pair is data or configuration, not a request parameter: the key of a
+   * YAML/TOML/INI line, an example in a Markdown ```json fence, or an argument of a call that logs,
+   * tracks or stores (logging, analytics, tracing, a database). A URL's query parameter always counts.
+   */
+  private isDataPair(f: LineFacts, line: number, at: number): boolean {
+    const s = f.text;
+    if (isQueryParam(s, at)) return false;
+    if (this.prep.configPairs && at < 200 && CONFIG_KEY_PREFIX.test(s.slice(0, at))) {
+      return !inNamedSection(this, line, CONTEXT_LINES, (t) => REQUEST_MAPPING.test(t));
+    }
+    if (this.prep.markdown && (this.inDataFence(line) || this.isMarkdownProse(line, at))) return true;
+    return this.inRecordingCall(line);
+  }
+
+  /**
+   * The line's workspace pairs are arguments of a call that logs, tracks or stores: read from the
+   * statement's first line (within CONTEXT_LINES) to the line's first pair; by line (a long line may
+   * hold many pairs).
+   */
+  private inRecordingCall(line: number): boolean {
+    let v = this.recordingMemo.get(line);
+    if (v !== undefined) return v;
+    const s = this.text(line);
+    WORKSPACE_PARAM.lastIndex = 0;
+    const first = WORKSPACE_PARAM.exec(s)?.index ?? s.length;
+    const st = this.statement(line);
+    let head = s.slice(Math.max(0, first - 4000), first);
+    for (let l = line - 1; l >= Math.max(st.from, line - CONTEXT_LINES) && head.length < 4000; l--) head = this.text(l).slice(-4000) + '\n' + head;
+    v = (!head.includes('://') && RECORDING_CALL.test(head)) || MOCK_CALL.test(head);
+    this.recordingMemo.set(line, v);
+    return v;
+  }
+
+  /**
+   * Markdown prose: outside code fences (an odd number of fence lines within FLOW_LINES above), not
+   * indented as code, and outside inline code on its line. Docs that mention a URL or an id are not a request.
+   */
+  private isMarkdownProse(line: number, at: number): boolean {
+    const s = this.text(line);
+    if (/^(?: {4}|\t)/.test(s)) return false;
+    // Inline code within the 2,000 characters before (bounded: a long line may hold many URLs).
+    let ticks = 0;
+    for (let i = s.indexOf('`', Math.max(0, at - 2000)); i >= 0 && i < at; i = s.indexOf('`', i + 1)) ticks++;
+    if (ticks % 2 === 1) return false;
+    let fences = this.fenceCountMemo.get(line);
+    if (fences === undefined) {
+      fences = 0;
+      for (let l = line - 1; l >= Math.max(0, line - FLOW_LINES); l--) if (/^[ \t]{0,3}(?:```|~~~)/.test(this.text(l))) fences++;
+      this.fenceCountMemo.set(line, fences);
+    }
+    return fences % 2 === 0;
+  }
+
+  /** Inside a Markdown code fence whose info string says data (```json, ```yaml, ```toml), within FLOW_LINES. */
+  private inDataFence(line: number): boolean {
+    let v = this.fenceMemo.get(line);
+    if (v !== undefined) return v;
+    v = false;
+    for (let l = line - 1; l >= Math.max(0, line - FLOW_LINES); l--) {
+      const m = /^[ \t]{0,3}(?:```|~~~)[ \t]*([\w-]*)/.exec(this.text(l));
+      if (m) {
+        v = /^(?:json\w*|ya?ml|toml|ini|csv|xml)$/i.test(m[1]);
+        break;
+      }
+    }
+    this.fenceMemo.set(line, v);
+    return v;
+  }
+
+  /**
+   * A page template that renders a Retrac key into the page (`{{ retrac_api_key }}`, `<%= ENV['RETRAC_API_KEY'] %>`,
+   * `<?= getenv('RETRAC_API_KEY') ?>`): the key reaches every browser that loads it.
+   */
+  private renderedKeyNames(f: LineFacts, line: number): void {
+    const s = f.text;
+    TEMPLATE_EXPR.lastIndex = 0;
+    for (let m = TEMPLATE_EXPR.exec(s); m; m = TEMPLATE_EXPR.exec(s)) {
+      const words = /[A-Za-z_][\w.-]*/g;
+      for (let w = words.exec(m[0]); w; w = words.exec(m[0])) {
+        const name = w[0];
+        if (!nameSaysRetracKey(name)) continue;
+        const at = m.index + w.index;
+        this.emit(line, f, at, at + name.length, 'retrac/client-exposed-key', name,
+          `This page renders ${name}, a Retrac key, into what it sends to the browser, where anyone can read it. Call the Retrac API from server code and send the browser only the data.`,
+          { envName: isEnvLikeName(lastSegment(name)) ? lastSegment(name) : 'RETRAC_API_KEY' });
+        break;
+      }
+    }
+  }
+
+  /**
+   * `const WORKSPACE = 'ws_…'` that a request within CONTEXT_LINES below sends as its workspace parameter
+   * (`{ workspaceId: WORKSPACE }`, `?workspaceId=\${WORKSPACE}`): the literal is hard-coded all the same.
+   */
+  private workspaceConstant(f: LineFacts, line: number): void {
+    const s = f.text;
+    const at = s.indexOf('ws_');
+    if (at < 1 || !isQuote(s.charCodeAt(at - 1))) return;
+    const named = assignedName(s, at - 1);
+    if (!named?.operator) return;
+    const name = lastSegment(named.name);
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) return;
+    const ws = /^ws_[A-Za-z0-9]+/.exec(s.slice(at))![0];
+    if (ws.length < 9 || /^(.)\1*$/.test(ws.slice(3)) || s.charCodeAt(at + ws.length) !== s.charCodeAt(at - 1)) return;
+    const sent = new RegExp(String.raw`(?<![\w])(?:[wW]orkspace(?:Id|ID|_id)|[pP]roject(?:Slug|_slug))["'\]]?[ \t]*(?:=>|==|[:=,(])[ \t]*(?:\$\{|#\{|\{)?[ \t]*(?:[\w$]+\.)*` + name.replace(/\$/g, '\\$') + String.raw`(?![\w$])`);
+    for (let l = line + 1; l <= Math.min(this.last, line + CONTEXT_LINES); l++) {
+      const t = this.factsOf(l);
+      if (!t.workspaceParam || !sent.test(t.text)) continue;
+      if (this.isDataPair(t, l, t.text.search(WORKSPACE_PARAM))) return;
+      this.emit(line, f, at, at + ws.length, 'retrac/hardcoded-workspace-id', ws,
+        `Workspace ID ${ws} is hard-coded in ${name}, which line ${l + 1} sends as the workspace: read it from configuration (e.g. RETRAC_WORKSPACE_ID) so the code follows the key's workspace.`,
+        { envName: 'RETRAC_WORKSPACE_ID' });
+      return;
+    }
+  }
+
+  /**
+   * A server-side lookup of a Retrac key placed where the client build or the page's data takes it:
+   * a client section of a framework config (`env: { retracKey: process.env.RETRAC_API_KEY }` in
+   * next.config), a page's props (`getServerSideProps` → `props: {…}`), Remix's `ENV: {…}` for
+   * `window.ENV`, or a `window.X = {…}` global.
+   */
+  private keyLookupsSentToClient(f: LineFacts, line: number): void {
+    const s = f.text;
+    ENV_LOOKUP.lastIndex = 0;
+    for (let m = ENV_LOOKUP.exec(s); m; m = ENV_LOOKUP.exec(s)) {
+      const name = m[1];
+      if (!nameSaysRetracKey(name) || publicPrefixOf(name)) continue;
+      // `NEXT_PUBLIC_X: process.env.RETRAC_API_KEY`: reported on the public name.
+      const into = assignedName(s, m.index);
+      if (into && publicPrefixOf(lastSegment(into.name))) continue;
+      const before = s.slice(Math.max(0, m.index - 300), m.index);
+      const client = this.prep.clientApp || (this.prep.clientConfig
+        ? CLIENT_SECTION_INLINE.test(before) || this.inClientSection(line)
+        : CLIENT_DATA_INLINE.test(before) || this.inClientData(line));
+      if (!client) continue;
+      const at = m.index + m[0].length - name.length;
+      this.emit(line, f, at, at + name.length, 'retrac/client-exposed-key', name,
+        `${name}, a Retrac key, is put where the client build or the page's data takes it to the browser, where anyone can read it. Call the Retrac API from server code and send the browser only the data.`,
+        { envName: name });
+    }
+  }
+
+  /** `https://api.retrac.co/workspaces/ws_…`: a literal workspace id in a request's URL path. */
+  private workspacePaths(f: LineFacts, line: number): void {
+    const s = f.text;
+    WS_PATH.lastIndex = 0;
+    for (let m = WS_PATH.exec(s); m; m = WS_PATH.exec(s)) {
+      const ws = m[1];
+      const wsEnd = m.index + m[0].length;
+      const wsStart = wsEnd - ws.length;
+      if (ws.length < 9 || isIdentChar(s.charCodeAt(wsEnd)) || /^(.)\1*$/.test(ws.slice(3))) continue;
+      this.emit(line, f, wsStart, wsEnd, 'retrac/hardcoded-workspace-id', ws,
+        `Workspace ID ${ws} is hard-coded in the URL path: read it from configuration (e.g. RETRAC_WORKSPACE_ID) so the code follows the key's workspace.`,
+        { envName: 'RETRAC_WORKSPACE_ID' });
     }
   }
 
