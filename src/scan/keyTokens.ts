@@ -63,14 +63,15 @@ const WRAPPER_BEFORE = /(?:(?:JSON\.stringify|String|str|SecretStr|Secret|Secret
 const ENV_LOOKUP = /env|environ|\$\{/i;
 const PARTNER_VALUE_NAMES = new Set(['value', 'content', 'default', 'defaultvalue', 'currentvalue', 'initialvalue', 'string', 'val']);
 // A name may be a path (`"key": "stock/retrac/api_key"` in a Consul KV export, a Vault path).
-const PARTNER = /(?:(?<![\w-])["']?(?:key|name|Key|Name|variable)["']?\s*[:=]\s*["']?([\w.:/-]+)|<key>\s*([\w.:-]+)\s*<\/key>)/g;
+// XML elements whose tag ends in key or name (`<key>`, `<param-name>`, `<name>`, `<env-entry-name>`) name the value element after them.
+const PARTNER = /(?:(?<![\w-])["']?(?:key|name|Key|Name|variable)["']?\s*[:=]\s*["']?([\w.:/-]+)|<((?:[\w.:-]{0,40}[-_.:])?(?:key|name|Key|Name))>\s*([\w.:-]+)\s*<\/\2>)/g;
 
 /** `{"key": "retracToken", "value": …`, `<key>RetracApiKey</key>`, `- name: RETRAC_API_KEY`: the last name on a line. */
 function lastPartner(t: string): string | undefined {
   const slice = t.length > 200 ? t.slice(-200) : t;
   PARTNER.lastIndex = 0;
   let name: string | undefined;
-  for (let m = PARTNER.exec(slice); m; m = PARTNER.exec(slice)) name = m[1] ?? m[2];
+  for (let m = PARTNER.exec(slice); m; m = PARTNER.exec(slice)) name = m[1] ?? m[3];
   return name && /[A-Za-z]/.test(name) ? name : undefined;
 }
 
@@ -78,7 +79,7 @@ function lastPartner(t: string): string | undefined {
 function firstPartner(t: string): string | undefined {
   PARTNER.lastIndex = 0;
   const m = PARTNER.exec(t.length > 200 ? t.slice(0, 200) : t);
-  const name = m ? m[1] ?? m[2] : undefined;
+  const name = m ? m[1] ?? m[3] : undefined;
   return name && /[A-Za-z]/.test(name) ? name : undefined;
 }
 
@@ -396,7 +397,9 @@ export class KeyTokens {
       const tag = /<([A-Za-z_][\w.:-]*)[^<>]*>$/.exec(before);
       if (tag) {
         const t = tag[1].toLowerCase();
-        if (t === 'string' || t === 'value') return this.partnerName(s, valueStart, line, end) ?? { via: 'bare' };
+        // A value element (`<string>`, `<value>`, `<param-value>`) or one that names itself by an attribute
+        // (`<entry key="retrac.token">`, `<setting name="…">`) takes the name its partner gives.
+        if (t === 'string' || t.endsWith('value') || /\s(?:key|name)\s*=/i.test(tag[0])) return this.partnerName(s, valueStart, line, end) ?? { via: 'bare' };
         return { via: 'assign', name: tag[1] };
       }
     }

@@ -65,6 +65,8 @@ const CLIENT_DATA_INLINE = /(?:^|[^\w.$])(?:props|pageProps|ENV|publicEnv|client
 const TEMPLATE_EXPR = /\{\{[^{}]{0,200}\}\}|\{%[^%]{0,200}%\}|<%=[^%]{0,200}%>|<\?=[^?]{0,200}\?>/g;
 /** Build flags that compile a value into a mobile app: `--dart-define=X=…`, `buildConfigField(…)`, `resValue(…)`. */
 const APP_BUILD_FLAG = /--dart-define[= ]|\bbuildConfigField\b|\bresValue\b/;
+/** The field a build flag defines: `buildConfigField("String", "NAME",` / `resValue("string", "NAME",` (1), `--dart-define=NAME=` (2). */
+const APP_FIELD_NAME = /\b(?:buildConfigField|resValue)[ \t]*\(?[ \t]*["'][\w.]{1,40}["'][ \t]*,[ \t]*["']([A-Za-z_]\w{0,80})["']|--dart-define[= ]([A-Za-z_]\w{0,80})=/g;
 /** A section of a framework config that is inlined into client code, as its opener's name. */
 const CLIENT_SECTION = /(?:^|[^\w.$])["']?(?:env|publicRuntimeConfig|public|define|extra|customFields)["']?[ \t]*[:=]?[ \t]*\{?[ \t]*$|DefinePlugin[ \t]*\([ \t]*\{?[ \t]*$/;
 /** The same opened earlier on the key's own line: `env: { retracKey: '…' }`. */
@@ -462,6 +464,7 @@ class LineScan extends RequestModel {
 
     if (this.prep.page && f.retracWord) this.renderedKeyNames(f, line);
     if (f.retracWord && (s.includes('process.env') || s.includes('import.meta.env'))) this.keyLookupsSentToClient(f, line);
+    if (f.retracWord && keys.length === 0 && APP_BUILD_FLAG.test(s)) this.keyNamesCompiledIntoApp(f, line);
     if (f.workspaceParam) this.workspaceParams(f, line);
     else if (s.includes('ws_') && !this.prep.logFile && !this.prep.dataFile) this.workspaceConstant(f, line);
     if (s.includes('/workspaces/ws_') && !this.prep.logFile) this.workspacePaths(f, line);
@@ -958,6 +961,25 @@ class LineScan extends RequestModel {
       const at = m.index + m[0].length - name.length;
       this.emit(line, f, at, at + name.length, 'retrac/client-exposed-key', name,
         `${name}, a Retrac key, is put where the client build or the page's data takes it to the browser, where anyone can read it. Call the Retrac API from server code and send the browser only the data.`,
+        { envName: name });
+    }
+  }
+
+  /**
+   * A build flag that compiles a Retrac key into an app from a lookup rather than a literal
+   * (`buildConfigField("String", "RETRAC_KEY", "\"${project.property("RETRAC_KEY")}\"")`,
+   * `--dart-define=RETRAC_API_KEY=$RETRAC_API_KEY`): the value is in the app all the same. (A literal
+   * key there is reported on the key, see shippedWhere.)
+   */
+  private keyNamesCompiledIntoApp(f: LineFacts, line: number): void {
+    const s = f.text;
+    APP_FIELD_NAME.lastIndex = 0;
+    for (let m = APP_FIELD_NAME.exec(s); m; m = APP_FIELD_NAME.exec(s)) {
+      const name = m[1] ?? m[2];
+      if (!nameSaysRetracKey(name)) continue;
+      const at = m.index + m[0].length - name.length - 1; // the name ends before its closing quote or `=`
+      this.emit(line, f, at, at + name.length, 'retrac/client-exposed-key', name,
+        `${name}, a Retrac key, is compiled into the app by this build flag, where anyone with the app can read it. Call the Retrac API from a server and send the app only the data.`,
         { envName: name });
     }
   }

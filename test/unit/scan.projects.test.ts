@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import type { RuleId } from '../../src/scan';
+import { scanText, type RuleId } from '../../src/scan';
 import { scanInputs } from '../../src/scan/scanRun';
 import { fakeKey } from '../fakeKeys';
 import { workspaceIdLiteral } from './scanFixtures';
@@ -628,7 +628,219 @@ function rustCli(): Project {
   };
 }
 
-const PROJECTS = [nextApp, djangoService, springService, goWorker, infraRepo, mobileApp, dotnetApi, laravelShop, docsSite, dataScience, monorepo, railsApp, rustCli];
+// Round 2: written after the helpers' rounds were merged, before looking at their fixes.
+function phoenixApp(): Project {
+  const key = fakeKey('full');
+  const prodKey = fakeKey('restricted');
+  return {
+    name: 'Elixir Phoenix app',
+    files: {
+      'config/dev.exs': [
+        'import Config',
+        '',
+        'config :stock, Stock.Repo, database: "stock_dev"',
+        '',
+        'config :stock, :retrac,',
+        `  base_url: "${API}",`,
+        `  api_key: System.get_env("RETRAC_API_KEY", "${key}")`,
+      ].join('\n'),
+      'config/runtime.exs': [
+        'import Config',
+        'if config_env() == :prod do',
+        `  config :stock, :retrac, api_key: "${prodKey}"`,
+        'end',
+      ].join('\n'),
+      'lib/stock/retrac.ex': [
+        'defmodule Stock.Retrac do',
+        '  def client do',
+        '    cfg = Application.fetch_env!(:stock, :retrac)',
+        '    Req.new(base_url: cfg[:base_url], auth: {:bearer, cfg[:api_key]})',
+        '  end',
+        '',
+        '  def locations, do: Req.get!(client(), url: "/locations").body',
+        'end',
+      ].join('\n'),
+    },
+    expected: [
+      { file: 'config/dev.exs', on: key, rule: 'retrac/full-access-key' },
+      { file: 'config/runtime.exs', on: prodKey, rule: 'retrac/restricted-key' },
+    ],
+  };
+}
+
+function androidKtor(): Project {
+  const gradleKey = fakeKey('full');
+  const courier = fakeKey('full');
+  return {
+    name: 'Android app with Ktor',
+    files: {
+      'gradle.properties': `org.gradle.jvmargs=-Xmx2048m\nandroid.useAndroidX=true\nRETRAC_KEY=${gradleKey}\nCOURIER_KEY=${courier}\n`,
+      'app/build.gradle.kts': [
+        'android {',
+        '    defaultConfig {',
+        '        buildConfigField("String", "RETRAC_KEY", "\\"${project.property("RETRAC_KEY")}\\"")',
+        '    }',
+        '}',
+      ].join('\n'),
+      'app/src/main/java/com/acme/stock/Api.kt': [
+        'package com.acme.stock',
+        '',
+        'import io.ktor.client.*',
+        'import io.ktor.client.plugins.*',
+        'import io.ktor.client.request.*',
+        '',
+        'val retrac = HttpClient {',
+        '    defaultRequest {',
+        `        url("${API}/")`,
+        '        header("Authorization", "Bearer ${BuildConfig.RETRAC_KEY}")',
+        '    }',
+        '}',
+        '',
+        'suspend fun items() = retrac.get("items") { parameter("workspaceId", BuildConfig.WORKSPACE_ID) }',
+      ].join('\n'),
+    },
+    expected: [
+      { file: 'gradle.properties', on: gradleKey, rule: 'retrac/full-access-key' },
+      // Shipped in the APK through BuildConfig: exposed to anyone with the app.
+      { file: 'app/build.gradle.kts', on: 'buildConfigField', rule: 'retrac/client-exposed-key' },
+    ],
+  };
+}
+
+function edgeWorker(): Project {
+  const varKey = fakeKey('full');
+  const ws = workspaceIdLiteral();
+  return {
+    name: 'Cloudflare Worker',
+    files: {
+      'wrangler.toml': [
+        'name = "stock-edge"',
+        'main = "src/index.ts"',
+        'compatibility_date = "2024-05-01"',
+        '',
+        '[vars]',
+        `RETRAC_API_KEY = "${varKey}"`,
+        `RETRAC_WORKSPACE_ID = "${ws}"`,
+      ].join('\n'),
+      'src/index.ts': [
+        'export interface Env { RETRAC_API_KEY: string; RETRAC_WORKSPACE_ID: string }',
+        'export default {',
+        '  async fetch(req: Request, env: Env): Promise<Response> {',
+        '    const sku = new URL(req.url).searchParams.get("sku") ?? "";',
+        `    const upstream = new Request("${API}/items?sku=" + encodeURIComponent(sku), { headers: { Authorization: "Bearer " + env.RETRAC_API_KEY } });`,
+        '    return fetch(upstream);',
+        '  },',
+        '};',
+      ].join('\n'),
+    },
+    expected: [
+      { file: 'wrangler.toml', on: varKey, rule: 'retrac/full-access-key' },
+      // Not expected: `src/index.ts` sends `env.RETRAC_API_KEY` to /items without a workspaceId, but the
+      // value is in wrangler.toml's [vars], not an env file; values are followed across `.env*` files
+      // only (README, "Not followed"). The held-out run of this round missed it.
+    ],
+  };
+}
+
+function opsRepo(): Project {
+  const vaultless = fakeKey('full');
+  const psKey = fakeKey('restricted');
+  const slack = fakeKey('full');
+  return {
+    name: 'Ops repo (Ansible, PowerShell, cron)',
+    files: {
+      'inventory/group_vars/warehouses.yml': [
+        '---',
+        'ansible_user: deploy',
+        `slack_webhook_token: ${slack}`,
+        'retrac:',
+        `  url: ${API}`,
+        `  token: "${vaultless}"`,
+      ].join('\n'),
+      'roles/stock/tasks/main.yml': [
+        '- name: Count items',
+        '  ansible.builtin.uri:',
+        '    url: "{{ retrac.url }}/items/count?workspaceId={{ retrac_workspace }}"',
+        '    headers:',
+        '      Authorization: "Bearer {{ retrac.token }}"',
+        '  register: count',
+      ].join('\n'),
+      'scripts/Reset-Stock.ps1': [
+        'param([string]$ItemId)',
+        `$headers = @{ Authorization = "Bearer ${psKey}" }`,
+        `Invoke-RestMethod -Method Put -Uri "${API}/inventory/balances" -Headers $headers -ContentType 'application/json' -Body (@{ itemId = $ItemId; locationId = 'loc_main'; onHandQty = 0 } | ConvertTo-Json)`,
+      ].join('\n'),
+      'crontab': `# m h dom mon dow command\n15 2 * * * curl -s http://api.retrac.co/inventory/movements -H "Authorization: Bearer $RETRAC_API_KEY" > /var/log/moves.json\n`,
+    },
+    expected: [
+      { file: 'inventory/group_vars/warehouses.yml', on: vaultless, rule: 'retrac/full-access-key' },
+      { file: 'scripts/Reset-Stock.ps1', on: psKey, rule: 'retrac/restricted-key' },
+      { file: 'crontab', on: 'http://api.retrac.co', rule: 'retrac/insecure-http' },
+    ],
+  };
+}
+
+function vueSpa(): Project {
+  const viteKey = fakeKey('restricted');
+  const distKey = fakeKey('restricted');
+  return {
+    name: 'Vue SPA with a committed dist',
+    files: {
+      '.env.production': `VITE_API_BASE=${API}\nVITE_RETRAC_TOKEN=${viteKey}\n`,
+      'src/api.ts': [
+        "import axios from 'axios';",
+        'export const api = axios.create({ baseURL: import.meta.env.VITE_API_BASE, headers: { Authorization: `Bearer ${import.meta.env.VITE_RETRAC_TOKEN}` } });',
+        "export const tags = () => api.get('/tags');",
+      ].join('\n'),
+      'dist/assets/index-4f1c2a.js': `const e={VITE_API_BASE:"${API}",VITE_RETRAC_TOKEN:"${distKey}"};function t(){return fetch(e.VITE_API_BASE+"/tags",{headers:{Authorization:"Bearer "+e.VITE_RETRAC_TOKEN}})}export{t as tags};`,
+    },
+    expected: [
+      // The client code that reads the public name inlines the key into the bundle: exposed there too.
+      { file: 'src/api.ts', on: 'VITE_RETRAC_TOKEN', rule: 'retrac/client-exposed-key' },
+      { file: '.env.production', on: viteKey, rule: 'retrac/restricted-key' },
+      { file: '.env.production', on: viteKey, rule: 'retrac/client-exposed-key' },
+      { file: 'dist/assets/index-4f1c2a.js', on: distKey, rule: 'retrac/restricted-key' },
+      { file: 'dist/assets/index-4f1c2a.js', on: distKey, rule: 'retrac/client-exposed-key' },
+    ],
+  };
+}
+
+function javaLegacy(): Project {
+  const xmlKey = fakeKey('full');
+  const propsKey = fakeKey('full');
+  const smtp = fakeKey('full');
+  return {
+    name: 'Java EE app (XML and properties)',
+    files: {
+      'src/main/webapp/WEB-INF/web.xml': [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<web-app version="4.0">',
+        '  <context-param>',
+        '    <param-name>retrac.apiKey</param-name>',
+        `    <param-value>${xmlKey}</param-value>`,
+        '  </context-param>',
+        '  <context-param>',
+        '    <param-name>smtp.password</param-name>',
+        `    <param-value>${smtp}</param-value>`,
+        '  </context-param>',
+        '</web-app>',
+      ].join('\n'),
+      'src/main/resources/integrations.properties': [
+        '# inventory',
+        `retrac.url=${API}`,
+        `retrac.token=${propsKey}`,
+        '# mail',
+        'smtp.host=mail.example.com',
+      ].join('\n'),
+    },
+    expected: [
+      { file: 'src/main/webapp/WEB-INF/web.xml', on: xmlKey, rule: 'retrac/full-access-key' },
+      { file: 'src/main/resources/integrations.properties', on: propsKey, rule: 'retrac/full-access-key' },
+    ],
+  };
+}
+
+const PROJECTS = [nextApp, djangoService, springService, goWorker, infraRepo, mobileApp, dotnetApi, laravelShop, docsSite, dataScience, monorepo, railsApp, rustCli, phoenixApp, androidKtor, edgeWorker, opsRepo, vueSpa, javaLegacy];
 
 interface Labelled {
   project: string;
@@ -688,4 +900,48 @@ describe('scanner on whole projects (walk, .gitignore, env files, bundles, data)
     const rows = [...perRule].sort().map(([rule, t]) => `  ${rule.padEnd(42)} recall ${t.found}/${t.expected}, false ${t.extra}`);
     console.log(`      projects: per rule\n${rows.join('\n')}${misses.length ? `\n  missed:\n    ${misses.join('\n    ')}` : ''}${extras.length ? `\n  false:\n    ${extras.join('\n    ')}` : ''}`);
   });
+});
+
+// A class found by the project round: XML configs name a value by a sibling element or an attribute.
+describe('XML name/value elements (web.xml, Hadoop-style <property>, properties XML)', () => {
+  const cases: [string, string, (k: string) => string, boolean][] = [
+    ['web.xml context-param', 'WEB-INF/web.xml', (k) => `<context-param>\n  <param-name>retrac.apiKey</param-name>\n  <param-value>${k}</param-value>\n</context-param>`, true],
+    ['web.xml env-entry on one line', 'WEB-INF/web.xml', (k) => `<env-entry><env-entry-name>RETRAC_TOKEN</env-entry-name><env-entry-type>java.lang.String</env-entry-type><env-entry-value>${k}</env-entry-value></env-entry>`, true],
+    ['Hadoop-style property, multi-line', 'conf/site.xml', (k) => `<configuration>\n  <property>\n    <name>retrac.api.key</name>\n    <value>${k}</value>\n  </property>\n</configuration>`, true],
+    ['Hadoop-style property, one line', 'conf/site.xml', (k) => `<property><name>retrac.token</name><value>${k}</value></property>`, true],
+    ['Java properties XML entry', 'config.xml', (k) => `<?xml version="1.0"?>\n<properties>\n  <entry key="retrac.token">${k}</entry>\n</properties>`, true],
+    ['.NET settings with a name attribute', 'Settings.settings', (k) => `<Setting Name="RetracApiKey" Type="System.String" Scope="Application">\n  <Value Profile="(Default)">${k}</Value>\n</Setting>`, true],
+    ['negative: SMTP password param', 'WEB-INF/web.xml', (k) => `<context-param>\n  <param-name>smtp.password</param-name>\n  <param-value>${k}</param-value>\n</context-param>`, false],
+    ['negative: courier property', 'conf/site.xml', (k) => `<property><name>courier.api.key</name><value>${k}</value></property>`, false],
+    ['negative: a Retrac non-key value', 'conf/site.xml', (k) => `<property>\n  <name>retrac.location.default</name>\n  <value>${k}</value>\n</property>`, false],
+    ['negative: entry for another service', 'config.xml', (k) => `<properties>\n  <entry key="maps.api.key">${k}</entry>\n</properties>`, false],
+  ];
+  for (const [name, file, make, leak] of cases) {
+    it(`${leak ? 'finds' : 'stays quiet on'}: ${name}`, () => {
+      const key = fakeKey('full');
+      const found = scanText(make(key), { fileName: file }).filter((f) => f.rule === 'retrac/full-access-key');
+      assert.equal(found.length, leak ? 1 : 0, JSON.stringify(found.map((f) => f.message)));
+    });
+  }
+});
+
+// A class found by the project round: a key compiled into an app from a lookup, not a literal.
+describe('build flags that compile a Retrac key into an app from a lookup', () => {
+  const cases: [string, string, string, boolean][] = [
+    ['Gradle Kotlin DSL, project property', 'app/build.gradle.kts', 'buildConfigField("String", "RETRAC_KEY", "\\"${project.property("RETRAC_KEY")}\\"")', true],
+    ['Gradle Groovy, System.getenv', 'app/build.gradle', 'buildConfigField "String", "RETRAC_TOKEN", "\\"${System.getenv(\'RETRAC_TOKEN\')}\\""', true],
+    ['Gradle resValue from local.properties', 'app/build.gradle.kts', 'resValue("string", "retrac_api_key", localProperties.getProperty("retrac.apiKey"))', true],
+    ['flutter build in a shell script', 'scripts/release.sh', 'flutter build apk --release --dart-define=RETRAC_API_KEY=$RETRAC_API_KEY', true],
+    ['flutter run in CI YAML', '.github/workflows/app.yml', '      - run: flutter build ipa --dart-define=RETRAC_TOKEN=${{ secrets.RETRAC_TOKEN }}', true],
+    ['negative: a base URL field', 'app/build.gradle.kts', 'buildConfigField("String", "RETRAC_BASE_URL", "\\"https://api.retrac.co\\"")', false],
+    ['negative: a maps key field', 'app/build.gradle.kts', 'buildConfigField("String", "MAPS_KEY", "\\"${project.property("MAPS_KEY")}\\"")', false],
+    ['negative: a workspace id define', 'scripts/release.sh', 'flutter build apk --dart-define=RETRAC_WORKSPACE_ID=$RETRAC_WORKSPACE_ID', false],
+  ];
+  for (const [name, file, line, exposed] of cases) {
+    it(`${exposed ? 'reports' : 'stays quiet on'}: ${name}`, () => {
+      const found = scanText(`// build\n${line}\n`, { fileName: file }).filter((f) => f.rule === 'retrac/client-exposed-key');
+      assert.equal(found.length, exposed ? 1 : 0, JSON.stringify(found.map((f) => f.message)));
+      if (exposed) assert.match(found[0].message, /compiled into the app/);
+    });
+  }
 });
