@@ -1,6 +1,7 @@
 // The words and names the rules read: the brand as a word part, names that say they hold a
 // (Retrac) key, public env prefixes that ship a value to the browser, and the names a line sends
 // as auth.
+import { isAlnum } from './keyShape';
 
 const PUBLIC_PREFIXES = ['NEXT_PUBLIC_', 'EXPO_PUBLIC_', 'NUXT_PUBLIC_', 'REACT_APP_', 'VUE_APP_', 'STORYBOOK_', 'GATSBY_', 'VITE_', 'PUBLIC_'];
 const KEY_WORDS = ['key', 'token', 'secret', 'bearer', 'credential', 'auth'];
@@ -41,8 +42,16 @@ const KEY_ATTRIBUTES = new Set([
 ]);
 const LAST_WORD = /([A-Z]?[a-z0-9]+|[A-Z0-9]+)[^A-Za-z0-9]*$/;
 
+const ATTRIBUTE_SUFFIXES = [...KEY_ATTRIBUTES];
+
 function namesKeyAttribute(name: string): boolean {
   const tail = name.length > 80 ? name.slice(-80) : name;
+  // The last word is a suffix of the name without its trailing punctuation: no attribute word ends
+  // it (nearly every name: `…_KEY`, `…Token`), no regex. This runs for every name that says Retrac key.
+  let end = tail.length;
+  while (end > 0 && !isAlnum(tail.charCodeAt(end - 1))) end--;
+  const lower = tail.slice(0, end).toLowerCase();
+  if (!ATTRIBUTE_SUFFIXES.some((w) => lower.endsWith(w))) return false;
   const m = LAST_WORD.exec(tail);
   return m !== null && KEY_ATTRIBUTES.has(m[1].toLowerCase());
 }
