@@ -180,6 +180,14 @@ function isBase64Char(code: number): boolean {
 }
 
 const ENCODED_PREFIX = 'retrac%5F';
+const SECRET_VALUE_FLAG = /--(?:body|value|secret-string|secret-value|data)[= ]\s*["']?$/;
+/** The last name that says Retrac key before the value on its line (a path too: `/stock/retrac/api-key`). */
+function retracKeyNameBefore(s: string, valueStart: number): { via: 'assign'; name: string } | undefined {
+  const before = s.slice(Math.max(0, valueStart - 200), valueStart);
+  let name: string | undefined;
+  for (const m of before.matchAll(/[A-Za-z_/][\w./:-]*/g)) if (nameSaysRetracKey(m[0])) name = m[0];
+  return name ? { via: 'assign', name } : undefined;
+}
 const TEX_MACRO_BEFORE = /\\(?:(?:re)?newcommand|providecommand|def)\s*\{?\\([A-Za-z@]{1,60})\}?\s*\{$/;
 /** Longest user name read in decoded basic-auth credentials. */
 const MAX_BASIC_USER = 64;
@@ -400,6 +408,12 @@ export class KeyTokens {
         const named = assignedName(prev, m.index + 1);
         if (named) return { via: 'assign', name: named.name };
       }
+    }
+    // A CLI that stores a named secret: `gh secret set RETRAC_API_KEY --body …`, `aws ssm put-parameter --name
+    // /stock/retrac/api-key --value …`, `az keyvault secret set --name retrac-token --value …`.
+    if (SECRET_VALUE_FLAG.test(before)) {
+      const named = lookupFallback(s, valueStart) ?? retracKeyNameBefore(s, valueStart);
+      if (named) return named;
     }
     // LaTeX: `\newcommand{\retracApiKey}{…}`, `\def\retracApiKey{…}`.
     const macro = s.charCodeAt(valueStart - 1) === 123 /* { */ ? TEX_MACRO_BEFORE.exec(before) : null;

@@ -36,11 +36,13 @@ interface Case {
   kind: KeyKind;
   needle?: (k: string) => string;
   options?: Partial<ScanOptions>;
+  /** A class still open (why): scored and printed, not asserted. */
+  open?: string;
 }
 
 const cases: Case[] = [];
 let round = 1;
-type Row = [name: string, file: string, make: (k: string, n: string) => string, extra?: Partial<Pick<Case, 'kind' | 'needle' | 'options'>>];
+type Row = [name: string, file: string, make: (k: string, n: string) => string, extra?: Partial<Pick<Case, 'kind' | 'needle' | 'options' | 'open'>>];
 function tp(group: string, rows: Row[]): void {
   for (const [name, file, make, extra] of rows) cases.push({ round, group, name, file, make, leak: true, kind: 'full', ...extra });
 }
@@ -282,6 +284,65 @@ tn('r2 hard negatives', [
   ['identifiers with a Retrac prefix in code', 'src/sync.ts', () => `export function ${P}syncInventoryLocations() {}\nconst x = ${P}SyncInventoryLocationAll;`],
 ]);
 
+// Round 3, written after the round-2 fixes, in kinds not looked at yet; first run with those fixes.
+round = 3;
+tp('r3 infrastructure state and commands', [
+  ['Terraform state attributes of a Retrac resource', 'terraform.tfstate', (k) => `{\n  "resources": [\n    {\n      "type": "retrac_api_key",\n      "name": "ci",\n      "instances": [\n        { "attributes": { "label": "ci", "value": "${k}" } }\n      ]\n    }\n  ]\n}`, { open: 'a generic `value` whose entry is typed for Retrac three levels up' }],
+  ['Pulumi stack config namespace', 'Pulumi.dev.yaml', (k) => `config:\n  aws:region: eu-west-1\n  retrac:apiKey: ${k}`],
+  ['SSM parameter export', 'ssm/params.json', (k) => `[\n  {\n    "Name": "/stock/retrac/api-key",\n    "Type": "SecureString",\n    "Value": "${k}"\n  }\n]`],
+  ['Actions http step with a Retrac URL', '.github/workflows/ping.yml', (k) => `    steps:\n      - uses: fjogeleit/http-request-action@v1\n        with:\n          url: ${API}/v1/workspaces\n          bearerToken: ${k}`],
+  ['Ansible uri task', 'roles/stock/tasks/main.yml', (k) => `- name: list items\n  ansible.builtin.uri:\n    url: ${API}/v1/items\n    headers:\n      Authorization: "Bearer ${k}"`],
+  ['helm --set retrac.apiKey', 'deploy.sh', (k) => `helm upgrade --install stock ./chart \\\n  --set retrac.apiKey=${k}`],
+  ['kubectl create secret from literal', 'scripts/secrets.sh', (k) => `kubectl create secret generic retrac --from-literal=api-key=${k}`],
+  ['docker run -e', 'scripts/run.sh', (k) => `docker run --rm -e RETRAC_API_KEY=${k} stock:latest sync`],
+  ['heroku config:set', 'scripts/heroku.sh', (k) => `heroku config:set RETRAC_API_KEY=${k} -a stock`],
+  ['gh secret set --body', 'scripts/gh.sh', (k) => `gh secret set RETRAC_API_KEY --body ${k}`],
+  ['setx', 'setup.cmd', (k) => `setx RETRAC_API_KEY ${k}`],
+  ['notebook %env magic', 'explore.ipynb', (k) => `{\n "cells": [\n  {\n   "cell_type": "code",\n   "source": [\n    "%env RETRAC_API_KEY=${k}\\n",\n    "import retrac"\n   ]\n  }\n ]\n}`],
+  ['restricted key in a kubectl command', 'Makefile', (k) => `secret:\n\tkubectl create secret generic stock --from-literal=token=${k}`, R],
+]);
+tp('r3 code that sets a value', [
+  ['os.environ assignment', 'conftest.py', (k) => `import os\n\nos.environ["RETRAC_API_KEY"] = "${k}"`],
+  ['System.setProperty', 'src/test/kotlin/Setup.kt', (k) => `System.setProperty("retrac.apiKey", "${k}")`],
+  ['Java props.put', 'src/main/java/Boot.java', (k) => `Properties props = new Properties();\nprops.put("retrac.api.key", "${k}");`],
+  ['Java Map.of', 'src/main/java/Keys.java', (k) => `Map<String, String> keys = Map.of("retracToken", "${k}", "region", "eu");`],
+  ['Python header dict', 'stock/api.py', (k) => `HEADERS = {"X-Retrac-Key": "${k}", "Accept": "application/json"}`],
+  ['JS Headers init', 'src/api.js', (k) => `const headers = new Headers({ 'X-Retrac-Token': '${k}' });`],
+  ['SwiftUI AppStorage default', 'Stock/Settings.swift', (k) => `@AppStorage("retracApiKey") var apiKey = "${k}"`],
+  ['Android putString', 'app/src/main/java/Prefs.kt', (k) => `prefs.edit().putString("retrac_api_key", "${k}").apply()`],
+  ['Elixir put_env', 'test/test_helper.exs', (k) => `Application.put_env(:stock, :retrac_api_key, "${k}")`],
+  ['redis-cli SET', 'scripts/seed-redis.sh', (k) => `redis-cli SET retrac:api_key ${k}`],
+  ['GraphQL variables', 'queries/sync.variables.json', (k) => `{\n  "input": {\n    "retracToken": "${k}"\n  }\n}`],
+  ['protobuf text format', 'config/stock.textproto', (k) => `retrac {\n  api_key: "${k}"\n}`],
+  ['restricted key in a Java map', 'src/main/java/Env.java', (k) => `env.put("TOKEN", "${k}");`, R],
+]);
+tp('r3 proxies and servers', [
+  ['nginx proxy_set_header', 'deploy/nginx.conf', (k) => `location /inventory/ {\n    proxy_pass ${API}/v1/;\n    proxy_set_header Authorization "Bearer ${k}";\n}`],
+  ['Apache RequestHeader', 'deploy/stock.conf', (k) => `<Location "/inventory">\n  ProxyPass "${API}/v1"\n  RequestHeader set Authorization "Bearer ${k}"\n</Location>`],
+  ['Caddyfile header_up', 'Caddyfile', (k) => `stock.example.org {\n  reverse_proxy ${API} {\n    header_up Authorization "Bearer ${k}"\n  }\n}`],
+  ['HAProxy set-header', 'haproxy.cfg', (k) => `backend retrac\n  http-request set-header Authorization "Bearer ${k}"\n  server retrac api.retrac.co:443 ssl verify required`],
+]);
+tn('r3 hard negatives', [
+  ['YAML: courier section with a Retrac sibling right below', 'config/app.yml', (v) => `integrations:\n  courier:\n    token: ${v}\n  retrac:\n    url: ${API}`],
+  ['YAML: courier headers with a Retrac URL sibling below', 'config/app.yml', (v) => `integrations:\n  courier:\n    headers:\n      Authorization: Bearer ${v}\n  retrac_url: ${API}/v1/items`],
+  ['JSON: courier object closed before a Retrac object', 'config/app.json', (v) => `{\n  "courier": {\n    "token": "${v}"\n  },\n  "retrac": { "url": "${API}" }\n}`],
+  ['nginx: courier location with the token, Retrac location without', 'nginx.conf', (v) => `location /ship/ {\n    proxy_pass ${COURIER}/;\n    proxy_set_header Authorization "Bearer ${v}";\n}\nlocation /inventory/ {\n    proxy_pass ${API}/v1/;\n}`],
+  ['kubectl: courier secret next to a Retrac one', 'scripts/secrets.sh', (v) => `kubectl create secret generic retrac --from-literal=url=${API}\nkubectl create secret generic courier --from-literal=token=${v}`, { open: 'shell lines of one command word are joined; the own line names its entry (`generic courier`)' }],
+  ['docker run: courier token with a Retrac URL', 'scripts/run.sh', (v) => `docker run -e RETRAC_URL=${API} -e COURIER_TOKEN=${v} stock:latest`],
+  ['gh secret set for a courier', 'scripts/gh.sh', (v) => `gh secret set RETRAC_URL --body ${API}\ngh secret set COURIER_TOKEN --body ${v}`],
+  ['tfstate: courier resource next to a Retrac one', 'terraform.tfstate', (v) => `{\n  "resources": [\n    { "type": "retrac_workspace", "name": "main", "instances": [ { "attributes": { "slug": "stock" } } ] },\n    {\n      "type": "courier_webhook",\n      "name": "ship",\n      "instances": [ { "attributes": { "secret": "${v}" } } ]\n    }\n  ]\n}`],
+  ['Pulumi secure ciphertext', 'Pulumi.prod.yaml', () => `config:\n  retrac:apiKey:\n    secure: AAABA${randomAlnum(60)}`],
+  ['SSM parameter of a courier', 'ssm/params.json', (v) => `[\n  { "Name": "/stock/retrac/url", "Value": "${API}" },\n  { "Name": "/stock/courier/token", "Value": "${v}" }\n]`],
+  ['redis cursor with a Retrac name', 'scripts/seed-redis.sh', (v) => `redis-cli SET retrac:last_sync_cursor ${v}`],
+  ['Android prefs: a Retrac item id', 'Prefs.kt', (v) => `prefs.edit().putString("retrac_last_item_id", "${v}").apply()`],
+  ['headers: request id and a workspace', 'src/api.ts', (v) => `const headers = { 'X-Request-Id': '${v}', 'X-Retrac-Workspace': process.env.RETRAC_WORKSPACE_ID };`],
+  ['webhook signature header', 'logs/webhooks.log', (v) => `POST /hooks/retrac X-Retrac-Signature: ${v}`],
+  ['script nonce on a Retrac widget', 'public/index.html', (v) => `<script nonce="${v}" src="https://cdn.retrac.co/widget.js"></script>`],
+  ['Apache: courier header, Retrac proxy elsewhere', 'deploy/stock.conf', (v) => `<Location "/ship">\n  ProxyPass "${COURIER}"\n  RequestHeader set Authorization "Bearer ${v}"\n</Location>\n<Location "/inventory">\n  ProxyPass "${API}/v1"\n</Location>`],
+  ['notebook: courier token after import retrac', 'ship.ipynb', (v) => `{\n "cells": [\n  {\n   "cell_type": "code",\n   "source": [\n    "import retrac\\n",\n    "%env COURIER_TOKEN=${v}"\n   ]\n  }\n ]\n}`],
+  ['Java map: courier token next to a Retrac URL', 'Keys.java', (v) => `Map<String, String> cfg = Map.of("retracUrl", "${API}", "courierToken", "${v}");`],
+]);
+
 // ---------------------------------------------------------------------------------------------
 
 interface Outcome {
@@ -324,7 +385,7 @@ function score(outcomes: Outcome[]): { lines: string[]; ok: boolean } {
 }
 
 describe('scan: key rules across file kinds (red-team cases, engineer K)', () => {
-  for (const c of cases) {
+  for (const c of cases.filter((x) => x.open === undefined)) {
     it(`${c.leak ? 'reports' : 'quiet on'}: ${c.group}: ${c.name} (${c.file})`, () => {
       const o = run(c);
       assert.ok(o.text.includes(o.needle) || !c.leak, 'the case holds its needle');
@@ -339,8 +400,12 @@ describe('scan: key rules across file kinds (red-team cases, engineer K)', () =>
     const rounds = [...new Set(cases.map((c) => c.round))];
     const lines: string[] = [];
     for (const r of rounds) lines.push(`round ${r}:`, ...score(outcomes.filter((o) => o.c.round === r)).lines.map((l) => '  ' + l));
-    const all = score(outcomes);
-    lines.push('all rounds:', ...all.lines.map((l) => '  ' + l));
+    const all = score(outcomes.filter((o) => o.c.open === undefined));
+    lines.push('all rounds, open classes left out:', ...all.lines.map((l) => '  ' + l));
+    for (const o of outcomes.filter((x) => x.c.open !== undefined)) {
+      const right = o.c.leak ? o.hit : o.falsePositives.length === 0;
+      lines.push(`  open (${right ? 'now right' : 'still wrong'}): ${o.c.name}: ${o.c.open}`);
+    }
     for (const g of [...new Set(cases.map((c) => c.group))]) {
       const os = outcomes.filter((o) => o.c.group === g);
       const pos = os.filter((o) => o.c.leak);
@@ -386,6 +451,10 @@ describe('scan: adversarial contents for the key-kind readers', function () {
       ['nested sections closing below keys', Array.from({ length: 7500 }, (_, i) => (i % 3 === 0 ? 'courier: {' : i % 3 === 1 ? `  "headers": { "Authorization": "Bearer ${k}" } },` : '"url": "https://api.retrac.co/v1/items",')).join('\n')],
       ['XML ids above passwords', `<id>retrac</id>\n<password>${k}</password>\n`.repeat(Q / 60)],
       ['TeX macros', `\\newcommand{\\retracApiKey}{${k}}`.repeat(Q / 50)],
+      ['colon chains before values', `${'a:'.repeat(MB / 4)}retrac_api_key ${k}`],
+      ['colon chains, many values', `SET retrac:${'x:'.repeat(20)}api_key ${k}\n`.repeat(Q / 90)],
+      ['secret flags', `gh secret set RETRAC_API_KEY --body ${k} `.repeat(Q / 60)],
+      ['secret flags after long paths', `--name /${'retrac/'.repeat(MB / 14)} --value ${k}`],
       ['yaml siblings below', Array.from({ length: 7500 }, (_, i) => ' '.repeat(2 + (i % 40)) + (i % 2 ? `Authorization: Bearer ${k}` : 'uri: https://api.retrac.co/v1/items')).join('\n')],
     ];
     for (const [label, text] of contents) {
