@@ -255,6 +255,7 @@ export class KeyTokens {
         while (from > 0 && isBase64Char(s.charCodeAt(from - 1))) from--;
         to = p + m[0].length;
         while (to < s.length && isBase64Char(s.charCodeAt(to))) to++;
+        for (let pad = 0; pad < 2 && s.charCodeAt(to) === 61 /* = */; pad++) to++;
         done = false;
       }
       if (done) {

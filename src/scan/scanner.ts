@@ -12,7 +12,7 @@
 // analysis on top of it (Retrac hosts, key candidates, request keys) in requestModel.ts.
 import { redactKey } from '../api/keys';
 import { isIdentChar } from './keyShape';
-import { retracLookupName, type KeyToken } from './keyTokens';
+import { BASE64_PREFIX_MARKERS, retracLookupName, type KeyToken } from './keyTokens';
 import {
   CONTEXT_LINES, FLOW_LINES, IMPORT_LINE, REQUEST_LINES, WORKSPACE_PARAM, type LineFacts,
 } from './lineModel';
@@ -91,9 +91,20 @@ class LineScan extends RequestModel {
     }
     const sinks: number[] = [];
     let hosts = false;
+    // Lines holding base64 of `retrac_` (a restricted key encoded): scanned as themselves, in line order with the gate's.
+    const markers = markerLines(region, base, this.starts, from, to);
+    let mi = 0;
+    const activate = (a: number, b: number): void => {
+      if (a > activeTo + 1) {
+        this.scanRange(activeFrom, activeTo);
+        activeFrom = a;
+      }
+      activeTo = Math.max(activeTo, b);
+    };
     gate.lastIndex = 0;
     for (let m = gate.exec(region); m; m = gate.exec(region)) {
       const line = lineOfOffset(this.starts, base + m.index);
+      for (; mi < markers.length && markers[mi] <= Math.max(from, line - CONTEXT_LINES); mi++) activate(markers[mi], markers[mi]);
       const f = this.factsOf(line);
       // Requests that send to Retrac: the keys they carry may sit far from any gate word.
       if (f.retracTarget) sinks.push(line);
@@ -102,16 +113,11 @@ class LineScan extends RequestModel {
       const reachDown = f.retracTarget && (opensSection(f.text) || this.prep.requestFile || this.isOpenApiServer(line)) ? FLOW_LINES : CONTEXT_LINES;
       const a = Math.max(from, line - CONTEXT_LINES);
       const b = Math.min(to, line + reachDown);
-      if (a <= b) {
-        if (a > activeTo + 1) {
-          this.scanRange(activeFrom, activeTo);
-          activeFrom = a;
-        }
-        activeTo = Math.max(activeTo, b);
-      }
+      if (a <= b) activate(a, b);
       if (line + 1 > this.last) break;
       gate.lastIndex = this.starts[line + 1] - base; // the rest of this line adds nothing
     }
+    for (; mi < markers.length; mi++) activate(markers[mi], markers[mi]);
     this.scanRange(activeFrom, activeTo);
     // A Retrac URL bound to a name: the requests that use the name send to Retrac too.
     if (hosts) for (const l of this.hostUses()) if (l >= ctxFrom && l <= ctxTo) sinks.push(l);
@@ -759,6 +765,20 @@ function restrictedKeyIn(keys: readonly { tok: KeyToken }[]): string | undefined
   return keys.find((k) => k.tok.keyType === 'restricted')?.tok.key;
 }
 
+/** The lines in [from, to] that hold a base64 marker of `retrac_`, sorted and unique; literal searches over the region. */
+function markerLines(region: string, base: number, starts: readonly number[], from: number, to: number): number[] {
+  const out: number[] = [];
+  for (const marker of BASE64_PREFIX_MARKERS) {
+    for (let i = region.indexOf(marker); i >= 0; i = region.indexOf(marker, i + marker.length)) {
+      const line = lineOfOffset(starts, base + i);
+      if (line >= from && line <= to) out.push(line);
+    }
+  }
+  if (out.length < 2) return out;
+  out.sort((a, b) => a - b);
+  return out.filter((l, i) => i === 0 || out[i - 1] !== l);
+}
+
 /** Sent as auth: after `Bearer`, into an auth helper, or under a generic key name (`token: "…"`). */
 function isAuthToken(tok: KeyToken): boolean {
   return tok.via === 'bearer' || tok.via === 'host' || isGenericKeyName(tok.name ?? '');
@@ -834,7 +854,7 @@ export function compareFindings(a: Finding, b: Finding): number {
 /** Full scan of a text, sorted; a text without any gate word costs one regex search. */
 export function scanWhole(text: string, prep: PreparedOptions): Finding[] {
   prep.gate.lastIndex = 0;
-  if (!prep.gate.test(text) && !prep.retracFile) return [];
+  if (!prep.gate.test(text) && !prep.retracFile && !BASE64_PREFIX_MARKERS.some((m) => text.includes(m))) return [];
   const starts = computeLineStarts(text);
   return scanLines(text, starts, prep, 0, starts.length - 1).sort(compareFindings);
 }

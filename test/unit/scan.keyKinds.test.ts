@@ -8,6 +8,8 @@ import * as assert from 'node:assert/strict';
 import { scanText, type Finding, type RuleId, type ScanOptions } from '../../src/scan';
 import { fakeKey, randomAlnum } from '../fakeKeys';
 import { withCpuMs } from './scanFixtures';
+import { scanLongLines } from '../../src/scan/longLines';
+import { prepareOptions } from '../../src/scan/prepare';
 
 const API = 'https://api.retrac.co';
 const COURIER = 'https://api.courier.example';
@@ -464,5 +466,18 @@ describe('scan: adversarial contents for the key-kind readers', function () {
         assert.ok(cpuMs < 1000, `${label} as ${fileName}: ${cpuMs.toFixed(0)} ms of CPU (${wallMs.toFixed(0)} ms wall)`);
       }
     }
+  });
+});
+
+// A restricted key in base64 inside a minified one-line bundle: the long-line path scans windows
+// around gate words, and around the base64 markers of `retrac_` too (they are not gate words).
+describe('scan: a base64-encoded key in a one-line bundle', () => {
+  it('is found by the windowed long-line scan', () => {
+    const key = fakeKey('restricted');
+    const parts = Array.from({ length: 40_000 }, () => 'var a=function(b){return b+1};');
+    parts.splice(20_000, 0, `var t="${b64(key)}";`);
+    const text = parts.join('');
+    const found = scanLongLines(text, prepareOptions({ fileName: 'dist/bundle.min.js' }));
+    assert.deepEqual(found.map((f) => [f.rule, text.slice(f.start, f.end)]), [['retrac/restricted-key', b64(key)]]);
   });
 });
