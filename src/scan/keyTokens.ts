@@ -39,11 +39,12 @@ function endsAsRetracUserinfo(s: string, start: number, end: number): boolean {
 
 const NETRC_MACHINE = /(?:^|\s)(?:machine\s+(\S{1,200})|default)(?=\s|$)/g;
 const NETRC_PASSWORD = /(?:^|\s)(?:password|passwd)\s+$/;
+const HOST_SCOPED_AUTH = /\/\/([A-Za-z0-9.-]{1,120}(?::\d{1,5})?)\/[^\s"'=]{0,80}:_(?:authToken|auth|password)["']?\s*[= ]\s*["']?$/;
 /** Lines a `.netrc` machine line may sit above its password. */
 const NETRC_LINES = 8;
 
 const AUTH_CALL_BEFORE =
-  /(?:\b(?:bearer_?auth|set_?bearer_?(?:token|auth)|with_?(?:bearer_?)?token|(?:set_?|with_?)?basic_?auth|httpbasicauth|token_?auth|bearer_?tokens?|set_?auth_?token|auth|\w*authenticator)\s*\(\s*\(?\s*[&*]?\s*|\bauth\s*[=:]\s*\(?\s*\[?\s*|(?:^|[\s{(,])(?:-u|--user|--oauth2-bearer|--bearer|:oauth-token)\s+["']?|\bbearer\s*(?:\{\}|%s|%v)["'`]\s*,\s*)$/i;
+  /(?:\b(?:bearer_?auth|set_?bearer_?(?:token|auth)|with_?(?:bearer_?)?token|(?:set_?|with_?)?basic_?auth|httpbasicauth|token_?auth|bearer_?tokens?|set_?auth_?token|auth|\w*authenticator)\s*\(\s*\(?\s*[&*]?\s*|\bauth["']?\s*(?:=>|[=:])\s*\(?\s*\[?\s*|(?:^|[\s{(,])(?:-u|--user|-a|--auth|--oauth2-bearer|--bearer|:oauth-token)\s+["']?|\bbearer\s*(?:\{\}|%s|%v)["'`]\s*,\s*)$/i;
 /** A call just before the value: `name(` (with an optional `(`, `&`, `*`); its name is read by AUTH_CALL_NAME. */
 const CALL_BEFORE = /(\w{1,64})\s*\(\s*\(?\s*[&*]?\s*$/;
 /**
@@ -51,7 +52,8 @@ const CALL_BEFORE = /(\w{1,64})\s*\(\s*\(?\s*[&*]?\s*$/;
  * token (`.bearer_auth(…)`, `req_auth_bearer_token(…)`, `WithOAuthBearerToken(…)`, `.auth.bearer(…)`,
  * `JwtAuthenticator(…)`, `Http::withToken(…)`, `SetAuthToken(…)`, `HTTPBasicAuth(…)`).
  */
-const AUTH_CALL_NAME = /bearer|basic_?auth|authenticat|^(?:set|with|use|add)\w*token$|^token_?auth$|^auth$/i;
+// `Credentials.basic(…)` (OkHttp), `new NetworkCredential(…)` / `UsernamePasswordCredentials(…)`: credentials by what the call makes.
+const AUTH_CALL_NAME = /bearer|basic_?auth|authenticat|^(?:set|with|use|add)\w*token$|^token_?auth$|^auth$|^basic$|credentials?$/i;
 const ENV_FALLBACK_BEFORE =
   /([A-Za-z_][\w.-]*)["'\]]*\)*(?:\s*\.\s*(?:unwrap_or(?:_else)?|or_else|orElse(?:Get)?|getOrElse|getOrDefault)\s*\((?:\s*\|[^|]*\|\s*)?)?\s*(?:\|\||\?\?|\?:|\bor\b|,|:-|:=|:|\{)?\s*$/;
 const WRAPPER_BEFORE = /(?:(?:JSON\.stringify|String|str|SecretStr|Secret|SecretString|Some|Ok)\s*\(|ConvertTo-SecureString(?:\s+-String)?)\s*$/;
@@ -180,6 +182,7 @@ function isBase64Char(code: number): boolean {
 }
 
 const ENCODED_PREFIX = 'retrac%5F';
+const READ_HERE_STRING = /\bread(?:[ \t]+-[A-Za-z]+)*[ \t]+([A-Za-z_]\w{0,60})[ \t]*<<<[ \t]*["']?$/;
 const SECRET_VALUE_FLAG = /--(?:body|value|secret-string|secret-value|data)[= ]\s*["']?$/;
 /** The last name that says Retrac key before the value on its line (a path too: `/stock/retrac/api-key`). */
 function retracKeyNameBefore(s: string, valueStart: number): { via: 'assign'; name: string } | undefined {
@@ -334,6 +337,9 @@ export class KeyTokens {
   private hostCredential(s: string, start: number, end: number, line: number): { via: KeyToken['via'] } | undefined {
     const host = userinfoHost(s, start, end);
     if (host !== undefined) return { via: RETRAC_HOST.test(host) ? 'host' : 'bare' };
+    // `//npm.retrac.co/:_authToken KEY` (`npm config set`), `…:_authToken=KEY` (`.npmrc`): scoped to the host in the name.
+    const scoped = HOST_SCOPED_AUTH.exec(s.slice(Math.max(0, start - 200), start));
+    if (scoped) return { via: RETRAC_HOST.test(scoped[1]) ? 'host' : 'bare' };
     const before = s.slice(Math.max(0, start - 16), start);
     if (!NETRC_PASSWORD.test(before)) return undefined;
     // The nearest `machine` before the password, on its line or up to NETRC_LINES above.
@@ -416,6 +422,9 @@ export class KeyTokens {
       const named = lookupFallback(s, valueStart) ?? retracKeyNameBefore(s, valueStart);
       if (named) return named;
     }
+    // Shell `read -r NAME <<< "…"`: a here-string read into a variable.
+    const read = before.includes('<<<') ? READ_HERE_STRING.exec(s.slice(Math.max(0, valueStart - 120), valueStart)) : null;
+    if (read) return { via: 'assign', name: read[1] };
     // LaTeX: `\newcommand{\retracApiKey}{…}`, `\def\retracApiKey{…}`.
     const macro = s.charCodeAt(valueStart - 1) === 123 /* { */ ? TEX_MACRO_BEFORE.exec(before) : null;
     if (macro) return { via: 'assign', name: macro[1] };

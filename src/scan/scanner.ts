@@ -336,6 +336,8 @@ class LineScan extends RequestModel {
     // `api_keys:` / `retrac: …`, `tokens = { retrac: '…' }`: a Retrac field in a map of keys.
     if (hasRetracWord(name)) return this.inKeyMap(line);
     // `password = …` under `[retrac]` (`.pypirc`, a tool's credentials file): only in a section or file named for Retrac.
+    // `auth: { username: KEY, password: '' }`: a key as the user of basic auth, only in a request that goes to Retrac.
+    if (USER_NAME.test(name)) return !this.ownedByAnother(tok, line) && this.retracAround(this.requestWindow(line), line);
     if (PASSWORD_NAME.test(name)) return !this.ownedByAnother(tok, line) && (this.prep.retracFile || this.inRetracSection(line) || this.xmlEntryIdSaysRetrac(line));
     if (!isGenericKeyName(name)) return false;
     if (this.ownedByAnother(tok, line)) return false;
@@ -711,6 +713,7 @@ const OWNER_FIELD = /(?<![\w-])["']?(?:provider|service|vendor)["']?[ \t]*[:=][ 
 const KEY_MAP_NAME = /key|token|secret|credential/i;
 /** Qualifiers that do not say whose key a name holds: `self.api_key`, `config.token`, `process.env.API_KEY`. */
 const PASSWORD_NAME = /^(?:password|passwd|pass)$/i;
+const USER_NAME = /^(?:username|user|login)$/i;
 const XML_ENTRY_ID = /^\s*<(?:id|name)>\s*([^<]{1,80})<\/(?:id|name)>\s*$/;
 const NEUTRAL_QUALIFIERS = new Set([
   'self', 'this', 'config', 'cfg', 'conf', 'configuration', 'settings', 'setting', 'options', 'opts', 'env', 'environ',

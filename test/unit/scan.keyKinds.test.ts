@@ -345,6 +345,52 @@ tn('r3 hard negatives', [
   ['Java map: courier token next to a Retrac URL', 'Keys.java', (v) => `Map<String, String> cfg = Map.of("retracUrl", "${API}", "courierToken", "${v}");`],
 ]);
 
+// Round 4, written after the round-3 fixes, in kinds not looked at yet; first run with those fixes.
+round = 4;
+tp('r4 shell and CLIs', [
+  ['heredoc writing .env', 'scripts/bootstrap.sh', (k) => `cat > .env <<EOF\nRETRAC_API_KEY=${k}\nLOG_LEVEL=info\nEOF`],
+  ['GITHUB_ENV append', '.github/workflows/sync.yml', (k) => `      - run: echo "RETRAC_API_KEY=${k}" >> "$GITHUB_ENV"`],
+  ['docker build-arg', 'scripts/build.sh', (k) => `docker build --build-arg RETRAC_API_KEY=${k} -t stock .`],
+  ['npm config set host-scoped token', 'scripts/npm-auth.sh', (k) => `npm config set //npm.retrac.co/:_authToken ${k}`],
+  ['git remote with a token', 'scripts/mirror.sh', (k) => `git remote add retrac https://${k}@git.retrac.co/stock/app.git`],
+  ['HTTPie bearer auth flags', 'scripts/items.sh', (k) => `http -A bearer -a ${k} ${API}/v1/items`],
+  ['xh --bearer', 'scripts/items2.sh', (k) => `xh --bearer ${k} ${API}/v1/items`],
+  ['flutter --dart-define', 'scripts/run-app.sh', (k) => `flutter run --dart-define=RETRAC_API_KEY=${k}`],
+  ['read from a here-string', 'scripts/env.sh', (k) => `read -r RETRAC_TOKEN <<< "${k}"`],
+  ['restricted key in a curl -u', 'scripts/u.sh', (k) => `curl -u ${k}: ${API}/v1/workspaces`, R],
+]);
+tp('r4 clients and app code', [
+  ['axios auth option to Retrac', 'src/basic.js', (k) => `await axios.get('${API}/v1/items', {\n  auth: { username: '${k}', password: '' },\n});`],
+  ['Guzzle auth with a Retrac base_uri', 'src/Client.php', (k) => `$client = new \\GuzzleHttp\\Client(['base_uri' => '${API}/v1/']);\n$res = $client->get('items', ['auth' => ['${k}', '']]);`],
+  ['Faraday authorization request', 'lib/stock.rb', (k) => `conn = Faraday.new(url: "${API}") do |f|\n  f.request :authorization, 'Bearer', '${k}'\nend`],
+  ['OkHttp Credentials.basic', 'src/main/java/Api.java', (k) => `String credential = Credentials.basic("${k}", "");\nRequest request = new Request.Builder().url("${API}/v1/items").header("Authorization", credential).build();`],
+  ['C# NetworkCredential to Retrac', 'src/Api.cs', (k) => `var handler = new HttpClientHandler { Credentials = new NetworkCredential("${k}", "") };\nvar http = new HttpClient(handler) { BaseAddress = new Uri("${API}/v1/") };`],
+  ['gRPC metadata', 'src/grpc.ts', (k) => `const client = new InventoryClient('grpc.retrac.co:443', credentials.createSsl());\nconst meta = new Metadata();\nmeta.add('authorization', 'Bearer ${k}');`, { open: 'the case never passes the metadata to a client: with `client.listItems({}, meta, cb)` below it is found' }],
+  ['localStorage.setItem', 'src/boot.js', (k) => `localStorage.setItem('retrac_api_key', '${k}');`],
+  ['document.cookie', 'src/cookie.js', (k) => `document.cookie = "retracToken=${k}; path=/; secure";`],
+  ['Unity asset YAML', 'Assets/Settings/Stock.asset', (k) => `MonoBehaviour:\n  m_Name: Stock\n  retracApiKey: ${k}\n  syncInterval: 60`],
+  ['Godot project section', 'project.godot', (k) => `[application]\nconfig/name="Stock"\n\n[retrac]\napi_key="${k}"`],
+  ['Unreal config section', 'Config/DefaultGame.ini', (k) => `[/Script/Stock.RetracSettings]\nApiKey=${k}\nBaseUrl=${API}`],
+  ['BuildKonfig field', 'shared/build.gradle.kts', (k) => `buildkonfig {\n    defaultConfigs {\n        buildConfigField(STRING, "RETRAC_KEY", "${k}")\n    }\n}`],
+]);
+tn('r4 hard negatives', [
+  ['GITHUB_ENV: courier token next to a Retrac URL', '.github/workflows/sync.yml', (v) => `      - run: |\n          echo "RETRAC_URL=${API}" >> "$GITHUB_ENV"\n          echo "COURIER_TOKEN=${v}" >> "$GITHUB_ENV"`],
+  ['docker build-arg for a courier', 'scripts/build.sh', (v) => `docker build --build-arg RETRAC_URL=${API} --build-arg COURIER_TOKEN=${v} -t stock .`],
+  ['npm config for the public registry', 'scripts/npm-auth.sh', (v) => `npm config set @retrac:registry https://npm.retrac.co/\nnpm config set //registry.npmjs.org/:_authToken ${v}`],
+  ['git remote to GitHub for a Retrac repo', 'scripts/mirror.sh', (v) => `git remote add origin https://${v}@github.com/retrac/stock.git`],
+  ['curl -u to a courier after a Retrac call', 'scripts/u.sh', (v) => `curl ${API}/v1/ping\ncurl -u ${v}: ${COURIER}/v1/parcels`],
+  ['axios auth to a courier in a Retrac module', 'src/ship.js', (v) => `import { Retrac } from '@retrac/sdk';\nawait axios.get('${COURIER}/v1/parcels', {\n  auth: { username: '${v}', password: '' },\n});`],
+  ['gRPC metadata for a courier target', 'src/ship.ts', (v) => `import { retrac } from './retrac';\nconst client = new ShipClient('grpc.courier.example:443', credentials.createSsl());\nconst meta = new Metadata();\nmeta.add('authorization', 'Bearer ${v}');`],
+  ['Godot: courier section after a Retrac one', 'project.godot', (v) => `[retrac]\nurl="${API}"\n\n[courier]\napi_key="${v}"`],
+  ['heredoc: courier token with a Retrac URL', 'scripts/bootstrap.sh', (v) => `cat > .env <<EOF\nRETRAC_URL=${API}\nCOURIER_TOKEN=${v}\nEOF`],
+  ['Unity: Retrac ids', 'Assets/Settings/Stock.asset', (v) => `MonoBehaviour:\n  retracLocationId: ${v}\n  retracBuildGuid: ${hex(32)}`],
+  ['Retrac cursor and etag', 'state/sync.json', (v) => `{ "retracCursor": "${v}", "retracEtag": "${randomAlnum(24)}" }`],
+  ['webhook id with a Retrac name', '.env.example', (v) => `RETRAC_WEBHOOK_ID=${v}`],
+  ['a key built at run time', 'test/keys.ts', () => `const key = '${P}' + randomString(24);`],
+  ['a regex for keys', 'src/detect.ts', () => `const KEY = /${P}[A-Za-z0-9]{24}/;`],
+  ['cookie of a session', 'src/session.js', (v) => `document.cookie = "retracSession=${v}; path=/";`],
+]);
+
 // ---------------------------------------------------------------------------------------------
 
 interface Outcome {
@@ -438,7 +484,7 @@ describe('scan: adversarial contents for the key-kind readers', function () {
       ['base64 markers in one run', 'cmV0cmFjXJldHJhY1yZXRyYWNf'.repeat(MB / 26)],
       ['base64 markers in short runs', 'cmV0cmFjX JldHJhY1 yZXRyYWNf '.repeat(MB / 29)],
       ['base64 keys, many per line', `${b64(r)} `.repeat(Q / 45)],
-      ['base64 full keys under names', `RETRAC_API_KEY: ${b64(k)}\n`.repeat(Q / 50)],
+      ['base64 full keys under names', `RETRAC_API_KEY: ${b64(k)}\n`.repeat(Q / 100)],
       ['32-char runs', `token=${randomAlnum(32)} `.repeat(MB / 40)],
       ['OpenAPI examples far below servers', 'servers:\n  - url: https://api.retrac.co\n' + `          example: Bearer ${k}\n`.repeat(MB / 48)],
       ['servers lines', 'servers:\n'.repeat(MB / 9) + `example: Bearer ${k}`],
@@ -457,6 +503,11 @@ describe('scan: adversarial contents for the key-kind readers', function () {
       ['colon chains, many values', `SET retrac:${'x:'.repeat(20)}api_key ${k}\n`.repeat(Q / 90)],
       ['secret flags', `gh secret set RETRAC_API_KEY --body ${k} `.repeat(Q / 60)],
       ['secret flags after long paths', `--name /${'retrac/'.repeat(MB / 14)} --value ${k}`],
+      ['host-scoped auth names', `//npm.retrac.co/${'a'.repeat(70)}:_authToken ${k} `.repeat(Q / 120)],
+      ['slashes before auth names', '//'.repeat(MB / 2) + `:_authToken ${k}`],
+      ['here-strings', `read -r -s ${'X'.repeat(50)} <<< "${k}" `.repeat(Q / 90)],
+      ['reads without here-strings', 'read -r '.repeat(MB / 8) + `<<< "${k}"`],
+      ['auth flags', `http -A bearer -a ${k} https://api.retrac.co/v1/items\n`.repeat(Q / 80)],
       ['yaml siblings below', Array.from({ length: 7500 }, (_, i) => ' '.repeat(2 + (i % 40)) + (i % 2 ? `Authorization: Bearer ${k}` : 'uri: https://api.retrac.co/v1/items')).join('\n')],
     ];
     for (const [label, text] of contents) {
