@@ -328,7 +328,11 @@ class LineScan extends RequestModel {
    * Retrac, a section named for Retrac, a file named for Retrac, or a `.env` file about Retrac.
    */
   private fullKeyHasContext(tok: KeyToken, line: number): boolean {
-    if (tok.via === 'bearer') return this.prep.retracFile || this.retracAround(this.requestWindow(line), line) || this.openApiServerIsRetrac(line);
+    if (tok.via === 'bearer') {
+      // `quarkus.rest-client.courier.headers.Authorization=Bearer …`: the label's own path says whose header it is.
+      if (this.bearerLabelOwnedByAnother(tok, line)) return false;
+      return this.prep.retracFile || this.retracAround(this.requestWindow(line), line) || this.openApiServerIsRetrac(line);
+    }
     if (tok.via === 'host') return true; // bound to a Retrac host by its own syntax (keyTokens.ts)
     const name = tok.name ?? '';
     if (nameSaysRetracKey(name)) return true;
@@ -405,7 +409,31 @@ class LineScan extends RequestModel {
    */
   private ownedByAnother(tok: KeyToken, line: number): boolean {
     const name = tok.name ?? '';
-    return (name !== '' && ownerOf(name, this.factsOf(line).text, tok.start) === 'other') || this.entryOwnerIsOther(line);
+    return (name !== '' && ownerOf(name, this.factsOf(line).text, tok.start) === 'other') || this.entryOwnerIsOther(line) ||
+      (tok.via === 'bearer' && this.bearerLabelOwnedByAnother(tok, line));
+  }
+
+  /**
+   * In a properties-like file, the dotted label a bearer value is set under branches off a Retrac
+   * sibling's label at a service name: `quarkus.rest-client.courier.headers.Authorization=Bearer …` next to
+   * `quarkus.rest-client.retrac.url=…` (the segment after the shared prefix says whose header it is).
+   */
+  private bearerLabelOwnedByAnother(tok: KeyToken, line: number): boolean {
+    // Properties lines are short; a long line (a bundle, a minified blob) holds no such labels.
+    const text = this.factsText(line);
+    if (!this.prep.paragraphs || text.length > 400) return false;
+    const m = BEARER_LABEL.exec(text.slice(Math.max(0, tok.start - 200), tok.start));
+    if (!m || hasRetracWord(m[1])) return false;
+    const own = m[1].split('.');
+    for (let l = Math.max(0, line - CONTEXT_LINES); l <= Math.min(this.last, line + CONTEXT_LINES); l++) {
+      if (l === line || !this.factsOf(l).retracWord || this.factsText(l).length > 400) continue;
+      const sibling = DOTTED_LABEL.exec(this.factsText(l))?.[1]?.split('.');
+      if (!sibling) continue;
+      let k = 0;
+      while (k < own.length && k < sibling.length && own[k] === sibling[k]) k++;
+      if (k > 0 && k < own.length - 1 && k < sibling.length && hasRetracWord(sibling[k])) return true;
+    }
+    return false;
   }
 
   /** An XML entry identified by a child above the line: Maven `<server>` / `<id>retrac</id>` / `<password>…`. */
@@ -712,6 +740,9 @@ const OWNER_FIELD = /(?<![\w-])["']?(?:provider|service|vendor)["']?[ \t]*[:=][ 
 /** A section that maps services to their keys: `api_keys:`, `tokens = {`, `"credentials": {`. */
 const KEY_MAP_NAME = /key|token|secret|credential/i;
 /** Qualifiers that do not say whose key a name holds: `self.api_key`, `config.token`, `process.env.API_KEY`. */
+/** `a.b.headers.Authorization=Bearer ` before a bearer value: the label. */
+const BEARER_LABEL = /(?:^|[\s"'])([\w-]+(?:\.[\w-]+)+)["']?[ \t]*[:=][ \t]*["']?(?:Bearer|Token|Basic)[ \t]+$/i;
+const DOTTED_LABEL = /^[ \t]*([\w-]+(?:\.[\w-]+)+)[ \t]*[:=]/;
 const PASSWORD_NAME = /^(?:password|passwd|pass)$/i;
 const USER_NAME = /^(?:username|user|login)$/i;
 const XML_ENTRY_ID = /^\s*<(?:id|name)>\s*([^<]{1,80})<\/(?:id|name)>\s*$/;

@@ -391,6 +391,47 @@ tn('r4 hard negatives', [
   ['cookie of a session', 'src/session.js', (v) => `document.cookie = "retracSession=${v}; path=/";`],
 ]);
 
+// Round 5, written after the round-4 fixes, in kinds not looked at yet; first run with those fixes.
+round = 5;
+tp('r5 build, CI and ops', [
+  ['Jenkins withEnv', 'Jenkinsfile', (k) => `node {\n  withEnv(["RETRAC_API_KEY=${k}"]) {\n    sh 'npm run sync'\n  }\n}`],
+  ['Bitbucket pipelines script export', 'bitbucket-pipelines.yml', (k) => `pipelines:\n  default:\n    - step:\n        script:\n          - export RETRAC_API_KEY=${k}\n          - npm test`],
+  ['Drone environment', '.drone.yml', (k) => `steps:\n  - name: test\n    image: node:20\n    environment:\n      RETRAC_TOKEN: ${k}`],
+  ['Earthfile global ARG', 'Earthfile', (k) => `VERSION 0.8\nARG --global RETRAC_TOKEN=${k}`],
+  ['.bazelrc action_env', '.bazelrc', (k) => `build --action_env=RETRAC_API_KEY=${k}`],
+  ['CMake set', 'CMakeLists.txt', (k) => `cmake_minimum_required(VERSION 3.20)\nset(RETRAC_API_KEY "${k}")`],
+  ['CMake compile definition', 'src/CMakeLists.txt', (k) => `add_compile_definitions(RETRAC_API_KEY="${k}")`],
+  ['Maven config -D', '.mvn/maven.config', (k) => `-Dretrac.api.key=${k}\n-DskipTests`],
+  ['JAVA_OPTS -D', 'bin/start.sh', (k) => `JAVA_OPTS="-Xmx512m -Dretrac.token=${k}" java -jar stock.jar`],
+  ['dotnet user-secrets set', 'scripts/secrets.ps1', (k) => `dotnet user-secrets set "Retrac:ApiKey" "${k}"`],
+  ['Puppet hiera', 'hieradata/common.yaml', (k) => `---\nstock::retrac_api_key: '${k}'`],
+  ['Ansible INI inventory vars', 'inventory/hosts', (k) => `[stock]\nweb1\n\n[stock:vars]\nretrac_token=${k}`],
+  ['Home Assistant secrets', 'secrets.yaml', (k) => `retrac_api_key: ${k}\nwifi_password: hunter2hunter2`],
+  ['restricted key in Earthly', 'Earthfile', (k) => `ARG TOKEN=${k}`, R],
+]);
+tp('r5 integration tools', [
+  ['Quarkus rest-client header property', 'src/main/resources/application.properties', (k) => `quarkus.rest-client.retrac.url=${API}/v1\nquarkus.rest-client.retrac.headers.Authorization=Bearer ${k}`],
+  ['Apollo service config headers', 'apollo.config.js', (k) => `module.exports = {\n  client: {\n    service: {\n      name: 'retrac',\n      url: '${API}/graphql',\n      headers: { authorization: 'Bearer ${k}' },\n    },\n  },\n};`],
+  ['Hasura action handler headers', 'metadata/actions.yaml', (k) => `actions:\n  - name: syncItems\n    definition:\n      handler: ${API}/v1/items\n      headers:\n        - name: Authorization\n          value: Bearer ${k}`],
+  ['n8n node parameters', 'workflows/sync.json', (k) => `{\n  "nodes": [\n    {\n      "type": "n8n-nodes-base.httpRequest",\n      "parameters": {\n        "url": "${API}/v1/items",\n        "headerParametersUi": { "parameter": [ { "name": "Authorization", "value": "=Bearer ${k}" } ] }\n      }\n    }\n  ]\n}`],
+  ['Airflow connection URI', 'airflow.env', (k) => `AIRFLOW_CONN_RETRAC=https://:${k}@api.retrac.co`],
+  ['dbt profile', 'profiles.yml', (k) => `retrac:\n  target: dev\n  outputs:\n    dev:\n      type: retrac\n      token: ${k}`],
+  ['Grafana datasource header', 'provisioning/datasources/retrac.yaml', (k) => `datasources:\n  - name: Retrac\n    type: marcusolsson-json-datasource\n    url: ${API}/v1\n    jsonData:\n      httpHeaderName1: Authorization\n    secureJsonData:\n      httpHeaderValue1: Bearer ${k}`],
+  ['Prometheus scrape bearer_token', 'prometheus.yml', (k) => `scrape_configs:\n  - job_name: retrac\n    scheme: https\n    bearer_token: ${k}\n    static_configs:\n      - targets: ['api.retrac.co']`],
+]);
+tn('r5 hard negatives', [
+  ['Drone from_secret', '.drone.yml', () => `    environment:\n      RETRAC_TOKEN:\n        from_secret: retrac_token`],
+  ['Prometheus bearer for another target', 'prometheus.yml', (v) => `scrape_configs:\n  - job_name: retrac\n    static_configs:\n      - targets: ['api.retrac.co']\n  - job_name: courier\n    bearer_token: ${v}\n    static_configs:\n      - targets: ['api.courier.example']`],
+  ['Grafana: courier datasource after a Retrac one', 'provisioning/datasources/all.yaml', (v) => `datasources:\n  - name: Retrac\n    url: ${API}/v1\n  - name: Courier\n    url: ${COURIER}\n    secureJsonData:\n      httpHeaderValue1: Bearer ${v}`],
+  ['Airflow DB connection named retrac', 'airflow.env', (v) => `AIRFLOW_CONN_RETRAC_DB=postgres://stock:${v}@db:5432/retrac`],
+  ['Hasura: courier handler', 'metadata/actions.yaml', (v) => `actions:\n  - name: ship\n    definition:\n      handler: ${COURIER}/v1/parcels\n      headers:\n        - name: Authorization\n          value: Bearer ${v}`],
+  ['dotnet user-secrets for a courier', 'scripts/secrets.ps1', (v) => `dotnet user-secrets set "Retrac:BaseUrl" "${API}"\ndotnet user-secrets set "Courier:ApiKey" "${v}"`],
+  ['CMake hash of the Retrac SDK', 'CMakeLists.txt', (v) => `set(RETRAC_SDK_HASH "${v}")`],
+  ['Quarkus header for a courier client', 'application.properties', (v) => `quarkus.rest-client.retrac.url=${API}/v1\nquarkus.rest-client.courier.headers.Authorization=Bearer ${v}`],
+  ['n8n: courier node next to a Retrac node', 'workflows/ship.json', (v) => `{\n  "nodes": [\n    { "parameters": { "url": "${API}/v1/items" } },\n    {\n      "parameters": {\n        "url": "${COURIER}/v1/parcels",\n        "headerParametersUi": { "parameter": [ { "name": "Authorization", "value": "=Bearer ${v}" } ] }\n      }\n    }\n  ]\n}`],
+  ['dbt profile for a warehouse, Retrac as source name', 'profiles.yml', (v) => `stock:\n  outputs:\n    dev:\n      type: snowflake\n      password: ${v}\n# sources: retrac`],
+]);
+
 // ---------------------------------------------------------------------------------------------
 
 interface Outcome {
@@ -508,6 +549,8 @@ describe('scan: adversarial contents for the key-kind readers', function () {
       ['here-strings', `read -r -s ${'X'.repeat(50)} <<< "${k}" `.repeat(Q / 90)],
       ['reads without here-strings', 'read -r '.repeat(MB / 8) + `<<< "${k}"`],
       ['auth flags', `http -A bearer -a ${k} https://api.retrac.co/v1/items\n`.repeat(Q / 80)],
+      ['dotted bearer labels', Array.from({ length: 6000 }, (_, i) => (i % 2 ? `a.b.c${i}.headers.Authorization=Bearer ${k}` : `a.b.retrac${i}.url=https://api.retrac.co`)).join('\n')],
+      ['dotted labels, one long line', `${'a.'.repeat(MB / 4)}x=Bearer ${k} retrac`],
       ['yaml siblings below', Array.from({ length: 7500 }, (_, i) => ' '.repeat(2 + (i % 40)) + (i % 2 ? `Authorization: Bearer ${k}` : 'uri: https://api.retrac.co/v1/items')).join('\n')],
     ];
     for (const [label, text] of contents) {
