@@ -92,7 +92,7 @@ class LineScan extends RequestModel {
     const sinks: number[] = [];
     let hosts = false;
     // Lines holding base64 of `retrac_` (a restricted key encoded): scanned as themselves, in line order with the gate's.
-    const markers = markerLines(region, base, this.starts, from, to);
+    const markers = markerLines(this.doc.slice(this.starts[from], this.lineEnd(to)), this.starts[from], this.starts, from, to);
     let mi = 0;
     const activate = (a: number, b: number): void => {
       if (a > activeTo + 1) {
@@ -799,7 +799,7 @@ function restrictedKeyIn(keys: readonly { tok: KeyToken }[]): string | undefined
   return keys.find((k) => k.tok.keyType === 'restricted')?.tok.key;
 }
 
-/** The lines in [from, to] that hold a base64 marker of `retrac_`, sorted and unique; literal searches over the region. */
+/** The lines in [from, to] that hold a base64 marker of `retrac_` (`region` is their text, from `base`), sorted and unique. */
 function markerLines(region: string, base: number, starts: readonly number[], from: number, to: number): number[] {
   const out: number[] = [];
   for (const marker of BASE64_PREFIX_MARKERS) {
