@@ -182,6 +182,13 @@ function isBase64Char(code: number): boolean {
 }
 
 const ENCODED_PREFIX = 'retrac%5F';
+/** Lines a table's header may sit above a row. */
+const TABLE_LINES = 50;
+function countOf(s: string, c: string): number {
+  let n = 0;
+  for (let i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) n++;
+  return n;
+}
 const READ_HERE_STRING = /\bread(?:[ \t]+-[A-Za-z]+)*[ \t]+([A-Za-z_]\w{0,60})[ \t]*<<<[ \t]*["']?$/;
 const SECRET_VALUE_FLAG = /--(?:body|value|secret-string|secret-value|data)[= ]\s*["']?$/;
 /** The last name that says Retrac key before the value on its line (a path too: `/stock/retrac/api-key`). */
@@ -200,6 +207,8 @@ const BASE64_MARKER = new RegExp(BASE64_PREFIX_MARKERS.join('|'), 'g');
 export class KeyTokens {
   /** One cursor for every line (`full` does not call itself): no allocation per line. */
   private readonly runs = new AlnumRuns('', 1, 0, 0);
+  /** tableTop by line (negative keys for Markdown tables). */
+  private readonly tableTops = new Map<number, number>();
 
   constructor(
     private readonly lengths: KeyLengths,
@@ -422,6 +431,9 @@ export class KeyTokens {
       const named = lookupFallback(s, valueStart) ?? retracKeyNameBefore(s, valueStart);
       if (named) return named;
     }
+    // A table cell (CSV/TSV, Markdown): its column's header names it, its row's first cell says whose it is.
+    const cell = s.length < 2000 ? this.tableCellName(s, start, end, line) : undefined;
+    if (cell) return cell;
     // Shell `read -r NAME <<< "…"`: a here-string read into a variable.
     const read = before.includes('<<<') ? READ_HERE_STRING.exec(s.slice(Math.max(0, valueStart - 120), valueStart)) : null;
     if (read) return { via: 'assign', name: read[1] };
@@ -459,6 +471,58 @@ export class KeyTokens {
     }
     if (!name.operator && !nameSaysRetracKey(name.name) && !isKeywordName(s, valueStart, name.name)) return { via: 'bare' };
     return { via: 'assign', name: name.name };
+  }
+
+  /**
+   * `service,api_key` / `retrac,KEY` (CSV, TSV) and `| Service | Key |` / `| --- |` / `| Retrac | KEY |` (Markdown):
+   * a cell of a key-like column is named `<row's first cell>.<header>` (`retrac.api_key`), so whose it is
+   * reads from the row. The header is the block's first line, up to TABLE_LINES above.
+   */
+  private tableCellName(s: string, start: number, end: number, line: number): { via: 'assign'; name: string } | undefined {
+    const markdown = /^\s*\|/.test(s);
+    let d = markdown ? '|' : '';
+    if (!markdown) {
+      const before = s.charAt(start - 1);
+      const after = s.charAt(end);
+      const q = (c: string): boolean => c === '"' || c === "'";
+      const b = q(before) ? s.charAt(start - 2) : before;
+      const a = q(after) ? s.charAt(end + 1) : after;
+      d = b === ',' || b === '\t' || b === ';' ? b : '';
+      if (!d || !(a === d || a === '')) return undefined;
+    }
+    const column = countOf(s.slice(0, start), d);
+    if (column < (markdown ? 2 : 1)) return undefined;
+    const top = this.tableTop(line, markdown);
+    if (top === line) return undefined;
+    const header = this.lineText(top);
+    if (countOf(header, d) !== countOf(s, d)) return undefined;
+    if (markdown && !/^\s*\|?\s*:?-{3,}/.test(this.lineText(top + 1))) return undefined;
+    const clean = (c: string | undefined): string => (c ?? '').trim().replace(/^["']|["']$/g, '').trim();
+    const headerCell = clean(header.split(d)[column]);
+    const rowName = clean(s.split(d)[markdown ? 1 : 0]);
+    if (!/^[\w .-]{1,40}$/.test(headerCell) || !/^[\w .-]{1,40}$/.test(rowName)) return undefined;
+    const label = headerCell.replace(/ /g, '_');
+    if (!isGenericKeyName(label) && !nameSaysRetracKey(label)) return undefined;
+    return { via: 'assign', name: `${rowName.replace(/ /g, '_')}.${label}` };
+  }
+
+  /** The first line of the table block a line is in (within TABLE_LINES); by line, from the line above's answer. */
+  private tableTop(line: number, markdown: boolean): number {
+    const key = markdown ? -1 - line : line;
+    const memo = this.tableTops.get(key);
+    if (memo !== undefined) return memo;
+    const inTable = (l: number): boolean => {
+      const t = this.lineText(l);
+      return /\S/.test(t) && t.length <= 2000 && (!markdown || /^\s*\|/.test(t));
+    };
+    let top = line;
+    if (line > 0 && inTable(line - 1)) {
+      const above = this.tableTops.get(markdown ? -line : line - 1);
+      if (above !== undefined) top = Math.max(above, line - TABLE_LINES);
+      else for (let l = line - 1; l >= Math.max(0, line - TABLE_LINES) && inTable(l); l--) top = l;
+    }
+    this.tableTops.set(key, top);
+    return top;
   }
 
   /** `.apiKey("…")`, `.setToken("…")`, `.with_api_key("…")`: a setter whose name says key. */

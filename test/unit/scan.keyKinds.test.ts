@@ -432,6 +432,32 @@ tn('r5 hard negatives', [
   ['dbt profile for a warehouse, Retrac as source name', 'profiles.yml', (v) => `stock:\n  outputs:\n    dev:\n      type: snowflake\n      password: ${v}\n# sources: retrac`],
 ]);
 
+// Round 6, written after the round-5 fixes, in kinds not looked at yet; first run with those fixes.
+round = 6;
+tp('r6 mobile, desktop, data and tables', [
+  ['plist named for Retrac, generic key', 'Stock/Retrac-Info.plist', (k) => `<dict>\n\t<key>API_KEY</key>\n\t<string>${k}</string>\n</dict>`],
+  ['secrets.properties', 'secrets.properties', (k) => `RETRAC_API_KEY=${k}`],
+  ['Expo app.config extra', 'app.config.ts', (k) => `export default {\n  name: 'stock',\n  extra: { retracApiKey: '${k}' },\n};`],
+  ['Capacitor plugin config', 'capacitor.config.json', (k) => `{\n  "appId": "org.example.stock",\n  "plugins": {\n    "Retrac": { "apiKey": "${k}" }\n  }\n}`],
+  ['Electron main sets env', 'electron/main.js', (k) => `process.env.RETRAC_API_KEY = '${k}';\napp.whenReady().then(createWindow);`],
+  ['.Renviron', '.Renviron', (k) => `RETRAC_API_KEY=${k}`],
+  ['Julia ENV assignment', 'scripts/setup.jl', (k) => `ENV["RETRAC_API_KEY"] = "${k}"`],
+  ['MATLAB setenv', 'startup.m', (k) => `setenv('RETRAC_API_KEY', '${k}');`],
+  ['SAS macro variable', 'load.sas', (k) => `%let retrac_api_key = ${k};`],
+  ['CSV of service keys', 'ops/keys.csv', (k) => `service,api_key\ncourier,\nretrac,${k}`],
+  ['Markdown table of keys', 'docs/ops.md', (k) => `| Service | Key |\n| --- | --- |\n| Retrac | ${k} |`],
+  ['restricted key in a CSV', 'ops/keys2.csv', (k) => `service,token\nstock,${k}`, R],
+]);
+tn('r6 hard negatives', [
+  ['.Renviron courier', '.Renviron', (v) => `RETRAC_URL=${API}\nCOURIER_TOKEN=${v}`],
+  ['Capacitor: courier plugin next to a Retrac one', 'capacitor.config.json', (v) => `{\n  "plugins": {\n    "Retrac": { "url": "${API}" },\n    "Courier": { "apiKey": "${v}" }\n  }\n}`],
+  ['Expo extra: courier key next to a Retrac URL', 'app.config.ts', (v) => `export default {\n  extra: { retracUrl: '${API}', courierKey: '${v}' },\n};`],
+  ['CSV: the courier row holds the key', 'ops/keys.csv', (v) => `service,api_key\nretrac,\ncourier,${v}`],
+  ['Markdown table: the courier row holds the key', 'docs/ops.md', (v) => `| Service | Key |\n| --- | --- |\n| Retrac | (in the vault) |\n| Courier | ${v} |`],
+  ['CSV of Retrac item ids', 'data/retrac-items.csv', (v) => `id,name,qty\n${v},Widget,4`],
+  ['plist named for Retrac, a build id', 'Stock/Retrac-Info.plist', (v) => `<dict>\n\t<key>BUILD_ID</key>\n\t<string>${v}</string>\n</dict>`],
+]);
+
 // ---------------------------------------------------------------------------------------------
 
 interface Outcome {
@@ -551,6 +577,9 @@ describe('scan: adversarial contents for the key-kind readers', function () {
       ['auth flags', `http -A bearer -a ${k} https://api.retrac.co/v1/items\n`.repeat(Q / 80)],
       ['dotted bearer labels', Array.from({ length: 6000 }, (_, i) => (i % 2 ? `a.b.c${i}.headers.Authorization=Bearer ${k}` : `a.b.retrac${i}.url=https://api.retrac.co`)).join('\n')],
       ['dotted labels, one long line', `${'a.'.repeat(MB / 4)}x=Bearer ${k} retrac`],
+      ['CSV rows of key-like cells', 'service,api_key,token,secret\n' + `retrac,${k},${k},${k}\n`.repeat(Q / 90)],
+      ['Markdown rows of key-like cells', '| Service | Key | Token |\n| --- | --- | --- |\n' + `| Retrac | ${k} | ${k} |\n`.repeat(Q / 64)],
+      ['delimiters without a header', `,${k}`.repeat(MB / 26)],
       ['yaml siblings below', Array.from({ length: 7500 }, (_, i) => ' '.repeat(2 + (i % 40)) + (i % 2 ? `Authorization: Bearer ${k}` : 'uri: https://api.retrac.co/v1/items')).join('\n')],
     ];
     for (const [label, text] of contents) {
