@@ -39,11 +39,12 @@ function endsAsRetracUserinfo(s: string, start: number, end: number): boolean {
 
 const NETRC_MACHINE = /(?:^|\s)(?:machine\s+(\S{1,200})|default)(?=\s|$)/g;
 const NETRC_PASSWORD = /(?:^|\s)(?:password|passwd)\s+$/;
+const HOST_SCOPED_AUTH = /\/\/([A-Za-z0-9.-]{1,120}(?::\d{1,5})?)\/[^\s"'=]{0,80}:_(?:authToken|auth|password)["']?\s*[= ]\s*["']?$/;
 /** Lines a `.netrc` machine line may sit above its password. */
 const NETRC_LINES = 8;
 
 const AUTH_CALL_BEFORE =
-  /(?:\b(?:bearer_?auth|set_?bearer_?(?:token|auth)|with_?(?:bearer_?)?token|(?:set_?|with_?)?basic_?auth|httpbasicauth|token_?auth|bearer_?tokens?|set_?auth_?token|auth|\w*authenticator)\s*\(\s*\(?\s*[&*]?\s*|\bauth\s*[=:]\s*\(?\s*\[?\s*|(?:^|[\s{(,])(?:-u|--user|--oauth2-bearer|--bearer|:oauth-token)\s+["']?|\bbearer\s*(?:\{\}|%s|%v)["'`]\s*,\s*)$/i;
+  /(?:\b(?:bearer_?auth|set_?bearer_?(?:token|auth)|with_?(?:bearer_?)?token|(?:set_?|with_?)?basic_?auth|httpbasicauth|token_?auth|bearer_?tokens?|set_?auth_?token|auth|\w*authenticator)\s*\(\s*\(?\s*[&*]?\s*|\bauth["']?\s*(?:=>|[=:])\s*\(?\s*\[?\s*|(?:^|[\s{(,])(?:-u|--user|-a|--auth|--oauth2-bearer|--bearer|:oauth-token)\s+["']?|\bbearer\s*(?:\{\}|%s|%v)["'`]\s*,\s*)$/i;
 /** A call just before the value: `name(` (with an optional `(`, `&`, `*`); its name is read by AUTH_CALL_NAME. */
 const CALL_BEFORE = /(\w{1,64})\s*[({]\s*\(?\s*[&*]?\s*$/;
 /** A call without brackets before a quoted value: `AuthorizationBearer "…"` (F#), `bearer_auth "…"` (Ruby, Crystal). */
@@ -55,7 +56,8 @@ const BARE_CALL_BEFORE = /(?:^|[\s(;|])([A-Za-z_]\w{2,40})[ \t]+$/;
  * token (`.bearer_auth(…)`, `req_auth_bearer_token(…)`, `WithOAuthBearerToken(…)`, `.auth.bearer(…)`,
  * `JwtAuthenticator(…)`, `Http::withToken(…)`, `SetAuthToken(…)`, `HTTPBasicAuth(…)`).
  */
-const AUTH_CALL_NAME = /bearer|basic_?auth|authenticat|^(?:set|with|use|add)\w*token$|^token_?auth$|^auth$/i;
+// `Credentials.basic(…)` (OkHttp), `new NetworkCredential(…)` / `UsernamePasswordCredentials(…)`: credentials by what the call makes.
+const AUTH_CALL_NAME = /bearer|basic_?auth|authenticat|^(?:set|with|use|add)\w*token$|^token_?auth$|^auth$|^basic$|credentials?$/i;
 const ENV_FALLBACK_BEFORE =
   /([A-Za-z_][\w.-]*)["'\]]*\)*(?:\s*\.\s*(?:unwrap_or(?:_else)?|or_else|orElse(?:Get)?|getOrElse|getOrDefault)\s*\((?:\s*\|[^|]*\|\s*)?)?\s*(?:\|\||\?\?|\?:|\bor\b|,|:-|:=|:|\{)?\s*$/;
 const WRAPPER_BEFORE = /(?:(?:JSON\.stringify|String|str|SecretStr|Secret|SecretString|Some|Ok)\s*\(|ConvertTo-SecureString(?:\s+-String)?)\s*$/;
@@ -185,6 +187,22 @@ function isBase64Char(code: number): boolean {
 }
 
 const ENCODED_PREFIX = 'retrac%5F';
+/** Lines a table's header may sit above a row. */
+const TABLE_LINES = 50;
+function countOf(s: string, c: string): number {
+  let n = 0;
+  for (let i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) n++;
+  return n;
+}
+const READ_HERE_STRING = /\bread(?:[ \t]+-[A-Za-z]+)*[ \t]+([A-Za-z_]\w{0,60})[ \t]*<<<[ \t]*["']?$/;
+const SECRET_VALUE_FLAG = /--(?:body|value|secret-string|secret-value|data)[= ]\s*["']?$/;
+/** The last name that says Retrac key before the value on its line (a path too: `/stock/retrac/api-key`). */
+function retracKeyNameBefore(s: string, valueStart: number): { via: 'assign'; name: string } | undefined {
+  const before = s.slice(Math.max(0, valueStart - 200), valueStart);
+  let name: string | undefined;
+  for (const m of before.matchAll(/[A-Za-z_/][\w./:-]*/g)) if (nameSaysRetracKey(m[0])) name = m[0];
+  return name ? { via: 'assign', name } : undefined;
+}
 const TEX_MACRO_BEFORE = /\\(?:(?:re)?newcommand|providecommand|def)\s*\{?\\([A-Za-z@]{1,60})\}?\s*\{$/;
 /** Longest user name read in decoded basic-auth credentials. */
 const MAX_BASIC_USER = 64;
@@ -194,6 +212,8 @@ const BASE64_MARKER = new RegExp(BASE64_PREFIX_MARKERS.join('|'), 'g');
 export class KeyTokens {
   /** One cursor for every line (`full` does not call itself): no allocation per line. */
   private readonly runs = new AlnumRuns('', 1, 0, 0);
+  /** tableTop by line (negative keys for Markdown tables). */
+  private readonly tableTops = new Map<number, number>();
 
   constructor(
     private readonly lengths: KeyLengths,
@@ -252,6 +272,7 @@ export class KeyTokens {
         while (from > 0 && isBase64Char(s.charCodeAt(from - 1))) from--;
         to = p + m[0].length;
         while (to < s.length && isBase64Char(s.charCodeAt(to))) to++;
+        for (let pad = 0; pad < 2 && s.charCodeAt(to) === 61 /* = */; pad++) to++;
         done = false;
       }
       if (done) {
@@ -330,6 +351,9 @@ export class KeyTokens {
   private hostCredential(s: string, start: number, end: number, line: number): { via: KeyToken['via'] } | undefined {
     const host = userinfoHost(s, start, end);
     if (host !== undefined) return { via: RETRAC_HOST.test(host) ? 'host' : 'bare' };
+    // `//npm.retrac.co/:_authToken KEY` (`npm config set`), `…:_authToken=KEY` (`.npmrc`): scoped to the host in the name.
+    const scoped = HOST_SCOPED_AUTH.exec(s.slice(Math.max(0, start - 200), start));
+    if (scoped) return { via: RETRAC_HOST.test(scoped[1]) ? 'host' : 'bare' };
     const before = s.slice(Math.max(0, start - 16), start);
     if (!NETRC_PASSWORD.test(before)) return undefined;
     // The nearest `machine` before the password, on its line or up to NETRC_LINES above.
@@ -412,6 +436,18 @@ export class KeyTokens {
         if (named) return { via: 'assign', name: named.name };
       }
     }
+    // A CLI that stores a named secret: `gh secret set RETRAC_API_KEY --body …`, `aws ssm put-parameter --name
+    // /stock/retrac/api-key --value …`, `az keyvault secret set --name retrac-token --value …`.
+    if (SECRET_VALUE_FLAG.test(before)) {
+      const named = lookupFallback(s, valueStart) ?? retracKeyNameBefore(s, valueStart);
+      if (named) return named;
+    }
+    // A table cell (CSV/TSV, Markdown): its column's header names it, its row's first cell says whose it is.
+    const cell = s.length < 2000 ? this.tableCellName(s, start, end, line) : undefined;
+    if (cell) return cell;
+    // Shell `read -r NAME <<< "…"`: a here-string read into a variable.
+    const read = before.includes('<<<') ? READ_HERE_STRING.exec(s.slice(Math.max(0, valueStart - 120), valueStart)) : null;
+    if (read) return { via: 'assign', name: read[1] };
     // LaTeX: `\newcommand{\retracApiKey}{…}`, `\def\retracApiKey{…}`.
     const macro = s.charCodeAt(valueStart - 1) === 123 /* { */ ? TEX_MACRO_BEFORE.exec(before) : null;
     if (macro) return { via: 'assign', name: macro[1] };
@@ -450,6 +486,58 @@ export class KeyTokens {
     }
     if (!name.operator && !nameSaysRetracKey(name.name) && !isKeywordName(s, valueStart, name.name)) return { via: 'bare' };
     return { via: 'assign', name: name.name };
+  }
+
+  /**
+   * `service,api_key` / `retrac,KEY` (CSV, TSV) and `| Service | Key |` / `| --- |` / `| Retrac | KEY |` (Markdown):
+   * a cell of a key-like column is named `<row's first cell>.<header>` (`retrac.api_key`), so whose it is
+   * reads from the row. The header is the block's first line, up to TABLE_LINES above.
+   */
+  private tableCellName(s: string, start: number, end: number, line: number): { via: 'assign'; name: string } | undefined {
+    const markdown = /^\s*\|/.test(s);
+    let d = markdown ? '|' : '';
+    if (!markdown) {
+      const before = s.charAt(start - 1);
+      const after = s.charAt(end);
+      const q = (c: string): boolean => c === '"' || c === "'";
+      const b = q(before) ? s.charAt(start - 2) : before;
+      const a = q(after) ? s.charAt(end + 1) : after;
+      d = b === ',' || b === '\t' || b === ';' ? b : '';
+      if (!d || !(a === d || a === '')) return undefined;
+    }
+    const column = countOf(s.slice(0, start), d);
+    if (column < (markdown ? 2 : 1)) return undefined;
+    const top = this.tableTop(line, markdown);
+    if (top === line) return undefined;
+    const header = this.lineText(top);
+    if (countOf(header, d) !== countOf(s, d)) return undefined;
+    if (markdown && !/^\s*\|?\s*:?-{3,}/.test(this.lineText(top + 1))) return undefined;
+    const clean = (c: string | undefined): string => (c ?? '').trim().replace(/^["']|["']$/g, '').trim();
+    const headerCell = clean(header.split(d)[column]);
+    const rowName = clean(s.split(d)[markdown ? 1 : 0]);
+    if (!/^[\w .-]{1,40}$/.test(headerCell) || !/^[\w .-]{1,40}$/.test(rowName)) return undefined;
+    const label = headerCell.replace(/ /g, '_');
+    if (!isGenericKeyName(label) && !nameSaysRetracKey(label)) return undefined;
+    return { via: 'assign', name: `${rowName.replace(/ /g, '_')}.${label}` };
+  }
+
+  /** The first line of the table block a line is in (within TABLE_LINES); by line, from the line above's answer. */
+  private tableTop(line: number, markdown: boolean): number {
+    const key = markdown ? -1 - line : line;
+    const memo = this.tableTops.get(key);
+    if (memo !== undefined) return memo;
+    const inTable = (l: number): boolean => {
+      const t = this.lineText(l);
+      return /\S/.test(t) && t.length <= 2000 && (!markdown || /^\s*\|/.test(t));
+    };
+    let top = line;
+    if (line > 0 && inTable(line - 1)) {
+      const above = this.tableTops.get(markdown ? -line : line - 1);
+      if (above !== undefined) top = Math.max(above, line - TABLE_LINES);
+      else for (let l = line - 1; l >= Math.max(0, line - TABLE_LINES) && inTable(l); l--) top = l;
+    }
+    this.tableTops.set(key, top);
+    return top;
   }
 
   /** `.apiKey("…")`, `.setToken("…")`, `.with_api_key("…")`: a setter whose name says key. */

@@ -5,6 +5,7 @@
 // word, and the findings are moved back to their place in the file. A key always carries or
 // sits next to a gate word, so it is inside a window. Texts with ordinary lines are scanned whole.
 import type { PreparedOptions } from './prepare';
+import { BASE64_PREFIX_MARKERS } from './keyTokens';
 import { CONTEXT_LINES, scanWhole } from './scanner';
 import { countNewlines, moveFinding } from './findingPosition';
 import type { Finding } from './types';
@@ -49,10 +50,16 @@ export function scanLongLines(text: string, prep: PreparedOptions): Finding[] {
   if (text.length < MIN_TEXT || !averageLineAbove(text, LONG_AVERAGE_LINE)) return scanWhole(text, prep);
   const gate = prep.gate;
   const windows: number[] = [];
+  const at: number[] = [];
   gate.lastIndex = 0;
-  for (let m = gate.exec(text); m; m = gate.exec(text)) {
-    const a = linesBack(text, Math.max(0, m.index - WINDOW_RADIUS), CONTEXT_LINES, m.index - 4 * WINDOW_RADIUS);
-    const b = linesForward(text, Math.min(text.length, m.index + WINDOW_RADIUS), CONTEXT_LINES, m.index + 4 * WINDOW_RADIUS);
+  for (let m = gate.exec(text); m; m = gate.exec(text)) at.push(m.index);
+  // Base64 of `retrac_` (not in the gate regex): literal searches, merged in order.
+  const before = at.length;
+  for (const marker of BASE64_PREFIX_MARKERS) for (let i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + marker.length)) at.push(i);
+  if (at.length > before) at.sort((x, y) => x - y);
+  for (const index of at) {
+    const a = linesBack(text, Math.max(0, index - WINDOW_RADIUS), CONTEXT_LINES, index - 4 * WINDOW_RADIUS);
+    const b = linesForward(text, Math.min(text.length, index + WINDOW_RADIUS), CONTEXT_LINES, index + 4 * WINDOW_RADIUS);
     if (windows.length && a <= windows[windows.length - 1]) windows[windows.length - 1] = Math.max(b, windows[windows.length - 1]);
     else windows.push(a, b);
   }

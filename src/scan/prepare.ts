@@ -114,7 +114,9 @@ export function sharedParts(envValues: ScanOptions['envValues'], lenient: boolea
   const names = [...keyEnvNames.keys()].map(escapeRegExp);
   // Every rule needs one of these within CONTEXT_LINES of its finding; lines further from all of
   // them are never looked at. `mayHaveFindings` checks the same words on raw bytes.
-  const gate = new RegExp(['[rR]etrac', 'RETRAC', '[wW]orkspace(?:Id|ID|_id)', '[pP]roject(?:Slug|_slug)', ...BASE64_PREFIX_MARKERS, ...names].join('|'), 'g');
+  // (The base64 markers of `retrac_` are not here: a letter as common as `c` would start a match attempt
+  // everywhere. The scan finds their lines with a literal search instead: scanner.ts `markerLines`.)
+  const gate = new RegExp(['[rR]etrac', 'RETRAC', '[wW]orkspace(?:Id|ID|_id)', '[pP]roject(?:Slug|_slug)', ...names].join('|'), 'g');
   // A little looser than `gate` (`etrac` for `[rR]etrac`, `orkspace[I_]` for `[wW]orkspace…`):
   // alternatives that start with plain letters let the regex engine skip ahead through bytes that
   // cannot start a match.

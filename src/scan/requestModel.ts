@@ -218,6 +218,10 @@ export abstract class RequestModel extends LineModel {
           const below = this.shape(l).indent;
           if (below > 0 && below < top) top = below;
         }
+        // A Retrac line below and outside the key's block (`courier:` / `token: …` then `retrac:`) places it
+        // only when the key's own section does not name another service.
+        const keyIndent = this.shape(line).indent;
+        if (i > t && keyIndent >= 0 && this.shape(l).indent >= 0 && this.shape(l).indent < keyIndent && this.sectionOwnerIsOther(line)) ok = false;
         for (let k = a + 1; k <= b && ok; k++) {
           const ind = this.shape(ext.from + k).indent;
           if (ind >= 0) ok = opens ? ind > top : ind >= top || k === b;

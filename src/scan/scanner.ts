@@ -12,7 +12,7 @@
 // analysis on top of it (Retrac hosts, key candidates, request keys) in requestModel.ts.
 import { redactKey } from '../api/keys';
 import { isIdentChar } from './keyShape';
-import { retracLookupName, type KeyToken } from './keyTokens';
+import { BASE64_PREFIX_MARKERS, retracLookupName, type KeyToken } from './keyTokens';
 import {
   CONTEXT_LINES, FLOW_LINES, IMPORT_LINE, REQUEST_LINES, WORKSPACE_PARAM, type LineFacts,
 } from './lineModel';
@@ -151,9 +151,20 @@ class LineScan extends RequestModel {
     }
     const sinks: number[] = [];
     let hosts = false;
+    // Lines holding base64 of `retrac_` (a restricted key encoded): scanned as themselves, in line order with the gate's.
+    const markers = markerLines(this.doc.slice(this.starts[from], this.lineEnd(to)), this.starts[from], this.starts, from, to);
+    let mi = 0;
+    const activate = (a: number, b: number): void => {
+      if (a > activeTo + 1) {
+        this.scanRange(activeFrom, activeTo);
+        activeFrom = a;
+      }
+      activeTo = Math.max(activeTo, b);
+    };
     gate.lastIndex = 0;
     for (let m = gate.exec(region); m; m = gate.exec(region)) {
       const line = lineOfOffset(this.starts, base + m.index);
+      for (; mi < markers.length && markers[mi] <= Math.max(from, line - CONTEXT_LINES); mi++) activate(markers[mi], markers[mi]);
       const f = this.factsOf(line);
       // Requests that send to Retrac: the keys they carry may sit far from any gate word.
       if (f.retracTarget) sinks.push(line);
@@ -162,16 +173,11 @@ class LineScan extends RequestModel {
       const reachDown = f.retracTarget && (opensSection(f.text) || this.prep.requestFile || this.isOpenApiServer(line)) ? FLOW_LINES : CONTEXT_LINES;
       const a = Math.max(from, line - CONTEXT_LINES);
       const b = Math.min(to, line + reachDown);
-      if (a <= b) {
-        if (a > activeTo + 1) {
-          this.scanRange(activeFrom, activeTo);
-          activeFrom = a;
-        }
-        activeTo = Math.max(activeTo, b);
-      }
+      if (a <= b) activate(a, b);
       if (line + 1 > this.last) break;
       gate.lastIndex = this.starts[line + 1] - base; // the rest of this line adds nothing
     }
+    for (; mi < markers.length; mi++) activate(markers[mi], markers[mi]);
     this.scanRange(activeFrom, activeTo);
     // A Retrac URL bound to a name: the requests that use the name send to Retrac too.
     if (hosts) for (const l of this.hostUses()) if (l >= ctxFrom && l <= ctxTo) sinks.push(l);
@@ -486,6 +492,8 @@ class LineScan extends RequestModel {
    */
   private fullKeyHasContext(tok: KeyToken, line: number): boolean {
     if (tok.via === 'bearer') {
+      // `quarkus.rest-client.courier.headers.Authorization=Bearer …`: the label's own path says whose header it is.
+      if (this.bearerLabelOwnedByAnother(tok, line)) return false;
       return this.prep.retracFile || this.retracAround(this.requestWindow(line), line) || this.openApiServerIsRetrac(line) || this.interceptedToRetrac(line);
     }
     if (tok.via === 'host') return true; // bound to a Retrac host by its own syntax (keyTokens.ts)
@@ -495,6 +503,8 @@ class LineScan extends RequestModel {
     // `api_keys:` / `retrac: …`, `tokens = { retrac: '…' }`: a Retrac field in a map of keys.
     if (hasRetracWord(name)) return this.inKeyMap(line);
     // `password = …` under `[retrac]` (`.pypirc`, a tool's credentials file): only in a section or file named for Retrac.
+    // `auth: { username: KEY, password: '' }`: a key as the user of basic auth, only in a request that goes to Retrac.
+    if (USER_NAME.test(name)) return !this.ownedByAnother(tok, line) && this.retracAround(this.requestWindow(line), line);
     if (PASSWORD_NAME.test(name)) return !this.ownedByAnother(tok, line) && (this.prep.retracFile || this.inRetracSection(line) || this.xmlEntryIdSaysRetrac(line));
     if (!isGenericKeyName(name)) return false;
     if (this.ownedByAnother(tok, line)) return false;
@@ -562,7 +572,31 @@ class LineScan extends RequestModel {
    */
   private ownedByAnother(tok: KeyToken, line: number): boolean {
     const name = tok.name ?? '';
-    return (name !== '' && ownerOf(name, this.factsOf(line).text, tok.start) === 'other') || this.entryOwnerIsOther(line);
+    return (name !== '' && ownerOf(name, this.factsOf(line).text, tok.start) === 'other') || this.entryOwnerIsOther(line) ||
+      (tok.via === 'bearer' && this.bearerLabelOwnedByAnother(tok, line));
+  }
+
+  /**
+   * In a properties-like file, the dotted label a bearer value is set under branches off a Retrac
+   * sibling's label at a service name: `quarkus.rest-client.courier.headers.Authorization=Bearer …` next to
+   * `quarkus.rest-client.retrac.url=…` (the segment after the shared prefix says whose header it is).
+   */
+  private bearerLabelOwnedByAnother(tok: KeyToken, line: number): boolean {
+    // Properties lines are short; a long line (a bundle, a minified blob) holds no such labels.
+    const text = this.factsText(line);
+    if (!this.prep.paragraphs || text.length > 400) return false;
+    const m = BEARER_LABEL.exec(text.slice(Math.max(0, tok.start - 200), tok.start));
+    if (!m || hasRetracWord(m[1])) return false;
+    const own = m[1].split('.');
+    for (let l = Math.max(0, line - CONTEXT_LINES); l <= Math.min(this.last, line + CONTEXT_LINES); l++) {
+      if (l === line || !this.factsOf(l).retracWord || this.factsText(l).length > 400) continue;
+      const sibling = DOTTED_LABEL.exec(this.factsText(l))?.[1]?.split('.');
+      if (!sibling) continue;
+      let k = 0;
+      while (k < own.length && k < sibling.length && own[k] === sibling[k]) k++;
+      if (k > 0 && k < own.length - 1 && k < sibling.length && hasRetracWord(sibling[k])) return true;
+    }
+    return false;
   }
 
   /** An XML entry identified by a child above the line: Maven `<server>` / `<id>retrac</id>` / `<password>…`. */
@@ -1119,7 +1153,11 @@ const OWNER_FIELD = /(?<![\w-])["']?(?:provider|service|vendor)["']?[ \t]*[:=][ 
 /** A section that maps services to their keys: `api_keys:`, `tokens = {`, `"credentials": {`. */
 const KEY_MAP_NAME = /key|token|secret|credential/i;
 /** Qualifiers that do not say whose key a name holds: `self.api_key`, `config.token`, `process.env.API_KEY`. */
+/** `a.b.headers.Authorization=Bearer ` before a bearer value: the label. */
+const BEARER_LABEL = /(?:^|[\s"'])([\w-]+(?:\.[\w-]+)+)["']?[ \t]*[:=][ \t]*["']?(?:Bearer|Token|Basic)[ \t]+$/i;
+const DOTTED_LABEL = /^[ \t]*([\w-]+(?:\.[\w-]+)+)[ \t]*[:=]/;
 const PASSWORD_NAME = /^(?:password|passwd|pass)$/i;
+const USER_NAME = /^(?:username|user|login)$/i;
 const XML_ENTRY_ID = /^\s*<(?:id|name)>\s*([^<]{1,80})<\/(?:id|name)>\s*$/;
 const NEUTRAL_QUALIFIERS = new Set([
   'self', 'this', 'config', 'cfg', 'conf', 'configuration', 'settings', 'setting', 'options', 'opts', 'env', 'environ',
@@ -1172,6 +1210,20 @@ function ownerOf(name: string, lineText: string, valueStart: number): 'retrac' |
 /** The first restricted key among a request's keys. */
 function restrictedKeyIn(keys: readonly { tok: KeyToken }[]): string | undefined {
   return keys.find((k) => k.tok.keyType === 'restricted')?.tok.key;
+}
+
+/** The lines in [from, to] that hold a base64 marker of `retrac_` (`region` is their text, from `base`), sorted and unique. */
+function markerLines(region: string, base: number, starts: readonly number[], from: number, to: number): number[] {
+  const out: number[] = [];
+  for (const marker of BASE64_PREFIX_MARKERS) {
+    for (let i = region.indexOf(marker); i >= 0; i = region.indexOf(marker, i + marker.length)) {
+      const line = lineOfOffset(starts, base + i);
+      if (line >= from && line <= to) out.push(line);
+    }
+  }
+  if (out.length < 2) return out;
+  out.sort((a, b) => a - b);
+  return out.filter((l, i) => i === 0 || out[i - 1] !== l);
 }
 
 /** Sent as auth: after `Bearer`, into an auth helper, or under a generic key name (`token: "…"`). */
@@ -1249,7 +1301,7 @@ export function compareFindings(a: Finding, b: Finding): number {
 /** Full scan of a text, sorted; a text without any gate word costs one regex search. */
 export function scanWhole(text: string, prep: PreparedOptions): Finding[] {
   prep.gate.lastIndex = 0;
-  if (!prep.gate.test(text) && !prep.retracFile) return [];
+  if (!prep.gate.test(text) && !prep.retracFile && !BASE64_PREFIX_MARKERS.some((m) => text.includes(m))) return [];
   const starts = computeLineStarts(text);
   return scanLines(text, starts, prep, 0, starts.length - 1).sort(compareFindings);
 }

@@ -198,6 +198,11 @@ export function assignedName(s: string, valueStart: number): { name: string; ope
     const typed = TYPED_NAME_BEFORE.exec(s.slice(Math.max(0, j - 80), j));
     if (typed && !DECLARATION_WORDS.has(typed[1].toLowerCase())) return { name: typed[1], operator };
   }
+  // A blank-separated key with colons (`SET retrac:api_key …` in Redis): the whole key is the name.
+  while (!operator && j > 1 && s.charCodeAt(j - 1) === 58 /* : */ && /[\w.$-]/.test(s.charAt(j - 2))) {
+    j--;
+    while (j > 0 && /[\w.$-]/.test(s.charAt(j - 1))) j--;
+  }
   const name = s.slice(j, end).replace(/^[$-]+/, '');
   if (!name || !/[A-Za-z]/.test(name)) return undefined;
   return { name, operator };
