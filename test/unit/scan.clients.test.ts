@@ -164,6 +164,49 @@ const round2: Idiom[] = [
   { name: 'Drone pipeline commands', file: '.drone.yml', retracUse: '', make: (t, k) => `kind: pipeline\ntype: docker\nname: smoke\nsteps:\n  - name: items\n    image: curlimages/curl\n    commands:\n      - curl -fsS -H "Authorization: Bearer ${k}" ${t.full}` },
 ];
 
+/** Round 3: written after the round-2 fixes, in kinds not looked at before; run with those fixes first. */
+const round3: Idiom[] = [
+  { name: 'Python treq with bytes headers', file: 'inv/treq_client.py', make: (t, k) => `d = treq.get("${t.full}", headers={b"Authorization": [b"Bearer ${k}"]})\nd.addCallback(treq.json_content)` },
+  { name: 'Python http.client HTTPSConnection.request', file: 'inv/httpclient.py', noScheme: true, make: (t, k) => `conn = http.client.HTTPSConnection("${t.host}")\nconn.request("GET", "${t.pathq}", headers={"Authorization": "Bearer ${k}"})\nresp = conn.getresponse()` },
+  { name: 'Python OAuth2Session token dict', file: 'inv/oauth.py', make: (t, k) => `session = OAuth2Session(client_id, token={"access_token": "${k}", "token_type": "Bearer"})\nr = session.get("${t.full}")` },
+  { name: 'request-promise auth: { bearer }', file: 'lib/rp.js', make: (t, k) => `const items = await rp({\n  uri: '${t.full}',\n  auth: { bearer: '${k}' },\n  json: true,\n});` },
+  { name: 'NestJS HttpModule.register baseURL + headers', file: 'src/inventory/inventory.module.ts', make: (t, k) => `@Module({\n  imports: [\n    HttpModule.register({\n      baseURL: '${t.base}',\n      headers: { Authorization: 'Bearer ${k}' },\n    }),\n  ],\n  providers: [InventoryService],\n})\nexport class InventoryModule {}\n\n@Injectable()\nexport class InventoryService {\n  constructor(private readonly http: HttpService) {}\n  items() {\n    return this.http.get('${t.pathq}');\n  }\n}` },
+  { name: 'Go oauth2.StaticTokenSource AccessToken', file: 'inv/oauth2.go', make: (t, k) => `ts := oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "${k}"})\nclient := oauth2.NewClient(ctx, ts)\nresp, err := client.Get("${t.full}")` },
+  { name: 'Go fasthttp SetRequestURI + Header.Set', file: 'inv/fast.go', make: (t, k) => `req := fasthttp.AcquireRequest()\ndefer fasthttp.ReleaseRequest(req)\nreq.SetRequestURI("${t.full}")\nreq.Header.Set("Authorization", "Bearer ${k}")\nerr := fasthttp.Do(req, resp)` },
+  { name: 'Spring Feign RequestInterceptor bean', file: 'src/main/java/FeignConfig.java', make: (t, k) => `@FeignClient(name = "inventory", url = "${t.base}", configuration = FeignConfig.class)\ninterface InventoryClient {\n    @GetMapping("${t.pathq}")\n    List<Item> items();\n}\n\nclass FeignConfig {\n    @Bean\n    RequestInterceptor auth() {\n        return template -> template.header("Authorization", "Bearer ${k}");\n    }\n}` },
+  { name: 'Apache HttpClient 5 Fluent Request.get', file: 'src/main/java/Fluent.java', make: (t, k) => `String body = Request.get("${t.full}")\n    .addHeader("Authorization", "Bearer ${k}")\n    .execute()\n    .returnContent()\n    .asString();` },
+  { name: 'Google HttpRequestFactory getHeaders().setAuthorization', file: 'src/main/java/GoogleHttp.java', make: (t, k) => `HttpRequest request = requestFactory.buildGetRequest(new GenericUrl("${t.full}"));\nrequest.getHeaders().setAuthorization("Bearer ${k}");\nHttpResponse response = request.execute();` },
+  { name: 'http4k Request(GET, …).header', file: 'src/main/kotlin/Http4k.kt', make: (t, k) => `val response = client(\n    Request(GET, "${t.full}")\n        .header("Authorization", "Bearer ${k}")\n)` },
+  { name: 'akka-http OAuth2BearerToken', file: 'src/main/scala/Akka.scala', make: (t, k) => `val request = HttpRequest(uri = "${t.full}")\n  .withHeaders(Authorization(OAuth2BearerToken("${k}")))\nval response = Http().singleRequest(request)` },
+  { name: 'ServiceStack JsonServiceClient BearerToken', file: 'Services/SsClient.cs', make: (t, k) => `var client = new JsonServiceClient("${t.base}") { BearerToken = "${k}" };\nvar items = client.Get<List<Item>>("${t.pathq}");` },
+  { name: 'Ruby Net::HTTP::Get.new(uri, initheader)', file: 'lib/initheader.rb', make: (t, k) => `uri = URI("${t.full}")\nreq = Net::HTTP::Get.new(uri, 'Authorization' => "Bearer ${k}")\nres = Net::HTTP.start(uri.hostname, uri.port, use_ssl: uri.scheme == 'https') { |http| http.request(req) }` },
+  { name: 'Rails ActiveResource site + headers', file: 'app/models/inventory_item.rb', make: (t, k) => `class InventoryItem < ActiveResource::Base\n  self.site = "${t.base}"\n  self.element_name = "item"\n  headers['Authorization'] = "Bearer ${k}"\nend\n\nitems = InventoryItem.find(:all, from: "${t.pathq}")` },
+  { name: 'Dart chopper HeadersInterceptor', file: 'lib/chopper_client.dart', make: (t, k) => `final chopper = ChopperClient(\n  baseUrl: Uri.parse('${t.base}'),\n  interceptors: [HeadersInterceptor({'Authorization': 'Bearer ${k}'})],\n);\nfinal res = await chopper.get(Uri.parse('${t.pathq}'));` },
+  { name: 'curl config file (-K)', file: 'scripts/items.curlrc', retracUse: '', make: (t, k) => `# curl -K items.curlrc\nurl = "${t.full}"\nheader = "Authorization: Bearer ${k}"\nsilent\nfail` },
+  { name: 'reStructuredText code-block', file: 'docs/api.rst', retracUse: '', make: (t, k) => `Listing items\n=============\n\n.. code-block:: bash\n\n   curl -H "Authorization: Bearer ${k}" \\\n     "${t.full}"` },
+  { name: 'AsciiDoc source block', file: 'docs/api.adoc', retracUse: '', make: (t, k) => `== Listing items\n\n[source,bash]\n----\ncurl -H "Authorization: Bearer ${k}" "${t.full}"\n----` },
+  { name: 'Dockerfile HEALTHCHECK curl', file: 'Dockerfile', retracUse: '', make: (t, k) => `FROM node:20-slim\nHEALTHCHECK --interval=1m CMD curl -fsS -H "Authorization: Bearer ${k}" "${t.full}" || exit 1` },
+  { name: 'Compose healthcheck test array', file: 'docker-compose.yml', retracUse: '', make: (t, k) => `services:\n  sync:\n    image: curlimages/curl\n    healthcheck:\n      test: ["CMD", "curl", "-fsS", "-H", "Authorization: Bearer ${k}", "${t.full}"]\n      interval: 60s` },
+  { name: 'Chef http_request resource', file: 'cookbooks/inv/recipes/default.rb', retracUse: '', make: (t, k) => `http_request 'list items' do\n  url '${t.full}'\n  headers('Authorization' => 'Bearer ${k}')\n  action :get\nend` },
+  { name: 'Puppet exec with curl', file: 'manifests/sync.pp', retracUse: '', make: (t, k) => `exec { 'inventory-sync':\n  command => "/usr/bin/curl -fsS -H 'Authorization: Bearer ${k}' '${t.full}'",\n  path    => ['/usr/bin'],\n}` },
+  { name: 'Concourse task run args', file: 'ci/pipeline.yml', retracUse: '', make: (t, k) => `jobs:\n  - name: smoke\n    plan:\n      - task: items\n        config:\n          platform: linux\n          run:\n            path: sh\n            args:\n              - -c\n              - curl -fsS -H "Authorization: Bearer ${k}" "${t.full}"` },
+  { name: 'Azure Logic App HTTP action', file: 'workflows/sync/workflow.json', retracUse: '', make: (t, k) => `{\n  "definition": {\n    "actions": {\n      "List_items": {\n        "type": "Http",\n        "inputs": {\n          "method": "GET",\n          "uri": "${t.full}",\n          "headers": { "Authorization": "Bearer ${k}" }\n        }\n      }\n    }\n  }\n}` },
+  { name: 'Step Functions HTTP task', file: 'statemachine/sync.asl.json', retracUse: '', make: (t, k) => `{\n  "StartAt": "ListItems",\n  "States": {\n    "ListItems": {\n      "Type": "Task",\n      "Resource": "arn:aws:states:::http:invoke",\n      "Parameters": {\n        "ApiEndpoint": "${t.full}",\n        "Method": "GET",\n        "Headers": { "Authorization": "Bearer ${k}" }\n      },\n      "End": true\n    }\n  }\n}` },
+  { name: 'n8n HTTP Request node', file: 'n8n/sync.workflow.json', retracUse: '', make: (t, k) => `{\n  "nodes": [\n    {\n      "name": "List items",\n      "type": "n8n-nodes-base.httpRequest",\n      "parameters": {\n        "url": "${t.full}",\n        "sendHeaders": true,\n        "headerParameters": {\n          "parameters": [\n            { "name": "Authorization", "value": "Bearer ${k}" }\n          ]\n        }\n      }\n    }\n  ]\n}` },
+  { name: 'GitHub Action http-request-action customHeaders', file: '.github/workflows/ping.yml', retracUse: '', make: (t, k) => `jobs:\n  ping:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: fjogeleit/http-request-action@v1\n        with:\n          url: "${t.full}"\n          method: GET\n          customHeaders: '{"Authorization": "Bearer ${k}"}'` },
+  { name: 'Rakefile sh curl', file: 'Rakefile', retracUse: '', make: (t, k) => `task :items do\n  sh %(curl -fsS -H "Authorization: Bearer ${k}" "${t.full}")\nend` },
+  { name: 'Gradle Exec commandLine list', file: 'build.gradle', retracUse: '', make: (t, k) => `tasks.register('items', Exec) {\n    commandLine 'curl', '-fsS', '-H', 'Authorization: Bearer ${k}', '${t.full}'\n}` },
+  { name: 'package.json script', file: 'package.json', retracUse: '', make: (t, k) => `{\n  "name": "inv-tools",\n  "scripts": {\n    "items": "curl -fsS -H 'Authorization: Bearer ${k}' ${t.full}"\n  }\n}` },
+  { name: 'Emacs Lisp url-request-extra-headers', file: 'lisp/inv.el', make: (t, k) => `(let ((url-request-extra-headers '(("Authorization" . "Bearer ${k}"))))\n  (url-retrieve-synchronously "${t.full}"))` },
+  { name: 'Racket http-easy bearer-auth', file: 'inv.rkt', make: (t, k) => `(define res\n  (get "${t.full}"\n       #:auth (bearer-auth "${k}")))` },
+  { name: 'Common Lisp dexador headers alist', file: 'src/inv.lisp', make: (t, k) => `(dex:get "${t.full}"\n         :headers '(("Authorization" . "Bearer ${k}")))` },
+  { name: 'Tcl http::geturl -headers', file: 'scripts/inv.tcl', make: (t, k) => `set tok [http::geturl "${t.full}" -headers [list Authorization "Bearer ${k}"]]\nputs [http::data $tok]` },
+  { name: 'D std.net.curl addRequestHeader', file: 'source/inv.d', make: (t, k) => `auto http = HTTP("${t.full}");\nhttp.addRequestHeader("Authorization", "Bearer ${k}");\nhttp.onReceive = (ubyte[] data) { return data.length; };\nhttp.perform();` },
+  { name: 'Delphi Indy CustomHeaders', file: 'src/Inv.pas', make: (t, k) => `IdHTTP1.Request.CustomHeaders.AddValue('Authorization', 'Bearer ${k}');\nBody := IdHTTP1.Get('${t.full}');` },
+  { name: 'Terraform local-exec curl', file: 'infra/sync.tf', make: (t, k) => `resource "null_resource" "sync" {\n  provisioner "local-exec" {\n    command = "curl -fsS -H 'Authorization: Bearer ${k}' '${t.full}'"\n  }\n}` },
+  { name: 'Prolog http_open request_header', file: 'src/inv.pl', retracUse: ":- use_module(library(retrac)).\nretrac_items(I) :- getenv('RETRAC_API_KEY', K), retrac_list(K, I).\n\n", make: (t, k) => `items(Items) :-\n    http_open('${t.full}', In, [request_header('Authorization'='Bearer ${k}')]),\n    json_read_dict(In, Items).` },
+];
+
 /** Lines that use Retrac with a key from the environment, per file kind (for the courier variant). */
 function retracUse(file: string): string {
   const ext = file.slice(file.lastIndexOf('.') + 1);
@@ -204,6 +247,12 @@ function retracUse(file: string): string {
     ino: '#include <Retrac.h>\nRetrac retrac(RETRAC_API_KEY_FROM_SECRETS);\n\n',
     ahk: 'retrac := RetracClient(EnvGet("RETRAC_API_KEY"))\n\n',
     sql: "-- the Retrac sync reads current_setting('retrac.api_key')\n",
+    el: "(require 'retrac)\n(setq retrac-client (retrac-make-client (getenv \"RETRAC_API_KEY\")))\n\n",
+    rkt: '(require retrac)\n(define inv (retrac-client (getenv "RETRAC_API_KEY")))\n\n',
+    lisp: '(defvar *retrac* (retrac:make-client (uiop:getenv "RETRAC_API_KEY")))\n\n',
+    tcl: 'package require retrac\nset inv [retrac::client $env(RETRAC_API_KEY)]\n\n',
+    d: 'import retrac;\nauto inv = new RetracClient(environment.get("RETRAC_API_KEY"));\n\n',
+    pas: "Retrac := TRetracClient.Create(GetEnvironmentVariable('RETRAC_API_KEY'));\n\n",
   };
   byExt.js = byExt.mjs = byExt.ts;
   if (file.endsWith('.vue')) return '';
@@ -455,7 +504,69 @@ INSERT INTO http_log (url, status) VALUES ('https://api.retrac.co/items?workspac
 ];
 
 runRound('client libraries and file kinds no other test uses (red team R, round 1)', round1, round1Labelled);
+const round3Labelled: Labelled[] = [
+  { name: 'Gradle: a def token then a commandLine list', file: 'sync.gradle', keys: ['full'], expect: FULL_MISSING, make: ([k]) => `def apiToken = '${k}'
+
+tasks.register('items', Exec) {
+    commandLine 'curl', '-H', "Authorization: Bearer ${D}{apiToken}", 'https://api.retrac.co/items'
+}` },
+  { name: 'Puppet: a variable then the exec command', file: 'manifests/var.pp', keys: ['full'], expect: FULL_MISSING, make: ([k]) => `$token = '${k}'
+exec { 'sync':
+  command => "/usr/bin/curl -H 'Authorization: Bearer ${D}{token}' https://api.retrac.co/items",
+}` },
+  { name: 'Tcl: set token then an interpolated header', file: 'scripts/var.tcl', keys: ['full'], expect: FULL_MISSING, make: ([k]) => `set token ${k}
+set tok [http::geturl "https://api.retrac.co/items" -headers [list Authorization "Bearer $token"]]` },
+  { name: 'NestJS module registered with process.env, full key in .env', file: 'src/env.module.ts', keys: ['full'], expect: ['retrac/missing-workspace-id'], env: ([k]) => ({ INVENTORY_TOKEN: k }), make: () => `@Module({
+  imports: [HttpModule.register({ baseURL: 'https://api.retrac.co', headers: { Authorization: ${B}Bearer ${D}{process.env.INVENTORY_TOKEN}${B} } })],
+})
+export class EnvModule {}
+
+export class EnvService {
+  constructor(private readonly http: HttpService) {}
+  items() { return this.http.get('/items'); }
+}` },
+  { name: 'Logic App: a restricted key from app settings in .env, workspaceId sent', file: 'workflows/env/workflow.json', keys: ['restricted'], expect: ['retrac/workspace-id-with-restricted-key'], env: ([k]) => ({ INVENTORY_TOKEN: k }), make: (_k, ws) => `{
+  "inputs": {
+    "method": "GET",
+    "uri": "https://api.retrac.co/items?workspaceId=${ws}",
+    "headers": { "Authorization": "Bearer @{appsetting('INVENTORY_TOKEN')}" }
+  }
+}` },
+  // Hard negatives.
+  { name: 'n8n: a courier node with a literal next to a Retrac node with a credential', file: 'n8n/both.workflow.json', keys: ['full'], expect: [], make: ([k]) => `{
+  "nodes": [
+    { "name": "Retrac items", "parameters": { "url": "https://api.retrac.co/items?workspaceId={{$env.WS}}", "authentication": "genericCredentialType" } },
+    { "name": "Courier labels", "parameters": { "url": "https://api.courier.example/labels", "headerParameters": { "parameters": [ { "name": "Authorization", "value": "Bearer ${k}" } ] } } }
+  ]
+}` },
+  { name: 'Feign: a courier RequestInterceptor, a Retrac client from env', file: 'src/main/java/Both.java', keys: ['full'], expect: [], make: ([k]) => `@FeignClient(name = "labels", url = "https://api.courier.example", configuration = CourierConfig.class)
+interface Labels { @PostMapping("/labels") Label create(); }
+
+class CourierConfig {
+    @Bean RequestInterceptor auth() { return t -> t.header("Authorization", "Bearer ${k}"); }
+}
+
+RetracClient retrac = new RetracClient(System.getenv("RETRAC_API_KEY"));` },
+  { name: 'Chef: a courier http_request next to a Retrac one from a data bag', file: 'cookbooks/inv/recipes/both.rb', keys: ['full'], expect: [], make: ([k]) => `http_request 'retrac items' do
+  url "https://api.retrac.co/items?workspaceId=#{node['inv']['ws']}"
+  headers('Authorization' => "Bearer #{data_bag_item('retrac', 'key')['token']}")
+end
+
+http_request 'courier labels' do
+  url 'https://api.courier.example/labels'
+  headers('Authorization' => 'Bearer ${k}')
+end` },
+  { name: 'Go: an oauth2 token source for a courier, Retrac from env', file: 'inv/oauth_both.go', keys: ['full'], expect: [], make: ([k]) => `courierTS := oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "${k}"})
+courier := oauth2.NewClient(ctx, courierTS)
+courier.Post("https://api.courier.example/labels", "application/json", body)
+inv := retrac.NewClient(os.Getenv("RETRAC_API_KEY"))` },
+  { name: 'a 24-char ETag in If-None-Match on a Retrac request', file: 'src/etag.ts', keys: ['full'], expect: [], make: ([k]) => `await fetch('https://api.retrac.co/items?workspaceId=' + ws, {
+  headers: { Authorization: ${B}Bearer ${D}{process.env.RETRAC_API_KEY}${B}, 'If-None-Match': '${k}' },
+});` },
+];
+
 runRound('client libraries and file kinds no other test uses (red team R, round 2, written after the round-1 fixes)', round2, round2Labelled);
+runRound('client libraries and file kinds no other test uses (red team R, round 3, written after the round-2 fixes)', round3, round3Labelled);
 
 // The line readers added for these rounds (handles passed first, tuple bindings, annotations, keyword
 // bindings, joined schemes, host fields, base members, interceptors, scalar list items) stay linear:
