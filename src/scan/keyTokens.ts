@@ -24,7 +24,7 @@ const CALL_BEFORE = /(\w{1,64})\s*[({]\s*\(?\s*[&*]?\s*$/;
 /** A call without brackets before a quoted value: `AuthorizationBearer "…"` (F#), `bearer_auth "…"` (Ruby, Crystal). */
 const BEARER_JOINED_BEFORE = /(?<![A-Za-z])bearer[ \t]*["'`][ \t]*(?:\+\+?|\.\.?|<>|\|\||&|,|~)?[ \t]*$/i;
 const BINDING_BEFORE = /(?:^|[;{\s\\])(?:#[ \t]*define|setenv|set(?:[ \t]+-{1,2}[A-Za-z]{1,12}){0,3})[ \t]+\$?([A-Za-z_]\w{0,60})[ \t]+["']?$/;
-const BARE_CALL_BEFORE = /(?:^|[\s(;|])([A-Za-z_]\w{2,40})[ \t]+$/;
+const BARE_CALL_BEFORE = /(?:^|[\s(;|])([A-Za-z_][\w-]{2,40})[ \t]+$/;
 /**
  * Auth helpers by what their name says they do: a bearer or basic auth, an authenticator, setting a
  * token (`.bearer_auth(…)`, `req_auth_bearer_token(…)`, `WithOAuthBearerToken(…)`, `.auth.bearer(…)`,
@@ -219,7 +219,8 @@ export class KeyTokens {
     const call = CALL_BEFORE.exec(before);
     if (call && AUTH_CALL_NAME.test(call[1])) return { via: 'bearer' };
     const bare = valueStart < start ? BARE_CALL_BEFORE.exec(before) : null;
-    if (bare && AUTH_CALL_NAME.test(bare[1])) return { via: 'bearer' };
+    // Lisp calls name the function after the bracket, with hyphens: `(bearer-auth "…")`.
+    if (bare && AUTH_CALL_NAME.test(bare[1].replace(/-/g, '_'))) return { via: 'bearer' };
     // `process.env.RETRAC_KEY || "…"`, `os.getenv("RETRAC_KEY", "…")`, `${RETRAC_KEY:-…}`: the env name is the name.
     const fallback = ENV_FALLBACK_BEFORE.exec(before);
     if (fallback && ENV_LOOKUP.test(before.slice(0, fallback.index + fallback[1].length))) {

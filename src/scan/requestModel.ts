@@ -18,7 +18,7 @@ export const OTHER_HOST_URL = /https?:\/\/(?!api\.retrac\.co|localhost|127\.0\.0
  */
 const OTHER_HOST_FIELD = /(?:host|domain)[\w-]{0,24}["'>]?[ \t]{0,3}(?:[:=,]|=>|>)[ \t]{0,3}["']?(?!localhost\b)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,4}\.[A-Za-z]{2,12}\b/i;
 /** Field names that set a client's base URL: the client variable carries the Retrac host. */
-export const BASE_FIELD = /^(?:base_?ur[li]|baseU(?:RL|rl|ri)|prefix_?url|prefixUrl|host|endpoint|server|api_?url|apiUrl|url)$/i;
+export const BASE_FIELD = /^(?:base_?ur[li]|baseU(?:RL|rl|ri)|prefix_?url|prefixUrl|host|endpoint|server|api_?url|apiUrl|url|site)$/i;
 /** Distinct names bound to Retrac URLs searched window by window before every line's words are read once instead. */
 const HOST_NAMES_BEFORE_INDEX = 8;
 const WORD = /[A-Za-z_$][\w$]*/g;

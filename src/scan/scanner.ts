@@ -51,6 +51,10 @@ const BASE_MEMBER = /(?:base_?ur[li]|baseU(?:RL|rl|ri)|BaseAddress|base_?address
  * `DelegatingHandler`/`SendAsync`, Spring `ClientHttpRequestInterceptor`, httpx `auth_flow`, Feign
  * `RequestInterceptor`, RTK `prepareHeaders`, Apollo `willSendRequest`, hooks `onRequest`/`beforeRequest`).
  */
+/** A quoted path that starts with a workspace-scoped segment: `'/items?workspaceId=…'`. */
+const RELATIVE_SCOPED = /["'`]\/(?:items|tags|locations|inventory\/[A-Za-z]+)(?![\w-])/;
+/** A server route, not a request: `app.get('/items', …)`, `router.post(…)`, `@app.route("/items")`. */
+const ROUTE_CALL = /\b(?:app|router|server|fastify|express|hono|bp|blueprint|routes)\.(?:get|post|put|patch|delete|all|use|route|add_url_rule)\s*\(|\broute\s*\(|@(?:Get|Post|Put|Patch|Delete|Request)Mapping\b|\[Http(?:Get|Post|Put|Patch|Delete)\b|\[Route\b/;
 const INTERCEPTOR = /(?:intercept|RoundTrip|roundTrip|willSendRequest|prepareHeaders|onRequest|beforeRequest|auth_flow|DelegatingHandler|SendAsync|RequestInterceptor|ExchangeFilterFunction|[Mm]iddleware)/;
 /** `interface InventoryService {`: a declared HTTP service (Retrofit, Feign, Refit). */
 const SERVICE_OPENER = /^[ \t]*(?:(?:public|internal|private)[ \t]+)?interface[ \t]+([A-Z]\w*)/;
@@ -107,7 +111,8 @@ class LineScan extends RequestModel {
       if (f.retracTarget) sinks.push(line);
       if (f.hostName) hosts = true;
       // A section named for Retrac reaches down to its last key.
-      const reachDown = f.retracTarget && (opensSection(f.text) || this.prep.requestFile) ? FLOW_LINES : CONTEXT_LINES;
+      // A Retrac URL bound to a name (a client's base URL) reaches the requests made through it below.
+      const reachDown = f.retracTarget && (opensSection(f.text) || this.prep.requestFile) ? FLOW_LINES : f.hostName ? REQUEST_LINES : CONTEXT_LINES;
       const a = Math.max(from, line - CONTEXT_LINES);
       const b = Math.min(to, line + reachDown);
       if (a <= b) {
@@ -310,6 +315,39 @@ class LineScan extends RequestModel {
       if (!retrac && t.includes('retrac.co')) retrac = this.factsOf(l).retracTarget;
     }
     return retrac;
+  }
+
+  /** The full-access key of a statement within REQUEST_LINES that sets a Retrac base URL and auth together. */
+  private configuredClientKeyNear(line: number): { full?: string; fullEnv?: string } {
+    for (const cfg of this.configuredClientsNear(line)) {
+      const k = this.fullKeyOf(cfg);
+      if (k.full || k.fullEnv) return k;
+    }
+    return {};
+  }
+
+  /** Like configuredClientKeyNear, for a restricted key. */
+  private configuredRestrictedNear(line: number): { key?: string; env?: string } {
+    for (const cfg of this.configuredClientsNear(line)) {
+      const key = restrictedKeyIn(this.requestKeys(cfg));
+      if (key) return { key };
+      for (let l = cfg.from; l <= cfg.to; l++) {
+        const r = this.envRefsOf(this.factsOf(l)).find((e) => e.keyType === 'restricted');
+        if (r) return { env: r.name };
+      }
+    }
+    return {};
+  }
+
+  /** Statements within REQUEST_LINES that set a Retrac base URL (a client configured once), going nowhere else. */
+  private configuredClientsNear(line: number): { from: number; to: number }[] {
+    const out: { from: number; to: number }[] = [];
+    for (let l = Math.max(0, line - REQUEST_LINES); l <= Math.min(this.last, line + REQUEST_LINES); l++) {
+      if (!this.factsOf(l).retracTarget || !this.bindsBaseField(l)) continue;
+      const cfg = this.requestWindow(l);
+      if (!this.namesOtherHost(cfg) && !out.some((c) => c.from === cfg.from)) out.push(cfg);
+    }
+    return out;
   }
 
   /** A key (or a `.env` name holding one) that an interceptor within REQUEST_LINES adds to requests that go to Retrac. */
@@ -597,10 +635,17 @@ class LineScan extends RequestModel {
         const cfg = this.classClientAround(line);
         restricted = cfg && restrictedKeyIn(this.requestKeys(cfg));
       }
-      if (!restricted && this.sendsToRetrac(ext)) {
+      const cfg = restricted ? undefined : this.classClientAround(line);
+      if (!restricted && (this.sendsToRetrac(ext) || (cfg && this.sendsToRetrac(cfg)))) {
         const ik = this.interceptorKeyNear(line, 'restricted');
         restricted = ik.key;
         restrictedEnv = ik.env;
+      }
+      // A path alone near a client configured once with a Retrac base URL and its auth.
+      if (!restricted && !restrictedEnv && RELATIVE_SCOPED.test(s) && !ROUTE_CALL.test(s) && !this.namesOtherHost(ext)) {
+        const ck = this.configuredRestrictedNear(line);
+        restricted = ck.key;
+        restrictedEnv = ck.env;
       }
     }
     WORKSPACE_PARAM.lastIndex = 0;
@@ -654,14 +699,21 @@ class LineScan extends RequestModel {
         ({ full, fullEnv } = this.fullKeyOf(h));
       }
     }
+    let cfgToRetrac = false;
     if (!full && !fullEnv) {
       // A call in a method of a class that declares a Retrac client (`base_uri`, `plug … BaseUrl`).
       const cfg = this.classClientAround(line);
       // A client configured for a whole class may send workspaceId from another member (`var task { … }`).
       for (let l = cfg?.from ?? 0; cfg && l <= cfg.to; l++) if (this.factsOf(l).workspaceParam) return;
       if (cfg) ({ full, fullEnv } = this.fullKeyOf(cfg));
+      cfgToRetrac = !!cfg && this.sendsToRetrac(cfg);
     }
-    if (!full && !fullEnv && sends && !this.namesOtherHost(ext)) {
+    if (!full && !fullEnv && !sends && !cfgToRetrac && isQuote(s.charCodeAt(m.index - 1)) && !ROUTE_CALL.test(s) && !this.namesOtherHost(ext)) {
+      // A path alone (`this.http.get('/items')`) near a client configured once with a Retrac base URL and
+      // its auth (`HttpModule.register({ baseURL, headers })`, `Dio(BaseOptions(…))`): the request goes through it.
+      ({ full, fullEnv } = this.configuredClientKeyNear(line));
+    }
+    if (!full && !fullEnv && (sends || cfgToRetrac) && !this.namesOtherHost(ext)) {
       // An interceptor near that adds a full-access key to the requests around it.
       const ik = this.interceptorKeyNear(line, 'full');
       full = ik.key;
