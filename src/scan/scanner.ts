@@ -53,6 +53,8 @@ const BASE_MEMBER = /(?:base_?ur[li]|baseU(?:RL|rl|ri)|BaseAddress|base_?address
  */
 /** A quoted path that starts with a workspace-scoped segment: `'/items?workspaceId=…'`. */
 const RELATIVE_SCOPED = /["'`]\/(?:items|tags|locations|inventory\/[A-Za-z]+)(?![\w-])/;
+/** A call on a capitalised name: `InventoryItem.find(`, `Item::all(`. */
+const CLASS_RECEIVER = /(?<![\w.$])([A-Z][A-Za-z0-9_]{1,60})(?:\.|::)[a-z_]\w{0,40}[ \t]*\(/;
 /** A server route, not a request: `app.get('/items', …)`, `router.post(…)`, `@app.route("/items")`. */
 const ROUTE_CALL = /\b(?:app|router|server|fastify|express|hono|bp|blueprint|routes)\.(?:get|post|put|patch|delete|all|use|route|add_url_rule)\s*\(|\broute\s*\(|@(?:Get|Post|Put|Patch|Delete|Request)Mapping\b|\[Http(?:Get|Post|Put|Patch|Delete)\b|\[Route\b/;
 const INTERCEPTOR = /(?:intercept|RoundTrip|roundTrip|willSendRequest|prepareHeaders|onRequest|beforeRequest|auth_flow|DelegatingHandler|SendAsync|RequestInterceptor|ExchangeFilterFunction|[Mm]iddleware)/;
@@ -81,6 +83,7 @@ class LineScan extends RequestModel {
   /** Lines already looked at as requests that may send to Retrac. */
   private readonly sinkLines = new Set<number>();
   private readonly interceptorMemo = new Map<number, boolean>();
+  private readonly interceptedMemo = new Map<number, boolean>();
 
   run(from: number, to: number): Finding[] {
     const { gate } = this.prep;
@@ -112,7 +115,7 @@ class LineScan extends RequestModel {
       if (f.hostName) hosts = true;
       // A section named for Retrac reaches down to its last key.
       // A Retrac URL bound to a name (a client's base URL) reaches the requests made through it below.
-      const reachDown = f.retracTarget && (opensSection(f.text) || this.prep.requestFile) ? FLOW_LINES : f.hostName ? REQUEST_LINES : CONTEXT_LINES;
+      const reachDown = f.retracTarget && (opensSection(f.text) || this.prep.requestFile) ? FLOW_LINES : f.hostName || (f.retracTarget && this.bindsBaseField(line)) ? REQUEST_LINES : CONTEXT_LINES;
       const a = Math.max(from, line - CONTEXT_LINES);
       const b = Math.min(to, line + reachDown);
       if (a <= b) {
@@ -259,7 +262,7 @@ class LineScan extends RequestModel {
     const h = this.factsOf(line).hostName;
     if (h !== undefined && BASE_FIELD.test(h)) return true;
     // A base-URL member: on the line (`var baseURL: URL { URL(string: "…")! }`) or its header up to two lines above.
-    for (let l = line, seen = 0; l >= 0 && seen < 3; l--) {
+    for (let l = line, seen = 0; l >= Math.max(0, line - 6) && seen < 3; l--) {
       const sh = this.shape(l);
       if (sh.empty && l < line) continue;
       const t = this.text(l);
@@ -307,6 +310,14 @@ class LineScan extends RequestModel {
    */
   private interceptedToRetrac(line: number): boolean {
     if (!this.inInterceptor(line)) return false;
+    const known = this.interceptedMemo.get(line);
+    if (known !== undefined) return known;
+    const v = this.readInterceptedToRetrac(line);
+    this.interceptedMemo.set(line, v);
+    return v;
+  }
+
+  private readInterceptedToRetrac(line: number): boolean {
     let retrac = false;
     for (let l = Math.max(0, line - FLOW_LINES); l <= Math.min(this.last, line + FLOW_LINES); l++) {
       const t = this.factsText(l);
@@ -315,6 +326,17 @@ class LineScan extends RequestModel {
       if (!retrac && t.includes('retrac.co')) retrac = this.factsOf(l).retracTarget;
     }
     return retrac;
+  }
+
+  /** The body of `class X` (within REQUEST_LINES) when a line calls `X.method(…)` / `X::method(…)`. */
+  private classCalledOn(s: string, line: number): { from: number; to: number } | undefined {
+    const m = CLASS_RECEIVER.exec(s);
+    if (!m) return undefined;
+    const opener = new RegExp(`^[ \\t]*(?:(?:public|export|final|abstract)[ \\t]+)*class[ \\t]+${m[1]}\\b`);
+    for (let l = Math.max(0, line - REQUEST_LINES); l <= Math.min(this.last, line + REQUEST_LINES); l++) {
+      if (l !== line && this.factsText(l).includes(m[1]) && opener.test(this.factsText(l))) return this.definitionBody(l);
+    }
+    return undefined;
   }
 
   /** The full-access key of a statement within REQUEST_LINES that sets a Retrac base URL and auth together. */
@@ -344,7 +366,9 @@ class LineScan extends RequestModel {
     const out: { from: number; to: number }[] = [];
     for (let l = Math.max(0, line - REQUEST_LINES); l <= Math.min(this.last, line + REQUEST_LINES); l++) {
       if (!this.factsOf(l).retracTarget || !this.bindsBaseField(l)) continue;
-      const cfg = this.requestWindow(l);
+      // The class (Saloon connector), the block (`provider "restapi" { uri = …, headers = … }`) or the statement that sets it.
+      const opener = this.openerAbove(l, CONTEXT_LINES);
+      const cfg = this.classOfBaseField(l) ?? (opener >= 0 && !this.shape(opener).blockOpen ? this.bodyOf(opener) : this.requestWindow(l));
       if (!this.namesOtherHost(cfg) && !out.some((c) => c.from === cfg.from)) out.push(cfg);
     }
     return out;
@@ -707,6 +731,14 @@ class LineScan extends RequestModel {
       for (let l = cfg?.from ?? 0; cfg && l <= cfg.to; l++) if (this.factsOf(l).workspaceParam) return;
       if (cfg) ({ full, fullEnv } = this.fullKeyOf(cfg));
       cfgToRetrac = !!cfg && this.sendsToRetrac(cfg);
+    }
+    if (!full && !fullEnv && !cfgToRetrac) {
+      // A call on a class whose body configures a Retrac client (`InventoryItem.find(:all, from: "/items")`).
+      const cls = this.classCalledOn(s, line);
+      if (cls && this.sendsToRetrac(cls)) {
+        for (let l = cls.from; l <= cls.to; l++) if (this.factsOf(l).workspaceParam) return;
+        ({ full, fullEnv } = this.fullKeyOf(cls));
+      }
     }
     if (!full && !fullEnv && !sends && !cfgToRetrac && isQuote(s.charCodeAt(m.index - 1)) && !ROUTE_CALL.test(s) && !this.namesOtherHost(ext)) {
       // A path alone (`this.http.get('/items')`) near a client configured once with a Retrac base URL and
