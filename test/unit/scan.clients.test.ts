@@ -207,6 +207,27 @@ const round3: Idiom[] = [
   { name: 'Prolog http_open request_header', file: 'src/inv.pl', retracUse: ":- use_module(library(retrac)).\nretrac_items(I) :- getenv('RETRAC_API_KEY', K), retrac_list(K, I).\n\n", make: (t, k) => `items(Items) :-\n    http_open('${t.full}', In, [request_header('Authorization'='Bearer ${k}')]),\n    json_read_dict(In, Items).` },
 ];
 
+/** Round 4: written after the round-3 fixes, in kinds not looked at before; run with those fixes first. */
+const round4: Idiom[] = [
+  { name: 'axios X-Api-Key header', file: 'src/xapikey.js', make: (t, k) => `const { data } = await axios.get('${t.full}', {\n  headers: { 'X-Api-Key': '${k}' },\n});` },
+  { name: 'Go http.Header map with X-Api-Key', file: 'inv/xapikey.go', make: (t, k) => `req, _ := http.NewRequest(http.MethodGet, "${t.full}", nil)\nreq.Header = http.Header{"X-Api-Key": {"${k}"}}\nresp, err := http.DefaultClient.Do(req)` },
+  { name: 'C# DefaultRequestHeaders.Add X-Api-Key', file: 'Services/XApiKey.cs', make: (t, k) => `_http.DefaultRequestHeaders.Add("X-Api-Key", "${k}");\nvar items = await _http.GetFromJsonAsync<Item[]>("${t.full}");` },
+  { name: 'PHP CURLOPT_XOAUTH2_BEARER', file: 'src/xoauth.php', make: (t, k) => `$ch = curl_init('${t.full}');\ncurl_setopt($ch, CURLOPT_HTTPAUTH, CURLAUTH_BEARER);\ncurl_setopt($ch, CURLOPT_XOAUTH2_BEARER, '${k}');\n$out = curl_exec($ch);` },
+  { name: 'Faraday block form f.request :authorization', file: 'lib/faraday_block.rb', make: (t, k) => `conn = Faraday.new(url: '${t.base}') do |f|\n  f.request :authorization, 'Bearer', '${k}'\n  f.response :json\nend\nitems = conn.get('${t.pathq}').body` },
+  { name: 'PowerShell X-Api-Key hashtable', file: 'scripts/xapikey.ps1', make: (t, k) => `${D}headers = @{ 'X-Api-Key' = '${k}' }\nInvoke-RestMethod -Uri '${t.full}' -Headers ${D}headers` },
+  { name: 'Python requests.Request(...).prepare() + send', file: 'inv/prepared.py', make: (t, k) => `req = requests.Request("GET", "${t.full}", headers={"Authorization": "Bearer ${k}"})\nprepped = session.prepare_request(req)\nresp = session.send(prepped, timeout=10)` },
+  { name: 'Azure DevOps InvokeRESTAPI task', file: 'pipelines/smoke.yml', retracUse: '', make: (t, k) => `steps:\n  - task: InvokeRESTAPI@1\n    inputs:\n      connectionType: connectedServiceName\n      method: GET\n      urlSuffix: ${t.full}\n      headers: '{"Authorization": "Bearer ${k}"}'` },
+  { name: 'Home Assistant rest_command', file: 'homeassistant/configuration.yaml', retracUse: '', make: (t, k) => `rest_command:\n  inventory_items:\n    url: "${t.full}"\n    method: get\n    headers:\n      authorization: "Bearer ${k}"` },
+  { name: 'Node-RED http request node', file: 'node-red/flows.json', retracUse: '', make: (t, k) => `[\n  {\n    "id": "a1",\n    "type": "http request",\n    "method": "GET",\n    "url": "${t.full}",\n    "headers": [{ "keyType": "other", "keyValue": "Authorization", "valueType": "other", "valueValue": "Bearer ${k}" }]\n  }\n]` },
+  { name: 'Telegraf inputs.http', file: 'telegraf/inventory.conf', retracUse: '', make: (t, k) => `[[inputs.http]]\n  urls = ["${t.full}"]\n  method = "GET"\n  data_format = "json"\n  [inputs.http.headers]\n    Authorization = "Bearer ${k}"` },
+  { name: 'Vector http sink', file: 'vector/vector.toml', retracUse: '', make: (t, k) => `[sinks.inventory]\ntype = "http"\ninputs = ["app"]\nuri = "${t.full}"\nencoding.codec = "json"\nrequest.headers.Authorization = "Bearer ${k}"` },
+  { name: 'OpenTelemetry collector otlphttp exporter', file: 'otel/collector.yaml', retracUse: '', make: (t, k) => `exporters:\n  otlphttp/inventory:\n    endpoint: ${t.full}\n    headers:\n      Authorization: "Bearer ${k}"` },
+  { name: 'MATLAB webread weboptions HeaderFields', file: 'matlab/items.m', retracUse: "% Retrac sync uses getenv('RETRAC_API_KEY') in retrac_sync.m\n", make: (t, k) => `opts = weboptions('HeaderFields', {'Authorization', 'Bearer ${k}'});\nitems = webread('${t.full}', opts);` },
+  { name: 'Mathematica URLRead HTTPRequest Headers', file: 'notebooks/items.wl', make: (t, k) => `resp = URLRead[HTTPRequest["${t.full}", <|"Headers" -> {"Authorization" -> "Bearer ${k}"}|>]]` },
+  { name: 'SAS proc http headers', file: 'sas/items.sas', retracUse: '', make: (t, k) => `filename resp temp;\nproc http\n  url="${t.full}"\n  method="GET"\n  out=resp;\n  headers "Authorization"="Bearer ${k}";\nrun;` },
+  { name: 'Prometheus scrape authorization credentials', file: 'prometheus/prometheus.yml', noScheme: true, retracUse: '', make: (t, k) => `scrape_configs:\n  - job_name: inventory\n    scheme: https\n    metrics_path: ${t.pathq}\n    authorization:\n      type: Bearer\n      credentials: ${k}\n    static_configs:\n      - targets: ['${t.host}']` },
+];
+
 /** Lines that use Retrac with a key from the environment, per file kind (for the courier variant). */
 function retracUse(file: string): string {
   const ext = file.slice(file.lastIndexOf('.') + 1);
@@ -370,6 +391,10 @@ const OPEN_GAPS = new Set([
   // Chef: a resource's `do … end` block (url and headers as sibling calls) is not joined into one request.
   'cookbooks/inv/recipes/default.rb / full key, no workspaceId',
   'cookbooks/inv/recipes/default.rb / restricted key with workspaceId',
+  // Prometheus: `authorization: credentials:` is not a key-like name, and the target host sits in a sibling list below.
+  'prometheus/prometheus.yml / full key, no workspaceId',
+  'prometheus/prometheus.yml / full key with workspaceId',
+  'prometheus/prometheus.yml / full key, unscoped /workspaces',
 ]);
 
 /** Scans and counts without asserting: for OPEN_GAPS only. */
@@ -614,7 +639,36 @@ inv := retrac.NewClient(os.Getenv("RETRAC_API_KEY"))` },
 ];
 
 runRound('client libraries and file kinds no other test uses (red team R, round 2, written after the round-1 fixes)', round2, round2Labelled);
+const round4Labelled: Labelled[] = [
+  { name: 'MATLAB variable then HeaderFields concatenation', file: 'matlab/var.m', keys: ['full'], expect: FULL_MISSING, make: ([k]) => `token = '${k}';
+opts = weboptions('HeaderFields', {'Authorization', ['Bearer ' token]});
+items = webread('https://api.retrac.co/items', opts);` },
+  { name: 'Telegraf headers from an env name, full key in .env', file: 'telegraf/env.conf', keys: ['full'], expect: ['retrac/missing-workspace-id'], env: ([k]) => ({ INVENTORY_TOKEN: k }), make: () => `[[inputs.http]]
+  urls = ["https://api.retrac.co/items"]
+  [inputs.http.headers]
+    Authorization = "Bearer \${INVENTORY_TOKEN}"` },
+  { name: 'Home Assistant: a courier rest_command with a literal next to a Retrac one with a secret', file: 'homeassistant/both.yaml', keys: ['full'], expect: [], make: ([k]) => `rest_command:
+  inventory_items:
+    url: "https://api.retrac.co/items?workspaceId=ws_main"
+    headers:
+      authorization: !secret retrac_token
+  courier_label:
+    url: "https://api.courier.example/labels"
+    headers:
+      authorization: "Bearer ${k}"` },
+  { name: 'Telegraf: a courier input with a literal next to a Retrac one from env', file: 'telegraf/both.conf', keys: ['full'], expect: [], make: ([k]) => `[[inputs.http]]
+  urls = ["https://api.retrac.co/items?workspaceId=ws_main"]
+  [inputs.http.headers]
+    Authorization = "Bearer \${RETRAC_API_KEY}"
+
+[[inputs.http]]
+  urls = ["https://api.courier.example/labels"]
+  [inputs.http.headers]
+    Authorization = "Bearer ${k}"` },
+];
+
 runRound('client libraries and file kinds no other test uses (red team R, round 3, written after the round-2 fixes)', round3, round3Labelled);
+runRound('client libraries and file kinds no other test uses (red team R, round 4, written after the round-3 fixes)', round4, round4Labelled);
 
 // The line readers added for these rounds (handles passed first, tuple bindings, annotations, keyword
 // bindings, joined schemes, host fields, base members, interceptors, scalar list items) stay linear:
