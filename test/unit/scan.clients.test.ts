@@ -710,3 +710,25 @@ describe('scan: adversarial contents for the request readers of red team R', fun
     }
   });
 });
+
+// Lines that start with a word an import keyword begins (`useFetch(`, `imports: [`, `includes`, `fromJson(`)
+// are not imports: the Retrac URL on them places the key.
+describe('scan: words that begin like import keywords are not imports', () => {
+  const cases: [string, string, (k: string) => string][] = [
+    ['Nuxt useFetch at the start of a line', 'pages/items.vue', (k) => `<script setup>\nuseFetch('https://api.retrac.co/items', { headers: { Authorization: 'Bearer ${k}' } })\n</script>`],
+    ['an Angular/NestJS imports: array', 'src/app.module.ts', (k) => `@Module({\n  imports: [HttpModule.register({ baseURL: 'https://api.retrac.co/items', headers: { Authorization: 'Bearer ${k}' } })],\n})\nexport class AppModule {}`],
+    ['a Kotlin fromJson call', 'Items.kt', (k) => `fromJson(client.get("https://api.retrac.co/items") { bearerAuth("${k}") }.bodyAsText())`],
+  ];
+  for (const [name, file, make] of cases) {
+    it(name, () => {
+      const k = fullKey();
+      const rules = scanText(make(k), { fileName: file }).map((f) => f.rule).sort();
+      assert.deepEqual(rules, ['retrac/full-access-key', 'retrac/missing-workspace-id']);
+    });
+  }
+  it('an import of the Retrac SDK still places nothing', () => {
+    const k = fullKey();
+    const text = `import { Retrac } from 'https://api.retrac.co/sdk.js';\nconst courier = await fetch('https://api.courier.example/labels', { headers: { Authorization: 'Bearer ${k}' } });`;
+    assert.deepEqual(scanText(text, { fileName: 'deno/main.ts' }), []);
+  });
+});
