@@ -364,7 +364,16 @@ class LineScan extends RequestModel {
   /** Statements within REQUEST_LINES that set a Retrac base URL (a client configured once), going nowhere else. */
   private configuredClientsNear(line: number): { from: number; to: number }[] {
     const out: { from: number; to: number }[] = [];
-    for (let l = Math.max(0, line - REQUEST_LINES); l <= Math.min(this.last, line + REQUEST_LINES); l++) {
+    const lo = Math.max(0, line - REQUEST_LINES);
+    const hi = Math.min(this.last, line + REQUEST_LINES);
+    // Only lines with a Retrac URL can set the base: found in the window's text (a slice: a search must not run
+    // on to the end of the file), without reading every line's facts.
+    const a = this.starts[lo];
+    const win = this.doc.slice(a, this.lineEnd(hi));
+    for (let i = win.indexOf('retrac.co'); i >= 0; i = win.indexOf('retrac.co', i + 9)) {
+      const l = lineOfOffset(this.starts, a + i);
+      if (l + 1 <= hi) i = this.starts[l + 1] - a - 9;
+      else i = win.length;
       if (!this.factsOf(l).retracTarget || !this.bindsBaseField(l)) continue;
       // The class (Saloon connector), the block (`provider "restapi" { uri = …, headers = … }`) or the statement that sets it.
       const opener = this.openerAbove(l, CONTEXT_LINES);
@@ -377,6 +386,8 @@ class LineScan extends RequestModel {
   /** A key (or a `.env` name holding one) that an interceptor within REQUEST_LINES adds to requests that go to Retrac. */
   private interceptorKeyNear(line: number, keyType: 'full' | 'restricted'): { key?: string; env?: string } {
     for (let l = Math.max(0, line - REQUEST_LINES); l <= Math.min(this.last, line + REQUEST_LINES); l++) {
+      // The interceptor first (memoised, shapes only): most lines are in none, and their key tokens are not needed.
+      if (!this.inInterceptor(l)) continue;
       const f = this.factsOf(l);
       const tok = this.keysOf(f, l).find((k) => k.keyType === keyType && isAuthToken(k));
       const env = tok ? undefined : this.envRefsOf(f).find((e) => e.keyType === keyType);
