@@ -50,7 +50,7 @@ const CALL_BEFORE = /(\w{1,64})\s*[({]\s*\(?\s*[&*]?\s*$/;
 /** A call without brackets before a quoted value: `AuthorizationBearer "…"` (F#), `bearer_auth "…"` (Ruby, Crystal). */
 const BEARER_JOINED_BEFORE = /(?<![A-Za-z])bearer[ \t]*["'`][ \t]*(?:\+\+?|\.\.?|<>|\|\||&|,|~)?[ \t]*$/i;
 const BINDING_BEFORE = /(?:^|[;{\s\\])(?:#[ \t]*define|setenv|set(?:[ \t]+-{1,2}[A-Za-z]{1,12}){0,3})[ \t]+\$?([A-Za-z_]\w{0,60})[ \t]+["']?$/;
-const BARE_CALL_BEFORE = /(?:^|[\s(;|])([A-Za-z_]\w{2,40})[ \t]+$/;
+const BARE_CALL_BEFORE = /(?:^|[\s(;|])([A-Za-z_][\w-]{2,40})[ \t]+$/;
 /**
  * Auth helpers by what their name says they do: a bearer or basic auth, an authenticator, setting a
  * token (`.bearer_auth(…)`, `req_auth_bearer_token(…)`, `WithOAuthBearerToken(…)`, `.auth.bearer(…)`,
@@ -60,7 +60,9 @@ const BARE_CALL_BEFORE = /(?:^|[\s(;|])([A-Za-z_]\w{2,40})[ \t]+$/;
 const AUTH_CALL_NAME = /bearer|basic_?auth|authenticat|^(?:set|with|use|add)\w*token$|^token_?auth$|^auth$|^basic$|credentials?$/i;
 const ENV_FALLBACK_BEFORE =
   /([A-Za-z_][\w.-]*)["'\]]*\)*(?:\s*\.\s*(?:unwrap_or(?:_else)?|or_else|orElse(?:Get)?|getOrElse|getOrDefault)\s*\((?:\s*\|[^|]*\|\s*)?)?\s*(?:\|\||\?\?|\?:|\bor\b|,|:-|:=|:|\{)?\s*$/;
-const WRAPPER_BEFORE = /(?:(?:JSON\.stringify|String|str|SecretStr|Secret|SecretString|Some|Ok)\s*\(|ConvertTo-SecureString(?:\s+-String)?)\s*$/;
+const WRAPPER_BEFORE = /(?:(?:JSON\.stringify|String|str|SecretStr|Secret|SecretString|Some|Ok)\s*\(|ConvertTo-SecureString(?:\s+-String)?|(?<=(?:[:=]|=>)[ \t]{0,3})[[{])\s*$/;
+/** An option constant that says bearer before its value: `curl_setopt($ch, CURLOPT_XOAUTH2_BEARER, '…')`, `pycurl.XOAUTH2_BEARER, "…"`. */
+const BEARER_OPTION_BEFORE = /[A-Z][A-Z0-9_]{0,40}(?:BEARER|USERPWD)[ \t]*,[ \t]*$/;
 /** An env lookup before a fallback: `process.env.`, `getenv(`, `os.environ`, `ENV[`, `${`, `Environment.`, `System.get_env(`. */
 const ENV_LOOKUP = /env|environ|\$\{/i;
 const PARTNER_VALUE_NAMES = new Set(['value', 'content', 'default', 'defaultvalue', 'currentvalue', 'initialvalue', 'string', 'val']);
@@ -402,11 +404,12 @@ export class KeyTokens {
     if (valueStart < start && BEARER_JOINED_BEFORE.test(s.slice(Math.max(0, valueStart - 24), valueStart))) return { via: 'bearer' };
     // `.bearerAuth("…")`, `auth=("…", "")`, `HTTPBasicAuth("…", …)`, `-u …:`, `AuthenticationHeaderValue("Bearer", "…")`.
     const before = s.slice(Math.max(0, valueStart - 48), valueStart);
-    if (AUTH_CALL_BEFORE.test(before)) return { via: 'bearer' };
+    if (AUTH_CALL_BEFORE.test(before) || BEARER_OPTION_BEFORE.test(before)) return { via: 'bearer' };
     const call = CALL_BEFORE.exec(before);
     if (call && AUTH_CALL_NAME.test(call[1])) return { via: 'bearer' };
     const bare = valueStart < start ? BARE_CALL_BEFORE.exec(before) : null;
-    if (bare && AUTH_CALL_NAME.test(bare[1])) return { via: 'bearer' };
+    // Lisp calls name the function after the bracket, with hyphens: `(bearer-auth "…")`.
+    if (bare && AUTH_CALL_NAME.test(bare[1].replace(/-/g, '_'))) return { via: 'bearer' };
     // `process.env.RETRAC_KEY || "…"`, `os.getenv("RETRAC_KEY", "…")`, `${RETRAC_KEY:-…}`: the env name is the name.
     const fallback = ENV_FALLBACK_BEFORE.exec(before);
     if (fallback && ENV_LOOKUP.test(before.slice(0, fallback.index + fallback[1].length))) {

@@ -21,7 +21,9 @@ const CLIENT_CONTEXT =
   /\bRetrac(?:[A-Z]\w*)?(?:::\w+)*(?:\.new)?[ \t]*[({]|\bretrac\.(?:Client|NewClient|new_client|Retrac|client|connect)[ \t]*\(|\bcreateRetrac\w*[ \t]*\(|^[ \t]*(?:\[retrac\]|retrac:)[ \t]*$/;
 const NON_BLANK = /\S/;
 /** Imports and package references name Retrac without sending anything to it. */
-export const IMPORT_LINE = /^\s*(?:import|from|require|using\s+(?:static\s+)?[\w.]+\s*;|use|include|#include|package|@import|extern|pip|npm|yarn|pnpm|go get|gem|composer|dotnet add|<PackageReference|"@?[\w./-]*retrac[\w./-]*"\s*:\s*"[~^]?\d)/i;
+// A keyword as a whole word: `imports: [HttpModule.register({ baseURL: … })]`, `useFetch('https://…')`,
+// `includes`, `fromJson(…)` are not imports.
+export const IMPORT_LINE = /^\s*(?:(?:import|from|require|use|include|#include|package|@import|extern|pip|npm|yarn|pnpm|go get|gem|composer|dotnet add)(?![\w$-])|using\s+(?:static\s+)?[\w.]+\s*;|<PackageReference|"@?[\w./-]*retrac[\w./-]*"\s*:\s*"[~^]?\d)/i;
 const KEY_LIKE = /retrac_[A-Za-z0-9]+/g;
 
 function hasBase64Marker(s: string): boolean {

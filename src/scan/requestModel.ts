@@ -29,7 +29,7 @@ export const OTHER_HOST_URL = /https?:\/\/(?!api\.retrac\.co|localhost|127\.0\.0
  */
 const OTHER_HOST_FIELD = /(?:host|domain)[\w-]{0,24}["'>]?[ \t]{0,3}(?:[:=,]|=>|>)[ \t]{0,3}["']?(?!localhost\b)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,4}\.[A-Za-z]{2,12}\b/i;
 /** Field names that set a client's base URL: the client variable carries the Retrac host. */
-export const BASE_FIELD = /^(?:base_?ur[li]|baseU(?:RL|rl|ri)|prefix_?url|prefixUrl|host|endpoint|server|api_?url|apiUrl|url)$/i;
+export const BASE_FIELD = /^(?:base_?ur[li]|baseU(?:RL|rl|ri)|prefix_?url|prefixUrl|host|endpoint|server|api_?url|apiUrl|url|uri|site)$/i;
 /** Distinct names bound to Retrac URLs searched window by window before every line's words are read once instead. */
 const HOST_NAMES_BEFORE_INDEX = 8;
 const WORD = /[A-Za-z_$][\w$]*/g;
@@ -405,7 +405,8 @@ export abstract class RequestModel extends LineModel {
       let other = this.otherHostLines.get(l);
       if (other === undefined) {
         const t = this.factsText(l);
-        other = ((t.includes('://') && OTHER_HOST_URL.test(t)) || OTHER_HOST_FIELD.test(t)) && !t.includes('retrac.co');
+        const field = t.includes('ost') || t.includes('OST') || t.includes('omain') || t.includes('OMAIN');
+        other = ((t.includes('://') && OTHER_HOST_URL.test(t)) || (field && OTHER_HOST_FIELD.test(t))) && !t.includes('retrac.co');
         this.otherHostLines.set(l, other);
       }
       if (other) return true;

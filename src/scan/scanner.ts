@@ -94,6 +94,12 @@ const BASE_MEMBER = /(?:base_?ur[li]|baseU(?:RL|rl|ri)|BaseAddress|base_?address
  * `DelegatingHandler`/`SendAsync`, Spring `ClientHttpRequestInterceptor`, httpx `auth_flow`, Feign
  * `RequestInterceptor`, RTK `prepareHeaders`, Apollo `willSendRequest`, hooks `onRequest`/`beforeRequest`).
  */
+/** A quoted path that starts with a workspace-scoped segment: `'/items?workspaceId=…'`. */
+const RELATIVE_SCOPED = /["'`]\/(?:items|tags|locations|inventory\/[A-Za-z]+)(?![\w-])/;
+/** A call on a capitalised name: `InventoryItem.find(`, `Item::all(`. */
+const CLASS_RECEIVER = /(?<![\w.$])([A-Z][A-Za-z0-9_]{1,60})(?:\.|::)[a-z_]\w{0,40}[ \t]*\(/;
+/** A server route, not a request: `app.get('/items', …)`, `router.post(…)`, `@app.route("/items")`. */
+const ROUTE_CALL = /\b(?:app|router|server|fastify|express|hono|bp|blueprint|routes)\.(?:get|post|put|patch|delete|all|use|route|add_url_rule)\s*\(|\broute\s*\(|@(?:Get|Post|Put|Patch|Delete|Request)Mapping\b|\[Http(?:Get|Post|Put|Patch|Delete)\b|\[Route\b/;
 const INTERCEPTOR = /(?:intercept|RoundTrip|roundTrip|willSendRequest|prepareHeaders|onRequest|beforeRequest|auth_flow|DelegatingHandler|SendAsync|RequestInterceptor|ExchangeFilterFunction|[Mm]iddleware)/;
 /** `interface InventoryService {`: a declared HTTP service (Retrofit, Feign, Refit). */
 const SERVICE_OPENER = /^[ \t]*(?:(?:public|internal|private)[ \t]+)?interface[ \t]+([A-Z]\w*)/;
@@ -129,6 +135,7 @@ class LineScan extends RequestModel {
   /** Lines already looked at as requests that may send to Retrac. */
   private readonly sinkLines = new Set<number>();
   private readonly interceptorMemo = new Map<number, boolean>();
+  private readonly interceptedMemo = new Map<number, boolean>();
 
   run(from: number, to: number): Finding[] {
     const { gate } = this.prep;
@@ -170,7 +177,10 @@ class LineScan extends RequestModel {
       if (f.retracTarget) sinks.push(line);
       if (f.hostName) hosts = true;
       // A section named for Retrac reaches down to its last key.
-      const reachDown = f.retracTarget && (opensSection(f.text) || this.prep.requestFile || this.isOpenApiServer(line)) ? FLOW_LINES : CONTEXT_LINES;
+      // A Retrac URL bound to a name (a client's base URL) reaches the requests made through it below.
+      const reachDown = f.retracTarget && (opensSection(f.text) || this.prep.requestFile || this.isOpenApiServer(line))
+        ? FLOW_LINES
+        : f.hostName || (f.retracTarget && this.bindsBaseField(line)) ? REQUEST_LINES : CONTEXT_LINES;
       const a = Math.max(from, line - CONTEXT_LINES);
       const b = Math.min(to, line + reachDown);
       if (a <= b) activate(a, b);
@@ -312,7 +322,7 @@ class LineScan extends RequestModel {
     const h = this.factsOf(line).hostName;
     if (h !== undefined && BASE_FIELD.test(h)) return true;
     // A base-URL member: on the line (`var baseURL: URL { URL(string: "…")! }`) or its header up to two lines above.
-    for (let l = line, seen = 0; l >= 0 && seen < 3; l--) {
+    for (let l = line, seen = 0; l >= Math.max(0, line - 6) && seen < 3; l--) {
       const sh = this.shape(l);
       if (sh.empty && l < line) continue;
       const t = this.text(l);
@@ -360,6 +370,14 @@ class LineScan extends RequestModel {
    */
   private interceptedToRetrac(line: number): boolean {
     if (!this.inInterceptor(line)) return false;
+    const known = this.interceptedMemo.get(line);
+    if (known !== undefined) return known;
+    const v = this.readInterceptedToRetrac(line);
+    this.interceptedMemo.set(line, v);
+    return v;
+  }
+
+  private readInterceptedToRetrac(line: number): boolean {
     let retrac = false;
     for (let l = Math.max(0, line - FLOW_LINES); l <= Math.min(this.last, line + FLOW_LINES); l++) {
       const t = this.factsText(l);
@@ -370,9 +388,66 @@ class LineScan extends RequestModel {
     return retrac;
   }
 
+  /** The body of `class X` (within REQUEST_LINES) when a line calls `X.method(…)` / `X::method(…)`. */
+  private classCalledOn(s: string, line: number): { from: number; to: number } | undefined {
+    const m = CLASS_RECEIVER.exec(s);
+    if (!m) return undefined;
+    const opener = new RegExp(`^[ \\t]*(?:(?:public|export|final|abstract)[ \\t]+)*class[ \\t]+${m[1]}\\b`);
+    for (let l = Math.max(0, line - REQUEST_LINES); l <= Math.min(this.last, line + REQUEST_LINES); l++) {
+      if (l !== line && this.factsText(l).includes(m[1]) && opener.test(this.factsText(l))) return this.definitionBody(l);
+    }
+    return undefined;
+  }
+
+  /** The full-access key of a statement within REQUEST_LINES that sets a Retrac base URL and auth together. */
+  private configuredClientKeyNear(line: number): { full?: string; fullEnv?: string } {
+    for (const cfg of this.configuredClientsNear(line)) {
+      const k = this.fullKeyOf(cfg);
+      if (k.full || k.fullEnv) return k;
+    }
+    return {};
+  }
+
+  /** Like configuredClientKeyNear, for a restricted key. */
+  private configuredRestrictedNear(line: number): { key?: string; env?: string } {
+    for (const cfg of this.configuredClientsNear(line)) {
+      const key = restrictedKeyIn(this.requestKeys(cfg));
+      if (key) return { key };
+      for (let l = cfg.from; l <= cfg.to; l++) {
+        const r = this.envRefsOf(this.factsOf(l)).find((e) => e.keyType === 'restricted');
+        if (r) return { env: r.name };
+      }
+    }
+    return {};
+  }
+
+  /** Statements within REQUEST_LINES that set a Retrac base URL (a client configured once), going nowhere else. */
+  private configuredClientsNear(line: number): { from: number; to: number }[] {
+    const out: { from: number; to: number }[] = [];
+    const lo = Math.max(0, line - REQUEST_LINES);
+    const hi = Math.min(this.last, line + REQUEST_LINES);
+    // Only lines with a Retrac URL can set the base: found in the window's text (a slice: a search must not run
+    // on to the end of the file), without reading every line's facts.
+    const a = this.starts[lo];
+    const win = this.doc.slice(a, this.lineEnd(hi));
+    for (let i = win.indexOf('retrac.co'); i >= 0; i = win.indexOf('retrac.co', i + 9)) {
+      const l = lineOfOffset(this.starts, a + i);
+      if (l + 1 <= hi) i = this.starts[l + 1] - a - 9;
+      else i = win.length;
+      if (!this.factsOf(l).retracTarget || !this.bindsBaseField(l)) continue;
+      // The class (Saloon connector), the block (`provider "restapi" { uri = …, headers = … }`) or the statement that sets it.
+      const opener = this.openerAbove(l, CONTEXT_LINES);
+      const cfg = this.classOfBaseField(l) ?? (opener >= 0 && !this.shape(opener).blockOpen ? this.bodyOf(opener) : this.requestWindow(l));
+      if (!this.namesOtherHost(cfg) && !out.some((c) => c.from === cfg.from)) out.push(cfg);
+    }
+    return out;
+  }
+
   /** A key (or a `.env` name holding one) that an interceptor within REQUEST_LINES adds to requests that go to Retrac. */
   private interceptorKeyNear(line: number, keyType: 'full' | 'restricted'): { key?: string; env?: string } {
     for (let l = Math.max(0, line - REQUEST_LINES); l <= Math.min(this.last, line + REQUEST_LINES); l++) {
+      // The interceptor first (memoised, shapes only): most lines are in none, and their key tokens are not needed.
+      if (!this.inInterceptor(l)) continue;
       const f = this.factsOf(l);
       const tok = this.keysOf(f, l).find((k) => k.keyType === keyType && isAuthToken(k));
       const env = tok ? undefined : this.envRefsOf(f).find((e) => e.keyType === keyType);
@@ -812,10 +887,17 @@ class LineScan extends RequestModel {
         const cfg = this.classClientAround(line);
         restricted = cfg && restrictedKeyIn(this.requestKeys(cfg));
       }
-      if (!restricted && this.sendsToRetrac(ext)) {
+      const cfg = restricted ? undefined : this.classClientAround(line);
+      if (!restricted && (this.sendsToRetrac(ext) || (cfg && this.sendsToRetrac(cfg)))) {
         const ik = this.interceptorKeyNear(line, 'restricted');
         restricted = ik.key;
         restrictedEnv = ik.env;
+      }
+      // A path alone near a client configured once with a Retrac base URL and its auth.
+      if (!restricted && !restrictedEnv && RELATIVE_SCOPED.test(s) && !ROUTE_CALL.test(s) && !this.namesOtherHost(ext)) {
+        const ck = this.configuredRestrictedNear(line);
+        restricted = ck.key;
+        restrictedEnv = ck.env;
       }
     }
     WORKSPACE_PARAM.lastIndex = 0;
@@ -1055,14 +1137,29 @@ class LineScan extends RequestModel {
         ({ full, fullEnv } = this.fullKeyOf(h));
       }
     }
+    let cfgToRetrac = false;
     if (!full && !fullEnv) {
       // A call in a method of a class that declares a Retrac client (`base_uri`, `plug … BaseUrl`).
       const cfg = this.classClientAround(line);
       // A client configured for a whole class may send workspaceId from another member (`var task { … }`).
       for (let l = cfg?.from ?? 0; cfg && l <= cfg.to; l++) if (this.factsOf(l).workspaceParam) return;
       if (cfg) ({ full, fullEnv } = this.fullKeyOf(cfg));
+      cfgToRetrac = !!cfg && this.sendsToRetrac(cfg);
     }
-    if (!full && !fullEnv && sends && !this.namesOtherHost(ext)) {
+    if (!full && !fullEnv && !cfgToRetrac) {
+      // A call on a class whose body configures a Retrac client (`InventoryItem.find(:all, from: "/items")`).
+      const cls = this.classCalledOn(s, line);
+      if (cls && this.sendsToRetrac(cls)) {
+        for (let l = cls.from; l <= cls.to; l++) if (this.factsOf(l).workspaceParam) return;
+        ({ full, fullEnv } = this.fullKeyOf(cls));
+      }
+    }
+    if (!full && !fullEnv && !sends && !cfgToRetrac && isQuote(s.charCodeAt(m.index - 1)) && !ROUTE_CALL.test(s) && !this.namesOtherHost(ext)) {
+      // A path alone (`this.http.get('/items')`) near a client configured once with a Retrac base URL and
+      // its auth (`HttpModule.register({ baseURL, headers })`, `Dio(BaseOptions(…))`): the request goes through it.
+      ({ full, fullEnv } = this.configuredClientKeyNear(line));
+    }
+    if (!full && !fullEnv && (sends || cfgToRetrac) && !this.namesOtherHost(ext)) {
       // An interceptor near that adds a full-access key to the requests around it.
       const ik = this.interceptorKeyNear(line, 'full');
       full = ik.key;

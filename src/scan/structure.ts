@@ -250,21 +250,22 @@ const WITH_AS = /\bas[ \t]{1,4}([A-Za-z_]\w*)[ \t]*:[ \t]*$/;
 function readStatementNames(t: string, last: string): string[] {
   const out: string[] = [];
   // One-letter variables (`h = curl_slist_append(…)`) count: their uses must be a receiver or an argument (usesWord).
-  const one = assignedVariable(t) ? undefined : ASSIGNED.exec(t)?.[1];
-  const v = assignedVariable(t) ?? WITH_AS.exec(last)?.[1] ?? (one?.length === 1 ? one : undefined);
+  const assigned = ASSIGNED.exec(t)?.[1];
+  const named = assigned && assigned.length >= 2 && !KEYWORDS.has(assigned) ? assigned : undefined;
+  const v = named ?? WITH_AS.exec(last)?.[1] ?? (assigned?.length === 1 ? assigned : undefined);
   if (v) out.push(v);
   // One-letter receivers (`s.headers[…] = …`, `r = s.get(…)`) count: their uses must be receivers too (usesWord).
   const r = RECEIVER.exec(t)?.[1];
   if (r && !KEYWORDS.has(r) && !out.includes(r)) out.push(r);
   // A named client: `AddHttpClient("inventory", …)` / `CreateClient("inventory")` (IHttpClientFactory).
-  const named = t.length < 400 ? NAMED_CLIENT.exec(t)?.[1] : undefined;
-  if (named) out.push(`"${named}"`);
+  const client = t.length < 400 && t.includes('Client') ? NAMED_CLIENT.exec(t)?.[1] : undefined;
+  if (client) out.push(`"${client}"`);
   // A handle passed first to a function (`curl_easy_setopt(curl, …)`, `Mint.HTTP.request(conn, …)`), and
   // the names a tuple binds (`{:ok, conn, ref} = …`, `{ok, 200, _, Ref} = …`).
   if (!v) {
-    const h = HANDLE_FIRST.exec(t)?.[1];
+    const h = t.includes(',') ? HANDLE_FIRST.exec(t)?.[1] : undefined;
     if (h && h.length >= 2 && !KEYWORDS.has(h) && !NOT_HANDLE.has(h.toLowerCase()) && !out.includes(h)) out.push(h);
-    const tuple = t.length < 400 ? TUPLE_ASSIGNED.exec(t)?.[1] : undefined;
+    const tuple = t.length < 400 && t.includes('=') ? TUPLE_ASSIGNED.exec(t)?.[1] : undefined;
     if (tuple) {
       for (const m of tuple.matchAll(TUPLE_NAME)) if (m[1].length >= 2 && !KEYWORDS.has(m[1]) && !out.includes(m[1]) && out.length < 6) out.push(m[1]);
     }
