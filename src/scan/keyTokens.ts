@@ -32,7 +32,7 @@ const ENV_FALLBACK_BEFORE =
 const WRAPPER_BEFORE = /(?:(?:JSON\.stringify|String|str|SecretStr|Secret|SecretString|Some|Ok)\s*\(|ConvertTo-SecureString(?:\s+-String)?)\s*$/;
 /** An env lookup before a fallback: `process.env.`, `getenv(`, `os.environ`, `ENV[`, `${`, `Environment.`, `System.get_env(`. */
 const ENV_LOOKUP = /env|environ|\$\{/i;
-const PARTNER_VALUE_NAMES = new Set(['value', 'default', 'defaultvalue', 'currentvalue', 'initialvalue', 'string', 'val']);
+const PARTNER_VALUE_NAMES = new Set(['value', 'default', 'defaultvalue', 'currentvalue', 'initialvalue', 'string', 'val', 'content']);
 const PARTNER = /(?:(?<![\w-])["']?(?:key|name|Key|Name|variable)["']?\s*[:=]\s*["']?([\w.:-]+)|<key>\s*([\w.:-]+)\s*<\/key>)/g;
 
 /** `{"key": "retracToken", "value": …`, `<key>RetracApiKey</key>`, `- name: RETRAC_API_KEY`: the last name on a line. */

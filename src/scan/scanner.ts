@@ -107,6 +107,7 @@ class LineScan extends RequestModel {
   private readonly sectionMemo = new Map<number, boolean>();
   private readonly keyMapMemo = new Map<number, boolean>();
   private readonly recordingMemo = new Map<number, boolean>();
+  private readonly sectionOwnerMemo = new Map<number, boolean>();
   private readonly fenceMemo = new Map<number, boolean>();
   private readonly fenceCountMemo = new Map<number, number>();
   private readonly widgetMemo = new Map<number, boolean>();
@@ -400,7 +401,35 @@ class LineScan extends RequestModel {
    */
   private ownedByAnother(tok: KeyToken, line: number): boolean {
     const name = tok.name ?? '';
-    return (name !== '' && ownerOf(name, this.factsOf(line).text, tok.start) === 'other') || this.entryOwnerIsOther(line);
+    return (name !== '' && ownerOf(name, this.factsOf(line).text, tok.start) === 'other') || this.entryOwnerIsOther(line) || this.sectionOwnerIsOther(line, tok);
+  }
+
+  /**
+   * The object the key sits in is named for another service and holds nothing about Retrac:
+   * `courier: {` / `apiKey: '…'` next to a `retracBaseUrl` field, `plugins: { Courier: { apiKey: '…' } }`.
+   * Read from the nearest opener (on the key's line or within CONTEXT_LINES above) to the key.
+   */
+  private sectionOwnerIsOther(line: number, tok: KeyToken): boolean {
+    // Only keys under a key-like field name: a bearer token is placed by its request.
+    if (tok.via === 'bearer' || tok.name === undefined) return false;
+    const s = this.factsOf(line).text;
+    const near = s.slice(Math.max(0, tok.start - 400), tok.start);
+    const entry = openEntryNameAt(near, near.length);
+    if (entry) return isOtherServiceName(lastSegment(entry.name)) && !hasRetracWord(near.slice(entry.at));
+    let v = this.sectionOwnerMemo.get(line);
+    if (v === undefined) {
+      v = false;
+      const opener = this.openerAbove(line, CONTEXT_LINES);
+      if (opener >= 0 && opener < line) {
+        const m = SECTION_OPENER_NAME.exec(this.text(opener).slice(-400));
+        if (m && isOtherServiceName(m[1])) {
+          v = true;
+          for (let l = opener + 1; l <= line && v; l++) if (hasRetracWord(this.text(l))) v = false;
+        }
+      }
+      this.sectionOwnerMemo.set(line, v);
+    }
+    return v && !hasRetracWord(near);
   }
 
   /** A Bruno request file: its `url:` line (one request per file) says where the `auth:bearer` token goes. */
@@ -922,6 +951,30 @@ const NEUTRAL_QUALIFIERS = new Set([
   'vars', 'var', 'data', 'values', 'spec', 'params', 'props', 'system', 'sys', 'meta', 'com', 'co', 'org', 'io', 'net',
   'string', 'stringdata', 'node', 'access', 'key', 'keys', 'token', 'tokens', 'import', 'meta', 'window', 'globalthis',
 ]);
+/** The name of an object opened at the end of a line: `courier: {`, `"Courier": {`, `Courier = @{`, `courier {`. */
+const SECTION_OPENER_NAME = /(?:^|[\s,{(])["']?([A-Za-z_][\w-]*)["']?[ \t]*(?::|=|=>)?[ \t]*@?\{[ \t]*$/;
+/** Structural names of objects in configs, which say nothing about whose key is in them. */
+const STRUCTURAL_NAMES = new Set([
+  'plugins', 'plugin', 'extra', 'extras', 'public', 'private', 'define', 'runtimeconfig', 'publicruntimeconfig',
+  'serverruntimeconfig', 'customfields', 'environment', 'environments', 'integrations', 'integration', 'services', 'service',
+  'providers', 'provider', 'headers', 'header', 'exports', 'module', 'expo', 'android', 'ios', 'web', 'build', 'server',
+  'variables', 'envs', 'properties', 'connections', 'connection', 'apis', 'external', 'thirdparty', 'vendors', 'vendor',
+  'features', 'common', 'shared', 'base', 'root', 'main', 'general', 'profiles', 'profile', 'stages', 'stage',
+  'definitions', 'parameters', 'inputs', 'input', 'output', 'outputs', 'body', 'json', 'query', 'request', 'options',
+]);
+
+/** Word parts of names that describe a structure or a client, not a service: `InventoryApi`, `request_headers`, `appConfig`. */
+const STRUCTURAL_PARTS = /api|client|service|header|config|setting|option|request|auth|cred|secret|key|token|env|param|prop|data|value|var|default|app|http|conn|integration|provider|plugin|stock|inventory/;
+
+/** A name that says whose it is, and not Retrac: a word that is neither structural nor a key word. */
+function isOtherServiceName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return (
+    !hasRetracWord(name) && !NEUTRAL_QUALIFIERS.has(lower) && !STRUCTURAL_NAMES.has(lower) && !isGenericKeyName(lower) &&
+    /^[a-z][a-z0-9_-]{2,30}$/.test(lower) && !STRUCTURAL_PARTS.test(lower)
+  );
+}
+
 /** `['courier']['api_key']` or `courier: ` chains right before a name on its line. */
 const SUBSCRIPT_OR_PATH = /(?:\[\s*["']([\w-]+)["']\s*\]|(?<![\w-])([\w-]+):)\s*$/;
 
