@@ -358,11 +358,15 @@ class LineScan extends RequestModel {
       this.publicName(f, line, name, m.index);
     }
 
-    if (this.prep.page && f.retracWord) this.renderedKeyNames(f, line);
-    if (f.retracWord && (s.includes('process.env') || s.includes('import.meta.env'))) this.keyLookupsSentToClient(f, line);
+    if (f.retracWord) {
+      if (this.prep.page) this.renderedKeyNames(f, line);
+      if (s.includes('.env')) this.keyLookupsSentToClient(f, line);
+    }
     if (f.workspaceParam) this.workspaceParams(f, line);
-    else if (s.includes('ws_') && !this.prep.logFile && !this.prep.dataFile) this.workspaceConstant(f, line);
-    if (s.includes('/workspaces/ws_') && !this.prep.logFile) this.workspacePaths(f, line);
+    if (!this.prep.logFile && s.includes('ws_')) {
+      if (!f.workspaceParam && !this.prep.dataFile) this.workspaceConstant(f, line);
+      if (s.includes('/workspaces/ws_')) this.workspacePaths(f, line);
+    }
     if (s.includes('/')) this.scopedPaths(f, line);
   }
 
@@ -643,7 +647,7 @@ class LineScan extends RequestModel {
       if (this.prep.jsonData && s.charCodeAt(m.index - 1) === 34 && /^"\s*:/.test(s.slice(end, end + 8))) continue;
       // Recorded data and a notebook's outputs: any pair but a URL's query parameter (`?workspaceId=`, `&workspaceId=`).
       if ((this.prep.dataFile || (this.prep.notebook && outputs.at(m.index))) && !isQueryParam(s, m.index)) continue;
-      if (this.prep.logFile || this.isDataPair(f, line, m.index)) continue;
+      if (this.prep.logFile) continue;
       HARDCODED_WS.lastIndex = end;
       let ws = HARDCODED_WS.exec(s);
       // Clojure/EDN maps separate a key from its value by blanks: `{"workspaceId" "ws_…"}`, `{:workspaceId "ws_…"}`.
@@ -653,6 +657,8 @@ class LineScan extends RequestModel {
         ws = MAP_ENTRY_WS.exec(s);
         if (ws) HARDCODED_WS.lastIndex = MAP_ENTRY_WS.lastIndex;
       }
+      // Data and configuration are not requests (read only when there is something to report).
+      if ((ws || restricted || restrictedEnv) && this.isDataPair(f, line, m.index)) continue;
       if (ws) {
         const wsEnd = HARDCODED_WS.lastIndex;
         const wsStart = wsEnd - ws[1].length;
