@@ -422,6 +422,29 @@ add('r5 workspace id and http', [
   ['tracked .env.test: key, exposure, http; a workspace id is config', '.env.test', (v) => `VITE_RETRAC_KEY=${v.r}\nVITE_RETRAC_URL=${HTTP}\nVITE_RETRAC_WORKSPACE=${v.ws}`, ['key:r', 'exp:r', `http:${HTTP}`]],
 ]);
 
+// =============================================================================================
+// Round 6: written after the round-5 fixes and run on them first (client app config of other
+// frameworks, other services' keys in client files, ids in more request shapes).
+round = 6;
+add('r6 mixed', [
+  ['SolidStart app.config.ts vite define', 'app.config.ts', (v) => `export default defineConfig({\n  vite: {\n    define: { 'import.meta.env.VITE_RETRAC_KEY': JSON.stringify('${v.r}') },\n  },\n});`, ['key:r', 'exp:r']],
+  ['Ionic environment with a Retrac key and a Maps key', 'src/environments/environment.prod.ts', (v) => `export const environment = {\n  production: true,\n  googleMapsKey: 'AIzaSyA-not-a-retrac-key-0000000000',\n  retracApiKey: '${v.f}',\n};`, ['key:f', 'exp:f']],
+  ['Angular environment, Stripe section only: quiet', 'src/environments/environment.ts', (v) => `export const environment = {\n  retracBaseUrl: '${API}',\n  stripe: {\n    publishableKey: 'pk_test_123',\n    secretKey: '${v.f}',\n  },\n};`, []],
+  ['Next env with a Sentry token next to a Retrac URL: quiet', 'next.config.js', (v) => `module.exports = {\n  env: {\n    NEXT_PUBLIC_RETRAC_URL: '${API}',\n  },\n  sentry: {\n    authToken: '${v.f}',\n  },\n};`, []],
+  ['Expo app.config.ts with a Retrac-named extra, full key', 'app.config.ts', (v) => `export default {\n  expo: {\n    extra: {\n      retracToken: '${v.f}',\n    },\n  },\n};`, ['key:f', 'exp:f']],
+  ['nuxt.config public runtimeConfig with an env lookup', 'nuxt.config.ts', () => `export default defineNuxtConfig({\n  runtimeConfig: {\n    public: {\n      retracKey: process.env.RETRAC_API_KEY,\n    },\n  },\n});`, ['exp:RETRAC_API_KEY']],
+  ['Go querystring via url.Values literal', 'retrac/items.go', (v) => `q := url.Values{"workspaceId": {"${v.ws}"}, "pageSize": {"100"}}`, ['ws:ws']],
+  ['Python urlencode dict', 'stock/api.py', (v) => `url = f"{BASE}/items?" + urlencode({"workspaceId": "${v.ws}", "page": 1})`, ['ws:ws']],
+  ['Java HttpRequest URI concat', 'src/Items.java', (v) => `HttpRequest req = HttpRequest.newBuilder(URI.create(BASE + "/items?workspaceId=${v.ws}")).header("Authorization", "Bearer " + key).build();`, ['ws:ws']],
+  ['Redux Toolkit Query endpoint', 'src/services/retrac.ts', (v) => `items: builder.query<Item[], void>({ query: () => ({ url: 'items', params: { workspaceId: '${v.ws}' } }) }),`, ['ws:ws']],
+  ['Datadog RUM global context: quiet', 'src/rum.ts', (v) => `datadogRum.setGlobalContextProperty('workspaceId', '${v.ws}');`, []],
+  ['GA4 gtag event: quiet', 'src/ga.ts', (v) => `gtag('event', 'stock_sync', { workspaceId: '${v.ws}' });`, []],
+  ['Winston child logger: quiet', 'src/log.ts', (v) => `const log = logger.child({ workspaceId: '${v.ws}' });`, []],
+  ['Java URL constant with http', 'src/main/java/com/acme/Retrac.java', () => `private static final String BASE = "${HTTP}";`, [`http:${HTTP}`]],
+  ['C# appsettings.Development http', 'appsettings.Development.json', () => `{\n  "Retrac": { "BaseAddress": "${HTTP}/" }\n}`, [`http:${HTTP}`]],
+  ['a Ruby comment line: quiet', 'lib/retrac.rb', () => `# Do not use http://api.retrac.co (HTTPS only)\nBASE = "${API}"`, []],
+]);
+
 // ---------------------------------------------------------------------------------------------
 
 interface Outcome {
