@@ -41,12 +41,12 @@ const MAP_ENTRY_WS = /"?[ \t]+"(ws_[A-Za-z0-9]+)/y;
 /** A workspace id in a URL path: `/workspaces/ws_…`. */
 const WS_PATH = /\/workspaces\/(ws_[A-Za-z0-9]+)/g;
 /**
- * Calls that record or store data, not requests to Retrac: logging, analytics and tracing, and
- * database writes and queries (`logger.info({ workspaceId })`, `posthog.capture(…)`,
+ * Calls that record or store data, not requests to Retrac: logging, analytics and tracing, browser and
+ * app storage, caches, and database writes and queries (`logger.info({ workspaceId })`, `posthog.capture(…)`,
  * `prisma.item.create({ data: … })`, `Item.objects.filter(workspace_id=…)`).
  */
 const RECORDING_CALL =
-  /\b(?:log|logger|console|logging|structlog|slog|zap|logrus|winston|pino|bunyan|Log|Logger|analytics|posthog|mixpanel|amplitude|segment|gtag|dataLayer|Sentry|sentry|scope|tracer|span|metrics|statsd|telemetry|appInsights|newrelic|datadog|datadogRum|datadogLogs|DD_RUM|DD_LOGS|LogRocket|hotjar|Intercom|heap|bugsnag|rollbar|prisma|db|knex|sequelize|mongoose|supabase|drizzle|repo|repository|entityManager|objects)\b[\w.]{0,60}\.[A-Za-z_]\w*[ \t]*\(|(?<![\w.$])(?:track|trackEvent|logEvent|log_event|captureEvent|captureMessage|capture|identify|addBreadcrumb|setTag|setTags|setContext|setUser|setAttribute|setAttributes|gtag|fbq|ttq|plausible|umami)[ \t]*\(/;
+  /\b(?:log|logger|console|logging|structlog|slog|zap|logrus|winston|pino|bunyan|Log|Logger|analytics|posthog|mixpanel|amplitude|segment|gtag|dataLayer|Sentry|sentry|scope|tracer|span|metrics|statsd|telemetry|appInsights|newrelic|datadog|datadogRum|datadogLogs|DD_RUM|DD_LOGS|LogRocket|hotjar|Intercom|heap|bugsnag|rollbar|localStorage|sessionStorage|AsyncStorage|SecureStore|cookies|Cookies|redis|cache|kv|prisma|db|knex|sequelize|mongoose|supabase|drizzle|repo|repository|entityManager|objects)\b[\w.]{0,60}\.[A-Za-z_]\w*[ \t]*\(|(?<![\w.$])(?:track|trackEvent|logEvent|log_event|captureEvent|captureMessage|capture|identify|addBreadcrumb|setTag|setTags|setContext|setUser|setAttribute|setAttributes|gtag|fbq|ttq|plausible|umami)[ \t]*\(/;
 /**
  * Tests that describe requests without making them: HTTP mocks (nock, fetch-mock, axios-mock-adapter,
  * respx, gock, WireMock) and assertions (`assert.equal(…)`, `assert x == {…}`, `expect(…).toEqual({…})`).

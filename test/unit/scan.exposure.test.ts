@@ -445,6 +445,24 @@ add('r6 mixed', [
   ['a Ruby comment line: quiet', 'lib/retrac.rb', () => `# Do not use http://api.retrac.co (HTTPS only)\nBASE = "${API}"`, []],
 ]);
 
+// =============================================================================================
+// Round 7: written after the round-6 fixes and run on them first.
+round = 7;
+add('r7 mixed', [
+  ['SWR fetcher key with a query', 'src/hooks/useItems.ts', (v) => `const { data } = useSWR(${B}/api/retrac/items?workspaceId=${v.ws}${B}, fetcher);`, ['ws:ws']],
+  ['Angular HttpParams', 'src/app/retrac.service.ts', (v) => `const params = new HttpParams().set('workspaceId', '${v.ws}').set('pageSize', 100);\nreturn this.http.get<Item[]>(${B}\${this.base}/items${B}, { params });`, ['ws:ws']],
+  ['Python dataclass default in a client call: SDK kwarg', 'stock/sync.py', (v) => `items = retrac_client.list_items(\n    workspace_id="${v.ws}",\n    page_size=100,\n)`, ['ws:ws']],
+  ['GraphQL variables to a Retrac proxy', 'src/queries.ts', (v) => `await client.query({ query: ITEMS, variables: { workspaceId: '${v.ws}' } });`, ['ws:ws']],
+  ['Mixpanel register: quiet', 'src/mp.ts', (v) => `mixpanel.register({ workspaceId: '${v.ws}' });`, []],
+  ['Amplitude setUserProperties: quiet', 'src/amp.ts', (v) => `amplitude.setUserProperties({ workspaceId: '${v.ws}' });`, []],
+  ['OpenTelemetry span attributes: quiet', 'src/otel.ts', (v) => `span.setAttributes({ workspaceId: '${v.ws}', 'http.route': '/items' });`, []],
+  ['localStorage write: quiet', 'src/state.ts', (v) => `localStorage.setItem('workspaceId', '${v.ws}');`, []],
+  ['Remix env var rendered by a template literal into a script tag', 'app/root.tsx', () => `<script dangerouslySetInnerHTML={{ __html: ${B}window.RETRAC_TOKEN = "\${process.env.RETRAC_TOKEN}"${B} }} />`, ['exp:RETRAC_TOKEN']],
+  ['SvelteKit dynamic public env', 'src/lib/retrac.ts', () => `import { env } from '$env/dynamic/public';\nconst key = env.PUBLIC_RETRAC_KEY;`, ['exp:PUBLIC_RETRAC_KEY']],
+  ['T3 env client schema default', 'src/env.js', (v) => `export const env = createEnv({\n  client: {\n    NEXT_PUBLIC_RETRAC_KEY: z.string().default('${v.r}'),\n  },\n});`, ['key:r', 'exp:r']],
+  ['Vite define of a URL with http', 'vite.config.ts', () => `export default defineConfig({\n  define: { __RETRAC_URL__: JSON.stringify('${HTTP}') },\n});`, [`http:${HTTP}`]],
+]);
+
 // ---------------------------------------------------------------------------------------------
 
 interface Outcome {
