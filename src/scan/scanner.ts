@@ -32,20 +32,21 @@ const PUBLIC_NAME = /(?<!\w)(?:NEXT_PUBLIC|EXPO_PUBLIC|NUXT_PUBLIC|REACT_APP|VUE
 /**
  * What follows a workspace parameter's name up to its literal id: `: 'ws_…'`, `=> "ws_…"`, `==ws_…`
  * (HTTPie), `("ws_…")` (a builder setter), `, "ws_…"` and `", "value": "ws_…"` (name/value pairs:
- * Postman and Insomnia query arrays, `URLQueryItem(name:value:)`).
+ * Postman and Insomnia query arrays, `URLQueryItem(name:value:)`); the value may be a one-element list
+ * (`url.Values{"workspaceId": {"ws_…"}}`, `["ws_…"]`).
  */
-const HARDCODED_WS = /["'\]]?[ \t]*(?:=>|==|[:=,(]|,[ \t]*["']?value["']?[ \t]*[:=])[ \t]*["'`]?(ws_[A-Za-z0-9]+)/y;
+const HARDCODED_WS = /["'\]]?[ \t]*(?:=>|==|[:=,(]|,[ \t]*["']?value["']?[ \t]*[:=])[ \t]*[{[]?[ \t]*["'`]?(ws_[A-Za-z0-9]+)/y;
 /** A map entry without a separator: `"workspaceId" "ws_…"`, `:workspaceId "ws_…"`. */
 const MAP_ENTRY_WS = /"?[ \t]+"(ws_[A-Za-z0-9]+)/y;
 /** A workspace id in a URL path: `/workspaces/ws_…`. */
 const WS_PATH = /\/workspaces\/(ws_[A-Za-z0-9]+)/g;
 /**
- * Calls that record or store data, not requests to Retrac: logging, analytics and tracing, and
- * database writes and queries (`logger.info({ workspaceId })`, `posthog.capture(…)`,
+ * Calls that record or store data, not requests to Retrac: logging, analytics and tracing, browser and
+ * app storage, caches, and database writes and queries (`logger.info({ workspaceId })`, `posthog.capture(…)`,
  * `prisma.item.create({ data: … })`, `Item.objects.filter(workspace_id=…)`).
  */
 const RECORDING_CALL =
-  /\b(?:log|logger|console|logging|structlog|slog|zap|logrus|winston|pino|bunyan|Log|Logger|analytics|posthog|mixpanel|amplitude|segment|gtag|dataLayer|Sentry|sentry|scope|tracer|span|metrics|statsd|telemetry|appInsights|newrelic|datadog|bugsnag|rollbar|prisma|db|knex|sequelize|mongoose|supabase|drizzle|repo|repository|entityManager|objects)\b[\w.]{0,60}\.[A-Za-z_]\w*[ \t]*\(|(?<![\w.$])(?:track|trackEvent|logEvent|log_event|captureEvent|captureMessage|capture|identify|addBreadcrumb|setTag|setTags|setContext|setUser|setAttribute|setAttributes)[ \t]*\(/;
+  /\b(?:log|logger|console|logging|structlog|slog|zap|logrus|winston|pino|bunyan|Log|Logger|analytics|posthog|mixpanel|amplitude|segment|gtag|dataLayer|Sentry|sentry|scope|tracer|span|metrics|statsd|telemetry|appInsights|newrelic|datadog|datadogRum|datadogLogs|DD_RUM|DD_LOGS|LogRocket|hotjar|Intercom|heap|bugsnag|rollbar|localStorage|sessionStorage|AsyncStorage|SecureStore|cookies|Cookies|redis|cache|kv|prisma|db|knex|sequelize|mongoose|supabase|drizzle|repo|repository|entityManager|objects)\b[\w.]{0,60}\.[A-Za-z_]\w*[ \t]*\(|(?<![\w.$])(?:track|trackEvent|logEvent|log_event|captureEvent|captureMessage|capture|identify|addBreadcrumb|setTag|setTags|setContext|setUser|setAttribute|setAttributes|gtag|fbq|ttq|plausible|umami)[ \t]*\(/;
 /**
  * Tests that describe requests without making them: HTTP mocks (nock, fetch-mock, axios-mock-adapter,
  * respx, gock, WireMock) and assertions (`assert.equal(…)`, `assert x == {…}`, `expect(…).toEqual({…})`).
@@ -54,8 +55,12 @@ const MOCK_CALL =
   /\b(?:nock|fetchMock|fetchmock|mockAdapter|httpmock|gock|respx|WireMock|wiremock|stubFor)\b|\bmock\.on(?:Get|Post|Put|Patch|Delete|Any)\b|\.reply(?:With)?\(|\bassert(?:Equals|Equal|That|_equal|_eq)?\b|\bexpect[ \t]*\(|\.should\b/;
 /** A YAML mapping that a request sends (Ansible `uri` `body:`, `query:`, `params:`): its pairs are parameters. */
 const REQUEST_MAPPING = /^[ \t]*-?[ \t]*(?:body|params|query|qs|query_params|queryParameters|query_string|json|data|form|form_data)[ \t]*:[ \t]*$/;
-/** A comment opens before this point of a line: a comment line, or ` // …` / ` # …` after code. */
-const COMMENT_BEFORE = /^[ \t]*(?:\/\/|#|\*|\/\*|<!--)|[ \t](?:\/\/|#)[ \t]/;
+/**
+ * A comment opens before this point of a line: a comment line, or ` // …` / ` # …` after code. A line
+ * starting with a star is a block comment's middle line, but not when the star is a crontab field
+ * (`* * * * * curl …`, a star and a slash then minutes) nor the star of a comment's closing mark.
+ */
+const COMMENT_BEFORE = /^[ \t]*(?:\/\/|#|\*(?!\/)(?![ \t]+[\d*][\d*\/,-]*[ \t]+[\d*][\d*\/,-]*[ \t])|\/\*|<!--)|[ \t](?:\/\/|#)[ \t]/;
 /** `process.env.NAME`, `process.env["NAME"]`, `import.meta.env.NAME`: the looked-up name. */
 const ENV_LOOKUP = /(?:process\.env|import\.meta\.env)(?:\.|\[["'])([A-Za-z_]\w*)/g;
 /** Data a page sends to the browser, as its opener's name: props, Remix `ENV`, a `window.X =` global. */
@@ -126,6 +131,7 @@ class LineScan extends RequestModel {
   /** serversLineAbove: by line, the nearest `servers:` at or above it (or -1). */
   private readonly serversMemo = new Map<number, number>();
   private readonly recordingMemo = new Map<number, boolean>();
+  private readonly objectOwnerMemo = new Map<number, boolean>();
   private readonly fenceMemo = new Map<number, boolean>();
   private readonly fenceCountMemo = new Map<number, number>();
   private readonly widgetMemo = new Map<number, boolean>();
@@ -543,12 +549,16 @@ class LineScan extends RequestModel {
       this.publicName(f, line, name, m.index);
     }
 
-    if (this.prep.page && f.retracWord) this.renderedKeyNames(f, line);
-    if (f.retracWord && (s.includes('process.env') || s.includes('import.meta.env'))) this.keyLookupsSentToClient(f, line);
-    if (f.retracWord && keys.length === 0 && APP_BUILD_FLAG.test(s)) this.keyNamesCompiledIntoApp(f, line);
+    if (f.retracWord) {
+      if (this.prep.page) this.renderedKeyNames(f, line);
+      if (s.includes('.env')) this.keyLookupsSentToClient(f, line);
+      if (keys.length === 0 && APP_BUILD_FLAG.test(s)) this.keyNamesCompiledIntoApp(f, line);
+    }
     if (f.workspaceParam) this.workspaceParams(f, line);
-    else if (s.includes('ws_') && !this.prep.logFile && !this.prep.dataFile) this.workspaceConstant(f, line);
-    if (s.includes('/workspaces/ws_') && !this.prep.logFile) this.workspacePaths(f, line);
+    if (!this.prep.logFile && s.includes('ws_')) {
+      if (!f.workspaceParam && !this.prep.dataFile) this.workspaceConstant(f, line);
+      if (s.includes('/workspaces/ws_')) this.workspacePaths(f, line);
+    }
     // Recorded data (fixtures, cassettes, HAR, snapshots) is not a request to fix: only its keys are findings.
     if (s.includes('/') && !this.prep.dataFile) this.scopedPaths(f, line);
   }
@@ -648,7 +658,7 @@ class LineScan extends RequestModel {
   private ownedByAnother(tok: KeyToken, line: number): boolean {
     const name = tok.name ?? '';
     return (name !== '' && ownerOf(name, this.factsOf(line).text, tok.start) === 'other') || this.entryOwnerIsOther(line) ||
-      (tok.via === 'bearer' && this.bearerLabelOwnedByAnother(tok, line));
+      (tok.via === 'bearer' && this.bearerLabelOwnedByAnother(tok, line)) || this.objectOwnerIsOther(line, tok);
   }
 
   /**
@@ -683,6 +693,34 @@ class LineScan extends RequestModel {
       if (/^\s*<[\w.-]+>\s*$/.test(t)) return false; // the entry's opener: no id above the key
     }
     return false;
+  }
+
+  /**
+   * The object the key sits in is named for another service and holds nothing about Retrac:
+   * `courier: {` / `apiKey: '…'` next to a `retracBaseUrl` field, `plugins: { Courier: { apiKey: '…' } }`.
+   * Read from the nearest opener (on the key's line or within CONTEXT_LINES above) to the key.
+   */
+  private objectOwnerIsOther(line: number, tok: KeyToken): boolean {
+    // Only keys under a key-like field name: a bearer token is placed by its request.
+    if (tok.via === 'bearer' || tok.name === undefined) return false;
+    const s = this.factsOf(line).text;
+    const near = s.slice(Math.max(0, tok.start - 400), tok.start);
+    const entry = openEntryNameAt(near, near.length);
+    if (entry) return isOtherServiceName(lastSegment(entry.name)) && !hasRetracWord(near.slice(entry.at));
+    let v = this.objectOwnerMemo.get(line);
+    if (v === undefined) {
+      v = false;
+      const opener = this.openerAbove(line, CONTEXT_LINES);
+      if (opener >= 0 && opener < line) {
+        const m = SECTION_OPENER_NAME.exec(this.text(opener).slice(-400));
+        if (m && isOtherServiceName(m[1])) {
+          v = true;
+          for (let l = opener + 1; l <= line && v; l++) if (hasRetracWord(this.text(l))) v = false;
+        }
+      }
+      this.objectOwnerMemo.set(line, v);
+    }
+    return v && !hasRetracWord(near);
   }
 
   /** A Bruno request file: its `url:` line (one request per file) says where the `auth:bearer` token goes. */
@@ -908,7 +946,7 @@ class LineScan extends RequestModel {
       if (this.prep.jsonData && s.charCodeAt(m.index - 1) === 34 && /^"\s*:/.test(s.slice(end, end + 8))) continue;
       // Recorded data and a notebook's outputs: any pair but a URL's query parameter (`?workspaceId=`, `&workspaceId=`).
       if ((this.prep.dataFile || (this.prep.notebook && outputs.at(m.index))) && !isQueryParam(s, m.index)) continue;
-      if (this.prep.logFile || this.isDataPair(f, line, m.index)) continue;
+      if (this.prep.logFile) continue;
       HARDCODED_WS.lastIndex = end;
       let ws = HARDCODED_WS.exec(s);
       // Clojure/EDN maps separate a key from its value by blanks: `{"workspaceId" "ws_…"}`, `{:workspaceId "ws_…"}`.
@@ -918,6 +956,8 @@ class LineScan extends RequestModel {
         ws = MAP_ENTRY_WS.exec(s);
         if (ws) HARDCODED_WS.lastIndex = MAP_ENTRY_WS.lastIndex;
       }
+      // Data and configuration are not requests (read only when there is something to report).
+      if ((ws || restricted || restrictedEnv) && this.isDataPair(f, line, m.index)) continue;
       if (ws) {
         const wsEnd = HARDCODED_WS.lastIndex;
         const wsStart = wsEnd - ws[1].length;
@@ -1263,6 +1303,30 @@ const NEUTRAL_QUALIFIERS = new Set([
   'vars', 'var', 'data', 'values', 'spec', 'params', 'props', 'system', 'sys', 'meta', 'com', 'co', 'org', 'io', 'net',
   'string', 'stringdata', 'node', 'access', 'key', 'keys', 'token', 'tokens', 'import', 'meta', 'window', 'globalthis',
 ]);
+/** The name of an object opened at the end of a line: `courier: {`, `"Courier": {`, `Courier = @{`, `courier {`. */
+const SECTION_OPENER_NAME = /(?:^|[\s,{(])["']?([A-Za-z_][\w-]*)["']?[ \t]*(?::|=|=>)?[ \t]*@?\{[ \t]*$/;
+/** Structural names of objects in configs, which say nothing about whose key is in them. */
+const STRUCTURAL_NAMES = new Set([
+  'plugins', 'plugin', 'extra', 'extras', 'public', 'private', 'define', 'runtimeconfig', 'publicruntimeconfig',
+  'serverruntimeconfig', 'customfields', 'environment', 'environments', 'integrations', 'integration', 'services', 'service',
+  'providers', 'provider', 'headers', 'header', 'exports', 'module', 'expo', 'android', 'ios', 'web', 'build', 'server',
+  'variables', 'envs', 'properties', 'connections', 'connection', 'apis', 'external', 'thirdparty', 'vendors', 'vendor',
+  'features', 'common', 'shared', 'base', 'root', 'main', 'general', 'profiles', 'profile', 'stages', 'stage',
+  'definitions', 'parameters', 'inputs', 'input', 'output', 'outputs', 'body', 'json', 'query', 'request', 'options',
+]);
+
+/** Word parts of names that describe a structure or a client, not a service: `InventoryApi`, `request_headers`, `appConfig`. */
+const STRUCTURAL_PARTS = /api|client|service|header|config|setting|option|request|auth|cred|secret|key|token|env|param|prop|data|value|var|default|app|http|conn|integration|provider|plugin|stock|inventory/;
+
+/** A name that says whose it is, and not Retrac: a word that is neither structural nor a key word. */
+function isOtherServiceName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return (
+    !hasRetracWord(name) && !NEUTRAL_QUALIFIERS.has(lower) && !STRUCTURAL_NAMES.has(lower) && !isGenericKeyName(lower) &&
+    /^[a-z][a-z0-9_-]{2,30}$/.test(lower) && !STRUCTURAL_PARTS.test(lower)
+  );
+}
+
 /** `['courier']['api_key']` or `courier: ` chains right before a name on its line. */
 const SUBSCRIPT_OR_PATH = /(?:\[\s*["']([\w-]+)["']\s*\]|(?<![\w-])([\w-]+):)\s*$/;
 
