@@ -21,6 +21,7 @@ import { hasRetracWord, isEnvLikeName, isGenericKeyName, lastSegment, nameSaysRe
 import type { KeyType, PreparedOptions } from './prepare';
 import { computeLineStarts, isBlank, isQuote, lineOfOffset, quotedStrings } from './text';
 import { docUrlFor, fingerprint, ruleById } from './rules';
+import { languageIdFor } from './syntax';
 import { assignedVariable, inNamedSection, openEntryNameAt, retracOutsideClosedEntries } from './structure';
 import type { Finding, RuleId } from './types';
 
@@ -195,7 +196,8 @@ class LineScan extends RequestModel {
       const st = this.statement(l);
       return st.from === l && st.to === l && DECLARATION.test(t) && assignedVariable(t) === undefined;
     };
-    if (this.prep.paragraphs || !isDecl(line)) return undefined;
+    // Shell-like files are commands, one per line: `echo … retrac` above `kubectl … --from-literal=token=…` declares no client.
+    if (this.prep.paragraphs || SHELL_LIKE.has(this.prep.options.languageId ?? languageIdFor(this.prep.options.fileName)) || !isDecl(line)) return undefined;
     const indent = this.shape(line).indent;
     const same = (l: number): boolean => !this.shape(l).empty && this.shape(l).indent === indent && isDecl(l);
     let from = line;
@@ -743,6 +745,7 @@ const KEY_MAP_NAME = /key|token|secret|credential/i;
 /** `a.b.headers.Authorization=Bearer ` before a bearer value: the label. */
 const BEARER_LABEL = /(?:^|[\s"'])([\w-]+(?:\.[\w-]+)+)["']?[ \t]*[:=][ \t]*["']?(?:Bearer|Token|Basic)[ \t]+$/i;
 const DOTTED_LABEL = /^[ \t]*([\w-]+(?:\.[\w-]+)+)[ \t]*[:=]/;
+const SHELL_LIKE = new Set(['shellscript', 'powershell', 'bat', 'makefile', 'dockerfile']);
 const PASSWORD_NAME = /^(?:password|passwd|pass)$/i;
 const USER_NAME = /^(?:username|user|login)$/i;
 const XML_ENTRY_ID = /^\s*<(?:id|name)>\s*([^<]{1,80})<\/(?:id|name)>\s*$/;
