@@ -210,6 +210,8 @@ const TEX_MACRO_BEFORE = /\\(?:(?:re)?newcommand|providecommand|def)\s*\{?\\([A-
 const MAX_BASIC_USER = 64;
 const DECODED_RESTRICTED = /retrac_([A-Za-z0-9]+)/g;
 const BASE64_MARKER = new RegExp(BASE64_PREFIX_MARKERS.join('|'), 'g');
+/** The markers as one regex: V8 searches an alternation of literals about ten times faster than three `indexOf` passes. */
+export const BASE64_MARKER_SEARCH = new RegExp(BASE64_PREFIX_MARKERS.join('|'));
 
 export class KeyTokens {
   /** One cursor for every line (`full` does not call itself): no allocation per line. */
@@ -354,7 +356,8 @@ export class KeyTokens {
     const host = userinfoHost(s, start, end);
     if (host !== undefined) return { via: RETRAC_HOST.test(host) ? 'host' : 'bare' };
     // `//npm.retrac.co/:_authToken KEY` (`npm config set`), `…:_authToken=KEY` (`.npmrc`): scoped to the host in the name.
-    const scoped = HOST_SCOPED_AUTH.exec(s.slice(Math.max(0, start - 200), start));
+    const head = s.slice(Math.max(0, start - 200), start);
+    const scoped = head.includes(':_') ? HOST_SCOPED_AUTH.exec(head) : null;
     if (scoped) return { via: RETRAC_HOST.test(scoped[1]) ? 'host' : 'bare' };
     const before = s.slice(Math.max(0, start - 16), start);
     if (!NETRC_PASSWORD.test(before)) return undefined;

@@ -3,7 +3,7 @@
 // over the facts region, and the extents built from lines (statements, request windows). The
 // request analysis (requestModel.ts) and the rules (scanner.ts) read it.
 import { RESTRICTED_PREFIX } from '../api/keys';
-import { BASE64_PREFIX_MARKERS, KeyTokens, type KeyToken } from './keyTokens';
+import { BASE64_MARKER_SEARCH, KeyTokens, type KeyToken } from './keyTokens';
 import { hasRetracWord, lastSegment } from './names';
 import type { KeyType, PreparedOptions } from './prepare';
 import { assignedName, isQuote, isWordChar } from './text';
@@ -27,7 +27,7 @@ export const IMPORT_LINE = /^\s*(?:(?:import|from|require|use|include|#include|p
 const KEY_LIKE = /retrac_[A-Za-z0-9]+/g;
 
 function hasBase64Marker(s: string): boolean {
-  return BASE64_PREFIX_MARKERS.some((m) => s.includes(m));
+  return BASE64_MARKER_SEARCH.test(s);
 }
 
 export interface EnvRef {

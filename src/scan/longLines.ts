@@ -5,7 +5,7 @@
 // word, and the findings are moved back to their place in the file. A key always carries or
 // sits next to a gate word, so it is inside a window. Texts with ordinary lines are scanned whole.
 import type { PreparedOptions } from './prepare';
-import { BASE64_PREFIX_MARKERS } from './keyTokens';
+import { BASE64_MARKER_SEARCH } from './keyTokens';
 import { CONTEXT_LINES, scanWhole } from './scanner';
 import { countNewlines, moveFinding } from './findingPosition';
 import type { Finding } from './types';
@@ -55,7 +55,8 @@ export function scanLongLines(text: string, prep: PreparedOptions): Finding[] {
   for (let m = gate.exec(text); m; m = gate.exec(text)) at.push(m.index);
   // Base64 of `retrac_` (not in the gate regex): literal searches, merged in order.
   const before = at.length;
-  for (const marker of BASE64_PREFIX_MARKERS) for (let i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + marker.length)) at.push(i);
+  const marker = new RegExp(BASE64_MARKER_SEARCH.source, 'g');
+  for (let m = marker.exec(text); m; m = marker.exec(text)) at.push(m.index);
   if (at.length > before) at.sort((x, y) => x - y);
   for (const index of at) {
     const a = linesBack(text, Math.max(0, index - WINDOW_RADIUS), CONTEXT_LINES, index - 4 * WINDOW_RADIUS);

@@ -12,7 +12,7 @@
 // analysis on top of it (Retrac hosts, key candidates, request keys) in requestModel.ts.
 import { redactKey } from '../api/keys';
 import { isIdentChar } from './keyShape';
-import { BASE64_PREFIX_MARKERS, retracLookupName, type KeyToken } from './keyTokens';
+import { BASE64_MARKER_SEARCH, retracLookupName, type KeyToken } from './keyTokens';
 import {
   CONTEXT_LINES, FLOW_LINES, IMPORT_LINE, REQUEST_LINES, WORKSPACE_PARAM, type LineFacts,
 } from './lineModel';
@@ -21,6 +21,7 @@ import { hasRetracWord, isEnvLikeName, isGenericKeyName, lastSegment, nameSaysRe
 import type { KeyType, PreparedOptions } from './prepare';
 import { assignedName, computeLineStarts, isBlank, isQuote, lineOfOffset, quotedStrings } from './text';
 import { docUrlFor, fingerprint, ruleById } from './rules';
+import { languageIdFor } from './syntax';
 import { assignedVariable, inNamedSection, openEntryNameAt, retracOutsideClosedEntries } from './structure';
 import type { Finding, RuleId } from './types';
 
@@ -280,7 +281,8 @@ class LineScan extends RequestModel {
       const st = this.statement(l);
       return st.from === l && st.to === l && DECLARATION.test(t) && assignedVariable(t) === undefined;
     };
-    if (this.prep.paragraphs || !isDecl(line)) return undefined;
+    // Shell-like files are commands, one per line: `echo … retrac` above `kubectl … --from-literal=token=…` declares no client.
+    if (this.prep.paragraphs || SHELL_LIKE.has(this.prep.options.languageId ?? languageIdFor(this.prep.options.fileName)) || !isDecl(line)) return undefined;
     const indent = this.shape(line).indent;
     const same = (l: number): boolean => !this.shape(l).empty && this.shape(l).indent === indent && isDecl(l);
     let from = line;
@@ -1293,6 +1295,7 @@ const KEY_MAP_NAME = /key|token|secret|credential/i;
 /** `a.b.headers.Authorization=Bearer ` before a bearer value: the label. */
 const BEARER_LABEL = /(?:^|[\s"'])([\w-]+(?:\.[\w-]+)+)["']?[ \t]*[:=][ \t]*["']?(?:Bearer|Token|Basic)[ \t]+$/i;
 const DOTTED_LABEL = /^[ \t]*([\w-]+(?:\.[\w-]+)+)[ \t]*[:=]/;
+const SHELL_LIKE = new Set(['shellscript', 'powershell', 'bat', 'makefile', 'dockerfile']);
 const PASSWORD_NAME = /^(?:password|passwd|pass)$/i;
 const USER_NAME = /^(?:username|user|login)$/i;
 const XML_ENTRY_ID = /^\s*<(?:id|name)>\s*([^<]{1,80})<\/(?:id|name)>\s*$/;
@@ -1376,15 +1379,12 @@ function restrictedKeyIn(keys: readonly { tok: KeyToken }[]): string | undefined
 /** The lines in [from, to] that hold a base64 marker of `retrac_` (`region` is their text, from `base`), sorted and unique. */
 function markerLines(region: string, base: number, starts: readonly number[], from: number, to: number): number[] {
   const out: number[] = [];
-  for (const marker of BASE64_PREFIX_MARKERS) {
-    for (let i = region.indexOf(marker); i >= 0; i = region.indexOf(marker, i + marker.length)) {
-      const line = lineOfOffset(starts, base + i);
-      if (line >= from && line <= to) out.push(line);
-    }
+  const marker = new RegExp(BASE64_MARKER_SEARCH.source, 'g');
+  for (let m = marker.exec(region); m; m = marker.exec(region)) {
+    const line = lineOfOffset(starts, base + m.index);
+    if (line >= from && line <= to && out[out.length - 1] !== line) out.push(line);
   }
-  if (out.length < 2) return out;
-  out.sort((a, b) => a - b);
-  return out.filter((l, i) => i === 0 || out[i - 1] !== l);
+  return out;
 }
 
 /** Sent as auth: after `Bearer`, into an auth helper, or under a generic key name (`token: "…"`). */
@@ -1462,7 +1462,7 @@ export function compareFindings(a: Finding, b: Finding): number {
 /** Full scan of a text, sorted; a text without any gate word costs one regex search. */
 export function scanWhole(text: string, prep: PreparedOptions): Finding[] {
   prep.gate.lastIndex = 0;
-  if (!prep.gate.test(text) && !prep.retracFile && !BASE64_PREFIX_MARKERS.some((m) => text.includes(m))) return [];
+  if (!prep.gate.test(text) && !prep.retracFile && !BASE64_MARKER_SEARCH.test(text)) return [];
   const starts = computeLineStarts(text);
   return scanLines(text, starts, prep, 0, starts.length - 1).sort(compareFindings);
 }
