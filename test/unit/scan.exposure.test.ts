@@ -476,6 +476,7 @@ add('r8 mixed', [
   ['Kotlin buildConfigField of a Retrac URL: quiet', 'app/build.gradle.kts', () => `buildConfigField("String", "RETRAC_URL", "\\"${API}\\"")`, []],
   ['http in a Terraform variable default', 'variables.tf', () => `variable "retrac_url" {\n  default = "${HTTP}"\n}`, [`http:${HTTP}`]],
   ['http in a Go struct literal', 'cmd/sync/main.go', () => `c := retrac.NewClient(retrac.Config{BaseURL: "${HTTP}"})`, [`http:${HTTP}`]],
+  ['one line of courier entries after a Retrac URL (found after round 8): quiet', 'src/config.ts', (v) => `const cfg = { retracUrl: '${API}', ` + Array.from({ length: 30 }, (_, i) => `courier${i}: { apiKey: '${i % 2 ? v.f : v.f.split('').reverse().join('')}' }, `).join('') + '};', []],
   ['https with an http redirect note in a YAML comment: quiet', 'config/retrac.yml', () => `# http://api.retrac.co redirects; use https\nbase_url: ${API}`, []],
 ]);
 
