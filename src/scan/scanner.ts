@@ -706,7 +706,13 @@ class LineScan extends RequestModel {
     // Only keys under a key-like field name: a bearer token is placed by its request.
     if (tok.via === 'bearer' || tok.name === undefined) return false;
     const s = this.factsOf(line).text;
-    const near = s.slice(Math.max(0, tok.start - 400), tok.start);
+    // The 400 characters before the key, from an entry's end (a cut inside a string would misread the quotes).
+    let from = Math.max(0, tok.start - 400);
+    if (from > 0) {
+      const b = s.indexOf('}', from);
+      if (b >= 0 && b < tok.start) from = b + 1;
+    }
+    const near = s.slice(from, tok.start);
     const entry = openEntryNameAt(near, near.length);
     if (entry) return isOtherServiceName(lastSegment(entry.name)) && !hasRetracWord(near.slice(entry.at));
     let v = this.objectOwnerMemo.get(line);

@@ -463,6 +463,23 @@ add('r7 mixed', [
   ['Vite define of a URL with http', 'vite.config.ts', () => `export default defineConfig({\n  define: { __RETRAC_URL__: JSON.stringify('${HTTP}') },\n});`, [`http:${HTTP}`]],
 ]);
 
+// =============================================================================================
+// Round 8: hard negatives and variants, written after the round-7 fixes and run on them first.
+round = 8;
+add('r8 mixed', [
+  ['next.config env with a workspace id and a URL: quiet', 'next.config.js', (v) => `module.exports = {\n  env: {\n    retracWorkspace: '${v.ws}',\n    retracUrl: '${API}',\n  },\n};`, []],
+  ['Nuxt public section with a Stripe key: quiet', 'nuxt.config.ts', () => `export default defineNuxtConfig({\n  runtimeConfig: {\n    public: {\n      retracBaseUrl: '${API}',\n      stripeKey: 'pk_live_abc',\n    },\n  },\n});`, []],
+  ['Vite define of a build id next to a Retrac URL: quiet', 'vite.config.ts', (v) => `export default defineConfig({\n  define: {\n    __RETRAC_URL__: JSON.stringify('${API}'),\n    __BUILD_ID__: JSON.stringify('${v.f}'),\n  },\n});`, []],
+  ['dart-define of a courier key: quiet', 'scripts/build.sh', (v) => `flutter build ios --dart-define=RETRAC_URL=${API} --dart-define=COURIER_KEY=${v.f}`, []],
+  ['getServerSideProps with a workspace lookup only: quiet', 'pages/index.tsx', () => `export async function getServerSideProps() {\n  return { props: { workspace: process.env.RETRAC_WORKSPACE_ID } };\n}`, []],
+  ['page template renders a workspace name: quiet', 'templates/base.html', () => `<script>window.RETRAC_WORKSPACE = "{{ retrac_workspace_slug }}";</script>`, []],
+  ['Kotlin buildConfigField of a Retrac URL: quiet', 'app/build.gradle.kts', () => `buildConfigField("String", "RETRAC_URL", "\\"${API}\\"")`, []],
+  ['http in a Terraform variable default', 'variables.tf', () => `variable "retrac_url" {\n  default = "${HTTP}"\n}`, [`http:${HTTP}`]],
+  ['http in a Go struct literal', 'cmd/sync/main.go', () => `c := retrac.NewClient(retrac.Config{BaseURL: "${HTTP}"})`, [`http:${HTTP}`]],
+  ['one line of courier entries after a Retrac URL (found after round 8): quiet', 'src/config.ts', (v) => `const cfg = { retracUrl: '${API}', ` + Array.from({ length: 30 }, (_, i) => `courier${i}: { apiKey: '${i % 2 ? v.f : v.f.split('').reverse().join('')}' }, `).join('') + '};', []],
+  ['https with an http redirect note in a YAML comment: quiet', 'config/retrac.yml', () => `# http://api.retrac.co redirects; use https\nbase_url: ${API}`, []],
+]);
+
 // ---------------------------------------------------------------------------------------------
 
 interface Outcome {
