@@ -54,6 +54,8 @@ const RECORDING_CALL =
  */
 const MOCK_CALL =
   /\b(?:nock|fetchMock|fetchmock|mockAdapter|httpmock|gock|respx|WireMock|wiremock|stubFor)\b|\bmock\.on(?:Get|Post|Put|Patch|Delete|Any)\b|\.reply(?:With)?\(|\bassert(?:Equals|Equal|That|_equal|_eq)?\b|\bexpect[ \t]*\(|\.should\b/;
+/** A Markdown code fence line and its info string. */
+const FENCE = /^[ \t]{0,3}(?:```|~~~)[ \t]*([\w-]*)/;
 /** A YAML mapping that a request sends (Ansible `uri` `body:`, `query:`, `params:`): its pairs are parameters. */
 const REQUEST_MAPPING = /^[ \t]*-?[ \t]*(?:body|params|query|qs|query_params|queryParameters|query_string|json|data|form|form_data)[ \t]*:[ \t]*$/;
 /**
@@ -61,7 +63,7 @@ const REQUEST_MAPPING = /^[ \t]*-?[ \t]*(?:body|params|query|qs|query_params|que
  * starting with a star is a block comment's middle line, but not when the star is a crontab field
  * (`* * * * * curl …`, a star and a slash then minutes) nor the star of a comment's closing mark.
  */
-const COMMENT_BEFORE = /^[ \t]*(?:\/\/|#|\*(?!\/)(?![ \t]+[\d*][\d*\/,-]*[ \t]+[\d*][\d*\/,-]*[ \t])|\/\*|<!--)|[ \t](?:\/\/|#)[ \t]/;
+const COMMENT_BEFORE = /^[ \t]*(?:\/\/|#|\*(?!\/)(?![ \t]+[\d*][\d*/,-]*[ \t]+[\d*][\d*/,-]*[ \t])|\/\*|<!--)|[ \t](?:\/\/|#)[ \t]/;
 /** `process.env.NAME`, `process.env["NAME"]`, `import.meta.env.NAME`: the looked-up name. */
 const ENV_LOOKUP = /(?:process\.env|import\.meta\.env)(?:\.|\[["'])([A-Za-z_]\w*)/g;
 /** Data a page sends to the browser, as its opener's name: props, Remix `ENV`, a `window.X =` global. */
@@ -133,8 +135,12 @@ class LineScan extends RequestModel {
   private readonly serversMemo = new Map<number, number>();
   private readonly recordingMemo = new Map<number, boolean>();
   private readonly objectOwnerMemo = new Map<number, boolean>();
-  private readonly fenceMemo = new Map<number, boolean>();
+  /** Markdown fences: per line, the nearest fence line above, the fence lines above, whether the line is one. */
+  private readonly fenceMemo = new Map<number, number>();
   private readonly fenceCountMemo = new Map<number, number>();
+  private readonly fenceLineMemo = new Map<number, boolean>();
+  private lastFenceCount = -1;
+  private lastFenceAbove = -1;
   private readonly widgetMemo = new Map<number, boolean>();
   /** The line sits in a client section of a framework config, or in data a page sends to the browser; by line. */
   private readonly clientSectionMemo = new Map<number, boolean>();
@@ -1030,28 +1036,71 @@ class LineScan extends RequestModel {
     let ticks = 0;
     for (let i = s.indexOf('`', Math.max(0, at - 2000)); i >= 0 && i < at; i = s.indexOf('`', i + 1)) ticks++;
     if (ticks % 2 === 1) return false;
-    let fences = this.fenceCountMemo.get(line);
-    if (fences === undefined) {
-      fences = 0;
-      for (let l = line - 1; l >= Math.max(0, line - FLOW_LINES); l--) if (/^[ \t]{0,3}(?:```|~~~)/.test(this.text(l))) fences++;
-      this.fenceCountMemo.set(line, fences);
-    }
-    return fences % 2 === 0;
+    return this.fencesAbove(line) % 2 === 0;
   }
 
   /** Inside a Markdown code fence whose info string says data (```json, ```yaml, ```toml), within FLOW_LINES. */
   private inDataFence(line: number): boolean {
-    let v = this.fenceMemo.get(line);
-    if (v !== undefined) return v;
-    v = false;
-    for (let l = line - 1; l >= Math.max(0, line - FLOW_LINES); l--) {
-      const m = /^[ \t]{0,3}(?:```|~~~)[ \t]*([\w-]*)/.exec(this.text(l));
-      if (m) {
-        v = /^(?:json\w*|ya?ml|toml|ini|csv|xml)$/i.test(m[1]);
-        break;
+    const fence = this.fenceAbove(line);
+    return fence >= 0 && /^(?:json\w*|ya?ml|toml|ini|csv|xml)$/i.test(FENCE.exec(this.text(fence))![1]);
+  }
+
+  private isFenceLine(line: number): boolean {
+    let v = this.fenceLineMemo.get(line);
+    if (v === undefined) this.fenceLineMemo.set(line, (v = FENCE.test(this.text(line))));
+    return v;
+  }
+
+  /**
+   * Fence lines within FLOW_LINES above the line. Lines are asked in order: each answer comes from the
+   * line above's (one line enters the window, one leaves), so a document of fences costs one pass.
+   */
+  private fencesAbove(line: number): number {
+    const known = this.fenceCountMemo.get(line);
+    if (known !== undefined) return known;
+    // Walk on from the last line answered when it is close above; else count the window.
+    let from = this.lastFenceCount;
+    let v: number;
+    if (from >= 0 && from < line && line - from <= FLOW_LINES) v = this.fenceCountMemo.get(from)!;
+    else {
+      from = line;
+      v = 0;
+      for (let l = line - 1; l >= Math.max(0, line - FLOW_LINES); l--) if (this.isFenceLine(l)) v++;
+    }
+    for (let l = from + 1; l <= line; l++) {
+      const leaving = l - 1 - FLOW_LINES;
+      v += (this.isFenceLine(l - 1) ? 1 : 0) - (leaving >= 0 && this.isFenceLine(leaving) ? 1 : 0);
+      this.fenceCountMemo.set(l, v);
+    }
+    this.fenceCountMemo.set(line, v);
+    this.lastFenceCount = line;
+    return v;
+  }
+
+  /** The nearest fence line within FLOW_LINES above the line, or -1 (walked on like fencesAbove). */
+  private fenceAbove(line: number): number {
+    const known = this.fenceMemo.get(line);
+    if (known !== undefined) return known;
+    let from = this.lastFenceAbove;
+    let v: number;
+    if (from >= 0 && from < line && line - from <= FLOW_LINES) v = this.fenceMemo.get(from)!;
+    else {
+      from = line;
+      v = -1;
+      for (let l = line - 1; l >= Math.max(0, line - FLOW_LINES); l--) {
+        if (this.isFenceLine(l)) {
+          v = l;
+          break;
+        }
       }
     }
+    for (let l = from + 1; l <= line; l++) {
+      if (this.isFenceLine(l - 1)) v = l - 1;
+      else if (v < l - FLOW_LINES) v = -1;
+      this.fenceMemo.set(l, v);
+    }
     this.fenceMemo.set(line, v);
+    this.lastFenceAbove = line;
     return v;
   }
 
