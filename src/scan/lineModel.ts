@@ -97,6 +97,9 @@ export function notebookText(raw: string): string {
   return out + s.slice(from);
 }
 
+const SHAPE_CACHE_MAX_LINE = 400;
+const SHAPE_CACHE_ENTRIES = 20_000;
+
 /** The per-scan caches of line facts and extents, and the queries over them. */
 export abstract class LineModel implements Lines {
   private readonly keyTokens: KeyTokens;
@@ -115,6 +118,8 @@ export abstract class LineModel implements Lines {
     protected readonly doc: string,
     protected readonly starts: readonly number[],
     protected readonly prep: PreparedOptions,
+    /** Shapes by line text, kept across the rescans of one document (incremental.ts): most lines do not change. */
+    private readonly shapeCache?: Map<string, LineShape>,
   ) {
     this.last = starts.length - 1;
     this.keyTokens = new KeyTokens(prep.lengths, (l) => this.factsText(l), (l, limit) => this.openerAbove(l, limit), () => this.last);
@@ -178,8 +183,20 @@ export abstract class LineModel implements Lines {
   shape(line: number): LineShape {
     // Kept apart from the facts: walks read the shape of many lines they need nothing else of.
     const i = line - this.factsBase;
-    if (i < 0 || i >= this.shapes.length) return shapeOf(this.factsText(line));
-    return (this.shapes[i] ??= shapeOf(this.factsText(line)));
+    if (i < 0 || i >= this.shapes.length) return this.shapeOfText(this.factsText(line));
+    return (this.shapes[i] ??= this.shapeOfText(this.factsText(line)));
+  }
+
+  private shapeOfText(s: string): LineShape {
+    const cache = this.shapeCache;
+    // Long lines are not kept: a cache must not hold a bundle's text.
+    if (!cache || s.length > SHAPE_CACHE_MAX_LINE) return shapeOf(s);
+    let shape = cache.get(s);
+    if (!shape) {
+      if (cache.size >= SHAPE_CACHE_ENTRIES) cache.clear();
+      cache.set(s, (shape = shapeOf(s)));
+    }
+    return shape;
   }
 
   text(line: number): string {

@@ -22,7 +22,7 @@ import type { KeyType, PreparedOptions } from './prepare';
 import { assignedName, computeLineStarts, isBlank, isQuote, lineOfOffset, quotedStrings } from './text';
 import { docUrlFor, fingerprint, ruleById } from './rules';
 import { languageIdFor } from './syntax';
-import { assignedVariable, inNamedSection, openEntryNameAt, retracOutsideClosedEntries } from './structure';
+import { assignedVariable, inNamedSection, openEntryNameAt, retracOutsideClosedEntries, type LineShape } from './structure';
 import type { Finding, RuleId } from './types';
 
 export { CONTEXT_LINES, FLOW_LINES, REQUEST_LINES } from './lineModel';
@@ -117,8 +117,8 @@ const SAME_LINE_MARKER = /retrac-ignore(?!-next-line)|gitleaks:allow|trufflehog:
 const NEXT_LINE_MARKER = /retrac-ignore-next-line|secretlint-disable-next-line|pragma: allowlist nextline secret/;
 
 /** Scans lines `from..to` (0-based, inclusive) and returns the findings that start on them. */
-export function scanLines(text: string, starts: readonly number[], prep: PreparedOptions, from: number, to: number): Finding[] {
-  return new LineScan(text, starts, prep).run(from, to);
+export function scanLines(text: string, starts: readonly number[], prep: PreparedOptions, from: number, to: number, shapeCache?: Map<string, LineShape>): Finding[] {
+  return new LineScan(text, starts, prep, shapeCache).run(from, to);
 }
 
 class LineScan extends RequestModel {
@@ -1315,12 +1315,12 @@ class LineScan extends RequestModel {
   }
 
   private emit(
-    line: number, f: LineFacts, start: number, end: number, rule: RuleId, secret: string, message: string, extra: Partial<Finding> = {},
+    line: number, f: LineFacts, start: number, end: number, rule: RuleId, secret: string, message: string, extra: FindingExtras = {},
   ): void {
     if (this.suppressed(line, f)) return;
     const print = fingerprint(rule, secret);
     if (this.prep.options.ignoredFingerprints?.has(print)) return;
-    this.findings.push({
+    const finding: Finding = {
       rule,
       severity: ruleById.get(rule)!.defaultSeverity,
       message,
@@ -1332,8 +1332,13 @@ class LineScan extends RequestModel {
       endColumn: end + 1,
       fingerprint: print,
       docUrl: docUrlFor(rule),
-      ...extra,
-    });
+    };
+    // One field order for every finding (incremental.ts copies them in this order).
+    if (extra.keyType !== undefined) finding.keyType = extra.keyType;
+    if (extra.envName !== undefined) finding.envName = extra.envName;
+    if (extra.literalStart !== undefined) finding.literalStart = extra.literalStart;
+    if (extra.literalEnd !== undefined) finding.literalEnd = extra.literalEnd;
+    this.findings.push(finding);
   }
 
   private suppressed(line: number, f: LineFacts): boolean {
@@ -1341,6 +1346,9 @@ class LineScan extends RequestModel {
     return f.suppressed;
   }
 }
+
+/** What a rule adds to a finding besides its range and message. */
+type FindingExtras = Partial<Pick<Finding, 'keyType' | 'envName' | 'literalStart' | 'literalEnd'>>;
 
 /** A field that names whose entry this is: `provider: 'courier'`, `"service": "retrac"`. */
 const OWNER_FIELD = /(?<![\w-])["']?(?:provider|service|vendor)["']?[ \t]*[:=][ \t]*["']?([\w.-]+)/i;
