@@ -713,12 +713,10 @@ class LineScan extends RequestModel {
     if (tok.via === 'bearer' || tok.name === undefined) return false;
     const s = this.factsOf(line).text;
     // The 400 characters before the key, from an entry's end (a cut inside a string would misread the quotes).
-    let from = Math.max(0, tok.start - 400);
-    if (from > 0) {
-      const b = s.indexOf('}', from);
-      if (b >= 0 && b < tok.start) from = b + 1;
-    }
-    const near = s.slice(from, tok.start);
+    // (The `}` is looked for in the window only: on a line with no `}` a search to the line's end per key was quadratic.)
+    const window = s.slice(Math.max(0, tok.start - 400), tok.start);
+    const b = tok.start > 400 ? window.indexOf('}') : -1;
+    const near = b >= 0 ? window.slice(b + 1) : window;
     const entry = openEntryNameAt(near, near.length);
     if (entry) return isOtherServiceName(lastSegment(entry.name)) && !hasRetracWord(near.slice(entry.at));
     let v = this.objectOwnerMemo.get(line);

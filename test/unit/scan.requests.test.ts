@@ -10,38 +10,8 @@
 //   full key, unscoped path /workspaces → full-access-key only
 //   full key to a courier, in a file that also uses the Retrac SDK → nothing
 // Keys are generated at run time. After the run, recall and precision per rule are printed.
-import * as assert from 'node:assert/strict';
-import { scanText, type Finding, type RuleId } from '../../src/scan';
-import { fullKey, restrictedKey, workspaceIdLiteral } from './scanFixtures';
-
-/** Where a request goes, in the pieces libraries take it in. */
-interface Target {
-  /** `https://api.retrac.co` */
-  base: string;
-  /** `api.retrac.co` */
-  host: string;
-  /** `https` or `http` */
-  scheme: string;
-  /** `/items` */
-  path: string;
-  /** `/items` or `/items?workspaceId=ws_…` */
-  pathq: string;
-  /** base + pathq */
-  full: string;
-  /** The workspace id sent, or '' */
-  ws: string;
-}
-
-interface Idiom {
-  name: string;
-  file: string;
-  /** The request that sends key `k` to `t` (the key literal appears in the text). */
-  make: (t: Target, k: string) => string;
-  /** The URL's scheme is not written as `http://` (hostname options, `Uri.https`): no insecure-http variant. */
-  noScheme?: boolean;
-  /** Lines that use the Retrac SDK from the environment, for the courier variant (default: by extension). */
-  retracUse?: string;
-}
+import { check, makeVariants, newTally, report, type Idiom } from './scanRequestIdioms';
+import { fullKey, restrictedKey } from './scanFixtures';
 
 const B = '`';
 const D = '$';
@@ -276,73 +246,7 @@ function wholeFile(idiom: Idiom, body: string, courier: boolean): string {
   return retrac + body;
 }
 
-type Measured = 'retrac/full-access-key' | 'retrac/restricted-key' | 'retrac/missing-workspace-id' | 'retrac/workspace-id-with-restricted-key' | 'retrac/insecure-http';
-const MEASURED: Measured[] = ['retrac/full-access-key', 'retrac/restricted-key', 'retrac/missing-workspace-id', 'retrac/workspace-id-with-restricted-key', 'retrac/insecure-http'];
-
-interface Variant {
-  name: string;
-  keyType: 'full' | 'restricted';
-  target: () => Target;
-  expect: Measured[];
-  courier?: boolean;
-  skip?: (i: Idiom) => boolean;
-}
-
-function target(scheme: string, host: string, path: string, ws: string): Target {
-  const base = `${scheme}://${host}`;
-  const pathq = ws ? `${path}?workspaceId=${ws}` : path;
-  return { base, host, scheme, path, pathq, full: base + pathq, ws };
-}
-
-const PATHS = ['/items', '/tags', '/locations', '/inventory/balances'];
-let pathTurn = 0;
-const scopedPath = (): string => PATHS[pathTurn++ % PATHS.length];
-
-const variants: Variant[] = [
-  { name: 'full key, no workspaceId', keyType: 'full', target: () => target('https', 'api.retrac.co', scopedPath(), ''), expect: ['retrac/full-access-key', 'retrac/missing-workspace-id'] },
-  { name: 'restricted key with workspaceId', keyType: 'restricted', target: () => target('https', 'api.retrac.co', scopedPath(), workspaceIdLiteral()), expect: ['retrac/restricted-key', 'retrac/workspace-id-with-restricted-key'] },
-  { name: 'full key with workspaceId', keyType: 'full', target: () => target('https', 'api.retrac.co', scopedPath(), workspaceIdLiteral()), expect: ['retrac/full-access-key'] },
-  { name: 'full key over http://', keyType: 'full', target: () => target('http', 'api.retrac.co', scopedPath(), workspaceIdLiteral()), expect: ['retrac/full-access-key', 'retrac/insecure-http'], skip: (i) => !!i.noScheme },
-  { name: 'full key, unscoped /workspaces', keyType: 'full', target: () => target('https', 'api.retrac.co', '/workspaces', ''), expect: ['retrac/full-access-key'] },
-  { name: "a courier's token in a file that uses Retrac", keyType: 'full', target: () => target('https', 'api.courier.example', '/labels', ''), expect: [], courier: true },
-];
-
-type Tally = Map<Measured, { tp: number; fn: number; fp: number }>;
-const newTally = (): Tally => new Map(MEASURED.map((r) => [r, { tp: 0, fn: 0, fp: 0 }]));
-
-function describeFindings(fs: Finding[], text: string): string {
-  return JSON.stringify(fs.map((f) => `${f.rule} ${JSON.stringify(text.slice(f.start, f.end))}`));
-}
-
-/** Scans `text`, counts it into `tally` against `expect`, and asserts exactly `expect` (of the measured rules), each key finding on the key. */
-function check(tally: Tally, misses: string[], label: string, file: string, text: string, key: string, expect: Measured[]): void {
-  const fs = scanText(text, { fileName: file });
-  const got = new Set(fs.map((f) => f.rule).filter((r): r is Measured => (MEASURED as RuleId[]).includes(r)));
-  for (const r of MEASURED) {
-    const t = tally.get(r)!;
-    const want = expect.includes(r);
-    if (want && got.has(r)) t.tp++;
-    else if (want) t.fn++;
-    else if (got.has(r)) t.fp++;
-  }
-  const wrong = MEASURED.filter((r) => expect.includes(r) !== got.has(r));
-  if (wrong.length) misses.push(`${label}: ${wrong.map((r) => (got.has(r) ? '+' : '-') + r.slice(7)).join(', ')}`);
-  assert.deepEqual([...got].sort(), [...expect].sort(), `${text}\n→ ${describeFindings(fs, text)}`);
-  // A key finding flags exactly the key, and no message shows it.
-  for (const f of fs) {
-    if (f.rule === 'retrac/full-access-key' || f.rule === 'retrac/restricted-key') assert.equal(text.slice(f.start, f.end), key);
-    assert.ok(!f.message.includes(key), 'a message shows the key');
-  }
-}
-
-function report(title: string, tally: Tally, misses: string[]): void {
-  const pct = (a: number, b: number): string => (b === 0 ? '   n/a' : `${((100 * a) / b).toFixed(1).padStart(5)} %`);
-  const rows = MEASURED.map((r) => {
-    const t = tally.get(r)!;
-    return `  ${r.padEnd(42)} recall ${pct(t.tp, t.tp + t.fn)} (${t.tp}/${t.tp + t.fn})  precision ${pct(t.tp, t.tp + t.fp)} (${t.fp} false)`;
-  });
-  if (process.env.RETRAC_SCAN_REPORT) console.log(`\n  ${title}\n${rows.join('\n')}\n${misses.map((m) => '    miss ' + m).join('\n')}`);
-}
+const variants = makeVariants(['/items', '/tags', '/locations', '/inventory/balances']);
 
 function runIdioms(title: string, list: Idiom[], extraNegatives: typeof heldOutNegatives = []): void {
   describe(title, () => {
@@ -355,7 +259,7 @@ function runIdioms(title: string, list: Idiom[], extraNegatives: typeof heldOutN
           it(v.name, () => {
             const key = v.keyType === 'full' ? fullKey() : restrictedKey();
             const text = wholeFile(idiom, idiom.make(v.target(), key), !!v.courier);
-            check(tally, misses, `${idiom.file} / ${v.name}`, idiom.file, text, key, v.expect);
+            check(tally, misses, `${idiom.file} / ${v.name}`, idiom.file, text, [key], v.expect);
           });
         }
       });
@@ -365,7 +269,7 @@ function runIdioms(title: string, list: Idiom[], extraNegatives: typeof heldOutN
         for (const n of extraNegatives) {
           it(`${n.name} (${n.file})`, () => {
             const key = fullKey();
-            check(tally, misses, n.file, n.file, n.make(key), key, []);
+            check(tally, misses, n.file, n.file, n.make(key), [key], []);
           });
         }
       });
