@@ -425,7 +425,11 @@ export abstract class RequestModel extends LineModel {
     const b = Math.min(this.last, this.factsBase + this.facts.length - 1);
     const to = this.lineEnd(b);
     const bindings = new Map<string, number[]>();
-    for (let i = this.doc.indexOf('retrac.co', this.starts[a]); i >= 0 && i < to; i = this.doc.indexOf('retrac.co', i + 9)) {
+    // Searched in the region's text only: the last search would otherwise run on to the document's end.
+    const base = this.starts[a];
+    const region = this.doc.slice(base, to);
+    for (let k = region.indexOf('retrac.co'); k >= 0; k = region.indexOf('retrac.co', k + 9)) {
+      const i = base + k;
       const line = lineOfOffset(this.starts, i);
       const name = this.hostNameFor(line);
       if (name) {
@@ -434,7 +438,7 @@ export abstract class RequestModel extends LineModel {
         else bindings.set(name, [line]);
       }
       if (line + 1 > this.last) break;
-      i = this.starts[line + 1] - 9;
+      k = this.starts[line + 1] - 9 - base;
     }
     if (bindings.size > HOST_NAMES_BEFORE_INDEX) {
       // Many names: read each line's words once (the same answer as the windows below, in linear time).
@@ -593,15 +597,17 @@ export abstract class RequestModel extends LineModel {
     }
     const out: { tok: KeyToken; line: number }[] = [];
     const from = this.starts[a];
-    const to = this.lineEnd(b);
-    for (let i = this.doc.indexOf(name, from); i >= 0 && i < to; i = this.doc.indexOf(name, i + name.length)) {
+    // The region's text only: a search past its end would run on to the document's end, per name.
+    const region = this.doc.slice(from, this.lineEnd(b));
+    for (let k = region.indexOf(name); k >= 0; k = region.indexOf(name, k + name.length)) {
+      const i = from + k;
       if (isWordChar(this.doc.charCodeAt(i - 1)) || isWordChar(this.doc.charCodeAt(i + name.length))) continue;
       const l = lineOfOffset(this.starts, i);
       for (const tok of this.keysOf(this.factsOf(l), l)) {
         if (tok.name !== undefined && lastSegment(tok.name) === name) out.push({ tok, line: l });
       }
       if (l + 1 > this.last) break;
-      i = this.starts[l + 1] - name.length;
+      k = this.starts[l + 1] - name.length - from;
     }
     this.defsByName.set(name, out);
     return out;

@@ -1032,7 +1032,8 @@ class LineScan extends RequestModel {
     if (/^(?: {4}|\t)/.test(s)) return false;
     // Inline code within the 2,000 characters before (bounded: a long line may hold many URLs).
     let ticks = 0;
-    for (let i = s.indexOf('`', Math.max(0, at - 2000)); i >= 0 && i < at; i = s.indexOf('`', i + 1)) ticks++;
+    const before = s.slice(Math.max(0, at - 2000), at); // a search past `at` would run on to the line's end, per URL
+    for (let i = before.indexOf('`'); i >= 0; i = before.indexOf('`', i + 1)) ticks++;
     if (ticks % 2 === 1) return false;
     return this.fencesAbove(line) % 2 === 0;
   }
