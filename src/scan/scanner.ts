@@ -16,7 +16,8 @@ import { BASE64_MARKER_SEARCH, retracLookupName, type KeyToken } from './keyToke
 import {
   CONTEXT_LINES, FLOW_LINES, IMPORT_LINE, REQUEST_LINES, WORKSPACE_PARAM, type LineFacts,
 } from './lineModel';
-import { BASE_FIELD, OTHER_HOST_URL, RequestModel } from './requestModel';
+import { DataModel, isQueryParam } from './dataModel';
+import { BASE_FIELD, OTHER_HOST_URL } from './requestModel';
 import { hasRetracWord, isEnvLikeName, isGenericKeyName, lastSegment, nameSaysRetracKey, publicPrefixOf } from './names';
 import type { KeyType, PreparedOptions } from './prepare';
 import { assignedName, computeLineStarts, isBlank, isQuote, lineOfOffset, quotedStrings } from './text';
@@ -42,23 +43,6 @@ const MAP_ENTRY_WS = /"?[ \t]+"(ws_[A-Za-z0-9]+)/y;
 /** A workspace id in a URL path: `/workspaces/ws_…`. */
 const WS_PATH = /\/workspaces\/(ws_[A-Za-z0-9]+)/g;
 /**
- * Calls that record or store data, not requests to Retrac: logging, analytics and tracing, browser and
- * app storage, caches, and database writes and queries (`logger.info({ workspaceId })`, `posthog.capture(…)`,
- * `prisma.item.create({ data: … })`, `Item.objects.filter(workspace_id=…)`).
- */
-const RECORDING_CALL =
-  /\b(?:log|logger|console|logging|structlog|slog|zap|logrus|winston|pino|bunyan|Log|Logger|analytics|posthog|mixpanel|amplitude|segment|gtag|dataLayer|Sentry|sentry|scope|tracer|span|metrics|statsd|telemetry|appInsights|newrelic|datadog|datadogRum|datadogLogs|DD_RUM|DD_LOGS|LogRocket|hotjar|Intercom|heap|bugsnag|rollbar|localStorage|sessionStorage|AsyncStorage|SecureStore|cookies|Cookies|redis|cache|kv|prisma|db|knex|sequelize|mongoose|supabase|drizzle|repo|repository|entityManager|objects)\b[\w.]{0,60}\.[A-Za-z_]\w*[ \t]*\(|(?<![\w.$])(?:track|trackEvent|logEvent|log_event|captureEvent|captureMessage|capture|identify|addBreadcrumb|setTag|setTags|setContext|setUser|setAttribute|setAttributes|gtag|fbq|ttq|plausible|umami)[ \t]*\(/;
-/**
- * Tests that describe requests without making them: HTTP mocks (nock, fetch-mock, axios-mock-adapter,
- * respx, gock, WireMock) and assertions (`assert.equal(…)`, `assert x == {…}`, `expect(…).toEqual({…})`).
- */
-const MOCK_CALL =
-  /\b(?:nock|fetchMock|fetchmock|mockAdapter|httpmock|gock|respx|WireMock|wiremock|stubFor)\b|\bmock\.on(?:Get|Post|Put|Patch|Delete|Any)\b|\.reply(?:With)?\(|\bassert(?:Equals|Equal|That|_equal|_eq)?\b|\bexpect[ \t]*\(|\.should\b/;
-/** A Markdown code fence line and its info string. */
-const FENCE = /^[ \t]{0,3}(?:```|~~~)[ \t]*([\w-]*)/;
-/** A YAML mapping that a request sends (Ansible `uri` `body:`, `query:`, `params:`): its pairs are parameters. */
-const REQUEST_MAPPING = /^[ \t]*-?[ \t]*(?:body|params|query|qs|query_params|queryParameters|query_string|json|data|form|form_data)[ \t]*:[ \t]*$/;
-/**
  * A comment opens before this point of a line: a comment line, or ` // …` / ` # …` after code. A line
  * starting with a star is a block comment's middle line, but not when the star is a crontab field
  * (`* * * * * curl …`, a star and a slash then minutes) nor the star of a comment's closing mark.
@@ -79,8 +63,6 @@ const APP_FIELD_NAME = /\b(?:buildConfigField|resValue)[ \t]*\(?[ \t]*["'][\w.]{
 const CLIENT_SECTION = /(?:^|[^\w.$])["']?(?:env|publicRuntimeConfig|public|define|extra|customFields)["']?[ \t]*[:=]?[ \t]*\{?[ \t]*$|DefinePlugin[ \t]*\([ \t]*\{?[ \t]*$/;
 /** The same opened earlier on the key's own line: `env: { retracKey: '…' }`. */
 const CLIENT_SECTION_INLINE = /(?:^|[^\w.$])["']?(?:env|publicRuntimeConfig|public|define|extra|customFields)["']?[ \t]*[:=][ \t]*\{|DefinePlugin[ \t]*\([ \t]*\{/;
-/** A YAML/TOML/INI/properties pair whose key is the parameter: `workspace_id: ws_…`, `retrac.workspaceId=ws_…`. */
-const CONFIG_KEY_PREFIX = /^[ \t]*(?:-[ \t]*)?["']?(?:[\w-]+\.)*$/;
 const SCOPED_PATH = /\/(?:items|tags|locations|inventory\/[A-Za-z]+)(?![\w-]|\.\w)/g;
 /** A workspace-scoped path without its leading slash as a call's first argument: `api.get('items')`. */
 const RELATIVE_PATH = /\([ \t]{0,3}["'`]((?:items|tags|locations|inventory\/[A-Za-z]+)(?=["'`?]))/g;
@@ -121,7 +103,7 @@ export function scanLines(text: string, starts: readonly number[], prep: Prepare
   return new LineScan(text, starts, prep, shapeCache).run(from, to);
 }
 
-class LineScan extends RequestModel {
+class LineScan extends DataModel {
   private readonly findings: Finding[] = [];
   private from = 0;
   private to = -1;
@@ -133,14 +115,7 @@ class LineScan extends RequestModel {
   private readonly keyMapMemo = new Map<number, boolean>();
   /** serversLineAbove: by line, the nearest `servers:` at or above it (or -1). */
   private readonly serversMemo = new Map<number, number>();
-  private readonly recordingMemo = new Map<number, boolean>();
   private readonly objectOwnerMemo = new Map<number, boolean>();
-  /** Markdown fences: per line, the nearest fence line above, the fence lines above, whether the line is one. */
-  private readonly fenceMemo = new Map<number, number>();
-  private readonly fenceCountMemo = new Map<number, number>();
-  private readonly fenceLineMemo = new Map<number, boolean>();
-  private lastFenceCount = -1;
-  private lastFenceAbove = -1;
   private readonly widgetMemo = new Map<number, boolean>();
   /** The line sits in a client section of a framework config, or in data a page sends to the browser; by line. */
   private readonly clientSectionMemo = new Map<number, boolean>();
@@ -990,120 +965,6 @@ class LineScan extends RequestModel {
   }
 
   /**
-   * Where a `workspaceId` pair is data or configuration, not a request parameter: the key of a
-   * YAML/TOML/INI line, an example in a Markdown ```json fence, or an argument of a call that logs,
-   * tracks or stores (logging, analytics, tracing, a database). A URL's query parameter always counts.
-   */
-  private isDataPair(f: LineFacts, line: number, at: number): boolean {
-    const s = f.text;
-    if (isQueryParam(s, at)) return false;
-    if (this.prep.configPairs && at < 200 && CONFIG_KEY_PREFIX.test(s.slice(0, at))) {
-      return !inNamedSection(this, line, CONTEXT_LINES, (t) => REQUEST_MAPPING.test(t));
-    }
-    if (this.prep.markdown && (this.inDataFence(line) || this.isMarkdownProse(line, at))) return true;
-    return this.inRecordingCall(line);
-  }
-
-  /**
-   * The line's workspace pairs are arguments of a call that logs, tracks or stores: read from the
-   * statement's first line (within CONTEXT_LINES) to the line's first pair; by line (a long line may
-   * hold many pairs).
-   */
-  private inRecordingCall(line: number): boolean {
-    let v = this.recordingMemo.get(line);
-    if (v !== undefined) return v;
-    const s = this.text(line);
-    WORKSPACE_PARAM.lastIndex = 0;
-    const first = WORKSPACE_PARAM.exec(s)?.index ?? s.length;
-    const st = this.statement(line);
-    let head = s.slice(Math.max(0, first - 4000), first);
-    for (let l = line - 1; l >= Math.max(st.from, line - CONTEXT_LINES) && head.length < 4000; l--) head = this.text(l).slice(-4000) + '\n' + head;
-    v = (!head.includes('://') && RECORDING_CALL.test(head)) || MOCK_CALL.test(head);
-    this.recordingMemo.set(line, v);
-    return v;
-  }
-
-  /**
-   * Markdown prose: outside code fences (an odd number of fence lines within FLOW_LINES above), not
-   * indented as code, and outside inline code on its line. Docs that mention a URL or an id are not a request.
-   */
-  private isMarkdownProse(line: number, at: number): boolean {
-    const s = this.text(line);
-    if (/^(?: {4}|\t)/.test(s)) return false;
-    // Inline code within the 2,000 characters before (bounded: a long line may hold many URLs).
-    let ticks = 0;
-    const before = s.slice(Math.max(0, at - 2000), at); // a search past `at` would run on to the line's end, per URL
-    for (let i = before.indexOf('`'); i >= 0; i = before.indexOf('`', i + 1)) ticks++;
-    if (ticks % 2 === 1) return false;
-    return this.fencesAbove(line) % 2 === 0;
-  }
-
-  /** Inside a Markdown code fence whose info string says data (```json, ```yaml, ```toml), within FLOW_LINES. */
-  private inDataFence(line: number): boolean {
-    const fence = this.fenceAbove(line);
-    return fence >= 0 && /^(?:json\w*|ya?ml|toml|ini|csv|xml)$/i.test(FENCE.exec(this.text(fence))![1]);
-  }
-
-  private isFenceLine(line: number): boolean {
-    let v = this.fenceLineMemo.get(line);
-    if (v === undefined) this.fenceLineMemo.set(line, (v = FENCE.test(this.text(line))));
-    return v;
-  }
-
-  /**
-   * Fence lines within FLOW_LINES above the line. Lines are asked in order: each answer comes from the
-   * line above's (one line enters the window, one leaves), so a document of fences costs one pass.
-   */
-  private fencesAbove(line: number): number {
-    const known = this.fenceCountMemo.get(line);
-    if (known !== undefined) return known;
-    // Walk on from the last line answered when it is close above; else count the window.
-    let from = this.lastFenceCount;
-    let v: number;
-    if (from >= 0 && from < line && line - from <= FLOW_LINES) v = this.fenceCountMemo.get(from)!;
-    else {
-      from = line;
-      v = 0;
-      for (let l = line - 1; l >= Math.max(0, line - FLOW_LINES); l--) if (this.isFenceLine(l)) v++;
-    }
-    for (let l = from + 1; l <= line; l++) {
-      const leaving = l - 1 - FLOW_LINES;
-      v += (this.isFenceLine(l - 1) ? 1 : 0) - (leaving >= 0 && this.isFenceLine(leaving) ? 1 : 0);
-      this.fenceCountMemo.set(l, v);
-    }
-    this.fenceCountMemo.set(line, v);
-    this.lastFenceCount = line;
-    return v;
-  }
-
-  /** The nearest fence line within FLOW_LINES above the line, or -1 (walked on like fencesAbove). */
-  private fenceAbove(line: number): number {
-    const known = this.fenceMemo.get(line);
-    if (known !== undefined) return known;
-    let from = this.lastFenceAbove;
-    let v: number;
-    if (from >= 0 && from < line && line - from <= FLOW_LINES) v = this.fenceMemo.get(from)!;
-    else {
-      from = line;
-      v = -1;
-      for (let l = line - 1; l >= Math.max(0, line - FLOW_LINES); l--) {
-        if (this.isFenceLine(l)) {
-          v = l;
-          break;
-        }
-      }
-    }
-    for (let l = from + 1; l <= line; l++) {
-      if (this.isFenceLine(l - 1)) v = l - 1;
-      else if (v < l - FLOW_LINES) v = -1;
-      this.fenceMemo.set(l, v);
-    }
-    this.fenceMemo.set(line, v);
-    this.lastFenceAbove = line;
-    return v;
-  }
-
-  /**
    * A page template that renders a Retrac key into the page (`{{ retrac_api_key }}`, `<%= ENV['RETRAC_API_KEY'] %>`,
    * `<?= getenv('RETRAC_API_KEY') ?>`): the key reaches every browser that loads it.
    */
@@ -1487,12 +1348,6 @@ class NotebookOutputs {
     if (this.out >= 0 || this.src >= 0) return this.out > this.src;
     return (this.section ??= this.inSection());
   }
-}
-
-/** `?workspaceId=` / `&workspaceId=`: a URL's query parameter. */
-function isQueryParam(s: string, at: number): boolean {
-  const c = s.charCodeAt(at - 1);
-  return c === 63 /* ? */ || c === 38 /* & */;
 }
 
 /** `https://api.retrac.co/items`, `${base}/items`, `'/items'`, `localhost:8443/items`; not `/tmp/items`. */
