@@ -2,7 +2,7 @@
 // and prose, calls that log, track or store, tests' mocks and assertions. The workspace-id rules
 // (scanner.ts) ask it; it sits between the request model and the rules.
 import { CONTEXT_LINES, FLOW_LINES, WORKSPACE_PARAM, type LineFacts } from './lineModel';
-import { RequestModel } from './requestModel';
+import { ClientModel } from './clientModel';
 import { inNamedSection } from './structure';
 
 /**
@@ -32,7 +32,7 @@ export function isQueryParam(s: string, at: number): boolean {
 }
 
 /** The per-scan caches of that reading, and the queries over them. */
-export abstract class DataModel extends RequestModel {
+export abstract class DataModel extends ClientModel {
   private readonly recordingMemo = new Map<number, boolean>();
   /** Markdown fences: per line, the nearest fence line above, the fence lines above, whether the line is one. */
   private readonly fenceMemo = new Map<number, number>();
