@@ -31,15 +31,18 @@ export function isQueryParam(s: string, at: number): boolean {
   return c === 63 /* ? */ || c === 38 /* & */;
 }
 
+interface FencesAbove {
+  count: number;
+  nearest: number;
+}
+
 /** The per-scan caches of that reading, and the queries over them. */
 export abstract class DataModel extends ClientModel {
   private readonly recordingMemo = new Map<number, boolean>();
-  /** Markdown fences: per line, the nearest fence line above, the fence lines above, whether the line is one. */
-  private readonly fenceMemo = new Map<number, number>();
-  private readonly fenceCountMemo = new Map<number, number>();
+  /** Markdown fences: per line, the fence lines above it; whether the line is one. */
+  private readonly fenceMemo = new Map<number, FencesAbove>();
   private readonly fenceLineMemo = new Map<number, boolean>();
-  private lastFenceCount = -1;
-  private lastFenceAbove = -1;
+  private lastFenceLine = -1;
 
   /**
    * Where a `workspaceId` pair is data or configuration, not a request parameter: the key of a
@@ -87,12 +90,12 @@ export abstract class DataModel extends ClientModel {
     const before = s.slice(Math.max(0, at - 2000), at); // a search past `at` would run on to the line's end, per URL
     for (let i = before.indexOf('`'); i >= 0; i = before.indexOf('`', i + 1)) ticks++;
     if (ticks % 2 === 1) return false;
-    return this.fencesAbove(line) % 2 === 0;
+    return this.fencesAbove(line).count % 2 === 0;
   }
 
   /** Inside a Markdown code fence whose info string says data (```json, ```yaml, ```toml), within FLOW_LINES. */
   private inDataFence(line: number): boolean {
-    const fence = this.fenceAbove(line);
+    const fence = this.fencesAbove(line).nearest;
     return fence >= 0 && /^(?:json\w*|ya?ml|toml|ini|csv|xml)$/i.test(FENCE.exec(this.text(fence))![1]);
   }
 
@@ -103,55 +106,37 @@ export abstract class DataModel extends ClientModel {
   }
 
   /**
-   * Fence lines within FLOW_LINES above the line. Lines are asked in order: each answer comes from the
-   * line above's (one line enters the window, one leaves), so a document of fences costs one pass.
+   * The fence lines within FLOW_LINES above the line: how many, and the nearest (-1: none). Lines are
+   * asked in order: each answer comes from the line above's (one line enters the window, one leaves),
+   * so a document of fences costs one pass.
    */
-  private fencesAbove(line: number): number {
-    const known = this.fenceCountMemo.get(line);
-    if (known !== undefined) return known;
-    // Walk on from the last line answered when it is close above; else count the window.
-    let from = this.lastFenceCount;
-    let v: number;
-    if (from >= 0 && from < line && line - from <= FLOW_LINES) v = this.fenceCountMemo.get(from)!;
-    else {
-      from = line;
-      v = 0;
-      for (let l = line - 1; l >= Math.max(0, line - FLOW_LINES); l--) if (this.isFenceLine(l)) v++;
-    }
-    for (let l = from + 1; l <= line; l++) {
-      const leaving = l - 1 - FLOW_LINES;
-      v += (this.isFenceLine(l - 1) ? 1 : 0) - (leaving >= 0 && this.isFenceLine(leaving) ? 1 : 0);
-      this.fenceCountMemo.set(l, v);
-    }
-    this.fenceCountMemo.set(line, v);
-    this.lastFenceCount = line;
-    return v;
-  }
-
-  /** The nearest fence line within FLOW_LINES above the line, or -1 (walked on like fencesAbove). */
-  private fenceAbove(line: number): number {
+  private fencesAbove(line: number): FencesAbove {
     const known = this.fenceMemo.get(line);
-    if (known !== undefined) return known;
-    let from = this.lastFenceAbove;
-    let v: number;
+    if (known) return known;
+    // Walk on from the last line answered when it is close above; else read the window.
+    let from = this.lastFenceLine;
+    let v: FencesAbove;
     if (from >= 0 && from < line && line - from <= FLOW_LINES) v = this.fenceMemo.get(from)!;
     else {
       from = line;
-      v = -1;
+      v = { count: 0, nearest: -1 };
       for (let l = line - 1; l >= Math.max(0, line - FLOW_LINES); l--) {
-        if (this.isFenceLine(l)) {
-          v = l;
-          break;
-        }
+        if (!this.isFenceLine(l)) continue;
+        v.count++;
+        if (v.nearest < 0) v.nearest = l;
       }
     }
     for (let l = from + 1; l <= line; l++) {
-      if (this.isFenceLine(l - 1)) v = l - 1;
-      else if (v < l - FLOW_LINES) v = -1;
+      const entering = this.isFenceLine(l - 1);
+      const leaving = l - 1 - FLOW_LINES;
+      v = {
+        count: v.count + (entering ? 1 : 0) - (leaving >= 0 && this.isFenceLine(leaving) ? 1 : 0),
+        nearest: entering ? l - 1 : v.nearest < l - FLOW_LINES ? -1 : v.nearest,
+      };
       this.fenceMemo.set(l, v);
     }
     this.fenceMemo.set(line, v);
-    this.lastFenceAbove = line;
+    this.lastFenceLine = line;
     return v;
   }
 }
