@@ -6,7 +6,7 @@ import { RESTRICTED_PREFIX } from '../api/keys';
 import { alnumRunEnd, isAlnum, isIdentChar, isImplausibleKeyBody, type KeyLengths } from './keyShape';
 import { isGenericKeyName, lastSegment, nameSaysRetracKey } from './names';
 import type { KeyType } from './prepare';
-import { AlnumRuns, assignedName, isBlank, isQuote, isTokenEnd, isTokenStart } from './text';
+import { AlnumRuns, assignedName, isBlank, isQuote, isTokenEnd, isTokenStart, isWordChar } from './text';
 
 export interface KeyToken {
   start: number; // offsets into the line
@@ -45,8 +45,36 @@ const NETRC_LINES = 8;
 
 const AUTH_CALL_BEFORE =
   /(?:\b(?:bearer_?auth|set_?bearer_?(?:token|auth)|with_?(?:bearer_?)?token|(?:set_?|with_?)?basic_?auth|httpbasicauth|token_?auth|bearer_?tokens?|set_?auth_?token|auth|\w*authenticator)\s*\(\s*\(?\s*[&*]?\s*|\bauth["']?\s*(?:=>|[=:])\s*\(?\s*\[?\s*|(?:^|[\s{(,])(?:-u|--user|-a|--auth|--oauth2-bearer|--bearer|:oauth-token)\s+["']?|\bbearer\s*(?:\{\}|%s|%v)["'`]\s*,\s*)$/i;
-/** A call just before the value: `name(` (with an optional `(`, `&`, `*`); its name is read by AUTH_CALL_NAME. */
-const CALL_BEFORE = /(\w{1,64})\s*[({]\s*\(?\s*[&*]?\s*$/;
+const SPACE = /\s/;
+
+/**
+ * The name of a call just before the value: `name(` or `name {` (then an optional `(`, `&`, `*`),
+ * its last 64 word characters; read by AUTH_CALL_NAME. Read backwards: a regex anchored at `$`
+ * tries every position, for every key.
+ */
+function callNameBefore(s: string): string | undefined {
+  const spacesBefore = (end: number): number => {
+    while (end > 0 && SPACE.test(s[end - 1])) end--;
+    return end;
+  };
+  let p = spacesBefore(s.length);
+  if (s[p - 1] === '&' || s[p - 1] === '*') p = spacesBefore(p - 1);
+  const wordBefore = (bracket: number): string | undefined => {
+    const end = spacesBefore(bracket);
+    let b = end;
+    while (b > 0 && end - b < 64 && isWordChar(s.charCodeAt(b - 1))) b--;
+    return b < end ? s.slice(b, end) : undefined;
+  };
+  // `name((`: the inner `(` is the optional one, and that reading starts further left, as a regex match would.
+  if (s[p - 1] === '(') {
+    const q = spacesBefore(p - 1);
+    if (s[q - 1] === '(' || s[q - 1] === '{') {
+      const outer = wordBefore(q - 1);
+      if (outer !== undefined) return outer;
+    }
+  }
+  return s[p - 1] === '(' || s[p - 1] === '{' ? wordBefore(p - 1) : undefined;
+}
 /** A call without brackets before a quoted value: `AuthorizationBearer "…"` (F#), `bearer_auth "…"` (Ruby, Crystal). */
 const BEARER_JOINED_BEFORE = /(?<![A-Za-z])bearer[ \t]*["'`][ \t]*(?:\+\+?|\.\.?|<>|\|\||&|,|~)?[ \t]*$/i;
 const BINDING_BEFORE = /(?:^|[;{\s\\])(?:#[ \t]*define|setenv|set(?:[ \t]+-{1,2}[A-Za-z]{1,12}){0,3})[ \t]+\$?([A-Za-z_]\w{0,60})[ \t]+["']?$/;
@@ -408,13 +436,14 @@ export class KeyTokens {
     // `.bearerAuth("…")`, `auth=("…", "")`, `HTTPBasicAuth("…", …)`, `-u …:`, `AuthenticationHeaderValue("Bearer", "…")`.
     const before = s.slice(Math.max(0, valueStart - 48), valueStart);
     if (AUTH_CALL_BEFORE.test(before) || BEARER_OPTION_BEFORE.test(before)) return { via: 'bearer' };
-    const call = CALL_BEFORE.exec(before);
-    if (call && AUTH_CALL_NAME.test(call[1])) return { via: 'bearer' };
+    const call = callNameBefore(before);
+    if (call && AUTH_CALL_NAME.test(call)) return { via: 'bearer' };
     const bare = valueStart < start ? BARE_CALL_BEFORE.exec(before) : null;
     // Lisp calls name the function after the bracket, with hyphens: `(bearer-auth "…")`.
     if (bare && AUTH_CALL_NAME.test(bare[1].replace(/-/g, '_'))) return { via: 'bearer' };
     // `process.env.RETRAC_KEY || "…"`, `os.getenv("RETRAC_KEY", "…")`, `${RETRAC_KEY:-…}`: the env name is the name.
-    const fallback = ENV_FALLBACK_BEFORE.exec(before);
+    // The lookup test first: it is what the match needs, and a scan with `$` tries every position.
+    const fallback = ENV_LOOKUP.test(before) ? ENV_FALLBACK_BEFORE.exec(before) : null;
     if (fallback && ENV_LOOKUP.test(before.slice(0, fallback.index + fallback[1].length))) {
       const name = lastSegment(fallback[1]);
       // `… } else { "…" }`: the word before is a branch, the name is the lookup's; so is a fallback

@@ -21,7 +21,7 @@ import { OTHER_HOST_URL } from './requestModel';
 import { isAuthToken, restrictedKeyIn } from './clientModel';
 import { hasRetracWord, isEnvLikeName, isGenericKeyName, lastSegment, nameSaysRetracKey, publicPrefixOf } from './names';
 import type { KeyType, PreparedOptions } from './prepare';
-import { assignedName, computeLineStarts, isBlank, isQuote, lineOfOffset, quotedStrings } from './text';
+import { assignedName, computeLineStarts, isBlank, isQuote, isWordChar, lineOfOffset, quotedStrings } from './text';
 import { docUrlFor, fingerprint, ruleById } from './rules';
 import { assignedVariable, inNamedSection, openEntryNameAt, retracOutsideClosedEntries, type LineShape } from './structure';
 import type { Finding, RuleId } from './types';
@@ -969,8 +969,37 @@ function isOtherServiceName(name: string): boolean {
   );
 }
 
-/** `['courier']['api_key']` or `courier: ` chains right before a name on its line. */
-const SUBSCRIPT_OR_PATH = /(?:\[\s*["']([\w-]+)["']\s*\]|(?<![\w-])([\w-]+):)\s*$/;
+const SPACE = /\s/;
+const isPathChar = (c: number): boolean => isWordChar(c) || c === 45; /* - */
+const isNameQuote = (c: number): boolean => c === 34 || c === 39;
+
+/**
+ * `['courier']` or `courier:` (then spaces) at the end of `head`: the name and where it starts.
+ * Read backwards: a regex anchored at `$` would try every position of `head`, for every key.
+ */
+function subscriptOrPathAtEnd(head: string): { name: string; index: number } | undefined {
+  const spacesBefore = (end: number): number => {
+    while (end > 0 && SPACE.test(head[end - 1])) end--;
+    return end;
+  };
+  const nameBefore = (end: number): number => {
+    while (end > 0 && isPathChar(head.charCodeAt(end - 1))) end--;
+    return end;
+  };
+  const e = spacesBefore(head.length);
+  const last = head.charCodeAt(e - 1);
+  if (last === 58 /* : */) {
+    const b = nameBefore(e - 1);
+    return b < e - 1 ? { name: head.slice(b, e - 1), index: b } : undefined;
+  }
+  if (last !== 93 /* ] */) return undefined;
+  const q = spacesBefore(e - 1);
+  if (!isNameQuote(head.charCodeAt(q - 1))) return undefined;
+  const b = nameBefore(q - 1);
+  if (b === q - 1 || !isNameQuote(head.charCodeAt(b - 1))) return undefined;
+  const open = spacesBefore(b - 1) - 1;
+  return head.charCodeAt(open) === 91 /* [ */ ? { name: head.slice(b, q - 1), index: open } : undefined;
+}
 
 /**
  * Whose key a generic name holds by its own qualifiers: `retrac` when one says Retrac, `other`
@@ -984,11 +1013,13 @@ function ownerOf(name: string, lineText: string, valueStart: number): 'retrac' |
   const bare = lastSegment(name);
   const at = head.lastIndexOf(bare);
   if (at >= 0) {
-    head = head.slice(0, at).replace(/[[("'\s]+$/, '');
+    let e = at;
+    while (e > 0 && (SPACE.test(head[e - 1]) || '[("\''.includes(head[e - 1]))) e--;
+    head = head.slice(0, e);
     for (let k = 0; k < 4; k++) {
-      const m = SUBSCRIPT_OR_PATH.exec(head);
+      const m = subscriptOrPathAtEnd(head);
       if (!m) break;
-      parts.push(m[1] ?? m[2]);
+      parts.push(m.name);
       head = head.slice(0, m.index);
     }
   }

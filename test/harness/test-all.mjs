@@ -66,6 +66,8 @@ function runPhase(cmd) {
 
 const rows = [];
 const failedPhases = new Set();
+/** Failed and skipped tests of every phase, printed again next to the table: CI keeps only the end of the log. */
+const failures = [];
 const started = Date.now();
 rmSync(path.join(repo, 'retrac-vscode.vsix'), { force: true }); // never test a stale package
 for (const phase of phases) {
@@ -85,8 +87,9 @@ for (const phase of phases) {
   const code = await runPhase(phase.cmd);
   row.seconds = (Date.now() - t0) / 1000;
   if (reportFile && existsSync(reportFile)) {
-    const { stats } = JSON.parse(readFileSync(reportFile, 'utf8'));
+    const { stats, tests } = JSON.parse(readFileSync(reportFile, 'utf8'));
     Object.assign(row, { passed: stats.passed, failed: stats.failed, pending: stats.pending });
+    for (const t of tests) if (t.state !== 'passed') failures.push({ phase: phase.name, ...t });
     if (code !== 0 && stats.failed === 0) {
       row.failed = 1;
       row.note = `exit code ${code} without a failing test`;
@@ -107,6 +110,14 @@ const leftovers = readdirSync(tmpDir);
 if (leftovers.length) console.log(`\nLeft in TMPDIR by the tests (now removed): ${leftovers.join(', ')}`);
 rmSync(runDir, { recursive: true, force: true });
 
+if (failures.length) {
+  console.log(`\nNot passed (${failures.length}):`);
+  for (const f of failures) {
+    console.log(`  [${f.phase}] ${f.state}: ${f.fullTitle}${f.file ? ` (${path.relative(repo, f.file)})` : ''}`);
+    // The message's first lines say what was expected; the stack is above, in the phase's own output.
+    if (f.error) for (const line of f.error.message.split('\n').slice(0, 6)) console.log(`      ${line.slice(0, 300)}`);
+  }
+}
 const passed = rows.reduce((n, r) => n + r.passed, 0);
 const failed = rows.reduce((n, r) => n + r.failed, 0) + rows.reduce((n, r) => n + r.pending, 0);
 const pad = (s, n) => String(s).padEnd(n);
