@@ -1185,7 +1185,274 @@ function ansibleTerraform(): Project {
   };
 }
 
-const PROJECTS = [nextApp, djangoService, springService, goWorker, infraRepo, mobileApp, dotnetApi, laravelShop, docsSite, dataScience, monorepo, railsApp, rustCli, phoenixApp, androidKtor, edgeWorker, opsRepo, vueSpa, javaLegacy, svelteKitShop, fastApiService, blazorApp, electronApp, wordpressPlugin, ansibleTerraform];
+// Round 4: written while the helpers of this stop worked, before merging or reading any of their fixes (held out).
+function goResty(): Project {
+  const cfgKey = fakeKey('full');
+  const mkKey = fakeKey('full');
+  const sentry = fakeKey('full').toLowerCase() + '00000000';
+  return {
+    name: 'Go service with resty and Viper',
+    files: {
+      '.gitignore': 'bin/\n*.local.yaml\n',
+      'config/config.yaml': [
+        'server:',
+        '  port: 8080',
+        'sentry:',
+        `  dsn: https://${sentry}@o1.ingest.sentry.io/42`,
+        'retrac:',
+        `  base_url: ${API}`,
+        `  api_key: ${cfgKey}`,
+      ].join('\n'),
+      'internal/stock/client.go': [
+        'package stock',
+        '',
+        'import (',
+        '\t"github.com/go-resty/resty/v2"',
+        '\t"github.com/spf13/viper"',
+        ')',
+        '',
+        'func NewClient() *resty.Client {',
+        '\treturn resty.New().',
+        '\t\tSetBaseURL(viper.GetString("retrac.base_url")).',
+        '\t\tSetAuthToken(viper.GetString("retrac.api_key"))',
+        '}',
+      ].join('\n'),
+      Makefile: [
+        'RETRAC_URL ?= https://api.retrac.co',
+        `RETRAC_KEY ?= ${mkKey}`,
+        '',
+        '.PHONY: smoke',
+        'smoke:',
+        '\tcurl -fsS -H "Authorization: Bearer $(RETRAC_KEY)" $(RETRAC_URL)/locations | jq length',
+      ].join('\n'),
+    },
+    expected: [
+      { file: 'config/config.yaml', on: cfgKey, rule: 'retrac/full-access-key' },
+      { file: 'Makefile', on: mkKey, rule: 'retrac/full-access-key' },
+      { file: 'Makefile', on: 'curl -fsS', rule: 'retrac/missing-workspace-id', gap: 'a Make variable $(RETRAC_KEY) valued in the same Makefile' },
+    ],
+  };
+}
+
+function nuxtApp(): Project {
+  const publicKey = fakeKey('restricted');
+  const stagingKey = fakeKey('restricted');
+  const ws = workspaceIdLiteral();
+  return {
+    name: 'Nuxt 3 app',
+    files: {
+      '.gitignore': 'node_modules\n.nuxt\n.output\n.env\n',
+      'nuxt.config.ts': [
+        'export default defineNuxtConfig({',
+        "  modules: ['@pinia/nuxt'],",
+        '  runtimeConfig: {',
+        '    retracApiKey: \'\',',
+        '    public: {',
+        `      retracKey: '${publicKey}',`,
+        `      retracBase: '${API}',`,
+        '    },',
+        '  },',
+        '});',
+      ].join('\n'),
+      '.env.staging': `NUXT_PUBLIC_RETRAC_KEY=${stagingKey}\nNUXT_PUBLIC_RETRAC_WORKSPACE=${ws}\n`,
+      'server/api/levels.get.ts': [
+        'export default defineEventHandler(async (event) => {',
+        '  const cfg = useRuntimeConfig(event);',
+        "  const q = getQuery(event);",
+        '  return $fetch(`${cfg.public.retracBase}/inventory/levels`, {',
+        '    query: { workspaceId: q.ws, locationId: q.loc },',
+        '    headers: { Authorization: `Bearer ${cfg.retracApiKey}` },',
+        '  });',
+        '});',
+      ].join('\n'),
+    },
+    expected: [
+      { file: 'nuxt.config.ts', on: publicKey, rule: 'retrac/restricted-key' },
+      { file: 'nuxt.config.ts', on: publicKey, rule: 'retrac/client-exposed-key' },
+      { file: '.env.staging', on: stagingKey, rule: 'retrac/restricted-key' },
+      { file: '.env.staging', on: stagingKey, rule: 'retrac/client-exposed-key' },
+    ],
+  };
+}
+
+function swiftApp(): Project {
+  const key = fakeKey('full');
+  const xc = fakeKey('restricted');
+  return {
+    name: 'iOS app in Swift',
+    files: {
+      'Stock/Config/Release.xcconfig': `PRODUCT_BUNDLE_IDENTIFIER = co.example.stock\nRETRAC_API_KEY = ${xc}\n`,
+      'Stock/Services/RetracService.swift': [
+        'import Foundation',
+        '',
+        'enum RetracConfig {',
+        '    static let baseURL = URL(string: "https://api.retrac.co")!',
+        `    static let apiKey = "${key}"`,
+        '}',
+        '',
+        'final class RetracService {',
+        '    func tags() async throws -> Data {',
+        '        var request = URLRequest(url: RetracConfig.baseURL.appendingPathComponent("tags"))',
+        '        request.setValue("Bearer \\(RetracConfig.apiKey)", forHTTPHeaderField: "Authorization")',
+        '        let (data, _) = try await URLSession.shared.data(for: request)',
+        '        return data',
+        '    }',
+        '}',
+      ].join('\n'),
+    },
+    expected: [
+      { file: 'Stock/Config/Release.xcconfig', on: xc, rule: 'retrac/restricted-key' },
+      { file: 'Stock/Services/RetracService.swift', on: key, rule: 'retrac/full-access-key' },
+      { file: 'Stock/Services/RetracService.swift', on: 'URLRequest(url:', rule: 'retrac/missing-workspace-id', gap: 'URLRequest, auth set by setValue on the next line, key in a static let of an enum' },
+    ],
+  };
+}
+
+function rustAxum(): Project {
+  const cargoKey = fakeKey('full');
+  const testKey = fakeKey('restricted');
+  const ws = workspaceIdLiteral();
+  return {
+    name: 'Rust Axum service',
+    files: {
+      '.gitignore': 'target/\n',
+      '.cargo/config.toml': `[env]\nRETRAC_API_KEY = "${cargoKey}"\nRUST_LOG = "info"\n`,
+      'src/retrac.rs': [
+        'use reqwest::Client;',
+        '',
+        'pub async fn transfer(client: &Client, key: &str, body: serde_json::Value) -> reqwest::Result<()> {',
+        '    client',
+        '        .post("https://api.retrac.co/transfers")',
+        '        .bearer_auth(key)',
+        '        .query(&[("workspaceId", std::env::var("RETRAC_WORKSPACE_ID").unwrap_or_default())])',
+        '        .json(&body)',
+        '        .send()',
+        '        .await?',
+        '        .error_for_status()?;',
+        '    Ok(())',
+        '}',
+      ].join('\n'),
+      'tests/transfer.rs': [
+        '#[tokio::test]',
+        'async fn sends_a_transfer() {',
+        `    let key = "${testKey}";`,
+        '    let client = reqwest::Client::new();',
+        '    let res = client',
+        `        .get("https://api.retrac.co/transfers?workspaceId=${ws}")`,
+        '        .bearer_auth(key)',
+        '        .send()',
+        '        .await',
+        '        .unwrap();',
+        '    assert!(res.status().is_success());',
+        '}',
+      ].join('\n'),
+    },
+    expected: [
+      { file: '.cargo/config.toml', on: cargoKey, rule: 'retrac/full-access-key' },
+      { file: 'tests/transfer.rs', on: testKey, rule: 'retrac/restricted-key' },
+      { file: 'tests/transfer.rs', on: '.get(', rule: 'retrac/workspace-id-with-restricted-key' },
+      { file: 'tests/transfer.rs', on: '.get(', rule: 'retrac/hardcoded-workspace-id' },
+    ],
+  };
+}
+
+function jenkinsLibrary(): Project {
+  const key = fakeKey('full');
+  return {
+    name: 'Java library with a Jenkinsfile',
+    files: {
+      Jenkinsfile: [
+        'pipeline {',
+        '  agent any',
+        '  environment {',
+        `    RETRAC_API_KEY = '${key}'`,
+        "    GRADLE_OPTS = '-Xmx1g'",
+        '  }',
+        '  stages {',
+        "    stage('Build') { steps { sh './gradlew build' } }",
+        "    stage('Smoke') {",
+        '      steps {',
+        '        sh \'curl -fsS -H "Authorization: Bearer $RETRAC_API_KEY" https://api.retrac.co/tags\'',
+        '      }',
+        '    }',
+        '  }',
+        '}',
+      ].join('\n'),
+      'build.gradle': "plugins { id 'java-library' }\nrepositories { mavenCentral() }\ndependencies { implementation 'com.squareup.okhttp3:okhttp:4.12.0' }\n",
+    },
+    expected: [
+      { file: 'Jenkinsfile', on: key, rule: 'retrac/full-access-key' },
+      { file: 'Jenkinsfile', on: 'curl -fsS', rule: 'retrac/missing-workspace-id' },
+    ],
+  };
+}
+
+function supabaseEdge(): Project {
+  const fallback = fakeKey('full');
+  const fnEnv = fakeKey('restricted');
+  return {
+    name: 'Supabase edge functions',
+    files: {
+      '.gitignore': 'node_modules\n.env\n',
+      'supabase/functions/.env': `RETRAC_API_KEY=${fnEnv}\n`,
+      'supabase/functions/sync-transfers/index.ts': [
+        "import { createClient } from 'jsr:@supabase/supabase-js@2';",
+        '',
+        `const RETRAC_KEY = Deno.env.get('RETRAC_API_KEY') ?? '${fallback}';`,
+        '',
+        'Deno.serve(async () => {',
+        "  const supabase = createClient(Deno.env.get('SUPABASE_URL')!, Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')!);",
+        "  const res = await fetch('https://api.retrac.co/transfers?status=in_transit', { headers: { Authorization: `Bearer ${RETRAC_KEY}` } });",
+        "  await supabase.from('transfers').upsert(await res.json());",
+        "  return new Response('ok');",
+        '});',
+      ].join('\n'),
+    },
+    expected: [
+      // Not labelled: `.env` in .gitignore also ignores supabase/functions/.env, and git-ignored env files are quiet for the
+      // key rules (the label written first was wrong; the scanner was right).
+      { file: 'supabase/functions/sync-transfers/index.ts', on: fallback, rule: 'retrac/full-access-key' },
+      { file: 'supabase/functions/sync-transfers/index.ts', on: "fetch('https://api.retrac.co/transfers", rule: 'retrac/missing-workspace-id', gap: 'a Deno.env.get lookup with a full-key fallback sent as Bearer' },
+    ],
+  };
+}
+
+function flaskApp(): Project {
+  const ws = workspaceIdLiteral();
+  return {
+    name: 'Flask app rendering a page',
+    files: {
+      'app.py': [
+        'import os',
+        '',
+        'from flask import Flask, render_template',
+        '',
+        'app = Flask(__name__)',
+        '',
+        '',
+        '@app.route("/stock")',
+        'def stock():',
+        '    return render_template("stock.html", retrac_key=os.environ["RETRAC_API_KEY"], workspace=os.environ["RETRAC_WORKSPACE_ID"])',
+      ].join('\n'),
+      'templates/stock.html': [
+        '<!doctype html>',
+        '<div id="stock"></div>',
+        '<script>',
+        `  fetch("${API}/items?workspaceId={{ workspace }}", { headers: { Authorization: "Bearer {{ retrac_key }}" } })`,
+        '    .then((r) => r.json())',
+        '    .then((items) => { document.getElementById("stock").textContent = items.data.length; });',
+        '</script>',
+      ].join('\n'),
+      'tests/fixtures/items.json': JSON.stringify({ data: [{ id: 'itm_1', workspaceId: ws }] }),
+    },
+    expected: [
+      { file: 'app.py', on: 'render_template("stock.html"', rule: 'retrac/client-exposed-key', gap: 'a key lookup passed to a page template as a render argument' },
+      { file: 'templates/stock.html', on: '{{ retrac_key }}', rule: 'retrac/client-exposed-key' },
+    ],
+  };
+}
+
+const PROJECTS = [nextApp, djangoService, springService, goWorker, infraRepo, mobileApp, dotnetApi, laravelShop, docsSite, dataScience, monorepo, railsApp, rustCli, phoenixApp, androidKtor, edgeWorker, opsRepo, vueSpa, javaLegacy, svelteKitShop, fastApiService, blazorApp, electronApp, wordpressPlugin, ansibleTerraform, goResty, nuxtApp, swiftApp, rustAxum, jenkinsLibrary, supabaseEdge, flaskApp];
 
 interface Labelled {
   project: string;
