@@ -104,6 +104,17 @@ const AUTH_AFTER_FLAG = /^[\w-]{0,12}\s{1,3}["']?\$\{?([A-Za-z_]\w*)/;
 /** After `Bearer`: a constant joined by adjacent string literals (C, C++): `"Authorization: Bearer " API_TOKEN`. */
 const C_CONCAT_AFTER = /^[ \t]?["'][ \t]{1,3}([A-Z_][A-Z0-9_]{2,60})\b/;
 const LABEL_AFTER = /^\s{0,3}[:=](?![:=>])/;
+/** What ends an argument or an expression: `)`, `,`, `;`, `}`, `]`, or the line's end. */
+const ENDS_EXPRESSION = /^\s{0,3}(?:[),;}\]]|$)/;
+
+/**
+ * `Token` is a scheme word (`Authorization: Token …`) unless the expression ends with it: then it
+ * is a name, a C# or Go property (`AuthenticationHeaderValue("Bearer", Token)`, `"Bearer " + cfg.Token;`).
+ */
+function isTokenProperty(name: string, rest: string): boolean {
+  return name === 'Token' && ENDS_EXPRESSION.test(rest);
+}
+
 const NOT_A_NAME = new Set(['Bearer', 'Basic', 'basic', 'Token', 'os', 'new', 'true', 'false', 'null', 'None', 'nil', 'function', 'String', 'str', 'string', 'await', 'req', 'request', 'headers', 'process', 'ENV', 'env', 'System', 'Environment', 'getenv', 'f']);
 
 /**
@@ -122,7 +133,7 @@ export function authNames(s: string): string[] {
     const r = flag ?? (word === 'bearer' ? AUTH_AFTER_BEARER.exec(after) ?? C_CONCAT_AFTER.exec(after) : word === 'retrac' ? AUTH_AFTER_CALL.exec(after) : AUTH_AFTER_NAME.exec(after) ?? AUTH_AFTER_CALL.exec(after));
     // `BearerAuth, token: …`: a name followed by `:` or `=` is a label or a target, not the value sent.
     if (r && LABEL_AFTER.test(after.slice(r.index + r[0].length, r.index + r[0].length + 8))) continue;
-    if (r && !NOT_A_NAME.has(r[1]) && !out.includes(r[1])) out.push(r[1]);
+    if (r && (!NOT_A_NAME.has(r[1]) || isTokenProperty(r[1], after.slice(r.index + r[0].length))) && !out.includes(r[1])) out.push(r[1]);
   }
   return out;
 }

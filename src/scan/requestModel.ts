@@ -585,11 +585,11 @@ export abstract class RequestModel extends LineModel {
       this.defIndexed = true;
       for (let l = a; l <= b; l++) {
         for (const tok of this.keysOf(this.factsOf(l), l)) {
-          if (tok.name === undefined) continue;
-          const n = lastSegment(tok.name);
-          let list = this.defsByName.get(n);
-          if (!list) this.defsByName.set(n, (list = []));
-          if (!list.some((d) => d.line === l && d.tok === tok)) list.push({ tok, line: l });
+          for (const n of namesBoundTo(this.factsText(l), tok)) {
+            let list = this.defsByName.get(n);
+            if (!list) this.defsByName.set(n, (list = []));
+            if (!list.some((d) => d.line === l && d.tok === tok)) list.push({ tok, line: l });
+          }
         }
       }
       for (const list of this.defsByName.values()) list.sort((x, y) => x.line - y.line || x.tok.start - y.tok.start);
@@ -604,7 +604,7 @@ export abstract class RequestModel extends LineModel {
       if (isWordChar(this.doc.charCodeAt(i - 1)) || isWordChar(this.doc.charCodeAt(i + name.length))) continue;
       const l = lineOfOffset(this.starts, i);
       for (const tok of this.keysOf(this.factsOf(l), l)) {
-        if (tok.name !== undefined && lastSegment(tok.name) === name) out.push({ tok, line: l });
+        if (namesBoundTo(this.factsText(l), tok).includes(name)) out.push({ tok, line: l });
       }
       if (l + 1 > this.last) break;
       k = this.starts[l + 1] - name.length - from;
@@ -612,4 +612,16 @@ export abstract class RequestModel extends LineModel {
     this.defsByName.set(name, out);
     return out;
   }
+}
+
+/**
+ * The names a key literal on a line is bound to: its own name, and the variable the line assigns
+ * when the literal is the value assigned (`const RETRAC_KEY = Deno.env.get('RETRAC_API_KEY') ?? '…'`
+ * binds both the env name and RETRAC_KEY: a request that sends RETRAC_KEY sends the fallback).
+ */
+function namesBoundTo(text: string, tok: KeyToken): string[] {
+  const own = tok.name === undefined ? undefined : lastSegment(tok.name);
+  const variable = tok.via === 'assign' ? assignedVariable(text) : undefined;
+  if (variable === undefined || variable === own || text.indexOf(variable) > tok.start) return own === undefined ? [] : [own];
+  return own === undefined ? [variable] : [own, variable];
 }

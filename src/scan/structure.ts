@@ -214,7 +214,7 @@ export function statementExtent(lines: Lines, line: number, limit: number): { fr
   return { from, to };
 }
 
-const ASSIGNED = /^\s*(?:(?:const|let|var|val|final|auto|my|local|using|dim|set|Dim|Set|struct|static|unsigned)\s+)*(?:[A-Za-z_][\w<>.?[\]]*(?:[*&]?\s+|\s*[*&]{1,2}))?\$?([A-Za-z_]\w*)(?:\s*,\s*_?\w*)?(?:\s*:\s*&?[A-Za-z_][\w<>.?[\],]*)?\s*(?::=|=(?![=>~])|\+=|<-)/;
+const ASSIGNED = /^\s*(?:(?:const|let|var|val|final|auto|my|local|using|dim|set|Dim|Set|struct|static|unsigned|readonly|private|public|protected|internal|export)\s+)*(?:[A-Za-z_][\w<>.?[\]]*(?:[*&]?\s+|\s*[*&]{1,2}))?\$?([A-Za-z_]\w*)(?:\s*,\s*_?\w*)?(?:\s*:\s*&?[A-Za-z_][\w<>.?[\],]*)?\s*(?::=|=(?![=>~])|\+=|<-)/;
 const KEYWORDS = new Set(['const', 'let', 'var', 'val', 'final', 'new', 'return', 'await', 'the', 'and', 'for', 'if', 'else', 'err', 'nil', 'null', 'true', 'false', 'self', 'this']);
 
 /** The variable a statement assigns first (`req`, `headers`, `$ch`), if any. */

@@ -1064,7 +1064,7 @@ function electronApp(): Project {
         '',
         'export function pendingTransfers(): Promise<string> {',
         '  return new Promise((resolve, reject) => {',
-        "    const request = net.request({ method: 'GET', url: `${API}/transfers?status=pending` });",
+        "    const request = net.request({ method: 'GET', url: `${API}/inventory/transfers?status=pending` });",
         "    request.setHeader('Authorization', `Bearer ${RETRAC_KEY}`);",
         "    let body = '';",
         "    request.on('response', (res) => { res.on('data', (c) => (body += c)); res.on('end', () => resolve(body)); });",
@@ -1086,7 +1086,7 @@ function electronApp(): Project {
     },
     expected: [
       { file: 'src/main/retrac.ts', on: 'RETRAC_KEY = ', rule: 'retrac/full-access-key' },
-      { file: 'src/main/retrac.ts', on: 'net.request', rule: 'retrac/missing-workspace-id', gap: 'Electron net.request, auth set by setHeader on the next line' },
+      { file: 'src/main/retrac.ts', on: 'net.request', rule: 'retrac/missing-workspace-id' },
       { file: 'src/preload.ts', on: 'retracKey', rule: 'retrac/client-exposed-key', gap: 'a key lookup handed to the renderer by contextBridge.exposeInMainWorld' },
     ],
   };
@@ -1322,7 +1322,7 @@ function rustAxum(): Project {
         '',
         'pub async fn transfer(client: &Client, key: &str, body: serde_json::Value) -> reqwest::Result<()> {',
         '    client',
-        '        .post("https://api.retrac.co/transfers")',
+        '        .post("https://api.retrac.co/inventory/transfers")',
         '        .bearer_auth(key)',
         '        .query(&[("workspaceId", std::env::var("RETRAC_WORKSPACE_ID").unwrap_or_default())])',
         '        .json(&body)',
@@ -1338,7 +1338,7 @@ function rustAxum(): Project {
         `    let key = "${testKey}";`,
         '    let client = reqwest::Client::new();',
         '    let res = client',
-        `        .get("https://api.retrac.co/transfers?workspaceId=${ws}")`,
+        `        .get("https://api.retrac.co/inventory/transfers?workspaceId=${ws}")`,
         '        .bearer_auth(key)',
         '        .send()',
         '        .await',
@@ -1402,7 +1402,7 @@ function supabaseEdge(): Project {
         '',
         'Deno.serve(async () => {',
         "  const supabase = createClient(Deno.env.get('SUPABASE_URL')!, Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')!);",
-        "  const res = await fetch('https://api.retrac.co/transfers?status=in_transit', { headers: { Authorization: `Bearer ${RETRAC_KEY}` } });",
+        "  const res = await fetch('https://api.retrac.co/inventory/transfers?status=in_transit', { headers: { Authorization: `Bearer ${RETRAC_KEY}` } });",
         "  await supabase.from('transfers').upsert(await res.json());",
         "  return new Response('ok');",
         '});',
@@ -1412,7 +1412,7 @@ function supabaseEdge(): Project {
       // Not labelled: `.env` in .gitignore also ignores supabase/functions/.env, and git-ignored env files are quiet for the
       // key rules (the label written first was wrong; the scanner was right).
       { file: 'supabase/functions/sync-transfers/index.ts', on: fallback, rule: 'retrac/full-access-key' },
-      { file: 'supabase/functions/sync-transfers/index.ts', on: "fetch('https://api.retrac.co/transfers", rule: 'retrac/missing-workspace-id', gap: 'a Deno.env.get lookup with a full-key fallback sent as Bearer' },
+      { file: 'supabase/functions/sync-transfers/index.ts', on: "fetch('https://api.retrac.co/inventory/transfers", rule: 'retrac/missing-workspace-id' },
     ],
   };
 }
@@ -1559,6 +1559,35 @@ describe('build flags that compile a Retrac key into an app from a lookup', () =
       const found = scanText(`// build\n${line}\n`, { fileName: file }).filter((f) => f.rule === 'retrac/client-exposed-key');
       assert.equal(found.length, exposed ? 1 : 0, JSON.stringify(found.map((f) => f.message)));
       if (exposed) assert.match(found[0].message, /compiled into the app/);
+    });
+  }
+});
+
+// A class found by the project round: a variable assigned an env lookup with a key fallback holds that key;
+// a request further down that sends the variable sends the fallback (not only the env name it looks up).
+describe('a key fallback reaches a request through the variable it is assigned to', () => {
+  const far = (request: string, opener: string, closer: string): string => `${opener}\n  // a few lines of other work\n  log('sync');\n  ${request}\n${closer}`;
+  const cases: [string, string, (k: string, url: string) => string][] = [
+    ['Deno, ?? fallback, fetch in Deno.serve', 'functions/sync/index.ts', (k, url) => `const RETRAC_KEY = Deno.env.get('RETRAC_API_KEY') ?? '${k}';\n\n${far(`const res = await fetch('${url}', { headers: { Authorization: \`Bearer \${RETRAC_KEY}\` } });`, 'Deno.serve(async () => {', '});')}`],
+    ['Node, || fallback, axios in a function', 'src/sync.js', (k, url) => `const token = process.env.RETRAC_TOKEN || '${k}';\n\n${far(`const { data } = await axios.get('${url}', { headers: { Authorization: 'Bearer ' + token } });`, 'export async function sync() {', '}')}`],
+    ['Python os.getenv default, requests in a function', 'sync.py', (k, url) => `import os\nimport requests\n\nAPI_TOKEN = os.getenv("RETRAC_API_KEY", "${k}")\n\n\ndef sync():\n    log("sync")\n    other = 1\n    return requests.get("${url}", headers={"Authorization": f"Bearer {API_TOKEN}"}).json()`],
+    ['Ruby ENV.fetch default, Net::HTTP in a method', 'lib/sync.rb', (k, url) => `TOKEN = ENV.fetch("RETRAC_API_KEY", "${k}")\n\ndef sync\n  log "sync"\n  uri = URI("${url}")\n  req = Net::HTTP::Get.new(uri, "Authorization" => "Bearer #{TOKEN}")\n  Net::HTTP.start(uri.host, uri.port, use_ssl: true) { |h| h.request(req) }\nend`],
+    ['Kotlin ?: fallback, OkHttp in a function', 'Sync.kt', (k, url) => `val apiToken = System.getenv("RETRAC_API_KEY") ?: "${k}"\n\nfun sync(client: OkHttpClient) {\n    log("sync")\n    val req = Request.Builder().url("${url}").header("Authorization", "Bearer $apiToken").build()\n    client.newCall(req).execute()\n}`],
+    ['C# ?? fallback, HttpClient in a method', 'Sync.cs', (k, url) => `static readonly string Token = Environment.GetEnvironmentVariable("RETRAC_API_KEY") ?? "${k}";\n\nstatic async Task SyncAsync(HttpClient http)\n{\n    Log("sync");\n    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);\n    await http.GetStringAsync("${url}");\n}`],
+    ['PHP ?: fallback, curl in a function', 'sync.php', (k, url) => `<?php\n$token = getenv('RETRAC_API_KEY') ?: '${k}';\n\nfunction sync($token) {\n    error_log('sync');\n    $ch = curl_init('${url}');\n    curl_setopt($ch, CURLOPT_HTTPHEADER, ['Authorization: Bearer ' . $token]);\n    return curl_exec($ch);\n}`],
+    ['shell ${X:-…} default, curl further down', 'sync.sh', (k, url) => `#!/usr/bin/env bash\nset -euo pipefail\nTOKEN="\${RETRAC_API_KEY:-${k}}"\n\necho "sync"\nfor page in 1 2; do\n  curl -fsS -H "Authorization: Bearer $TOKEN" "${url}&page=$page"\ndone`],
+  ];
+  for (const [name, file, make] of cases) {
+    it(`reports the request: ${name}`, () => {
+      const key = fakeKey('full');
+      const found = scanText(make(key, `${API}/items?limit=50`), { fileName: file });
+      assert.ok(found.some((f) => f.rule === 'retrac/full-access-key'), JSON.stringify(found.map((f) => f.rule)));
+      assert.equal(found.filter((f) => f.rule === 'retrac/missing-workspace-id').length, 1, JSON.stringify(found.map((f) => `${f.line}:${f.rule}`)));
+    });
+    it(`stays quiet when the request goes to another host: ${name}`, () => {
+      const key = fakeKey('full');
+      const found = scanText(make(key, 'https://api.courier.example/v2/parcels?limit=50').replace(/RETRAC_(API_KEY|TOKEN)/g, 'COURIER_$1'), { fileName: file });
+      assert.deepEqual(found.map((f) => f.rule), []);
     });
   }
 });
