@@ -92,13 +92,13 @@ export function lastSegment(name: string): string {
 
 export const AUTH_WORD = /bearer|authorization|api[-_]?key|token|auth|key|secret|Retrac/i;
 const AUTH_TRIGGER = /bearer|authorization|api[-_]?key|token|auth|key|secret|Retrac/gi;
-/** After `Bearer`: an interpolation or a concatenation, never the literal itself (literals are key tokens). */
+/** After `Bearer`: an interpolation (`${X}`, `$(X)` in Make, `{{x}}`, `\(x)`) or a concatenation, never the literal itself (literals are key tokens). */
 const AUTH_AFTER_BEARER =
-  /^[\s"'`]{0,4}(?:(?:[+.,&]|\.\.|\|\||<>|\+\+|(?:\{\}|%s|%v)["'`]?\s{0,2}[,%]\s{0,3}\(?)\s{0,3}:?["'`]?\s{0,3}[$@]?|\$\{\{?\s{0,3}|\{\{\s{0,3}|#\{|\{|\$|\\\(|%\()\s{0,3}(?:env:|process\.env\.|import\.meta\.env\.|self\.|this\.|@|secrets\.|vars\.|env\.)?([A-Za-z_]\w*)/;
+  /^[\s"'`]{0,4}(?:(?:[+.,&]|\.\.|\|\||<>|\+\+|(?:\{\}|%s|%v)["'`]?\s{0,2}[,%]\s{0,3}\(?)\s{0,3}:?["'`]?\s{0,3}[$@]?|\$\{\{?\s{0,3}|\{\{\s{0,3}|#\{|\{|\$\(|\$|\\\(|%\()\s{0,3}(?:env:|process\.env\.|import\.meta\.env\.|self\.|this\.|@|secrets\.|vars\.|env\.)?([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*){1,3})?/;
 /** After an auth field name: an identifier, or an interpolation inside a string; a quoted literal is a key token instead. */
 const AUTH_AFTER_NAME =
-  /^[\w-]{0,12}["'\]]?\s{0,3}(?:=>|:=|[:=,])\s{0,3}(?:["'`]\s{0,3}(?:\$\{\{?\s{0,3}|\{\{\s{0,3}|\$\{|#\{|\{|\$|\\\()|(?:\$\{\{?\s{0,3}|\{\{\s{0,3}|\$\{|#\{|\$)?)\s{0,3}[&*]?(?:env:|process\.env\.|import\.meta\.env\.|self\.|this\.|@|secrets\.|vars\.|env\.|config\.|settings\.|options\.|opts\.|cfg\.)?([A-Za-z_]\w*)/;
-const AUTH_AFTER_CALL = /^(?:[\w]{0,20}|(?:(?:::|\.)\w{1,20}){1,3})\s{0,3}\(\s{0,3}\(?\s{0,3}[&*]?\s{0,3}(?:["'`]\s{0,3})?(?:\$\{|\$|#\{)?(?:self\.|this\.|@)?([A-Za-z_]\w*)\s{0,3}[,)]/;
+  /^[\w-]{0,12}["'\]]?\s{0,3}(?:=>|:=|[:=,])\s{0,3}(?:["'`]\s{0,3}(?:\$\{\{?\s{0,3}|\{\{\s{0,3}|\$\{|#\{|\{|\$|\\\()|(?:\$\{\{?\s{0,3}|\{\{\s{0,3}|\$\{|#\{|\$)?)\s{0,3}[&*]?(?:env:|process\.env\.|import\.meta\.env\.|self\.|this\.|@|secrets\.|vars\.|env\.|config\.|settings\.|options\.|opts\.|cfg\.)?([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*){1,3})?/;
+const AUTH_AFTER_CALL = /^(?:[\w]{0,20}|(?:(?:::|\.)\w{1,20}){1,3})\s{0,3}\(\s{0,3}\(?\s{0,3}[&*]?\s{0,3}(?:["'`]\s{0,3})?(?:\$\{|\$|#\{)?(?:self\.|this\.|@)?([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*){1,3})?\s{0,3}[,)]/;
 /** After a command-line flag (`-Token $token`, `--api-key "$KEY"`): a shell or PowerShell variable. */
 const AUTH_AFTER_FLAG = /^[\w-]{0,12}\s{1,3}["']?\$\{?([A-Za-z_]\w*)/;
 /** After `Bearer`: a constant joined by adjacent string literals (C, C++): `"Authorization: Bearer " API_TOKEN`. */
@@ -134,6 +134,9 @@ export function authNames(s: string): string[] {
     // `BearerAuth, token: …`: a name followed by `:` or `=` is a label or a target, not the value sent.
     if (r && LABEL_AFTER.test(after.slice(r.index + r[0].length, r.index + r[0].length + 8))) continue;
     if (r && (!NOT_A_NAME.has(r[1]) || isTokenProperty(r[1], after.slice(r.index + r[0].length))) && !out.includes(r[1])) out.push(r[1]);
+    // `RetracConfig.apiKey`, `Secrets.retracToken`: the member path too (requestModel resolves it to the member's definition).
+    const path = r?.[2] ? r[1] + r[2] : undefined;
+    if (path && !NOT_A_NAME.has(r![1]) && !out.includes(path)) out.push(path);
   }
   return out;
 }

@@ -510,7 +510,7 @@ export abstract class RequestModel extends LineModel {
       let cand = hasRunOf(this.doc, this.prep.lengths.min, a, this.lineEnd(l), true);
       if (!cand) {
         const t = this.factsText(l);
-        cand = AUTH_WORD.test(t) && authNames(t).some((n) => this.definitionsOf(n).some((d) => d.tok.keyType === 'full'));
+        cand = AUTH_WORD.test(t) && authNames(t).some((n) => this.definitionsOf(lastSegment(n)).some((d) => d.tok.keyType === 'full'));
       }
       if (cand) this.fullLines.push(l);
     }
@@ -548,7 +548,8 @@ export abstract class RequestModel extends LineModel {
       if (sent.length && (!mixed || !this.namesOtherHost(this.statement(l)))) for (const n of sent) names.add(n);
     }
     for (const name of names) {
-      const def = this.definitionOf(name, ext.from);
+      const dot = name.lastIndexOf('.');
+      const def = dot < 0 ? this.definitionOf(name, ext.from) : this.memberDefinitionOf(name.slice(0, dot), name.slice(dot + 1), ext.from);
       if (!def) continue;
       const same = out.find((o) => o.line === def.line && o.tok.start === def.tok.start);
       if (same) {
@@ -557,6 +558,33 @@ export abstract class RequestModel extends LineModel {
       } else out.push({ ...def, sent: true, flow: true });
     }
     return out;
+  }
+
+  /**
+   * The key literal `owner.member` reads (`RetracConfig.apiKey`, `Secrets.retracToken`): a definition of
+   * the member inside an object, class or block that `owner`'s last part names (on the definition's
+   * line, or on the nearest less-indented line above it), so another object's member of the same
+   * name (`courier.apiKey`) is not taken for it.
+   */
+  private memberDefinitionOf(owner: string, member: string, near: number): { tok: KeyToken; line: number } | undefined {
+    const ownerName = lastSegment(owner);
+    if (ownerName.length < 2) return undefined;
+    const named = new RegExp(`(?<![\\w$])${ownerName.replace(/\$/g, '\\$')}(?![\\w$])`);
+    for (const d of this.definitionsOf(member)) {
+      if (d.line < near - FLOW_LINES || d.line > near + FLOW_LINES) continue;
+      const text = this.factsText(d.line);
+      if (named.test(text.slice(0, d.tok.start))) return d;
+      const indent = text.length - text.trimStart().length;
+      for (let l = d.line - 1; l >= Math.max(0, d.line - CONTEXT_LINES); l--) {
+        const t = this.factsText(l);
+        if (!t.trim()) continue;
+        if (t.length - t.trimStart().length < indent) {
+          if (named.test(t)) return d;
+          break;
+        }
+      }
+    }
+    return undefined;
   }
 
   /** The key literal a name is bound to, nearest above the request first, within FLOW_LINES. */

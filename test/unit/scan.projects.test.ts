@@ -1229,7 +1229,7 @@ function goResty(): Project {
     expected: [
       { file: 'config/config.yaml', on: cfgKey, rule: 'retrac/full-access-key' },
       { file: 'Makefile', on: mkKey, rule: 'retrac/full-access-key' },
-      { file: 'Makefile', on: 'curl -fsS', rule: 'retrac/missing-workspace-id', gap: 'a Make variable $(RETRAC_KEY) valued in the same Makefile' },
+      { file: 'Makefile', on: 'curl -fsS', rule: 'retrac/missing-workspace-id' },
     ],
   };
 }
@@ -1303,7 +1303,7 @@ function swiftApp(): Project {
     expected: [
       { file: 'Stock/Config/Release.xcconfig', on: xc, rule: 'retrac/restricted-key' },
       { file: 'Stock/Services/RetracService.swift', on: key, rule: 'retrac/full-access-key' },
-      { file: 'Stock/Services/RetracService.swift', on: 'URLRequest(url:', rule: 'retrac/missing-workspace-id', gap: 'URLRequest, auth set by setValue on the next line, key in a static let of an enum' },
+      { file: 'Stock/Services/RetracService.swift', on: 'URLRequest(url:', rule: 'retrac/missing-workspace-id', gap: 'a path added to a base URL constant by appendingPathComponent (the key through RetracConfig.apiKey is followed)' },
     ],
   };
 }
@@ -1588,6 +1588,32 @@ describe('a key fallback reaches a request through the variable it is assigned t
       const key = fakeKey('full');
       const found = scanText(make(key, 'https://api.courier.example/v2/parcels?limit=50').replace(/RETRAC_(API_KEY|TOKEN)/g, 'COURIER_$1'), { fileName: file });
       assert.deepEqual(found.map((f) => f.rule), []);
+    });
+  }
+});
+
+// Classes found by the project round: a request sends a key through a Make variable (`$(RETRAC_KEY)`,
+// set with `=`, `?=`, `:=`), or through a member of a constants object, class or enum
+// (`RetracConfig.apiKey`, `Constants.API_KEY`, `config.retrac.apiKey`): the definition is followed.
+describe('keys sent through a Make variable or an object member', () => {
+  const cases: [string, string, (k: string, other: string, url: string) => string, boolean][] = [
+    ['Makefile ?= and $(VAR)', 'Makefile', (k, _o, url) => `RETRAC_KEY ?= ${k}\n\n.PHONY: smoke\nsmoke:\n\tcurl -fsS -H "Authorization: Bearer $(RETRAC_KEY)" ${url} | jq length`, true],
+    ['Makefile := and --oauth2-bearer', 'tools.mk', (k, _o, url) => `export RETRAC_TOKEN := ${k}\n\nlist:\n\t@echo listing\n\tcurl --oauth2-bearer $(RETRAC_TOKEN) "${url}"`, true],
+    ['Swift enum static let', 'Api.swift', (k, _o, url) => `enum RetracConfig {\n    static let apiKey = "${k}"\n}\n\nfunc tags() async throws {\n    var request = URLRequest(url: URL(string: "${url}")!)\n    request.setValue("Bearer \\(RetracConfig.apiKey)", forHTTPHeaderField: "Authorization")\n    _ = try await URLSession.shared.data(for: request)\n}`, true],
+    ['Kotlin object const val', 'Tags.kt', (k, _o, url) => `object RetracConfig {\n    const val API_KEY = "${k}"\n}\n\nfun tags(client: OkHttpClient) {\n    val req = Request.Builder()\n        .url("${url}")\n        .header("Authorization", "Bearer \${RetracConfig.API_KEY}")\n        .build()\n    client.newCall(req).execute()\n}`, true],
+    ['Java constants class', 'Tags.java', (k, _o, url) => `public final class Constants {\n    public static final String API_KEY = "${k}";\n}\n\nclass Tags {\n    HttpRequest req = HttpRequest.newBuilder(URI.create("${url}"))\n        .header("Authorization", "Bearer " + Constants.API_KEY)\n        .build();\n}`, true],
+    ['Dart class static const', 'lib/tags.dart', (k, _o, url) => `class Secrets {\n  static const retracApiKey = '${k}';\n}\n\nFuture<void> tags() async {\n  await http.get(Uri.parse('${url}'), headers: {'Authorization': 'Bearer \${Secrets.retracApiKey}'});\n}`, true],
+    ['JS nested config object, two services', 'src/tags.ts', (k, o, url) => `const config = {\n  retrac: { apiKey: '${k}' },\n  courier: { apiKey: '${o}' },\n};\n\nexport async function tags() {\n  return fetch('${url}', { headers: { Authorization: \`Bearer \${config.retrac.apiKey}\` } });\n}`, true],
+    ['negative: the member sent belongs to an object that holds no key', 'src/tags.ts', (_k, o, url) => `const retrac = { baseUrl: '${API}' };\nconst courier = { apiKey: '${o}' };\n\nexport async function tags() {\n  log('tags');\n  return fetch('${url}', { headers: { Authorization: \`Bearer \${retrac.apiKey}\` } });\n}`, false],
+    ['negative: Makefile variable sent to another host', 'Makefile', (_k, o) => `COURIER_KEY ?= ${o}\n\nquote:\n\tcurl -fsS -H "Authorization: Bearer $(COURIER_KEY)" https://api.courier.example/v2/quotes`, false],
+  ];
+  for (const [name, file, make, leak] of cases) {
+    it(`${leak ? 'reports the key and the request' : 'stays quiet'}: ${name}`, () => {
+      const found = scanText(make(fakeKey('full'), fakeKey('full'), `${API}/tags`), { fileName: file });
+      const rules = found.map((f) => `${f.line}:${f.rule}`);
+      if (!leak) return assert.deepEqual(rules, []);
+      assert.equal(found.filter((f) => f.rule === 'retrac/full-access-key').length, 1, JSON.stringify(rules));
+      assert.equal(found.filter((f) => f.rule === 'retrac/missing-workspace-id').length, 1, JSON.stringify(rules));
     });
   }
 });
