@@ -104,6 +104,10 @@ const AUTH_AFTER_FLAG = /^[\w-]{0,12}\s{1,3}["']?\$\{?([A-Za-z_]\w*)/;
 /** After `Bearer`: a constant joined by adjacent string literals (C, C++): `"Authorization: Bearer " API_TOKEN`. */
 const C_CONCAT_AFTER = /^[ \t]?["'][ \t]{1,3}([A-Z_][A-Z0-9_]{2,60})\b/;
 const LABEL_AFTER = /^\s{0,3}[:=](?![:=>])/;
+function isKeyMemberName(member: string): boolean {
+  return isGenericKeyName(member) || nameSaysRetracKey(member);
+}
+
 /** What ends an argument or an expression: `)`, `,`, `;`, `}`, `]`, or the line's end. */
 const ENDS_EXPRESSION = /^\s{0,3}(?:[),;}\]]|$)/;
 
@@ -134,9 +138,10 @@ export function authNames(s: string): string[] {
     // `BearerAuth, token: …`: a name followed by `:` or `=` is a label or a target, not the value sent.
     if (r && LABEL_AFTER.test(after.slice(r.index + r[0].length, r.index + r[0].length + 8))) continue;
     if (r && (!NOT_A_NAME.has(r[1]) || isTokenProperty(r[1], after.slice(r.index + r[0].length))) && !out.includes(r[1])) out.push(r[1]);
-    // `RetracConfig.apiKey`, `Secrets.retracToken`: the member path too (requestModel resolves it to the member's definition).
+    // `RetracConfig.apiKey`, `Secrets.retracToken`: the member path too, when the member is named like a key
+    // (requestModel resolves it to the member's definition; `res.data` costs no lookup).
     const path = r?.[2] ? r[1] + r[2] : undefined;
-    if (path && !NOT_A_NAME.has(r![1]) && !out.includes(path)) out.push(path);
+    if (path && !NOT_A_NAME.has(r![1]) && isKeyMemberName(lastSegment(path)) && !out.includes(path)) out.push(path);
   }
   return out;
 }
