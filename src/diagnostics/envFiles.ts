@@ -3,7 +3,7 @@
 // shown or sent anywhere.
 import * as vscode from 'vscode';
 import { Disposable } from '../lifecycle';
-import { isEnvFileName, parseEnvFile } from '../scan';
+import { isEnvFileName, mergeEnvFiles } from '../scan';
 
 const ENV_GLOB = '**/{.env,.env.*,*.env,.envrc}';
 const SKIP_GLOB = '**/{node_modules,.git,.venv,vendor,dist,out,build}/**';
@@ -56,8 +56,8 @@ export class EnvValues extends Disposable {
   }
 
   private async read(): Promise<ReadonlyMap<string, string>> {
-    const merged = new Map<string, string>();
-    if (!vscode.workspace.workspaceFolders?.length) return merged;
+    const texts: [string, string][] = [];
+    if (!vscode.workspace.workspaceFolders?.length) return new Map();
     const uris = await vscode.workspace.findFiles(ENV_GLOB, SKIP_GLOB, MAX_ENV_FILES);
     uris.sort((a, b) => a.path.length - b.path.length); // shallow files first: nearer ones win
     for (const uri of uris) {
@@ -71,12 +71,12 @@ export class EnvValues extends Disposable {
           if (stat.size > MAX_ENV_FILE_BYTES) continue;
           text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
         }
-        for (const [name, value] of parseEnvFile(text)) merged.set(name, value);
+        texts.push([uri.path, text]);
       } catch {
         // Deleted or unreadable meanwhile: its values are simply not known.
       }
     }
-    return merged;
+    return mergeEnvFiles(texts);
   }
 
   override dispose(): void {

@@ -8,7 +8,7 @@ export type { Finding, RuleId, ScanOptions, Severity } from './types';
 export { RULE_DOC_BASE } from './types';
 export { IncrementalScan, type TextChange } from './incremental';
 export { ruleTable, ruleById, fingerprint, docUrlFor, type RuleInfo } from './rules';
-export { isEnvFileName, parseEnvFile, lineCommentFor, languageIdFor, type CommentSyntax } from './syntax';
+export { isEnvFileName, mergeEnvFiles, parseEnvFile, lineCommentFor, languageIdFor, type CommentSyntax } from './syntax';
 export { shouldSkipDirectory, shouldSkipFileName, isBinaryContent, hasVeryLongLines, DEFAULT_MAX_FILE_BYTES, MAX_LINE_LENGTH } from './skipRules';
 export { CONTEXT_LINES } from './scanner';
 export { computeLineStarts, lineOfOffset } from './text';

@@ -48,6 +48,25 @@ export function parseEnvFile(text: string): Map<string, string> {
   return values;
 }
 
+/** Env files that document names for others to fill in (`.env.example`, `.env.sample`, `.env.template`, `.env.dist`). */
+const TEMPLATE_ENV_FILE = /^\.env(?:\.[\w-]+)*\.(?:example|sample|template|dist|tpl)$|^(?:example|sample|template)\.env$/i;
+
+/**
+ * The env values of several env files, in the order given (a later file wins, as files loaded
+ * later do). An empty value sets nothing, and a template file's values count only for names no
+ * other file sets: `RETRAC_API_KEY=` in `.env.example` must not hide the key `.env` holds.
+ */
+export function mergeEnvFiles(files: Iterable<readonly [fileName: string, text: string]>): Map<string, string> {
+  const merged = new Map<string, string>();
+  const fromTemplates = new Map<string, string>();
+  for (const [fileName, text] of files) {
+    const into = TEMPLATE_ENV_FILE.test(baseName(fileName)) ? fromTemplates : merged;
+    for (const [name, value] of parseEnvFile(text)) if (value !== '') into.set(name, value);
+  }
+  for (const [name, value] of fromTemplates) if (!merged.has(name)) merged.set(name, value);
+  return merged;
+}
+
 function findClosingQuote(body: string, quote: string): number {
   for (let i = 0; i < body.length; i++) {
     if (body[i] === '\\' && quote !== "'") i++;

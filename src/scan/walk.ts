@@ -14,7 +14,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Glob } from './glob';
 import { reasonForError, type SkippedFile } from './skipped';
 import { shouldSkipDirectory } from './skipRules';
-import { isEnvFileName, parseEnvFile } from './syntax';
+import { isEnvFileName, mergeEnvFiles } from './syntax';
 
 export interface WalkedFile {
   /** Absolute path. */
@@ -228,16 +228,16 @@ class Walker {
   }
 
   envValues(): Map<string, string> {
-    const envValues = new Map<string, string>();
+    const texts: [string, string][] = [];
     for (const f of this.files) {
       if (!isEnvFileName(f.path)) continue;
       try {
-        for (const [k, v] of parseEnvFile(readFileSync(f.path, 'utf8'))) envValues.set(k, v);
+        texts.push([f.path, readFileSync(f.path, 'utf8')]);
       } catch {
         // unreadable: the scan itself reports the file when it fails to read it
       }
     }
-    return envValues;
+    return mergeEnvFiles(texts);
   }
 }
 

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { isEnvFileName, lineCommentFor, parseEnvFile } from '../../src/scan';
+import { isEnvFileName, lineCommentFor, mergeEnvFiles, parseEnvFile } from '../../src/scan';
 import { parseIgnoreLine, walk } from '../../src/scan/walk';
 import type { WorkerMessage } from '../../src/scan/workerProtocol';
 import { fullKey, restrictedKey } from './scanFixtures';
@@ -212,11 +212,19 @@ describe('retrac-scan CLI, walk and worker', function () {
     }
   });
 
-  it('helpers: env file names, dotenv parsing, comment syntax', () => {
+  it('helpers: env file names, dotenv parsing, merging env files, comment syntax', () => {
     for (const n of ['.env', '.env.local', '.env.production.local', '.envrc', 'config/app.env', 'C:\\x\\.env.test']) assert.ok(isEnvFileName(n), n);
     for (const n of ['env.ts', 'environment.ts', 'src/env', 'my.envy', 'dotenv.js']) assert.ok(!isEnvFileName(n), n);
     const env = parseEnvFile('# c\nA=1\nexport B="two # not a comment"\nC=\'$lit\'\nD=plain # comment\nE="multi\nline"\n  F = spaced  \nbad line\n');
     assert.deepEqual([...env], [['A', '1'], ['B', 'two # not a comment'], ['C', '$lit'], ['D', 'plain'], ['E', 'multi\nline'], ['F', 'spaced']]);
+    // Several env files: a later one wins, an empty value sets nothing, a template's values fill only names no other file sets.
+    const merged = mergeEnvFiles([
+      ['.env', 'RETRAC_API_KEY=real\nA=1\nB=from-env'],
+      ['.env.example', 'RETRAC_API_KEY=\nA=your-value-here\nTEMPLATE_ONLY=x'],
+      ['.env.production', 'B=from-production\nA='],
+      ['config/sample.env', 'RETRAC_API_KEY=changeme'],
+    ]);
+    assert.deepEqual([...merged].sort(), [['A', '1'], ['B', 'from-production'], ['RETRAC_API_KEY', 'real'], ['TEMPLATE_ONLY', 'x']]);
     assert.deepEqual(lineCommentFor('typescript'), { start: '//' });
     assert.deepEqual(lineCommentFor('src/a.py'), { start: '#' });
     assert.deepEqual(lineCommentFor('.env.local'), { start: '#' });

@@ -883,7 +883,7 @@ function svelteKitShop(): Project {
     expected: [
       { file: '.env.production', on: 'PUBLIC_RETRAC_KEY', rule: 'retrac/restricted-key' },
       { file: '.env.production', on: 'PUBLIC_RETRAC_KEY', rule: 'retrac/client-exposed-key' },
-      { file: 'src/lib/server/retrac.ts', on: '/inventory/levels', rule: 'retrac/missing-workspace-id', gap: 'a name imported from $env/static/private, valued in the git-ignored .env' },
+      { file: 'src/lib/server/retrac.ts', on: '/inventory/levels', rule: 'retrac/missing-workspace-id' },
       { file: 'src/routes/+page.ts', on: '$env/static/public', rule: 'retrac/client-exposed-key' },
       // Not labelled at first: every line that reads a public Retrac key name is reported (README), the import and the use.
       { file: 'src/routes/+page.ts', on: "'x-key'", rule: 'retrac/client-exposed-key' },
