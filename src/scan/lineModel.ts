@@ -7,7 +7,7 @@ import { BASE64_MARKER_SEARCH, KeyTokens, type KeyToken } from './keyTokens';
 import { hasRetracWord, lastSegment } from './names';
 import type { KeyType, PreparedOptions } from './prepare';
 import { assignedName, isQuote, isWordChar } from './text';
-import { openerAbove, requestExtent, shapeOf, statementExtent, type LineShape, type Lines } from './structure';
+import { assignedVariable, openerAbove, requestExtent, shapeOf, statementExtent, type LineShape, type Lines } from './structure';
 
 /** Lines either side of a candidate that its rule may read (Bearer context, request extent). */
 export const CONTEXT_LINES = 10;
@@ -61,11 +61,21 @@ function hostNameOf(s: string): string | undefined {
   let q = at - 1;
   while (q >= 0 && !isQuote(s.charCodeAt(q)) && at - q < 64) q--;
   if (q < 0 || !isQuote(s.charCodeAt(q))) return undefined;
+  // A URL wrapped in a constructor or parser (`let base = URL(string: "…")!`, `URI.create("…")`,
+  // `Uri.parse('…')`, `new URL("…")`): the variable the statement assigns, not the argument's label.
+  const wrapped = URL_WRAPPER_BEFORE.exec(s.slice(Math.max(0, q - 80), q));
+  if (wrapped) {
+    const variable = assignedVariable(s);
+    return variable && s.indexOf(variable) < q - wrapped[0].length ? variable : undefined;
+  }
   const named = assignedName(s, q);
   if (!named?.operator) return undefined;
   const name = lastSegment(named.name);
   return name.length >= 2 && /^[A-Za-z_]\w*$/.test(name) ? name : undefined;
 }
+
+/** A call that turns a string into a URL, right before its argument: `URL(string: `, `URI.create(`, `new Uri(`, `url.Parse(`. */
+const URL_WRAPPER_BEFORE = /(?:\b(?:URL|URI|Uri|Url|NSURL|HttpUrl)(?:\.(?:create|parse|Parse|of|get|from|toHttpUrl))?|\burl\.Parse|\burlparse|\bURI\.(?:parse|join)|\.toHttpUrl|\.toUri)\s*\(\s*(?:string\s*:\s*)?$/;
 
 /** A line that is one JSON string (`    "import retrac\\n",`): its quotes, `\\n` and comma blanked, so the code starts the line. */
 const CELL_LINE = /^(\s*)"((?:[^"\\]|\\.)*)"(\s*,?\s*)$/;

@@ -64,8 +64,11 @@ const CLIENT_SECTION = /(?:^|[^\w.$])["']?(?:env|publicRuntimeConfig|public|defi
 /** The same opened earlier on the key's own line: `env: { retracKey: '…' }`. */
 const CLIENT_SECTION_INLINE = /(?:^|[^\w.$])["']?(?:env|publicRuntimeConfig|public|define|extra|customFields)["']?[ \t]*[:=][ \t]*\{|DefinePlugin[ \t]*\([ \t]*\{/;
 const SCOPED_PATH = /\/(?:items|tags|locations|inventory\/[A-Za-z]+)(?![\w-]|\.\w)/g;
-/** A workspace-scoped path without its leading slash as a call's first argument: `api.get('items')`. */
-const RELATIVE_PATH = /\([ \t]{0,3}["'`]((?:items|tags|locations|inventory\/[A-Za-z]+)(?=["'`?]))/g;
+/**
+ * A workspace-scoped path without its leading slash as a call's argument: `api.get('items')`,
+ * `base.appendingPathComponent("tags")`, `urljoin(BASE, "items")`, `new Uri(baseUri, "locations")`.
+ */
+const RELATIVE_PATH = /[(,][ \t]{0,3}["'`]((?:items|tags|locations|inventory\/[A-Za-z]+)(?=["'`?]))/g;
 const INSECURE_URL = /http:(?:\/\/|\\\/\\\/)api\.retrac\.co(?![A-Za-z0-9-]|\.[A-Za-z0-9])[^\s"'`<>)\]}]*/gi;
 /** What a public name is set from: `${NAME}`, `$NAME`, `process.env.NAME`, `${{ secrets.NAME }}` or an identifier. */
 const PUBLIC_VALUE_SOURCE =
@@ -275,7 +278,11 @@ class LineScan extends DataModel {
       if (s.includes('/workspaces/ws_')) this.workspacePaths(f, line);
     }
     // Recorded data (fixtures, cassettes, HAR, snapshots) is not a request to fix: only its keys are findings.
-    if (s.includes('/') && !this.prep.dataFile) this.scopedPaths(f, line);
+    if (!this.prep.dataFile) {
+      if (s.includes('/')) this.scopedPaths(f, line);
+      // `api.get('items')`, `base.appendingPathComponent("tags")`: a path without any slash on its line.
+      else if (s.includes('(')) this.relativePaths(f, line);
+    }
   }
 
   /** `- name: NEXT_PUBLIC_X` whose `value:` on the next line is a key: reported there, once. */

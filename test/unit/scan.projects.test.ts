@@ -1303,7 +1303,7 @@ function swiftApp(): Project {
     expected: [
       { file: 'Stock/Config/Release.xcconfig', on: xc, rule: 'retrac/restricted-key' },
       { file: 'Stock/Services/RetracService.swift', on: key, rule: 'retrac/full-access-key' },
-      { file: 'Stock/Services/RetracService.swift', on: 'URLRequest(url:', rule: 'retrac/missing-workspace-id', gap: 'a path added to a base URL constant by appendingPathComponent (the key through RetracConfig.apiKey is followed)' },
+      { file: 'Stock/Services/RetracService.swift', on: 'URLRequest(url:', rule: 'retrac/missing-workspace-id' },
     ],
   };
 }
@@ -1614,6 +1614,29 @@ describe('keys sent through a Make variable or an object member', () => {
       if (!leak) return assert.deepEqual(rules, []);
       assert.equal(found.filter((f) => f.rule === 'retrac/full-access-key').length, 1, JSON.stringify(rules));
       assert.equal(found.filter((f) => f.rule === 'retrac/missing-workspace-id').length, 1, JSON.stringify(rules));
+    });
+  }
+});
+
+// A class found by the project round: a workspace-scoped path without any slash joined to a Retrac base URL
+// bound to a name (also through a URL constructor or parser: `URL(string: "…")`, `URI.create("…")`).
+describe('a slashless path joined to a Retrac base URL', () => {
+  const cases: [string, string, (k: string, host: string) => string][] = [
+    ['Swift appendingPathComponent on URL(string:)', 'Tags.swift', (k, host) => `let baseURL = URL(string: "${host}")!\nlet apiKey = "${k}"\n\nfunc tags() async throws {\n    var request = URLRequest(url: baseURL.appendingPathComponent("tags"))\n    request.setValue("Bearer \\(apiKey)", forHTTPHeaderField: "Authorization")\n    _ = try await URLSession.shared.data(for: request)\n}`],
+    ['Python urljoin', 'tags.py', (k, host) => `from urllib.parse import urljoin\nimport requests\n\nBASE = "${host}/"\nAPI_KEY = "${k}"\n\n\ndef items():\n    return requests.get(urljoin(BASE, "items"), headers={"Authorization": f"Bearer {API_KEY}"}).json()`],
+    ['Java URI.create + resolve', 'Items.java', (k, host) => `class Items {\n    static final URI BASE = URI.create("${host}/");\n    static final String TOKEN = "${k}";\n\n    HttpRequest list() {\n        return HttpRequest.newBuilder(BASE.resolve("locations"))\n            .header("Authorization", "Bearer " + TOKEN)\n            .build();\n    }\n}`],
+    ['C# new Uri(base, path)', 'Items.cs', (k, host) => `static readonly Uri BaseUri = new Uri("${host}/");\nconst string Token = "${k}";\n\nstatic async Task<string> ItemsAsync(HttpClient http)\n{\n    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);\n    return await http.GetStringAsync(new Uri(BaseUri, "items"));\n}`],
+    ['Go url.JoinPath', 'items.go', (k, host) => `const base = "${host}"\nconst token = "${k}"\n\nfunc items() (*http.Response, error) {\n\tu, _ := url.JoinPath(base, "inventory/levels")\n\treq, _ := http.NewRequest("GET", u, nil)\n\treq.Header.Set("Authorization", "Bearer "+token)\n\treturn http.DefaultClient.Do(req)\n}`],
+  ];
+  for (const [name, file, make] of cases) {
+    it(`reports the request: ${name}`, () => {
+      const found = scanText(make(fakeKey('full'), API), { fileName: file });
+      const rules = found.map((f) => `${f.line}:${f.rule}`);
+      assert.equal(found.filter((f) => f.rule === 'retrac/missing-workspace-id').length, 1, JSON.stringify(rules));
+    });
+    it(`stays quiet on another host: ${name}`, () => {
+      const found = scanText(make(fakeKey('full'), 'https://api.courier.example'), { fileName: file });
+      assert.deepEqual(found.map((f) => `${f.line}:${f.rule}`), []);
     });
   }
 });
