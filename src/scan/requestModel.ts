@@ -33,6 +33,8 @@ export const BASE_FIELD = /^(?:base_?ur[li]|baseU(?:RL|rl|ri)|prefix_?url|prefix
 /** Distinct names bound to Retrac URLs searched window by window before every line's words are read once instead. */
 const HOST_NAMES_BEFORE_INDEX = 8;
 const WORD = /[A-Za-z_$][\w$]*/g;
+/** Characters before a member's definition on its line searched for the owner's name. */
+const MEMBER_OWNER_WINDOW = 400;
 /** Distinct names looked up one by one before all definitions are indexed in one pass. */
 const DEF_NAMES_BEFORE_INDEX = 24;
 
@@ -510,7 +512,9 @@ export abstract class RequestModel extends LineModel {
       let cand = hasRunOf(this.doc, this.prep.lengths.min, a, this.lineEnd(l), true);
       if (!cand) {
         const t = this.factsText(l);
-        cand = AUTH_WORD.test(t) && authNames(t).some((n) => this.definitionsOf(lastSegment(n)).some((d) => d.tok.keyType === 'full'));
+        // Only a definition a request on this line can reach (definitionOf looks FLOW_LINES from the request's start).
+        const reach = FLOW_LINES + REQUEST_LINES;
+        cand = AUTH_WORD.test(t) && authNames(t).some((n) => this.definitionsOf(lastSegment(n)).some((d) => d.tok.keyType === 'full' && Math.abs(d.line - l) <= reach));
       }
       if (cand) this.fullLines.push(l);
     }
@@ -573,7 +577,9 @@ export abstract class RequestModel extends LineModel {
     for (const d of this.definitionsOf(member)) {
       if (d.line < near - FLOW_LINES || d.line > near + FLOW_LINES) continue;
       const text = this.factsText(d.line);
-      if (named.test(text.slice(0, d.tok.start))) return d;
+      // The owner's name just before the member on its line (`Config = { apiKey: … }`): a bounded window,
+      // so a long line of many definitions is read once per definition, not to its start each time.
+      if (named.test(text.slice(Math.max(0, d.tok.start - MEMBER_OWNER_WINDOW), d.tok.start))) return d;
       const indent = text.length - text.trimStart().length;
       for (let l = d.line - 1; l >= Math.max(0, d.line - CONTEXT_LINES); l--) {
         const t = this.factsText(l);
@@ -649,7 +655,8 @@ export abstract class RequestModel extends LineModel {
  */
 function namesBoundTo(text: string, tok: KeyToken): string[] {
   const own = tok.name === undefined ? undefined : lastSegment(tok.name);
-  const variable = tok.via === 'assign' ? assignedVariable(text) : undefined;
+  // The assignment's target starts the line: its first characters say it (asked once per key, whatever the line's length).
+  const variable = tok.via === 'assign' ? assignedVariable(text.length > 300 ? text.slice(0, 300) : text) : undefined;
   if (variable === undefined || variable === own || text.indexOf(variable) > tok.start) return own === undefined ? [] : [own];
   return own === undefined ? [variable] : [own, variable];
 }

@@ -8,10 +8,10 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { scanText, type RuleId } from '../../src/scan';
+import { mergeEnvFiles, scanText, type RuleId } from '../../src/scan';
 import { scanInputs } from '../../src/scan/scanRun';
 import { fakeKey } from '../fakeKeys';
-import { workspaceIdLiteral } from './scanFixtures';
+import { withCpuMs, workspaceIdLiteral } from './scanFixtures';
 
 const API = 'https://api.retrac.co';
 
@@ -1637,6 +1637,37 @@ describe('a slashless path joined to a Retrac base URL', () => {
     it(`stays quiet on another host: ${name}`, () => {
       const found = scanText(make(fakeKey('full'), 'https://api.courier.example'), { fileName: file });
       assert.deepEqual(found.map((f) => `${f.line}:${f.rule}`), []);
+    });
+  }
+});
+
+// The readers added for the classes above (names bound by an assignment, members of named objects, Make
+// variables, slashless paths, URL constructors) stay linear: adversarial contents each scan in under a second of CPU.
+describe('adversarial contents for the readers added by the project rounds', function () {
+  this.timeout(60_000);
+  const MB = 1024 * 1024;
+  const key = fakeKey('full');
+  const sent = `fetch('${API}/items', { headers: { Authorization: \`Bearer \${Config.apiKey}\` } });`;
+  const contents: [string, string][] = [
+    ['member definitions on one line, then a member request', `const all = [${`{ note: 'padding text', apiKey: '${key}' }, `.repeat(MB / 64)}];\n${sent}`],
+    ['member definitions on many lines under one owner', `const Config = {\n${`  apiKey: '${key}', // padding padding\n`.repeat(MB / 64)}};\n${sent}`],
+    ['fallbacks assigned on one line', `${`token = process.env.RETRAC_API_KEY ?? '${key}'; // pad `.repeat(MB / 64)}\n${sent.replace('Config.apiKey', 'token')}`],
+    ['a long identifier before the assignment', `${'a'.repeat(MB / 2)} = '${key}';\n${sent}`],
+    ['URL constructors and slashless paths', `let base = URL(string: "${API}")!\n${'base.appendingPathComponent("items"), URL(string: '.repeat(MB / 52)}`],
+    ['Make variables sent by few requests', `RETRAC_KEY ?= ${key}\n${`X$(RETRAC_KEY)$(RETRAC_KEY) = $(RETRAC_KEY) Bearer $(`.repeat(MB / 48)}\n\tcurl -H "Authorization: Bearer $(RETRAC_KEY)" ${API}/items`],
+    ['env files merged', ''],
+  ];
+  for (const [label, text] of contents) {
+    it(`${label}: under a second of CPU in each file kind`, () => {
+      if (label === 'env files merged') {
+        const env = `${'RETRAC_API_KEY=\nA=1\n'.repeat(MB / 24)}`;
+        const { cpuMs } = withCpuMs(() => mergeEnvFiles([['.env', env], ['.env.example', env], ['.env.local', env]]));
+        return assert.ok(cpuMs < 1000, `${cpuMs.toFixed(0)} ms of CPU`);
+      }
+      for (const fileName of ['src/a.ts', 'Makefile', 'Api.swift', 'Items.java', 'a.py']) {
+        const { cpuMs, wallMs } = withCpuMs(() => scanText(text, { fileName }));
+        assert.ok(cpuMs < 1000, `${label} as ${fileName}: ${cpuMs.toFixed(0)} ms of CPU (${wallMs.toFixed(0)} ms wall)`);
+      }
     });
   }
 });
