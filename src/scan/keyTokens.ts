@@ -3,6 +3,7 @@
 // a name); and how each is introduced. A name may come from a partner on the lines above
 // (`"key": "RETRAC_API_KEY"` then `"value": "…"`), read through `lineText`.
 import { RESTRICTED_PREFIX } from '../api/keys';
+import { echoedInto, keywordDeclaration, namesRetracHost, retracClientArgument, SqlColumnLists, sqlTupleCellName } from './boundNames';
 import { alnumRunEnd, isAlnum, isIdentChar, isImplausibleKeyBody, type KeyLengths } from './keyShape';
 import { isGenericKeyName, lastSegment, nameSaysRetracKey } from './names';
 import type { KeyType } from './prepare';
@@ -246,6 +247,8 @@ export class KeyTokens {
   private readonly runs = new AlnumRuns('', 1, 0, 0);
   /** tableTop by line (negative keys for Markdown tables). */
   private readonly tableTops = new Map<number, number>();
+  /** `INSERT … (columns)` lists by line, for `VALUES` rows below them. */
+  private readonly sqlColumns: SqlColumnLists;
 
   constructor(
     private readonly lengths: KeyLengths,
@@ -254,7 +257,9 @@ export class KeyTokens {
     /** The line of the nearest unclosed opener above a line within `limit` lines, or -1. */
     private readonly openerAbove: (line: number, limit: number) => number = () => -1,
     private readonly lastLine: () => number = () => -1,
-  ) {}
+  ) {
+    this.sqlColumns = new SqlColumnLists(lineText);
+  }
 
   restricted(s: string, keys: KeyToken[], line: number): void {
     this.prefixed(s, keys, line, RESTRICTED_PREFIX);
@@ -490,12 +495,17 @@ export class KeyTokens {
     // `set -l token …` (fish), `setenv TOKEN …` (csh).
     const bound = BINDING_BEFORE.exec(before);
     if (bound) return { via: 'assign', name: bound[1] };
+    // Names bound by the statement's syntax rather than by an operator before the value (boundNames.ts):
+    // `new RetracClient("…")`, `VALUES ('retrac', '…')`, `01 RETRAC-KEY PIC X(24) VALUE "…"`, `echo … | … put RETRAC_API_KEY`.
+    const syntactic = retracClientArgument(s, valueStart) ?? sqlTupleCellName(s, valueStart, this.sqlColumns, line) ??
+      keywordDeclaration(s, valueStart, end) ?? echoedInto(s, valueStart, end);
+    if (syntactic) return syntactic;
     // `JSON.stringify("…")` in build-time defines, `SecretStr("…")`: the name stands before the wrapper.
     const wrapper = WRAPPER_BEFORE.exec(before);
     const name = assignedName(s, wrapper ? valueStart - (before.length - wrapper.index) : valueStart);
     if (name === undefined) return this.setterName(before) ?? lookupFallback(s, valueStart) ?? { via: 'bare' };
     // `"api.retrac.co": "…"` (composer `auth.json` `bearer`, per-host token maps): credentials for that host.
-    if (name.operator && RETRAC_HOST.test(name.name)) return { via: 'host', name: name.name };
+    if (name.operator && (RETRAC_HOST.test(name.name) || namesRetracHost(name.name))) return { via: 'host', name: name.name };
     const lower = name.name.toLowerCase();
     // `Sys.getenv("X", unset = "…")`, `get(ENV, "X", default = …)`: a lookup's fallback argument.
     if (FALLBACK_LABELS.has(lower) && ENV_LOOKUP.test(before)) {

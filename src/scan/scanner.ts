@@ -294,7 +294,10 @@ class LineScan extends DataModel {
     if (tok.via === 'bearer') {
       // `quarkus.rest-client.courier.headers.Authorization=Bearer …`: the label's own path says whose header it is.
       if (this.bearerLabelOwnedByAnother(tok, line)) return false;
-      return this.prep.retracFile || this.retracAround(this.requestWindow(line), line) || this.openApiServerIsRetrac(line) || this.interceptedToRetrac(line);
+      // An interceptor's header goes where the interceptor's client goes; a middleware section named for another
+      // service (Traefik `courier-auth:` / `customRequestHeaders:`) is that service's, whatever Retrac URL is near.
+      return this.prep.retracFile || this.retracAround(this.requestWindow(line), line) || this.openApiServerIsRetrac(line) ||
+        (this.interceptedToRetrac(line) && !(this.prep.paragraphs && this.collectionEntryIsOther(line)));
     }
     if (tok.via === 'host') return true; // bound to a Retrac host by its own syntax (keyTokens.ts)
     const name = tok.name ?? '';
@@ -305,7 +308,7 @@ class LineScan extends DataModel {
     // `password = …` under `[retrac]` (`.pypirc`, a tool's credentials file): only in a section or file named for Retrac.
     // `auth: { username: KEY, password: '' }`: a key as the user of basic auth, only in a request that goes to Retrac.
     if (USER_NAME.test(name)) return !this.ownedByAnother(tok, line) && this.retracAround(this.requestWindow(line), line);
-    if (PASSWORD_NAME.test(name)) return !this.ownedByAnother(tok, line) && (this.prep.retracFile || this.inRetracSection(line) || this.xmlEntryIdSaysRetrac(line));
+    if (PASSWORD_NAME.test(name)) return !this.ownedByAnother(tok, line) && (this.prep.retracFile || this.inRetracSection(line) || this.xmlEntryIdSaysRetrac(line) || this.xmlElementSaysRetrac(line));
     if (!isGenericKeyName(name)) return false;
     if (this.ownedByAnother(tok, line)) return false;
     if (this.prep.retracFile) return true;
@@ -406,6 +409,46 @@ class LineScan extends DataModel {
       const id = t.length < 300 ? XML_ENTRY_ID.exec(t) : null;
       if (id) return hasRetracWord(id[1]);
       if (/^\s*<[\w.-]+>\s*$/.test(t)) return false; // the entry's opener: no id above the key
+    }
+    return false;
+  }
+
+  /**
+   * In an indented file, an ancestor of the line is an entry of a named collection (`middlewares:`,
+   * `services:`, `clients:`, `plugins:` …) whose own name names another service before any ancestor
+   * names Retrac: Traefik `middlewares:` / `courier-auth:` / `headers:` / `Authorization: Bearer …`.
+   * Ancestors by indentation, within FLOW_LINES; undefined names stop nothing.
+   */
+  private collectionEntryIsOther(line: number): boolean {
+    let indent = this.shape(line).indent;
+    let child: string | undefined;
+    for (let l = line - 1; indent > 0 && l >= Math.max(0, line - FLOW_LINES); l--) {
+      const sh = this.shape(l);
+      if (sh.empty || sh.indent < 0 || sh.indent >= indent) continue;
+      indent = sh.indent;
+      const t = this.factsText(l);
+      const name = t.length < 300 ? YAML_KEY_LINE.exec(t)?.[1] : undefined;
+      if (name === undefined) return false;
+      if (hasRetracWord(name)) return false;
+      if (child !== undefined && ENTRY_COLLECTIONS.has(name.toLowerCase()) && child.split(WORD_PARTS).some((w) => isOtherServiceName(w))) return true;
+      child = name;
+    }
+    return false;
+  }
+
+  /**
+   * The XML element that encloses the line by indentation is named for Retrac: NuGet
+   * `<packageSourceCredentials>` / `<retrac>` / `<add key="ClearTextPassword" value="…"/>`. The nearest
+   * less-indented line above (within FLOW_LINES) must be that element's opening tag.
+   */
+  private xmlElementSaysRetrac(line: number): boolean {
+    const indent = this.shape(line).indent;
+    for (let l = line - 1; indent > 0 && l >= Math.max(0, line - FLOW_LINES); l--) {
+      const sh = this.shape(l);
+      if (sh.empty || sh.indent < 0 || sh.indent >= indent) continue;
+      const t = this.factsText(l);
+      const tag = t.length < 300 ? XML_OPEN_TAG.exec(t) : null;
+      return tag !== null && hasRetracWord(tag[1]);
     }
     return false;
   }
@@ -512,6 +555,10 @@ class LineScan extends DataModel {
       const t = this.factsText(l);
       const m = t.length < 400 ? OWNER_FIELD.exec(t) : null;
       if (m) return !hasRetracWord(m[1]);
+      // `{ "id": "courier", "api_key": … }` (a Chef data bag item, a record keyed by its service): the id says whose
+      // entry it is when it is a service's word, unless the file itself is named for Retrac.
+      const id = t.length < 400 && !this.prep.retracFile ? ID_OWNER_FIELD.exec(t) : null;
+      if (id && (hasRetracWord(id[1]) || isOtherServiceName(id[1]))) return !hasRetracWord(id[1]);
       if (l >= line && /[}\]]/.test(t)) break;
     }
     return false;
@@ -928,6 +975,15 @@ class LineScan extends DataModel {
 type FindingExtras = Partial<Pick<Finding, 'keyType' | 'envName' | 'literalStart' | 'literalEnd'>>;
 
 /** A field that names whose entry this is: `provider: 'courier'`, `"service": "retrac"`. */
+/** A YAML line that opens a mapping: `  courier-auth:`, `- name:` excluded (a list item's field is not an entry name). */
+const YAML_KEY_LINE = /^\s*["']?([\w.-]{1,80})["']?\s*:\s*(?:#.*)?$/;
+/** Collections whose entries are named by their keys (proxies, gateways, client and plugin registries). */
+const ENTRY_COLLECTIONS = new Set([
+  'middlewares', 'middleware', 'services', 'routers', 'backends', 'upstreams', 'clients', 'plugins', 'integrations',
+  'providers', 'connections', 'datasources', 'apis', 'endpoints', 'filters', 'policies', 'interceptors', 'handlers',
+]);
+const WORD_PARTS = /[-_.]|(?<=[a-z0-9])(?=[A-Z])/;
+const ID_OWNER_FIELD = /(?<![\w-])["']?id["']?[ \t]*[:=][ \t]*["']([A-Za-z][a-z-]{2,30})["']/;
 const OWNER_FIELD = /(?<![\w-])["']?(?:provider|service|vendor)["']?[ \t]*[:=][ \t]*["']?([\w.-]+)/i;
 /** A section that maps services to their keys: `api_keys:`, `tokens = {`, `"credentials": {`. */
 const KEY_MAP_NAME = /key|token|secret|credential/i;
@@ -935,7 +991,10 @@ const KEY_MAP_NAME = /key|token|secret|credential/i;
 /** `a.b.headers.Authorization=Bearer ` before a bearer value: the label. */
 const BEARER_LABEL = /(?:^|[\s"'])([\w-]+(?:\.[\w-]+)+)["']?[ \t]*[:=][ \t]*["']?(?:Bearer|Token|Basic)[ \t]+$/i;
 const DOTTED_LABEL = /^[ \t]*([\w-]+(?:\.[\w-]+)+)[ \t]*[:=]/;
-const PASSWORD_NAME = /^(?:password|passwd|pass)$/i;
+// `ClearTextPassword` (NuGet `packageSourceCredentials`), `plaintext_password`: the same password, said to be unencrypted.
+const PASSWORD_NAME = /^(?:(?:clear|plain)_?text_?)?(?:password|passwd|pass)$/i;
+/** An XML element's opening tag alone on its line: `<retrac>`, `<Retrac name="x">` (not `<x/>`, `</x>`, `<?…`, `<!…`). */
+const XML_OPEN_TAG = /^\s*<([A-Za-z_][\w.:-]{0,80})(?:\s[^<>]{0,200})?(?<!\/)>\s*$/;
 const USER_NAME = /^(?:username|user|login)$/i;
 const XML_ENTRY_ID = /^\s*<(?:id|name)>\s*([^<]{1,80})<\/(?:id|name)>\s*$/;
 const NEUTRAL_QUALIFIERS = new Set([

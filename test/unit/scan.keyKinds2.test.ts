@@ -10,6 +10,7 @@
 import * as assert from 'node:assert/strict';
 import { scanText, type Finding, type RuleId, type ScanOptions } from '../../src/scan';
 import { fakeKey, randomAlnum } from '../fakeKeys';
+import { withCpuMs } from './scanFixtures';
 
 const API = 'https://api.retrac.co';
 const COURIER = 'https://api.courier.example';
@@ -167,6 +168,50 @@ tn('r1 hard negatives', [
   ['Puppet: courier parameter in a Retrac class', 'manifests/site.pp', (v) => `class { 'stock::retrac':\n  base_url      => '${API}',\n  courier_token => '${v}',\n}`],
 ]);
 
+// The classes behind round 1's misses, in more languages and file kinds (written with the fixes).
+tp('r1 classes: Retrac client constructors', [
+  ['Go NewClient', 'cmd/sync/main.go', (k) => `client := retrac.NewClient("${k}", retrac.WithBaseURL("${API}"))`],
+  ['Python class from the module', 'stock/sync.py', (k) => `import retrac\n\nclient = retrac.Retrac("${k}")`],
+  ['PHP namespaced class', 'src/Sync.php', (k) => `<?php\n$retrac = new \\Retrac\\RetracClient('${k}');`],
+  ['Ruby Client.new', 'lib/stock/sync.rb', (k) => `require "retrac"\n\nCLIENT = Retrac::Client.new("${k}")`],
+  ['Elixir Client.new', 'lib/stock/sync.ex', (k) => `client = Retrac.Client.new("${k}", timeout: 5_000)`],
+  ['Java new RetracClient', 'src/main/java/Sync.java', (k) => `RetracClient client = new RetracClient("${k}");`],
+  ['C# new RetracClient', 'src/Sync.cs', (k) => `var client = new RetracClient("${k}", new HttpClient());`],
+  ['Kotlin constructor call', 'src/main/kotlin/Sync.kt', (k) => `val client = RetracClient("${k}")`],
+  ['Dart constructor call', 'lib/sync.dart', (k) => `final client = RetracClient('${k}');`],
+  ['C init function', 'src/sync.c', (k) => `retrac_client_t *c = retrac_client_new("${k}");`],
+  ['Rust Client::new in code', 'src/main.rs', (k) => `let client = retrac::Client::new("${k}");`],
+  ['restricted key in a Swift initializer', 'Sources/Sync.swift', (k) => `let client = RetracClient("${k}")`, R],
+]);
+tn('r1 classes: Retrac client constructors (negatives)', [
+  ['courier client constructed in a module that imports Retrac', 'src/ship.ts', (v) => `import { RetracClient } from '@retrac/sdk';\n\nconst courier = new CourierClient('${v}');`],
+  ['a Retrac client method called with an id', 'src/items.ts', (v) => `const item = await retrac.items.get('${v}');`],
+]);
+tp('r1 classes: keyword declarations, SQL tuples, echo sinks, host names', [
+  ['COBOL MOVE … TO', 'src/SYNC.cbl', (k) => `       PROCEDURE DIVISION.\n           MOVE "${k}" TO WS-RETRAC-KEY.`],
+  ['AppleScript property', 'Stock.applescript', (k) => `property retracKey : "${k}"`],
+  ['HyperTalk put into', 'stack.livecodescript', (k) => `on openStack\n  put "${k}" into gRetracToken\nend openStack`],
+  ['ABAP DATA … VALUE', 'src/zsync.prog.abap', (k) => `DATA lv_retrac_token TYPE string VALUE '${k}'.`],
+  ['SQL: rows below the column list', 'db/seeds/integrations.sql', (k) => `INSERT INTO integrations (provider, api_key) VALUES\n  ('retrac', '${k}'),\n  ('courier', NULL);`],
+  ['SQL: quoted columns, the owner after the key', 'db/seed.sql', (k) => `INSERT INTO "integrations" ("api_key", "provider") VALUES ('${k}', 'retrac');`],
+  ['echo into gh secret set', 'scripts/gh.sh', (k) => `echo "${k}" | gh secret set RETRAC_TOKEN --repo acme/stock`],
+  ['echo into a file named for the token', 'scripts/setup.sh', (k) => `mkdir -p ~/.config/retrac\necho ${k} > ~/.config/retrac/token`],
+  ['echo into gcloud secrets create', 'scripts/gcp.sh', (k) => `echo -n ${k} | gcloud secrets create retrac-api-key --data-file=-`],
+  ['Bundler host env in CI', '.github/workflows/ci.yml', (k) => `env:\n  BUNDLE_GEMS__RETRAC__CO: ${k}\njobs:\n  test:\n    runs-on: ubuntu-latest`],
+  ['NuGet: Password under a Retrac element', 'nuget.config', (k) => `<packageSourceCredentials>\n  <Retrac>\n    <add key="Username" value="ci" />\n    <add key="Password" value="${k}" />\n  </Retrac>\n</packageSourceCredentials>`],
+  ['data bag item whose id is retrac', 'data_bags/integrations/primary.json', (k) => `{\n  "id": "retrac",\n  "api_key": "${k}"\n}`],
+  ['Traefik: a middleware of a Retrac-only file', 'traefik/dynamic.yml', (k) => `http:\n  services:\n    retrac:\n      loadBalancer:\n        servers:\n          - url: "${API}"\n  middlewares:\n    api-auth:\n      headers:\n        customRequestHeaders:\n          Authorization: "Bearer ${k}"`],
+]);
+tn('r1 classes: keyword declarations, SQL tuples, echo sinks, host names (negatives)', [
+  ['COBOL courier token next to a Retrac URL', 'src/SHIP.cbl', (v) => `       01 RETRAC-URL PIC X(40) VALUE "${API}".\n       01 COURIER-TOKEN PIC X(24) VALUE "${v}".`],
+  ['SQL: the courier row holds the key, over lines', 'db/seeds/integrations.sql', (v) => `INSERT INTO integrations (provider, api_key) VALUES\n  ('retrac', NULL),\n  ('courier', '${v}');`],
+  ['echo into gcloud for a courier', 'scripts/gcp.sh', (v) => `echo -n "$RETRAC_API_KEY" | gcloud secrets create retrac-api-key --data-file=-\necho -n ${v} | gcloud secrets create courier-api-key --data-file=-`],
+  ['Bundler host env for GitHub Packages', '.github/workflows/ci.yml', (v) => `env:\n  BUNDLE_RUBYGEMS__PKG__GITHUB__COM: ${v}\n  RETRAC_URL: ${API}`],
+  ['data bag item of a courier in a Retrac bag', 'data_bags/integrations/ship.json', (v) => `{\n  "id": "courier",\n  "token": "${v}",\n  "retrac_sync": true\n}`],
+  ['Traefik: camel-case courier middleware', 'traefik/dynamic.yml', (v) => `http:\n  services:\n    retrac:\n      loadBalancer:\n        servers:\n          - url: "${API}"\n  middlewares:\n    courierAuth:\n      headers:\n        customRequestHeaders:\n          Authorization: "Bearer ${v}"`],
+  ['SQL: a 24-character mixed-case table name after the prefix', 'db/schema.sql', () => `CREATE TABLE ${P}WAREHOUSESNAPSHOTV2COUNT (id int);`],
+]);
+
 // ---------------------------------------------------------------------------------------------
 
 interface Outcome {
@@ -237,5 +282,53 @@ describe('scan: key rules across file kinds, second red team (engineer P)', () =
     }
     console.log(lines.join('\n'));
     assert.ok(all.ok, lines.join('\n'));
+  });
+});
+
+// The readers added for these classes (Retrac client arguments, keyword declarations, SQL tuples
+// and their column lists, echo sinks, host-encoded names, XML elements and collection entries above
+// a line, ids of entries) stay linear: adversarial contents each scan in well under a second of CPU.
+describe('scan: adversarial contents for the second key-kind readers', function () {
+  this.timeout(120_000);
+  it('each scans in under a second of CPU', () => {
+    const MB = 1024 * 1024;
+    const Q = MB / 4;
+    const k = fakeKey('full');
+    const lines = (n: number, f: (i: number) => string): string => Array.from({ length: n }, (_, i) => f(i)).join('\n');
+    const contents: [string, string][] = [
+      ['client constructors on one line', `new RetracClient("${k}"), `.repeat(Q / 30)],
+      ['one long argument list', `retrac.Client(${`"${k}", `.repeat(Q / 28)})`],
+      ['open brackets before a value', '('.repeat(MB) + `"${k}"`],
+      ['callee chains', `${'a.'.repeat(MB / 2)}Retrac("${k}")`],
+      ['arrow chains', `${'a->'.repeat(MB / 3)}retrac("${k}")`],
+      ['generic brackets', `new Retrac${'<'.repeat(MB / 2)}("${k}")`],
+      ['keyword declarations', `01 RETRAC-KEY PIC X(24) VALUE "${k}". `.repeat(Q / 40)],
+      ['set … to', `set retracKey to "${k}" `.repeat(Q / 35)],
+      ['MOVE … TO', `MOVE "${k}" TO WS-RETRAC-KEY. `.repeat(Q / 40)],
+      ['spaces before VALUE', ' '.repeat(MB) + `VALUE "${k}"`],
+      ['SQL tuples on one line', 'INSERT INTO t (provider, api_key) VALUES ' + `('retrac', '${k}'), `.repeat(Q / 40)],
+      ['SQL rows below a column list', 'INSERT INTO t (provider, api_key) VALUES\n' + `  ('retrac', '${k}'),\n`.repeat(Q / 80)],
+      ['SQL column lists without rows', lines(MB / 60, (i) => (i % 20 === 19 ? `('retrac', '${k}'),` : `insert into t${i} (a, b, c, d, e, f, g`))],
+      ['SQL wide tuples', `INSERT INTO t (${'c, '.repeat(500)}api_key) VALUES (${`'${k}', `.repeat(500)}'x')\n`.repeat(MB / 30_000)],
+      ['echo sinks', `echo ${k} | wrangler secret put RETRAC_API_KEY\n`.repeat(Q / 60)],
+      ['echo without sinks', 'echo '.repeat(MB / 5) + `"${k}" |`],
+      ['pipes after echo', `echo "${k}" ${'| '.repeat(MB / 2)}`],
+      ['Bundler host names', `BUNDLE_${'A__'.repeat(MB / 3)}RETRAC__CO: ${k}`],
+      ['Bundler host names, many', `BUNDLE_GEMS__RETRAC__CO: ${k}\n`.repeat(Q / 50)],
+      ['XML elements above passwords', '<retrac>\n' + `  <add key="ClearTextPassword" value="${k}" />\n`.repeat(Q / 60)],
+      ['nested XML openers', lines(MB / 40, (i) => ' '.repeat(i % 150) + (i % 2 ? `<x${i}>` : `<add key="Password" value="${k}" />`))],
+      ['collection entries above bearer headers', 'middlewares:\n  courier-auth:\n    headers:\n' + `      Authorization: Bearer ${k}\n      url: https://api.retrac.co\n`.repeat(Q / 160)],
+      ['deep YAML nesting under middlewares', lines(6000, (i) => ' '.repeat(i % 150) + (i % 3 ? `m${i}:` : `Authorization: Bearer ${k} middleware https://api.retrac.co`))],
+      ['ids of entries', lines(MB / 8 / 60, (i) => (i % 2 ? `{ "id": "courier", "api_key": "${k}" },` : `{ "id": "retrac${i}", "token": "${k}" },`))],
+    ];
+    const times: string[] = [];
+    for (const [label, text] of contents) {
+      for (const fileName of ['a.sql', 'a.ts', 'a.yaml', 'a.sh', 'NuGet.config', 'SYNC.cbl']) {
+        const { cpuMs, wallMs } = withCpuMs(() => scanText(text, { fileName }));
+        times.push(`${label} as ${fileName}: ${cpuMs.toFixed(0)} ms`);
+        assert.ok(cpuMs < 1000, `${label} as ${fileName}: ${cpuMs.toFixed(0)} ms of CPU (${wallMs.toFixed(0)} ms wall)`);
+      }
+    }
+    if (process.env.KEYKINDS_TIMES) console.log(times.join('\n'));
   });
 });
