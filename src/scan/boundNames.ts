@@ -240,3 +240,151 @@ const BUNDLER_HOST_NAME = /^BUNDLE_(?:[A-Z0-9]+(?:___?))*RETRAC__CO(?:__\d{1,5})
 export function namesRetracHost(name: string): boolean {
   return name.length < 200 && BUNDLER_HOST_NAME.test(name);
 }
+
+/** Tools' env names that scope a password or token to a package index named Retrac: `UV_INDEX_RETRAC_PASSWORD`, `POETRY_HTTP_BASIC_RETRAC_PASSWORD`. */
+const INDEX_CREDENTIAL_NAME = /^(?:UV_INDEX|POETRY_HTTP_BASIC|POETRY_PYPI_TOKEN|PDM_SOURCE|HATCH_INDEX|RYE_SOURCE|CARGO_REGISTRIES)_RETRAC(?:_[A-Z0-9]{1,20})?_(?:PASSWORD|TOKEN|AUTH)$/i;
+
+/** A name that scopes a credential to a Retrac package index in a tool's own naming. */
+export function namesRetracIndexCredential(name: string): boolean {
+  return name.length < 120 && INDEX_CREDENTIAL_NAME.test(name);
+}
+
+const HOSTNAME = /^[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}\.[A-Za-z]{2,24}(?::\d{1,5})?$/;
+const RETRAC_HOSTNAME = /^(?:[\w-]+\.)*retrac\.co(?::\d{1,5})?$/i;
+/** CLIs that store a password for a named service: macOS `security add-generic-password -s NAME … -w VALUE`, Windows `cmdkey /generic:NAME … /pass:VALUE`. */
+const SERVICE_STORE = /\b(?:security[ \t]+add-(?:generic|internet)-password|cmdkey)\b/;
+const SERVICE_NAME_FLAG = /(?:[ \t]-s[ \t]+["']?|\/generic:|\/add:)([\w.:-]{1,80})/;
+const SERVICE_VALUE_BEFORE = /(?:[ \t]-w[ \t]+["']?|\/pass:)$/;
+
+/**
+ * Whose service a credential is stored for by the syntax of its call or command: a credentials call
+ * with a host argument (sbt `Credentials("…", "maven.retrac.co", "ci", "…")`), a keychain or credential
+ * manager entry named by a flag (`security add-generic-password -s retrac … -w …`, `cmdkey /generic:retrac … /pass:…`).
+ * `retrac` when the host or service says Retrac, `other` when it names something else, undefined otherwise.
+ */
+export function credentialService(s: string, valueStart: number): 'retrac' | 'other' | undefined {
+  const before = s.slice(Math.max(0, valueStart - SLICE), valueStart);
+  if (SERVICE_VALUE_BEFORE.test(before) && SERVICE_STORE.test(before)) {
+    const m = SERVICE_NAME_FLAG.exec(before);
+    if (m) return hasRetracWord(m[1]) ? 'retrac' : 'other';
+  }
+  if (!ARGUMENT_BEFORE.test(s.slice(Math.max(0, valueStart - 8), valueStart))) return undefined;
+  const open = openingParen(s, valueStart);
+  if (open <= 0) return undefined;
+  const callee = calleeBefore(s, open);
+  if (!callee || !/credential/i.test(callee.chain.slice(-40))) return undefined;
+  const tuple = tupleCells(s, open);
+  const hosts = (tuple?.cells ?? []).map(unquote).filter((c) => HOSTNAME.test(c));
+  if (hosts.length === 0) return undefined;
+  return hosts.some((h) => RETRAC_HOSTNAME.test(h)) ? 'retrac' : 'other';
+}
+
+/** `credentials "app.terraform.io" {` (`.terraformrc`), `host "api.retrac.co" {`: a block labelled by the host its credentials are for. */
+const HOST_BLOCK = /^\s*(?:credentials|host|registry|server|machine)\s+"([A-Za-z0-9.-]{1,200}(?::\d{1,5})?)"\s*\{/;
+
+/** The host a block opener on `text` labels, if it is one. */
+export function hostBlockLabel(text: string): string | undefined {
+  const m = text.length < 400 ? HOST_BLOCK.exec(text) : null;
+  return m && HOSTNAME.test(m[1]) ? m[1] : undefined;
+}
+
+/** Data directives of assemblers: `.asciz "…"`, `.string`, `.ascii`, NASM `db "…"`. */
+const DATA_DIRECTIVE_BEFORE = /(?:^|[\s:])(?:\.asci[iz]|\.string|\.asciiz|db|dc\.b)[ \t]+$/i;
+const LABEL_ON_LINE = /^[ \t]*([A-Za-z_.$][\w.$]{0,60})(?::|[ \t]+(?=db\b|dc\.b\b))/i;
+const LABEL_LINE = /^[ \t]*([A-Za-z_.$][\w.$]{0,60}):[ \t]*(?:[;#@].*)?$/;
+
+/**
+ * Assembler data under a label: `retrac_api_key: .asciz "…"`, NASM `retrac_key db "…", 0`, or the label alone
+ * on the line above (`retrac_api_key:` / `.asciz "…"`).
+ */
+export function dataDirectiveLabel(s: string, valueStart: number, lineAbove: () => string): BoundName | undefined {
+  const before = s.slice(Math.max(0, valueStart - 80), valueStart);
+  if (!DATA_DIRECTIVE_BEFORE.test(before)) return undefined;
+  const same = LABEL_ON_LINE.exec(s.slice(0, Math.min(valueStart, 200)));
+  if (same && !/^\.?(?:asci[iz]|string|asciiz|db)$/i.test(same[1])) return { via: 'assign', name: same[1] };
+  if (!/^[ \t]*(?:\.asci[iz]|\.string|\.asciiz|db|dc\.b)[ \t]/i.test(s)) return undefined;
+  const above = lineAbove();
+  const m = above.length < 200 ? LABEL_LINE.exec(above) : null;
+  return m ? { via: 'assign', name: m[1] } : undefined;
+}
+
+const isNameChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 64 || c === 36 || c === 35;
+const isSpace = (c: number): boolean => c === 32 || c === 9;
+
+/**
+ * A declaration with a sized type between the name and `:=`/`=`: PL/SQL `c_retrac_key CONSTANT VARCHAR2(24) := '…'`,
+ * T-SQL `DECLARE @RetracApiKey NVARCHAR(50) = N'…'`, VHDL/Ada `RETRAC_KEY : constant string := "…"` is read elsewhere.
+ * Read backwards; only a name that says Retrac key counts (a type word is never taken for one).
+ */
+export function typedDeclaration(s: string, valueStart: number): BoundName | undefined {
+  let j = valueStart;
+  if ((s.charCodeAt(j - 1) === 78 || s.charCodeAt(j - 1) === 110) && !isNameChar(s.charCodeAt(j - 2))) j--; // T-SQL N'…'
+  while (j > 0 && isSpace(s.charCodeAt(j - 1))) j--;
+  if (s.charCodeAt(j - 1) !== 61 /* = */) return undefined;
+  j--;
+  if (s.charCodeAt(j - 1) === 58 /* : */) j--;
+  else if (/[=!<>]/.test(s.charAt(j - 1))) return undefined;
+  while (j > 0 && isSpace(s.charCodeAt(j - 1))) j--;
+  if (s.charCodeAt(j - 1) === 41 /* ) */) {
+    const open = s.lastIndexOf('(', j - 1);
+    if (open < 0 || j - open > 16 || !/^\(\s*(?:\d+|max)\s*(?:,\s*\d+\s*)?(?:\s+(?:byte|char))?\)$/i.test(s.slice(open, j))) return undefined;
+    j = open;
+    while (j > 0 && isSpace(s.charCodeAt(j - 1))) j--;
+  }
+  const word = (): string | undefined => {
+    const e = j;
+    while (j > 0 && e - j < 64 && isNameChar(s.charCodeAt(j - 1))) j--;
+    const w = s.slice(j, e);
+    let k = j;
+    while (k > 0 && isSpace(s.charCodeAt(k - 1))) k--;
+    if (k === j && j > 0) return undefined; // a name must be separated by blanks
+    j = k;
+    return w || undefined;
+  };
+  if (word() === undefined) return undefined; // the type
+  let name = word();
+  if (name !== undefined && /^constant$/i.test(name)) name = word();
+  return name !== undefined && nameSaysRetracKey(name) ? { via: 'assign', name } : undefined;
+}
+
+/**
+ * A blank-separated path before the value whose segments say Retrac key: `consul kv put stock/retrac/api_key …`,
+ * `vault write secret/retrac/token …` (a name whose last segment alone is generic).
+ */
+export function pathNameBefore(s: string, valueStart: number): BoundName | undefined {
+  let j = valueStart;
+  while (j > 0 && isSpace(s.charCodeAt(j - 1))) j--;
+  if (j === valueStart) return undefined;
+  const e = j;
+  while (j > 0 && e - j < 200 && !isSpace(s.charCodeAt(j - 1))) j--;
+  const path = s.slice(j, e);
+  return path.includes('/') && !path.includes('://') && /^[\w./:-]+$/.test(path) && nameSaysRetracKey(path) ? { via: 'assign', name: path } : undefined;
+}
+
+/** Files read as prose: notes, mail, plain text and docs (their code blocks hold no `Label:` phrases of several words). */
+const PROSE_FILE = /(?:\.(?:md|markdown|mdx|txt|text|eml|rst|adoc|asciidoc|wiki|org|textile)|(?:^|[\\/])[A-Z][A-Z0-9_-]{2,40})$/;
+
+export function isProseFileName(fileName: string | undefined): boolean {
+  return fileName !== undefined && PROSE_FILE.test(fileName);
+}
+
+const PROSE_LABEL_END = /(?:::?|\bis|\bwas|=|->|→|—|–)[ \t]*[`"'*]*[ \t]*$/;
+const KEY_WORD = /^(?:api[-_]?)?(?:key|keys|token|secret|credentials?|apikey)$/i;
+
+/**
+ * In prose, the phrase before `:`/`is` says whose key follows: `- Retrac API key (prod): …`,
+ * `The Retrac key is …`, `here is the Retrac API key for staging: …`, `Courier API key: …`. A phrase of
+ * two to ten words holding a key word becomes the name (`Retrac_API_key_prod`), so the service it names decides.
+ */
+export function proseLabel(s: string, valueStart: number): BoundName | undefined {
+  const before = s.slice(Math.max(0, valueStart - 120), valueStart);
+  const end = PROSE_LABEL_END.exec(before);
+  if (!end) return undefined;
+  let label = before.slice(0, end.index);
+  const cut = Math.max(label.lastIndexOf('. '), label.lastIndexOf('! '), label.lastIndexOf('? '), label.lastIndexOf('; '), label.lastIndexOf(', '), label.lastIndexOf('|'));
+  label = label.slice(cut + 1).replace(/^[\s>*+-]*(?:\d+[.)]\s*)?/, '').replace(/[()[\]*_`]/g, ' ').trim();
+  const words = label.split(/\s+/).filter((w) => w !== '');
+  if (words.length < 2 || words.length > 10 || !words.some((w) => KEY_WORD.test(w))) return undefined;
+  if (!words.every((w) => /^[\w.'-]{1,40}$/.test(w))) return undefined;
+  return { via: 'assign', name: words.join('_') };
+}

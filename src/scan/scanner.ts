@@ -297,7 +297,8 @@ class LineScan extends DataModel {
       // An interceptor's header goes where the interceptor's client goes; a middleware section named for another
       // service (Traefik `courier-auth:` / `customRequestHeaders:`) is that service's, whatever Retrac URL is near.
       return this.prep.retracFile || this.retracAround(this.requestWindow(line), line) || this.openApiServerIsRetrac(line) ||
-        (this.interceptedToRetrac(line) && !(this.prep.paragraphs && this.collectionEntryIsOther(line)));
+        (this.interceptedToRetrac(line) && !(this.prep.paragraphs && this.collectionEntryIsOther(line))) ||
+        this.routeTargetIsRetrac(line) || this.onlyUpstreamIsRetrac(line);
     }
     if (tok.via === 'host') return true; // bound to a Retrac host by its own syntax (keyTokens.ts)
     const name = tok.name ?? '';
@@ -308,7 +309,7 @@ class LineScan extends DataModel {
     // `password = …` under `[retrac]` (`.pypirc`, a tool's credentials file): only in a section or file named for Retrac.
     // `auth: { username: KEY, password: '' }`: a key as the user of basic auth, only in a request that goes to Retrac.
     if (USER_NAME.test(name)) return !this.ownedByAnother(tok, line) && this.retracAround(this.requestWindow(line), line);
-    if (PASSWORD_NAME.test(name)) return !this.ownedByAnother(tok, line) && (this.prep.retracFile || this.inRetracSection(line) || this.xmlEntryIdSaysRetrac(line) || this.xmlElementSaysRetrac(line));
+    if (PASSWORD_NAME.test(name)) return !this.ownedByAnother(tok, line) && (this.prep.retracFile || this.inRetracSection(line) || this.xmlEntryIdSaysRetrac(line) || this.xmlElementSaysRetrac(line) || this.repositoryUrlIsRetrac(line));
     if (!isGenericKeyName(name)) return false;
     if (this.ownedByAnother(tok, line)) return false;
     if (this.prep.retracFile) return true;
@@ -434,6 +435,76 @@ class LineScan extends DataModel {
       child = name;
     }
     return false;
+  }
+
+  /**
+   * A proxy route names the upstream its headers go to: Envoy `route: { cluster: retrac }` beside
+   * `request_headers_to_add`, `backend: retrac`, `upstream: retrac-api` (in the key's request window, which names no other host).
+   */
+  private routeTargetIsRetrac(line: number): boolean {
+    const ext = this.requestWindow(line);
+    if (this.namesOtherHost(ext)) return false;
+    for (let l = ext.from; l <= ext.to; l++) {
+      const t = this.factsText(l);
+      const m = t.length < 400 && /cluster|backend|upstream/.test(t) ? ROUTE_TARGET.exec(t) : null;
+      if (m && hasRetracWord(m[1])) return true;
+    }
+    return false;
+  }
+
+  /**
+   * A proxy config whose declared backends or upstreams near the line (`backend retrac { .host = … }` in
+   * Varnish VCL, nginx `upstream retrac { … }`) are all Retrac's: the headers it sets go there. Near is the
+   * line's bucket of UPSTREAM_BUCKET lines and FLOW_LINES around it; each line is classified once, each bucket answered once.
+   */
+  private onlyUpstreamIsRetrac(line: number): boolean {
+    const bucket = Math.floor(line / UPSTREAM_BUCKET);
+    let v = this.upstreamBuckets.get(bucket);
+    if (v === undefined) {
+      let retrac = false;
+      let other = false;
+      const from = Math.max(0, bucket * UPSTREAM_BUCKET - FLOW_LINES);
+      const to = Math.min(this.last, (bucket + 1) * UPSTREAM_BUCKET - 1 + FLOW_LINES);
+      for (let l = from; l <= to && !other; l++) {
+        let kind = this.upstreamLines.get(l);
+        if (kind === undefined) {
+          const t = this.factsText(l);
+          const m = t.length > 400 || (!t.includes('backend') && !t.includes('upstream')) ? null : UPSTREAM_DECL.exec(t);
+          kind = !m ? 0 : hasRetracWord(m[1]) || t.includes('retrac.co') ? 1 : 2;
+          this.upstreamLines.set(l, kind);
+        }
+        if (kind === 1) retrac = true;
+        else if (kind === 2) other = true;
+      }
+      this.upstreamBuckets.set(bucket, (v = retrac && !other));
+    }
+    return v;
+  }
+  /** By line: 0 no upstream declared, 1 a Retrac one, 2 another. */
+  private readonly upstreamLines = new Map<number, number>();
+  private readonly upstreamBuckets = new Map<number, boolean>();
+
+  /**
+   * The block that holds the line's block has a `url` field of its own on a Retrac host: Gradle
+   * `maven { url = uri("https://maven.retrac.co/…") credentials { password = "…" } }` (a repository and its credentials).
+   */
+  private repositoryUrlIsRetrac(line: number): boolean {
+    const opener = this.openerAbove(line, CONTEXT_LINES);
+    if (opener < 0 || opener >= line) return false;
+    const parent = this.openerAbove(opener, CONTEXT_LINES);
+    if (parent < 0 || parent >= opener) return false;
+    let retrac = false;
+    for (let l = parent; l <= Math.min(this.last, parent + 2 * CONTEXT_LINES); l++) {
+      if (l > parent && this.openerAbove(l, CONTEXT_LINES) !== parent) {
+        if (l > line) break;
+        continue;
+      }
+      const t = this.factsText(l);
+      if (t.length > 400 || !/\burl\b/i.test(t) || !t.includes('://')) continue;
+      if (this.namesOtherHost({ from: l, to: l })) return false;
+      retrac ||= this.factsOf(l).retracTarget;
+    }
+    return retrac;
   }
 
   /**
@@ -975,6 +1046,11 @@ class LineScan extends DataModel {
 type FindingExtras = Partial<Pick<Finding, 'keyType' | 'envName' | 'literalStart' | 'literalEnd'>>;
 
 /** A field that names whose entry this is: `provider: 'courier'`, `"service": "retrac"`. */
+/** `cluster: retrac`, `"backend": "retrac"`, `upstream = retrac-api`: the upstream a proxy route sends to. */
+const ROUTE_TARGET = /(?<![\w-])["']?(?:cluster|backend|upstream)["']?[ \t]*[:=][ \t]*["']?([\w.-]{2,60})/;
+const UPSTREAM_BUCKET = 32;
+/** `backend retrac {` (VCL), `upstream retrac {` (nginx): a declared upstream. */
+const UPSTREAM_DECL = /^\s*(?:backend|upstream)\s+["']?([\w.-]{1,60})["']?\s*\{/;
 /** A YAML line that opens a mapping: `  courier-auth:`, `- name:` excluded (a list item's field is not an entry name). */
 const YAML_KEY_LINE = /^\s*["']?([\w.-]{1,80})["']?\s*:\s*(?:#.*)?$/;
 /** Collections whose entries are named by their keys (proxies, gateways, client and plugin registries). */

@@ -213,6 +213,131 @@ tn('r1 classes: keyword declarations, SQL tuples, echo sinks, host names (negati
 ]);
 
 // ---------------------------------------------------------------------------------------------
+// Round 2 (written after round 1's fixes, in kinds not looked at yet; first run with those fixes).
+tp('r2 repositories and tool credentials', [
+  ['Gradle maven repository credentials', 'build.gradle.kts', (k) => `repositories {\n    mavenCentral()\n    maven {\n        url = uri("https://maven.retrac.co/releases")\n        credentials {\n            username = "ci"\n            password = "${k}"\n        }\n    }\n}`],
+  ['sbt Credentials with a Retrac host', 'build.sbt', (k) => `credentials += Credentials("Retrac Maven", "maven.retrac.co", "ci", "${k}")`],
+  ['.terraformrc credentials block for a Retrac host', '.terraformrc', (k) => `credentials "registry.retrac.co" {\n  token = "${k}"\n}`],
+  ['gem credentials keyed by a Retrac URL', '.gem/credentials', (k) => `---\n:rubygems_api_key: rubygems_${'0'.repeat(4)}\nhttps://gems.retrac.co: ${k}`],
+  ['uv index password env', '.github/workflows/lock.yml', (k) => `jobs:\n  lock:\n    env:\n      UV_INDEX_RETRAC_USERNAME: ci\n      UV_INDEX_RETRAC_PASSWORD: ${k}`],
+  ['Poetry http-basic password env', '.gitlab-ci.yml', (k) => `variables:\n  POETRY_HTTP_BASIC_RETRAC_USERNAME: __token__\n  POETRY_HTTP_BASIC_RETRAC_PASSWORD: "${k}"`],
+  ['.yarnrc v1 quoted scope token', '.yarnrc', (k) => `"@retrac:registry" "https://npm.retrac.co/"\n"//npm.retrac.co/:_authToken" "${k}"`],
+  ['macOS keychain add-generic-password', 'scripts/keychain.sh', (k) => `security add-generic-password -U -s retrac -a "$USER" -w "${k}"`],
+  ['Windows cmdkey', 'scripts/creds.cmd', (k) => `cmdkey /generic:retrac-api /user:ci /pass:${k}`],
+  ['restricted key in a Gradle credentials block', 'settings.gradle', (k) => `maven {\n    url "https://maven.retrac.co/snapshots"\n    credentials {\n        username "ci"\n        password "${k}"\n    }\n}`, R],
+]);
+tp('r2 CLIs with positional name and value', [
+  ['netlify env:set', 'scripts/netlify.sh', (k) => `netlify env:set RETRAC_API_KEY ${k} --context production`],
+  ['git config with a dotted name', 'scripts/setup.sh', (k) => `git config --global retrac.token ${k}`],
+  ['npm config set a named token', 'scripts/npm.sh', (k) => `npm config set retrac_token ${k}`],
+  ['jq --arg', 'scripts/payload.sh', (k) => `jq -n --arg retrac_key ${k} '{key: $retrac_key}' > payload.json`],
+  ['consul kv put', 'scripts/consul.sh', (k) => `consul kv put stock/retrac/api_key ${k}`],
+  ['etcdctl put', 'scripts/etcd.sh', (k) => `etcdctl put /config/stock/retrac-token ${k}`],
+  ['firebase functions config', 'scripts/firebase.sh', (k) => `firebase functions:config:set retrac.key="${k}" retrac.url="${API}"`],
+  ['env prefix in a .desktop Exec', 'stock.desktop', (k) => `[Desktop Entry]\nName=Stock\nExec=env RETRAC_API_KEY=${k} /opt/stock/stock\nType=Application`],
+  ['upstart env directive', 'init/stock.conf', (k) => `description "stock sync"\nenv RETRAC_API_KEY=${k}\nexec /usr/bin/stock`],
+  ['restricted key in netlify env:set', 'scripts/netlify2.sh', (k) => `netlify env:set RETRAC_TOKEN ${k}`, R],
+]);
+tp('r2 files that are the key', [
+  ['envdir file named for the key', 'service/stock/env/RETRAC_API_KEY', (k) => `${k}\n`],
+  ['Docker secret file', 'secrets/retrac_api_key.txt', (k) => `${k}`],
+  ['dotfile token', '.retrac_token', (k) => `${k}\n`],
+  ['restricted key in a key file', 'config/retrac.key', (k) => `${k}\n`, R],
+]);
+tp('r2 proxies, pipelines and observability', [
+  ['Logstash http output', 'pipeline/stock.conf', (k) => `output {\n  http {\n    url => "${API}/v1/items"\n    http_method => "post"\n    headers => { "Authorization" => "Bearer ${k}" }\n  }\n}`],
+  ['Fluent Bit http output', 'fluent-bit.conf', (k) => `[OUTPUT]\n    Name   http\n    Match  *\n    Host   api.retrac.co\n    Port   443\n    tls    On\n    Header Authorization Bearer ${k}`],
+  ['Vector sink bearer token', 'vector.toml', (k) => `[sinks.retrac]\ntype = "http"\nuri = "${API}/v1/events"\nauth.strategy = "bearer"\nauth.token = "${k}"`],
+  ['OTel exporter named for Retrac', 'otel-collector.yaml', (k) => `exporters:\n  otlphttp/retrac:\n    endpoint: https://otel.retrac.co\n    headers:\n      authorization: Bearer ${k}`],
+  ['Dapr component metadata', 'components/retrac.yaml', (k) => `apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: inventory\nspec:\n  type: bindings.http\n  metadata:\n  - name: url\n    value: ${API}/v1\n  - name: apiKey\n    value: ${k}`],
+  ['Varnish VCL header for a Retrac backend', 'default.vcl', (k) => `backend retrac {\n  .host = "api.retrac.co";\n  .port = "443";\n}\n\nsub vcl_backend_fetch {\n  set bereq.http.Authorization = "Bearer ${k}";\n}`],
+  ['Envoy request_headers_to_add', 'envoy.yaml', (k) => `routes:\n- match: { prefix: "/items" }\n  route: { cluster: retrac }\n  request_headers_to_add:\n  - header: { key: "Authorization", value: "Bearer ${k}" }`],
+  ['Terraform http data source', 'data.tf', (k) => `data "http" "items" {\n  url = "${API}/v1/items"\n  request_headers = {\n    Authorization = "Bearer ${k}"\n  }\n}`],
+  ['Playwright extraHTTPHeaders', 'playwright.config.ts', (k) => `export default defineConfig({\n  use: {\n    baseURL: '${API}',\n    extraHTTPHeaders: { Authorization: 'Bearer ${k}' },\n  },\n});`],
+  ['Actions http-request step headers JSON', '.github/workflows/ping.yml', (k) => `steps:\n  - uses: fjogeleit/http-request-action@v1\n    with:\n      url: '${API}/v1/ping'\n      customHeaders: '{"Authorization": "Bearer ${k}"}'`],
+  ['restricted key in a Fluent Bit header', 'fluent-bit2.conf', (k) => `[OUTPUT]\n    Name   http\n    Host   api.retrac.co\n    Header Authorization Bearer ${k}`, R],
+]);
+tp('r2 captured requests', [
+  ['OkHttp logging interceptor', 'logs/okhttp.log', (k) => `I/okhttp.OkHttpClient: --> GET ${API}/v1/items\nI/okhttp.OkHttpClient: Authorization: Bearer ${k}\nI/okhttp.OkHttpClient: --> END GET`],
+  ['Charles session JSON', 'captures/session.chlsj', (k) => `[{"status": "COMPLETE", "scheme": "https", "host": "api.retrac.co", "path": "/v1/items", "request": {"header": {"headers": [{"name": "Authorization", "value": "Bearer ${k}"}]}}}]`],
+  ['Wireshark text export with escaped CRLF', 'captures/export.txt', (k) => `Hypertext Transfer Protocol\n    GET /v1/items HTTP/1.1\\r\\n\n    Host: api.retrac.co\\r\\n\n    Authorization: Bearer ${k}\\r\\n\n    \\r\\n`],
+  ['curl copied for cmd with caret escapes', 'docs/debug.md', (k) => '```bat\ncurl ^"' + API + '/v1/items^" ^\n  -H ^"authorization: Bearer ' + k + '^" ^\n  --compressed\n```'],
+  ['structured JSON log of a request', 'logs/app.jsonl', (k) => `{"level":"debug","msg":"request","url":"${API}/v1/items","headers":{"authorization":"Bearer ${k}"}}`],
+  ['restricted key in an OkHttp log', 'logs/okhttp2.log', (k) => `D/OkHttp: Authorization: Bearer ${k}`, R],
+]);
+tp('r2 prose and notes', [
+  ['Markdown notes bullet', 'docs/notes/2026-01-03.md', (k) => `# Standup\n\n- Retrac API key (prod): ${k}\n- Courier contract signed`],
+  ['plain-text handover', 'HANDOVER.txt', (k) => `Accounts\n--------\nThe Retrac key is ${k} (owner: Ana).`],
+  ['email with the key', 'mail/retrac-access.eml', (k) => `From: ana@example.com\nSubject: Retrac access\n\nHi Bo,\n\nhere is the Retrac API key for staging: ${k}\n\nAna`],
+  ['wiki syntaxhighlight', 'docs/Setup.wiki', (k) => `== Setup ==\n<syntaxhighlight lang="bash">export RETRAC_API_KEY=${k}</syntaxhighlight>`],
+  ['restricted key in a ticket', 'support/ticket-123.txt', (k) => `Customer pasted their Retrac key: ${k}`, R],
+]);
+tp('r2 languages', [
+  ['Fortran parameter', 'src/config.f90', (k) => `module config\n  character(len=24), parameter :: retrac_api_key = '${k}'\nend module config`],
+  ['Ada constant', 'src/config.ads', (k) => `package Config is\n   Retrac_Api_Key : constant String := "${k}";\nend Config;`],
+  ['PL/SQL constant', 'db/pkg_sync.pks', (k) => `CREATE OR REPLACE PACKAGE pkg_sync AS\n  c_retrac_api_key CONSTANT VARCHAR2(24) := '${k}';\nEND pkg_sync;`],
+  ['T-SQL DECLARE with N prefix', 'db/sync.sql', (k) => `DECLARE @RetracApiKey NVARCHAR(50) = N'${k}';`],
+  ['Prolog fact', 'src/config.pl', (k) => `retrac_api_key('${k}').`],
+  ['VHDL constant', 'rtl/config.vhd', (k) => `constant RETRAC_KEY : string := "${k}";`],
+  ['Odin constant', 'src/config.odin', (k) => `RETRAC_API_KEY :: "${k}"`],
+  ['Power Query M', 'queries/Items.pq', (k) => `let\n    RetracKey = "${k}",\n    Source = Json.Document(Web.Contents("${API}/v1/items", [Headers = [Authorization = "Bearer " & RetracKey]]))\nin\n    Source`],
+  ['GNU assembler label', 'src/keys.s', (k) => `    .section .rodata\nretrac_api_key:\n    .asciz "${k}"`],
+  ['Awk BEGIN', 'scripts/report.awk', (k) => `BEGIN { retrac_key = "${k}"; FS = "," }`],
+  ['Mathematica assignment', 'Sync.wl', (k) => `retracKey = "${k}";\nURLRead[HTTPRequest["${API}/v1/items", <|"Headers" -> {"Authorization" -> "Bearer " <> retracKey}|>]]`],
+  ['Smalltalk assignment', 'Stock.st', (k) => `RetracKey := '${k}'.`],
+]);
+
+tn('r2 hard negatives', [
+  ['Gradle: credentials for GitHub Packages next to a Retrac repository', 'build.gradle.kts', (v) => `repositories {\n    maven { url = uri("https://maven.retrac.co/releases") }\n    maven {\n        url = uri("https://maven.pkg.github.com/acme/libs")\n        credentials {\n            username = "ci"\n            password = "${v}"\n        }\n    }\n}`],
+  ['sbt Credentials for GitHub in a Retrac build', 'build.sbt', (v) => `resolvers += "Retrac" at "https://maven.retrac.co/releases"\ncredentials += Credentials("GitHub Package Registry", "maven.pkg.github.com", "me", "${v}")`],
+  ['.terraformrc for Terraform Cloud in a Retrac project', '.terraformrc', (v) => `# providers from registry.retrac.co are public\ncredentials "app.terraform.io" {\n  token = "${v}"\n}`],
+  ['a Retrac database password', '.env.test', (v) => `RETRAC_DB_PASSWORD=${v}\nRETRAC_URL=${API}`],
+  ['git config: courier token after a Retrac URL', 'scripts/setup.sh', (v) => `git config --global retrac.url ${API}\ngit config --global courier.token ${v}`],
+  ['netlify env:set for a courier', 'scripts/netlify.sh', (v) => `netlify env:set RETRAC_URL ${API}\nnetlify env:set COURIER_TOKEN ${v}`],
+  ['consul kv put of a courier path', 'scripts/consul.sh', (v) => `consul kv put stock/retrac/url ${API}\nconsul kv put stock/courier/api_key ${v}`],
+  ['envdir: a courier token file in a Retrac folder', 'service/retrac/env/COURIER_TOKEN', (v) => `${v}\n`],
+  ['Logstash output to a courier, input from Retrac', 'pipeline/ship.conf', (v) => `input {\n  http_poller { urls => { items => "${API}/v1/items" } }\n}\noutput {\n  http {\n    url => "${COURIER}/v1/parcels"\n    headers => { "Authorization" => "Bearer ${v}" }\n  }\n}`],
+  ['Fluent Bit: courier output after a Retrac input', 'fluent-bit.conf', (v) => `[INPUT]\n    Name   http\n    Host   api.retrac.co\n\n[OUTPUT]\n    Name   http\n    Host   api.courier.example\n    Header Authorization Bearer ${v}`],
+  ['OTel: Honeycomb exporter next to a Retrac one', 'otel-collector.yaml', (v) => `exporters:\n  otlphttp/retrac:\n    endpoint: https://otel.retrac.co\n  otlphttp/honeycomb:\n    endpoint: https://api.honeycomb.io\n    headers:\n      x-honeycomb-team: ${v}`],
+  ['Dapr component of a courier', 'components/courier.yaml', (v) => `spec:\n  type: bindings.http\n  metadata:\n  - name: url\n    value: ${COURIER}/v1\n  - name: apiKey\n    value: ${v}\n  - name: note\n    value: feeds the retrac sync`],
+  ['Varnish: courier header, Retrac backend declared', 'default.vcl', (v) => `backend retrac { .host = "api.retrac.co"; }\nbackend courier { .host = "api.courier.example"; }\n\nsub vcl_backend_fetch {\n  if (bereq.backend == courier) {\n    set bereq.http.Authorization = "Bearer ${v}";\n  }\n}`],
+  ['OkHttp log: courier call after a Retrac call', 'logs/okhttp.log', (v) => `I/okhttp.OkHttpClient: --> GET ${API}/v1/items\nI/okhttp.OkHttpClient: --> END GET\nI/okhttp.OkHttpClient: --> GET ${COURIER}/v1/rates\nI/okhttp.OkHttpClient: Authorization: Bearer ${v}`],
+  ['Charles: courier host', 'captures/ship.chlsj', (v) => `[{"host": "api.retrac.co", "path": "/v1/items"}, {"host": "api.courier.example", "request": {"header": {"headers": [{"name": "Authorization", "value": "Bearer ${v}"}]}}}]`,
+    { open: 'one line holding entries for two hosts: the key\'s own object is not told apart from its sibling (a per-object owner on one line is not done)' }],
+  ['prose: the courier key, Retrac named in the same note', 'docs/notes/ship.md', (v) => `- Courier API key: ${v}\n- Retrac key: in the vault (RETRAC_API_KEY)`],
+  ['prose: a Retrac request id in a ticket', 'support/ticket-9.txt', (v) => `Retrac returned 500, request id ${v}, at 10:02.`],
+  ['image digest of a Retrac service', 'docker-compose.yml', () => `services:\n  retrac-sync:\n    image: ghcr.io/acme/retrac-sync@sha256:${hex(64)}`],
+  ['JWT bearer to a Retrac URL', 'scripts/jwt.sh', () => `curl -H "Authorization: Bearer eyJ${randomAlnum(30)}.eyJ${randomAlnum(60)}.${randomAlnum(43)}" ${API}/v1/items`],
+  ['Google Maps key under a Retrac-named section', 'config/app.yml', () => `retrac_dashboard:\n  maps_api_key: AIza${randomAlnum(35)}`],
+  ['AWS keys in a Retrac backup section', 'config/backup.yml', () => `retrac_backup:\n  aws_access_key_id: AKIA${HEX(16)}\n  aws_secret_access_key: ${randomAlnum(40)}`],
+  ['Twilio SID next to Retrac', '.env.example', () => `TWILIO_ACCOUNT_SID=AC${hex(32)}\nRETRAC_API_KEY=`],
+  ['Git LFS pointer of a Retrac export', 'data/retrac-export.csv', () => `version https://git-lfs.github.com/spec/v1\noid sha256:${hex(64)}\nsize 1048576`],
+  ['keychain entry for GitHub next to a Retrac one', 'scripts/keychain.sh', (v) => `security find-generic-password -s retrac -w\nsecurity add-generic-password -U -s github -a "$USER" -w "${v}"`],
+]);
+
+// The classes behind round 2's misses, in more languages and file kinds (written with the fixes).
+tp('r2 classes: host-bound credentials, files, prose, declarations', [
+  ['Gradle Kotlin maven(url) with credentials', 'settings.gradle.kts', (k) => `dependencyResolutionManagement {\n    repositories {\n        maven("https://maven.retrac.co/releases") {\n            credentials {\n                password = "${k}"\n            }\n        }\n    }\n}`],
+  ['cmdkey /add: a Retrac host', 'scripts/creds2.cmd', (k) => `cmdkey /add:api.retrac.co /user:ci /pass:${k}`],
+  ['Terraform CLI config on Windows', 'terraform.rc', (k) => `credentials "app.retrac.co" {\n  token = "${k}"\n}`],
+  ['Docker secret mounted file', 'run/secrets/retrac_token', (k) => k],
+  ['reStructuredText field', 'docs/ops.rst', (k) => `Accounts\n========\n\nThe staging Retrac API token is ${k} (rotate monthly).`],
+  ['AsciiDoc definition list', 'docs/ops.adoc', (k) => `Retrac API key (staging):: ${k}`],
+  ['Oracle variable with a size', 'db/sync.pkb', (k) => `DECLARE\n  v_retrac_token VARCHAR2(30) := '${k}';\nBEGIN\n  NULL;\nEND;`],
+  ['T-SQL varchar(max)', 'db/sync2.sql', (k) => `DECLARE @retrac_token varchar(max) = '${k}';`],
+  ['NASM db', 'src/keys.asm', (k) => `section .rodata\nretrac_key db "${k}", 0`],
+  ['etcd path with a generic last segment', 'scripts/etcd2.sh', (k) => `etcdctl put /stock/retrac/api_key ${k}`],
+]);
+tn('r2 classes: host-bound credentials, files, prose, declarations (negatives)', [
+  ['cmdkey for GitHub', 'scripts/creds.cmd', (v) => `cmdkey /generic:retrac-url /user:ci /pass:placeholder\ncmdkey /generic:github /user:me /pass:${v}`],
+  ['a key-id file named for Retrac', 'secrets/retrac_key_id.txt', (v) => v],
+  ['prose: a Retrac request id', 'docs/incident.md', (v) => `- Retrac request id: ${v}\n- Courier status: ok`],
+  ['T-SQL courier token after a Retrac URL', 'db/ship.sql', (v) => `DECLARE @retrac_url NVARCHAR(100) = N'${API}';\nDECLARE @courier_token NVARCHAR(50) = N'${v}';`],
+  ['NASM courier key', 'src/ship.asm', (v) => `retrac_url db "${API}", 0\ncourier_key db "${v}", 0`],
+  ['Gradle: maven(url) of GitHub with credentials in a Retrac build', 'settings.gradle.kts', (v) => `repositories {\n    maven("https://maven.retrac.co/releases")\n    maven("https://maven.pkg.github.com/acme/libs") {\n        credentials {\n            password = "${v}"\n        }\n    }\n}`],
+]);
+
+// ---------------------------------------------------------------------------------------------
 
 interface Outcome {
   c: Case;
@@ -287,7 +412,8 @@ describe('scan: key rules across file kinds, second red team (engineer P)', () =
 
 // The readers added for these classes (Retrac client arguments, keyword declarations, SQL tuples
 // and their column lists, echo sinks, host-encoded names, XML elements and collection entries above
-// a line, ids of entries) stay linear: adversarial contents each scan in well under a second of CPU.
+// a line, ids of entries; round 2: credential calls and keychain commands, host-labelled blocks, assembler
+// labels, sized types, paths, prose labels, repository blocks, route targets and upstreams) stay linear: adversarial contents each scan in well under a second of CPU.
 describe('scan: adversarial contents for the second key-kind readers', function () {
   this.timeout(120_000);
   it('each scans in under a second of CPU', () => {
@@ -296,7 +422,7 @@ describe('scan: adversarial contents for the second key-kind readers', function 
     const k = fakeKey('full');
     const lines = (n: number, f: (i: number) => string): string => Array.from({ length: n }, (_, i) => f(i)).join('\n');
     const contents: [string, string][] = [
-      ['client constructors on one line', `new RetracClient("${k}"), `.repeat(Q / 30)],
+      ['client constructors on one line', `new RetracClient("${k}"), `.repeat(Q / 60)],
       ['one long argument list', `retrac.Client(${`"${k}", `.repeat(Q / 28)})`],
       ['open brackets before a value', '('.repeat(MB) + `"${k}"`],
       ['callee chains', `${'a.'.repeat(MB / 2)}Retrac("${k}")`],
@@ -320,10 +446,26 @@ describe('scan: adversarial contents for the second key-kind readers', function 
       ['collection entries above bearer headers', 'middlewares:\n  courier-auth:\n    headers:\n' + `      Authorization: Bearer ${k}\n      url: https://api.retrac.co\n`.repeat(Q / 160)],
       ['deep YAML nesting under middlewares', lines(6000, (i) => ' '.repeat(i % 150) + (i % 3 ? `m${i}:` : `Authorization: Bearer ${k} middleware https://api.retrac.co`))],
       ['ids of entries', lines(MB / 8 / 60, (i) => (i % 2 ? `{ "id": "courier", "api_key": "${k}" },` : `{ "id": "retrac${i}", "token": "${k}" },`))],
+      ['credential calls with hosts', `Credentials("R", "maven.retrac.co", "ci", "${k}")\n`.repeat(Q / 70)],
+      ['one credential call with many arguments', `Credentials(${'"a.b.co", '.repeat(MB / 10)}"${k}")`],
+      ['keychain commands', `security add-generic-password -s retrac -w ${k}\n`.repeat(Q / 60)],
+      ['host-labelled blocks', `credentials "app.retrac.co" {\n  token = "${k}"\n}\n`.repeat(Q / 50)],
+      ['labelled data directives', `retrac_key: .asciz "${k}"\n`.repeat(Q / 40)],
+      ['data directives under labels', `retrac_key:\n.asciz "${k}"\n`.repeat(Q / 40)],
+      ['typed declarations', `c_retrac_key CONSTANT VARCHAR2(24) := '${k}';\n`.repeat(Q / 50)],
+      ['equals before values', '='.repeat(MB) + `'${k}'`],
+      ['sized types before values', `VARCHAR2(${'('.repeat(MB / 2)}24) := '${k}'`],
+      ['paths before values', 'a/'.repeat(MB / 2) + ` ${k}`],
+      ['paths with values', `etcdctl put /x/retrac/api_key ${k}\n`.repeat(Q / 50)],
+      ['prose labels', `- Retrac API key (prod): ${k}\n`.repeat(Q / 80)],
+      ['words before a label end', 'word '.repeat(MB / 5) + `is ${k}`],
+      ['repository blocks', `maven {\n  url = uri("https://maven.retrac.co")\n  credentials {\n    password = "${k}"\n  }\n}\n`.repeat(Q / 100)],
+      ['route targets', `route: { cluster: retrac }\nAuthorization: Bearer ${k}\n`.repeat(Q / 60)],
+      ['upstream declarations', lines(Q / 50, (i) => (i % 2 ? `backend retrac${i} { .host = "api.retrac.co"; }` : `set bereq.http.Authorization = "Bearer ${k}";`))],
     ];
     const times: string[] = [];
     for (const [label, text] of contents) {
-      for (const fileName of ['a.sql', 'a.ts', 'a.yaml', 'a.sh', 'NuGet.config', 'SYNC.cbl']) {
+      for (const fileName of ['a.sql', 'a.ts', 'a.yaml', 'notes.md', 'NuGet.config', 'default.vcl']) {
         const { cpuMs, wallMs } = withCpuMs(() => scanText(text, { fileName }));
         times.push(`${label} as ${fileName}: ${cpuMs.toFixed(0)} ms`);
         assert.ok(cpuMs < 1000, `${label} as ${fileName}: ${cpuMs.toFixed(0)} ms of CPU (${wallMs.toFixed(0)} ms wall)`);
