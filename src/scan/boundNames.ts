@@ -388,3 +388,26 @@ export function proseLabel(s: string, valueStart: number): BoundName | undefined
   if (!words.every((w) => /^[\w.'-]{1,40}$/.test(w))) return undefined;
   return { via: 'assign', name: words.join('_') };
 }
+
+/** Lisp definers before a name and its value: `(defparameter *retrac-api-key* "…")`, `(setq retrac-token "…")`, `(define retrac-key "…")`. */
+const LISP_DEFINITION = /\((?:def[a-z-]{0,14}|setq|setf|set!|define|local|global|var)[ \t]+(\*?[\w.+!?<>/-]{1,60}?\*?)[ \t]+$/;
+
+/** A Lisp definition's name (earmuffs dropped: `*retrac-api-key*` is `retrac-api-key`). */
+export function lispDefinition(s: string, valueStart: number): BoundName | undefined {
+  const before = s.slice(Math.max(0, valueStart - 100), valueStart);
+  if (!before.includes('(')) return undefined;
+  const m = LISP_DEFINITION.exec(before);
+  return m ? { via: 'assign', name: m[1].replace(/^\*|\*$/g, '') } : undefined;
+}
+
+/** APL's assignment arrow: `RetracKey←'…'`. */
+export function aplAssignment(s: string, valueStart: number): BoundName | undefined {
+  let j = valueStart;
+  while (j > 0 && isSpace(s.charCodeAt(j - 1))) j--;
+  if (s.charCodeAt(j - 1) !== 0x2190 /* ← */) return undefined;
+  j--;
+  while (j > 0 && isSpace(s.charCodeAt(j - 1))) j--;
+  const e = j;
+  while (j > 0 && e - j < 64 && isNameChar(s.charCodeAt(j - 1))) j--;
+  return j < e ? { via: 'assign', name: s.slice(j, e) } : undefined;
+}

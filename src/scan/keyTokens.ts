@@ -4,7 +4,7 @@
 // (`"key": "RETRAC_API_KEY"` then `"value": "…"`), read through `lineText`.
 import { RESTRICTED_PREFIX } from '../api/keys';
 import {
-  credentialService, dataDirectiveLabel, echoedInto, hostBlockLabel, isProseFileName, keywordDeclaration, namesRetracHost,
+  aplAssignment, credentialService, dataDirectiveLabel, echoedInto, hostBlockLabel, isProseFileName, keywordDeclaration, lispDefinition, namesRetracHost,
   namesRetracIndexCredential, pathNameBefore, proseLabel, retracClientArgument, SqlColumnLists, sqlTupleCellName, typedDeclaration,
 } from './boundNames';
 import { alnumRunEnd, isAlnum, isIdentChar, isImplausibleKeyBody, type KeyLengths } from './keyShape';
@@ -532,7 +532,7 @@ export class KeyTokens {
     const syntactic = retracClientArgument(s, valueStart) ?? sqlTupleCellName(s, valueStart, this.sqlColumns, line) ??
       keywordDeclaration(s, valueStart, end) ?? echoedInto(s, valueStart, end) ?? typedDeclaration(s, valueStart) ??
       dataDirectiveLabel(s, valueStart, () => (line > 0 ? this.lineText(line - 1) : '')) ?? pathNameBefore(s, valueStart) ??
-      (this.prose ? proseLabel(s, valueStart) : undefined);
+      lispDefinition(s, valueStart) ?? aplAssignment(s, valueStart) ?? (this.prose ? proseLabel(s, valueStart) : undefined);
     if (syntactic) return syntactic;
     // `JSON.stringify("…")` in build-time defines, `SecretStr("…")`: the name stands before the wrapper.
     const wrapper = WRAPPER_BEFORE.exec(before);

@@ -294,6 +294,9 @@ class LineScan extends DataModel {
     if (tok.via === 'bearer') {
       // `quarkus.rest-client.courier.headers.Authorization=Bearer …`: the label's own path says whose header it is.
       if (this.bearerLabelOwnedByAnother(tok, line)) return false;
+      // A contract file (Pact) says where all its interactions go: `"provider": { "name": "Courier" }`.
+      const provider = this.contractProvider();
+      if (provider !== undefined) return hasRetracWord(provider);
       // An interceptor's header goes where the interceptor's client goes; a middleware section named for another
       // service (Traefik `courier-auth:` / `customRequestHeaders:`) is that service's, whatever Retrac URL is near.
       return this.prep.retracFile || this.retracAround(this.requestWindow(line), line) || this.openApiServerIsRetrac(line) ||
@@ -377,7 +380,7 @@ class LineScan extends DataModel {
   private ownedByAnother(tok: KeyToken, line: number): boolean {
     const name = tok.name ?? '';
     return (name !== '' && ownerOf(name, this.factsOf(line).text, tok.start) === 'other') || this.entryOwnerIsOther(line) ||
-      (tok.via === 'bearer' && this.bearerLabelOwnedByAnother(tok, line)) || this.objectOwnerIsOther(line, tok);
+      (tok.via === 'bearer' && this.bearerLabelOwnedByAnother(tok, line)) || this.objectOwnerIsOther(line, tok) || this.contractProviderIsOther();
   }
 
   /**
@@ -435,6 +438,35 @@ class LineScan extends DataModel {
       child = name;
     }
     return false;
+  }
+
+  /**
+   * The provider a contract file's interactions go to (Pact: `"interactions": [ … ]` and `"provider": { "name": … }`,
+   * the name on the provider's line or the next); read once per scan from the JSON's first and last CONTRACT_EDGE
+   * lines; undefined in any other file.
+   */
+  private contractProvider(): string | undefined {
+    if (this.provider === undefined) {
+      this.provider = null;
+      let interactions = false;
+      let name: string | undefined;
+      // JSON only, and only its first and last CONTRACT_EDGE lines (where Pact writes `consumer`, `provider`, `interactions`): bounded per scan.
+      for (let l = 0; this.prep.jsonData && l <= this.last; l = l === CONTRACT_EDGE - 1 ? Math.max(l + 1, this.last - CONTRACT_EDGE) : l + 1) {
+        const t = this.factsText(l);
+        if (t.length > 2000) continue;
+        if (!interactions && t.includes('"interactions"')) interactions = true;
+        if (name === undefined && t.includes('"provider"')) name = CONTRACT_PROVIDER.exec(l < this.last ? t + this.factsText(l + 1).slice(0, 200) : t)?.[1];
+        if (interactions && name !== undefined) break;
+      }
+      if (interactions && name !== undefined) this.provider = name;
+    }
+    return this.provider ?? undefined;
+  }
+  private provider?: string | null;
+
+  private contractProviderIsOther(): boolean {
+    const p = this.contractProvider();
+    return p !== undefined && !hasRetracWord(p);
   }
 
   /**
@@ -1049,6 +1081,9 @@ type FindingExtras = Partial<Pick<Finding, 'keyType' | 'envName' | 'literalStart
 /** `cluster: retrac`, `"backend": "retrac"`, `upstream = retrac-api`: the upstream a proxy route sends to. */
 const ROUTE_TARGET = /(?<![\w-])["']?(?:cluster|backend|upstream)["']?[ \t]*[:=][ \t]*["']?([\w.-]{2,60})/;
 const UPSTREAM_BUCKET = 32;
+const CONTRACT_EDGE = 200;
+/** Pact: `"provider": { "name": "Retrac" }` (the name may follow on the next line). */
+const CONTRACT_PROVIDER = /"provider"\s*:\s*\{\s*"name"\s*:\s*"([^"]{1,80})"/;
 /** `backend retrac {` (VCL), `upstream retrac {` (nginx): a declared upstream. */
 const UPSTREAM_DECL = /^\s*(?:backend|upstream)\s+["']?([\w.-]{1,60})["']?\s*\{/;
 /** A YAML line that opens a mapping: `  courier-auth:`, `- name:` excluded (a list item's field is not an entry name). */

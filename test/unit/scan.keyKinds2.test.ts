@@ -338,6 +338,73 @@ tn('r2 classes: host-bound credentials, files, prose, declarations (negatives)',
 ]);
 
 // ---------------------------------------------------------------------------------------------
+// Round 3 (written after round 2's fixes, in kinds not looked at yet; first run with those fixes).
+tp('r3 tests, contracts and low-code', [
+  ['Pact file: provider named below', 'pacts/stock-retrac.json', (k) => `{\n  "consumer": { "name": "stock" },\n  "interactions": [{\n    "request": { "method": "GET", "path": "/v1/items", "headers": { "Authorization": "Bearer ${k}" } }\n  }],\n  "provider": { "name": "Retrac" }\n}`],
+  ['Karate feature', 'src/test/items.feature', (k) => `Feature: items\n\n  Scenario: list\n    Given url 'https://api.retrac.co/v1/items'\n    And header Authorization = 'Bearer ${k}'\n    When method get\n    Then status 200`],
+  ['Cucumber step with a header', 'features/items.feature', (k) => `Scenario: list items\n  Given the base URL "${API}"\n  And I set header "Authorization" to "Bearer ${k}"\n  When I GET "/v1/items"`],
+  ['Robot Framework variable table', 'tests/items.robot', (k) => `*** Variables ***\n\${RETRAC_KEY}    ${k}\n\${BASE}          ${API}`],
+  ['RSpec WebMock stub with a header', 'spec/items_spec.rb', (k) => `stub_request(:get, "${API}/v1/items")\n  .with(headers: { "Authorization" => "Bearer ${k}" })\n  .to_return(status: 200, body: "[]")`],
+  ['Dredd config', 'dredd.yml', (k) => `endpoint: '${API}'\nheader:\n  - 'Authorization: Bearer ${k}'\nblueprint: openapi.yaml`],
+  ['Retool resource headers as pairs', 'retool/resources.json', (k) => `{"resourceName": "retrac", "options": {"baseURL": "${API}", "headers": [["Authorization", "Bearer ${k}"], ["Accept", "application/json"]]}}`],
+  ['Node-RED http request node', 'flows.json', (k) => `[{"id": "a1", "type": "http request", "method": "GET", "url": "${API}/v1/items", "headers": {"Authorization": "Bearer ${k}"}}]`],
+  ['Power Automate HTTP action', 'flows/sync/definition.json', (k) => `{"actions": {"HTTP": {"type": "Http", "inputs": {"method": "GET", "uri": "${API}/v1/items", "headers": {"Authorization": "Bearer ${k}"}}}}}`],
+  ['restricted key in a Robot variable', 'tests/dev.robot', (k) => `*** Variables ***\n\${TOKEN}    ${k}`, R],
+]);
+tp('r3 data and deploy tools', [
+  ['Meltano extractor config', 'meltano.yml', (k) => `plugins:\n  extractors:\n  - name: tap-retrac\n    variant: acme\n    config:\n      api_key: ${k}\n      start_date: '2026-01-01'`],
+  ['Airflow connections YAML', 'airflow/connections.yaml', (k) => `retrac_default:\n  conn_type: http\n  host: api.retrac.co\n  password: ${k}`],
+  ['spark-defaults.conf', 'conf/spark-defaults.conf', (k) => `spark.executor.memory   4g\nspark.retrac.api.key     ${k}`],
+  ['Kestra flow http task', 'flows/sync.yml', (k) => `id: sync\nnamespace: stock\ntasks:\n  - id: items\n    type: io.kestra.plugin.core.http.Request\n    uri: ${API}/v1/items\n    headers:\n      Authorization: "Bearer ${k}"`],
+  ['Kamal clear env', 'config/deploy.yml', (k) => `service: stock\nimage: acme/stock\nenv:\n  clear:\n    RETRAC_API_KEY: ${k}\n    LOG_LEVEL: info`],
+  ['Elastic Beanstalk option_settings', '.ebextensions/env.config', (k) => `option_settings:\n  aws:elasticbeanstalk:application:environment:\n    RETRAC_API_KEY: ${k}`],
+  ['Supabase edge secrets', 'supabase/config.toml', (k) => `[edge_runtime]\nenabled = true\n\n[edge_runtime.secrets]\nRETRAC_API_KEY = "${k}"`],
+  ['Airbyte source config in a Retrac folder', 'airbyte/sources/retrac/config.json', (k) => `{\n  "api_key": "${k}",\n  "start_date": "2026-01-01"\n}`],
+]);
+tp('r3 languages and shells', [
+  ['APL assignment arrow', 'sync.apl', (k) => `RetracKey←'${k}'`],
+  ['PostScript def', 'label.ps', (k) => `/retracKey (${k}) def`],
+  ['Common Lisp defparameter with earmuffs', 'src/config.lisp', (k) => `(defparameter *retrac-api-key* "${k}")`],
+  ['Emacs Lisp defconst', 'stock.el', (k) => `(defconst stock-retrac-token "${k}"\n  "The token.")`],
+  ['Raku my with a hyphenated name', 'bin/sync.raku', (k) => `my $retrac-key = '${k}';`],
+  ['Lean def', 'Stock/Config.lean', (k) => `def retracApiKey : String := "${k}"`],
+  ['Janet def', 'src/config.janet', (k) => `(def retrac-key "${k}")`],
+  ['bash declare -x', 'scripts/env.sh', (k) => `declare -x RETRAC_API_KEY="${k}"`],
+  ['bash readonly', 'scripts/env2.sh', (k) => `readonly RETRAC_TOKEN=${k}`],
+  ['zsh typeset', '.zshenv', (k) => `typeset -gx RETRAC_API_KEY=${k}`],
+  ['tcsh set with spaces', '.tcshrc', (k) => `set retrac_key = ${k}`],
+  ['GDScript const', 'scripts/config.gd', (k) => `const RETRAC_KEY := "${k}"`],
+]);
+tn('r3 hard negatives', [
+  ['Pact file of a courier provider', 'pacts/stock-courier.json', (v) => `{\n  "consumer": { "name": "stock-retrac-sync" },\n  "interactions": [{\n    "request": { "headers": { "Authorization": "Bearer ${v}" } }\n  }],\n  "provider": { "name": "Courier" }\n}`],
+  ['Karate: courier URL in a Retrac feature', 'src/test/ship.feature', (v) => `Feature: ship after the retrac sync\n\n  Scenario: rates\n    Given url 'https://api.courier.example/v1/rates'\n    And header Authorization = 'Bearer ${v}'`],
+  ['Robot: courier variable next to a Retrac one', 'tests/ship.robot', (v) => `*** Variables ***\n\${RETRAC_URL}     ${API}\n\${COURIER_KEY}    ${v}`],
+  ['Retool: courier resource', 'retool/resources.json', (v) => `{"resourceName": "courier", "options": {"baseURL": "${COURIER}", "headers": [["Authorization", "Bearer ${v}"]]}, "notes": "after retrac"}`],
+  ['Meltano: courier extractor after a Retrac one', 'meltano.yml', (v) => `plugins:\n  extractors:\n  - name: tap-retrac\n    config:\n      start_date: '2026-01-01'\n  - name: tap-courier\n    config:\n      api_key: ${v}`],
+  ['Kamal: Retrac key as a secret name, courier clear', 'config/deploy.yml', (v) => `env:\n  secret:\n    - RETRAC_API_KEY\n  clear:\n    COURIER_TOKEN: ${v}`],
+  ['Common Lisp courier key', 'src/ship.lisp', (v) => `(defparameter *retrac-url* "${API}")\n(defparameter *courier-key* "${v}")`],
+  ['spark conf of another store', 'conf/spark-defaults.conf', (v) => `spark.retrac.url        ${API}\nspark.hadoop.fs.s3a.secret.key   ${v}`],
+  ['Set-Cookie in a Retrac response log', 'logs/http.log', (v) => `< HTTP/2 200\n< server: api.retrac.co\n< set-cookie: session=${v}; Path=/; HttpOnly`],
+  ['ETag on a Retrac response', 'logs/http2.log', (v) => `GET ${API}/v1/items 200\nETag: "${v}"\nIf-None-Match: "${v}"`],
+  ['webpack chunk hash with a Retrac name', 'dist/manifest.json', () => `{"retrac.js": "retrac.${hex(20)}.js", "retracChunk": "${hex(24)}"}`],
+  ['Stripe customer id in a Retrac sync table', 'db/seed_customers.sql', () => `INSERT INTO retrac_customers (retrac_id, stripe_customer) VALUES ('c${hex(24)}', 'cus_${randomAlnum(14)}');`],
+]);
+
+// The classes behind round 3's misses, in more dialects (written with the fixes).
+tp('r3 classes: Lisp definers, APL, contract providers', [
+  ['Common Lisp defvar', 'src/vars.lisp', (k) => `(defvar *retrac-token* "${k}")`],
+  ['Emacs Lisp setq', 'init.el', (k) => `(setq retrac-api-key "${k}")`],
+  ['Fennel local', 'config.fnl', (k) => `(local retrac-key "${k}")`],
+  ['Scheme define', 'config.scm', (k) => `(define retrac-api-token "${k}")`],
+  ['APL with spaces around the arrow', 'keys.apl', (k) => `retrac_token ← '${k}'`],
+  ['Pact v3 with the provider first', 'pacts/v3.json', (k) => `{\n  "provider": {\n    "name": "retrac-api"\n  },\n  "interactions": [\n    { "request": { "headers": { "Authorization": "Bearer ${k}" } } }\n  ]\n}`],
+]);
+tn('r3 classes: Lisp definers, APL, contract providers (negatives)', [
+  ['Common Lisp courier defvar after a Retrac URL', 'src/vars.lisp', (v) => `(defvar *retrac-url* "${API}")\n(defvar *courier-token* "${v}")`],
+  ['Pact with the provider first: a courier', 'pacts/ship.json', (v) => `{\n  "consumer": { "name": "retrac-sync" },\n  "provider": {\n    "name": "courier"\n  },\n  "interactions": [\n    { "request": { "headers": { "Authorization": "Bearer ${v}" } } }\n  ]\n}`],
+]);
+
+// ---------------------------------------------------------------------------------------------
 
 interface Outcome {
   c: Case;
@@ -413,7 +480,8 @@ describe('scan: key rules across file kinds, second red team (engineer P)', () =
 // The readers added for these classes (Retrac client arguments, keyword declarations, SQL tuples
 // and their column lists, echo sinks, host-encoded names, XML elements and collection entries above
 // a line, ids of entries; round 2: credential calls and keychain commands, host-labelled blocks, assembler
-// labels, sized types, paths, prose labels, repository blocks, route targets and upstreams) stay linear: adversarial contents each scan in well under a second of CPU.
+// labels, sized types, paths, prose labels, repository blocks, route targets and upstreams; round 3: Lisp
+// definers, APL arrows, contract providers) stay linear: adversarial contents each scan in well under a second of CPU.
 describe('scan: adversarial contents for the second key-kind readers', function () {
   this.timeout(120_000);
   it('each scans in under a second of CPU', () => {
@@ -461,11 +529,16 @@ describe('scan: adversarial contents for the second key-kind readers', function 
       ['words before a label end', 'word '.repeat(MB / 5) + `is ${k}`],
       ['repository blocks', `maven {\n  url = uri("https://maven.retrac.co")\n  credentials {\n    password = "${k}"\n  }\n}\n`.repeat(Q / 100)],
       ['route targets', `route: { cluster: retrac }\nAuthorization: Bearer ${k}\n`.repeat(Q / 60)],
+      ['Lisp definers', `(defparameter *retrac-api-key* "${k}")\n`.repeat(Q / 50)],
+      ['open brackets before a definer', '('.repeat(MB) + `def x "${k}"`],
+      ['APL arrows', `RetracKey←'${k}' `.repeat(Q / 40)],
+      ['arrows without names', '←'.repeat(MB / 2) + `'${k}'`],
+      ['contract files', '{\n  "provider": { "name": "courier" },\n  "interactions": [\n' + `    { "headers": { "Authorization": "Bearer ${k}" } },\n`.repeat(Q / 70) + '  ]\n}'],
       ['upstream declarations', lines(Q / 50, (i) => (i % 2 ? `backend retrac${i} { .host = "api.retrac.co"; }` : `set bereq.http.Authorization = "Bearer ${k}";`))],
     ];
     const times: string[] = [];
     for (const [label, text] of contents) {
-      for (const fileName of ['a.sql', 'a.ts', 'a.yaml', 'notes.md', 'NuGet.config', 'default.vcl']) {
+      for (const fileName of ['a.sql', 'a.ts', 'a.yaml', 'notes.md', 'pact.json', 'default.vcl']) {
         const { cpuMs, wallMs } = withCpuMs(() => scanText(text, { fileName }));
         times.push(`${label} as ${fileName}: ${cpuMs.toFixed(0)} ms`);
         assert.ok(cpuMs < 1000, `${label} as ${fileName}: ${cpuMs.toFixed(0)} ms of CPU (${wallMs.toFixed(0)} ms wall)`);
