@@ -129,6 +129,9 @@ export function isImplausibleKeyBody(body: string): boolean {
   // Only digits (ids, timestamps), only one letter case (identifiers, words) or hex (hashes):
   // a random 24-character key has each of these with probability below 1e-8.
   if (classes === 1 || classes === 2 || classes === 4) return true;
+  // Digits and one letter case only (`warehousesnapshotv2count` after `retrac_`, a table or column name):
+  // keys are drawn from both cases, so a random 24-character key lacks one with probability about 2e-6.
+  if ((classes === 3 || classes === 5) && body.length >= 20) return true;
   if (hexOnlyLower || hexOnlyUpper) return true;
   // Letters only, in camel-case words (`fetchInventoryItemsPaged`): an identifier. A random key
   // has no digit and this case pattern together with probability below 1e-5.

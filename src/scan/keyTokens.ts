@@ -3,6 +3,10 @@
 // a name); and how each is introduced. A name may come from a partner on the lines above
 // (`"key": "RETRAC_API_KEY"` then `"value": "…"`), read through `lineText`.
 import { RESTRICTED_PREFIX } from '../api/keys';
+import {
+  aplAssignment, credentialService, dataDirectiveLabel, echoedInto, hostBlockLabel, isProseFileName, keywordDeclaration, lispDefinition, namesRetracHost,
+  namesRetracIndexCredential, pathNameBefore, proseLabel, retracClientArgument, SqlColumnLists, sqlTupleCellName, typedDeclaration,
+} from './boundNames';
 import { alnumRunEnd, isAlnum, isIdentChar, isImplausibleKeyBody, type KeyLengths } from './keyShape';
 import { isGenericKeyName, lastSegment, nameSaysRetracKey } from './names';
 import type { KeyType } from './prepare';
@@ -246,6 +250,8 @@ export class KeyTokens {
   private readonly runs = new AlnumRuns('', 1, 0, 0);
   /** tableTop by line (negative keys for Markdown tables). */
   private readonly tableTops = new Map<number, number>();
+  /** `INSERT … (columns)` lists by line, for `VALUES` rows below them. */
+  private readonly sqlColumns: SqlColumnLists;
 
   constructor(
     private readonly lengths: KeyLengths,
@@ -254,7 +260,31 @@ export class KeyTokens {
     /** The line of the nearest unclosed opener above a line within `limit` lines, or -1. */
     private readonly openerAbove: (line: number, limit: number) => number = () => -1,
     private readonly lastLine: () => number = () => -1,
-  ) {}
+    fileName?: string,
+  ) {
+    this.sqlColumns = new SqlColumnLists(lineText);
+    const base = fileName?.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1).replace(/^\.+/, '');
+    // The name without its extension (`retrac_key_id.txt` names an id), unless the extension says key (`retrac.key`).
+    const stem = base !== undefined && !/\.(?:key|token|secret)$/i.test(base) ? base.replace(/\.[A-Za-z0-9]{1,5}$/, '') : base;
+    this.fileKeyName = stem !== undefined && stem.length < 120 && nameSaysRetracKey(stem) ? stem : undefined;
+    this.prose = isProseFileName(fileName);
+  }
+
+  /** The file's own name when it says Retrac key (`env/RETRAC_API_KEY`, `secrets/retrac_api_key.txt`, `.retrac_token`). */
+  private readonly fileKeyName: string | undefined;
+  /** Notes, mail, plain text and docs: a phrase before `:`/`is` may name a key (boundNames.ts `proseLabel`). */
+  private readonly prose: boolean;
+
+  private hostBlockAbove(line: number): string | undefined {
+    const opener = this.openerAbove(line, 10);
+    return opener >= 0 && opener < line ? hostBlockLabel(this.lineText(opener)) : undefined;
+  }
+
+  /** A file that is only the key, named for it: the token alone on one of its at most three lines. */
+  private fileIsKey(s: string, start: number, end: number): boolean {
+    if (this.fileKeyName === undefined || this.lastLine() > 2) return false;
+    return /^\s*["']?$/.test(s.slice(0, start)) && /^["']?\s*$/.test(s.slice(end));
+  }
 
   restricted(s: string, keys: KeyToken[], line: number): void {
     this.prefixed(s, keys, line, RESTRICTED_PREFIX);
@@ -371,6 +401,7 @@ export class KeyTokens {
       if (isImplausibleKeyBody(key)) continue;
       const intro = this.introduction(s, start, line, end);
       if (intro.via !== 'bare') keys.push({ start, end, key, keyType: 'full', ...intro });
+      else if (this.fileIsKey(s, start, end)) keys.push({ start, end, key, keyType: 'full', via: 'assign', name: this.fileKeyName });
     }
   }
 
@@ -409,6 +440,12 @@ export class KeyTokens {
   private introduction(s: string, start: number, line: number, end: number): { via: KeyToken['via']; name?: string } {
     const host = this.hostCredential(s, start, end, line);
     if (host) return host;
+    // A credentials call with a host argument, a keychain entry named by a flag: whose service it is (boundNames.ts).
+    const service = credentialService(s, start > 0 && isQuote(s.charCodeAt(start - 1)) ? start - 1 : start);
+    if (service) return { via: service === 'retrac' ? 'host' : 'bare' };
+    // `credentials "app.terraform.io" {` / `token = …` (`.terraformrc`): the block's label is the host.
+    const labelled = hostBlockLabel(s) ?? (line > 0 ? this.hostBlockAbove(line) : undefined);
+    if (labelled) return { via: RETRAC_HOST.test(labelled) ? 'host' : 'bare' };
     let valueStart = start > 0 && isQuote(s.charCodeAt(start - 1)) ? start - 1 : start;
     // `'"…"'`: a quoted JSON string inside a string (esbuild defines).
     if (valueStart < start && isQuote(s.charCodeAt(valueStart - 1)) && s.charCodeAt(valueStart - 1) !== s.charCodeAt(valueStart)) valueStart--;
@@ -490,12 +527,19 @@ export class KeyTokens {
     // `set -l token …` (fish), `setenv TOKEN …` (csh).
     const bound = BINDING_BEFORE.exec(before);
     if (bound) return { via: 'assign', name: bound[1] };
+    // Names bound by the statement's syntax rather than by an operator before the value (boundNames.ts):
+    // `new RetracClient("…")`, `VALUES ('retrac', '…')`, `01 RETRAC-KEY PIC X(24) VALUE "…"`, `echo … | … put RETRAC_API_KEY`.
+    const syntactic = retracClientArgument(s, valueStart) ?? sqlTupleCellName(s, valueStart, this.sqlColumns, line) ??
+      keywordDeclaration(s, valueStart, end) ?? echoedInto(s, valueStart, end) ?? typedDeclaration(s, valueStart) ??
+      dataDirectiveLabel(s, valueStart, () => (line > 0 ? this.lineText(line - 1) : '')) ?? pathNameBefore(s, valueStart) ??
+      lispDefinition(s, valueStart) ?? aplAssignment(s, valueStart) ?? (this.prose ? proseLabel(s, valueStart) : undefined);
+    if (syntactic) return syntactic;
     // `JSON.stringify("…")` in build-time defines, `SecretStr("…")`: the name stands before the wrapper.
     const wrapper = WRAPPER_BEFORE.exec(before);
     const name = assignedName(s, wrapper ? valueStart - (before.length - wrapper.index) : valueStart);
     if (name === undefined) return this.setterName(before) ?? lookupFallback(s, valueStart) ?? { via: 'bare' };
     // `"api.retrac.co": "…"` (composer `auth.json` `bearer`, per-host token maps): credentials for that host.
-    if (name.operator && RETRAC_HOST.test(name.name)) return { via: 'host', name: name.name };
+    if (name.operator && (RETRAC_HOST.test(name.name) || namesRetracHost(name.name) || namesRetracIndexCredential(name.name))) return { via: 'host', name: name.name };
     const lower = name.name.toLowerCase();
     // `Sys.getenv("X", unset = "…")`, `get(ENV, "X", default = …)`: a lookup's fallback argument.
     if (FALLBACK_LABELS.has(lower) && ENV_LOOKUP.test(before)) {

@@ -132,7 +132,7 @@ export abstract class LineModel implements Lines {
     private readonly shapeCache?: Map<string, LineShape>,
   ) {
     this.last = starts.length - 1;
-    this.keyTokens = new KeyTokens(prep.lengths, (l) => this.factsText(l), (l, limit) => this.openerAbove(l, limit), () => this.last);
+    this.keyTokens = new KeyTokens(prep.lengths, (l) => this.factsText(l), (l, limit) => this.openerAbove(l, limit), () => this.last, prep.options.fileName);
   }
 
   /** Starts a scan: the facts of lines `first..lastLine` are cached from now on. */

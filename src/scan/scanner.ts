@@ -301,7 +301,14 @@ class LineScan extends DataModel {
     if (tok.via === 'bearer') {
       // `quarkus.rest-client.courier.headers.Authorization=Bearer …`: the label's own path says whose header it is.
       if (this.bearerLabelOwnedByAnother(tok, line)) return false;
-      return this.prep.retracFile || this.retracAround(this.requestWindow(line), line) || this.openApiServerIsRetrac(line) || this.interceptedToRetrac(line);
+      // A contract file (Pact) says where all its interactions go: `"provider": { "name": "Courier" }`.
+      const provider = this.contractProvider();
+      if (provider !== undefined) return hasRetracWord(provider);
+      // An interceptor's header goes where the interceptor's client goes; a middleware section named for another
+      // service (Traefik `courier-auth:` / `customRequestHeaders:`) is that service's, whatever Retrac URL is near.
+      return this.prep.retracFile || this.retracAround(this.requestWindow(line), line) || this.openApiServerIsRetrac(line) ||
+        (this.interceptedToRetrac(line) && !(this.prep.paragraphs && this.collectionEntryIsOther(line))) ||
+        this.routeTargetIsRetrac(line) || this.onlyUpstreamIsRetrac(line);
     }
     if (tok.via === 'host') return true; // bound to a Retrac host by its own syntax (keyTokens.ts)
     const name = tok.name ?? '';
@@ -312,7 +319,7 @@ class LineScan extends DataModel {
     // `password = …` under `[retrac]` (`.pypirc`, a tool's credentials file): only in a section or file named for Retrac.
     // `auth: { username: KEY, password: '' }`: a key as the user of basic auth, only in a request that goes to Retrac.
     if (USER_NAME.test(name)) return !this.ownedByAnother(tok, line) && this.retracAround(this.requestWindow(line), line);
-    if (PASSWORD_NAME.test(name)) return !this.ownedByAnother(tok, line) && (this.prep.retracFile || this.inRetracSection(line) || this.xmlEntryIdSaysRetrac(line));
+    if (PASSWORD_NAME.test(name)) return !this.ownedByAnother(tok, line) && (this.prep.retracFile || this.inRetracSection(line) || this.xmlEntryIdSaysRetrac(line) || this.xmlElementSaysRetrac(line) || this.repositoryUrlIsRetrac(line));
     if (!isGenericKeyName(name)) return false;
     if (this.ownedByAnother(tok, line)) return false;
     if (this.prep.retracFile) return true;
@@ -380,7 +387,7 @@ class LineScan extends DataModel {
   private ownedByAnother(tok: KeyToken, line: number): boolean {
     const name = tok.name ?? '';
     return (name !== '' && ownerOf(name, this.factsOf(line).text, tok.start) === 'other') || this.entryOwnerIsOther(line) ||
-      (tok.via === 'bearer' && this.bearerLabelOwnedByAnother(tok, line)) || this.objectOwnerIsOther(line, tok);
+      (tok.via === 'bearer' && this.bearerLabelOwnedByAnother(tok, line)) || this.objectOwnerIsOther(line, tok) || this.contractProviderIsOther();
   }
 
   /**
@@ -413,6 +420,145 @@ class LineScan extends DataModel {
       const id = t.length < 300 ? XML_ENTRY_ID.exec(t) : null;
       if (id) return hasRetracWord(id[1]);
       if (/^\s*<[\w.-]+>\s*$/.test(t)) return false; // the entry's opener: no id above the key
+    }
+    return false;
+  }
+
+  /**
+   * In an indented file, an ancestor of the line is an entry of a named collection (`middlewares:`,
+   * `services:`, `clients:`, `plugins:` …) whose own name names another service before any ancestor
+   * names Retrac: Traefik `middlewares:` / `courier-auth:` / `headers:` / `Authorization: Bearer …`.
+   * Ancestors by indentation, within FLOW_LINES; undefined names stop nothing.
+   */
+  private collectionEntryIsOther(line: number): boolean {
+    let indent = this.shape(line).indent;
+    let child: string | undefined;
+    for (let l = line - 1; indent > 0 && l >= Math.max(0, line - FLOW_LINES); l--) {
+      const sh = this.shape(l);
+      if (sh.empty || sh.indent < 0 || sh.indent >= indent) continue;
+      indent = sh.indent;
+      const t = this.factsText(l);
+      const name = t.length < 300 ? YAML_KEY_LINE.exec(t)?.[1] : undefined;
+      if (name === undefined) return false;
+      if (hasRetracWord(name)) return false;
+      if (child !== undefined && ENTRY_COLLECTIONS.has(name.toLowerCase()) && child.split(WORD_PARTS).some((w) => isOtherServiceName(w))) return true;
+      child = name;
+    }
+    return false;
+  }
+
+  /**
+   * The provider a contract file's interactions go to (Pact: `"interactions": [ … ]` and `"provider": { "name": … }`,
+   * the name on the provider's line or the next); read once per scan from the JSON's first and last CONTRACT_EDGE
+   * lines; undefined in any other file.
+   */
+  private contractProvider(): string | undefined {
+    if (this.provider === undefined) {
+      this.provider = null;
+      let interactions = false;
+      let name: string | undefined;
+      // JSON only, and only its first and last CONTRACT_EDGE lines (where Pact writes `consumer`, `provider`, `interactions`): bounded per scan.
+      for (let l = 0; this.prep.jsonData && l <= this.last; l = l === CONTRACT_EDGE - 1 ? Math.max(l + 1, this.last - CONTRACT_EDGE) : l + 1) {
+        const t = this.factsText(l);
+        if (t.length > 2000) continue;
+        if (!interactions && t.includes('"interactions"')) interactions = true;
+        if (name === undefined && t.includes('"provider"')) name = CONTRACT_PROVIDER.exec(l < this.last ? t + this.factsText(l + 1).slice(0, 200) : t)?.[1];
+        if (interactions && name !== undefined) break;
+      }
+      if (interactions && name !== undefined) this.provider = name;
+    }
+    return this.provider ?? undefined;
+  }
+  private provider?: string | null;
+
+  private contractProviderIsOther(): boolean {
+    const p = this.contractProvider();
+    return p !== undefined && !hasRetracWord(p);
+  }
+
+  /**
+   * A proxy route names the upstream its headers go to: Envoy `route: { cluster: retrac }` beside
+   * `request_headers_to_add`, `backend: retrac`, `upstream: retrac-api` (in the key's request window, which names no other host).
+   */
+  private routeTargetIsRetrac(line: number): boolean {
+    const ext = this.requestWindow(line);
+    if (this.namesOtherHost(ext)) return false;
+    for (let l = ext.from; l <= ext.to; l++) {
+      const t = this.factsText(l);
+      const m = t.length < 400 && /cluster|backend|upstream/.test(t) ? ROUTE_TARGET.exec(t) : null;
+      if (m && hasRetracWord(m[1])) return true;
+    }
+    return false;
+  }
+
+  /**
+   * A proxy config whose declared backends or upstreams near the line (`backend retrac { .host = … }` in
+   * Varnish VCL, nginx `upstream retrac { … }`) are all Retrac's: the headers it sets go there. Near is the
+   * line's bucket of UPSTREAM_BUCKET lines and FLOW_LINES around it; each line is classified once, each bucket answered once.
+   */
+  private onlyUpstreamIsRetrac(line: number): boolean {
+    const bucket = Math.floor(line / UPSTREAM_BUCKET);
+    let v = this.upstreamBuckets.get(bucket);
+    if (v === undefined) {
+      let retrac = false;
+      let other = false;
+      const from = Math.max(0, bucket * UPSTREAM_BUCKET - FLOW_LINES);
+      const to = Math.min(this.last, (bucket + 1) * UPSTREAM_BUCKET - 1 + FLOW_LINES);
+      for (let l = from; l <= to && !other; l++) {
+        let kind = this.upstreamLines.get(l);
+        if (kind === undefined) {
+          const t = this.factsText(l);
+          const m = t.length > 400 || (!t.includes('backend') && !t.includes('upstream')) ? null : UPSTREAM_DECL.exec(t);
+          kind = !m ? 0 : hasRetracWord(m[1]) || t.includes('retrac.co') ? 1 : 2;
+          this.upstreamLines.set(l, kind);
+        }
+        if (kind === 1) retrac = true;
+        else if (kind === 2) other = true;
+      }
+      this.upstreamBuckets.set(bucket, (v = retrac && !other));
+    }
+    return v;
+  }
+  /** By line: 0 no upstream declared, 1 a Retrac one, 2 another. */
+  private readonly upstreamLines = new Map<number, number>();
+  private readonly upstreamBuckets = new Map<number, boolean>();
+
+  /**
+   * The block that holds the line's block has a `url` field of its own on a Retrac host: Gradle
+   * `maven { url = uri("https://maven.retrac.co/…") credentials { password = "…" } }` (a repository and its credentials).
+   */
+  private repositoryUrlIsRetrac(line: number): boolean {
+    const opener = this.openerAbove(line, CONTEXT_LINES);
+    if (opener < 0 || opener >= line) return false;
+    const parent = this.openerAbove(opener, CONTEXT_LINES);
+    if (parent < 0 || parent >= opener) return false;
+    let retrac = false;
+    for (let l = parent; l <= Math.min(this.last, parent + 2 * CONTEXT_LINES); l++) {
+      if (l > parent && this.openerAbove(l, CONTEXT_LINES) !== parent) {
+        if (l > line) break;
+        continue;
+      }
+      const t = this.factsText(l);
+      if (t.length > 400 || !/\burl\b/i.test(t) || !t.includes('://')) continue;
+      if (this.namesOtherHost({ from: l, to: l })) return false;
+      retrac ||= this.factsOf(l).retracTarget;
+    }
+    return retrac;
+  }
+
+  /**
+   * The XML element that encloses the line by indentation is named for Retrac: NuGet
+   * `<packageSourceCredentials>` / `<retrac>` / `<add key="ClearTextPassword" value="…"/>`. The nearest
+   * less-indented line above (within FLOW_LINES) must be that element's opening tag.
+   */
+  private xmlElementSaysRetrac(line: number): boolean {
+    const indent = this.shape(line).indent;
+    for (let l = line - 1; indent > 0 && l >= Math.max(0, line - FLOW_LINES); l--) {
+      const sh = this.shape(l);
+      if (sh.empty || sh.indent < 0 || sh.indent >= indent) continue;
+      const t = this.factsText(l);
+      const tag = t.length < 300 ? XML_OPEN_TAG.exec(t) : null;
+      return tag !== null && hasRetracWord(tag[1]);
     }
     return false;
   }
@@ -519,6 +665,10 @@ class LineScan extends DataModel {
       const t = this.factsText(l);
       const m = t.length < 400 ? OWNER_FIELD.exec(t) : null;
       if (m) return !hasRetracWord(m[1]);
+      // `{ "id": "courier", "api_key": … }` (a Chef data bag item, a record keyed by its service): the id says whose
+      // entry it is when it is a service's word, unless the file itself is named for Retrac.
+      const id = t.length < 400 && !this.prep.retracFile ? ID_OWNER_FIELD.exec(t) : null;
+      if (id && (hasRetracWord(id[1]) || isOtherServiceName(id[1]))) return !hasRetracWord(id[1]);
       if (l >= line && /[}\]]/.test(t)) break;
     }
     return false;
@@ -935,6 +1085,23 @@ class LineScan extends DataModel {
 type FindingExtras = Partial<Pick<Finding, 'keyType' | 'envName' | 'literalStart' | 'literalEnd'>>;
 
 /** A field that names whose entry this is: `provider: 'courier'`, `"service": "retrac"`. */
+/** `cluster: retrac`, `"backend": "retrac"`, `upstream = retrac-api`: the upstream a proxy route sends to. */
+const ROUTE_TARGET = /(?<![\w-])["']?(?:cluster|backend|upstream)["']?[ \t]*[:=][ \t]*["']?([\w.-]{2,60})/;
+const UPSTREAM_BUCKET = 32;
+const CONTRACT_EDGE = 200;
+/** Pact: `"provider": { "name": "Retrac" }` (the name may follow on the next line). */
+const CONTRACT_PROVIDER = /"provider"\s*:\s*\{\s*"name"\s*:\s*"([^"]{1,80})"/;
+/** `backend retrac {` (VCL), `upstream retrac {` (nginx): a declared upstream. */
+const UPSTREAM_DECL = /^\s*(?:backend|upstream)\s+["']?([\w.-]{1,60})["']?\s*\{/;
+/** A YAML line that opens a mapping: `  courier-auth:`, `- name:` excluded (a list item's field is not an entry name). */
+const YAML_KEY_LINE = /^\s*["']?([\w.-]{1,80})["']?\s*:\s*(?:#.*)?$/;
+/** Collections whose entries are named by their keys (proxies, gateways, client and plugin registries). */
+const ENTRY_COLLECTIONS = new Set([
+  'middlewares', 'middleware', 'services', 'routers', 'backends', 'upstreams', 'clients', 'plugins', 'integrations',
+  'providers', 'connections', 'datasources', 'apis', 'endpoints', 'filters', 'policies', 'interceptors', 'handlers',
+]);
+const WORD_PARTS = /[-_.]|(?<=[a-z0-9])(?=[A-Z])/;
+const ID_OWNER_FIELD = /(?<![\w-])["']?id["']?[ \t]*[:=][ \t]*["']([A-Za-z][a-z-]{2,30})["']/;
 const OWNER_FIELD = /(?<![\w-])["']?(?:provider|service|vendor)["']?[ \t]*[:=][ \t]*["']?([\w.-]+)/i;
 /** A section that maps services to their keys: `api_keys:`, `tokens = {`, `"credentials": {`. */
 const KEY_MAP_NAME = /key|token|secret|credential/i;
@@ -942,7 +1109,10 @@ const KEY_MAP_NAME = /key|token|secret|credential/i;
 /** `a.b.headers.Authorization=Bearer ` before a bearer value: the label. */
 const BEARER_LABEL = /(?:^|[\s"'])([\w-]+(?:\.[\w-]+)+)["']?[ \t]*[:=][ \t]*["']?(?:Bearer|Token|Basic)[ \t]+$/i;
 const DOTTED_LABEL = /^[ \t]*([\w-]+(?:\.[\w-]+)+)[ \t]*[:=]/;
-const PASSWORD_NAME = /^(?:password|passwd|pass)$/i;
+// `ClearTextPassword` (NuGet `packageSourceCredentials`), `plaintext_password`: the same password, said to be unencrypted.
+const PASSWORD_NAME = /^(?:(?:clear|plain)_?text_?)?(?:password|passwd|pass)$/i;
+/** An XML element's opening tag alone on its line: `<retrac>`, `<Retrac name="x">` (not `<x/>`, `</x>`, `<?…`, `<!…`). */
+const XML_OPEN_TAG = /^\s*<([A-Za-z_][\w.:-]{0,80})(?:\s[^<>]{0,200})?(?<!\/)>\s*$/;
 const USER_NAME = /^(?:username|user|login)$/i;
 const XML_ENTRY_ID = /^\s*<(?:id|name)>\s*([^<]{1,80})<\/(?:id|name)>\s*$/;
 const NEUTRAL_QUALIFIERS = new Set([
