@@ -11,6 +11,8 @@ import { openerAbove, requestExtent, shapeOf, statementExtent, type LineShape, t
 
 /** Lines either side of a candidate that its rule may read (Bearer context, request extent). */
 export const CONTEXT_LINES = 10;
+/** A top-level HCL block: `resource "type" "name" {`, `data "http" "items" {`, `provider "restapi" {`, `locals {`. */
+const HCL_BLOCK_OPENER = /^[A-Za-z_][\w-]{0,40}(?:[ \t]+"[^"]{0,80}"){0,2}[ \t]*\{[ \t]*$/;
 /** Lines either side of a line that the request it belongs to may span. */
 export const REQUEST_LINES = 20;
 /** Lines between a key's definition (or its section's name) and the request that sends it. */
@@ -252,6 +254,8 @@ export abstract class LineModel implements Lines {
     let ext = this.extents.get(line);
     if (ext) return ext;
     ext = requestExtent(this, line, REQUEST_LINES);
+    const block = this.prep.hcl ? this.hclBlockAround(line) : undefined;
+    if (block) ext = { from: Math.min(block.from, ext.from), to: Math.max(block.to, ext.to) };
     if (this.prep.requestFile) {
       // One request per file (Bruno): its url, headers and auth blocks are one request.
       ext = { from: Math.max(0, line - REQUEST_LINES), to: Math.min(this.last, line + REQUEST_LINES) };
@@ -264,6 +268,23 @@ export abstract class LineModel implements Lines {
     }
     this.extents.set(line, ext);
     return ext;
+  }
+
+  /**
+   * The top-level HCL block a line is in (`resource "aws_apigatewayv2_integration" "items" {` … `}`,
+   * `data "http" "items" {`): its attributes configure one thing, so its URL and its headers (nested
+   * maps too) are one request. The opener is looked for within REQUEST_LINES above, by indentation.
+   */
+  private hclBlockAround(line: number): { from: number; to: number } | undefined {
+    for (let l = line, seen = 0; l >= Math.max(0, line - REQUEST_LINES) && seen < REQUEST_LINES; l--, seen++) {
+      const sh = this.shape(l);
+      if (sh.empty || sh.indent !== 0) continue;
+      const t = this.text(l);
+      if (t.length > 300 || !HCL_BLOCK_OPENER.test(t)) return undefined;
+      const block = this.statement(l);
+      return block.from === l && block.to >= line && block.to > l ? block : undefined;
+    }
+    return undefined;
   }
 
   /** `openerAbove` memoised by line and limit: every key of a long line asks for the same answer. */

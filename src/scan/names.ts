@@ -92,9 +92,12 @@ export function lastSegment(name: string): string {
 
 export const AUTH_WORD = /bearer|authorization|api[-_]?key|token|auth|key|secret|Retrac/i;
 const AUTH_TRIGGER = /bearer|authorization|api[-_]?key|token|auth|key|secret|Retrac/gi;
-/** After `Bearer`: an interpolation or a concatenation, never the literal itself (literals are key tokens). */
+/**
+ * After `Bearer`: an interpolation or a concatenation, never the literal itself (literals are key tokens).
+ * The scheme's literal may close a wrapper macro first: `TEXT("Bearer ") + Token` (Unreal), `_T("Bearer ") + t`.
+ */
 const AUTH_AFTER_BEARER =
-  /^[\s"'`]{0,4}(?:(?:[+.,&]|\.\.|\|\||<>|\+\+|(?:\{\}|%s|%v)["'`]?\s{0,2}[,%]\s{0,3}\(?)\s{0,3}:?["'`]?\s{0,3}[$@]?|\$\{\{?\s{0,3}|\{\{\s{0,3}|#\{|\{|\$|\\\(|%\()\s{0,3}(?:env:|process\.env\.|import\.meta\.env\.|self\.|this\.|@|secrets\.|vars\.|env\.)?([A-Za-z_]\w*)/;
+  /^[\s"'`]{0,4}(?:\)[ \t]{0,2})?(?:(?:[+.,&]|\.\.|\|\||<>|\+\+|(?:\{\}|%s|%v)["'`]?\s{0,2}[,%]\s{0,3}\(?)\s{0,3}:?["'`]?\s{0,3}[$@]?|\$\{\{?\s{0,3}|\{\{\s{0,3}|#\{|\{|\$|\\\(|%\()\s{0,3}(?:env:|process\.env\.|import\.meta\.env\.|self\.|this\.|@|secrets\.|vars\.|env\.)?([A-Za-z_]\w*)/;
 /** After an auth field name: an identifier, or an interpolation inside a string; a quoted literal is a key token instead. */
 const AUTH_AFTER_NAME =
   /^[\w-]{0,12}["'\]]?\s{0,3}(?:=>|:=|[:=,])\s{0,3}(?:["'`]\s{0,3}(?:\$\{\{?\s{0,3}|\{\{\s{0,3}|\$\{|#\{|\{|\$|\\\()|(?:\$\{\{?\s{0,3}|\{\{\s{0,3}|\$\{|#\{|\$)?)\s{0,3}[&*]?(?:env:|process\.env\.|import\.meta\.env\.|self\.|this\.|@|secrets\.|vars\.|env\.|config\.|settings\.|options\.|opts\.|cfg\.)?([A-Za-z_]\w*)/;
