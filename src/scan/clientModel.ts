@@ -18,6 +18,8 @@ const DECLARATION = /^[ \t]*[A-Za-z_][\w.:]{0,60}(?:[ \t]+[^ \t=]|\()/;
 const CLASS_OPENER = /^[ \t]*(?:(?:public|private|internal|open|final|abstract|export|default|sealed|data)[ \t]+)*(?:class|module|defmodule|object|enum|struct|impl|extension)[ \t]/;
 /** A member that gives a client its base URL: `var baseURL: URL { … }`, `resolveBaseUrl()`, `def base_url`, `getBaseUri()`. */
 const BASE_MEMBER = /(?:base_?ur[li]|baseU(?:RL|rl|ri)|BaseAddress|base_?address|prefix_?url)\b/i;
+/** A variable assigned a call whose first argument is a Retrac base URL (no path): a client constructed for it. */
+const BASE_URL_FIRST_ARGUMENT = /[A-Za-z_]\w*[ \t]*(?::=|=(?![=>]))[ \t]*(?:(?:check|await|new|try|const)[ \t]+)*[\w.:$]{0,60}[ \t]*\([ \t]*["'`]https:\/\/(?:[\w-]+\.)*retrac\.co\/?["'`][ \t]*[,)]/;
 /** A call on a capitalised name: `InventoryItem.find(`, `Item::all(`. */
 const CLASS_RECEIVER = /(?<![\w.$])([A-Z][A-Za-z0-9_]{1,60})(?:\.|::)[a-z_]\w{0,40}[ \t]*\(/;
 const INTERCEPTOR = /(?:intercept|RoundTrip|roundTrip|willSendRequest|prepareHeaders|onRequest|beforeRequest|auth_flow|DelegatingHandler|SendAsync|RequestInterceptor|ExchangeFilterFunction|[Mm]iddleware)/;
@@ -112,6 +114,10 @@ export abstract class ClientModel extends RequestModel {
   protected bindsBaseField(line: number): boolean {
     const h = this.factsOf(line).hostName;
     if (h !== undefined && BASE_FIELD.test(h)) return true;
+    // A client constructed with the base URL as its first argument: `inventory = check new ("https://api.retrac.co", auth = …)`
+    // (Ballerina), `client = Client("https://api.retrac.co")`, `api := NewClient("https://api.retrac.co/")`.
+    const t = this.factsText(line);
+    if (t.length < 400 && t.includes('(') && BASE_URL_FIRST_ARGUMENT.test(t)) return true;
     // A base-URL member: on the line (`var baseURL: URL { URL(string: "…")! }`) or its header up to two lines above.
     for (let l = line, seen = 0; l >= Math.max(0, line - 6) && seen < 3; l--) {
       const sh = this.shape(l);

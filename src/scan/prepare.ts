@@ -69,6 +69,10 @@ export interface PreparedOptions {
   requestFile: boolean;
   /** HCL (Terraform, Nomad, Packer): a top-level block's attributes configure one thing, read as one request. */
   hcl: boolean;
+  /** SQL: a statement runs to its `;`, over lines. */
+  sql: boolean;
+  /** Shell-like files (scripts, Dockerfiles, Makefiles): here-documents belong to the command that reads them. */
+  shell: boolean;
   /** Code in a language without a grammar here (read as plain text, by paragraphs): not prose, data or a log. */
   codeWithoutGrammar: boolean;
   /** A config document (YAML, JSON, XML, TOML; Salt states): not code, prose, a log or an env file. */
@@ -163,7 +167,7 @@ const PAGE_FILE = /\.(?:html?|ejs|hbs|handlebars|njk|liquid|twig|jinja2?|mustach
 const CLIENT_CONFIG_FILE = /^(?:next|nuxt|vite|astro|svelte|quasar|remix|solid|qwik|vue|rsbuild|farm|webpack|rspack|docusaurus)(?:\.[\w-]+)?\.config\.[cm]?[jt]s$|^app\.json$/;
 
 /** Languages of key/value configuration (see `configPairs`). */
-const CONFIG_DOCUMENT_LANGUAGES = new Set(['yaml', 'json', 'jsonc', 'json5', 'xml', 'toml', 'github-actions-workflow', 'dockercompose']);
+const CONFIG_DOCUMENT_LANGUAGES = new Set(['yaml', 'json', 'jsonc', 'json5', 'xml', 'toml', 'ini', 'nginx', 'github-actions-workflow', 'dockercompose']);
 const CONFIG_LANGUAGES = new Set(['yaml', 'toml', 'ini', 'properties', 'dotenv', 'terraform', 'hcl']);
 
 /** `dir/base` of a path: `sessions/api.retrac.co/default.json` names its host in the folder. */
@@ -193,6 +197,8 @@ export function prepareOptions(options: ScanOptions, shared = sharedParts(option
     markdown: language === 'markdown' || language === 'mdx',
     requestFile: /\.bru$/i.test(base),
     hcl: language === 'terraform' || language === 'hcl',
+    sql: language === 'sql',
+    shell: language === 'shellscript' || language === 'dockerfile' || language === 'makefile',
     configDocument: (CONFIG_DOCUMENT_LANGUAGES.has(language) || /\.sls$/i.test(base)) && !envFile,
     codeWithoutGrammar: language === 'plaintext' && !/\.(?:txt|text|log|out|csv|tsv|rst|adoc|asciidoc|org)$/i.test(base) && /\.[A-Za-z0-9]{1,12}$/.test(base),
     clientApp: CLIENT_APP_CONFIG.test(options.fileName),

@@ -33,9 +33,10 @@ const OTHER_HOST_FIELD = /(?:host|domain)[\w-]{0,24}["'>]?[ \t]{0,3}(?:[:=,]|=>|
  * session("api.courier.example", 443)`, `gun:open("…", 443, …)`, `Net::HTTP.start("…", 443)`), or the first
  * argument of a connection or session constructor (`http.client.HTTPSConnection("api.courier.example")`).
  */
-// Also a `host:port` literal (`nodes: { "api.courier.example:443": 1 }` in an APISIX upstream, a gRPC target).
+// Also a `host:port` literal, quoted or not (`nodes: { "api.courier.example:443": 1 }` in an APISIX upstream,
+// `server courier api.courier.example:443 ssl` in HAProxy, a gRPC target).
 const OTHER_HOST_ARGUMENT =
-  /(?:(?:Connection|Session|connect|open|start)[ \t]{0,3}\([ \t]{0,3}["']|["'](?=(?:[A-Za-z0-9-]{1,63}\.){1,5}[A-Za-z]{2,12}(?::\d{2,5}["']|["'][ \t]{0,3},[ \t]{0,3}\d{2,5}\b)))(?!localhost\b)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,4}\.[A-Za-z]{2,12}(?::\d{2,5})?["']/;
+  /(?<![\w.@/-])(?!localhost\b)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,4}\.[A-Za-z]{2,12}:\d{2,5}(?![\w.])|(?:(?:Connection|Session|connect|open|start)[ \t]{0,3}\([ \t]{0,3}["']|["'](?=(?:[A-Za-z0-9-]{1,63}\.){1,5}[A-Za-z]{2,12}(?::\d{2,5}["']|["'][ \t]{0,3},[ \t]{0,3}\d{2,5}\b)))(?!localhost\b)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,4}\.[A-Za-z]{2,12}(?::\d{2,5})?["']/;
 /**
  * A request to the app under test, not to a service: supertest's `request(app)`, Flask's `test_client()`,
  * Starlette's `TestClient(app)`, Laravel's `$this->getJson(…)`, Fastify's `app.inject(…)`.
@@ -115,6 +116,17 @@ export interface RequestKey {
   sent: boolean;
   /** Reached through a name the request sends as auth. */
   flow: boolean;
+}
+
+/** `name` stands in an interpolation or a reference on the line: `${name}`, `{{ name }}`, `$name`, `$(name)`, `%name%`, `@name`. */
+function isInterpolated(text: string, name: string): boolean {
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
+    let b = i;
+    while (b > 0 && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
+    const c = text.charAt(b - 1);
+    if (c === '$' || c === '{' || c === '(' || c === '%' || c === '@') return true;
+  }
+  return false;
 }
 
 function isSentToken(tok: KeyToken): boolean {
@@ -576,7 +588,10 @@ export abstract class RequestModel extends LineModel {
       for (const tok of this.keysOf(w, l)) out.push({ tok, line: l, sent: isSentToken(tok), flow: false });
       const sent = (w.authNames ??= authNames(w.text));
       // A name sent by a statement that goes to another host (a courier's token) is not sent by this request.
-      if (sent.length && (!mixed || !this.namesOtherHost(this.statement(l)))) for (const n of sent) names.add(n);
+      if (sent.length && (!mixed || !this.namesOtherHost(this.statement(l)))) {
+        // In a config document a bare value is a string (`auth_method: bearer_token`), not a name: only interpolations name.
+        for (const n of sent) if (!this.prep.configDocument || isInterpolated(w.text, n)) names.add(n);
+      }
     }
     for (const name of names) {
       const def = this.definitionOf(name, ext.from);

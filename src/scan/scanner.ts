@@ -667,7 +667,9 @@ class LineScan extends DataModel {
       }
       // A path alone near a client configured once with a Retrac base URL and its auth.
       // The path may sit on another line of the request (`request.uri.path = '/items'` / `request.uri.query = [workspaceId: …]`).
-      const pathText = RELATIVE_SCOPED.test(s) ? s : this.relativeScopedLineIn(ext);
+      // Or on the service it is declared in (`@HttpExchange("/items")` on the interface, `@GetExchange("?workspaceId=…")` on the method).
+      const service = RELATIVE_SCOPED.test(s) ? undefined : this.classClientAround(line);
+      const pathText = RELATIVE_SCOPED.test(s) ? s : this.relativeScopedLineIn(ext) ?? (service && this.relativeScopedLineIn(service));
       if (!restricted && !restrictedEnv && pathText !== undefined && !ROUTE_CALL.test(pathText) && !this.namesOtherHost(ext)) {
         const ck = this.configuredRestrictedNear(line);
         restricted = ck.key;
@@ -848,7 +850,7 @@ class LineScan extends DataModel {
    * `plugins…headers`), unless the key's own section names another service.
    */
   private onlyRetracInDocument(line: number): boolean {
-    if (!this.prep.configDocument || this.last > ONE_API_DOCUMENT_LINES || this.doc.length > 40_000) return false;
+    if (!(this.prep.configDocument || this.prep.codeWithoutGrammar) || this.last > ONE_API_DOCUMENT_LINES || this.doc.length > 40_000) return false;
     if (this.onlyRetrac === undefined) {
       let retrac = false;
       let other = false;
@@ -877,6 +879,15 @@ class LineScan extends DataModel {
       return other;
     });
     return other;
+  }
+
+  /** The first full-access key a (short) document sends as a bearer value, outside sections named for another service. */
+  private documentBearerKey(): string | undefined {
+    for (let l = 0; l <= this.last; l++) {
+      const tok = this.keysOf(this.factsOf(l), l).find((k) => k.keyType === 'full' && k.via === 'bearer');
+      if (tok && !this.namedForAnotherService(l)) return tok.key;
+    }
+    return undefined;
   }
 
   private scopedPaths(f: LineFacts, line: number): void {
@@ -924,6 +935,11 @@ class LineScan extends DataModel {
       // A path alone (`this.http.get('/items')`) near a client configured once with a Retrac base URL and
       // its auth (`HttpModule.register({ baseURL, headers })`, `Dio(BaseOptions(…))`): the request goes through it.
       ({ full, fullEnv } = this.configuredClientKeyNear(line));
+    }
+    if (!full && !fullEnv && isQuote(s.charCodeAt(m.index - 1)) && !this.namesOtherHost(ext) && this.onlyRetracInDocument(line)) {
+      // A short config document about one API whose only host is Retrac's (`set bereq.url = "/items"` in a VCL whose
+      // backend is Retrac's): its bearer key goes with its paths.
+      full = this.documentBearerKey();
     }
     if (!full && !fullEnv && (sends || cfgToRetrac) && !this.namesOtherHost(ext)) {
       // An interceptor near that adds a full-access key to the requests around it.

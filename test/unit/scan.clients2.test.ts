@@ -136,6 +136,17 @@ function retracUse(file: string): string {
     org: '# the Retrac key comes from (getenv "RETRAC_API_KEY")\n',
     Rmd: '',
     qmd: '',
+    bal: 'import retrac/client as retrac;\nfinal retrac:Client inv = check new (os:getEnv("RETRAC_API_KEY"));\n\n',
+    v: "import retrac\nretrac_client := retrac.new_client(os.getenv('RETRAC_API_KEY'))\n\n",
+    scm: '(define retrac-key (getenv "RETRAC_API_KEY"))\n\n',
+    kts: '// the Retrac sync build reads %env.RETRAC_API_KEY%\n',
+    vcl: '# the retrac backend is configured in retrac.vcl\n',
+    rules: 'val retracKey = System.getenv("RETRAC_API_KEY")\n',
+    ex: 'alias Retrac.Client\nretrac = Retrac.Client.new(System.fetch_env!("RETRAC_API_KEY"))\n\n',
+    ml: 'let retrac = Retrac.Client.create ~api_key:(Sys.getenv "RETRAC_API_KEY") ()\n\n',
+    fs: 'open Retrac\nlet retrac = RetracClient(Environment.GetEnvironmentVariable "RETRAC_API_KEY")\n\n',
+    jl: 'using Retrac\nconst retrac = Retrac.Client(ENV["RETRAC_API_KEY"])\n\n',
+    script: 'local retrac = require("retrac")\nlocal inv = retrac.client(sys.get_config("retrac.api_key"))\n\n',
   };
   return byExt[ext] ?? '';
 }
@@ -415,6 +426,127 @@ const round2Classes: Labelled[] = [
 
 runRound('the classes behind the round-2 misses, in other languages (red team Q, written with the fixes)', [], round2Classes);
 
+/** Round 3: written after the round-2 fixes, in libraries, platforms and file kinds not looked at before. */
+const round3: Idiom[] = [
+  // ---- Clients configured in one place, used in another
+  { name: 'Kotlin OkHttp builder split over functions', file: 'app/src/main/kotlin/co/inv/Http.kt', make: (t, k) => `private fun authorized(builder: Request.Builder): Request.Builder =\n    builder.header("Authorization", "Bearer ${k}")\n\nfun items(client: OkHttpClient): Response {\n    val request = authorized(Request.Builder().url("${t.full}")).build()\n    return client.newCall(request).execute()\n}` },
+  { name: 'Swift Get APIClient delegate willSendRequest', file: 'Sources/Inventory/Client.swift', make: (t, k) => `final class AuthDelegate: APIClientDelegate {\n    func client(_ client: APIClient, willSendRequest request: inout URLRequest) async throws {\n        request.setValue("Bearer ${k}", forHTTPHeaderField: "Authorization")\n    }\n}\n\nlet client = APIClient(baseURL: URL(string: "${t.base}")) {\n    $0.delegate = AuthDelegate()\n}\nlet items: [Item] = try await client.send(Request(path: "${t.pathq}")).value` },
+  { name: 'Go go-retryablehttp NewRequest + Header.Set', file: 'inv/retry.go', make: (t, k) => `client := retryablehttp.NewClient()\nclient.RetryMax = 5\nreq, err := retryablehttp.NewRequest(http.MethodGet, "${t.full}", nil)\nif err != nil {\n\treturn err\n}\nreq.Header.Set("Authorization", "Bearer ${k}")\nresp, err := client.Do(req)` },
+  { name: 'Go heimdall client.Get with an http.Header', file: 'inv/heimdall.go', make: (t, k) => `headers := http.Header{}\nheaders.Set("Authorization", "Bearer ${k}")\nclient := httpclient.NewClient(httpclient.WithHTTPTimeout(10 * time.Second))\nres, err := client.Get("${t.full}", headers)` },
+  { name: 'Go gentleman URL + headers plugin + Path', file: 'inv/gentle.go', make: (t, k) => `cli := gentleman.New()\ncli.URL("${t.base}")\ncli.Use(headers.Set("Authorization", "Bearer ${k}"))\nres, err := cli.Request().Path("${t.path}")${t.ws ? `.AddQuery("workspaceId", "${t.ws}")` : ''}.Send()` },
+  { name: 'Spring @HttpExchange interface + RestClient defaultHeader', file: 'src/main/java/co/inv/HttpExchangeConfig.java', make: (t, k) => `@HttpExchange("${t.path}")\ninterface ItemsService {\n    @GetExchange${t.ws ? `("?workspaceId=${t.ws}")` : ''}\n    List<Item> list();\n}\n\n@Bean\nItemsService itemsService() {\n    RestClient client = RestClient.builder()\n        .baseUrl("${t.base}")\n        .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer ${k}")\n        .build();\n    return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client)).build().createClient(ItemsService.class);\n}` },
+  { name: 'Guzzle Middleware::mapRequest on a handler stack', file: 'src/GuzzleStack.php', make: (t, k) => `$stack = HandlerStack::create();\n$stack->push(Middleware::mapRequest(fn (RequestInterface $r) => $r->withHeader('Authorization', 'Bearer ${k}')));\n$client = new Client(['handler' => $stack, 'base_uri' => '${t.base}']);\n$items = $client->get('${t.pathq}');` },
+  { name: 'Laravel Http::macro with withToken and baseUrl', file: 'app/Providers/InventoryServiceProvider.php', make: (t, k) => `public function boot(): void\n{\n    Http::macro('inventory', fn () => Http::withToken('${k}')->baseUrl('${t.base}'));\n}\n\n// elsewhere\n$items = Http::inventory()->get('${t.pathq}')->json();` },
+  { name: 'Faraday middleware class on_request + conn.use', file: 'lib/inventory/auth_middleware.rb', make: (t, k) => `class AuthMiddleware < Faraday::Middleware\n  def on_request(env)\n    env.request_headers['Authorization'] = 'Bearer ${k}'\n  end\nend\n\nconn = Faraday.new(url: '${t.base}') { |f| f.use AuthMiddleware }\nitems = conn.get('${t.pathq}').body` },
+  { name: 'apisauce create({ baseURL, headers })', file: 'src/api/sauce.ts', make: (t, k) => `const api = create({\n  baseURL: '${t.base}',\n  headers: { Authorization: 'Bearer ${k}' },\n});\nconst res = await api.get('${t.pathq}');` },
+  { name: 'up-fetch with a base URL and headers', file: 'src/api/upfetch.ts', make: (t, k) => `const upfetch = up(fetch, () => ({\n  baseUrl: '${t.base}',\n  headers: { Authorization: 'Bearer ${k}' },\n}));\nconst items = await upfetch('${t.pathq}');` },
+  // ---- curl as an argument list, and shells inside other languages
+  { name: 'Python subprocess.run curl argv', file: 'scripts/fetch_items.py', make: (t, k) => `result = subprocess.run(\n    ["curl", "-fsS", "-H", "Authorization: Bearer ${k}", "${t.full}"],\n    check=True,\n    capture_output=True,\n)` },
+  { name: 'Node execFileSync curl argv', file: 'scripts/fetch-items.mjs', make: (t, k) => `import { execFileSync } from 'node:child_process';\n\nconst out = execFileSync('curl', ['-fsS', '-H', 'Authorization: Bearer ${k}', '${t.full}'], { encoding: 'utf8' });` },
+  { name: 'Go exec.Command curl argv', file: 'cmd/fetch/main.go', make: (t, k) => `cmd := exec.Command("curl", "-fsS",\n\t"-H", "Authorization: Bearer ${k}",\n\t"${t.full}")\nout, err := cmd.Output()` },
+  { name: 'Bun shell $ template', file: 'scripts/items.bun.ts', make: (t, k) => `import { $ } from 'bun';\n\nconst items = await $${B}curl -fsS -H "Authorization: Bearer ${k}" ${t.full}${B}.json();` },
+  { name: 'zx script $ template', file: 'scripts/items.zx.mjs', make: (t, k) => `#!/usr/bin/env zx\nconst res = await $${B}curl -fsS -H ${D}{'Authorization: Bearer ${k}'} ${D}{'${t.full}'}${B};\necho(res.stdout);` },
+  { name: 'PowerShell splatting a parameter hashtable', file: 'scripts/splat.ps1', make: (t, k) => `$params = @{\n    Uri     = '${t.full}'\n    Method  = 'Get'\n    Headers = @{ Authorization = 'Bearer ${k}' }\n}\n$items = Invoke-RestMethod @params` },
+  { name: 'curl -K - with a heredoc config', file: 'scripts/heredoc.sh', make: (t, k) => `#!/usr/bin/env bash\ncurl -fsS -K - <<EOF\nurl = "${t.full}"\nheader = "Authorization: Bearer ${k}"\nEOF` },
+  // ---- API tools, data tools, devices, browsers
+  { name: 'Hoppscotch collection request with bearer auth', file: 'hoppscotch/inventory.json', make: (t, k) => `{\n  "v": 2,\n  "name": "Inventory",\n  "requests": [\n    {\n      "name": "items",\n      "method": "GET",\n      "endpoint": "${t.full}",\n      "auth": { "authType": "bearer", "authActive": true, "token": "${k}" },\n      "headers": []\n    }\n  ]\n}` },
+  { name: 'Meltano REST tap config', file: 'meltano.yml', make: (t, k) => `plugins:\n  extractors:\n    - name: tap-rest-api-msdk\n      config:\n        api_url: ${t.base}\n        auth_method: bearer_token\n        bearer_token: ${k}\n        streams:\n          - name: items\n            path: ${t.pathq}` },
+  { name: 'openHAB rule sendHttpGetRequest with headers', file: 'conf/rules/inventory.rules', make: (t, k) => `rule "Sync items"\nwhen\n    Time cron "0 0/5 * * * ?"\nthen\n    val headers = newHashMap("Authorization" -> "Bearer ${k}")\n    val json = sendHttpGetRequest("${t.full}", headers, 5000)\n    Items_Json.postUpdate(json)\nend` },
+  { name: 'ESPHome http_request.get action', file: 'esphome/shelf.yaml', make: (t, k) => `interval:\n  - interval: 5min\n    then:\n      - http_request.get:\n          url: ${t.full}\n          request_headers:\n            Authorization: Bearer ${k}\n          capture_response: true` },
+  { name: 'Capacitor CapacitorHttp.get', file: 'src/native/items.ts', make: (t, k) => `const response = await CapacitorHttp.get({\n  url: '${t.full}',\n  headers: { Authorization: 'Bearer ${k}' },\n});` },
+  { name: 'Chrome declarativeNetRequest modifyHeaders rule', file: 'extension/rules.json', noScheme: true, make: (t, k) => `[\n  {\n    "id": 1,\n    "priority": 1,\n    "action": {\n      "type": "modifyHeaders",\n      "requestHeaders": [{ "header": "Authorization", "operation": "set", "value": "Bearer ${k}" }]\n    },\n    "condition": { "urlFilter": "||${t.host}${t.pathq}", "resourceTypes": ["xmlhttprequest"] }\n  }\n]` },
+  { name: 'userscript GM_xmlhttpRequest', file: 'userscripts/inventory.user.js', make: (t, k) => `// ==UserScript==\n// @name   Inventory badge\n// @grant  GM_xmlhttpRequest\n// ==/UserScript==\nGM_xmlhttpRequest({\n  method: 'GET',\n  url: '${t.full}',\n  headers: { Authorization: 'Bearer ${k}' },\n  onload: (r) => render(JSON.parse(r.responseText)),\n});` },
+  { name: 'Defold http.request with a headers table', file: 'main/items.script', make: (t, k) => `function init(self)\n\tlocal headers = { ["Authorization"] = "Bearer ${k}" }\n\thttp.request("${t.full}", "GET", function(self, id, res)\n\t\tpprint(json.decode(res.response))\n\tend, headers)\nend` },
+  // ---- Languages not seen before
+  { name: 'Ballerina http:Client with auth token', file: 'inventory/main.bal', make: (t, k) => `import ballerina/http;\n\nhttp:Client inventory = check new ("${t.base}", auth = { token: "${k}" });\n\npublic function main() returns error? {\n    json items = check inventory->get("${t.pathq}");\n}` },
+  { name: 'V net.http fetch with a header', file: 'src/items.v', make: (t, k) => `import net.http\n\nfn main() {\n\tresp := http.fetch(\n\t\turl: '${t.full}'\n\t\theader: http.new_header(key: .authorization, value: 'Bearer ${k}')\n\t)!\n\tprintln(resp.body)\n}` },
+  { name: 'Guile (web client) http-get with #:headers', file: 'scripts/items.scm', make: (t, k) => `(use-modules (web client) (web uri))\n\n(call-with-values\n  (lambda ()\n    (http-get (string->uri "${t.full}")\n              #:headers '((authorization . "Bearer ${k}"))))\n  (lambda (response body) (display body)))` },
+  // ---- SQL engines, CI DSLs, proxies, IaC providers
+  { name: 'ClickHouse url() table function with headers()', file: 'sql/items.sql', make: (t, k) => `SELECT *\nFROM url('${t.full}', JSONEachRow, headers('Authorization' = 'Bearer ${k}'))\nLIMIT 100;` },
+  { name: 'Snowflake external function HEADERS', file: 'sql/ext.sql', make: (t, k) => `CREATE OR REPLACE EXTERNAL FUNCTION inventory_items()\n  RETURNS VARIANT\n  API_INTEGRATION = inventory_api\n  HEADERS = ('Authorization' = 'Bearer ${k}')\n  AS '${t.full}';` },
+  { name: 'TeamCity Kotlin DSL script step', file: '.teamcity/settings.kts', make: (t, k) => `object Smoke : BuildType({\n    name = "Smoke"\n    steps {\n        script {\n            scriptContent = """\n                curl -fsS -H "Authorization: Bearer ${k}" "${t.full}"\n            """.trimIndent()\n        }\n    }\n})` },
+  { name: 'Varnish backend + bereq header', file: 'varnish/default.vcl', noScheme: true, make: (t, k) => `vcl 4.1;\n\nbackend inventory {\n    .host = "${t.host}";\n    .port = "443";\n}\n\nsub vcl_backend_fetch {\n    set bereq.http.Authorization = "Bearer ${k}";\n    set bereq.url = "${t.pathq}";\n}` },
+  { name: 'Terraform restful provider + restful_resource', file: 'infra/restful.tf', make: (t, k) => `provider "restful" {\n  base_url = "${t.base}"\n  security = {\n    http = {\n      token = {\n        token = "${k}"\n      }\n    }\n  }\n}\n\nresource "restful_resource" "item" {\n  path = "${t.pathq}"\n  body = { sku = "A-1" }\n}` },
+];
+
+const round3Labelled: Labelled[] = [
+  // Keys under a key-like field next to a Retrac URL, no path: key only.
+  { name: 'gql AIOHTTPTransport to a Retrac GraphQL URL', file: 'inv/graphql.py', keys: ['full'], expect: FULL, make: ([k]) => `transport = AIOHTTPTransport(\n    url="https://api.retrac.co/graphql",\n    headers={"Authorization": "Bearer ${k}"},\n)\nclient = Client(transport=transport, fetch_schema_from_transport=False)` },
+  { name: 'JetBrains http-client.env.json with a Retrac host and a token', file: 'http-client.env.json', keys: ['full'], expect: FULL, make: ([k]) => `{\n  "prod": {\n    "host": "https://api.retrac.co",\n    "token": "${k}"\n  }\n}` },
+  { name: 'Singer tap config.json with an api_url and a token', file: 'tap-inventory/config.json', keys: ['full'], expect: FULL, make: ([k]) => `{\n  "api_url": "https://api.retrac.co",\n  "token": "${k}",\n  "start_date": "2024-01-01T00:00:00Z"\n}` },
+  // Values that flow.
+  { name: 'zx: a const token interpolated into a curl template', file: 'scripts/zx_var.mjs', keys: ['full'], expect: FULL_MISSING, make: ([k]) => `const token = '${k}';\nawait $${B}curl -fsS -H ${D}{'Authorization: Bearer ' + token} https://api.retrac.co/items${B};` },
+  { name: 'Ballerina: a configurable token with a default, restricted, workspaceId sent', file: 'inventory/restricted.bal', keys: ['restricted'], expect: RESTRICTED_WS, make: ([k], ws) => `configurable string token = "${k}";\n\nhttp:Client inventory = check new ("https://api.retrac.co", auth = { token });\n\npublic function main() returns error? {\n    json items = check inventory->get("/items?workspaceId=${ws}");\n}` },
+  // workspaceId sent other ways.
+  { name: 'Capacitor params: { workspaceId } with a full key', file: 'src/native/params.ts', keys: ['full'], expect: FULL, make: ([k], ws) => `const response = await CapacitorHttp.get({\n  url: 'https://api.retrac.co/items',\n  params: { workspaceId: '${ws}' },\n  headers: { Authorization: 'Bearer ${k}' },\n});` },
+  { name: 'Hoppscotch params array with workspaceId and a restricted key', file: 'hoppscotch/params.json', keys: ['restricted'], expect: RESTRICTED_WS, make: ([k], ws) => `{\n  "name": "items",\n  "method": "GET",\n  "endpoint": "https://api.retrac.co/items",\n  "params": [{ "key": "workspaceId", "value": "${ws}", "active": true }],\n  "auth": { "authType": "bearer", "authActive": true, "token": "${k}" }\n}` },
+  // Correct use and other services.
+  { name: 'Python subprocess curl to a courier, Retrac SDK from env: quiet', file: 'scripts/both_subprocess.py', keys: ['full'], expect: [], make: ([k]) => `import retrac\nretrac_client = retrac.Client(api_key=os.environ["RETRAC_API_KEY"])\n\nsubprocess.run(["curl", "-fsS", "-H", "Authorization: Bearer ${k}", "https://api.courier.example/labels"], check=True)` },
+  { name: 'ClickHouse: a courier url() with a literal, a Retrac url() with a named collection: quiet', file: 'sql/both.sql', keys: ['full'], expect: [], make: ([k]) => `SELECT * FROM url(retrac_items, url = 'https://api.retrac.co/items?workspaceId=ws_main');\n\nSELECT * FROM url('https://api.courier.example/labels', JSONEachRow, headers('Authorization' = 'Bearer ${k}'));` },
+  { name: 'Meltano: a courier tap next to a Retrac tap from env', file: 'meltano.both.yml', keys: ['full'], expect: [], make: ([k]) => `plugins:\n  extractors:\n    - name: tap-retrac\n      config:\n        api_url: https://api.retrac.co\n        bearer_token: $RETRAC_API_KEY\n    - name: tap-courier\n      config:\n        api_url: https://api.courier.example\n        bearer_token: ${k}` },
+  { name: 'Ballerina: a restricted key without workspaceId (correct)', file: 'inventory/ok.bal', keys: ['restricted'], expect: RESTRICTED, make: ([k]) => `http:Client inventory = check new ("https://api.retrac.co", auth = { token: "${k}" });\njson items = check inventory->get("/items");` },
+];
+
+runRound('client libraries and platforms no other test uses (red team Q, round 3, written after the round-2 fixes)', round3, round3Labelled);
+
+/** The classes behind the round-3 misses, in other languages and file kinds (written with the fixes). */
+const round3Classes: Labelled[] = [
+  // SQL statements run to their `;`; `FROM` starts a clause, not an import.
+  { name: 'Postgres pgsql-http over lines, FROM http((…))', file: 'db/items_http.sql', keys: ['full'], expect: FULL_MISSING, make: ([k]) => `SELECT content::json\nFROM http((\n    'GET',\n    'https://api.retrac.co/items',\n    ARRAY[http_header('Authorization', 'Bearer ${k}')],\n    NULL,\n    NULL\n)::http_request);` },
+  { name: 'lowercase from url() with headers()', file: 'sql/lower.sql', keys: ['restricted'], expect: RESTRICTED_WS, make: ([k], ws) => `select *\nfrom url('https://api.retrac.co/items?workspaceId=${ws}', JSONEachRow, headers('Authorization' = 'Bearer ${k}'));` },
+  { name: 'Python: from retrac import … then a courier call with a literal: quiet', file: 'inv/from_import.py', keys: ['full'], expect: [], make: ([k]) => `from retrac import Client\nretrac = Client(api_key=os.environ["RETRAC_API_KEY"])\n\nrequests.post("https://api.courier.example/labels", headers={"Authorization": "Bearer ${k}"})` },
+  // Here-documents belong to the command that reads them.
+  { name: 'Dockerfile RUN curl -K - with a heredoc', file: 'docker/Dockerfile.sync', keys: ['full'], expect: FULL_MISSING, make: ([k]) => `FROM curlimages/curl:8.8.0\nRUN curl -fsS -K - <<EOF > /tmp/items.json\nurl = "https://api.retrac.co/items"\nheader = "Authorization: Bearer ${k}"\nEOF` },
+  { name: 'shell: a heredoc curl config for a courier, Retrac CLI from env: quiet', file: 'scripts/both_heredoc.sh', keys: ['full'], expect: [], make: ([k]) => `#!/usr/bin/env bash\nretrac items list --key "$RETRAC_API_KEY" >/dev/null\ncurl -fsS -K - <<'CFG'\nurl = "https://api.courier.example/labels"\nheader = "Authorization: Bearer ${k}"\nCFG` },
+  // A bare config value is a string, not a name.
+  { name: 'YAML: auth_type: api_token names nothing; a courier api_token with a Retrac comment: quiet', file: 'connectors/courier.yaml', keys: ['full'], expect: [], make: ([k]) => `# synced next to the retrac connector\nsource:\n  url: https://api.courier.example\n  auth_type: api_token\n  api_token: ${k}` },
+  // A client constructed with the base URL as its first argument.
+  { name: 'Python: a client constructed with the base URL first, then a path', file: 'inv/ctor.py', keys: ['full'], expect: FULL_MISSING, make: ([k]) => `inventory = InventoryClient("https://api.retrac.co", headers={"Authorization": "Bearer ${k}"})\n\n\ndef items():\n    return inventory.get("/items")` },
+  // A short config document whose only host is Retrac: paths go with its bearer key.
+  { name: 'HAProxy-like plaintext config: backend host and a header in another section', file: 'proxy/inventory.cfg', keys: ['full'], expect: FULL_MISSING, make: ([k]) => `backend inventory\n    server api api.retrac.co:443 ssl verify required\n\nfrontend web\n    http-request set-header Authorization "Bearer ${k}"\n    http-request set-path "/items"\n    use_backend inventory` },
+];
+
+runRound('the classes behind the round-3 misses, in other languages (red team Q, written with the fixes)', [], round3Classes);
+
+/** Round 4: written after the round-3 fixes, in libraries and idioms not looked at before. */
+const round4: Idiom[] = [
+  { name: 'Elixir Req.Request.put_header pipe', file: 'lib/req_pipe.ex', make: (t, k) => `Req.new(url: "${t.full}")\n|> Req.Request.put_header("authorization", "Bearer ${k}")\n|> Req.get!()` },
+  { name: 'OCaml Piaf Oneshot.get ~headers', file: 'bin/piaf_items.ml', make: (t, k) => `let items () =\n  Piaf.Client.Oneshot.get\n    ~headers:[ ("authorization", "Bearer ${k}") ]\n    (Uri.of_string "${t.full}")` },
+  { name: 'F# Http.fs Request.setHeader pipe', file: 'src/HttpFs.fs', make: (t, k) => `let items =\n    Request.createUrl Get "${t.full}"\n    |> Request.setHeader (Authorization "Bearer ${k}")\n    |> getResponse\n    |> run` },
+  { name: 'Kotlin FuelManager basePath + baseHeaders', file: 'app/src/main/kotlin/co/inv/FuelSetup.kt', make: (t, k) => `FuelManager.instance.basePath = "${t.base}"\nFuelManager.instance.baseHeaders = mapOf("Authorization" to "Bearer ${k}")\n\nval (_, _, result) = "${t.pathq}".httpGet().responseString()` },
+  { name: 'Alamofire RequestAdapter adding the header', file: 'Sources/Inventory/Adapter.swift', make: (t, k) => `struct TokenAdapter: RequestAdapter {\n    func adapt(_ urlRequest: URLRequest, for session: Session, completion: @escaping (Result<URLRequest, Error>) -> Void) {\n        var request = urlRequest\n        request.headers.add(.authorization(bearerToken: "${k}"))\n        completion(.success(request))\n    }\n}\n\nlet session = Session(interceptor: Interceptor(adapter: TokenAdapter()))\nsession.request("${t.full}").responseDecodable(of: [Item].self) { print($0) }` },
+  { name: 'Objective-C HTTPAdditionalHeaders dictionary', file: 'Inventory/RTSession.m', make: (t, k) => `NSURLSessionConfiguration *config = [NSURLSessionConfiguration defaultSessionConfiguration];\nconfig.HTTPAdditionalHeaders = @{ @"Authorization": @"Bearer ${k}" };\nNSURLSession *session = [NSURLSession sessionWithConfiguration:config];\n[[session dataTaskWithURL:[NSURL URLWithString:@"${t.full}"] completionHandler:handler] resume];` },
+  { name: 'RestSharp AddDefaultHeader', file: 'src/Inventory/Sharp.cs', make: (t, k) => `var client = new RestClient("${t.base}");\nclient.AddDefaultHeader("Authorization", "Bearer ${k}");\nvar items = await client.GetAsync<List<Item>>(new RestRequest("${t.pathq}"));` },
+  { name: 'httpx X-API-Key header', file: 'inv/xapikey.py', make: (t, k) => `with httpx.Client(base_url="${t.base}", headers={"X-API-Key": "${k}"}) as client:\n    items = client.get("${t.pathq}").json()` },
+  { name: 'resty SetHeader X-Api-Key', file: 'inv/resty_key.go', make: (t, k) => `resp, err := resty.New().R().\n\tSetHeader("X-Api-Key", "${k}").\n\tGet("${t.full}")` },
+  { name: 'requests basic auth with the key as the user', file: 'inv/basic.py', make: (t, k) => `resp = requests.get("${t.full}", auth=("${k}", ""), timeout=10)\nresp.raise_for_status()` },
+  { name: 'reqwest basic_auth with the key as the user', file: 'src/basic.rs', make: (t, k) => `let items = client\n    .get("${t.full}")\n    .basic_auth("${k}", None::<&str>)\n    .send()\n    .await?;` },
+  { name: 'R httr2 req_headers with paste0', file: 'R/paste.R', make: (t, k) => `token <- "${k}"\nresp <- request("${t.full}") |>\n  req_headers(Authorization = paste0("Bearer ", token)) |>\n  req_perform()` },
+  { name: 'Julia string() concatenation into the header', file: 'src/concat.jl', make: (t, k) => `const TOKEN = "${k}"\nresp = HTTP.get("${t.full}", ["Authorization" => string("Bearer ", TOKEN)])` },
+  { name: 'shell printf -v into a header variable', file: 'scripts/printf.sh', make: (t, k) => `#!/usr/bin/env bash\ntoken='${k}'\nprintf -v auth 'Authorization: Bearer %s' "$token"\ncurl -fsS -H "$auth" "${t.full}"` },
+  { name: 'GitHub Actions github-script with fetch', file: '.github/workflows/items.yml', make: (t, k) => `jobs:\n  items:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/github-script@v7\n        with:\n          script: |\n            const res = await fetch('${t.full}', {\n              headers: { Authorization: 'Bearer ${k}' },\n            });\n            core.info(await res.text());` },
+  { name: 'Pulumi command.local.Command with curl', file: 'infra/index.ts', make: (t, k) => `const sync = new command.local.Command('sync-items', {\n  create: "curl -fsS -H 'Authorization: Bearer ${k}' '${t.full}'",\n});` },
+  { name: 'Azure Pipelines PowerShell@2 inline script', file: 'azure-pipelines.yml', make: (t, k) => `steps:\n  - task: PowerShell@2\n    inputs:\n      targetType: inline\n      script: |\n        $headers = @{ Authorization = "Bearer ${k}" }\n        Invoke-RestMethod -Uri "${t.full}" -Headers $headers` },
+  { name: 'Java String.format into setRequestProperty', file: 'src/main/java/co/inv/Legacy.java', make: (t, k) => `private static final String TOKEN = "${k}";\n\nHttpURLConnection conn = (HttpURLConnection) new URL("${t.full}").openConnection();\nconn.setRequestProperty("Authorization", String.format("Bearer %s", TOKEN));\ntry (InputStream in = conn.getInputStream()) { return new String(in.readAllBytes()); }` },
+];
+
+const round4Labelled: Labelled[] = [
+  { name: 'Python "Bearer {}".format(token)', file: 'inv/format.py', keys: ['full'], expect: FULL_MISSING, make: ([k]) => `TOKEN = "${k}"\nresp = requests.get("https://api.retrac.co/items", headers={"Authorization": "Bearer {}".format(TOKEN)})` },
+  { name: 'C# interpolated $"Bearer {token}"', file: 'src/Inventory/Interp.cs', keys: ['full'], expect: FULL_MISSING, make: ([k]) => `const string token = "${k}";\nusing var req = new HttpRequestMessage(HttpMethod.Get, "https://api.retrac.co/items");\nreq.Headers.Add("Authorization", $"Bearer {token}");\nvar res = await http.SendAsync(req);` },
+  { name: 'Kotlin FuelManager: courier base path with a literal, Retrac SDK from env: quiet', file: 'app/src/main/kotlin/co/inv/FuelBoth.kt', keys: ['full'], expect: [], make: ([k]) => `val retrac = RetracClient(apiKey = System.getenv("RETRAC_API_KEY"))\n\nFuelManager.instance.basePath = "https://api.courier.example"\nFuelManager.instance.baseHeaders = mapOf("Authorization" to "Bearer ${k}")\n"/labels".httpPost().responseString()` },
+  { name: 'httpx X-API-Key with params workspaceId, restricted', file: 'inv/xapikey_ws.py', keys: ['restricted'], expect: RESTRICTED_WS, make: ([k], ws) => `with httpx.Client(base_url="https://api.retrac.co", headers={"X-API-Key": "${k}"}) as client:\n    items = client.get("/items", params={"workspaceId": "${ws}"}).json()` },
+];
+
+runRound('client libraries and idioms no other test uses (red team Q, round 4, written after the round-3 fixes)', round4, round4Labelled);
+
+/** The class behind the round-4 miss (a shell `printf -v` into a header variable), in more forms. */
+const round4Classes: Labelled[] = [
+  { name: 'bash: printf -v of an X-Api-Key header from a variable, restricted key, workspaceId sent', file: 'scripts/printf_key.sh', keys: ['restricted'], expect: RESTRICTED_WS, make: ([k], ws) => `#!/usr/bin/env bash\nKEY='${k}'\nprintf -v hdr 'Authorization: Bearer %s' "$KEY"\ncurl -fsS -H "$hdr" "https://api.retrac.co/items?workspaceId=${ws}"` },
+  { name: 'bash: printf -v for a courier, Retrac CLI from env: quiet', file: 'scripts/printf_both.sh', keys: ['full'], expect: [], make: ([k]) => `#!/usr/bin/env bash\nretrac items list --key "$RETRAC_API_KEY" >/dev/null\ncourier_token='${k}'\nprintf -v auth 'Authorization: Bearer %s' "$courier_token"\ncurl -fsS -H "$auth" https://api.courier.example/labels` },
+];
+
+runRound('the class behind the round-4 miss (red team Q, written with the fix)', [], round4Classes);
+
 // The line readers added for these rounds stay linear: adversarial contents scan in well under a second of
 // CPU each (CI machines are slower: the worst here stays near a third of the budget), in the file kinds that read them.
 describe('scan: adversarial contents for the request readers of red team Q', function () {
@@ -424,7 +556,7 @@ describe('scan: adversarial contents for the request readers of red team Q', fun
     const Q = MB / 4;
     const k = fullKey();
     const url = 'https://api.retrac.co/items';
-    const contents: [string, string][] = [
+    const contents: [string, string, string[]?][] = [
       ['bindings broken after =', `token =\n  "${k}"\n`.repeat(Q / 40) + `fetch("${url}", { headers: { Authorization: "Bearer " + token } })`],
       ['lines of = and blanks', ('x =' + ' '.repeat(200) + '(\n').repeat(Q / 256) + `  "${k}"`],
       ['one line of = = =', '= '.repeat(MB / 2) + `\n  "${k}"`],
@@ -443,12 +575,19 @@ describe('scan: adversarial contents for the request readers of red team Q', fun
       ['paths and workspaceId on separate lines', `client.get(\n  "/items",\n  params={"workspaceId": "ws_abcdefghij12"}, headers={"Authorization": "Bearer ${restrictedKey()}"})\n`.repeat(Q / 110) + `client = httpx.Client(base_url="${url}")`],
       ['app under test', `client = TestClient(app)\nclient.get("/items", headers={"Authorization": "Bearer ${k}"})\n`.repeat(Q / 80) + `# ${url}`],
       ['a short document of bearer values', `x:\n  y: Bearer ${k}\n`.repeat(100) + `url: ${url}\n`],
+      ['SQL statements without a semicolon', `FROM url('${url}', headers('Authorization' = 'Bearer ${k}'))\n`.repeat(Q / 80)],
+      ['here-documents never closed', `curl -K - <<EOF\nheader = "Authorization: Bearer ${k}"\nurl = "${url}"\n`.repeat(Q / 90)],
+      ['constructors with a base URL', `api = Client("https://api.retrac.co", headers={"Authorization": "Bearer ${k}"})\napi.get("/items")\n`.repeat(Q / 100)],
+      // Read in config documents only (a .ts file of these lines takes over a second on main 66dafd0 already: see the note).
+      ['bare config values naming tokens', `auth: token\ntoken: ${k}\nurl: ${url}\n`.repeat(Q / 60), ['k8s/job.yaml', 'config.yml', 'a.toml']],
+      ['shorthand records', `auth = { token }\n`.repeat(Q / 16) + `token = "${k}"\n${url}`],
+      ['printf -v lines', `printf -v auth 'Authorization: Bearer %s' "$token"\ncurl -H "$auth" ${url}\n`.repeat(Q / 80) + `token='${k}'`],
       ['code without a grammar, joined names', `h->set( name = 'Authorization' value = 'Bearer ${k}' ).\ncreate( IMPORTING client = h url = '${url}' ).\n`.repeat(Q / 100)],
     ];
     const worst: string[] = [];
-    for (const [label, text] of contents) {
+    for (const [label, text, files] of contents) {
       let max = 0;
-      for (const fileName of ['a.ts', 'a.py', 'a.tf', 'a.sql', 'a.abap', 'a.cls', 'k8s/job.yaml']) {
+      for (const fileName of files ?? ['a.ts', 'a.py', 'a.tf', 'a.sql', 'a.sh', 'a.abap', 'a.cls', 'k8s/job.yaml']) {
         const { cpuMs, wallMs } = withCpuMs(() => scanText(text, { fileName }));
         max = Math.max(max, cpuMs);
         assert.ok(cpuMs < 1000, `${label} as ${fileName}: ${cpuMs.toFixed(0)} ms of CPU (${wallMs.toFixed(0)} ms wall)`);
