@@ -18,14 +18,24 @@ const DECLARATION = /^[ \t]*[A-Za-z_][\w.:]{0,60}(?:[ \t]+[^ \t=]|\()/;
 const CLASS_OPENER = /^[ \t]*(?:(?:public|private|internal|open|final|abstract|export|default|sealed|data)[ \t]+)*(?:class|module|defmodule|object|enum|struct|impl|extension)[ \t]/;
 /** A member that gives a client its base URL: `var baseURL: URL { … }`, `resolveBaseUrl()`, `def base_url`, `getBaseUri()`. */
 const BASE_MEMBER = /(?:base_?ur[li]|baseU(?:RL|rl|ri)|BaseAddress|base_?address|prefix_?url)\b/i;
+/** A variable assigned a call whose first argument is a Retrac base URL (no path): a client constructed for it. */
+const BASE_URL_FIRST_ARGUMENT = /[A-Za-z_]\w*[ \t]*(?::=|=(?![=>]))[ \t]*(?:(?:check|await|new|try|const)[ \t]+)*[\w.:$]{0,60}[ \t]*\([ \t]*["'`]https:\/\/(?:[\w-]+\.)*retrac\.co\/?["'`][ \t]*[,)]/;
 /** A call on a capitalised name: `InventoryItem.find(`, `Item::all(`. */
 const CLASS_RECEIVER = /(?<![\w.$])([A-Z][A-Za-z0-9_]{1,60})(?:\.|::)[a-z_]\w{0,40}[ \t]*\(/;
 const INTERCEPTOR = /(?:intercept|RoundTrip|roundTrip|willSendRequest|prepareHeaders|onRequest|beforeRequest|auth_flow|DelegatingHandler|SendAsync|RequestInterceptor|ExchangeFilterFunction|[Mm]iddleware)/;
+/**
+ * Defaults set once for every request a script makes after them, like an interceptor's: a DuckDB HTTP
+ * secret (`CREATE SECRET … (TYPE http, EXTRA_HTTP_HEADERS …)`), httr's `set_config(add_headers(…))`,
+ * PowerShell's `$PSDefaultParameterValues['Invoke-RestMethod:Headers']`, urllib's `opener.addheaders`.
+ */
+const SESSION_DEFAULTS = /\bCREATE[ \t]+(?:OR[ \t]+REPLACE[ \t]+)?(?:PERSISTENT[ \t]+|TEMPORARY[ \t]+)?SECRET\b|\bset_config[ \t]*\(|\$PSDefaultParameterValues\b|\.addheaders\b/i;
 /** `interface InventoryService {`: a declared HTTP service (Retrofit, Feign, Refit). */
 const SERVICE_OPENER = /^[ \t]*(?:(?:public|internal|private)[ \t]+)?interface[ \t]+([A-Z]\w*)/;
 /** `InventoryService::class.java`, `InventoryApi.class`, `create<InventoryService>()`, `RestService.For<IApi>(…)`. */
 const SERVICE_REF = /\b([A-Z]\w{0,80})(?:::class\b|\.class\b)|\b(?:create|For)<([A-Z]\w{0,80})>/;
 
+/** An attribute or annotation alone on its line: `[Header("Authorization", "…")]`, `@Headers({…})`. */
+const ATTRIBUTE_LINE = /^[ \t]*(?:\[[A-Z][\w.]{0,80}(?:\(.*\))?\]|@[A-Za-z_][\w.]{0,80}(?:\(.*\))?)[ \t]*$/;
 /** Languages whose lines are commands: a declaration there is a command line, not a client's configuration. */
 const SHELL_LIKE = new Set(['shellscript', 'powershell', 'bat', 'makefile', 'dockerfile']);
 
@@ -104,6 +114,10 @@ export abstract class ClientModel extends RequestModel {
   protected bindsBaseField(line: number): boolean {
     const h = this.factsOf(line).hostName;
     if (h !== undefined && BASE_FIELD.test(h)) return true;
+    // A client constructed with the base URL as its first argument: `inventory = check new ("https://api.retrac.co", auth = …)`
+    // (Ballerina), `client = Client("https://api.retrac.co")`, `api := NewClient("https://api.retrac.co/")`.
+    const t = this.factsText(line);
+    if (t.length < 400 && t.includes('(') && BASE_URL_FIRST_ARGUMENT.test(t)) return true;
     // A base-URL member: on the line (`var baseURL: URL { URL(string: "…")! }`) or its header up to two lines above.
     for (let l = line, seen = 0; l >= Math.max(0, line - 6) && seen < 3; l--) {
       const sh = this.shape(l);
@@ -134,7 +148,8 @@ export abstract class ClientModel extends RequestModel {
   protected inInterceptor(line: number): boolean {
     let v = this.interceptorMemo.get(line);
     if (v !== undefined) return v;
-    v = false;
+    const head = this.text(this.statement(line).from);
+    v = head.length < 400 && SESSION_DEFAULTS.test(head);
     let indent = this.shape(line).indent;
     for (let l = line - 1; l >= Math.max(0, line - REQUEST_LINES) && indent > 0 && !v; l--) {
       const sh = this.shape(l);
@@ -252,10 +267,25 @@ export abstract class ClientModel extends RequestModel {
       const name = ref?.[1] ?? ref?.[2];
       if (!name) continue;
       for (let d = Math.max(0, ext.from - REQUEST_LINES); d <= Math.min(this.last, ext.to + REQUEST_LINES); d++) {
-        if (SERVICE_OPENER.exec(this.text(d))?.[1] === name) return this.bodyOf(d);
+        if (SERVICE_OPENER.exec(this.text(d))?.[1] === name) return this.withAttributesAbove(d, this.bodyOf(d));
       }
     }
     return undefined;
+  }
+
+  /**
+   * A declaration's extent with the attributes and annotations alone on the lines just above it: what
+   * `[Headers("Authorization: …")]` (Refit), `[Header("Authorization", …)]` (RestEase) or `@Headers(…)` (Feign)
+   * say on an interface applies to all its methods.
+   */
+  protected withAttributesAbove(line: number, ext: { from: number; to: number }): { from: number; to: number } {
+    let from = Math.min(line, ext.from);
+    for (let l = from - 1; l >= Math.max(0, line - CONTEXT_LINES); l--) {
+      const t = this.text(l);
+      if (t.length > 400 || !ATTRIBUTE_LINE.test(t)) break;
+      from = l;
+    }
+    return { from, to: ext.to };
   }
 
   /** A declaration with its body, also when the body's `{` stands on the next line (Allman style). */
@@ -273,7 +303,7 @@ export abstract class ClientModel extends RequestModel {
       const t = this.text(l);
       if (!t.includes(name)) continue;
       const ref = SERVICE_REF.exec(t);
-      if ((ref?.[1] ?? ref?.[2]) === name && this.sendsToRetrac(this.requestWindow(l))) return body;
+      if ((ref?.[1] ?? ref?.[2]) === name && this.sendsToRetrac(this.requestWindow(l))) return this.withAttributesAbove(line, body);
     }
     return undefined;
   }

@@ -82,6 +82,7 @@ function callNameBefore(s: string): string | undefined {
 /** A call without brackets before a quoted value: `AuthorizationBearer "…"` (F#), `bearer_auth "…"` (Ruby, Crystal). */
 const BEARER_JOINED_BEFORE = /(?<![A-Za-z])bearer[ \t]*["'`][ \t]*(?:\+\+?|\.\.?|<>|\|\||&|,|~)?[ \t]*$/i;
 const BINDING_BEFORE = /(?:^|[;{\s\\])(?:#[ \t]*define|setenv|set(?:[ \t]+-{1,2}[A-Za-z]{1,12}){0,3})[ \t]+\$?([A-Za-z_]\w{0,60})[ \t]+["']?$/;
+const ROBOT_VARIABLE_BEFORE = /(?:^|[ \t])[$@&%]\{([A-Za-z_][\w.-]{0,60})\}=?(?:[ \t]{2,}|\t)$/;
 const BARE_CALL_BEFORE = /(?:^|[\s(;|])([A-Za-z_][\w-]{2,40})[ \t]+$/;
 /**
  * Auth helpers by what their name says they do: a bearer or basic auth, an authenticator, setting a
@@ -92,7 +93,8 @@ const BARE_CALL_BEFORE = /(?:^|[\s(;|])([A-Za-z_][\w-]{2,40})[ \t]+$/;
 const AUTH_CALL_NAME = /bearer|basic_?auth|authenticat|^(?:set|with|use|add)\w*token$|^token_?auth$|^auth$|^basic$|credentials?$/i;
 const ENV_FALLBACK_BEFORE =
   /([A-Za-z_][\w.-]*)["'\]]*\)*(?:\s*\.\s*(?:unwrap_or(?:_else)?|or_else|orElse(?:Get)?|getOrElse|getOrDefault)\s*\((?:\s*\|[^|]*\|\s*)?)?\s*(?:\|\||\?\?|\?:|\bor\b|,|:-|:=|:|\{)?\s*$/;
-const WRAPPER_BEFORE = /(?:(?:JSON\.stringify|String|str|SecretStr|Secret|SecretString|Some|Ok)\s*\(|ConvertTo-SecureString(?:\s+-String)?|(?<=(?:[:=]|=>)[ \t]{0,3})[[{])\s*$/;
+// `TEXT("…")` / `_T("…")` (Unreal, Win32), `QStringLiteral("…")` (Qt), `CFSTR("…")`: string macros wrap the literal.
+const WRAPPER_BEFORE = /(?:(?:JSON\.stringify|String|str|SecretStr|Secret|SecretString|Some|Ok|TEXT|_T|_TEXT|QStringLiteral|QLatin1String|CFSTR|wxT)\s*\(|ConvertTo-SecureString(?:\s+-String)?|(?<=(?:[:=]|=>)[ \t]{0,3})[[{])\s*$/;
 /** An option constant that says bearer before its value: `curl_setopt($ch, CURLOPT_XOAUTH2_BEARER, '…')`, `pycurl.XOAUTH2_BEARER, "…"`. */
 const BEARER_OPTION_BEFORE = /[A-Z][A-Z0-9_]{0,40}(?:BEARER|USERPWD)[ \t]*,[ \t]*$/;
 /** An env lookup before a fallback: `process.env.`, `getenv(`, `os.environ`, `ENV[`, `${`, `Environment.`, `System.get_env(`. */
@@ -241,6 +243,27 @@ const TEX_MACRO_BEFORE = /\\(?:(?:re)?newcommand|providecommand|def)\s*\{?\\([A-
 /** Longest user name read in decoded basic-auth credentials. */
 const MAX_BASIC_USER = 64;
 const DECODED_RESTRICTED = /retrac_([A-Za-z0-9]+)/g;
+/** A line that ends by binding a value that follows on the next line: `const token =`, `token :=`, `TOKEN = (`. */
+const ASSIGNMENT_ENDS = /(?<![=!<>+\-*/%&|^~?.])(?::=|=)[ \t]?\(?$/;
+/** The line ends with `=`, `:=` or `= (` (trailing blanks aside): its value is on the next line. Reads the last characters only. */
+export function endsWithAssignment(t: string): boolean {
+  const e = t.trimEnd();
+  const c = e.charCodeAt(e.length - 1);
+  return (c === 61 /* = */ || c === 40 /* ( */) && ASSIGNMENT_ENDS.test(e.slice(-6));
+}
+/** The word before the last `,` of `before`: a constant path that says bearer (`AuthScheme.Bearer`, `JwtBearerDefaults.AuthenticationScheme`). */
+function isBearerConstantBefore(before: string): boolean {
+  let p = before.length;
+  while (p > 0 && isBlank(before.charCodeAt(p - 1))) p--;
+  if (before.charCodeAt(p - 1) !== 44 /* , */) return false;
+  p--;
+  while (p > 0 && isBlank(before.charCodeAt(p - 1))) p--;
+  let b = p;
+  while (b > 0 && p - b < 60 && (isWordChar(before.charCodeAt(b - 1)) || before.charCodeAt(b - 1) === 46 /* . */)) b--;
+  const word = before.slice(b, p);
+  return b < p && !isQuote(before.charCodeAt(b - 1)) && /bearer/i.test(word) && /^[A-Za-z_]/.test(word);
+}
+
 const BASE64_MARKER = new RegExp(BASE64_PREFIX_MARKERS.join('|'), 'g');
 /** The markers as one regex: V8 searches an alternation of literals about ten times faster than three `indexOf` passes. */
 export const BASE64_MARKER_SEARCH = new RegExp(BASE64_PREFIX_MARKERS.join('|'));
@@ -473,6 +496,9 @@ export class KeyTokens {
     // `.bearerAuth("…")`, `auth=("…", "")`, `HTTPBasicAuth("…", …)`, `-u …:`, `AuthenticationHeaderValue("Bearer", "…")`.
     const before = s.slice(Math.max(0, valueStart - 48), valueStart);
     if (AUTH_CALL_BEFORE.test(before) || BEARER_OPTION_BEFORE.test(before)) return { via: 'bearer' };
+    // The scheme as a constant argument before the value: `Credentials.Token(AuthScheme.Bearer, "…")` (http4s),
+    // `new AuthenticationHeaderValue(JwtBearerDefaults.AuthenticationScheme, "…")` (.NET).
+    if (before.includes(',') && valueStart < start && isBearerConstantBefore(before)) return { via: 'bearer' };
     const call = callNameBefore(before);
     if (call && AUTH_CALL_NAME.test(call)) return { via: 'bearer' };
     const bare = valueStart < start ? BARE_CALL_BEFORE.exec(before) : null;
@@ -508,6 +534,12 @@ export class KeyTokens {
         if (named) return { via: 'assign', name: named.name };
       }
     }
+    // `const token =` / `  "…";`: a value alone on the line below its binding (Prettier, Black, ktfmt break long
+    // assignments so; Haskell and Elm lay out `name =` / `    "…"`; Python wraps it in parentheses).
+    if (line > 0 && j === 0) {
+      const named = this.bindingAbove(line);
+      if (named) return named;
+    }
     // A CLI that stores a named secret: `gh secret set RETRAC_API_KEY --body …`, `aws ssm put-parameter --name
     // /stock/retrac/api-key --value …`, `az keyvault secret set --name retrac-token --value …`.
     if (SECRET_VALUE_FLAG.test(before)) {
@@ -534,6 +566,9 @@ export class KeyTokens {
       dataDirectiveLabel(s, valueStart, () => (line > 0 ? this.lineText(line - 1) : '')) ?? pathNameBefore(s, valueStart) ??
       lispDefinition(s, valueStart) ?? aplAssignment(s, valueStart) ?? (this.prose ? proseLabel(s, valueStart) : undefined);
     if (syntactic) return syntactic;
+    // Robot Framework: `${TOKEN}    …` / `${TOKEN}=    …` in a variable table or a keyword call (cells part at two blanks).
+    const robot = before.includes('{') ? ROBOT_VARIABLE_BEFORE.exec(before) : null;
+    if (robot) return { via: 'assign', name: robot[1] };
     // `JSON.stringify("…")` in build-time defines, `SecretStr("…")`: the name stands before the wrapper.
     const wrapper = WRAPPER_BEFORE.exec(before);
     const name = assignedName(s, wrapper ? valueStart - (before.length - wrapper.index) : valueStart);
@@ -617,6 +652,18 @@ export class KeyTokens {
     }
     this.tableTops.set(key, top);
     return top;
+  }
+
+  /**
+   * The binding a value alone on its line belongs to: the line above ends with `=` or `:=` (or `= (`),
+   * as in `const token =` / `  "…";`. Read on the line above only, once per key.
+   */
+  private bindingAbove(line: number): { via: 'assign'; name: string } | undefined {
+    const prev = this.lineText(line - 1);
+    if (prev.length > 400) return undefined;
+    if (!endsWithAssignment(prev)) return undefined;
+    const named = assignedName(prev, prev.lastIndexOf('=') + 1);
+    return named?.operator ? { via: 'assign', name: named.name } : undefined;
   }
 
   /** `.apiKey("…")`, `.setToken("…")`, `.with_api_key("…")`: a setter whose name says key. */

@@ -11,6 +11,10 @@ import { assignedVariable, openerAbove, requestExtent, shapeOf, statementExtent,
 
 /** Lines either side of a candidate that its rule may read (Bearer context, request extent). */
 export const CONTEXT_LINES = 10;
+/** A here-document's opener: `<<EOF`, `<<-'EOF'`, `<< "END"` (not a here-string `<<<`). */
+const HEREDOC_OPENER = /(?<!<)<<-?[ \t]*["']?([A-Za-z_]\w{0,30})["']?/;
+/** A top-level HCL block: `resource "type" "name" {`, `data "http" "items" {`, `provider "restapi" {`, `locals {`. */
+const HCL_BLOCK_OPENER = /^[A-Za-z_][\w-]{0,40}(?:[ \t]+"[^"]{0,80}"){0,2}[ \t]*\{[ \t]*$/;
 /** Lines either side of a line that the request it belongs to may span. */
 export const REQUEST_LINES = 20;
 /** Lines between a key's definition (or its section's name) and the request that sends it. */
@@ -23,7 +27,8 @@ const NON_BLANK = /\S/;
 /** Imports and package references name Retrac without sending anything to it. */
 // A keyword as a whole word: `imports: [HttpModule.register({ baseURL: … })]`, `useFetch('https://…')`,
 // `includes`, `fromJson(…)` are not imports.
-export const IMPORT_LINE = /^\s*(?:(?:import|from|require|use|include|#include|package|@import|extern|pip|npm|yarn|pnpm|go get|gem|composer|dotnet add)(?![\w$-])|using\s+(?:static\s+)?[\w.]+\s*;|<PackageReference|"@?[\w./-]*retrac[\w./-]*"\s*:\s*"[~^]?\d)/i;
+// `from` only as Python's `from x import y` or the end of a JS import (`from '…'`): SQL's `FROM url('https://…', …)` is a request.
+export const IMPORT_LINE = /^\s*(?:(?:import|require|use|include|#include|package|@import|extern|pip|npm|yarn|pnpm|go get|gem|composer|dotnet add)(?![\w$-])|from[ \t]+(?:[\w.]+[ \t]+import\b|["'])|using\s+(?:static\s+)?[\w.]+\s*;|<PackageReference|"@?[\w./-]*retrac[\w./-]*"\s*:\s*"[~^]?\d)/i;
 const KEY_LIKE = /retrac_[A-Za-z0-9]+/g;
 
 function hasBase64Marker(s: string): boolean {
@@ -123,6 +128,8 @@ export abstract class LineModel implements Lines {
   private readonly extents = new Map<number, { from: number; to: number }>();
   private readonly statements = new Map<number, { from: number; to: number }>();
   private readonly openers = new Map<number, number>();
+  /** SQL: the line ends a statement (`;`), by line. */
+  private readonly sqlEnds = new Map<number, boolean>();
 
   constructor(
     protected readonly doc: string,
@@ -262,6 +269,8 @@ export abstract class LineModel implements Lines {
     let ext = this.extents.get(line);
     if (ext) return ext;
     ext = requestExtent(this, line, REQUEST_LINES);
+    const block = this.prep.hcl ? this.hclBlockAround(line) : this.prep.sql ? this.sqlStatementAround(line) : this.prep.shell ? this.heredocAround(line) : undefined;
+    if (block) ext = { from: Math.min(block.from, ext.from), to: Math.max(block.to, ext.to) };
     if (this.prep.requestFile) {
       // One request per file (Bruno): its url, headers and auth blocks are one request.
       ext = { from: Math.max(0, line - REQUEST_LINES), to: Math.min(this.last, line + REQUEST_LINES) };
@@ -274,6 +283,66 @@ export abstract class LineModel implements Lines {
     }
     this.extents.set(line, ext);
     return ext;
+  }
+
+  /**
+   * The top-level HCL block a line is in (`resource "aws_apigatewayv2_integration" "items" {` … `}`,
+   * `data "http" "items" {`): its attributes configure one thing, so its URL and its headers (nested
+   * maps too) are one request. The opener is looked for within REQUEST_LINES above, by indentation.
+   */
+  private hclBlockAround(line: number): { from: number; to: number } | undefined {
+    for (let l = line, seen = 0; l >= Math.max(0, line - REQUEST_LINES) && seen < REQUEST_LINES; l--, seen++) {
+      const sh = this.shape(l);
+      if (sh.empty || sh.indent !== 0) continue;
+      const t = this.text(l);
+      if (t.length > 300 || !HCL_BLOCK_OPENER.test(t)) return undefined;
+      const block = this.statement(l);
+      return block.from === l && block.to >= line && block.to > l ? block : undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * The SQL statement a line is in: from the line after the last `;` above to the first line ending with `;`
+   * at or below it, within REQUEST_LINES (`CREATE EXTERNAL FUNCTION … HEADERS = (…) … AS 'https://…';`,
+   * `SELECT … FROM url('https://…', …, headers(…)) LIMIT 100;`). Undefined when it is the line alone.
+   */
+  private sqlStatementAround(line: number): { from: number; to: number } | undefined {
+    const ends = (l: number): boolean => {
+      let v = this.sqlEnds.get(l);
+      if (v === undefined) {
+        const t = this.text(l);
+        v = t.length > 2000 || (t.includes(';') && /;[ \t]*(?:--.*)?$/.test(t));
+        this.sqlEnds.set(l, v);
+      }
+      return v;
+    };
+    let from = line;
+    while (from > Math.max(0, line - REQUEST_LINES) && !this.shape(from - 1).empty && !ends(from - 1)) from--;
+    let to = line;
+    while (to < Math.min(this.last, line + REQUEST_LINES) && !ends(to) && !this.shape(to + 1).empty) to++;
+    return from < to ? { from, to } : undefined;
+  }
+
+  /**
+   * The here-document a shell line is in, with the command that reads it: `curl -K - <<EOF` / `url = "…"` /
+   * `header = "Authorization: …"` / `EOF` is one request. The opener is looked for within REQUEST_LINES above.
+   */
+  private heredocAround(line: number): { from: number; to: number } | undefined {
+    for (let l = line; l >= Math.max(0, line - REQUEST_LINES); l--) {
+      const t = this.text(l);
+      if (t.length > 2000) return undefined;
+      const m = t.includes('<<') ? HEREDOC_OPENER.exec(t) : null;
+      if (!m) continue;
+      const word = m[1];
+      // The body runs to the line that is the word alone (`<<-` allows tabs before it).
+      for (let e = l + 1; e <= Math.min(this.last, l + 2 * REQUEST_LINES); e++) {
+        if (this.text(e).trim() !== word) continue;
+        return e >= line ? { from: this.statement(l).from, to: e } : undefined;
+      }
+      return undefined;
+    }
+    return undefined;
   }
 
   /** `openerAbove` memoised by line and limit: every key of a long line asks for the same answer. */

@@ -92,12 +92,18 @@ export function lastSegment(name: string): string {
 
 export const AUTH_WORD = /bearer|authorization|api[-_]?key|token|auth|key|secret|Retrac/i;
 const AUTH_TRIGGER = /bearer|authorization|api[-_]?key|token|auth|key|secret|Retrac/gi;
-/** After `Bearer`: an interpolation (`${X}`, `$(X)` in Make, `{{x}}`, `\(x)`) or a concatenation, never the literal itself (literals are key tokens). */
+/**
+ * After `Bearer`: an interpolation (`${X}`, `$(X)` in Make, `{{x}}`, `\(x)`) or a concatenation, never the literal itself
+ * (literals are key tokens).
+ * The scheme's literal may close a wrapper macro first: `TEXT("Bearer ") + Token` (Unreal), `_T("Bearer ") + t`;
+ * a shell `printf` takes its arguments after the format: `printf -v auth 'Authorization: Bearer %s' "$token"`.
+ */
 const AUTH_AFTER_BEARER =
-  /^[\s"'`]{0,4}(?:(?:[+.,&]|\.\.|\|\||<>|\+\+|(?:\{\}|%s|%v)["'`]?\s{0,2}[,%]\s{0,3}\(?)\s{0,3}:?["'`]?\s{0,3}[$@]?|\$\{\{?\s{0,3}|\{\{\s{0,3}|#\{|\{|\$\(|\$|\\\(|%\()\s{0,3}(?:env:|process\.env\.|import\.meta\.env\.|self\.|this\.|@|secrets\.|vars\.|env\.)?([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*){1,3})?/;
+  /^[\s"'`]{0,4}(?:\)[ \t]{0,2})?(?:(?:[+.,&]|\.\.|\|\||<>|\+\+|(?:\{\}|%s|%v)["'`]?\s{0,2}[,%]\s{0,3}\(?|%s["'`][ \t]{1,3}["']?(?=\$))\s{0,3}:?["'`]?\s{0,3}[$@]?|\$\{\{?\s{0,3}|\{\{\s{0,3}|#\{|\{|\$\(|\$|\\\(|%\()\s{0,3}(?:env:|process\.env\.|import\.meta\.env\.|self\.|this\.|@|secrets\.|vars\.|env\.)?([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*){1,3})?/;
 /** After an auth field name: an identifier, or an interpolation inside a string; a quoted literal is a key token instead. */
+// `auth = { token }` (Ballerina, JS shorthand): a record holding the one name.
 const AUTH_AFTER_NAME =
-  /^[\w-]{0,12}["'\]]?\s{0,3}(?:=>|:=|[:=,])\s{0,3}(?:["'`]\s{0,3}(?:\$\{\{?\s{0,3}|\{\{\s{0,3}|\$\{|#\{|\{|\$|\\\()|(?:\$\{\{?\s{0,3}|\{\{\s{0,3}|\$\{|#\{|\$)?)\s{0,3}[&*]?(?:env:|process\.env\.|import\.meta\.env\.|self\.|this\.|@|secrets\.|vars\.|env\.|config\.|settings\.|options\.|opts\.|cfg\.)?([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*){1,3})?/;
+  /^[\w-]{0,12}["'\]]?\s{0,3}(?:=>|:=|[:=,])\s{0,3}(?:\{[ \t]{0,3}(?=[A-Za-z_]\w{0,60}[ \t]{0,3}\}))?(?:["'`]\s{0,3}(?:\$\{\{?\s{0,3}|\{\{\s{0,3}|\$\{|#\{|\{|\$|\\\()|(?:\$\{\{?\s{0,3}|\{\{\s{0,3}|\$\{|#\{|\$)?)\s{0,3}[&*]?(?:env:|process\.env\.|import\.meta\.env\.|self\.|this\.|@|secrets\.|vars\.|env\.|config\.|settings\.|options\.|opts\.|cfg\.)?([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*){1,3})?/;
 const AUTH_AFTER_CALL = /^(?:[\w]{0,20}|(?:(?:::|\.)\w{1,20}){1,3})\s{0,3}\(\s{0,3}\(?\s{0,3}[&*]?\s{0,3}(?:["'`]\s{0,3})?(?:\$\{|\$|#\{)?(?:self\.|this\.|@)?([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*){1,3})?\s{0,3}[,)]/;
 /** After a command-line flag (`-Token $token`, `--api-key "$KEY"`): a shell or PowerShell variable. */
 const AUTH_AFTER_FLAG = /^[\w-]{0,12}\s{1,3}["']?\$\{?([A-Za-z_]\w*)/;

@@ -67,6 +67,16 @@ export interface PreparedOptions {
   xmlConfig: boolean;
   /** One request per file (Bruno `.bru`): the file's `url:` says where every key in it goes. */
   requestFile: boolean;
+  /** HCL (Terraform, Nomad, Packer): a top-level block's attributes configure one thing, read as one request. */
+  hcl: boolean;
+  /** SQL: a statement runs to its `;`, over lines. */
+  sql: boolean;
+  /** Shell-like files (scripts, Dockerfiles, Makefiles): here-documents belong to the command that reads them. */
+  shell: boolean;
+  /** Code in a language without a grammar here (read as plain text, by paragraphs): not prose, data or a log. */
+  codeWithoutGrammar: boolean;
+  /** A config document (YAML, JSON, XML, TOML; Salt states): not code, prose, a log or an env file. */
+  configDocument: boolean;
   /** The file's name says Retrac (`retrac.ini`, `config/retrac.env`): a generic key name in it is a Retrac key. */
   retracFile: boolean;
   /** Env names whose local value is a Retrac key, with the key. */
@@ -157,6 +167,7 @@ const PAGE_FILE = /\.(?:html?|ejs|hbs|handlebars|njk|liquid|twig|jinja2?|mustach
 const CLIENT_CONFIG_FILE = /^(?:next|nuxt|vite|astro|svelte|quasar|remix|solid|qwik|vue|rsbuild|farm|webpack|rspack|docusaurus)(?:\.[\w-]+)?\.config\.[cm]?[jt]s$|^app\.json$/;
 
 /** Languages of key/value configuration (see `configPairs`). */
+const CONFIG_DOCUMENT_LANGUAGES = new Set(['yaml', 'json', 'jsonc', 'json5', 'xml', 'toml', 'ini', 'nginx', 'github-actions-workflow', 'dockercompose']);
 const CONFIG_LANGUAGES = new Set(['yaml', 'toml', 'ini', 'properties', 'dotenv', 'terraform', 'hcl']);
 
 /** `dir/base` of a path: `sessions/api.retrac.co/default.json` names its host in the folder. */
@@ -185,6 +196,11 @@ export function prepareOptions(options: ScanOptions, shared = sharedParts(option
     configPairs: (envFile || CONFIG_LANGUAGES.has(language) || /\.tfvars$/i.test(base)) && !API_TOOL_FILE.test(options.fileName),
     markdown: language === 'markdown' || language === 'mdx',
     requestFile: /\.bru$/i.test(base),
+    hcl: language === 'terraform' || language === 'hcl',
+    sql: language === 'sql',
+    shell: language === 'shellscript' || language === 'dockerfile' || language === 'makefile',
+    configDocument: (CONFIG_DOCUMENT_LANGUAGES.has(language) || /\.sls$/i.test(base)) && !envFile,
+    codeWithoutGrammar: language === 'plaintext' && !/\.(?:txt|text|log|out|csv|tsv|rst|adoc|asciidoc|org)$/i.test(base) && /\.[A-Za-z0-9]{1,12}$/.test(base),
     clientApp: CLIENT_APP_CONFIG.test(options.fileName),
     page: PAGE_FILE.test(base),
     clientConfig: CLIENT_CONFIG_FILE.test(base),

@@ -2,11 +2,11 @@
 // Retrac (a Retrac line around it, or a use of a name bound to a Retrac URL), whether a key
 // candidate is near, and the keys a request carries, literal or reached through the definitions
 // of the names it sends as auth (within FLOW_LINES). Cached per scan like the line facts.
-import type { KeyToken } from './keyTokens';
+import { endsWithAssignment, type KeyToken } from './keyTokens';
 import { LineModel, CONTEXT_LINES, FLOW_LINES, REQUEST_LINES } from './lineModel';
 import { AUTH_WORD, authNames, hasRetracWord, isGenericKeyName, lastSegment, nameSaysRetracKey } from './names';
 import { hasRunOf, isWordChar, lineOfOffset } from './text';
-import { assignedVariable, inNamedSection, retracOutsideClosedEntries } from './structure';
+import { assignedVariable, inNamedSection, requestExtent, retracOutsideClosedEntries } from './structure';
 
 /** A YAML list item that opens a mapping (`- run: …`, `- name: …`): a new step. A scalar item (`- -H`, `- "…"`) is one more argument. */
 const LIST_ITEM = /^\s*-[ \t]+(?:[A-Za-z_][\w.-]{0,60}|"[^"]{0,60}"|'[^']{0,60}')[ \t]*:(?:[ \t]|$)/;
@@ -28,8 +28,23 @@ export const OTHER_HOST_URL = /https?:\/\/(?!api\.retrac\.co|localhost|127\.0\.0
  * `hostname: 'api.courier.example'`, `req.set(http::field::host, "api.courier.example")`.
  */
 const OTHER_HOST_FIELD = /(?:host|domain)[\w-]{0,24}["'>]?[ \t]{0,3}(?:[:=,]|=>|>)[ \t]{0,3}["']?(?!localhost\b)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,4}\.[A-Za-z]{2,12}\b/i;
+/**
+ * A host named without a scheme as a connection's argument: followed by its port (`HTTPSClientSession
+ * session("api.courier.example", 443)`, `gun:open("…", 443, …)`, `Net::HTTP.start("…", 443)`), or the first
+ * argument of a connection or session constructor (`http.client.HTTPSConnection("api.courier.example")`).
+ */
+// Also a `host:port` literal, quoted or not (`nodes: { "api.courier.example:443": 1 }` in an APISIX upstream,
+// `server courier api.courier.example:443 ssl` in HAProxy, a gRPC target).
+const OTHER_HOST_ARGUMENT =
+  /(?<![\w.@/-])(?!localhost\b)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,4}\.[A-Za-z]{2,12}:\d{2,5}(?![\w.])|(?:(?:Connection|Session|connect|open|start)[ \t]{0,3}\([ \t]{0,3}["']|["'](?=(?:[A-Za-z0-9-]{1,63}\.){1,5}[A-Za-z]{2,12}(?::\d{2,5}["']|["'][ \t]{0,3},[ \t]{0,3}\d{2,5}\b)))(?!localhost\b)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,4}\.[A-Za-z]{2,12}(?::\d{2,5})?["']/;
+/**
+ * A request to the app under test, not to a service: supertest's `request(app)`, Flask's `test_client()`,
+ * Starlette's `TestClient(app)`, Laravel's `$this->getJson(…)`, Fastify's `app.inject(…)`.
+ */
+export const APP_UNDER_TEST = /\brequest\([ \t]{0,3}(?:app|server|this\.app|httpServer|app\.getHttpServer\(\))[ \t]{0,3}\)|\.test_client\(|\bTestClient\(|\$this->(?:get|post|put|patch|delete)Json\(|\bapp\.inject\(/;
 /** Field names that set a client's base URL: the client variable carries the Retrac host. */
-export const BASE_FIELD = /^(?:base_?ur[li]|baseU(?:RL|rl|ri)|prefix_?url|prefixUrl|host|endpoint|server|api_?url|apiUrl|url|uri|site)$/i;
+// `url_base` (Airbyte low-code connectors), `basePath` (OpenAPI-generated clients' Configuration), `root_url`.
+export const BASE_FIELD = /^(?:base_?ur[li]|baseU(?:RL|rl|ri)|prefix_?url|prefixUrl|host|endpoint|server|api_?url|apiUrl|url|uri|site|url_?base|base_?path|root_?url)$/i;
 /** Distinct names bound to Retrac URLs searched window by window before every line's words are read once instead. */
 const HOST_NAMES_BEFORE_INDEX = 8;
 const WORD = /[A-Za-z_$][\w$]*/g;
@@ -105,6 +120,17 @@ export interface RequestKey {
   flow: boolean;
 }
 
+/** `name` stands in an interpolation or a reference on the line: `${name}`, `{{ name }}`, `$name`, `$(name)`, `%name%`, `@name`. */
+function isInterpolated(text: string, name: string): boolean {
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
+    let b = i;
+    while (b > 0 && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
+    const c = text.charAt(b - 1);
+    if (c === '$' || c === '{' || c === '(' || c === '%' || c === '@') return true;
+  }
+  return false;
+}
+
 function isSentToken(tok: KeyToken): boolean {
   const name = tok.name ?? '';
   return tok.via === 'bearer' || tok.via === 'host' || nameSaysRetracKey(name) || isGenericKeyName(name);
@@ -116,6 +142,7 @@ export abstract class RequestModel extends LineModel {
   private readonly retracRequests = new Map<number, boolean>();
   private readonly requestKeyMemo = new Map<number, RequestKey[]>();
   private readonly outsideClosedMemo = new Map<number, boolean>();
+  private readonly joinedMemo = new Map<number, { from: number; to: number } | null>();
   private readonly sectionOwnerMemo = new Map<number, boolean>();
   private readonly otherHostLines = new Map<number, boolean>();
   private readonly classLineMemo = new Map<number, number>();
@@ -185,10 +212,15 @@ export abstract class RequestModel extends LineModel {
     // A paragraph that sends to another host: a word that says Retrac (`retracItemId`, `retrac items list`)
     // on another line does not place the key; a Retrac URL still does.
     const urlOnly = own === undefined && this.namesOtherHost(ext);
+    // Code in a language without a grammar here (ABAP, Apex, Luau, …), read by paragraphs: statements joined
+    // through the names they share (`create_by_url( … IMPORTING client = lo_client ).` then
+    // `lo_client->request->set_header_field( … )`) are one request, whatever brackets close between them.
+    const joined = own === undefined && !urlOnly && this.prep.codeWithoutGrammar ? this.joinedStatements(line) : undefined;
     for (let i = 0; i < n; i++) {
       const l = ext.from + i;
       if (!this.factsOf(l).retracTarget && !uses.has(l)) continue;
       if (i === t) return true;
+      if (joined && l >= joined.from && l <= joined.to) return true;
       if (urlOnly && !uses.has(l) && !this.factsText(l).includes('retrac.co')) continue;
       // `{:retrac {:url "…"}` or `{"retrac": {…},` above: a sibling closed on its line names nothing below.
       if (i < t && !uses.has(l) && !this.retracOutsideClosed(l)) continue;
@@ -266,6 +298,17 @@ export abstract class RequestModel extends LineModel {
     }
     this.sectionOwnerMemo.set(line, (v = other));
     return v;
+  }
+
+  /** The statements joined to a line's through shared names (requestExtent, without a paragraph), when they name no other host; by line. */
+  private joinedStatements(line: number): { from: number; to: number } | undefined {
+    let v = this.joinedMemo.get(line);
+    if (v === undefined) {
+      const ext = requestExtent(this, line, REQUEST_LINES);
+      v = this.namesOtherHost(ext) ? null : ext;
+      this.joinedMemo.set(line, v);
+    }
+    return v ?? undefined;
   }
 
   /** `retracOutsideClosedEntries` of a line, once per line per scan. */
@@ -408,7 +451,7 @@ export abstract class RequestModel extends LineModel {
       if (other === undefined) {
         const t = this.factsText(l);
         const field = t.includes('ost') || t.includes('OST') || t.includes('omain') || t.includes('OMAIN');
-        other = ((t.includes('://') && OTHER_HOST_URL.test(t)) || (field && OTHER_HOST_FIELD.test(t))) && !t.includes('retrac.co');
+        other = ((t.includes('://') && OTHER_HOST_URL.test(t)) || (field && OTHER_HOST_FIELD.test(t)) || (t.includes('.') && OTHER_HOST_ARGUMENT.test(t)) || (t.includes('(') && APP_UNDER_TEST.test(t))) && !t.includes('retrac.co');
         this.otherHostLines.set(l, other);
       }
       if (other) return true;
@@ -549,7 +592,10 @@ export abstract class RequestModel extends LineModel {
       for (const tok of this.keysOf(w, l)) out.push({ tok, line: l, sent: isSentToken(tok), flow: false });
       const sent = (w.authNames ??= authNames(w.text));
       // A name sent by a statement that goes to another host (a courier's token) is not sent by this request.
-      if (sent.length && (!mixed || !this.namesOtherHost(this.statement(l)))) for (const n of sent) names.add(n);
+      if (sent.length && (!mixed || !this.namesOtherHost(this.statement(l)))) {
+        // In a config document a bare value is a string (`auth_method: bearer_token`), not a name: only interpolations name.
+        for (const n of sent) if (!this.prep.configDocument || isInterpolated(w.text, n)) names.add(n);
+      }
     }
     for (const name of names) {
       const dot = name.lastIndexOf('.');
@@ -639,6 +685,13 @@ export abstract class RequestModel extends LineModel {
       const l = lineOfOffset(this.starts, i);
       for (const tok of this.keysOf(this.factsOf(l), l)) {
         if (namesBoundTo(this.factsText(l), tok).includes(name)) out.push({ tok, line: l });
+      }
+      // `token =` / `    "…"`: the value alone on the line below its binding.
+      if (l + 1 <= b && endsWithAssignment(this.factsText(l))) {
+        for (const tok of this.keysOf(this.factsOf(l + 1), l + 1)) {
+          // Pushed at most once: only a name on this line reads the line below, and the next line is searched after it.
+          if (tok.name !== undefined && lastSegment(tok.name) === name && out[out.length - 1]?.tok !== tok) out.push({ tok, line: l + 1 });
+        }
       }
       if (l + 1 > this.last) break;
       k = this.starts[l + 1] - name.length - from;

@@ -17,7 +17,7 @@ import {
   CONTEXT_LINES, FLOW_LINES, IMPORT_LINE, REQUEST_LINES, WORKSPACE_PARAM, type LineFacts,
 } from './lineModel';
 import { DataModel, isQueryParam } from './dataModel';
-import { OTHER_HOST_URL } from './requestModel';
+import { APP_UNDER_TEST, OTHER_HOST_URL } from './requestModel';
 import { isAuthToken, restrictedKeyIn } from './clientModel';
 import { hasRetracWord, isEnvLikeName, isGenericKeyName, lastSegment, nameSaysRetracKey, publicPrefixOf } from './names';
 import type { KeyType, PreparedOptions } from './prepare';
@@ -83,6 +83,10 @@ const PUBLIC_VALUE_SOURCE =
 const RELATIVE_SCOPED = /["'`]\/(?:items|tags|locations|inventory\/[A-Za-z]+)(?![\w-])/;
 /** A server route, not a request: `app.get('/items', …)`, `router.post(…)`, `@app.route("/items")`. */
 const ROUTE_CALL = /\b(?:app|router|server|fastify|express|hono|bp|blueprint|routes)\.(?:get|post|put|patch|delete|all|use|route|add_url_rule)\s*\(|\broute\s*\(|@(?:Get|Post|Put|Patch|Delete|Request)Mapping\b|\[Http(?:Get|Post|Put|Patch|Delete)\b|\[Route\b/;
+/** Names of well-known other services: a section so named holds their credentials. */
+const KNOWN_SERVICE_WORDS = /^(?:stripe|github|gitlab|slack|twilio|sendgrid|mailgun|aws|azure|gcp|google|openai|anthropic|datadog|sentry|shopify|paypal|courier|algolia|auth0|okta|firebase|supabase|vercel|netlify|heroku|cloudflare|segment|mixpanel|intercom|zendesk|hubspot|salesforce|jira|atlassian|notion|airtable|discord|telegram|pagerduty|newrelic|shipping|payments?|mailer|sms)$/i;
+/** A config document about one API is short: a file of many entries is a collection, read by its sections. */
+const ONE_API_DOCUMENT_LINES = 200;
 const SAME_LINE_MARKER = /retrac-ignore(?!-next-line)|gitleaks:allow|trufflehog:ignore|pragma: allowlist secret|secretlint-disable-line/;
 const NEXT_LINE_MARKER = /retrac-ignore-next-line|secretlint-disable-next-line|pragma: allowlist nextline secret/;
 
@@ -108,6 +112,8 @@ class LineScan extends DataModel {
   /** The line sits in a client section of a framework config, or in data a page sends to the browser; by line. */
   private readonly clientSectionMemo = new Map<number, boolean>();
   private readonly clientDataMemo = new Map<number, boolean>();
+  /** onlyRetracInDocument's answer for the document (it does not depend on the line). */
+  private onlyRetrac?: boolean;
   /** Lines already looked at as requests that may send to Retrac. */
   private readonly sinkLines = new Set<number>();
 
@@ -308,7 +314,7 @@ class LineScan extends DataModel {
       // service (Traefik `courier-auth:` / `customRequestHeaders:`) is that service's, whatever Retrac URL is near.
       return this.prep.retracFile || this.retracAround(this.requestWindow(line), line) || this.openApiServerIsRetrac(line) ||
         (this.interceptedToRetrac(line) && !(this.prep.paragraphs && this.collectionEntryIsOther(line))) ||
-        this.routeTargetIsRetrac(line) || this.onlyUpstreamIsRetrac(line);
+        this.routeTargetIsRetrac(line) || this.onlyUpstreamIsRetrac(line) || this.onlyRetracInDocument(line);
     }
     if (tok.via === 'host') return true; // bound to a Retrac host by its own syntax (keyTokens.ts)
     const name = tok.name ?? '';
@@ -773,6 +779,15 @@ class LineScan extends DataModel {
       { envName: name, ...(keyType ? { keyType } : {}) });
   }
 
+  /** The text of the first line of a request that holds a quoted path alone (`'/items'`), if any. */
+  private relativeScopedLineIn(ext: { from: number; to: number }): string | undefined {
+    for (let l = ext.from; l <= ext.to; l++) {
+      const t = this.factsText(l);
+      if (t.length < 2000 && t.includes('/') && RELATIVE_SCOPED.test(t)) return t;
+    }
+    return undefined;
+  }
+
   private workspaceParams(f: LineFacts, line: number): void {
     const s = f.text;
     // Without a key token or a name sent as auth nearby, no request here carries a key.
@@ -808,7 +823,11 @@ class LineScan extends DataModel {
         restrictedEnv = ik.env;
       }
       // A path alone near a client configured once with a Retrac base URL and its auth.
-      if (!restricted && !restrictedEnv && RELATIVE_SCOPED.test(s) && !ROUTE_CALL.test(s) && !this.namesOtherHost(ext)) {
+      // The path may sit on another line of the request (`request.uri.path = '/items'` / `request.uri.query = [workspaceId: …]`).
+      // Or on the service it is declared in (`@HttpExchange("/items")` on the interface, `@GetExchange("?workspaceId=…")` on the method).
+      const service = RELATIVE_SCOPED.test(s) ? undefined : this.classClientAround(line);
+      const pathText = RELATIVE_SCOPED.test(s) ? s : this.relativeScopedLineIn(ext) ?? (service && this.relativeScopedLineIn(service));
+      if (!restricted && !restrictedEnv && pathText !== undefined && !ROUTE_CALL.test(pathText) && !this.namesOtherHost(ext)) {
         const ck = this.configuredRestrictedNear(line);
         restricted = ck.key;
         restrictedEnv = ck.env;
@@ -961,12 +980,83 @@ class LineScan extends DataModel {
     }
   }
 
+  /** The statement of a line calls the app under test (supertest, test clients): its requests go to the app. */
+  private statementCallsAppUnderTest(line: number): boolean {
+    const st = this.statement(line);
+    let text = '';
+    for (let l = st.from; l <= st.to; l++) {
+      const t = this.factsText(l);
+      if (t.length > 2000) return false;
+      if (t.includes('(') && APP_UNDER_TEST.test(t)) return true;
+      text += t + '\n';
+    }
+    // Through a client bound to one above: `client = TestClient(app)` / … / `client.get("/items", …)`.
+    for (let l = Math.max(0, st.from - REQUEST_LINES); l < st.from; l++) {
+      const t = this.factsText(l);
+      if (t.length > 400 || !t.includes('(') || !APP_UNDER_TEST.test(t)) continue;
+      const name = assignedVariable(t);
+      if (name && text.includes(name + '.')) return true;
+    }
+    return false;
+  }
+
+  /**
+   * A config document about one API (a gateway's API definition, a monitor, a state file), at most
+   * ONE_API_DOCUMENT_LINES long, whose only host is Retrac's: a bearer value in it is sent there, however far
+   * its section sits from the URL's (`proxy.target_url` / `version_data…global_headers`, `upstream.nodes` /
+   * `plugins…headers`), unless the key's own section names another service.
+   */
+  private onlyRetracInDocument(line: number): boolean {
+    if (!(this.prep.configDocument || this.prep.codeWithoutGrammar) || this.last > ONE_API_DOCUMENT_LINES || this.doc.length > 40_000) return false;
+    if (this.onlyRetrac === undefined) {
+      let retrac = false;
+      let other = false;
+      for (let l = 0; l <= this.last && !other; l++) {
+        const t = this.text(l);
+        if (t.includes('retrac.co')) {
+          retrac ||= this.factsOf(l).retracTarget;
+          continue;
+        }
+        // A host written bare (`Host api.courier.example` in fluent-bit.conf) is another API too.
+        other = this.namesOtherHost({ from: l, to: l }) || (t.length < 2000 && BARE_HOST.test(t));
+      }
+      this.onlyRetrac = retrac && !other;
+    }
+    return this.onlyRetrac && !this.namedForAnotherService(line);
+  }
+
+  /** The nearest named section enclosing the line (within CONTEXT_LINES) is named for another service (`stripe:`, `"courier": {`). */
+  private namedForAnotherService(line: number): boolean {
+    let other = false;
+    inNamedSection(this, line, CONTEXT_LINES, (t) => {
+      const name = /["']?([A-Za-z][\w-]{2,30})["']?[ \t]*(?::|=|=>)?[ \t]*[{[]?[ \t]*$/.exec(t.length > 200 ? t.slice(-200) : t)?.[1];
+      if (!name) return false;
+      if (hasRetracWord(name)) return true;
+      // Only a name that says whose it is: state ids, route names and step names (`sync-items:`) say what it does.
+      // Words of a kebab, snake, dotted or camel-case name (`courier-auth`, `courierAuth`).
+      other = name.split(/[-_.]|(?<=[a-z0-9])(?=[A-Z])/).some((w) => KNOWN_SERVICE_WORDS.test(w));
+      return other;
+    });
+    return other;
+  }
+
+  /** The first full-access key a (short) document sends as a bearer value, outside sections named for another service. */
+  private documentBearerKey(): string | undefined {
+    for (let l = 0; l <= this.last; l++) {
+      const tok = this.keysOf(this.factsOf(l), l).find((k) => k.keyType === 'full' && k.via === 'bearer');
+      if (tok && !this.namedForAnotherService(l)) return tok.key;
+    }
+    return undefined;
+  }
+
   private scopedPaths(f: LineFacts, line: number): void {
     const s = f.text;
     if (s.indexOf('/') < 0) return;
     SCOPED_PATH.lastIndex = 0;
     let m = SCOPED_PATH.exec(s);
-    while (m && !isApiPathStart(s, m.index)) m = SCOPED_PATH.exec(s);
+    while (m && (!isApiPathStart(s, m.index) || isLocalRoute(s, m.index))) m = SCOPED_PATH.exec(s);
+    // A request to the app under test (`request(app).get('/items')`) goes nowhere near Retrac.
+    if (m && this.statementCallsAppUnderTest(line)) return;
     if (!m) return this.relativePaths(f, line);
     if (!this.fullCandidateNear(line)) return;
     const ext = this.requestWindow(line);
@@ -1005,6 +1095,11 @@ class LineScan extends DataModel {
       // its auth (`HttpModule.register({ baseURL, headers })`, `Dio(BaseOptions(…))`): the request goes through it.
       ({ full, fullEnv } = this.configuredClientKeyNear(line));
     }
+    if (!full && !fullEnv && isQuote(s.charCodeAt(m.index - 1)) && !this.namesOtherHost(ext) && this.onlyRetracInDocument(line)) {
+      // A short config document about one API whose only host is Retrac's (`set bereq.url = "/items"` in a VCL whose
+      // backend is Retrac's): its bearer key goes with its paths.
+      full = this.documentBearerKey();
+    }
     if (!full && !fullEnv && (sends || cfgToRetrac) && !this.namesOtherHost(ext)) {
       // An interceptor near that adds a full-access key to the requests around it.
       const ik = this.interceptorKeyNear(line, 'full');
@@ -1013,7 +1108,7 @@ class LineScan extends DataModel {
     }
     if (!full && !fullEnv) return;
     for (; m; m = SCOPED_PATH.exec(s)) {
-      if (isApiPathStart(s, m.index)) this.emitMissing(line, f, m.index, m[0], full, fullEnv);
+      if (isApiPathStart(s, m.index) && !isLocalRoute(s, m.index)) this.emitMissing(line, f, m.index, m[0], full, fullEnv);
     }
   }
 
@@ -1080,6 +1175,9 @@ class LineScan extends DataModel {
     return f.suppressed;
   }
 }
+
+/** A host name without a scheme, by a common top-level domain (not a file name: `config.yaml`, `index.js`). */
+const BARE_HOST = /(?<![\w.@/-])(?:[a-z0-9-]{1,63}\.)+(?:com|io|net|org|example|dev|app|co|cloud|ai)(?![\w-]|\.\w)/i;
 
 /** What a rule adds to a finding besides its range and message. */
 type FindingExtras = Partial<Pick<Finding, 'keyType' | 'envName' | 'literalStart' | 'literalEnd'>>;
@@ -1265,6 +1363,16 @@ class NotebookOutputs {
 }
 
 /** `https://api.retrac.co/items`, `${base}/items`, `'/items'`, `localhost:8443/items`; not `/tmp/items`. */
+/**
+ * A path that a gateway or a host serves itself, not one it calls: KrakenD's `"endpoint": "/v1/items"`, Tyk's
+ * `listen_path`, a Netlify redirect's `from = "/api/items"`. Read on the few characters before the path.
+ */
+// Airflow's `endpoint="/items"` and ActiveResource's `from: "/items"` are client paths: only the JSON key and TOML's `from =`.
+const LOCAL_ROUTE_BEFORE = /(?:"endpoint"[ \t]{0,3}:|["']?listen_?[pP]ath["']?[ \t]{0,3}[:=]|(?<![\w.])from[ \t]{0,3}=)[ \t]{0,3}["'](?:\/[\w/.{}-]{0,40})?$/;
+function isLocalRoute(s: string, at: number): boolean {
+  return LOCAL_ROUTE_BEFORE.test(s.slice(Math.max(0, at - 80), at));
+}
+
 function isApiPathStart(s: string, at: number): boolean {
   if (at === 0) return true;
   const c = s.charCodeAt(at - 1);

@@ -252,7 +252,9 @@ function readStatementNames(t: string, last: string): string[] {
   // One-letter variables (`h = curl_slist_append(…)`) count: their uses must be a receiver or an argument (usesWord).
   const assigned = ASSIGNED.exec(t)?.[1];
   const named = assigned && assigned.length >= 2 && !KEYWORDS.has(assigned) ? assigned : undefined;
-  const v = named ?? WITH_AS.exec(last)?.[1] ?? (assigned?.length === 1 ? assigned : undefined);
+  // `printf -v auth '…' "$token"` (bash) assigns `auth`.
+  const printed = named === undefined && t.includes('printf') ? PRINTF_V.exec(t)?.[1] : undefined;
+  const v = named ?? printed ?? WITH_AS.exec(last)?.[1] ?? (assigned?.length === 1 ? assigned : undefined);
   if (v) out.push(v);
   // One-letter receivers (`s.headers[…] = …`, `r = s.get(…)`) count: their uses must be receivers too (usesWord).
   const r = RECEIVER.exec(t)?.[1];
@@ -273,6 +275,7 @@ function readStatementNames(t: string, last: string): string[] {
   return out;
 }
 
+const PRINTF_V = /^\s*printf[ \t]+-v[ \t]+([A-Za-z_]\w{0,60})\b/;
 const NAMED_CLIENT = /\b(?:Add|Create|Get|Named)\w{0,20}Client\w{0,20}(?:<[^<>]{0,80}>)?\(\s*"([\w.-]{2,40})"/;
 /** `curl_easy_setopt(curl, …)`, `hackney:request(Conn, …)`: a bare call whose first argument is a handle. */
 const HANDLE_FIRST = /^\s*(?:(?:await|return|try)\s+)?[A-Za-z_][\w.:]{0,60}\(\s*[&$]?([A-Za-z_]\w{0,60})\s*,/;
