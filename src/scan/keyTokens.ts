@@ -4,7 +4,7 @@
 // (`"key": "RETRAC_API_KEY"` then `"value": "…"`), read through `lineText`.
 import { RESTRICTED_PREFIX } from '../api/keys';
 import {
-  aplAssignment, credentialService, dataDirectiveLabel, echoedInto, hostBlockLabel, isProseFileName, keywordDeclaration, lispDefinition, namesRetracHost,
+  aplAssignment, credentialService, dataDirectiveLabel, echoedInto, hostBlockLabel, isProseFileName, keywordDeclaration, lispDefinition, namesRetracHost, ownerKeyValueCall,
   namesRetracIndexCredential, pathNameBefore, proseLabel, retracClientArgument, SqlColumnLists, sqlTupleCellName, typedDeclaration,
 } from './boundNames';
 import { alnumRunEnd, isAlnum, isIdentChar, isImplausibleKeyBody, type KeyLengths } from './keyShape';
@@ -97,10 +97,11 @@ const WRAPPER_BEFORE = /(?:(?:JSON\.stringify|String|str|SecretStr|Secret|Secret
 const BEARER_OPTION_BEFORE = /[A-Z][A-Z0-9_]{0,40}(?:BEARER|USERPWD)[ \t]*,[ \t]*$/;
 /** An env lookup before a fallback: `process.env.`, `getenv(`, `os.environ`, `ENV[`, `${`, `Environment.`, `System.get_env(`. */
 const ENV_LOOKUP = /env|environ|\$\{/i;
-const PARTNER_VALUE_NAMES = new Set(['value', 'content', 'default', 'defaultvalue', 'currentvalue', 'initialvalue', 'string', 'val']);
+// `useValue` names its partner by `provide` (Angular's dependency injection: `{ provide: RETRAC_API_KEY, useValue: … }`).
+const PARTNER_VALUE_NAMES = new Set(['value', 'content', 'default', 'defaultvalue', 'currentvalue', 'initialvalue', 'string', 'val', 'usevalue']);
 // A name may be a path (`"key": "stock/retrac/api_key"` in a Consul KV export, a Vault path).
 // XML elements whose tag ends in key or name (`<key>`, `<param-name>`, `<name>`, `<env-entry-name>`) name the value element after them.
-const PARTNER = /(?:(?<![\w-])["']?(?:key|name|Key|Name|variable)["']?\s*[:=]\s*["']?([\w.:/-]+)|<((?:[\w.:-]{0,40}[-_.:])?(?:key|name|Key|Name))>\s*([\w.:-]+)\s*<\/\2>)/g;
+const PARTNER = /(?:(?<![\w-])["']?(?:key|name|Key|Name|variable|provide)["']?\s*[:=]\s*["']?([\w.:/-]+)|<((?:[\w.:-]{0,40}[-_.:])?(?:key|name|Key|Name))>\s*([\w.:-]+)\s*<\/\2>)/g;
 
 /** `{"key": "retracToken", "value": …`, `<key>RetracApiKey</key>`, `- name: RETRAC_API_KEY`: the last name on a line. */
 function lastPartner(t: string): string | undefined {
@@ -480,6 +481,9 @@ export class KeyTokens {
     if (bare && AUTH_CALL_NAME.test(bare[1].replace(/-/g, '_'))) return { via: 'bearer' };
     // `process.env.RETRAC_KEY || "…"`, `os.getenv("RETRAC_KEY", "…")`, `${RETRAC_KEY:-…}`: the env name is the name.
     // The lookup test first: it is what the match needs, and a scan with `$` tries every position.
+    // `Application.put_env(:retrac, :api_key, "…")`: a setter of the environment, not a lookup with a fallback.
+    const ownerKey = ownerKeyValueCall(s, valueStart);
+    if (ownerKey) return ownerKey;
     const fallback = ENV_LOOKUP.test(before) ? ENV_FALLBACK_BEFORE.exec(before) : null;
     if (fallback && ENV_LOOKUP.test(before.slice(0, fallback.index + fallback[1].length))) {
       const name = lastSegment(fallback[1]);
