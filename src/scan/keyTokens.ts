@@ -251,8 +251,6 @@ export class KeyTokens {
   private readonly runs = new AlnumRuns('', 1, 0, 0);
   /** tableTop by line (negative keys for Markdown tables). */
   private readonly tableTops = new Map<number, number>();
-  /** `INSERT … (columns)` lists by line, for `VALUES` rows below them. */
-  private readonly sqlColumns: SqlColumnLists;
 
   constructor(
     private readonly lengths: KeyLengths,
@@ -261,20 +259,35 @@ export class KeyTokens {
     /** The line of the nearest unclosed opener above a line within `limit` lines, or -1. */
     private readonly openerAbove: (line: number, limit: number) => number = () => -1,
     private readonly lastLine: () => number = () => -1,
-    fileName?: string,
-  ) {
-    this.sqlColumns = new SqlColumnLists(lineText);
-    const base = fileName?.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1).replace(/^\.+/, '');
-    // The name without its extension (`retrac_key_id.txt` names an id), unless the extension says key (`retrac.key`).
-    const stem = base !== undefined && !/\.(?:key|token|secret)$/i.test(base) ? base.replace(/\.[A-Za-z0-9]{1,5}$/, '') : base;
-    this.fileKeyName = stem !== undefined && stem.length < 120 && nameSaysRetracKey(stem) ? stem : undefined;
-    this.prose = isProseFileName(fileName);
-  }
+    private readonly fileName?: string,
+  ) {}
 
-  /** The file's own name when it says Retrac key (`env/RETRAC_API_KEY`, `secrets/retrac_api_key.txt`, `.retrac_token`). */
-  private readonly fileKeyName: string | undefined;
-  /** Notes, mail, plain text and docs: a phrase before `:`/`is` may name a key (boundNames.ts `proseLabel`). */
-  private readonly prose: boolean;
+  /** `INSERT … (columns)` lists by line, for `VALUES` rows below them (made on first use: most scans never need it). */
+  private get sqlColumns(): SqlColumnLists {
+    return (this.sqlColumnLists ??= new SqlColumnLists(this.lineText));
+  }
+  private sqlColumnLists?: SqlColumnLists;
+
+  /**
+   * The file's own name when it says Retrac key (`env/RETRAC_API_KEY`, `secrets/retrac_api_key.txt`, `.retrac_token`): the name
+   * without its extension (`retrac_key_id.txt` names an id), unless the extension says key (`retrac.key`). Read on first use.
+   */
+  private get fileKeyName(): string | undefined {
+    if (this.fileKey === undefined) {
+      const f = this.fileName;
+      const base = f?.slice(Math.max(f.lastIndexOf('/'), f.lastIndexOf('\\')) + 1).replace(/^\.+/, '');
+      const stem = base !== undefined && !/\.(?:key|token|secret)$/i.test(base) ? base.replace(/\.[A-Za-z0-9]{1,5}$/, '') : base;
+      this.fileKey = stem !== undefined && stem.length < 120 && nameSaysRetracKey(stem) ? stem : null;
+    }
+    return this.fileKey ?? undefined;
+  }
+  private fileKey?: string | null;
+
+  /** Notes, mail, plain text and docs: a phrase before `:`/`is` may name a key (boundNames.ts `proseLabel`). Read on first use. */
+  private get prose(): boolean {
+    return (this.proseFile ??= isProseFileName(this.fileName));
+  }
+  private proseFile?: boolean;
 
   private hostBlockAbove(line: number): string | undefined {
     const opener = this.openerAbove(line, 10);

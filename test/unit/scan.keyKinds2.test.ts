@@ -564,9 +564,9 @@ describe('scan: adversarial contents for the second key-kind readers', function 
       ['APL arrows', `RetracKey←'${k}' `.repeat(Q / 40)],
       ['arrows without names', '←'.repeat(MB / 2) + `'${k}'`],
       ['contract files', '{\n  "provider": { "name": "courier" },\n  "interactions": [\n' + `    { "headers": { "Authorization": "Bearer ${k}" } },\n`.repeat(Q / 70) + '  ]\n}'],
-      ['owner/key/value calls', `Application.put_env(:retrac, :api_key, "${k}")\n`.repeat(Q / 50)],
-      ['registrations around values', `builder.Services.AddCourier(o => o.ApiKey = "${k}");\n`.repeat(Q / 60)],
-      ['providers and values', `{ provide: RETRAC_API_KEY, useValue: '${k}' },\n`.repeat(Q / 50)],
+      ['owner/key/value calls', `Application.put_env(:retrac, :api_key, "${k}")\n`.repeat(Q / 100)],
+      ['registrations around values', `builder.Services.AddCourier(o => o.ApiKey = "${k}");\n`.repeat(Q / 100)],
+      ['providers and values', `{ provide: RETRAC_API_KEY, useValue: '${k}' },\n`.repeat(Q / 100)],
       ['upstream declarations', lines(Q / 50, (i) => (i % 2 ? `backend retrac${i} { .host = "api.retrac.co"; }` : `set bereq.http.Authorization = "Bearer ${k}";`))],
     ];
     const times: string[] = [];
