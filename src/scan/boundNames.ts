@@ -411,3 +411,41 @@ export function aplAssignment(s: string, valueStart: number): BoundName | undefi
   while (j > 0 && e - j < 64 && isNameChar(s.charCodeAt(j - 1))) j--;
   return j < e ? { via: 'assign', name: s.slice(j, e) } : undefined;
 }
+
+/** Calls that set one configuration value of an owner: Elixir `Application.put_env`, Erlang `application:set_env`, ConfigParser `.set`. */
+const OWNER_KEY_VALUE_CALL = /^(?:put_env|set_env|set|set_value|setvalue)$/i;
+const ATOM_OR_STRING = /^(?::|["'])?([A-Za-z_][\w.-]{0,60})["']?$/;
+
+/**
+ * The third argument of an owner/key/value call is named `<owner>.<key>`: `Application.put_env(:retrac, :api_key, "…")`,
+ * `application:set_env(retrac, api_key, "…")`, `config.set('retrac', 'api_key', "…")`; so `(:courier, :api_key, …)` is
+ * the courier's.
+ */
+export function ownerKeyValueCall(s: string, valueStart: number): BoundName | undefined {
+  if (!ARGUMENT_BEFORE.test(s.slice(Math.max(0, valueStart - 8), valueStart))) return undefined;
+  const open = openingParen(s, valueStart);
+  if (open <= 0) return undefined;
+  const callee = calleeBefore(s, open);
+  const last = callee?.chain.split(/\.|::|:|->/).pop() ?? '';
+  if (!OWNER_KEY_VALUE_CALL.test(last)) return undefined;
+  const tuple = tupleCells(s, open);
+  if (!tuple || tuple.cells.length < 3 || !(tuple.starts[2] <= valueStart && (tuple.starts[3] ?? Infinity) > valueStart)) return undefined;
+  const owner = ATOM_OR_STRING.exec(tuple.cells[0])?.[1];
+  const key = ATOM_OR_STRING.exec(tuple.cells[1])?.[1];
+  return owner && key ? { via: 'assign', name: `${owner}.${key}` } : undefined;
+}
+
+/** DI registrations named for a service: `AddCourier(o => …)`, `ConfigureRetrac(…)`, `RegisterCourier(…)`. */
+const REGISTRATION = /^(?:Add|Configure|Register)([A-Z][A-Za-z0-9]{2,40})$/;
+
+/**
+ * The service a registration call that encloses the value is named for (`builder.Services.AddCourier(o => o.ApiKey = "…")`
+ * is `Courier`), or undefined when the enclosing call is not one.
+ */
+export function enclosingRegistration(s: string, valueStart: number): string | undefined {
+  const open = openingParen(s, valueStart);
+  if (open <= 0) return undefined;
+  const callee = calleeBefore(s, open);
+  const last = callee?.chain.split(/\.|::|->/).pop() ?? '';
+  return REGISTRATION.exec(last)?.[1];
+}

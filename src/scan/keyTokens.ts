@@ -4,7 +4,7 @@
 // (`"key": "RETRAC_API_KEY"` then `"value": "…"`), read through `lineText`.
 import { RESTRICTED_PREFIX } from '../api/keys';
 import {
-  aplAssignment, credentialService, dataDirectiveLabel, echoedInto, hostBlockLabel, isProseFileName, keywordDeclaration, lispDefinition, namesRetracHost,
+  aplAssignment, credentialService, dataDirectiveLabel, echoedInto, hostBlockLabel, isProseFileName, keywordDeclaration, lispDefinition, namesRetracHost, ownerKeyValueCall,
   namesRetracIndexCredential, pathNameBefore, proseLabel, retracClientArgument, SqlColumnLists, sqlTupleCellName, typedDeclaration,
 } from './boundNames';
 import { alnumRunEnd, isAlnum, isIdentChar, isImplausibleKeyBody, type KeyLengths } from './keyShape';
@@ -99,10 +99,11 @@ const WRAPPER_BEFORE = /(?:(?:JSON\.stringify|String|str|SecretStr|Secret|Secret
 const BEARER_OPTION_BEFORE = /[A-Z][A-Z0-9_]{0,40}(?:BEARER|USERPWD)[ \t]*,[ \t]*$/;
 /** An env lookup before a fallback: `process.env.`, `getenv(`, `os.environ`, `ENV[`, `${`, `Environment.`, `System.get_env(`. */
 const ENV_LOOKUP = /env|environ|\$\{/i;
-const PARTNER_VALUE_NAMES = new Set(['value', 'content', 'default', 'defaultvalue', 'currentvalue', 'initialvalue', 'string', 'val']);
+// `useValue` names its partner by `provide` (Angular's dependency injection: `{ provide: RETRAC_API_KEY, useValue: … }`).
+const PARTNER_VALUE_NAMES = new Set(['value', 'content', 'default', 'defaultvalue', 'currentvalue', 'initialvalue', 'string', 'val', 'usevalue']);
 // A name may be a path (`"key": "stock/retrac/api_key"` in a Consul KV export, a Vault path).
 // XML elements whose tag ends in key or name (`<key>`, `<param-name>`, `<name>`, `<env-entry-name>`) name the value element after them.
-const PARTNER = /(?:(?<![\w-])["']?(?:key|name|Key|Name|variable)["']?\s*[:=]\s*["']?([\w.:/-]+)|<((?:[\w.:-]{0,40}[-_.:])?(?:key|name|Key|Name))>\s*([\w.:-]+)\s*<\/\2>)/g;
+const PARTNER = /(?:(?<![\w-])["']?(?:key|name|Key|Name|variable|provide)["']?\s*[:=]\s*["']?([\w.:/-]+)|<((?:[\w.:-]{0,40}[-_.:])?(?:key|name|Key|Name))>\s*([\w.:-]+)\s*<\/\2>)/g;
 
 /** `{"key": "retracToken", "value": …`, `<key>RetracApiKey</key>`, `- name: RETRAC_API_KEY`: the last name on a line. */
 function lastPartner(t: string): string | undefined {
@@ -273,8 +274,6 @@ export class KeyTokens {
   private readonly runs = new AlnumRuns('', 1, 0, 0);
   /** tableTop by line (negative keys for Markdown tables). */
   private readonly tableTops = new Map<number, number>();
-  /** `INSERT … (columns)` lists by line, for `VALUES` rows below them. */
-  private readonly sqlColumns: SqlColumnLists;
 
   constructor(
     private readonly lengths: KeyLengths,
@@ -283,20 +282,35 @@ export class KeyTokens {
     /** The line of the nearest unclosed opener above a line within `limit` lines, or -1. */
     private readonly openerAbove: (line: number, limit: number) => number = () => -1,
     private readonly lastLine: () => number = () => -1,
-    fileName?: string,
-  ) {
-    this.sqlColumns = new SqlColumnLists(lineText);
-    const base = fileName?.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1).replace(/^\.+/, '');
-    // The name without its extension (`retrac_key_id.txt` names an id), unless the extension says key (`retrac.key`).
-    const stem = base !== undefined && !/\.(?:key|token|secret)$/i.test(base) ? base.replace(/\.[A-Za-z0-9]{1,5}$/, '') : base;
-    this.fileKeyName = stem !== undefined && stem.length < 120 && nameSaysRetracKey(stem) ? stem : undefined;
-    this.prose = isProseFileName(fileName);
-  }
+    private readonly fileName?: string,
+  ) {}
 
-  /** The file's own name when it says Retrac key (`env/RETRAC_API_KEY`, `secrets/retrac_api_key.txt`, `.retrac_token`). */
-  private readonly fileKeyName: string | undefined;
-  /** Notes, mail, plain text and docs: a phrase before `:`/`is` may name a key (boundNames.ts `proseLabel`). */
-  private readonly prose: boolean;
+  /** `INSERT … (columns)` lists by line, for `VALUES` rows below them (made on first use: most scans never need it). */
+  private get sqlColumns(): SqlColumnLists {
+    return (this.sqlColumnLists ??= new SqlColumnLists(this.lineText));
+  }
+  private sqlColumnLists?: SqlColumnLists;
+
+  /**
+   * The file's own name when it says Retrac key (`env/RETRAC_API_KEY`, `secrets/retrac_api_key.txt`, `.retrac_token`): the name
+   * without its extension (`retrac_key_id.txt` names an id), unless the extension says key (`retrac.key`). Read on first use.
+   */
+  private get fileKeyName(): string | undefined {
+    if (this.fileKey === undefined) {
+      const f = this.fileName;
+      const base = f?.slice(Math.max(f.lastIndexOf('/'), f.lastIndexOf('\\')) + 1).replace(/^\.+/, '');
+      const stem = base !== undefined && !/\.(?:key|token|secret)$/i.test(base) ? base.replace(/\.[A-Za-z0-9]{1,5}$/, '') : base;
+      this.fileKey = stem !== undefined && stem.length < 120 && nameSaysRetracKey(stem) ? stem : null;
+    }
+    return this.fileKey ?? undefined;
+  }
+  private fileKey?: string | null;
+
+  /** Notes, mail, plain text and docs: a phrase before `:`/`is` may name a key (boundNames.ts `proseLabel`). Read on first use. */
+  private get prose(): boolean {
+    return (this.proseFile ??= isProseFileName(this.fileName));
+  }
+  private proseFile?: boolean;
 
   private hostBlockAbove(line: number): string | undefined {
     const opener = this.openerAbove(line, 10);
@@ -506,6 +520,9 @@ export class KeyTokens {
     if (bare && AUTH_CALL_NAME.test(bare[1].replace(/-/g, '_'))) return { via: 'bearer' };
     // `process.env.RETRAC_KEY || "…"`, `os.getenv("RETRAC_KEY", "…")`, `${RETRAC_KEY:-…}`: the env name is the name.
     // The lookup test first: it is what the match needs, and a scan with `$` tries every position.
+    // `Application.put_env(:retrac, :api_key, "…")`: a setter of the environment, not a lookup with a fallback.
+    const ownerKey = ownerKeyValueCall(s, valueStart);
+    if (ownerKey) return ownerKey;
     const fallback = ENV_LOOKUP.test(before) ? ENV_FALLBACK_BEFORE.exec(before) : null;
     if (fallback && ENV_LOOKUP.test(before.slice(0, fallback.index + fallback[1].length))) {
       const name = lastSegment(fallback[1]);

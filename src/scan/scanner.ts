@@ -12,6 +12,7 @@
 // analysis on top of it (Retrac hosts, key candidates, request keys) in requestModel.ts.
 import { redactKey } from '../api/keys';
 import { isIdentChar } from './keyShape';
+import { enclosingRegistration } from './boundNames';
 import { BASE64_MARKER_SEARCH, retracLookupName, type KeyToken } from './keyTokens';
 import {
   CONTEXT_LINES, FLOW_LINES, IMPORT_LINE, REQUEST_LINES, WORKSPACE_PARAM, type LineFacts,
@@ -393,7 +394,8 @@ class LineScan extends DataModel {
   private ownedByAnother(tok: KeyToken, line: number): boolean {
     const name = tok.name ?? '';
     return (name !== '' && ownerOf(name, this.factsOf(line).text, tok.start) === 'other') || this.entryOwnerIsOther(line) ||
-      (tok.via === 'bearer' && this.bearerLabelOwnedByAnother(tok, line)) || this.objectOwnerIsOther(line, tok) || this.contractProviderIsOther();
+      (tok.via === 'bearer' && this.bearerLabelOwnedByAnother(tok, line)) || this.objectOwnerIsOther(line, tok) || this.contractProviderIsOther() ||
+      this.registrationIsOther(tok, line);
   }
 
   /**
@@ -476,6 +478,14 @@ class LineScan extends DataModel {
     return this.provider ?? undefined;
   }
   private provider?: string | null;
+
+  /** A named value set inside a registration for another service: `AddCourier(o => o.ApiKey = "…")` next to `AddRetrac()`. */
+  private registrationIsOther(tok: KeyToken, line: number): boolean {
+    if (tok.via === 'bearer' || tok.name === undefined) return false;
+    const s = this.factsOf(line).text;
+    const service = enclosingRegistration(s, tok.start > 0 && /["'`]/.test(s[tok.start - 1]) ? tok.start - 1 : tok.start);
+    return service !== undefined && isOtherServiceName(service);
+  }
 
   private contractProviderIsOther(): boolean {
     const p = this.contractProvider();

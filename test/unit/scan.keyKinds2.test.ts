@@ -405,6 +405,36 @@ tn('r3 classes: Lisp definers, APL, contract providers (negatives)', [
 ]);
 
 // ---------------------------------------------------------------------------------------------
+// Round 4 (written after round 3's fixes: SDK configuration idioms and app frameworks; first run with those fixes).
+tp('r4 SDK configuration idioms', [
+  ['Elixir put_env with atoms', 'config/runtime.exs', (k) => `Application.put_env(:retrac, :api_key, "${k}")`],
+  ['Erlang set_env', 'src/stock_app.erl', (k) => `application:set_env(retrac, api_key, "${k}"),`],
+  ['Angular DI token with useValue', 'src/app/app.config.ts', (k) => `export const appConfig = {\n  providers: [\n    { provide: RETRAC_API_KEY, useValue: '${k}' },\n  ],\n};`],
+  ['C# options lambda', 'Program.cs', (k) => `builder.Services.AddRetrac(o => o.ApiKey = "${k}");`],
+  ['Go functional option', 'internal/sync/client.go', (k) => `c, err := retrac.New(retrac.WithAPIKey("${k}"))`],
+  ['PHP static setter', 'bootstrap.php', (k) => `Retrac\\Retrac::setApiKey('${k}');`],
+  ['Ruby configure block', 'config/initializers/retrac.rb', (k) => `Retrac.configure do |c|\n  c.api_key = "${k}"\nend`],
+  ['Python module attribute', 'stock/boot.py', (k) => `import retrac\n\nretrac.api_key = "${k}"`],
+  ['JS init call with an object', 'src/boot.js', (k) => `Retrac.init({ key: '${k}', debug: false });`],
+  ['Rust builder without a Retrac word on the line', 'src/client.rs', (k) => `use retrac::Config;\n\nlet cfg = Config::builder()\n    .api_key("${k}")\n    .build();`,
+    { open: 'the builder\'s type is Retrac\'s only through a `use retrac::Config` import: types are not followed from imports' }],
+  ['Kotlin DSL block', 'build.gradle.kts', (k) => `retrac {\n    apiKey = "${k}"\n}`],
+  ['Sublime project build env', 'stock.sublime-project', (k) => `{\n  "build_systems": [\n    { "name": "sync", "cmd": ["npm", "run", "sync"], "env": { "RETRAC_API_KEY": "${k}" } }\n  ]\n}`],
+  ['Neovim Lua env', 'nvim/init.lua', (k) => `vim.env.RETRAC_API_KEY = "${k}"`],
+  ['Tauri plugin config', 'src-tauri/tauri.conf.json', (k) => `{\n  "plugins": {\n    "retrac": { "apiKey": "${k}" }\n  }\n}`],
+  ['restricted key in an Elixir put_env', 'config/dev.exs', (k) => `Application.put_env(:retrac, :token, "${k}")`, R],
+]);
+tn('r4 hard negatives', [
+  ['Elixir put_env of a courier', 'config/runtime.exs', (v) => `Application.put_env(:retrac, :base_url, "${API}")\nApplication.put_env(:courier, :api_key, "${v}")`],
+  ['Angular DI token of a courier', 'src/app/app.config.ts', (v) => `providers: [\n  { provide: RETRAC_URL, useValue: '${API}' },\n  { provide: COURIER_KEY, useValue: '${v}' },\n],`],
+  ['Python courier module attribute after import retrac', 'stock/ship.py', (v) => `import retrac\nimport courier\n\ncourier.api_key = "${v}"`],
+  ['PHP courier static setter', 'bootstrap.php', (v) => `Retrac\\Retrac::setBaseUrl('${API}');\nCourier\\Courier::setApiKey('${v}');`],
+  ['Go courier option in a Retrac module', 'internal/ship/client.go', (v) => `import "github.com/acme/retrac-go"\n\nc := courier.New(courier.WithAPIKey("${v}"))`],
+  ['C# courier options next to AddRetrac', 'Program.cs', (v) => `builder.Services.AddRetrac();\nbuilder.Services.AddCourier(o => o.ApiKey = "${v}");`],
+  ['Erlang courier set_env', 'src/ship_app.erl', (v) => `application:set_env(retrac, base_url, "${API}"),\napplication:set_env(courier, api_key, "${v}"),`],
+]);
+
+// ---------------------------------------------------------------------------------------------
 
 interface Outcome {
   c: Case;
@@ -481,7 +511,7 @@ describe('scan: key rules across file kinds, second red team (engineer P)', () =
 // and their column lists, echo sinks, host-encoded names, XML elements and collection entries above
 // a line, ids of entries; round 2: credential calls and keychain commands, host-labelled blocks, assembler
 // labels, sized types, paths, prose labels, repository blocks, route targets and upstreams; round 3: Lisp
-// definers, APL arrows, contract providers) stay linear: adversarial contents each scan in well under a second of CPU.
+// definers, APL arrows, contract providers; round 4: owner/key/value calls, registrations, DI providers) stay linear: adversarial contents each scan in well under a second of CPU.
 describe('scan: adversarial contents for the second key-kind readers', function () {
   this.timeout(120_000);
   it('each scans in under a second of CPU', () => {
@@ -534,6 +564,9 @@ describe('scan: adversarial contents for the second key-kind readers', function 
       ['APL arrows', `RetracKey←'${k}' `.repeat(Q / 40)],
       ['arrows without names', '←'.repeat(MB / 2) + `'${k}'`],
       ['contract files', '{\n  "provider": { "name": "courier" },\n  "interactions": [\n' + `    { "headers": { "Authorization": "Bearer ${k}" } },\n`.repeat(Q / 70) + '  ]\n}'],
+      ['owner/key/value calls', `Application.put_env(:retrac, :api_key, "${k}")\n`.repeat(Q / 100)],
+      ['registrations around values', `builder.Services.AddCourier(o => o.ApiKey = "${k}");\n`.repeat(Q / 100)],
+      ['providers and values', `{ provide: RETRAC_API_KEY, useValue: '${k}' },\n`.repeat(Q / 100)],
       ['upstream declarations', lines(Q / 50, (i) => (i % 2 ? `backend retrac${i} { .host = "api.retrac.co"; }` : `set bereq.http.Authorization = "Bearer ${k}";`))],
     ];
     const times: string[] = [];
