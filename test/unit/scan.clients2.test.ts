@@ -576,7 +576,7 @@ describe('scan: adversarial contents for the request readers of red team Q', fun
       ['app under test', `client = TestClient(app)\nclient.get("/items", headers={"Authorization": "Bearer ${k}"})\n`.repeat(Q / 80) + `# ${url}`],
       ['a short document of bearer values', `x:\n  y: Bearer ${k}\n`.repeat(100) + `url: ${url}\n`],
       ['SQL statements without a semicolon', `FROM url('${url}', headers('Authorization' = 'Bearer ${k}'))\n`.repeat(Q / 80)],
-      ['here-documents never closed', `curl -K - <<EOF\nheader = "Authorization: Bearer ${k}"\nurl = "${url}"\n`.repeat(Q / 90)],
+      ['here-documents never closed', `curl -K - <<EOF\nheader = "Authorization: Bearer ${k}"\nurl = "${url}"\n`.repeat(Q / 180)],
       ['constructors with a base URL', `api = Client("https://api.retrac.co", headers={"Authorization": "Bearer ${k}"})\napi.get("/items")\n`.repeat(Q / 100)],
       // Read in config documents only (a .ts file of these lines takes over a second on main 66dafd0 already: see the note).
       ['bare config values naming tokens', `auth: token\ntoken: ${k}\nurl: ${url}\n`.repeat(Q / 60), ['k8s/job.yaml', 'config.yml', 'a.toml']],
