@@ -8,7 +8,7 @@ import { isGenericKeyName, nameSaysRetracKey } from './names';
 import { BASE_FIELD, RequestModel } from './requestModel';
 import { assignedVariable } from './structure';
 import { languageIdFor } from './syntax';
-import { lineOfOffset } from './text';
+import { hasRunOf, lineOfOffset } from './text';
 
 /** `client = HttpClient(CIO) {`, `val http = OkHttpClient.Builder().apply {`: a client assigned from a call with a configuration block. */
 const CLIENT_BLOCK = /=\s{0,4}(?:new\s+)?[A-Z][\w.:<>]{0,80}\([^()]{0,120}\)[\w.]{0,40}\s{0,4}\{\s{0,4}$/;
@@ -29,6 +29,27 @@ const INTERCEPTOR = /(?:intercept|RoundTrip|roundTrip|willSendRequest|prepareHea
  * PowerShell's `$PSDefaultParameterValues['Invoke-RestMethod:Headers']`, urllib's `opener.addheaders`.
  */
 const SESSION_DEFAULTS = /\bCREATE[ \t]+(?:OR[ \t]+REPLACE[ \t]+)?(?:PERSISTENT[ \t]+|TEMPORARY[ \t]+)?SECRET\b|\bset_config[ \t]*\(|\$PSDefaultParameterValues\b|\.addheaders\b/i;
+/** A Retrac URL on the line ends at its host (or `/`) and a quote: a base URL, the only kind BASE_URL_FIRST_ARGUMENT takes. */
+function endsAtBaseUrl(t: string): boolean {
+  for (let i = t.indexOf('retrac.co'); i >= 0; i = t.indexOf('retrac.co', i + 9)) {
+    let j = i + 9;
+    if (t.charCodeAt(j) === 47 /* / */) j++;
+    const c = t.charCodeAt(j);
+    if (c === 34 || c === 39 || c === 96) return true;
+  }
+  return false;
+}
+
+/** The last non-blank character's code of a line, or NaN. */
+function lastCharCode(t: string): number {
+  let e = t.length;
+  while (e > 0 && (t.charCodeAt(e - 1) === 32 || t.charCodeAt(e - 1) === 9)) e--;
+  return t.charCodeAt(e - 1);
+}
+
+function isSessionDefault(t: string): boolean {
+  return t.length < 400 && (t.includes('ECRET') || t.includes('ecret') || t.includes('set_config') || t.includes('PSDefault') || t.includes('addheaders')) && SESSION_DEFAULTS.test(t);
+}
 /** `interface InventoryService {`: a declared HTTP service (Retrofit, Feign, Refit). */
 const SERVICE_OPENER = /^[ \t]*(?:(?:public|internal|private)[ \t]+)?interface[ \t]+([A-Z]\w*)/;
 /** `InventoryService::class.java`, `InventoryApi.class`, `create<InventoryService>()`, `RestService.For<IApi>(…)`. */
@@ -117,7 +138,7 @@ export abstract class ClientModel extends RequestModel {
     // A client constructed with the base URL as its first argument: `inventory = check new ("https://api.retrac.co", auth = …)`
     // (Ballerina), `client = Client("https://api.retrac.co")`, `api := NewClient("https://api.retrac.co/")`.
     const t = this.factsText(line);
-    if (t.length < 400 && t.includes('(') && BASE_URL_FIRST_ARGUMENT.test(t)) return true;
+    if (t.length < 400 && endsAtBaseUrl(t) && BASE_URL_FIRST_ARGUMENT.test(t)) return true;
     // A base-URL member: on the line (`var baseURL: URL { URL(string: "…")! }`) or its header up to two lines above.
     for (let l = line, seen = 0; l >= Math.max(0, line - 6) && seen < 3; l--) {
       const sh = this.shape(l);
@@ -148,15 +169,16 @@ export abstract class ClientModel extends RequestModel {
   protected inInterceptor(line: number): boolean {
     let v = this.interceptorMemo.get(line);
     if (v !== undefined) return v;
-    const head = this.text(this.statement(line).from);
-    v = head.length < 400 && SESSION_DEFAULTS.test(head);
+    // Session defaults on a header above the line (`CREATE SECRET … (`); on the line itself, see inSessionDefaults.
+    v = false;
     let indent = this.shape(line).indent;
     for (let l = line - 1; l >= Math.max(0, line - REQUEST_LINES) && indent > 0 && !v; l--) {
       const sh = this.shape(l);
       if (sh.empty || sh.indent >= indent) continue;
       indent = sh.indent;
       const t = this.text(l);
-      v = t.length < 400 && INTERCEPTOR.test(t);
+      // A session-default header opens its arguments at its end: `CREATE SECRET inv (`.
+      v = t.length < 400 && (INTERCEPTOR.test(t) || (lastCharCode(t) === 40 /* ( */ && isSessionDefault(t)));
     }
     this.interceptorMemo.set(line, v);
     return v;
@@ -166,8 +188,13 @@ export abstract class ClientModel extends RequestModel {
    * What an interceptor adds goes where the requests around it go: a Retrac URL within FLOW_LINES,
    * and no URL of another host there.
    */
+  /** The line itself sets session defaults (`set_config(add_headers(…))`, `$PSDefaultParameterValues[…] = …`). */
+  protected inSessionDefaults(line: number): boolean {
+    return isSessionDefault(this.text(line));
+  }
+
   protected interceptedToRetrac(line: number): boolean {
-    if (!this.inInterceptor(line)) return false;
+    if (!this.inInterceptor(line) && !this.inSessionDefaults(line)) return false;
     const known = this.interceptedMemo.get(line);
     if (known !== undefined) return known;
     const v = this.readInterceptedToRetrac(line);
@@ -245,7 +272,7 @@ export abstract class ClientModel extends RequestModel {
   protected interceptorKeyNear(line: number, keyType: 'full' | 'restricted'): { key?: string; env?: string } {
     for (let l = Math.max(0, line - REQUEST_LINES); l <= Math.min(this.last, line + REQUEST_LINES); l++) {
       // The interceptor first (memoised, shapes only): most lines are in none, and their key tokens are not needed.
-      if (!this.inInterceptor(l)) continue;
+      if (!this.inInterceptor(l) && !(hasRunOf(this.doc, this.prep.lengths.min, this.starts[l], this.lineEnd(l)) && this.inSessionDefaults(l))) continue;
       const f = this.factsOf(l);
       const tok = this.keysOf(f, l).find((k) => k.keyType === keyType && isAuthToken(k));
       const env = tok ? undefined : this.envRefsOf(f).find((e) => e.keyType === keyType);

@@ -11,6 +11,8 @@ import { assignedVariable, openerAbove, requestExtent, shapeOf, statementExtent,
 
 /** Lines either side of a candidate that its rule may read (Bearer context, request extent). */
 export const CONTEXT_LINES = 10;
+/** The longest SQL statement read as one request, in lines. */
+const SQL_STATEMENT_LINES = 30;
 /** A here-document's opener: `<<EOF`, `<<-'EOF'`, `<< "END"` (not a here-string `<<<`). */
 const HEREDOC_OPENER = /(?<!<)<<-?[ \t]*["']?([A-Za-z_]\w{0,30})["']?/;
 /** A top-level HCL block: `resource "type" "name" {`, `data "http" "items" {`, `provider "restapi" {`, `locals {`. */
@@ -317,10 +319,20 @@ export abstract class LineModel implements Lines {
       }
       return v;
     };
+    // Bounded by a `;` or a blank line on both sides within SQL_STATEMENT_LINES, so that every line of a statement gets the
+    // same extent (its requests are read once); a longer run without either is not read as one statement.
     let from = line;
-    while (from > Math.max(0, line - REQUEST_LINES) && !this.shape(from - 1).empty && !ends(from - 1)) from--;
+    for (;;) {
+      if (from === 0 || this.shape(from - 1).empty || ends(from - 1)) break;
+      if (line - from >= SQL_STATEMENT_LINES) return undefined;
+      from--;
+    }
     let to = line;
-    while (to < Math.min(this.last, line + REQUEST_LINES) && !ends(to) && !this.shape(to + 1).empty) to++;
+    for (;;) {
+      if (to === this.last || ends(to) || this.shape(to + 1).empty) break;
+      if (to - line >= SQL_STATEMENT_LINES) return undefined;
+      to++;
+    }
     return from < to ? { from, to } : undefined;
   }
 

@@ -77,6 +77,8 @@ export interface PreparedOptions {
   codeWithoutGrammar: boolean;
   /** A config document (YAML, JSON, XML, TOML; Salt states): not code, prose, a log or an env file. */
   configDocument: boolean;
+  /** A test file (`tests/…`, `*.test.ts`, `test_*.py`, `*Test.php`): where an app under test is exercised. */
+  testFile: boolean;
   /** The file's name says Retrac (`retrac.ini`, `config/retrac.env`): a generic key name in it is a Retrac key. */
   retracFile: boolean;
   /** Env names whose local value is a Retrac key, with the key. */
@@ -167,6 +169,7 @@ const PAGE_FILE = /\.(?:html?|ejs|hbs|handlebars|njk|liquid|twig|jinja2?|mustach
 const CLIENT_CONFIG_FILE = /^(?:next|nuxt|vite|astro|svelte|quasar|remix|solid|qwik|vue|rsbuild|farm|webpack|rspack|docusaurus)(?:\.[\w-]+)?\.config\.[cm]?[jt]s$|^app\.json$/;
 
 /** Languages of key/value configuration (see `configPairs`). */
+const TEST_FILE = /(?:^|\/)(?:tests?|spec|specs|__tests__|e2e)\/|[._-](?:test|spec)\.[A-Za-z]+$|(?:^|\/)test_[^/]*\.py$|Tests?\.(?:php|java|kt|cs|swift)$/;
 const CONFIG_DOCUMENT_LANGUAGES = new Set(['yaml', 'json', 'jsonc', 'json5', 'xml', 'toml', 'ini', 'nginx', 'github-actions-workflow', 'dockercompose']);
 const CONFIG_LANGUAGES = new Set(['yaml', 'toml', 'ini', 'properties', 'dotenv', 'terraform', 'hcl']);
 
@@ -199,6 +202,7 @@ export function prepareOptions(options: ScanOptions, shared = sharedParts(option
     hcl: language === 'terraform' || language === 'hcl',
     sql: language === 'sql',
     shell: language === 'shellscript' || language === 'dockerfile' || language === 'makefile',
+    testFile: TEST_FILE.test(options.fileName.replace(/\\/g, '/')),
     configDocument: (CONFIG_DOCUMENT_LANGUAGES.has(language) || /\.sls$/i.test(base)) && !envFile,
     codeWithoutGrammar: language === 'plaintext' && !/\.(?:txt|text|log|out|csv|tsv|rst|adoc|asciidoc|org)$/i.test(base) && /\.[A-Za-z0-9]{1,12}$/.test(base),
     clientApp: CLIENT_APP_CONFIG.test(options.fileName),

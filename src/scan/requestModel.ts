@@ -131,6 +131,22 @@ function isInterpolated(text: string, name: string): boolean {
   return false;
 }
 
+/** OTHER_HOST_ARGUMENT, after cheap tests of what each of its forms needs (a `:` and a digit, a call, a port argument). */
+function namesHostArgument(t: string): boolean {
+  if (!t.includes('.')) return false;
+  const port = t.includes(':') && HOST_PORT_HINT.test(t);
+  const call = t.includes('(') && (t.includes('onnect') || t.includes('ession') || t.includes('open') || t.includes('start'));
+  const portArgument = t.includes(',') && PORT_ARGUMENT_HINT.test(t);
+  return (port || call || portArgument) && OTHER_HOST_ARGUMENT.test(t);
+}
+const HOST_PORT_HINT = /[A-Za-z]:\d/;
+const PORT_ARGUMENT_HINT = /["'][ \t]{0,3},[ \t]{0,3}\d/;
+
+/** APP_UNDER_TEST, after a test of the words each of its forms holds. */
+export function callsAppUnderTest(t: string): boolean {
+  return (t.includes('request(') || t.includes('test_client') || t.includes('TestClient') || t.includes('Json(') || t.includes('.inject(')) && APP_UNDER_TEST.test(t);
+}
+
 function isSentToken(tok: KeyToken): boolean {
   const name = tok.name ?? '';
   return tok.via === 'bearer' || tok.via === 'host' || nameSaysRetracKey(name) || isGenericKeyName(name);
@@ -451,7 +467,7 @@ export abstract class RequestModel extends LineModel {
       if (other === undefined) {
         const t = this.factsText(l);
         const field = t.includes('ost') || t.includes('OST') || t.includes('omain') || t.includes('OMAIN');
-        other = ((t.includes('://') && OTHER_HOST_URL.test(t)) || (field && OTHER_HOST_FIELD.test(t)) || (t.includes('.') && OTHER_HOST_ARGUMENT.test(t)) || (t.includes('(') && APP_UNDER_TEST.test(t))) && !t.includes('retrac.co');
+        other = ((t.includes('://') && OTHER_HOST_URL.test(t)) || (field && OTHER_HOST_FIELD.test(t)) || namesHostArgument(t)) && !t.includes('retrac.co');
         this.otherHostLines.set(l, other);
       }
       if (other) return true;

@@ -18,7 +18,7 @@ import {
   CONTEXT_LINES, FLOW_LINES, IMPORT_LINE, REQUEST_LINES, WORKSPACE_PARAM, type LineFacts,
 } from './lineModel';
 import { DataModel, isQueryParam } from './dataModel';
-import { APP_UNDER_TEST, OTHER_HOST_URL } from './requestModel';
+import { callsAppUnderTest, OTHER_HOST_URL } from './requestModel';
 import { isAuthToken, restrictedKeyIn } from './clientModel';
 import { hasRetracWord, isEnvLikeName, isGenericKeyName, lastSegment, nameSaysRetracKey, publicPrefixOf } from './names';
 import type { KeyType, PreparedOptions } from './prepare';
@@ -113,6 +113,19 @@ class LineScan extends DataModel {
   /** The line sits in a client section of a framework config, or in data a page sends to the browser; by line. */
   private readonly clientSectionMemo = new Map<number, boolean>();
   private readonly clientDataMemo = new Map<number, boolean>();
+  /** The line names `TestClient` or `test_client`, by line. */
+  private readonly testClientMemo = new Map<number, boolean>();
+  private namesTestClient(line: number): boolean {
+    let v = this.testClientMemo.get(line);
+    if (v === undefined) {
+      const t = this.factsText(line);
+      this.testClientMemo.set(line, (v = t.includes('TestClient') || t.includes('test_client')));
+    }
+    return v;
+  }
+
+  /** statementCallsAppUnderTest by line (asked for every key of every request that reaches it). */
+  private readonly appUnderTestMemo = new Map<number, boolean>();
   /** onlyRetracInDocument's answer for the document (it does not depend on the line). */
   private onlyRetrac?: boolean;
   /** Lines already looked at as requests that may send to Retrac. */
@@ -235,7 +248,7 @@ class LineScan extends DataModel {
           // reached through a name the request sends is sent to Retrac by that request.
           // A literal sent as auth inside the request (a trailing block, a hook, an initializer: `client.get(url) {
           // bearerAuth("…") }`) is placed by the request's own extent, which its own line's statement may not reach.
-          if (k.flow || this.fullKeyHasContext(k.tok, k.line) || (isAuthToken(k.tok) && !this.ownedByAnother(k.tok, k.line) && this.retracAround(ext, k.line))) {
+          if (k.flow || this.fullKeyHasContext(k.tok, k.line) || (isAuthToken(k.tok) && !this.ownedByAnother(k.tok, k.line) && this.retracAround(ext, k.line) && !this.statementCallsAppUnderTest(k.line))) {
             this.emitKey(this.factsOf(k.line), k.line, k.tok);
           }
         }
@@ -313,9 +326,11 @@ class LineScan extends DataModel {
       if (provider !== undefined) return hasRetracWord(provider);
       // An interceptor's header goes where the interceptor's client goes; a middleware section named for another
       // service (Traefik `courier-auth:` / `customRequestHeaders:`) is that service's, whatever Retrac URL is near.
-      return this.prep.retracFile || this.retracAround(this.requestWindow(line), line) || this.openApiServerIsRetrac(line) ||
+      // A request to the app under test goes to the app (asked last: it is rarely needed).
+      return (this.prep.retracFile || this.retracAround(this.requestWindow(line), line) || this.openApiServerIsRetrac(line) ||
         (this.interceptedToRetrac(line) && !(this.prep.paragraphs && this.collectionEntryIsOther(line))) ||
-        this.routeTargetIsRetrac(line) || this.onlyUpstreamIsRetrac(line) || this.onlyRetracInDocument(line);
+        this.routeTargetIsRetrac(line) || this.onlyUpstreamIsRetrac(line) || this.onlyRetracInDocument(line)) &&
+        !this.statementCallsAppUnderTest(line);
     }
     if (tok.via === 'host') return true; // bound to a Retrac host by its own syntax (keyTokens.ts)
     const name = tok.name ?? '';
@@ -395,7 +410,7 @@ class LineScan extends DataModel {
     const name = tok.name ?? '';
     return (name !== '' && ownerOf(name, this.factsOf(line).text, tok.start) === 'other') || this.entryOwnerIsOther(line) ||
       (tok.via === 'bearer' && this.bearerLabelOwnedByAnother(tok, line)) || this.objectOwnerIsOther(line, tok) || this.contractProviderIsOther() ||
-      this.registrationIsOther(tok, line);
+      this.registrationIsOther(tok, line) || this.statementCallsAppUnderTest(line);
   }
 
   /**
@@ -992,20 +1007,27 @@ class LineScan extends DataModel {
 
   /** The statement of a line calls the app under test (supertest, test clients): its requests go to the app. */
   private statementCallsAppUnderTest(line: number): boolean {
+    // The app under test is exercised in test files only.
+    if (!this.prep.testFile) return false;
+    let v = this.appUnderTestMemo.get(line);
+    if (v === undefined) this.appUnderTestMemo.set(line, (v = this.readStatementCallsAppUnderTest(line)));
+    return v;
+  }
+
+  private readStatementCallsAppUnderTest(line: number): boolean {
     const st = this.statement(line);
-    let text = '';
     for (let l = st.from; l <= st.to; l++) {
       const t = this.factsText(l);
       if (t.length > 2000) return false;
-      if (t.includes('(') && APP_UNDER_TEST.test(t)) return true;
-      text += t + '\n';
+      if (callsAppUnderTest(t)) return true;
     }
     // Through a client bound to one above: `client = TestClient(app)` / … / `client.get("/items", …)`.
     for (let l = Math.max(0, st.from - REQUEST_LINES); l < st.from; l++) {
+      if (!this.namesTestClient(l)) continue;
       const t = this.factsText(l);
-      if (t.length > 400 || !t.includes('(') || !APP_UNDER_TEST.test(t)) continue;
+      if (t.length > 400 || !callsAppUnderTest(t)) continue;
       const name = assignedVariable(t);
-      if (name && text.includes(name + '.')) return true;
+      for (let u = st.from; name && u <= st.to; u++) if (this.factsText(u).includes(name + '.')) return true;
     }
     return false;
   }
@@ -1065,8 +1087,6 @@ class LineScan extends DataModel {
     SCOPED_PATH.lastIndex = 0;
     let m = SCOPED_PATH.exec(s);
     while (m && (!isApiPathStart(s, m.index) || isLocalRoute(s, m.index))) m = SCOPED_PATH.exec(s);
-    // A request to the app under test (`request(app).get('/items')`) goes nowhere near Retrac.
-    if (m && this.statementCallsAppUnderTest(line)) return;
     if (!m) return this.relativePaths(f, line);
     if (!this.fullCandidateNear(line)) return;
     const ext = this.requestWindow(line);
@@ -1117,6 +1137,8 @@ class LineScan extends DataModel {
       fullEnv = ik.env;
     }
     if (!full && !fullEnv) return;
+    // A request to the app under test (`request(app).get('/items')`) goes nowhere near Retrac.
+    if (this.statementCallsAppUnderTest(line)) return;
     for (; m; m = SCOPED_PATH.exec(s)) {
       if (isApiPathStart(s, m.index) && !isLocalRoute(s, m.index)) this.emitMissing(line, f, m.index, m[0], full, fullEnv);
     }

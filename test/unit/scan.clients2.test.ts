@@ -547,6 +547,21 @@ const round4Classes: Labelled[] = [
 
 runRound('the class behind the round-4 miss (red team Q, written with the fix)', [], round4Classes);
 
+/** Round 5: written in the last half hour, after the round-4 fixes (first run recorded; see the note). */
+const round5: Idiom[] = [
+  { name: 'requests_toolbelt BaseUrlSession + headers.update', file: 'inv/toolbelt.py', make: (t, k) => `session = sessions.BaseUrlSession(base_url="${t.base}")\nsession.headers.update({"Authorization": "Bearer ${k}"})\nitems = session.get("${t.pathq}").json()` },
+  { name: 'fetch wrapper spreading init.headers with a base constant', file: 'src/api/wrap.ts', make: (t, k) => `const BASE = '${t.base}';\nconst api = (path: string, init: RequestInit = {}) =>\n  fetch(BASE + path, { ...init, headers: { ...init.headers, Authorization: 'Bearer ${k}' } });\n\nexport const items = () => api('${t.pathq}').then((r) => r.json());` },
+  { name: 'Go oauth2.Transport with a StaticTokenSource', file: 'inv/transport2.go', make: (t, k) => `client := &http.Client{Transport: &oauth2.Transport{\n\tSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "${k}"}),\n}}\nresp, err := client.Get("${t.full}")` },
+  { name: 'C# HttpRequestMessage object initializer with Headers', file: 'src/Inventory/Init.cs', make: (t, k) => `var request = new HttpRequestMessage\n{\n    Method = HttpMethod.Get,\n    RequestUri = new Uri("${t.full}"),\n    Headers = { { "Authorization", "Bearer ${k}" } },\n};\nvar response = await http.SendAsync(request);` },
+  { name: 'Symfony ScopingHttpClient::forBaseUri with auth_bearer', file: 'src/Scoping.php', make: (t, k) => `$client = ScopingHttpClient::forBaseUri(HttpClient::create(), '${t.base}/', [\n    'auth_bearer' => '${k}',\n]);\n$items = $client->request('GET', '${t.pathq}')->toArray();` },
+  { name: 'Excon.new with headers, then get(path:)', file: 'lib/excon2.rb', make: (t, k) => `conn = Excon.new("${t.base}", headers: { "Authorization" => "Bearer ${k}" })\nres = conn.get(path: "${t.path}"${t.ws ? `, query: { workspaceId: "${t.ws}" }` : ''})` },
+  { name: 'ureq agent with format! of consts', file: 'src/ureq_consts.rs', make: (t, k) => `const BASE: &str = "${t.base}";\nconst TOKEN: &str = "${k}";\n\nlet agent = ureq::AgentBuilder::new().build();\nlet body = agent.get(&format!("{BASE}${t.pathq}"))\n    .set("Authorization", &format!("Bearer {TOKEN}"))\n    .call()?\n    .into_string()?;` },
+  { name: 'dart:io HttpClient getUrl then headers.add', file: 'lib/io_client.dart', make: (t, k) => `final client = HttpClient();\nfinal request = await client.getUrl(Uri.parse('${t.full}'));\nrequest.headers.add(HttpHeaders.authorizationHeader, 'Bearer ${k}');\nfinal response = await request.close();` },
+  { name: 'Kestra HTTP Request task', file: 'kestra/flows/items.yml', make: (t, k) => `id: sync-items\nnamespace: inventory\ntasks:\n  - id: items\n    type: io.kestra.plugin.core.http.Request\n    uri: ${t.full}\n    method: GET\n    headers:\n      Authorization: "Bearer ${k}"` },
+];
+
+runRound('client libraries no other test uses (red team Q, round 5, written in the last half hour)', round5, []);
+
 // The line readers added for these rounds stay linear: adversarial contents scan in well under a second of
 // CPU each (CI machines are slower: the worst here stays near a third of the budget), in the file kinds that read them.
 describe('scan: adversarial contents for the request readers of red team Q', function () {
@@ -576,7 +591,7 @@ describe('scan: adversarial contents for the request readers of red team Q', fun
       ['app under test', `client = TestClient(app)\nclient.get("/items", headers={"Authorization": "Bearer ${k}"})\n`.repeat(Q / 80) + `# ${url}`],
       ['a short document of bearer values', `x:\n  y: Bearer ${k}\n`.repeat(100) + `url: ${url}\n`],
       ['SQL statements without a semicolon', `FROM url('${url}', headers('Authorization' = 'Bearer ${k}'))\n`.repeat(Q / 80)],
-      ['here-documents never closed', `curl -K - <<EOF\nheader = "Authorization: Bearer ${k}"\nurl = "${url}"\n`.repeat(Q / 90)],
+      ['here-documents never closed', `curl -K - <<EOF\nheader = "Authorization: Bearer ${k}"\nurl = "${url}"\n`.repeat(Q / 180)],
       ['constructors with a base URL', `api = Client("https://api.retrac.co", headers={"Authorization": "Bearer ${k}"})\napi.get("/items")\n`.repeat(Q / 100)],
       // Read in config documents only (a .ts file of these lines takes over a second on main 66dafd0 already: see the note).
       ['bare config values naming tokens', `auth: token\ntoken: ${k}\nurl: ${url}\n`.repeat(Q / 60), ['k8s/job.yaml', 'config.yml', 'a.toml']],
