@@ -11,13 +11,22 @@ import { inNamedSection } from './structure';
  * `prisma.item.create({ data: … })`, `Item.objects.filter(workspace_id=…)`).
  */
 const RECORDING_CALL =
-  /\b(?:log|logger|console|logging|structlog|slog|zap|logrus|winston|pino|bunyan|Log|Logger|analytics|posthog|mixpanel|amplitude|segment|gtag|dataLayer|Sentry|sentry|scope|tracer|span|metrics|statsd|telemetry|appInsights|newrelic|datadog|datadogRum|datadogLogs|DD_RUM|DD_LOGS|LogRocket|hotjar|Intercom|heap|bugsnag|rollbar|localStorage|sessionStorage|AsyncStorage|SecureStore|cookies|Cookies|redis|cache|kv|prisma|db|knex|sequelize|mongoose|supabase|drizzle|repo|repository|entityManager|objects)\b[\w.]{0,60}\.[A-Za-z_]\w*[ \t]*\(|(?<![\w.$])(?:track|trackEvent|logEvent|log_event|captureEvent|captureMessage|capture|identify|addBreadcrumb|setTag|setTags|setContext|setUser|setAttribute|setAttributes|gtag|fbq|ttq|plausible|umami)[ \t]*\(/;
+  /\b(?:log|logger|console|logging|structlog|slog|zap|logrus|winston|pino|bunyan|Log|Logger|analytics|posthog|mixpanel|amplitude|segment|gtag|dataLayer|Sentry|sentry|scope|tracer|span|metrics|statsd|telemetry|appInsights|newrelic|datadog|datadogRum|datadogLogs|DD_RUM|DD_LOGS|LogRocket|hotjar|Intercom|heap|bugsnag|rollbar|localStorage|sessionStorage|AsyncStorage|SecureStore|cookies|Cookies|redis|cache|kv|prisma|db|knex|sequelize|mongoose|supabase|drizzle|repo|repository|entityManager|objects)\b[\w.]{0,60}\.[A-Za-z_]\w*[ \t]*\(|(?<![\w$])(?:(?:tracing|log)::)?(?:info|debug|warn|error|trace|event|span|info_span|debug_span|warn_span|error_span|trace_span)![ \t]*\(|(?<![\w.$])(?:track|trackEvent|logEvent|log_event|captureEvent|captureMessage|capture|identify|addBreadcrumb|setTag|setTags|setContext|setUser|setAttribute|setAttributes|gtag|fbq|ttq|plausible|umami)[ \t]*\(/;
 /**
  * Tests that describe requests without making them: HTTP mocks (nock, fetch-mock, axios-mock-adapter,
  * respx, gock, WireMock) and assertions (`assert.equal(…)`, `assert x == {…}`, `expect(…).toEqual({…})`).
  */
 const MOCK_CALL =
   /\b(?:nock|fetchMock|fetchmock|mockAdapter|httpmock|gock|respx|WireMock|wiremock|stubFor)\b|\bmock\.on(?:Get|Post|Put|Patch|Delete|Any)\b|\.reply(?:With)?\(|\bassert(?:Equals|Equal|That|_equal|_eq)?\b|\bexpect[ \t]*\(|\.should\b/;
+/**
+ * A response that code writes, not a request it makes: a server route's or a mock handler's body
+ * (`res.json({…})`, `reply.send(…)`, `c.json(…)`, MSW `HttpResponse.json(…)`, `Response.json(…)`,
+ * Flask `jsonify(…)`, Django `JsonResponse(…)`, Rails `render json:`, gin `c.JSON(…)`).
+ */
+const RESPONSE_CALL =
+  /(?<![\w$.])(?:res|resp|response|reply|ctx|c|HttpResponse|Response|NextResponse)\.(?:status\([^()]{0,10}\)\.)?(?:json|send|JSON|IndentedJSON|body)[ \t]*\(|(?<![\w.$])(?:jsonify|JsonResponse|json_response)[ \t]*\(|\brender[ \t]+json:/;
+/** A Terraform provider block: the client that makes the requests is configured by its pairs. */
+const PROVIDER_BLOCK = /^[ \t]*provider[ \t]+"[\w-]+"[ \t]*\{[ \t]*$/;
 /** A Markdown code fence line and its info string. */
 const FENCE = /^[ \t]{0,3}(?:```|~~~)[ \t]*([\w-]*)/;
 /** A YAML mapping that a request sends (Ansible `uri` `body:`, `query:`, `params:`): its pairs are parameters. */
@@ -43,6 +52,9 @@ export abstract class DataModel extends ClientModel {
   private readonly fenceMemo = new Map<number, FencesAbove>();
   private readonly fenceLineMemo = new Map<number, boolean>();
   private lastFenceLine = -1;
+  /** Python docstrings: triple quotes per line, and the last line answered with the count above it. */
+  private readonly tripleQuoteMemo = new Map<number, number>();
+  private docstringAbove: { line: number; count: number } | undefined;
 
   /**
    * Where a `workspaceId` pair is data or configuration, not a request parameter: the key of a
@@ -53,9 +65,10 @@ export abstract class DataModel extends ClientModel {
     const s = f.text;
     if (isQueryParam(s, at)) return false;
     if (this.prep.configPairs && at < 200 && CONFIG_KEY_PREFIX.test(s.slice(0, at))) {
-      return !inNamedSection(this, line, CONTEXT_LINES, (t) => REQUEST_MAPPING.test(t));
+      return !inNamedSection(this, line, CONTEXT_LINES, (t) => REQUEST_MAPPING.test(t) || PROVIDER_BLOCK.test(t));
     }
     if (this.prep.markdown && (this.inDataFence(line) || this.isMarkdownProse(line, at))) return true;
+    if (/\.pyi?$/i.test(this.prep.options.fileName) && this.inDocstring(line)) return true;
     return this.inRecordingCall(line);
   }
 
@@ -73,9 +86,37 @@ export abstract class DataModel extends ClientModel {
     const st = this.statement(line);
     let head = s.slice(Math.max(0, first - 4000), first);
     for (let l = line - 1; l >= Math.max(st.from, line - CONTEXT_LINES) && head.length < 4000; l--) head = this.text(l).slice(-4000) + '\n' + head;
-    v = (!head.includes('://') && RECORDING_CALL.test(head)) || MOCK_CALL.test(head);
+    v = (!head.includes('://') && RECORDING_CALL.test(head)) || MOCK_CALL.test(head) || RESPONSE_CALL.test(head);
     this.recordingMemo.set(line, v);
     return v;
+  }
+
+  /**
+   * Inside a Python docstring (an example in docs, not a call): an odd number of triple quotes in the
+   * FLOW_LINES above. Asked in line order, each answer comes from the last one (a window that slides).
+   */
+  private inDocstring(line: number): boolean {
+    const last = this.docstringAbove;
+    let count = 0;
+    if (last && last.line <= line && line - last.line <= FLOW_LINES) {
+      count = last.count;
+      for (let l = last.line; l < line; l++) count += this.tripleQuotes(l) - (l - FLOW_LINES >= 0 ? this.tripleQuotes(l - FLOW_LINES) : 0);
+    } else {
+      for (let l = Math.max(0, line - FLOW_LINES); l < line; l++) count += this.tripleQuotes(l);
+    }
+    this.docstringAbove = { line, count };
+    return count % 2 === 1;
+  }
+
+  private tripleQuotes(line: number): number {
+    let n = this.tripleQuoteMemo.get(line);
+    if (n !== undefined) return n;
+    const t = this.text(line);
+    n = 0;
+    for (let i = t.indexOf('"""'); i >= 0; i = t.indexOf('"""', i + 3)) n++;
+    for (let i = t.indexOf("'''"); i >= 0; i = t.indexOf("'''", i + 3)) n++;
+    this.tripleQuoteMemo.set(line, n);
+    return n;
   }
 
   /**

@@ -63,6 +63,20 @@ export interface PreparedOptions {
   page: boolean;
   /** A framework config whose `env`/`define`/`public`/`extra` sections are inlined into client code (see CLIENT_SECTION). */
   clientConfig: boolean;
+  /**
+   * A file where only some sections are inlined into client code (see NARROW_CLIENT_SECTIONS): `define`
+   * in a build script or `angular.json`/`project.json`, `public` in Meteor's `settings*.json`.
+   */
+  narrowClientSection: 'define' | 'public' | undefined;
+  /** A route module whose loader's data the framework serializes into the page (Remix, React Router, SvelteKit, Qwik, SolidStart). */
+  routeModule: boolean;
+  /** A component file (`.jsx`/`.tsx`/`.astro`): a prop given a Retrac key lookup is handed to the client. */
+  componentFile: boolean;
+  /**
+   * An API tool's environment or globals file (Postman `*.postman_environment.json`, JetBrains
+   * `http-client.env.json`, Bruno `environments/`, Thunder Client environments): variables, not requests.
+   */
+  toolEnvironment: boolean;
   /** `config.xml`: a Cordova app's config (`<widget>`) is packaged into the app. */
   xmlConfig: boolean;
   /** One request per file (Bruno `.bru`): the file's `url:` says where every key in it goes. */
@@ -151,10 +165,24 @@ const RECORDED_PATH = /(?:^|[\\/])(?:cassettes?|vcr_cassettes|recordings?|snapsh
  * Capacitor `capacitor.config.*`.
  */
 const CLIENT_APP_CONFIG =
-  /(?:^|[\\/])environments[\\/]environment(?:\.[\w-]+)?\.ts$|(?:^|[\\/])config[\\/]environment\.js$|(?:^|[\\/])app\.config\.[cm]?[jt]s$|(?:^|[\\/])capacitor\.config\.(?:[cm]?[jt]s|json)$/;
+  /(?:^|[\\/])[^\\/]*dart[_-]?defines?[^\\/]*(?:[\\/][^\\/]+)?\.json$|(?:^|[\\/])environments[\\/]environment(?:\.[\w-]+)?\.ts$|(?:^|[\\/])config[\\/]environment\.js$|(?:^|[\\/])app\.config\.[cm]?[jt]s$|(?:^|[\\/])capacitor\.config\.(?:[cm]?[jt]s|json)$/;
 const PAGE_FILE = /\.(?:html?|ejs|hbs|handlebars|njk|liquid|twig|jinja2?|mustache|html\.erb|erb\.html)$/i;
 /** Framework configs with sections that are inlined into client code. */
-const CLIENT_CONFIG_FILE = /^(?:next|nuxt|vite|astro|svelte|quasar|remix|solid|qwik|vue|rsbuild|farm|webpack|rspack|docusaurus)(?:\.[\w-]+)?\.config\.[cm]?[jt]s$|^app\.json$/;
+const CLIENT_CONFIG_FILE =
+  /^(?:next|nuxt|vite|astro|svelte|quasar|remix|solid|qwik|vue|rsbuild|farm|webpack|rspack|docusaurus|umi|modern|rspress|wxt|electron|ice)(?:\.[\w-]+)?\.config\.[cm]?[jt]s$|^app\.json$|^\.umirc(?:\.[\w-]+)?\.[cm]?[jt]s$/;
+/** Client configs known by their folder: VitePress and VuePress `config.*`, Storybook `main.*` (its `env` goes to the preview). */
+const CLIENT_CONFIG_PATH = /(?:^|[\\/])\.(?:vitepress|vuepress)[\\/]config\.[cm]?[jt]s$|(?:^|[\\/])\.storybook[\\/]main\.[cm]?[jt]s$/;
+/**
+ * Files of which only one section is inlined into client code: the `define` of a bundler's build script
+ * (`scripts/build.mjs`, `esbuild.mjs`, tsup/rollup configs) and of Angular's and Nx's build options; the
+ * `public` section of Meteor's settings (`settings.json`, `settings-production.json`), sent to every client.
+ */
+const DEFINE_ONLY_FILE = /(?:^|[\\/])(?:build|bundle|esbuild)(?:[.-][\w-]+)?\.[cm]?[jt]s$|(?:^|[\\/])(?:tsup|rollup|rolldown)(?:\.[\w-]+)?\.config\.[cm]?[jt]s$|(?:^|[\\/])(?:angular|project)\.json$/;
+const METEOR_SETTINGS = /(?:^|[\\/])settings(?:[.-][\w-]+)?\.json$/;
+/** Route modules whose loader data is serialized into the page. */
+const ROUTE_MODULE = /(?:^|[\\/])app[\\/](?:routes[\\/].*|root)\.[cm]?[jt]sx?$|(?:^|[\\/])\+(?:page|layout)(?:\.server)?\.[jt]s$|(?:^|[\\/])src[\\/]routes[\\/].*\.[jt]sx?$/;
+/** API tools' environment and globals files. */
+const TOOL_ENVIRONMENT = /\.postman_(?:environment|globals)\.json$|(?:^|[\\/])http-client(?:\.private)?\.env\.json$|(?:^|[\\/])(?:environments?)[\\/][^\\/]+\.bru$|thunder[\w-]*environment[\w-]*\.json$|(?:^|[\\/])(?:rest-client|httpyac)[\w.-]*env[\w.-]*\.json$/i;
 
 /** Languages of key/value configuration (see `configPairs`). */
 const CONFIG_LANGUAGES = new Set(['yaml', 'toml', 'ini', 'properties', 'dotenv', 'terraform', 'hcl']);
@@ -187,7 +215,11 @@ export function prepareOptions(options: ScanOptions, shared = sharedParts(option
     requestFile: /\.bru$/i.test(base),
     clientApp: CLIENT_APP_CONFIG.test(options.fileName),
     page: PAGE_FILE.test(base),
-    clientConfig: CLIENT_CONFIG_FILE.test(base),
+    clientConfig: CLIENT_CONFIG_FILE.test(base) || CLIENT_CONFIG_PATH.test(options.fileName),
+    narrowClientSection: DEFINE_ONLY_FILE.test(options.fileName) ? 'define' : METEOR_SETTINGS.test(options.fileName) && !/(?:^|[\\/])\.vscode[\\/]/.test(options.fileName) ? 'public' : undefined,
+    routeModule: ROUTE_MODULE.test(options.fileName),
+    componentFile: /\.(?:jsx|tsx|astro)$/i.test(base),
+    toolEnvironment: TOOL_ENVIRONMENT.test(options.fileName),
     xmlConfig: base === 'config.xml',
     retracFile: hasRetracWord(lastSegments(options.fileName)),
     ...shared,

@@ -19,7 +19,7 @@ import {
 import { DataModel, isQueryParam } from './dataModel';
 import { OTHER_HOST_URL } from './requestModel';
 import { isAuthToken, restrictedKeyIn } from './clientModel';
-import { hasRetracWord, isEnvLikeName, isGenericKeyName, lastSegment, nameSaysRetracKey, publicPrefixOf } from './names';
+import { hasRetracWord, isEnvLikeName, isGenericKeyName, lastSegment, nameSaysRetracKey, PUBLIC_PREFIXES, publicPrefixOf } from './names';
 import type { KeyType, PreparedOptions } from './prepare';
 import { assignedName, computeLineStarts, isBlank, isQuote, isWordChar, lineOfOffset, quotedStrings } from './text';
 import { docUrlFor, fingerprint, ruleById } from './rules';
@@ -30,14 +30,15 @@ export { CONTEXT_LINES, FLOW_LINES, REQUEST_LINES } from './lineModel';
 /** Lines either side of an edit whose findings may change: the longest chain of the reaches above, plus one. */
 export const RESCAN_MARGIN = FLOW_LINES + REQUEST_LINES + CONTEXT_LINES + 2;
 
-const PUBLIC_NAME = /(?<!\w)(?:NEXT_PUBLIC|EXPO_PUBLIC|NUXT_PUBLIC|REACT_APP|VUE_APP|STORYBOOK|GATSBY|VITE|PUBLIC)_\w+/g;
+/** A name with a public env prefix (names.ts PUBLIC_PREFIXES): `NEXT_PUBLIC_X`, `PLASMO_PUBLIC_X`, `RENDERER_VITE_X`. */
+const PUBLIC_NAME = new RegExp(String.raw`(?<!\w)(?:${PUBLIC_PREFIXES.map((p) => p.slice(0, -1)).join('|')})_\w+`, 'g');
 /**
  * What follows a workspace parameter's name up to its literal id: `: 'ws_…'`, `=> "ws_…"`, `==ws_…`
  * (HTTPie), `("ws_…")` (a builder setter), `, "ws_…"` and `", "value": "ws_…"` (name/value pairs:
  * Postman and Insomnia query arrays, `URLQueryItem(name:value:)`); the value may be a one-element list
  * (`url.Values{"workspaceId": {"ws_…"}}`, `["ws_…"]`).
  */
-const HARDCODED_WS = /["'\]]?[ \t]*(?:=>|==|[:=,(]|,[ \t]*["']?value["']?[ \t]*[:=])[ \t]*[{[]?[ \t]*["'`]?(ws_[A-Za-z0-9]+)/y;
+const HARDCODED_WS = /["'\]]?[ \t]*(?:=>|==|:[ \t]*[\w.?|<>[\] ]{1,40}=(?![=>])|[:=,(]|,[ \t]*["']?value["']?[ \t]*[:=])[ \t]*[{[]?[ \t]*["'`]?(ws_[A-Za-z0-9]+)/y;
 /** A map entry without a separator: `"workspaceId" "ws_…"`, `:workspaceId "ws_…"`. */
 const MAP_ENTRY_WS = /"?[ \t]+"(ws_[A-Za-z0-9]+)/y;
 /** A workspace id in a URL path: `/workspaces/ws_…`. */
@@ -55,14 +56,63 @@ const CLIENT_DATA = /(?:^|[^\w.$])(?:props|pageProps|ENV|publicEnv|clientEnv|win
 const CLIENT_DATA_INLINE = /(?:^|[^\w.$])(?:props|pageProps|ENV|publicEnv|clientEnv|window\.\w+)["']?[ \t]*[:=][ \t]*\{|\bwindow\.\w+[ \t]*=(?!=)/;
 /** Template expressions in a page: `{{ … }}`, `{% … %}`, `<%= … %>`, `<?= … ?>`. */
 const TEMPLATE_EXPR = /\{\{[^{}]{0,200}\}\}|\{%[^%]{0,200}%\}|<%=[^%]{0,200}%>|<\?=[^?]{0,200}\?>/g;
-/** Build flags that compile a value into a mobile app: `--dart-define=X=…`, `buildConfigField(…)`, `resValue(…)`. */
-const APP_BUILD_FLAG = /--dart-define[= ]|\bbuildConfigField\b|\bresValue\b/;
+/** Build flags that compile a value into a mobile app: `--dart-define=X=…`, `buildConfigField(…)`, `resValue(…)`, Android `manifestPlaceholders`. */
+const APP_BUILD_FLAG = /--dart-define[= ]|\bbuildConfigField\b|\bresValue\b|\b(?:add)?[mM]anifestPlaceholders\b/;
 /** The field a build flag defines: `buildConfigField("String", "NAME",` / `resValue("string", "NAME",` (1), `--dart-define=NAME=` (2). */
 const APP_FIELD_NAME = /\b(?:buildConfigField|resValue)[ \t]*\(?[ \t]*["'][\w.]{1,40}["'][ \t]*,[ \t]*["']([A-Za-z_]\w{0,80})["']|--dart-define[= ]([A-Za-z_]\w{0,80})=/g;
 /** A section of a framework config that is inlined into client code, as its opener's name. */
-const CLIENT_SECTION = /(?:^|[^\w.$])["']?(?:env|publicRuntimeConfig|public|define|extra|customFields)["']?[ \t]*[:=]?[ \t]*\{?[ \t]*$|DefinePlugin[ \t]*\([ \t]*\{?[ \t]*$/;
+const CLIENT_SECTION = /(?:^|[^\w.$])["']?(?:env|publicRuntimeConfig|public|define|extra|customFields)["']?[ \t]*[:=]?[ \t]*(?:(?:async[ \t]+)?\([^()]{0,60}\)[ \t]*=>[ \t]*\(?[ \t]*)?\{?[ \t]*$|DefinePlugin[ \t]*\([ \t]*\{?[ \t]*$/;
 /** The same opened earlier on the key's own line: `env: { retracKey: '…' }`. */
 const CLIENT_SECTION_INLINE = /(?:^|[^\w.$])["']?(?:env|publicRuntimeConfig|public|define|extra|customFields)["']?[ \t]*[:=][ \t]*\{|DefinePlugin[ \t]*\([ \t]*\{/;
+/**
+ * Build-time defines a bundler inlines into the code it builds, in any file (a webpack config need not
+ * be named `webpack.config.js`): `DefinePlugin({…})`, `EnvironmentPlugin({…})` (its values are
+ * defaults), Taro `defineConstants: {…}`.
+ */
+const BUILD_DEFINE = /(?:DefinePlugin|EnvironmentPlugin)[ \t]*\([ \t]*\{?[ \t]*$|(?:^|[^\w.$])["']?defineConstants["']?[ \t]*[:=][ \t]*\{?[ \t]*$/;
+const BUILD_DEFINE_INLINE = /(?:DefinePlugin|EnvironmentPlugin)[ \t]*\([ \t]*\{|(?:^|[^\w.$])["']?defineConstants["']?[ \t]*[:=][ \t]*\{/;
+/** The one client section of a file whose other sections are not inlined (prepare.ts `narrowClientSection`). */
+const NARROW_SECTION = {
+  define: /(?:^|[^\w.$])["']?define["']?[ \t]*[:=]?[ \t]*\{?[ \t]*$/,
+  public: /(?:^|[^\w.$])["']?public["']?[ \t]*[:=]?[ \t]*\{?[ \t]*$/,
+};
+const NARROW_SECTION_INLINE = {
+  define: /(?:^|[^\w.$])["']?define["']?[ \t]*[:=][ \t]*\{/,
+  public: /(?:^|[^\w.$])["']?public["']?[ \t]*[:=][ \t]*\{/,
+};
+/**
+ * Env names a build exposes by listing them: webpack `EnvironmentPlugin(['NAME', …])`, Redwood
+ * `includeEnvironmentVariables = ['NAME']`; the list opened on the line or above it.
+ */
+const NAME_LIST_OPEN = /(?:EnvironmentPlugin[ \t]*\(|includeEnvironmentVariables["']?[ \t]*[:=])[ \t]*\[/;
+const NAME_LIST_OPEN_END = /(?:EnvironmentPlugin[ \t]*\(|includeEnvironmentVariables["']?[ \t]*[:=])[ \t]*\[[ \t]*$/;
+const QUOTED_NAME = /["']([A-Za-z_]\w{0,80})["']/g;
+/** A loader (or load function) whose return value the framework serializes into the page. */
+const LOADER_HEAD =
+  /\bexport[ \t]+(?:async[ \t]+)?function[ \t]+(?:loader|clientLoader|load)\b|\bexport[ \t]+(?:const|let)[ \t]+(?:loader|clientLoader|load)\b|\brouteLoader\$|\bcreateServerData\$|\bgetStaticProps\b/;
+/** The object a loader returns: `return {`, `return json({`, `return defer({`, `json({`. */
+const RETURNED_OBJECT = /\b(?:return[ \t]+(?:(?:json|defer|data|typedjson|typeddefer|Response\.json)[ \t]*\()?|(?:json|defer|typedjson)[ \t]*\()[ \t]*\{/;
+const RETURNED_OBJECT_END = /\b(?:return[ \t]+(?:(?:json|defer|data|typedjson|typeddefer|Response\.json)[ \t]*\()?|(?:json|defer|typedjson)[ \t]*\()[ \t]*\{[ \t]*$/;
+/**
+ * A field whose value is a server-side env value: `process.env.X`, `import.meta.env.X`, `env.X`
+ * (`$env/dynamic/private`, Workers' `context.env`), `Deno.env.get("X")`, or a bare upper-case `X`
+ * (`$env/static/private`): the field (1) and the name (2, 3 or 4).
+ */
+const SERVER_ENV_FIELD =
+  /(?:^|[^\w.$])([A-Za-z_$][\w$]*)["']?[ \t]*:[ \t]*(?:(?:process\.env|import\.meta\.env|(?:[\w$]+\.)*env)\.([A-Za-z_]\w*)|Deno\.env\.get\([ \t]*["']([A-Za-z_]\w*)["']\)|([A-Z][A-Z0-9_]*)(?![\w$.(]))/g;
+/** A component prop given an env value or a variable: `apiKey={process.env.X}`, `apiKey={key}`. */
+const COMPONENT_PROP = /(?<![\w$.-])([A-Za-z_][\w-]*)=\{[ \t]*(?:(?:process\.env|import\.meta\.env)\.([A-Za-z_]\w*)|([A-Za-z_$][\w$]*))[ \t]*\}/g;
+/** Fields that carry auth to a request rather than data to a page. */
+const AUTH_FIELD = /auth|header|bearer/i;
+/**
+ * A URL's scheme given apart from its host: `scheme = "http"`, `.scheme("http")`, `Scheme: "http"`,
+ * `protocol: 'http:'`, `new URI("http", "api.retrac.co", …)`, `urlunparse(("http", …))`.
+ */
+const SCHEME_APART = /(?:\b(?:scheme|protocol|Scheme|Protocol)["']?[ \t]*[:=(][ \t]*|\b(?:URI|URL|urlunparse|urlunsplit|SplitResult|ParseResult)[ \t]*\([ \t]*\(?[ \t]*)(["'])http:?\1/g;
+/** The Retrac API host as a literal of its own (a port allowed): `"api.retrac.co"`. */
+const RETRAC_HOST_LITERAL = /["'`]api\.retrac\.co(?::\d{1,5})?["'`]/i;
+/** Setters and options of a workspace id: `.setWorkspaceId("ws_…")`, `.withWorkspaceId(…)`, Go `WithWorkspaceID("ws_…")`. */
+const WS_SETTER = /(?<![\w$])(?:set|with|Set|With)Workspace(?:Id|ID)[ \t]*\([ \t]*["'](ws_[A-Za-z0-9]+)["']/g;
 const SCOPED_PATH = /\/(?:items|tags|locations|inventory\/[A-Za-z]+)(?![\w-]|\.\w)/g;
 /** A workspace-scoped path without its leading slash as a call's first argument: `api.get('items')`. */
 const RELATIVE_PATH = /\([ \t]{0,3}["'`]((?:items|tags|locations|inventory\/[A-Za-z]+)(?=["'`?]))/g;
@@ -105,6 +155,12 @@ class LineScan extends DataModel {
   /** The line sits in a client section of a framework config, or in data a page sends to the browser; by line. */
   private readonly clientSectionMemo = new Map<number, boolean>();
   private readonly clientDataMemo = new Map<number, boolean>();
+  /** The line sits in a bundler's define (any file), or in the one client section of its file; by line. */
+  private readonly buildDefineMemo = new Map<number, boolean>();
+  private readonly narrowSectionMemo = new Map<number, boolean>();
+  private readonly nameListMemo = new Map<number, boolean>();
+  /** The line sits in the object a loader returns; by line. */
+  private readonly returnedObjectMemo = new Map<number, boolean>();
   /** Lines already looked at as requests that may send to Retrac. */
   private readonly sinkLines = new Set<number>();
 
@@ -268,10 +324,15 @@ class LineScan extends DataModel {
       if (this.prep.page) this.renderedKeyNames(f, line);
       if (s.includes('.env')) this.keyLookupsSentToClient(f, line);
       if (keys.length === 0 && APP_BUILD_FLAG.test(s)) this.keyNamesCompiledIntoApp(f, line);
+      if (s.includes("'") || s.includes('"')) this.keyNamesListedForClient(f, line);
+      if (this.prep.routeModule && s.includes(':')) this.keyValuesReturnedToPage(f, line);
     }
+    if (this.prep.componentFile && s.includes('={')) this.keyPropsOfComponents(f, line);
+    if ((s.includes('"http') || s.includes("'http")) && (f.retracWord || this.retracHostNear(line))) this.schemeApartFromHost(f, line);
     if (f.workspaceParam) this.workspaceParams(f, line);
     if (!this.prep.logFile && s.includes('ws_')) {
       if (!f.workspaceParam && !this.prep.dataFile) this.workspaceConstant(f, line);
+      if (!this.prep.dataFile && !this.prep.toolEnvironment && s.includes('orkspaceI')) this.workspaceSetters(f, line);
       if (s.includes('/workspaces/ws_')) this.workspacePaths(f, line);
     }
     // Recorded data (fixtures, cassettes, HAR, snapshots) is not a request to fix: only its keys are findings.
@@ -473,6 +534,32 @@ class LineScan extends DataModel {
     return v;
   }
 
+  /** In a bundler's define (`DefinePlugin({…})`, `EnvironmentPlugin({…})`, `defineConstants`), opened on the line or above. */
+  private inBuildDefine(before: string, line: number): boolean {
+    if (BUILD_DEFINE_INLINE.test(before)) return true;
+    let v = this.buildDefineMemo.get(line);
+    if (v === undefined) this.buildDefineMemo.set(line, (v = inNamedSection(this, line, CONTEXT_LINES, (t) => BUILD_DEFINE.test(t))));
+    return v;
+  }
+
+  private inNarrowClientSection(which: 'define' | 'public', before: string, line: number): boolean {
+    if (NARROW_SECTION_INLINE[which].test(before)) return true;
+    let v = this.narrowSectionMemo.get(line);
+    if (v === undefined) this.narrowSectionMemo.set(line, (v = inNamedSection(this, line, CONTEXT_LINES, (t) => NARROW_SECTION[which].test(t))));
+    return v;
+  }
+
+  /** A client-exposed-key finding was made on the line (findings are pushed in line order). */
+  private exposedOnLine(line: number): boolean {
+    for (let i = this.findings.length - 1; i >= 0 && this.findings[i].line === line + 1; i--) if (this.findings[i].rule === 'retrac/client-exposed-key') return true;
+    return false;
+  }
+
+  /** A comment opens before `at` on the line (not in Markdown, whose prose has its own reading). */
+  private inCodeComment(s: string, at: number): boolean {
+    return !this.prep.markdown && COMMENT_BEFORE.test(s.slice(Math.max(0, at - 2000), at));
+  }
+
   private inClientSection(line: number): boolean {
     let v = this.clientSectionMemo.get(line);
     if (v === undefined) this.clientSectionMemo.set(line, (v = inNamedSection(this, line, CONTEXT_LINES, (t) => CLIENT_SECTION.test(t))));
@@ -588,6 +675,11 @@ class LineScan extends DataModel {
     const before = f.text.slice(Math.max(0, tok.start - 300), tok.start);
     if (APP_BUILD_FLAG.test(before)) return 'is compiled into the app by a build flag';
     if (this.prep.xmlConfig && this.inWidget(line)) return 'is in an app config that is packaged into the app';
+    if (this.inBuildDefine(before, line)) return 'is a build-time define that the bundler inlines into the code it builds';
+    const narrow = this.prep.narrowClientSection;
+    if (narrow && this.inNarrowClientSection(narrow, before, line)) {
+      return narrow === 'define' ? 'is a build-time define that the bundler inlines into the code it builds' : 'is in the public settings sent to every client';
+    }
     if (!this.prep.clientConfig) return undefined;
     if (CLIENT_SECTION_INLINE.test(before) || this.inClientSection(line)) {
       return 'is in a config section that the framework inlines into browser code';
@@ -665,7 +757,7 @@ class LineScan extends DataModel {
       if (this.prep.jsonData && s.charCodeAt(m.index - 1) === 34 && /^"\s*:/.test(s.slice(end, end + 8))) continue;
       // Recorded data and a notebook's outputs: any pair but a URL's query parameter (`?workspaceId=`, `&workspaceId=`).
       if ((this.prep.dataFile || (this.prep.notebook && outputs.at(m.index))) && !isQueryParam(s, m.index)) continue;
-      if (this.prep.logFile) continue;
+      if (this.prep.logFile || this.prep.toolEnvironment) continue;
       HARDCODED_WS.lastIndex = end;
       let ws = HARDCODED_WS.exec(s);
       // Clojure/EDN maps separate a key from its value by blanks: `{"workspaceId" "ws_…"}`, `{:workspaceId "ws_…"}`.
@@ -681,7 +773,7 @@ class LineScan extends DataModel {
         const wsEnd = HARDCODED_WS.lastIndex;
         const wsStart = wsEnd - ws[1].length;
         const id = ws[1].slice(3);
-        if (id.length >= 6 && !isIdentChar(s.charCodeAt(wsEnd)) && s.charCodeAt(wsEnd) !== 123 && !/^(.)\1*$/.test(id)) {
+        if (id.length >= 6 && !isIdentChar(s.charCodeAt(wsEnd)) && s.charCodeAt(wsEnd) !== 123 && !/^(.)\1*$/.test(id) && !this.inCodeComment(s, m.index)) {
           this.emit(line, f, wsStart, wsEnd, 'retrac/hardcoded-workspace-id', ws[1],
             `Workspace ID ${ws[1]} is hard-coded as ${param}: read it from configuration (e.g. RETRAC_WORKSPACE_ID) so the code follows the key's workspace.`,
             { envName: 'RETRAC_WORKSPACE_ID' });
@@ -693,6 +785,131 @@ class LineScan extends DataModel {
           `This request sends ${param} with ${what}. Restricted keys are bound to one workspace: remove ${param} (the sandbox rejects it with 400).`,
           { keyType: 'restricted', ...(restrictedEnv && !restricted ? { envName: restrictedEnv } : {}) });
       }
+    }
+  }
+
+  /**
+   * Retrac key names a build exposes by listing them (webpack `EnvironmentPlugin(['RETRAC_API_KEY'])`,
+   * Redwood `includeEnvironmentVariables = ['RETRAC_API_KEY']`): the build inlines their values.
+   */
+  private keyNamesListedForClient(f: LineFacts, line: number): void {
+    const s = f.text;
+    const open = NAME_LIST_OPEN.exec(s);
+    let from = open ? open.index + open[0].length : 0;
+    if (!open) {
+      let v = this.nameListMemo.get(line);
+      if (v === undefined) this.nameListMemo.set(line, (v = inNamedSection(this, line, CONTEXT_LINES, (t) => NAME_LIST_OPEN_END.test(t))));
+      if (!v) return;
+    }
+    const close = s.indexOf(']', from);
+    const list = s.slice(from, close < 0 ? s.length : close);
+    QUOTED_NAME.lastIndex = 0;
+    for (let m = QUOTED_NAME.exec(list); m; m = QUOTED_NAME.exec(list)) {
+      const name = m[1];
+      if (!nameSaysRetracKey(name) || publicPrefixOf(name)) continue;
+      const at = from + m.index + 1;
+      this.emit(line, f, at, at + name.length, 'retrac/client-exposed-key', name,
+        `${name}, a Retrac key, is listed for the client build, which inlines its value into browser code where anyone can read it. Call the Retrac API from server code and send the browser only the data.`,
+        { envName: name });
+    }
+    from = 0;
+  }
+
+  /**
+   * A Retrac key returned by a route's loader (Remix/React Router `loader`, SvelteKit `load`, Qwik
+   * `routeLoader$`, `getStaticProps`): the framework serializes what a loader returns into the page.
+   */
+  private keyValuesReturnedToPage(f: LineFacts, line: number): void {
+    const s = f.text;
+    SERVER_ENV_FIELD.lastIndex = 0;
+    for (let m = SERVER_ENV_FIELD.exec(s); m; m = SERVER_ENV_FIELD.exec(s)) {
+      const name = m[2] ?? m[3] ?? m[4];
+      const field = m[1];
+      if (!nameSaysRetracKey(name) || publicPrefixOf(name) || AUTH_FIELD.test(field)) continue;
+      const at = m.index + m[0].indexOf(field, m[0].length - m[0].trimStart().length - 1);
+      if (!this.inReturnedObject(s.slice(Math.max(0, m.index - 300), m.index + 1), line) || !this.loaderAbove(line)) continue;
+      if (this.exposedOnLine(line)) return; // Remix `ENV: { … }`: reported on the lookup already
+      this.emit(line, f, at, at + field.length, 'retrac/client-exposed-key', field,
+        `${field} returns ${name}, a Retrac key, from a loader; the framework serializes a loader's data into the page, where anyone can read it. Call the Retrac API in the loader and return only the data.`,
+        { envName: name });
+    }
+  }
+
+  private inReturnedObject(before: string, line: number): boolean {
+    if (RETURNED_OBJECT.test(before)) return true;
+    let v = this.returnedObjectMemo.get(line);
+    if (v === undefined) this.returnedObjectMemo.set(line, (v = inNamedSection(this, line, CONTEXT_LINES, (t) => RETURNED_OBJECT_END.test(t))));
+    return v;
+  }
+
+  /** A loader's head within CONTEXT_LINES above (or on) the line. */
+  private loaderAbove(line: number): boolean {
+    for (let l = line; l >= Math.max(0, line - CONTEXT_LINES); l--) if (LOADER_HEAD.test(this.factsText(l))) return true;
+    return false;
+  }
+
+  /**
+   * A component given a Retrac key as a prop (`<Items apiKey={process.env.RETRAC_API_KEY} />` in a server
+   * component, an Astro island `<Items client:load apiKey={key} />`): the props are serialized into the page.
+   */
+  private keyPropsOfComponents(f: LineFacts, line: number): void {
+    const s = f.text;
+    const astro = /\.astro$/i.test(this.prep.options.fileName);
+    COMPONENT_PROP.lastIndex = 0;
+    for (let m = COMPONENT_PROP.exec(s); m; m = COMPONENT_PROP.exec(s)) {
+      const field = m[1];
+      if (AUTH_FIELD.test(field)) continue;
+      const tag = s.slice(Math.max(0, m.index - 300), m.index);
+      const open = tag.lastIndexOf('<');
+      // A component (capitalised), not an HTML element; in Astro, only an island (`client:*`) gets its props in the page.
+      if (open < 0 || !/^<[A-Z]/.test(tag.slice(open)) || tag.indexOf('>', open) >= 0) continue;
+      if (astro && !/\sclient:/.test(s.slice(m.index - (tag.length - open)))) continue;
+      let name: string | undefined = m[2];
+      if (!name && m[3]) {
+        const bind = new RegExp(String.raw`\b(?:const|let|var)[ \t]+${m[3].replace(/\$/g, '\\$')}[ \t]*=[ \t]*(?:process\.env|import\.meta\.env)\.([A-Za-z_]\w*)`);
+        for (let l = line - 1; l >= Math.max(0, line - CONTEXT_LINES) && !name; l--) name = bind.exec(this.factsText(l))?.[1];
+      }
+      if (!name || !nameSaysRetracKey(name) || publicPrefixOf(name)) continue;
+      this.emit(line, f, m.index, m.index + field.length, 'retrac/client-exposed-key', field,
+        `${field} hands ${name}, a Retrac key, to a component whose props are serialized into the page, where anyone can read it. Call the Retrac API on the server and pass the component only the data.`,
+        { envName: name });
+    }
+  }
+
+  /** A quoted `api.retrac.co` within 3 lines of the line. */
+  private retracHostNear(line: number): boolean {
+    for (let l = Math.max(0, line - 3); l <= Math.min(this.last, line + 3); l++) if (this.factsOf(l).retracWord && RETRAC_HOST_LITERAL.test(this.factsText(l))) return true;
+    return false;
+  }
+
+  /**
+   * Plain HTTP given apart from the host (`c.scheme = "http"` / `c.host = "api.retrac.co"`,
+   * `new URI("http", "api.retrac.co", …)`, `url.URL{Scheme: "http", Host: "api.retrac.co"}`): reported on the scheme.
+   */
+  private schemeApartFromHost(f: LineFacts, line: number): void {
+    const s = f.text;
+    SCHEME_APART.lastIndex = 0;
+    for (let m = SCHEME_APART.exec(s); m; m = SCHEME_APART.exec(s)) {
+      const at = m.index + m[0].length - m[0].length + m[0].search(/["']http/);
+      if (this.inCodeComment(s, at) || !this.retracHostNear(line)) continue;
+      const lit = /["']http:?["']/.exec(s.slice(at))![0];
+      this.emit(line, f, at, at + lit.length, 'retrac/insecure-http', `scheme:${lit}`,
+        `This URL to the Retrac API is built with the scheme ${lit}: plain HTTP sends the key in clear text, and the API is HTTPS only. Use "https".`);
+    }
+  }
+
+  /** `.setWorkspaceId("ws_…")`, `.withWorkspaceId("ws_…")`, Go `retrac.WithWorkspaceID("ws_…")`: a setter of the request's workspace. */
+  private workspaceSetters(f: LineFacts, line: number): void {
+    const s = f.text;
+    WS_SETTER.lastIndex = 0;
+    for (let m = WS_SETTER.exec(s); m; m = WS_SETTER.exec(s)) {
+      const ws = m[1];
+      const wsEnd = m.index + m[0].length - 1;
+      const wsStart = wsEnd - ws.length;
+      if (ws.length < 9 || /^(.)\1*$/.test(ws.slice(3)) || this.inCodeComment(s, m.index) || this.isDataPair(f, line, m.index)) continue;
+      this.emit(line, f, wsStart, wsEnd, 'retrac/hardcoded-workspace-id', ws,
+        `Workspace ID ${ws} is hard-coded in ${m[0].slice(0, m[0].indexOf('(')).trim()}(…): read it from configuration (e.g. RETRAC_WORKSPACE_ID) so the code follows the key's workspace.`,
+        { envName: 'RETRAC_WORKSPACE_ID' });
     }
   }
 
@@ -758,10 +975,14 @@ class LineScan extends DataModel {
       // `NEXT_PUBLIC_X: process.env.RETRAC_API_KEY`: reported on the public name.
       const into = assignedName(s, m.index);
       if (into && publicPrefixOf(lastSegment(into.name))) continue;
+      // `'process.env.RETRAC_KEY': JSON.stringify('…')`: the name a define replaces; its key was reported.
+      if (isQuote(s.charCodeAt(m.index - 1)) && this.exposedOnLine(line)) continue;
       const before = s.slice(Math.max(0, m.index - 300), m.index);
+      const narrow = this.prep.narrowClientSection;
       const client = this.prep.clientApp || (this.prep.clientConfig
         ? CLIENT_SECTION_INLINE.test(before) || this.inClientSection(line)
-        : CLIENT_DATA_INLINE.test(before) || this.inClientData(line));
+        : CLIENT_DATA_INLINE.test(before) || this.inClientData(line)) ||
+        this.inBuildDefine(before, line) || (narrow !== undefined && this.inNarrowClientSection(narrow, before, line));
       if (!client) continue;
       const at = m.index + m[0].length - name.length;
       this.emit(line, f, at, at + name.length, 'retrac/client-exposed-key', name,
