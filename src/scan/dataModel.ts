@@ -17,14 +17,14 @@ const RECORDING_CALL =
  * respx, gock, WireMock) and assertions (`assert.equal(…)`, `assert x == {…}`, `expect(…).toEqual({…})`).
  */
 const MOCK_CALL =
-  /\b(?:nock|fetchMock|fetchmock|mockAdapter|httpmock|gock|respx|WireMock|wiremock|stubFor)\b|\bmock\.on(?:Get|Post|Put|Patch|Delete|Any)\b|\.reply(?:With)?\(|\bassert(?:Equals|Equal|That|_equal|_eq)?\b|\bexpect[ \t]*\(|\.should\b/;
+  /\bresponses\.(?:add|get|post|put|patch|delete|upsert|replace)\b|\b(?:requests_mock|httpretty|aioresponses|httpx_mock|matchers)\b|\b(?:co)?[eE]very[ \t]*\{|\b(?:co)?[vV]erify[ \t]*(?:\{|\([\w.]+\)\.)|\b(?:Mockito\.)?when[ \t]*\([\w.]+\.\w+\(|\bwhenever[ \t]*\(|\bgiven[ \t]*\([\w.]+\.\w+\(|\.assert_(?:called|any_call|has_calls|not_called)\w*|\b(?:nock|fetchMock|fetchmock|mockAdapter|httpmock|gock|respx|WireMock|wiremock|stubFor)\b|\bmock\.on(?:Get|Post|Put|Patch|Delete|Any)\b|\.reply(?:With)?\(|\bassert(?:Equals|Equal|That|_equal|_eq)?\b|\bexpect[ \t]*\(|\.should\b/;
 /**
  * A response that code writes, not a request it makes: a server route's or a mock handler's body
  * (`res.json({…})`, `reply.send(…)`, `c.json(…)`, MSW `HttpResponse.json(…)`, `Response.json(…)`,
  * Flask `jsonify(…)`, Django `JsonResponse(…)`, Rails `render json:`, gin `c.JSON(…)`).
  */
 const RESPONSE_CALL =
-  /(?<![\w$.])(?:res|resp|response|reply|ctx|c|HttpResponse|Response|NextResponse)\.(?:status\([^()]{0,10}\)\.)?(?:json|send|JSON|IndentedJSON|body)[ \t]*\(|(?<![\w.$])(?:jsonify|JsonResponse|json_response)[ \t]*\(|\brender[ \t]+json:/;
+  /\bjson\.NewEncoder[ \t]*\([ \t]*(?:w|rw|writer)\b|\bhttptest\.NewServer\b|(?<![\w$.])(?:res|resp|response|reply|ctx|c|HttpResponse|Response|NextResponse)\.(?:status\([^()]{0,10}\)\.)?(?:json|send|JSON|IndentedJSON|body)[ \t]*\(|(?<![\w.$])(?:jsonify|JsonResponse|json_response)[ \t]*\(|\brender[ \t]+json:/;
 /** A Terraform provider block: the client that makes the requests is configured by its pairs. */
 const PROVIDER_BLOCK = /^[ \t]*provider[ \t]+"[\w-]+"[ \t]*\{[ \t]*$/;
 /** A Markdown code fence line and its info string. */
@@ -55,6 +55,9 @@ export abstract class DataModel extends ClientModel {
   /** Python docstrings: triple quotes per line, and the last line answered with the count above it. */
   private readonly tripleQuoteMemo = new Map<number, number>();
   private docstringAbove: { line: number; count: number } | undefined;
+  /** Delimited blocks of prose documents: per line, whether it is a delimiter; the last line answered with the count above it. */
+  private readonly delimiterMemo = new Map<number, number>();
+  private delimitersAbove: { line: number; count: number } | undefined;
 
   /**
    * Where a `workspaceId` pair is data or configuration, not a request parameter: the key of a
@@ -69,6 +72,7 @@ export abstract class DataModel extends ClientModel {
     }
     if (this.prep.markdown && (this.inDataFence(line) || this.isMarkdownProse(line, at))) return true;
     if (/\.pyi?$/i.test(this.prep.options.fileName) && this.inDocstring(line)) return true;
+    if (this.prep.sqlFile || (this.prep.docsProse && this.isDocsProse(line))) return true;
     return this.inRecordingCall(line);
   }
 
@@ -106,6 +110,30 @@ export abstract class DataModel extends ClientModel {
     }
     this.docstringAbove = { line, count };
     return count % 2 === 1;
+  }
+
+  /**
+   * Prose of a document that is not Markdown (AsciiDoc, reStructuredText, text): not indented as code
+   * and outside delimited blocks (`----`, `....`, a fence): an even number of delimiters within FLOW_LINES above.
+   */
+  protected isDocsProse(line: number): boolean {
+    if (/^(?: {2,}|\t)/.test(this.text(line))) return false;
+    const last = this.delimitersAbove;
+    let count = 0;
+    if (last && last.line <= line && line - last.line <= FLOW_LINES) {
+      count = last.count;
+      for (let l = last.line; l < line; l++) count += this.isDelimiter(l) - (l - FLOW_LINES >= 0 ? this.isDelimiter(l - FLOW_LINES) : 0);
+    } else {
+      for (let l = Math.max(0, line - FLOW_LINES); l < line; l++) count += this.isDelimiter(l);
+    }
+    this.delimitersAbove = { line, count };
+    return count % 2 === 0;
+  }
+
+  private isDelimiter(line: number): number {
+    let n = this.delimiterMemo.get(line);
+    if (n === undefined) this.delimiterMemo.set(line, (n = /^(?:-{4,}|\.{4,}|`{3,}.*|~{3,}.*)[ \t]*$/.test(this.text(line)) ? 1 : 0));
+    return n;
   }
 
   private tripleQuotes(line: number): number {

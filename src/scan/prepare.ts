@@ -77,6 +77,10 @@ export interface PreparedOptions {
    * `http-client.env.json`, Bruno `environments/`, Thunder Client environments): variables, not requests.
    */
   toolEnvironment: boolean;
+  /** Prose documents other than Markdown (AsciiDoc, reStructuredText, Org, TeX; not `.txt`, which load tools use for requests): prose outside their code blocks is not a request. */
+  docsProse: boolean;
+  /** SQL scripts: database statements, not requests (a `workspace_id = 'ws_…'` there is data). */
+  sqlFile: boolean;
   /** `config.xml`: a Cordova app's config (`<widget>`) is packaged into the app. */
   xmlConfig: boolean;
   /** One request per file (Bruno `.bru`): the file's `url:` says where every key in it goes. */
@@ -157,6 +161,8 @@ const API_TOOL_FILE = /postman|insomnia|thunder|httpie|bruno|hoppscotch|collecti
 /** Folders and files of recorded or fixture data. */
 const DATA_PATH =
   /(?:^|[\\/])(?:fixtures?|__fixtures__|cassettes?|vcr_cassettes|recordings?|snapshots?|__snapshots__|__mocks__|mocks?|testdata|test-data|stubs?|responses?|pacts?|seeds?|seeders|factories)[\\/]|(?:^|[\\/])seeds?\.\w+$|\.(?:stories|story)\.\w+$|\.(?:har|snap|pact\.json)$/i;
+/** Logs known by their folder (`logs/app.jsonl`, `log/requests.ndjson`, `logs/sync.txt`): a record, like a `.log`. */
+const LOG_PATH = /(?:^|[\\/])logs?[\\/](?:[^\\/]+[\\/])*[^\\/]+\.(?:jsonl|ndjson|json|txt|out)$/i;
 /** Recorded traffic and snapshots: what was sent once, replayed by tests (a subset of DATA_PATH). */
 const RECORDED_PATH = /(?:^|[\\/])(?:cassettes?|vcr_cassettes|recordings?|snapshots?|__snapshots__)[\\/]|\.(?:har|snap)$/i;
 /**
@@ -165,7 +171,7 @@ const RECORDED_PATH = /(?:^|[\\/])(?:cassettes?|vcr_cassettes|recordings?|snapsh
  * Capacitor `capacitor.config.*`.
  */
 const CLIENT_APP_CONFIG =
-  /(?:^|[\\/])[^\\/]*dart[_-]?defines?[^\\/]*(?:[\\/][^\\/]+)?\.json$|(?:^|[\\/])environments[\\/]environment(?:\.[\w-]+)?\.ts$|(?:^|[\\/])config[\\/]environment\.js$|(?:^|[\\/])app\.config\.[cm]?[jt]s$|(?:^|[\\/])capacitor\.config\.(?:[cm]?[jt]s|json)$/;
+  /(?:^|[\\/])wwwroot[\\/]appsettings(?:\.[\w-]+)?\.json$|(?:^|[\\/])tauri(?:\.[\w-]+)?\.conf\.json5?$|(?:^|[\\/])[^\\/]*dart[_-]?defines?[^\\/]*(?:[\\/][^\\/]+)?\.json$|(?:^|[\\/])environments[\\/]environment(?:\.[\w-]+)?\.ts$|(?:^|[\\/])config[\\/]environment\.js$|(?:^|[\\/])app\.config\.[cm]?[jt]s$|(?:^|[\\/])capacitor\.config\.(?:[cm]?[jt]s|json)$/;
 const PAGE_FILE = /\.(?:html?|ejs|hbs|handlebars|njk|liquid|twig|jinja2?|mustache|html\.erb|erb\.html)$/i;
 /** Framework configs with sections that are inlined into client code. */
 const CLIENT_CONFIG_FILE =
@@ -209,7 +215,7 @@ export function prepareOptions(options: ScanOptions, shared = sharedParts(option
     paragraphs: envFile || PARAGRAPH_LANGUAGES.has(language) || /\.(?:bru|http|rest)$/i.test(base),
     jsonData: (language === 'json' || /\.json$/i.test(base)) && !API_TOOL_FILE.test(options.fileName),
     dataFile: DATA_PATH.test(options.fileName),
-    logFile: /\.log$/i.test(base) || RECORDED_PATH.test(options.fileName),
+    logFile: /\.log(?:\.\d+)?$|^nohup\.out$/i.test(base) || LOG_PATH.test(options.fileName) || RECORDED_PATH.test(options.fileName),
     configPairs: (envFile || CONFIG_LANGUAGES.has(language) || /\.tfvars$/i.test(base)) && !API_TOOL_FILE.test(options.fileName),
     markdown: language === 'markdown' || language === 'mdx',
     requestFile: /\.bru$/i.test(base),
@@ -220,6 +226,8 @@ export function prepareOptions(options: ScanOptions, shared = sharedParts(option
     routeModule: ROUTE_MODULE.test(options.fileName),
     componentFile: /\.(?:jsx|tsx|astro)$/i.test(base),
     toolEnvironment: TOOL_ENVIRONMENT.test(options.fileName),
+    docsProse: /\.(?:adoc|asciidoc|rst|org|tex|textile|rdoc|pod)$/i.test(base),
+    sqlFile: /\.(?:sql|psql|pgsql|ddl|dml|cql|hql)$/i.test(base),
     xmlConfig: base === 'config.xml',
     retracFile: hasRetracWord(lastSegments(options.fileName)),
     ...shared,

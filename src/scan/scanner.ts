@@ -69,8 +69,10 @@ const CLIENT_SECTION_INLINE = /(?:^|[^\w.$])["']?(?:env|publicRuntimeConfig|publ
  * be named `webpack.config.js`): `DefinePlugin({…})`, `EnvironmentPlugin({…})` (its values are
  * defaults), Taro `defineConstants: {…}`.
  */
-const BUILD_DEFINE = /(?:DefinePlugin|EnvironmentPlugin)[ \t]*\([ \t]*\{?[ \t]*$|(?:^|[^\w.$])["']?defineConstants["']?[ \t]*[:=][ \t]*\{?[ \t]*$/;
-const BUILD_DEFINE_INLINE = /(?:DefinePlugin|EnvironmentPlugin)[ \t]*\([ \t]*\{|(?:^|[^\w.$])["']?defineConstants["']?[ \t]*[:=][ \t]*\{/;
+const BUILD_DEFINE =
+  /(?:DefinePlugin|EnvironmentPlugin|HtmlWebpackPlugin|HtmlRspackPlugin|createHtmlPlugin|injectHtml)[ \t]*\([ \t]*\{?[ \t]*$|(?:^|[^\w.$])["']?(?:defineConstants|templateParameters)["']?[ \t]*[:=][ \t]*\{?[ \t]*$/;
+const BUILD_DEFINE_INLINE =
+  /(?:DefinePlugin|EnvironmentPlugin|HtmlWebpackPlugin|HtmlRspackPlugin|createHtmlPlugin|injectHtml)[ \t]*\([ \t]*\{|(?:^|[^\w.$])["']?(?:defineConstants|templateParameters)["']?[ \t]*[:=][ \t]*\{/;
 /** The one client section of a file whose other sections are not inlined (prepare.ts `narrowClientSection`). */
 const NARROW_SECTION = {
   define: /(?:^|[^\w.$])["']?define["']?[ \t]*[:=]?[ \t]*\{?[ \t]*$/,
@@ -99,7 +101,7 @@ const RETURNED_OBJECT_END = /\b(?:return[ \t]+(?:(?:json|defer|data|typedjson|ty
  * (`$env/static/private`): the field (1) and the name (2, 3 or 4).
  */
 const SERVER_ENV_FIELD =
-  /(?:^|[^\w.$])([A-Za-z_$][\w$]*)["']?[ \t]*:[ \t]*(?:(?:process\.env|import\.meta\.env|(?:[\w$]+\.)*env)\.([A-Za-z_]\w*)|Deno\.env\.get\([ \t]*["']([A-Za-z_]\w*)["']\)|([A-Z][A-Z0-9_]*)(?![\w$.(]))/g;
+  /(?:^|[^\w.$])([A-Za-z_$][\w$]*)["']?[ \t]*:[ \t]*(?:(?:process\.env|import\.meta\.env|(?:[\w$]+\.)*env)\.([A-Za-z_]\w*)(?![\w(])|(?:[\w$]+\.)*env\.get\([ \t]*["']([A-Za-z_]\w*)["']\)|([A-Z][A-Z0-9_]*)(?![\w$.(]))/g;
 /** A component prop given an env value or a variable: `apiKey={process.env.X}`, `apiKey={key}`. */
 const COMPONENT_PROP = /(?<![\w$.-])([A-Za-z_][\w-]*)=\{[ \t]*(?:(?:process\.env|import\.meta\.env)\.([A-Za-z_]\w*)|([A-Za-z_$][\w$]*))[ \t]*\}/g;
 /** Fields that carry auth to a request rather than data to a page. */
@@ -108,9 +110,20 @@ const AUTH_FIELD = /auth|header|bearer/i;
  * A URL's scheme given apart from its host: `scheme = "http"`, `.scheme("http")`, `Scheme: "http"`,
  * `protocol: 'http:'`, `new URI("http", "api.retrac.co", …)`, `urlunparse(("http", …))`.
  */
-const SCHEME_APART = /(?:\b(?:scheme|protocol|Scheme|Protocol)["']?[ \t]*[:=(][ \t]*|\b(?:URI|URL|urlunparse|urlunsplit|SplitResult|ParseResult)[ \t]*\([ \t]*\(?[ \t]*)(["'])http:?\1/g;
+const SCHEME_APART =
+  /(?:\b(?:scheme|protocol|Scheme|Protocol)["']?[ \t]*[:=(][ \t]*|\b(?:URI|URL|urlunparse|urlunsplit|SplitResult|ParseResult)[ \t]*\([ \t]*\(?[ \t]*)(["'])http:?\1|\bUri\.UriSchemeHttp\b(?!s)/g;
+/**
+ * Client APIs that speak plain HTTP to the host they are given: Python `HTTPConnection(…)`,
+ * urllib3 `HTTPConnectionPool(…)`, Node `http.request({ host })` / `http.get({ … })`.
+ */
+const PLAIN_HTTP_CLIENT = /\b(?:HTTPConnection|HTTPConnectionPool)[ \t]*\(|(?<![\w.$])http\.(?:request|get)[ \t]*\([ \t]*\{/g;
+/** A test that expects a client to refuse what it is given: `toThrow`, `rejects`, `assertThrows`, `pytest.raises`… */
+const REFUSAL_TEST = /\.toThrow\w*\(|\.rejects\b|\bassertThrows\b|\bassertRaises\b|\bpytest\.raises\b|\bexpectThrows\b|\bshould\.throw\b|\braise_error\b|\bassert_raises?\b|\bthrows\(/;
 /** The Retrac API host as a literal of its own (a port allowed): `"api.retrac.co"`. */
 const RETRAC_HOST_LITERAL = /["'`]api\.retrac\.co(?::\d{1,5})?["'`]/i;
+/** An XML element that names a workspace argument, and the element after it that holds its value. */
+const XML_NAME_WS = /(?:name|key)["']?[^<>]{0,80}>[ \t]*(?:[wW]orkspace(?:Id|ID|_id))[ \t]*<\//i;
+const XML_VALUE_WS = /value["']?[^<>]{0,80}>[ \t]*(ws_[A-Za-z0-9]+)(?=[ \t]*<\/)/i;
 /** Setters and options of a workspace id: `.setWorkspaceId("ws_…")`, `.withWorkspaceId(…)`, Go `WithWorkspaceID("ws_…")`. */
 const WS_SETTER = /(?<![\w$])(?:set|with|Set|With)Workspace(?:Id|ID)[ \t]*\([ \t]*["'](ws_[A-Za-z0-9]+)["']/g;
 const SCOPED_PATH = /\/(?:items|tags|locations|inventory\/[A-Za-z]+)(?![\w-]|\.\w)/g;
@@ -159,6 +172,10 @@ class LineScan extends DataModel {
   private readonly buildDefineMemo = new Map<number, boolean>();
   private readonly narrowSectionMemo = new Map<number, boolean>();
   private readonly nameListMemo = new Map<number, boolean>();
+  /** A test expecting a refusal around the line; a quoted Retrac host within 3 lines; on the line; by line. */
+  private readonly refusalMemo = new Map<number, boolean>();
+  private readonly hostNearMemo = new Map<number, boolean>();
+  private readonly hostLiteralMemo = new Map<number, boolean>();
   /** The line sits in the object a loader returns; by line. */
   private readonly returnedObjectMemo = new Map<number, boolean>();
   /** Lines already looked at as requests that may send to Retrac. */
@@ -303,6 +320,7 @@ class LineScan extends DataModel {
       for (let m = INSECURE_URL.exec(s); m; m = INSECURE_URL.exec(s)) {
         // A comment is not a request (`// the API refuses http://api.retrac.co`), nor is Markdown prose (its code is).
         if (this.prep.markdown ? this.isMarkdownProse(line, m.index) : COMMENT_BEFORE.test(s.slice(Math.max(0, m.index - 2000), m.index))) continue;
+        if (this.refusalTestAround(line) || (this.prep.docsProse && this.isDocsProse(line))) continue;
         this.emit(line, f, m.index, m.index + m[0].length, 'retrac/insecure-http', m[0],
           `Plain HTTP to the Retrac API (${m[0]}) sends the key in clear text, and the API is HTTPS only: use https://api.retrac.co.`);
       }
@@ -328,11 +346,13 @@ class LineScan extends DataModel {
       if (this.prep.routeModule && s.includes(':')) this.keyValuesReturnedToPage(f, line);
     }
     if (this.prep.componentFile && s.includes('={')) this.keyPropsOfComponents(f, line);
-    if ((s.includes('"http') || s.includes("'http")) && (f.retracWord || this.retracHostNear(line))) this.schemeApartFromHost(f, line);
+    if ((s.includes('"http') || s.includes("'http") || s.includes('UriSchemeHttp')) && (f.retracWord || this.retracHostNear(line))) this.schemeApartFromHost(f, line);
+    if (f.retracWord && (s.includes('HTTPConnection') || s.includes('http.'))) this.plainHttpClients(f, line);
     if (f.workspaceParam) this.workspaceParams(f, line);
     if (!this.prep.logFile && s.includes('ws_')) {
       if (!f.workspaceParam && !this.prep.dataFile) this.workspaceConstant(f, line);
       if (!this.prep.dataFile && !this.prep.toolEnvironment && s.includes('orkspaceI')) this.workspaceSetters(f, line);
+      if (!this.prep.dataFile && line > 0 && s.includes('>ws_')) this.workspaceXmlValue(f, line);
       if (s.includes('/workspaces/ws_')) this.workspacePaths(f, line);
     }
     // Recorded data (fixtures, cassettes, HAR, snapshots) is not a request to fix: only its keys are findings.
@@ -675,7 +695,7 @@ class LineScan extends DataModel {
     const before = f.text.slice(Math.max(0, tok.start - 300), tok.start);
     if (APP_BUILD_FLAG.test(before)) return 'is compiled into the app by a build flag';
     if (this.prep.xmlConfig && this.inWidget(line)) return 'is in an app config that is packaged into the app';
-    if (this.inBuildDefine(before, line)) return 'is a build-time define that the bundler inlines into the code it builds';
+    if (this.inBuildDefine(before, line)) return 'is a build-time define or page template parameter that the bundler inlines into what it builds';
     const narrow = this.prep.narrowClientSection;
     if (narrow && this.inNarrowClientSection(narrow, before, line)) {
       return narrow === 'define' ? 'is a build-time define that the bundler inlines into the code it builds' : 'is in the public settings sent to every client';
@@ -878,8 +898,18 @@ class LineScan extends DataModel {
 
   /** A quoted `api.retrac.co` within 3 lines of the line. */
   private retracHostNear(line: number): boolean {
-    for (let l = Math.max(0, line - 3); l <= Math.min(this.last, line + 3); l++) if (this.factsOf(l).retracWord && RETRAC_HOST_LITERAL.test(this.factsText(l))) return true;
-    return false;
+    let v = this.hostNearMemo.get(line);
+    if (v !== undefined) return v;
+    v = false;
+    for (let l = Math.max(0, line - 3); l <= Math.min(this.last, line + 3) && !v; l++) v = this.factsOf(l).retracWord && this.hasRetracHostLiteral(l);
+    this.hostNearMemo.set(line, v);
+    return v;
+  }
+
+  private hasRetracHostLiteral(line: number): boolean {
+    let v = this.hostLiteralMemo.get(line);
+    if (v === undefined) this.hostLiteralMemo.set(line, (v = RETRAC_HOST_LITERAL.test(this.factsText(line))));
+    return v;
   }
 
   /**
@@ -890,12 +920,53 @@ class LineScan extends DataModel {
     const s = f.text;
     SCHEME_APART.lastIndex = 0;
     for (let m = SCHEME_APART.exec(s); m; m = SCHEME_APART.exec(s)) {
-      const at = m.index + m[0].length - m[0].length + m[0].search(/["']http/);
-      if (this.inCodeComment(s, at) || !this.retracHostNear(line)) continue;
-      const lit = /["']http:?["']/.exec(s.slice(at))![0];
+      const q = m[0].search(/["']http/);
+      const at = q >= 0 ? m.index + q : m.index + m[0].indexOf('UriSchemeHttp');
+      if (this.inCodeComment(s, at) || !this.retracHostNear(line) || this.refusalTestAround(line)) continue;
+      const lit = q >= 0 ? /["']http:?["']/.exec(s.slice(at))![0] : 'UriSchemeHttp';
       this.emit(line, f, at, at + lit.length, 'retrac/insecure-http', `scheme:${lit}`,
         `This URL to the Retrac API is built with the scheme ${lit}: plain HTTP sends the key in clear text, and the API is HTTPS only. Use "https".`);
     }
+  }
+
+  /**
+   * A workspace id in an XML value element under a name element that says workspaceId on the line
+   * above (JMeter `<stringProp name="Argument.name">workspaceId</stringProp>` /
+   * `<stringProp name="Argument.value">ws_…</stringProp>`, SoapUI and other load-test tools).
+   */
+  private workspaceXmlValue(f: LineFacts, line: number): void {
+    const s = f.text;
+    const v = XML_VALUE_WS.exec(s);
+    if (!v || !XML_NAME_WS.test(this.factsText(line - 1).slice(0, 400))) return;
+    const ws = v[1];
+    if (ws.length < 9 || /^(.)\1*$/.test(ws.slice(3)) || this.inCodeComment(s, v.index)) return;
+    const at = v.index + v[0].length - ws.length;
+    this.emit(line, f, at, at + ws.length, 'retrac/hardcoded-workspace-id', ws,
+      `Workspace ID ${ws} is hard-coded as the value of the workspaceId argument: read it from configuration (e.g. a RETRAC_WORKSPACE_ID property) so the test follows the key's workspace.`,
+      { envName: 'RETRAC_WORKSPACE_ID' });
+  }
+
+  /** A plain-HTTP client given the Retrac host (`http.client.HTTPConnection("api.retrac.co")`): reported on the client. */
+  private plainHttpClients(f: LineFacts, line: number): void {
+    const s = f.text;
+    PLAIN_HTTP_CLIENT.lastIndex = 0;
+    for (let m = PLAIN_HTTP_CLIENT.exec(s); m; m = PLAIN_HTTP_CLIENT.exec(s)) {
+      const host = RETRAC_HOST_LITERAL.test(s.slice(m.index, m.index + 400)) || (line < this.last && RETRAC_HOST_LITERAL.test(this.factsText(line + 1).slice(0, 400)));
+      if (!host || this.inCodeComment(s, m.index) || this.refusalTestAround(line)) continue;
+      const name = m[0].replace(/[ \t]*\([\s{]*$/, '');
+      this.emit(line, f, m.index, m.index + name.length, 'retrac/insecure-http', `client:${name}`,
+        `${name} speaks plain HTTP to the Retrac API: the key goes in clear text, and the API is HTTPS only. Use the HTTPS client (HTTPSConnection, https.request).`);
+    }
+  }
+
+  /** The line is in a test that expects a refusal (the statement's line, one above, two below). */
+  private refusalTestAround(line: number): boolean {
+    let v = this.refusalMemo.get(line);
+    if (v !== undefined) return v;
+    v = false;
+    for (let l = Math.max(0, line - 1); l <= Math.min(this.last, line + 2) && !v; l++) v = REFUSAL_TEST.test(this.factsText(l));
+    this.refusalMemo.set(line, v);
+    return v;
   }
 
   /** `.setWorkspaceId("ws_…")`, `.withWorkspaceId("ws_…")`, Go `retrac.WithWorkspaceID("ws_…")`: a setter of the request's workspace. */
@@ -940,15 +1011,23 @@ class LineScan extends DataModel {
    */
   private workspaceConstant(f: LineFacts, line: number): void {
     const s = f.text;
-    const at = s.indexOf('ws_');
-    if (at < 1 || !isQuote(s.charCodeAt(at - 1))) return;
-    const named = assignedName(s, at - 1);
-    if (!named?.operator) return;
-    const name = lastSegment(named.name);
-    if (!/^[A-Za-z_$][\w$]*$/.test(name)) return;
-    const ws = /^ws_[A-Za-z0-9]+/.exec(s.slice(at))![0];
-    if (ws.length < 9 || /^(.)\1*$/.test(ws.slice(3)) || s.charCodeAt(at + ws.length) !== s.charCodeAt(at - 1)) return;
-    const sent = new RegExp(String.raw`(?<![\w])(?:[wW]orkspace(?:Id|ID|_id)|[pP]roject(?:Slug|_slug))["'\]]?[ \t]*(?:=>|==|[:=,(])[ \t]*(?:\$\{|#\{|\{)?[ \t]*(?:[\w$]+\.)*` + name.replace(/\$/g, '\\$') + String.raw`(?![\w$])`);
+    let at = s.indexOf('ws_');
+    let name: string;
+    let ws: string;
+    const named = at >= 1 && isQuote(s.charCodeAt(at - 1)) ? assignedName(s, at - 1) : undefined;
+    if (named?.operator) {
+      name = lastSegment(named.name);
+      if (!/^[A-Za-z_$][\w$]*$/.test(name)) return;
+      ws = /^ws_[A-Za-z0-9]+/.exec(s.slice(at))![0];
+      if (s.charCodeAt(at + ws.length) !== s.charCodeAt(at - 1)) return;
+    } else {
+      const other = boundWorkspace(s, this.prep.options.fileName);
+      if (!other) return;
+      ({ name, at, ws } = other);
+    }
+    if (ws.length < 9 || /^(.)\1*$/.test(ws.slice(3))) return;
+    // Sent as `{ workspaceId: W }`, `?workspaceId=${W}`, `$W`, `$(W)` (make), `self::W`, `@w` (Elixir).
+    const sent = new RegExp(String.raw`(?<![\w])(?:[wW]orkspace(?:Id|ID|_id)|[pP]roject(?:Slug|_slug))["'\]]?[ \t]*(?:=>|==|[:=,(])[ \t]*(?:\$\{|\$\(|#\{|\{|\$)?[ \t]*(?:[\w$]+(?:\.|::|->))*` + name.replace(/\$/g, '\\$') + String.raw`(?![\w$])`);
     for (let l = line + 1; l <= Math.min(this.last, line + CONTEXT_LINES); l++) {
       const t = this.factsOf(l);
       if (!t.workspaceParam || !sent.test(t.text)) continue;
@@ -1182,6 +1261,19 @@ const STRUCTURAL_NAMES = new Set([
 const STRUCTURAL_PARTS = /api|client|service|header|config|setting|option|request|auth|cred|secret|key|token|env|param|prop|data|value|var|default|app|http|conn|integration|provider|plugin|stock|inventory/;
 
 /** A name that says whose it is, and not Retrac: a word that is neither structural nor a key word. */
+/**
+ * A workspace id bound to a name without quotes or without an operator: a shell or make variable
+ * (`WS=ws_…`, `export WS=ws_…`, `WORKSPACE := ws_…`) in a script or Makefile, an Elixir module
+ * attribute (`@workspace "ws_…"`).
+ */
+function boundWorkspace(s: string, fileName: string): { name: string; at: number; ws: string } | undefined {
+  const attr = /^[ \t]*(@[a-z_]\w*)[ \t]+["'](ws_[A-Za-z0-9]+)["'][ \t]*$/.exec(s);
+  if (attr) return { name: attr[1], at: s.indexOf(attr[2]), ws: attr[2] };
+  if (!/(?:\.(?:sh|bash|zsh|ksh|mk|mak)|(?:^|[\\/])(?:GNU)?[Mm]akefile|\.envrc)$/.test(fileName)) return undefined;
+  const v = /^[ \t]*(?:export[ \t]+)?([A-Za-z_]\w*)[ \t]*(?::=|\?=|=)[ \t]*(ws_[A-Za-z0-9]+)[ \t]*$/.exec(s);
+  return v ? { name: v[1], at: s.indexOf(v[2], v[0].indexOf('=')), ws: v[2] } : undefined;
+}
+
 function isOtherServiceName(name: string): boolean {
   const lower = name.toLowerCase();
   return (

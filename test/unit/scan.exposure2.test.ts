@@ -165,6 +165,75 @@ add('r1 insecure http', [
   ['Kubernetes ExternalName without a scheme: quiet', 'k8s/retrac-svc.yaml', () => `apiVersion: v1\nkind: Service\nmetadata:\n  name: retrac\nspec:\n  type: ExternalName\n  externalName: api.retrac.co`, []],
 ]);
 
+// =============================================================================================
+// Round 2: written after the round-1 fixes, in kinds not looked at yet, and run on them first.
+round = 2;
+add('r2 client builds and page data', [
+  ['HtmlWebpackPlugin templateParameters from a key lookup', 'webpack.common.js', () => `plugins: [\n  new HtmlWebpackPlugin({\n    template: './src/index.html',\n    templateParameters: {\n      retracKey: process.env.RETRAC_API_KEY,\n    },\n  }),\n],`, ['exp:RETRAC_API_KEY']],
+  ['Rsbuild html.templateParameters literal', 'rsbuild.config.ts', (v) => `export default defineConfig({\n  html: {\n    templateParameters: {\n      retracApiKey: '${v.r}',\n    },\n  },\n});`, ['key:r', 'exp:r']],
+  ['vite-plugin-html inject data', 'vite.config.ts', () => `export default defineConfig({\n  plugins: [\n    createHtmlPlugin({\n      inject: {\n        data: { retracKey: process.env.RETRAC_API_KEY },\n      },\n    }),\n  ],\n});`, ['exp:RETRAC_API_KEY']],
+  ['Qwik routeLoader$ returns env.get', 'src/routes/items/index.tsx', () => `export const useConfig = routeLoader$(async ({ env }) => {\n  return {\n    retracKey: env.get('RETRAC_API_KEY'),\n  };\n});`, ['exp:retracKey']],
+  ['Blazor WebAssembly wwwroot appsettings', 'Client/wwwroot/appsettings.json', (v) => `{\n  "Retrac": {\n    "BaseUrl": "${API}",\n    "ApiKey": "${v.f}"\n  }\n}`, ['key:f', 'exp:f']],
+  ['Tauri app config plugin section', 'src-tauri/tauri.conf.json', (v) => `{\n  "productName": "Stock",\n  "plugins": {\n    "retrac": { "apiKey": "${v.r}" }\n  }\n}`, ['key:r', 'exp:r']],
+  ['turbo.json lists a public Retrac key name', 'turbo.json', () => `{\n  "globalEnv": ["NEXT_PUBLIC_RETRAC_KEY", "NODE_ENV"],\n  "tasks": { "build": { "outputs": [".next/**"] } }\n}`, ['exp:NEXT_PUBLIC_RETRAC_KEY']],
+  ['Next _document window global from a key lookup', 'pages/_document.tsx', () => `<script dangerouslySetInnerHTML={{ __html: ${B}window.__CFG__ = \${JSON.stringify({ key: process.env.RETRAC_API_KEY })}${B} }} />`, ['exp:RETRAC_API_KEY']],
+  ['Astro island without client directive: quiet', 'src/pages/index.astro', () => `---\nimport Items from '../components/Items.tsx';\nconst key = import.meta.env.RETRAC_API_KEY;\nconst items = await fetch('${API}/items', { headers: { Authorization: ${B}Bearer \${key}${B} } }).then((r) => r.json());\n---\n<Items items={items} />`, []],
+  ['SvelteKit load returns items only: quiet', 'src/routes/items/+page.server.ts', () => `export async function load({ fetch }) {\n  const r = await fetch('${API}/items', { headers: { Authorization: ${B}Bearer \${env.RETRAC_API_KEY}${B} } });\n  return { items: await r.json() };\n}`, []],
+  ['Remix action uses the key: quiet', 'app/routes/items.new.tsx', () => `export async function action({ request }) {\n  const form = await request.formData();\n  await fetch('${API}/items', {\n    method: 'POST',\n    headers: { Authorization: ${B}Bearer \${process.env.RETRAC_API_KEY}${B} },\n    body: JSON.stringify(Object.fromEntries(form)),\n  });\n  return json({ ok: true });\n}`, []],
+  ['electron-vite main-process name: key only', '.env', (v) => `MAIN_VITE_RETRAC_KEY=${v.r}`, ['key:r']],
+  ['a WXT public URL: quiet', '.env.production', () => `WXT_RETRAC_URL=${API}\nWXT_APP_NAME=Stock`, []],
+  ['Storybook env with a Retrac URL: quiet', '.storybook/main.ts', () => `const config = {\n  env: (config) => ({ ...config, RETRAC_API_URL: '${API}' }),\n};\nexport default config;`, []],
+  ['HtmlWebpackPlugin with a title only: quiet', 'webpack.config.js', () => `new HtmlWebpackPlugin({ title: 'Retrac stock', templateParameters: { retracUrl: '${API}' } })`, []],
+]);
+
+add('r2 workspace id sent', [
+  ['GraphQL document argument', 'src/graphql/items.graphql', (v) => `query Items {\n  items(workspaceId: "${v.ws}", first: 50) {\n    id\n    sku\n  }\n}`, ['ws:ws']],
+  ['grpcurl JSON body', 'scripts/list-items.sh', (v) => `grpcurl -H "authorization: Bearer $RETRAC_API_KEY" \\\n  -d '{"workspace_id": "${v.ws}"}' \\\n  api.retrac.co:443 retrac.v1.Items/List`, ['ws:ws']],
+  ['Rust const sent as a query', 'src/items.rs', (v) => `const WORKSPACE: &str = "${v.ws}";\n\nlet items = client\n    .get(format!("{BASE}/items"))\n    .query(&[("workspaceId", WORKSPACE)])\n    .send()\n    .await?;`, ['ws:ws']],
+  ['Java constant sent as a query parameter', 'src/main/java/com/acme/Items.java', (v) => `private static final String WORKSPACE = "${v.ws}";\n\npublic List<Item> list() {\n  return rest.get().uri(b -> b.path("/items").queryParam("workspaceId", WORKSPACE).build()).retrieve().body(LIST);\n}`, ['ws:ws']],
+  ['PHP class constant', 'src/Items.php', (v) => `private const WORKSPACE = '${v.ws}';\n\npublic function list(): array\n{\n    return $this->http->get('/items', ['query' => ['workspaceId' => self::WORKSPACE]])->json();\n}`, ['ws:ws']],
+  ['Elixir module attribute', 'lib/stock/items.ex', (v) => `@workspace "${v.ws}"\n\ndef list do\n  Req.get!(@base <> "/items", params: [workspaceId: @workspace], auth: {:bearer, token()})\nend`, ['ws:ws']],
+  ['shell variable in a query', 'scripts/items.sh', (v) => `WS=${v.ws}\ncurl -fsS "${API}/items?workspaceId=$WS" -H "Authorization: Bearer $RETRAC_API_KEY"`, ['ws:ws']],
+  ['Makefile variable', 'Makefile', (v) => `WORKSPACE := ${v.ws}\n\nitems:\n\tcurl -fsS "${API}/items?workspaceId=$(WORKSPACE)" -H "Authorization: Bearer $$RETRAC_API_KEY"`, ['ws:ws']],
+  ['JMeter argument name/value', 'load/items.jmx', (v) => `<elementProp name="workspaceId" elementType="HTTPArgument">\n  <stringProp name="Argument.name">workspaceId</stringProp>\n  <stringProp name="Argument.value">${v.ws}</stringProp>\n</elementProp>`, ['ws:ws']],
+  ['Hurl query section', 'api/items.hurl', (v) => `GET ${API}/items\nAuthorization: Bearer {{token}}\n[QueryStringParams]\nworkspaceId: ${v.ws}\nHTTP 200`, ['ws:ws']],
+  ['C++ cpr parameters', 'src/retrac.cpp', (v) => `auto r = cpr::Get(cpr::Url{base + "/items"}, cpr::Parameters{{"workspaceId", "${v.ws}"}}, cpr::Bearer{token});`, ['ws:ws']],
+  ['tRPC query input', 'src/pages/items.tsx', (v) => `const items = trpc.retrac.items.useQuery({ workspaceId: '${v.ws}' });`, ['ws:ws']],
+  ['Go struct literal params', 'internal/sync/items.go', (v) => `items, err := client.Items.List(ctx, &retrac.ListItemsParams{WorkspaceID: "${v.ws}", PageSize: 100})`, ['ws:ws']],
+]);
+
+add('r2 workspace id not sent', [
+  ['Python responses mock matcher', 'tests/test_items.py', (v) => `responses.add(\n    responses.GET,\n    f"{BASE}/items",\n    match=[matchers.query_param_matcher({"workspaceId": "${v.ws}"})],\n    json=[],\n)`, []],
+  ['Go httptest server response', 'internal/sync/sync_test.go', (v) => `srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {\n\tjson.NewEncoder(w).Encode(map[string]string{"workspaceId": "${v.ws}"})\n}))`, []],
+  ['MockK stub with a named argument', 'app/src/test/kotlin/SyncTest.kt', (v) => `every { api.items(workspaceId = "${v.ws}") } returns emptyList()`, []],
+  ['Python assert_called_once_with', 'tests/test_sync.py', (v) => `client.list_items.assert_called_once_with(workspace_id="${v.ws}", page_size=100)`, []],
+  ['SQL migration update', 'migrations/20260104_backfill.sql', (v) => `UPDATE items SET workspace_id = '${v.ws}' WHERE workspace_id IS NULL;`, []],
+  ['AsciiDoc prose', 'docs/guide.adoc', (v) => `== Items\n\nEvery item in the response carries workspaceId: ${v.ws} for the demo workspace.`, []],
+  ['JSON lines log', 'logs/app.jsonl', (v) => `{"level":"info","msg":"synced","workspaceId":"${v.ws}","url":"${API}/items?workspaceId=${v.ws}"}`, []],
+  ['Terraform output', 'outputs.tf', (v) => `output "workspace_id" {\n  value = "${v.ws}"\n}`, []],
+  ['Cucumber table', 'features/items.feature', (v) => `Scenario: list items\n  Given the workspace:\n    | workspaceId | ${v.ws} |\n  When I list items`, []],
+  ['patch.dict of the environment', 'tests/conftest.py', (v) => `with mock.patch.dict(os.environ, {"RETRAC_WORKSPACE_ID": "${v.ws}"}):\n    yield`, []],
+]);
+
+add('r2 insecure http', [
+  ['Go url.URL with an http scheme', 'internal/retrac/url.go', () => `u := url.URL{Scheme: "http", Host: "api.retrac.co", Path: "/items"}`, ['http:Scheme: "http"']],
+  ['C# UriBuilder with UriSchemeHttp', 'Retrac/Urls.cs', () => `var b = new UriBuilder { Scheme = Uri.UriSchemeHttp, Host = "api.retrac.co", Path = "items" };`, ['http:UriSchemeHttp']],
+  ['Python HTTPConnection', 'stock/legacy.py', () => `conn = http.client.HTTPConnection("api.retrac.co")\nconn.request("GET", "/items", headers={"Authorization": f"Bearer {key}"})`, ['http:HTTPConnection']],
+  ['Node http.request with a host', 'src/legacy.js', () => `const req = http.request({ host: 'api.retrac.co', path: '/items', headers: { Authorization: ${B}Bearer \${key}${B} } });`, ['http:http.request']],
+  ['Apache ProxyPass', 'deploy/apache.conf', () => `ProxyPass "/retrac/" "${HTTP}/"\nProxyPassReverse "/retrac/" "${HTTP}/"`, [`http:ProxyPass "/retrac/"`, `http:ProxyPassReverse`]],
+  ['Traefik service URL', 'traefik/dynamic.yml', () => `http:\n  services:\n    retrac:\n      loadBalancer:\n        servers:\n          - url: "${HTTP}"`, [`http:${HTTP}`]],
+  ['Deno fetch', 'main.ts', () => `const res = await fetch("${HTTP}/items", { headers: { Authorization: ${B}Bearer \${Deno.env.get("RETRAC_API_KEY")}${B} } });`, [`http:${HTTP}`]],
+  ['HTTPSConnection: quiet', 'stock/client.py', () => `conn = http.client.HTTPSConnection("api.retrac.co")`, []],
+  ['https.request with a host: quiet', 'src/client.js', () => `const req = https.request({ host: 'api.retrac.co', path: '/items' });`, []],
+  ['a test that the client refuses http: quiet', 'src/client.test.ts', () => `it('refuses plain http', () => {\n  expect(() => createClient({ baseUrl: '${HTTP}' })).toThrow(/https/);\n});`, []],
+  ['an https URLComponents next to an http scheme of another host: quiet', 'Stock/Mixed.swift', () => `var local = URLComponents()\nlocal.scheme = "http"\nlocal.host = "localhost"\nlet api = URL(string: "${API}/items")!`, []],
+]);
+
+add('r2 key meets other rules', [
+  ['git-ignored .env with a Plasmo key: exposure only', '.env.local', (v) => `PLASMO_PUBLIC_RETRAC_KEY=${v.r}`, ['exp:r'], { gitIgnored: true }],
+  ['tracked .env with a Sanity full key and http', '.env', (v) => `SANITY_STUDIO_RETRAC_KEY=${v.f}\nSANITY_STUDIO_RETRAC_URL=${HTTP}`, ['key:f', 'exp:f', `http:${HTTP}`]],
+]);
+
 // ---------------------------------------------------------------------------------------------
 
 interface Outcome {
@@ -278,8 +347,16 @@ describe('scan: adversarial contents for the readers of engineer W', function ()
     ['response calls', `res.json({ workspaceId: '${ws}' });\n`.repeat(MB / 40)],
     ['tracing macros', `tracing::info!(workspace_id = "${ws}", "synced");\n`.repeat(MB / 50)],
     ['public prefixes', `PLASMO_PUBLIC_RETRAC_KEY=${r}\n`.repeat(QMB / 56)],
+    // Round 2 readers.
+    ['XML name and value elements', `<stringProp name="Argument.name">workspaceId</stringProp>\n<stringProp name="Argument.value">${ws}</stringProp>\n`.repeat(MB / 100)],
+    ['plain HTTP clients on one line', `http.client.HTTPConnection("api.retrac.co") `.repeat(MB / 44)],
+    ['plain HTTP clients and refusal tests', `expect(() => http.request({ host: 'api.retrac.co' })).toThrow();\n`.repeat(MB / 66)],
+    ['prose delimiters and pairs', `----\nworkspaceId: ${ws} http://api.retrac.co\n`.repeat(MB / 60)],
+    ['shell variables sent below', `WS=${ws}\ncurl "${API}/items?workspaceId=$WS"\n`.repeat(MB / 70)],
+    ['module attributes', `@workspace "${ws}"\nReq.get!(u, params: [workspaceId: @workspace])\n`.repeat(MB / 72)],
+    ['template parameters', `templateParameters: {\n${`  retracKey: process.env.RETRAC_API_KEY,\n`.repeat(QMB / 40)}`],
   ];
-  const kinds = ['src/routes/+page.server.ts', 'app/items/page.tsx', 'src/pages/a.astro', 'stock/x.py', 'webpack.prod.js', 'scripts/build.mjs', 'settings.json', 'x.postman_environment.json', 'main.tf', '.env'];
+  const kinds = ['src/routes/+page.server.ts', 'app/items/page.tsx', 'src/pages/a.astro', 'stock/x.py', 'webpack.prod.js', 'scripts/build.mjs', 'settings.json', 'x.postman_environment.json', 'main.tf', '.env', 'docs/a.adoc', 'load/a.jmx', 'scripts/a.sh'];
   for (const [label, text] of contents) {
     it(`${label}: well under a second of CPU in each file kind`, () => {
       for (const fileName of kinds) {
