@@ -27,6 +27,11 @@ const RESPONSE_CALL =
   /\bjson\.NewEncoder[ \t]*\([ \t]*(?:w|rw|writer)\b|\bhttptest\.NewServer\b|(?<![\w$.])(?:res|resp|response|reply|ctx|c|HttpResponse|Response|NextResponse)\.(?:status\([^()]{0,10}\)\.)?(?:json|send|JSON|IndentedJSON|body)[ \t]*\(|(?<![\w.$])(?:jsonify|JsonResponse|json_response)[ \t]*\(|\brender[ \t]+json:/;
 /** A Terraform provider block: the client that makes the requests is configured by its pairs. */
 const PROVIDER_BLOCK = /^[ \t]*provider[ \t]+"[\w-]+"[ \t]*\{[ \t]*$/;
+/** SQL text before a pair: a statement and its clause (`SELECT … WHERE`, `UPDATE … SET`, `INSERT INTO … VALUES`). */
+const SQL_TEXT = /\b(?:select|update|insert[ \t]+into|delete[ \t]+from)\b[^;]{0,300}?\b(?:where|set|values|and|or)\b/i;
+/** A search or database query's filter (Elasticsearch `term`/`match`/`bool`, Mongo `$match`, ORM `where`), opened on the line or above. */
+const QUERY_FILTER = /(?:^|[^\w$])["']?(?:term|terms|match|match_phrase|must|must_not|should|filter|where|\$match|\$and|\$or)["']?[ \t]*:[ \t]*[{[]?[ \t]*$/;
+const QUERY_FILTER_INLINE = /(?:^|[^\w$])["']?(?:term|terms|match|match_phrase|must|must_not|where|\$match)["']?[ \t]*:[ \t]*[{[][^{}[\]]{0,200}$/;
 /** A Markdown code fence line and its info string. */
 const FENCE = /^[ \t]{0,3}(?:```|~~~)[ \t]*([\w-]*)/;
 /** A YAML mapping that a request sends (Ansible `uri` `body:`, `query:`, `params:`): its pairs are parameters. */
@@ -54,6 +59,8 @@ export abstract class DataModel extends ClientModel {
   private lastFenceLine = -1;
   /** Python docstrings: triple quotes per line, and the last line answered with the count above it. */
   private readonly tripleQuoteMemo = new Map<number, number>();
+  /** A query filter or an API tool's environment resource encloses the line; by line. */
+  private readonly queryFilterMemo = new Map<number, boolean>();
   private docstringAbove: { line: number; count: number } | undefined;
   /** Delimited blocks of prose documents: per line, whether it is a delimiter; the last line answered with the count above it. */
   private readonly delimiterMemo = new Map<number, number>();
@@ -73,6 +80,11 @@ export abstract class DataModel extends ClientModel {
     if (this.prep.markdown && (this.inDataFence(line) || this.isMarkdownProse(line, at))) return true;
     if (/\.pyi?$/i.test(this.prep.options.fileName) && this.inDocstring(line)) return true;
     if (this.prep.sqlFile || (this.prep.docsProse && this.isDocsProse(line))) return true;
+    // SQL in a string (`pool.query("SELECT … WHERE workspace_id = '…'")`) and search/database query filters are data.
+    if (SQL_TEXT.test(s.slice(Math.max(0, at - 400), at)) || QUERY_FILTER_INLINE.test(s.slice(Math.max(0, at - 300), at))) return true;
+    let q = this.queryFilterMemo.get(line);
+    if (q === undefined) this.queryFilterMemo.set(line, (q = inNamedSection(this, line, CONTEXT_LINES, (t) => QUERY_FILTER.test(t)) || this.inToolEnvironmentResource(line)));
+    if (q) return true;
     return this.inRecordingCall(line);
   }
 
@@ -93,6 +105,16 @@ export abstract class DataModel extends ClientModel {
     v = (!head.includes('://') && RECORDING_CALL.test(head)) || MOCK_CALL.test(head) || RESPONSE_CALL.test(head);
     this.recordingMemo.set(line, v);
     return v;
+  }
+
+  /** An Insomnia export's environment resource (`"_type": "environment"`) encloses the line: variables, not a request. */
+  private inToolEnvironmentResource(line: number): boolean {
+    for (let l = line; l >= Math.max(0, line - CONTEXT_LINES); l--) {
+      const t = this.text(l);
+      if (t.length > 400 || !t.includes('"_type"')) continue;
+      return /"_type"[ \t]*:[ \t]*"(?:environment|cookie_jar)"/.test(t);
+    }
+    return false;
   }
 
   /**

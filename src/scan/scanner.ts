@@ -38,7 +38,8 @@ const PUBLIC_NAME = new RegExp(String.raw`(?<!\w)(?:${PUBLIC_PREFIXES.map((p) =>
  * Postman and Insomnia query arrays, `URLQueryItem(name:value:)`); the value may be a one-element list
  * (`url.Values{"workspaceId": {"ws_…"}}`, `["ws_…"]`).
  */
-const HARDCODED_WS = /["'\]]?[ \t]*(?:=>|==|:[ \t]*[\w.?|<>[\] ]{1,40}=(?![=>])|[:=,(]|,[ \t]*["']?value["']?[ \t]*[:=])[ \t]*[{[]?[ \t]*["'`]?(ws_[A-Za-z0-9]+)/y;
+const HARDCODED_WS =
+  /["'\]]?[ \t]*(?:=>|==|=:|:[ \t]*[\w.?|<>[\] ]{1,40}=(?![=>])|\)[ \t]*[A-Za-z_]\w*[ \t]*:[ \t]*[\w.?<> ]{1,40}=(?![=>])|[:=,(]|(?:,[ \t]*|[ \t]+)["']?value["']?[ \t]*[:=])[ \t]*[{[(]?[ \t]*@?["'`]?(ws_[A-Za-z0-9]+)/y;
 /** A map entry without a separator: `"workspaceId" "ws_…"`, `:workspaceId "ws_…"`. */
 const MAP_ENTRY_WS = /"?[ \t]+"(ws_[A-Za-z0-9]+)/y;
 /** A workspace id in a URL path: `/workspaces/ws_…`. */
@@ -59,7 +60,7 @@ const TEMPLATE_EXPR = /\{\{[^{}]{0,200}\}\}|\{%[^%]{0,200}%\}|<%=[^%]{0,200}%>|<
 /** Build flags that compile a value into a mobile app: `--dart-define=X=…`, `buildConfigField(…)`, `resValue(…)`, Android `manifestPlaceholders`. */
 const APP_BUILD_FLAG = /--dart-define[= ]|\bbuildConfigField\b|\bresValue\b|\b(?:add)?[mM]anifestPlaceholders\b/;
 /** The field a build flag defines: `buildConfigField("String", "NAME",` / `resValue("string", "NAME",` (1), `--dart-define=NAME=` (2). */
-const APP_FIELD_NAME = /\b(?:buildConfigField|resValue)[ \t]*\(?[ \t]*["'][\w.]{1,40}["'][ \t]*,[ \t]*["']([A-Za-z_]\w{0,80})["']|--dart-define[= ]([A-Za-z_]\w{0,80})=/g;
+const APP_FIELD_NAME = /\b(?:buildConfigField|resValue)[ \t]*\(?[ \t]*(?:["'][\w.]{1,40}["']|[A-Z][A-Za-z_.]{0,40})[ \t]*,[ \t]*["']([A-Za-z_]\w{0,80})["']|--dart-define[= ]([A-Za-z_]\w{0,80})=/g;
 /** A section of a framework config that is inlined into client code, as its opener's name. */
 const CLIENT_SECTION = /(?:^|[^\w.$])["']?(?:env|publicRuntimeConfig|public|define|extra|customFields)["']?[ \t]*[:=]?[ \t]*(?:(?:async[ \t]+)?\([^()]{0,60}\)[ \t]*=>[ \t]*\(?[ \t]*)?\{?[ \t]*$|DefinePlugin[ \t]*\([ \t]*\{?[ \t]*$/;
 /** The same opened earlier on the key's own line: `env: { retracKey: '…' }`. */
@@ -121,6 +122,24 @@ const PLAIN_HTTP_CLIENT = /\b(?:HTTPConnection|HTTPConnectionPool)[ \t]*\(|(?<![
 const REFUSAL_TEST = /\.toThrow\w*\(|\.rejects\b|\bassertThrows\b|\bassertRaises\b|\bpytest\.raises\b|\bexpectThrows\b|\bshould\.throw\b|\braise_error\b|\bassert_raises?\b|\bthrows\(/;
 /** The Retrac API host as a literal of its own (a port allowed): `"api.retrac.co"`. */
 const RETRAC_HOST_LITERAL = /["'`]api\.retrac\.co(?::\d{1,5})?["'`]/i;
+/**
+ * Reads of a value bundled into an app from an env file the scanner cannot tell from a server's, as
+ * the name read: react-native-config `Config.X` (1); flutter_dotenv `dotenv.env['X']` (2, Dart only).
+ * (`BuildConfig.X` and `String.fromEnvironment('X')` are not here: the build flag that defines them is
+ * reported, and only there — scan.projects "Android app with Ktor".)
+ */
+const APP_STORE_READ = /(?<![\w.])Config\.([A-Z][A-Z0-9_]*)\b|\bdotenv\.(?:env\[[ \t]*|get\([ \t]*)["']([A-Za-z_]\w*)["']/g;
+/** react-native-dotenv: `import { RETRAC_API_KEY } from '@env'` (the names imported). */
+const ENV_MODULE_IMPORT = /\bimport[ \t]*\{([^{}]{1,400})\}[ \t]*from[ \t]*["'](?:@env|react-native-dotenv)["']/;
+/** A shell placeholder in a string (`"${RETRAC_API_KEY}"`, `'$RETRAC_API_KEY'`): filled by envsubst or a start script. */
+const PLACEHOLDER = /["'`]\$\{?([A-Z][A-Z0-9_]*)\}?["'`]/g;
+/** `"http://" + host`, `'http://' . $host`, `f"http://{host}"`, `` `http://${host}` ``: a scheme joined to a name (2, 3). */
+const SCHEME_JOIN = /(["'`])http:\/\/\1[ \t]*(?:\+|\.\.|\.|<>|\|\|)[ \t]*([A-Za-z_$][\w$.]*)|["'`]http:\/\/(?:\$\{|#\{|\{|\$)([A-Za-z_$][\w$.]*)/g;
+/** A scheme pair in configuration (`scheme: http`, `RETRAC_SCHEME=http`) and a host pair naming the Retrac API. */
+const SCHEME_PAIR = /^[ \t]*(?:[\w.-]*[_.-])?(?:scheme|protocol)["']?[ \t]*[:=][ \t]*["']?http:?["']?[ \t]*,?[ \t]*$/i;
+const RETRAC_HOST_PAIR = /^[ \t]*(?:[\w.-]*[_.-])?(?:host|hostname|domain|server)["']?[ \t]*[:=][ \t]*["']?api\.retrac\.co["']?[ \t]*,?[ \t]*$/i;
+/** A host set on the scheme's own line (`c.scheme = "http"; c.host = "localhost"`): that line's host decides. */
+const OWN_HOST = /\b(?:host|hostname|Host)["']?[ \t]*[:=(][ \t]*["']([^"'\s]{1,200})["']/;
 /** An XML element that names a workspace argument, and the element after it that holds its value. */
 const XML_NAME_WS = /(?:name|key)["']?[^<>]{0,80}>[ \t]*(?:[wW]orkspace(?:Id|ID|_id))[ \t]*<\//i;
 const XML_VALUE_WS = /value["']?[^<>]{0,80}>[ \t]*(ws_[A-Za-z0-9]+)(?=[ \t]*<\/)/i;
@@ -176,6 +195,8 @@ class LineScan extends DataModel {
   private readonly refusalMemo = new Map<number, boolean>();
   private readonly hostNearMemo = new Map<number, boolean>();
   private readonly hostLiteralMemo = new Map<number, boolean>();
+  /** Per line, the nearest line at or above it that mentions react-native-config (-1: none within FLOW_LINES). */
+  private readonly mentionMemo = new Map<number, number>();
   /** The line sits in the object a loader returns; by line. */
   private readonly returnedObjectMemo = new Map<number, boolean>();
   /** Lines already looked at as requests that may send to Retrac. */
@@ -344,9 +365,15 @@ class LineScan extends DataModel {
       if (keys.length === 0 && APP_BUILD_FLAG.test(s)) this.keyNamesCompiledIntoApp(f, line);
       if (s.includes("'") || s.includes('"')) this.keyNamesListedForClient(f, line);
       if (this.prep.routeModule && s.includes(':')) this.keyValuesReturnedToPage(f, line);
+      if (s.includes('Config.') || s.includes('dotenv.') || s.includes('@env') || s.includes('react-native-dotenv')) this.keyReadsFromAppStore(f, line);
+      if (s.includes('$')) this.keyPlaceholdersSentToClient(f, line);
     }
+    if (s.includes('http://')) this.schemeJoinedToHost(f, line);
+    if ((s.includes('cheme') || s.includes('rotocol') || s.includes('CHEME') || s.includes('ROTOCOL')) && SCHEME_PAIR.test(s)) this.schemePairNearHost(f, line);
     if (this.prep.componentFile && s.includes('={')) this.keyPropsOfComponents(f, line);
-    if ((s.includes('"http') || s.includes("'http") || s.includes('UriSchemeHttp')) && (f.retracWord || this.retracHostNear(line))) this.schemeApartFromHost(f, line);
+    if ((s.includes('"http"') || s.includes("'http'") || s.includes('"http:"') || s.includes("'http:'") || s.includes('UriSchemeHttp')) && (f.retracWord || this.retracHostNear(line))) {
+      this.schemeApartFromHost(f, line);
+    }
     if (f.retracWord && (s.includes('HTTPConnection') || s.includes('http.'))) this.plainHttpClients(f, line);
     if (f.workspaceParam) this.workspaceParams(f, line);
     if (!this.prep.logFile && s.includes('ws_')) {
@@ -570,8 +597,8 @@ class LineScan extends DataModel {
   }
 
   /** A client-exposed-key finding was made on the line (findings are pushed in line order). */
-  private exposedOnLine(line: number): boolean {
-    for (let i = this.findings.length - 1; i >= 0 && this.findings[i].line === line + 1; i--) if (this.findings[i].rule === 'retrac/client-exposed-key') return true;
+  private exposedOnLine(line: number, rule: RuleId = 'retrac/client-exposed-key'): boolean {
+    for (let i = this.findings.length - 1; i >= 0 && this.findings[i].line === line + 1; i--) if (this.findings[i].rule === rule) return true;
     return false;
   }
 
@@ -814,6 +841,11 @@ class LineScan extends DataModel {
    */
   private keyNamesListedForClient(f: LineFacts, line: number): void {
     const s = f.text;
+    // Cheap first: a quoted Retrac key name on the line at all.
+    QUOTED_NAME.lastIndex = 0;
+    let any = false;
+    for (let m = QUOTED_NAME.exec(s); m && !any; m = QUOTED_NAME.exec(s)) any = nameSaysRetracKey(m[1]) && !publicPrefixOf(m[1]);
+    if (!any) return;
     const open = NAME_LIST_OPEN.exec(s);
     let from = open ? open.index + open[0].length : 0;
     if (!open) {
@@ -923,6 +955,10 @@ class LineScan extends DataModel {
       const q = m[0].search(/["']http/);
       const at = q >= 0 ? m.index + q : m.index + m[0].indexOf('UriSchemeHttp');
       if (this.inCodeComment(s, at) || !this.retracHostNear(line) || this.refusalTestAround(line)) continue;
+      // The scheme's own statement places it: a host set there (`c.scheme = "http"; c.host = "localhost"`) decides.
+      if (this.exposedOnLine(line, 'retrac/insecure-http')) return;
+      const own = OWN_HOST.exec(s.slice(at, at + 400));
+      if (own && !/^api\.retrac\.co(?::\d+)?$/i.test(own[1])) continue;
       const lit = q >= 0 ? /["']http:?["']/.exec(s.slice(at))![0] : 'UriSchemeHttp';
       this.emit(line, f, at, at + lit.length, 'retrac/insecure-http', `scheme:${lit}`,
         `This URL to the Retrac API is built with the scheme ${lit}: plain HTTP sends the key in clear text, and the API is HTTPS only. Use "https".`);
@@ -944,6 +980,117 @@ class LineScan extends DataModel {
     this.emit(line, f, at, at + ws.length, 'retrac/hardcoded-workspace-id', ws,
       `Workspace ID ${ws} is hard-coded as the value of the workspaceId argument: read it from configuration (e.g. a RETRAC_WORKSPACE_ID property) so the test follows the key's workspace.`,
       { envName: 'RETRAC_WORKSPACE_ID' });
+  }
+
+  /**
+   * App code that reads a Retrac key from an env file bundled into the app (`Config.RETRAC_API_KEY` from
+   * react-native-config, flutter_dotenv `dotenv.env['RETRAC_API_KEY']`, `import { RETRAC_API_KEY } from '@env'`):
+   * the value is in the app for anyone to read, and the `.env` that holds it looks like a server's.
+   */
+  private keyReadsFromAppStore(f: LineFacts, line: number): void {
+    const s = f.text;
+    const dart = /\.dart$/i.test(this.prep.options.fileName);
+    const found: { name: string; at: number }[] = [];
+    APP_STORE_READ.lastIndex = 0;
+    for (let m = APP_STORE_READ.exec(s); m; m = APP_STORE_READ.exec(s)) {
+      const name = m[1] ?? m[2];
+      if (m[2] && !dart) continue;
+      // `Config.X` is react-native-config's only when the file imports it.
+      if (m[1] && !this.mentionsAbove(line, 'react-native-config')) continue;
+      found.push({ name, at: m.index + m[0].indexOf(name, m[0].length - name.length - 2) });
+    }
+    const imp = ENV_MODULE_IMPORT.exec(s);
+    if (imp) {
+      const words = /[A-Za-z_]\w*/g;
+      for (let w = words.exec(imp[1]); w; w = words.exec(imp[1])) found.push({ name: w[0], at: imp.index + imp[0].indexOf(imp[1]) + w.index });
+    }
+    for (const { name, at } of found) {
+      if (!nameSaysRetracKey(name) || publicPrefixOf(name) || this.inCodeComment(s, at)) continue;
+      this.emit(line, f, at, at + name.length, 'retrac/client-exposed-key', name,
+        `${name}, a Retrac key, is read from what the build compiles or bundles into the app, where anyone with the app can read it. Call the Retrac API from a server and send the app only the data.`,
+        { envName: name });
+    }
+  }
+
+  /** `word` on one of the FLOW_LINES lines above (or on) the line: asked only where a finding would be made. */
+  private mentionsAbove(line: number, word: string): boolean {
+    // The nearest line at or above that mentions the word, memoised: lines asked in order cost one pass.
+    let found = -1;
+    let complete = false; // every walked line's window was read whole (a find, a memo, or the file's top)
+    const walked: number[] = [];
+    for (let l = line; ; l--) {
+      if (l < 0) {
+        complete = true;
+        break;
+      }
+      if (l < line - FLOW_LINES) break;
+      const known = this.mentionMemo.get(l);
+      if (known !== undefined) {
+        found = known;
+        complete = true;
+        break;
+      }
+      walked.push(l);
+      if (this.factsText(l).includes(word)) {
+        found = l;
+        complete = true;
+        break;
+      }
+    }
+    if (complete) for (const w of walked) this.mentionMemo.set(w, found);
+    else this.mentionMemo.set(line, -1);
+    return found >= 0 && line - found <= FLOW_LINES;
+  }
+
+  /**
+   * A shell placeholder of a Retrac key in data sent to the browser (`window.__ENV__ = { retracKey:
+   * "${RETRAC_API_KEY}" }` in a template that envsubst or a start script fills): the key ends up in the page.
+   */
+  private keyPlaceholdersSentToClient(f: LineFacts, line: number): void {
+    const s = f.text;
+    PLACEHOLDER.lastIndex = 0;
+    for (let m = PLACEHOLDER.exec(s); m; m = PLACEHOLDER.exec(s)) {
+      const name = m[1];
+      if (!nameSaysRetracKey(name) || publicPrefixOf(name)) continue;
+      const before = s.slice(Math.max(0, m.index - 300), m.index);
+      if (!(this.prep.clientApp || CLIENT_DATA_INLINE.test(before) || this.inClientData(line))) continue;
+      const at = m.index + m[0].indexOf(name);
+      this.emit(line, f, at, at + name.length, 'retrac/client-exposed-key', name,
+        `${name}, a Retrac key, is filled into data the page sends to the browser, where anyone can read it. Call the Retrac API from server code and send the browser only the data.`,
+        { envName: name });
+    }
+  }
+
+  /** `"http://" + host`, `f"http://{RETRAC_HOST}"` where the name is bound to `"api.retrac.co"` within 10 lines above. */
+  private schemeJoinedToHost(f: LineFacts, line: number): void {
+    const s = f.text;
+    SCHEME_JOIN.lastIndex = 0;
+    for (let m = SCHEME_JOIN.exec(s); m; m = SCHEME_JOIN.exec(s)) {
+      const name = lastSegment(m[2] ?? m[3]);
+      if (!/^[A-Za-z_$][\w$]*$/.test(name) || this.inCodeComment(s, m.index)) continue;
+      const bound = new RegExp(String.raw`(?<![\w$])${name.replace(/\$/g, '\\$')}["']?[ \t]*(?::[^=\n]{0,40})?[:=][ \t]*["']api\.retrac\.co["']`);
+      let hit = false;
+      for (let l = line; l >= Math.max(0, line - CONTEXT_LINES) && !hit; l--) hit = this.factsOf(l).retracWord && bound.test(this.factsText(l).slice(0, 2000));
+      if (!hit || this.refusalTestAround(line)) continue;
+      const len = m[2] ? m[0].length - m[2].length : m[0].length - m[3].length;
+      this.emit(line, f, m.index, m.index + len, 'retrac/insecure-http', `join:${name}`,
+        `This URL joins http:// to ${name}, the Retrac API host: plain HTTP sends the key in clear text, and the API is HTTPS only. Use https://.`);
+    }
+  }
+
+  /** `scheme: http` next to `host: api.retrac.co` in configuration (same indentation, within 3 lines). */
+  private schemePairNearHost(f: LineFacts, line: number): void {
+    const s = f.text;
+    const indent = /^[ \t]*/.exec(s)![0].length;
+    for (let l = Math.max(0, line - 3); l <= Math.min(this.last, line + 3); l++) {
+      const t = this.factsText(l);
+      if (l === line || /^[ \t]*/.exec(t)![0].length !== indent || !RETRAC_HOST_PAIR.test(t)) continue;
+      if (this.inCodeComment(s, s.search(/\S/) + 1) || this.exposedOnLine(line, 'retrac/insecure-http')) return;
+      const at = s.search(/\S/);
+      this.emit(line, f, at, s.trimEnd().length, 'retrac/insecure-http', `pair:${s.trim()}`,
+        `The Retrac API is configured with the scheme http here: plain HTTP sends the key in clear text, and the API is HTTPS only. Use https.`);
+      return;
+    }
   }
 
   /** A plain-HTTP client given the Retrac host (`http.client.HTTPConnection("api.retrac.co")`): reported on the client. */
@@ -1015,11 +1162,10 @@ class LineScan extends DataModel {
     let name: string;
     let ws: string;
     const named = at >= 1 && isQuote(s.charCodeAt(at - 1)) ? assignedName(s, at - 1) : undefined;
-    if (named?.operator) {
-      name = lastSegment(named.name);
-      if (!/^[A-Za-z_$][\w$]*$/.test(name)) return;
-      ws = /^ws_[A-Za-z0-9]+/.exec(s.slice(at))![0];
-      if (s.charCodeAt(at + ws.length) !== s.charCodeAt(at - 1)) return;
+    const plain = named?.operator && /^[A-Za-z_$][\w$]*$/.test(lastSegment(named.name)) ? /^ws_[A-Za-z0-9]+/.exec(s.slice(at))![0] : undefined;
+    if (plain && s.charCodeAt(at + plain.length) === s.charCodeAt(at - 1)) {
+      name = lastSegment(named!.name);
+      ws = plain;
     } else {
       const other = boundWorkspace(s, this.prep.options.fileName);
       if (!other) return;
@@ -1269,6 +1415,9 @@ const STRUCTURAL_PARTS = /api|client|service|header|config|setting|option|reques
 function boundWorkspace(s: string, fileName: string): { name: string; at: number; ws: string } | undefined {
   const attr = /^[ \t]*(@[a-z_]\w*)[ \t]+["'](ws_[A-Za-z0-9]+)["'][ \t]*$/.exec(s);
   if (attr) return { name: attr[1], at: s.indexOf(attr[2]), ws: attr[2] };
+  // A literal fallback of a lookup: `const WS = __ENV.RETRAC_WORKSPACE_ID || 'ws_…'`, `?? 'ws_…'`, `or "ws_…"`.
+  const fb = /^[ \t]*(?:export[ \t]+)?(?:(?:const|let|var|final|val|my)[ \t]+)?\$?([A-Za-z_]\w*)[ \t]*(?::[^=\n]{1,40})?=[ \t]*[^'"\n;=]{1,200}?(?:\|\||\?\?|\?:|\bor\b|\/\/)[ \t]*(["'])(ws_[A-Za-z0-9]+)\2/.exec(s);
+  if (fb) return { name: fb[1], at: fb.index + fb[0].length - fb[3].length - 1, ws: fb[3] };
   if (!/(?:\.(?:sh|bash|zsh|ksh|mk|mak)|(?:^|[\\/])(?:GNU)?[Mm]akefile|\.envrc)$/.test(fileName)) return undefined;
   const v = /^[ \t]*(?:export[ \t]+)?([A-Za-z_]\w*)[ \t]*(?::=|\?=|=)[ \t]*(ws_[A-Za-z0-9]+)[ \t]*$/.exec(s);
   return v ? { name: v[1], at: s.indexOf(v[2], v[0].indexOf('=')), ws: v[2] } : undefined;

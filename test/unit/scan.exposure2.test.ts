@@ -234,6 +234,56 @@ add('r2 key meets other rules', [
   ['tracked .env with a Sanity full key and http', '.env', (v) => `SANITY_STUDIO_RETRAC_KEY=${v.f}\nSANITY_STUDIO_RETRAC_URL=${HTTP}`, ['key:f', 'exp:f', `http:${HTTP}`]],
 ]);
 
+// =============================================================================================
+// Round 3: written after the round-2 fixes, in kinds not looked at yet, and run on them first.
+round = 3;
+add('r3 values compiled into apps and pages', [
+  ['react-native-dotenv import', 'src/api/retrac.ts', () => `import { RETRAC_API_KEY } from '@env';\n\nexport const client = new RetracClient({ apiKey: RETRAC_API_KEY });`, ['exp:RETRAC_API_KEY']],
+  ['react-native-config read', 'src/services/retrac.ts', () => `import Config from 'react-native-config';\n\nconst headers = { Authorization: ${B}Bearer \${Config.RETRAC_API_KEY}${B} };`, ['exp:RETRAC_API_KEY']],
+  // The next two were labelled exposed when written (misses on the first run) and relabelled key-quiet after
+  // the round-3 fixes: the build flag that defines them is reported, and only there (scan.projects "Android app with Ktor").
+  ['Android BuildConfig read in app code: reported at the buildConfigField, not here', 'app/src/main/java/com/acme/stock/Api.kt', () => `private val client = OkHttpClient.Builder().addInterceptor { chain ->\n    chain.proceed(chain.request().newBuilder().header("Authorization", "Bearer \${BuildConfig.RETRAC_API_KEY}").build())\n}.build()`, []],
+  ['Dart String.fromEnvironment: reported at the --dart-define, not here', 'lib/retrac.dart', () => `const retracKey = String.fromEnvironment('RETRAC_API_KEY');\nfinal dio = Dio(BaseOptions(baseUrl: '${API}', headers: {'Authorization': 'Bearer $retracKey'}));`, []],
+  ['flutter_dotenv read', 'lib/config.dart', () => `final retracKey = dotenv.env['RETRAC_API_KEY']!;`, ['exp:RETRAC_API_KEY']],
+  ['KMP BuildKonfig field from the environment', 'shared/build.gradle.kts', () => `buildkonfig {\n    packageName = "com.acme.stock"\n    defaultConfigs {\n        buildConfigField(STRING, "RETRAC_API_KEY", System.getenv("RETRAC_API_KEY") ?: "")\n    }\n}`, ['exp:RETRAC_API_KEY']],
+  ['envsubst template of a window global', 'public/env.template.js', () => `window.__ENV__ = {\n  retracKey: "\${RETRAC_API_KEY}",\n  retracUrl: "\${RETRAC_API_URL}",\n};`, ['exp:RETRAC_API_KEY']],
+  ['Vite HTML env replacement', 'index.html', () => `<script>\n  window.retracKey = '%VITE_RETRAC_KEY%';\n</script>`, ['exp:VITE_RETRAC_KEY']],
+  ['Vite client code reads a server-only name: quiet', 'src/main.ts', () => `// undefined in the browser: Vite exposes only VITE_ names\nconst base = import.meta.env.RETRAC_API_URL ?? '${API}';`, []],
+  ['BuildConfig URL read: quiet', 'app/src/main/java/com/acme/stock/Env.kt', () => `val base = BuildConfig.RETRAC_API_URL\nval debug = BuildConfig.DEBUG`, []],
+  ['Dart fromEnvironment of a URL: quiet', 'lib/env.dart', () => `const retracUrl = String.fromEnvironment('RETRAC_URL', defaultValue: '${API}');`, []],
+  ['react-native-config courier key: quiet', 'src/ship.ts', () => `import Config from 'react-native-config';\nconst courier = new Courier(Config.COURIER_KEY);\nconst base = Config.RETRAC_URL;`, []],
+  ['Node server reads the key: quiet', 'server/retrac.js', () => `require('dotenv').config();\nconst key = process.env.RETRAC_API_KEY;\nmodule.exports = { key };`, []],
+]);
+
+add('r3 workspace id sent', [
+  ['Haskell req query', 'src/Retrac.hs', (v) => `items <- req GET (https "api.retrac.co" /: "items") NoReqBody jsonResponse ("workspaceId" =: ("${v.ws}" :: Text) <> oAuth2Bearer key)`, ['ws:ws']],
+  ['Objective-C query item', 'Stock/RTRClient.m', (v) => `NSURLQueryItem *ws = [NSURLQueryItem queryItemWithName:@"workspaceId" value:@"${v.ws}"];`, ['ws:ws']],
+  ['Retrofit parameter default', 'app/src/main/java/com/acme/RetracApi.kt', (v) => `interface RetracApi {\n    @GET("items")\n    suspend fun items(@Query("workspaceId") workspace: String = "${v.ws}"): List<Item>\n}`, ['ws:ws']],
+  ['TS function default parameter', 'src/lib/items.ts', (v) => `export function listItems(workspaceId = '${v.ws}') {\n  return api.get('items', { searchParams: { workspaceId } }).json();\n}`, ['ws:ws']],
+  ['k6 env fallback constant', 'load/items.js', (v) => `const WS = __ENV.RETRAC_WORKSPACE_ID || '${v.ws}';\n\nexport default function () {\n  http.get(${B}\${BASE}/items?workspaceId=\${WS}${B}, params);\n}`, ['ws:ws']],
+  ['Julia HTTP query Dict', 'src/Retrac.jl', (v) => `r = HTTP.get("${API}/items"; query = Dict("workspaceId" => "${v.ws}"), headers = ["Authorization" => "Bearer $key"])`, ['ws:ws']],
+  ['R httr2 req_url_query', 'R/items.R', (v) => `req <- request("${API}/items") |> req_url_query(workspaceId = "${v.ws}") |> req_auth_bearer_token(key)`, ['ws:ws']],
+  ['Perl URI query_form', 'lib/Stock/Retrac.pm', (v) => `$uri->query_form(workspaceId => '${v.ws}', page => 1);\nmy $res = $ua->get($uri, Authorization => "Bearer $key");`, ['ws:ws']],
+]);
+
+add('r3 workspace id not sent', [
+  ['Insomnia export environment resource', 'insomnia/retrac.json', (v) => `{\n  "resources": [\n    {\n      "_type": "environment",\n      "name": "Production",\n      "data": {\n        "workspaceId": "${v.ws}"\n      }\n    }\n  ]\n}`, []],
+  ['SQL in a pool query', 'src/db/items.ts', (v) => `const { rows } = await pool.query("SELECT * FROM items WHERE workspace_id = '${v.ws}' AND archived = false");`, []],
+  ['Elasticsearch term query', 'src/search/items.ts', (v) => `const res = await es.search({ index: 'items', query: { term: { workspaceId: '${v.ws}' } } });`, []],
+  ['Zod schema example', 'src/schemas/item.ts', (v) => `export const Item = z.object({\n  workspaceId: z.string().describe('The workspace').openapi({ example: '${v.ws}' }),\n});`, []],
+  ['Postman test script expectation', 'postman/tests.js', (v) => `pm.test('workspace', () => {\n  pm.expect(pm.response.json().workspaceId).to.eql('${v.ws}');\n});`, []],
+]);
+
+add('r3 insecure http', [
+  ['Go scheme concatenated with a host constant', 'internal/retrac/base.go', () => `const host = "api.retrac.co"\n\nvar base = "http://" + host + "/v1"`, ['http:"http://" + host']],
+  ['Python f-string with a host constant', 'stock/urls.py', () => `RETRAC_HOST = "api.retrac.co"\nBASE_URL = f"http://{RETRAC_HOST}"`, ['http:f"http://{RETRAC_HOST}"']],
+  ['env scheme and host', '.env.production', () => `RETRAC_SCHEME=http\nRETRAC_HOST=api.retrac.co`, ['http:RETRAC_SCHEME=http']],
+  ['YAML scheme and host', 'config/retrac.yml', () => `retrac:\n  scheme: http\n  host: api.retrac.co\n  timeout: 10`, ['http:scheme: http']],
+  ['two URLComponents: sandbox http, production https: quiet', 'Stock/Endpoints.swift', () => `var sandbox = URLComponents(); sandbox.scheme = "http"; sandbox.host = "localhost"\nvar prod = URLComponents(); prod.scheme = "https"; prod.host = "api.retrac.co"`, []],
+  ['https concatenated: quiet', 'src/base.js', () => `const host = 'api.retrac.co';\nconst base = 'https://' + host;`, []],
+  ['http scheme for a local sandbox in YAML: quiet', 'config/sandbox.yml', () => `sandbox:\n  scheme: http\n  host: localhost\nretrac:\n  url: ${API}`, []],
+]);
+
 // ---------------------------------------------------------------------------------------------
 
 interface Outcome {
@@ -355,6 +405,18 @@ describe('scan: adversarial contents for the readers of engineer W', function ()
     ['shell variables sent below', `WS=${ws}\ncurl "${API}/items?workspaceId=$WS"\n`.repeat(MB / 70)],
     ['module attributes', `@workspace "${ws}"\nReq.get!(u, params: [workspaceId: @workspace])\n`.repeat(MB / 72)],
     ['template parameters', `templateParameters: {\n${`  retracKey: process.env.RETRAC_API_KEY,\n`.repeat(QMB / 40)}`],
+    // Round 3 readers.
+    ['app store reads on one line', 'BuildConfig.RETRAC_API_KEY + String.fromEnvironment(\'RETRAC_API_KEY\') + '.repeat(MB / 72)],
+    ['react-native-config reads far from the import', `${'Config.RETRAC_API_KEY;\n'.repeat(MB / 22)}`],
+    ['env module imports', `import { ${'RETRAC_API_KEY, '.repeat(30)} } from '@env';\n`.repeat(MB / 520)],
+    ['placeholders in a window global', `window.__ENV__ = { ${'retracKey: "${RETRAC_API_KEY}", '.repeat(MB / 34)} }`],
+    ['schemes joined to names', `const host = 'api.retrac.co';\n${'const u = "http://" + host;\n'.repeat(MB / 28)}`],
+    ['schemes joined on one line', `"http://" + host + `.repeat(MB / 18)],
+    ['scheme pairs over lines', 'scheme: http\nhost: api.retrac.co\n'.repeat(MB / 32)],
+    ['workspace fallbacks', `const WS = __ENV.X || '${ws}';\nhttp.get(\`\${B}/items?workspaceId=\${WS}\`);\n`.repeat(MB / 90)],
+    ['SQL before pairs', `SELECT * FROM items WHERE ${`workspace_id = '${ws}' AND `.repeat(MB / 40)}`],
+    ['query filters', `es.search({ query: { term: { ${`workspaceId: '${ws}', `.repeat(MB / 30)} } } });`],
+    ['Insomnia resources', `{ "_type": "request", "url": "${API}/items" }\n"workspaceId": "${ws}",\n`.repeat(MB / 90)],
   ];
   const kinds = ['src/routes/+page.server.ts', 'app/items/page.tsx', 'src/pages/a.astro', 'stock/x.py', 'webpack.prod.js', 'scripts/build.mjs', 'settings.json', 'x.postman_environment.json', 'main.tf', '.env', 'docs/a.adoc', 'load/a.jmx', 'scripts/a.sh'];
   for (const [label, text] of contents) {
