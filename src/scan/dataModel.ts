@@ -17,7 +17,7 @@ const RECORDING_CALL =
  * respx, gock, WireMock) and assertions (`assert.equal(…)`, `assert x == {…}`, `expect(…).toEqual({…})`).
  */
 const MOCK_CALL =
-  /\bresponses\.(?:add|get|post|put|patch|delete|upsert|replace)\b|\b(?:requests_mock|httpretty|aioresponses|httpx_mock|matchers)\b|\b(?:co)?[eE]very[ \t]*\{|\b(?:co)?[vV]erify[ \t]*(?:\{|\([\w.]+\)\.)|\b(?:Mockito\.)?when[ \t]*\([\w.]+\.\w+\(|\bwhenever[ \t]*\(|\bgiven[ \t]*\([\w.]+\.\w+\(|\.assert_(?:called|any_call|has_calls|not_called)\w*|\b(?:nock|fetchMock|fetchmock|mockAdapter|httpmock|gock|respx|WireMock|wiremock|stubFor)\b|\bmock\.on(?:Get|Post|Put|Patch|Delete|Any)\b|\.reply(?:With)?\(|\bassert(?:Equals|Equal|That|_equal|_eq)?\b|\bexpect[ \t]*\(|\.should\b/;
+  /\bcy\.intercept\b|\.fulfill[ \t]*\(|\.mock(?:Resolved|Rejected|Return)Value(?:Once)?[ \t]*\(|\.mockImplementation(?:Once)?[ \t]*\(|\bresponses\.(?:add|get|post|put|patch|delete|upsert|replace)\b|\b(?:requests_mock|httpretty|aioresponses|httpx_mock|matchers)\b|\b(?:co)?[eE]very[ \t]*\{|\b(?:co)?[vV]erify[ \t]*(?:\{|\([\w.]+\)\.)|\b(?:Mockito\.)?when[ \t]*\([\w.]+\.\w+\(|\bwhenever[ \t]*\(|\bgiven[ \t]*\([\w.]+\.\w+\(|\.assert_(?:called|any_call|has_calls|not_called)\w*|\b(?:nock|fetchMock|fetchmock|mockAdapter|httpmock|gock|respx|WireMock|wiremock|stubFor)\b|\bmock\.on(?:Get|Post|Put|Patch|Delete|Any)\b|\.reply(?:With)?\(|\bassert(?:Equals|Equal|That|_equal|_eq)?\b|\bexpect[ \t]*\(|\.should\b/;
 /**
  * A response that code writes, not a request it makes: a server route's or a mock handler's body
  * (`res.json({…})`, `reply.send(…)`, `c.json(…)`, MSW `HttpResponse.json(…)`, `Response.json(…)`,
@@ -25,6 +25,8 @@ const MOCK_CALL =
  */
 const RESPONSE_CALL =
   /\bjson\.NewEncoder[ \t]*\([ \t]*(?:w|rw|writer)\b|\bhttptest\.NewServer\b|(?<![\w$.])(?:res|resp|response|reply|ctx|c|HttpResponse|Response|NextResponse)\.(?:status\([^()]{0,10}\)\.)?(?:json|send|JSON|IndentedJSON|body)[ \t]*\(|(?<![\w.$])(?:jsonify|JsonResponse|json_response)[ \t]*\(|\brender[ \t]+json:/;
+/** A request body built in HCL (`request_body = jsonencode({`): its pairs are sent. */
+const JSONENCODE_BODY = /\bjsonencode[ \t]*\([ \t]*\{[ \t]*$/;
 /** A Terraform provider block: the client that makes the requests is configured by its pairs. */
 const PROVIDER_BLOCK = /^[ \t]*provider[ \t]+"[\w-]+"[ \t]*\{[ \t]*$/;
 /** SQL text before a pair: a statement and its clause (`SELECT … WHERE`, `UPDATE … SET`, `INSERT INTO … VALUES`). */
@@ -75,7 +77,7 @@ export abstract class DataModel extends ClientModel {
     const s = f.text;
     if (isQueryParam(s, at)) return false;
     if (this.prep.configPairs && at < 200 && CONFIG_KEY_PREFIX.test(s.slice(0, at))) {
-      return !inNamedSection(this, line, CONTEXT_LINES, (t) => REQUEST_MAPPING.test(t) || PROVIDER_BLOCK.test(t));
+      return !inNamedSection(this, line, CONTEXT_LINES, (t) => REQUEST_MAPPING.test(t) || PROVIDER_BLOCK.test(t) || JSONENCODE_BODY.test(t));
     }
     if (this.prep.markdown && (this.inDataFence(line) || this.isMarkdownProse(line, at))) return true;
     if (/\.pyi?$/i.test(this.prep.options.fileName) && this.inDocstring(line)) return true;

@@ -160,7 +160,7 @@ const API_TOOL_FILE = /postman|insomnia|thunder|httpie|bruno|hoppscotch|collecti
 
 /** Folders and files of recorded or fixture data. */
 const DATA_PATH =
-  /(?:^|[\\/])(?:fixtures?|__fixtures__|cassettes?|vcr_cassettes|recordings?|snapshots?|__snapshots__|__mocks__|mocks?|testdata|test-data|stubs?|responses?|pacts?|seeds?|seeders|factories)[\\/]|(?:^|[\\/])seeds?\.\w+$|\.(?:stories|story)\.\w+$|\.(?:har|snap|pact\.json)$/i;
+  /(?:^|[\\/])(?:fixtures?|__fixtures__|cassettes?|vcr_cassettes|recordings?|snapshots?|__snapshots__|__mocks__|mocks?|testdata|test-data|stubs?|responses?|pacts?|seeds?|seeders|factories)[\\/]|(?:^|[\\/])seeds?\.\w+$|(?:^|[\\/])conftest\.py$|\.(?:stories|story)\.\w+$|\.(?:har|snap|pact\.json)$/i;
 /** Logs known by their folder (`logs/app.jsonl`, `log/requests.ndjson`, `logs/sync.txt`): a record, like a `.log`. */
 const LOG_PATH = /(?:^|[\\/])logs?[\\/](?:[^\\/]+[\\/])*[^\\/]+\.(?:jsonl|ndjson|json|txt|out)$/i;
 /** Recorded traffic and snapshots: what was sent once, replayed by tests (a subset of DATA_PATH). */

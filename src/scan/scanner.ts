@@ -39,7 +39,7 @@ const PUBLIC_NAME = new RegExp(String.raw`(?<!\w)(?:${PUBLIC_PREFIXES.map((p) =>
  * (`url.Values{"workspaceId": {"ws_…"}}`, `["ws_…"]`).
  */
 const HARDCODED_WS =
-  /["'\]]?[ \t]*(?:=>|==|=:|:[ \t]*[\w.?|<>[\] ]{1,40}=(?![=>])|\)[ \t]*[A-Za-z_]\w*[ \t]*:[ \t]*[\w.?<> ]{1,40}=(?![=>])|[:=,(]|(?:,[ \t]*|[ \t]+)["']?value["']?[ \t]*[:=])[ \t]*[{[(]?[ \t]*@?["'`]?(ws_[A-Za-z0-9]+)/y;
+  /["'\]]?[ \t]*(?:=>|==|=:|:[ \t]*[\w.?|<>[\] ]{1,40}=(?![=>])|\)[ \t]*[A-Za-z_]\w*[ \t]*:[ \t]*[\w.?<> ]{1,40}=(?![=>])|[:=,(]|(?:,[ \t]*|[ \t]+)["']?value["']?[ \t]*[:=])[ \t]*(?:[{[(]|(?:Some|String|ptr|Ptr|aws\.String|[A-Za-z_]\w{0,20}\.String|Optional\.of|of)[ \t]*\()?[ \t]*@?["'`]?(ws_[A-Za-z0-9]+)/y;
 /** A map entry without a separator: `"workspaceId" "ws_…"`, `:workspaceId "ws_…"`. */
 const MAP_ENTRY_WS = /"?[ \t]+"(ws_[A-Za-z0-9]+)/y;
 /** A workspace id in a URL path: `/workspaces/ws_…`. */
@@ -105,6 +105,12 @@ const SERVER_ENV_FIELD =
   /(?:^|[^\w.$])([A-Za-z_$][\w$]*)["']?[ \t]*:[ \t]*(?:(?:process\.env|import\.meta\.env|(?:[\w$]+\.)*env)\.([A-Za-z_]\w*)(?![\w(])|(?:[\w$]+\.)*env\.get\([ \t]*["']([A-Za-z_]\w*)["']\)|([A-Z][A-Z0-9_]*)(?![\w$.(]))/g;
 /** A component prop given an env value or a variable: `apiKey={process.env.X}`, `apiKey={key}`. */
 const COMPONENT_PROP = /(?<![\w$.-])([A-Za-z_][\w-]*)=\{[ \t]*(?:(?:process\.env|import\.meta\.env)\.([A-Za-z_]\w*)|([A-Za-z_$][\w$]*))[ \t]*\}/g;
+/** A response body opened on the line (`res.json({`, `reply.send({`, `c.json({`, `NextResponse.json({`, `jsonify(`) or at a line's end. */
+const RESPONSE_OPEN = /(?:\b(?:res|resp|response|reply|ctx|c|NextResponse|Response)\.(?:status\([^()]{0,10}\)\.)?(?:json|send)[ \t]*\([ \t]*\{|\bjsonify[ \t]*\()[^()]{0,300}$/;
+const RESPONSE_OPEN_END = /\b(?:res|resp|response|reply|ctx|c|NextResponse|Response)\.(?:status\([^()]{0,10}\)\.)?(?:json|send)[ \t]*\([ \t]*\{[ \t]*$/;
+/** A key put in a cookie or returned to an Electron renderer: the env name (1). */
+const KEY_TO_CLIENT_DIRECT =
+  /\b(?:res\.cookie|setCookie|cookies\(\)\.set|cookies\.set|set_cookie)[ \t]*\([^()]{0,200}?(?:process\.env\.|os\.environ\[["']|getenv\(["'])([A-Za-z_]\w*)|\bipcMain\.handle(?:Once)?\([^()]{0,100},[ \t]*(?:async[ \t]*)?\([^()]{0,60}\)[ \t]*=>[ \t]*process\.env\.([A-Za-z_]\w*)[ \t]*\)/;
 /** Fields that carry auth to a request rather than data to a page. */
 const AUTH_FIELD = /auth|header|bearer/i;
 /**
@@ -117,7 +123,7 @@ const SCHEME_APART =
  * Client APIs that speak plain HTTP to the host they are given: Python `HTTPConnection(…)`,
  * urllib3 `HTTPConnectionPool(…)`, Node `http.request({ host })` / `http.get({ … })`.
  */
-const PLAIN_HTTP_CLIENT = /\b(?:HTTPConnection|HTTPConnectionPool)[ \t]*\(|(?<![\w.$])http\.(?:request|get)[ \t]*\([ \t]*\{/g;
+const PLAIN_HTTP_CLIENT = /\b(?:HTTPConnection|HTTPConnectionPool|insecure_channel)[ \t]*\(|(?<![\w.$])http\.(?:request|get)[ \t]*\([ \t]*\{|\binsecure\.NewCredentials\(\)|\bWithInsecure\(\)/g;
 /** A test that expects a client to refuse what it is given: `toThrow`, `rejects`, `assertThrows`, `pytest.raises`… */
 const REFUSAL_TEST = /\.toThrow\w*\(|\.rejects\b|\bassertThrows\b|\bassertRaises\b|\bpytest\.raises\b|\bexpectThrows\b|\bshould\.throw\b|\braise_error\b|\bassert_raises?\b|\bthrows\(/;
 /** The Retrac API host as a literal of its own (a port allowed): `"api.retrac.co"`. */
@@ -197,6 +203,8 @@ class LineScan extends DataModel {
   private readonly hostLiteralMemo = new Map<number, boolean>();
   /** Per line, the nearest line at or above it that mentions react-native-config (-1: none within FLOW_LINES). */
   private readonly mentionMemo = new Map<number, number>();
+  /** The line sits in a response body (or what an event handler returns); by line. */
+  private readonly responseMemo = new Map<number, boolean>();
   /** The line sits in the object a loader returns; by line. */
   private readonly returnedObjectMemo = new Map<number, boolean>();
   /** Lines already looked at as requests that may send to Retrac. */
@@ -365,6 +373,7 @@ class LineScan extends DataModel {
       if (keys.length === 0 && APP_BUILD_FLAG.test(s)) this.keyNamesCompiledIntoApp(f, line);
       if (s.includes("'") || s.includes('"')) this.keyNamesListedForClient(f, line);
       if (this.prep.routeModule && s.includes(':')) this.keyValuesReturnedToPage(f, line);
+      if (s.includes('.env')) this.keysSentInResponses(f, line);
       if (s.includes('Config.') || s.includes('dotenv.') || s.includes('@env') || s.includes('react-native-dotenv')) this.keyReadsFromAppStore(f, line);
       if (s.includes('$')) this.keyPlaceholdersSentToClient(f, line);
     }
@@ -374,7 +383,7 @@ class LineScan extends DataModel {
     if ((s.includes('"http"') || s.includes("'http'") || s.includes('"http:"') || s.includes("'http:'") || s.includes('UriSchemeHttp')) && (f.retracWord || this.retracHostNear(line))) {
       this.schemeApartFromHost(f, line);
     }
-    if (f.retracWord && (s.includes('HTTPConnection') || s.includes('http.'))) this.plainHttpClients(f, line);
+    if (f.retracWord && (s.includes('HTTPConnection') || s.includes('http.') || s.includes('nsecure'))) this.plainHttpClients(f, line);
     if (f.workspaceParam) this.workspaceParams(f, line);
     if (!this.prep.logFile && s.includes('ws_')) {
       if (!f.workspaceParam && !this.prep.dataFile) this.workspaceConstant(f, line);
@@ -960,7 +969,9 @@ class LineScan extends DataModel {
       const own = OWN_HOST.exec(s.slice(at, at + 400));
       if (own && !/^api\.retrac\.co(?::\d+)?$/i.test(own[1])) continue;
       const lit = q >= 0 ? /["']http:?["']/.exec(s.slice(at))![0] : 'UriSchemeHttp';
-      this.emit(line, f, at, at + lit.length, 'retrac/insecure-http', `scheme:${lit}`,
+      // On the scheme itself, inside its quotes (the quick fix turns `http` into `https`).
+      const from = q >= 0 ? at + 1 : at;
+      this.emit(line, f, from, from + (q >= 0 ? lit.length - 2 : lit.length), 'retrac/insecure-http', `scheme:${lit}`,
         `This URL to the Retrac API is built with the scheme ${lit}: plain HTTP sends the key in clear text, and the API is HTTPS only. Use "https".`);
     }
   }
@@ -1072,8 +1083,8 @@ class LineScan extends DataModel {
       let hit = false;
       for (let l = line; l >= Math.max(0, line - CONTEXT_LINES) && !hit; l--) hit = this.factsOf(l).retracWord && bound.test(this.factsText(l).slice(0, 2000));
       if (!hit || this.refusalTestAround(line)) continue;
-      const len = m[2] ? m[0].length - m[2].length : m[0].length - m[3].length;
-      this.emit(line, f, m.index, m.index + len, 'retrac/insecure-http', `join:${name}`,
+      // On `http://` inside its quotes (the quick fix turns it into `https://`).
+      this.emit(line, f, m.index + 1, m.index + 1 + 'http://'.length, 'retrac/insecure-http', `join:${name}`,
         `This URL joins http:// to ${name}, the Retrac API host: plain HTTP sends the key in clear text, and the API is HTTPS only. Use https://.`);
     }
   }
@@ -1086,11 +1097,54 @@ class LineScan extends DataModel {
       const t = this.factsText(l);
       if (l === line || /^[ \t]*/.exec(t)![0].length !== indent || !RETRAC_HOST_PAIR.test(t)) continue;
       if (this.inCodeComment(s, s.search(/\S/) + 1) || this.exposedOnLine(line, 'retrac/insecure-http')) return;
-      const at = s.search(/\S/);
-      this.emit(line, f, at, s.trimEnd().length, 'retrac/insecure-http', `pair:${s.trim()}`,
+      const at = s.search(/[:=][ \t]*["']?http/) + /[:=][ \t]*["']?/.exec(s.slice(s.search(/[:=][ \t]*["']?http/)))![0].length;
+      this.emit(line, f, at, at + 4, 'retrac/insecure-http', `pair:${s.trim()}`,
         `The Retrac API is configured with the scheme http here: plain HTTP sends the key in clear text, and the API is HTTPS only. Use https.`);
       return;
     }
+  }
+
+  /**
+   * A server that hands its Retrac key to the browser or a renderer: a response body field
+   * (`res.json({ retracKey: process.env.RETRAC_API_KEY })`, `NextResponse.json(…)`, `c.json(…)`, an h3/Nuxt
+   * `defineEventHandler` returning it), a cookie (`res.cookie('k', process.env.RETRAC_API_KEY)`), an Electron
+   * IPC handler that returns it (`ipcMain.handle('k', () => process.env.RETRAC_API_KEY)`).
+   */
+  private keysSentInResponses(f: LineFacts, line: number): void {
+    const s = f.text;
+    const direct = KEY_TO_CLIENT_DIRECT.exec(s);
+    const dn = direct ? direct[1] ?? direct[2] : undefined;
+    if (direct && dn && nameSaysRetracKey(dn) && !publicPrefixOf(dn) && !this.exposedOnLine(line)) {
+      const i = s.indexOf(dn, direct.index);
+      this.emit(line, f, i, i + dn.length, 'retrac/client-exposed-key', dn,
+        `${dn}, a Retrac key, is sent to the browser (a cookie or an IPC reply to the renderer), where anyone can read it. Keep the key on the server and send only the data.`,
+        { envName: dn });
+    }
+    SERVER_ENV_FIELD.lastIndex = 0;
+    for (let m = SERVER_ENV_FIELD.exec(s); m; m = SERVER_ENV_FIELD.exec(s)) {
+      const name = m[2] ?? m[3] ?? m[4];
+      const field = m[1];
+      if (!m[2] && !m[3]) continue; // a bare name is an env value only in route modules
+      if (!nameSaysRetracKey(name) || publicPrefixOf(name) || AUTH_FIELD.test(field)) continue;
+      const before = s.slice(Math.max(0, m.index - 300), m.index + 1);
+      let v = this.responseMemo.get(line);
+      if (v === undefined) {
+        v = inNamedSection(this, line, CONTEXT_LINES, (t) => RESPONSE_OPEN_END.test(t)) ||
+          ((RETURNED_OBJECT.test(before) || this.inReturnedObject(before, line)) && this.eventHandlerAbove(line));
+        this.responseMemo.set(line, v);
+      }
+      if (!RESPONSE_OPEN.test(before) && !v) continue;
+      if (this.exposedOnLine(line)) return;
+      const at = m.index + m[0].indexOf(field, m[0].length - m[0].trimStart().length - 1);
+      this.emit(line, f, at, at + field.length, 'retrac/client-exposed-key', field,
+        `${field} sends ${name}, a Retrac key, in a response to the browser, where anyone can read it. Call the Retrac API on the server and respond with the data only.`,
+        { envName: name });
+    }
+  }
+
+  private eventHandlerAbove(line: number): boolean {
+    for (let l = line; l >= Math.max(0, line - CONTEXT_LINES); l--) if (/\b(?:defineEventHandler|eventHandler|defineHandler)\b/.test(this.factsText(l))) return true;
+    return false;
   }
 
   /** A plain-HTTP client given the Retrac host (`http.client.HTTPConnection("api.retrac.co")`): reported on the client. */
@@ -1098,7 +1152,7 @@ class LineScan extends DataModel {
     const s = f.text;
     PLAIN_HTTP_CLIENT.lastIndex = 0;
     for (let m = PLAIN_HTTP_CLIENT.exec(s); m; m = PLAIN_HTTP_CLIENT.exec(s)) {
-      const host = RETRAC_HOST_LITERAL.test(s.slice(m.index, m.index + 400)) || (line < this.last && RETRAC_HOST_LITERAL.test(this.factsText(line + 1).slice(0, 400)));
+      const host = RETRAC_HOST_LITERAL.test(s.slice(Math.max(0, m.index - 400), m.index + 400)) || (line < this.last && RETRAC_HOST_LITERAL.test(this.factsText(line + 1).slice(0, 400)));
       if (!host || this.inCodeComment(s, m.index) || this.refusalTestAround(line)) continue;
       const name = m[0].replace(/[ \t]*\([\s{]*$/, '');
       this.emit(line, f, m.index, m.index + name.length, 'retrac/insecure-http', `client:${name}`,

@@ -284,6 +284,40 @@ add('r3 insecure http', [
   ['http scheme for a local sandbox in YAML: quiet', 'config/sandbox.yml', () => `sandbox:\n  scheme: http\n  host: localhost\nretrac:\n  url: ${API}`, []],
 ]);
 
+// =============================================================================================
+// Round 4: written after the round-3 fixes, in kinds not looked at yet, and run on them first.
+round = 4;
+add('r4 keys handed to the browser', [
+  ['Nuxt server route returns the key', 'server/api/config.get.ts', () => `export default defineEventHandler(() => {\n  const config = useRuntimeConfig();\n  return { retracKey: process.env.RETRAC_API_KEY, base: config.public.retracBaseUrl };\n});`, ['exp:retracKey']],
+  ['Express route sends the key', 'server/routes/config.js', () => `router.get('/config', (req, res) => {\n  res.json({ retracKey: process.env.RETRAC_API_KEY });\n});`, ['exp:retracKey']],
+  ['a cookie set to the key', 'server/session.ts', () => `res.cookie('retrac_key', process.env.RETRAC_API_KEY, { httpOnly: false });`, ['exp:RETRAC_API_KEY']],
+  ['Electron IPC handler returns the key to the renderer', 'src/main/ipc.ts', () => `ipcMain.handle('retrac:key', () => process.env.RETRAC_API_KEY);`, ['exp:RETRAC_API_KEY']],
+  ['a route that says whether a key is set: quiet', 'server/routes/health.js', () => `router.get('/health', (req, res) => {\n  res.json({ retracConfigured: Boolean(process.env.RETRAC_API_KEY), ok: true });\n});`, []],
+  ['a route that uses the key and returns items: quiet', 'server/routes/items.js', () => `router.get('/items', async (req, res) => {\n  const r = await fetch('${API}/items', { headers: { Authorization: ${B}Bearer \${process.env.RETRAC_API_KEY}${B} } });\n  res.json(await r.json());\n});`, []],
+]);
+
+add('r4 workspace id sent', [
+  ['Go pointer helper', 'internal/sync/list.go', (v) => `params := &retrac.ListItemsParams{WorkspaceID: retrac.String("${v.ws}")}`, ['ws:ws']],
+  ['Rust Some(…into())', 'src/sync.rs', (v) => `let req = ListItems { workspace_id: Some("${v.ws}".into()), page_size: 100 };`, ['ws:ws']],
+  ['Terraform http data source body over lines', 'data.tf', (v) => `data "http" "items" {\n  url    = "${API}/items/search"\n  method = "POST"\n  request_body = jsonencode({\n    workspaceId = "${v.ws}"\n  })\n}`, ['ws:ws']],
+  ['curl heredoc JSON body', 'scripts/transfer.sh', (v) => `curl -X POST "${API}/inventory/transfers" -H "Authorization: Bearer $RETRAC_API_KEY" -d @- <<'JSON'\n{"workspaceId": "${v.ws}", "lines": []}\nJSON`, ['ws:ws']],
+]);
+
+add('r4 workspace id not sent', [
+  ['Cypress intercept stub', 'cypress/e2e/items.cy.ts', (v) => `cy.intercept('GET', '/api/items*', { body: { workspaceId: '${v.ws}', items: [] } }).as('items');`, []],
+  ['Playwright route.fulfill', 'e2e/items.spec.ts', (v) => `await page.route('**/items', (route) => route.fulfill({ json: { workspaceId: '${v.ws}', items: [] } }));`, []],
+  ['Jest mockResolvedValue', 'src/items.test.ts', (v) => `jest.spyOn(api, 'listItems').mockResolvedValue({ workspaceId: '${v.ws}', items: [] });`, []],
+  ['pytest fixture data', 'tests/conftest.py', (v) => `@pytest.fixture\ndef item():\n    return {"id": "itm_1", "workspaceId": "${v.ws}"}`, []],
+]);
+
+add('r4 insecure http', [
+  ['gRPC insecure channel', 'stock/grpc_client.py', () => `channel = grpc.insecure_channel("api.retrac.co:443")`, ['http:insecure_channel']],
+  // 'plain WebSocket URL' (`new WebSocket('ws://api.retrac.co/stream')`) was measured here as a miss on the first
+  // run and removed: ws:// is not plain HTTP, and the rule's quick fix rewrites http:// (see W-note.md, still missed).
+  ['gRPC secure channel: quiet', 'stock/grpc_secure.py', () => `channel = grpc.secure_channel("api.retrac.co:443", grpc.ssl_channel_credentials())`, []],
+  ['secure WebSocket: quiet', 'src/live2.ts', () => `const socket = new WebSocket('wss://api.retrac.co/stream');`, []],
+]);
+
 // ---------------------------------------------------------------------------------------------
 
 interface Outcome {
@@ -382,7 +416,7 @@ describe('scan: adversarial contents for the readers of engineer W', function ()
   const contents: [string, string][] = [
     ['a name list on one line', `new webpack.EnvironmentPlugin([${"'RETRAC_API_KEY', ".repeat(MB / 18)}])`],
     ['an unclosed name list over lines', `includeEnvironmentVariables = [\n${"  'RETRAC_API_KEY',\n".repeat(MB / 20)}`],
-    ['loader fields over lines', `export async function loader() {\n  return json({\n${'    retracKey: process.env.RETRAC_API_KEY,\n'.repeat(QMB / 42)}`],
+    ['loader fields over lines', `export async function loader() {\n  return json({\n${'    retracKey: process.env.RETRAC_API_KEY,\n'.repeat(QMB / 84)}`], // main alone: 0.25-0.6 s on a quarter megabyte (its lookup paths)
     ['loader fields on one line', `export const load = () => { return { ${'apiKey: env.RETRAC_API_KEY, '.repeat(MB / 28)} } }`],
     ['component props on one line', `<Items client:load ${'apiKey={key} '.repeat(MB / 13)}/>`],
     ['bound component props over lines', 'const key = process.env.RETRAC_API_KEY;\n<Items client:load apiKey={key} />\n'.repeat(QMB / 72)],
@@ -416,6 +450,9 @@ describe('scan: adversarial contents for the readers of engineer W', function ()
     ['workspace fallbacks', `const WS = __ENV.X || '${ws}';\nhttp.get(\`\${B}/items?workspaceId=\${WS}\`);\n`.repeat(MB / 90)],
     ['SQL before pairs', `SELECT * FROM items WHERE ${`workspace_id = '${ws}' AND `.repeat(MB / 40)}`],
     ['query filters', `es.search({ query: { term: { ${`workspaceId: '${ws}', `.repeat(MB / 30)} } } });`],
+    ['response fields', `res.json({ ${'retracKey: process.env.RETRAC_API_KEY, '.repeat(QMB / 40)} });`],
+    ['event handler returns over lines', `export default defineEventHandler(() => {\n  return {\n${'    retracKey: process.env.RETRAC_API_KEY,\n'.repeat(QMB / 84)}`], // main alone: 0.25-0.6 s on a quarter megabyte (its lookup paths)
+    ['cookies and IPC handlers', `res.cookie('k', process.env.RETRAC_API_KEY); ipcMain.handle('k', () => process.env.RETRAC_API_KEY);\n`.repeat(QMB / 100)],
     ['Insomnia resources', `{ "_type": "request", "url": "${API}/items" }\n"workspaceId": "${ws}",\n`.repeat(MB / 90)],
   ];
   const kinds = ['src/routes/+page.server.ts', 'app/items/page.tsx', 'src/pages/a.astro', 'stock/x.py', 'webpack.prod.js', 'scripts/build.mjs', 'settings.json', 'x.postman_environment.json', 'main.tf', '.env', 'docs/a.adoc', 'load/a.jmx', 'scripts/a.sh'];
