@@ -90,6 +90,9 @@ const NARROW_SECTION_INLINE = {
 const NAME_LIST_OPEN = /(?:EnvironmentPlugin[ \t]*\(|includeEnvironmentVariables["']?[ \t]*[:=])[ \t]*\[/;
 const NAME_LIST_OPEN_END = /(?:EnvironmentPlugin[ \t]*\(|includeEnvironmentVariables["']?[ \t]*[:=])[ \t]*\[[ \t]*$/;
 const QUOTED_NAME = /["']([A-Za-z_]\w{0,80})["']/g;
+/** Cheap gates (necessary conditions) of the readers below: a quoted name with the brand; a field set from an env value. */
+const QUOTED_RETRAC_NAME = /["']\w{0,80}?(?:retrac|Retrac|RETRAC)/;
+const ENV_VALUE_FIELD = /:[ \t]*(?:process\.env|import\.meta\.env|[\w$.]{0,80}env\.)/;
 /** A loader (or load function) whose return value the framework serializes into the page. */
 const LOADER_HEAD =
   /\bexport[ \t]+(?:async[ \t]+)?function[ \t]+(?:loader|clientLoader|load)\b|\bexport[ \t]+(?:const|let)[ \t]+(?:loader|clientLoader|load)\b|\brouteLoader\$|\bcreateServerData\$|\bgetStaticProps\b/;
@@ -371,9 +374,9 @@ class LineScan extends DataModel {
       if (this.prep.page) this.renderedKeyNames(f, line);
       if (s.includes('.env')) this.keyLookupsSentToClient(f, line);
       if (keys.length === 0 && APP_BUILD_FLAG.test(s)) this.keyNamesCompiledIntoApp(f, line);
-      if (s.includes("'") || s.includes('"')) this.keyNamesListedForClient(f, line);
+      if (QUOTED_RETRAC_NAME.test(s)) this.keyNamesListedForClient(f, line);
       if (this.prep.routeModule && s.includes(':')) this.keyValuesReturnedToPage(f, line);
-      if (s.includes('.env')) this.keysSentInResponses(f, line);
+      if (s.includes('.env') && (s.includes('ookie') || s.includes('ipcMain') || ENV_VALUE_FIELD.test(s))) this.keysSentInResponses(f, line);
       if (s.includes('Config.') || s.includes('dotenv.') || s.includes('@env') || s.includes('react-native-dotenv')) this.keyReadsFromAppStore(f, line);
       if (s.includes('$')) this.keyPlaceholdersSentToClient(f, line);
     }
