@@ -123,10 +123,19 @@ export class LeakQuickFixes implements vscode.CodeActionProvider {
     }
 
     if (finding.rule === 'retrac/insecure-http') {
-      const edit = new vscode.WorkspaceEdit();
+      // What the finding starts with says what to replace: a URL's `http://`, a scheme `http` written apart
+      // from the host (`scheme = "http"`), `Uri.UriSchemeHttp`, a plain-HTTP client (`HTTPConnection`,
+      // `http.request`). Anything else gets no edit rather than a wrong one.
       const start = document.positionAt(finding.start);
-      edit.replace(document.uri, new vscode.Range(start, start.translate(0, 'http://'.length)), 'https://');
-      action(vscode.l10n.t('Switch to https://'), true).edit = edit;
+      const head = document.getText(new vscode.Range(start, document.positionAt(finding.end)));
+      const swap = /^http:\/\//i.test(head) ? ['http://', 'https://'] : /^http:\\\/\\\//i.test(head) ? ['http:\\/\\/', 'https:\\/\\/']
+        : /^http(?![\w/])(?!:[/\\])/.test(head) ? ['http', 'https'] : /^UriSchemeHttp\b/.test(head) ? ['UriSchemeHttp', 'UriSchemeHttps']
+          : /^HTTPConnection\b/.test(head) ? ['HTTPConnection', 'HTTPSConnection'] : /^http\.(?:request|get)\b/.test(head) ? ['http', 'https'] : undefined;
+      if (swap) {
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(document.uri, new vscode.Range(start, start.translate(0, swap[0].length)), swap[1]);
+        action(vscode.l10n.t('Switch to https://'), true).edit = edit;
+      }
     }
 
     if (finding.rule === 'retrac/client-exposed-key' && finding.envName && PUBLIC_PREFIX.test(finding.envName) && trusted) {

@@ -3,7 +3,19 @@
 // as auth.
 import { isAlnum } from './keyShape';
 
-const PUBLIC_PREFIXES = ['NEXT_PUBLIC_', 'EXPO_PUBLIC_', 'NUXT_PUBLIC_', 'REACT_APP_', 'VUE_APP_', 'STORYBOOK_', 'GATSBY_', 'VITE_', 'PUBLIC_'];
+/**
+ * Env prefixes whose variables a client build inlines: Next, Expo, Nuxt, CRA, Vue CLI, Storybook, Gatsby,
+ * Vite (and Astro, SvelteKit, Rsbuild, Qwik: `PUBLIC_`), then browser-extension, Electron, CMS-admin and
+ * other bundlers' own conventions (Plasmo, WXT, electron-vite renderer and preload, Sanity Studio,
+ * Redwood web, Strapi and Medusa admin, Umi, Taro, @ngx-env Angular, Nx, Snowpack, Waku, Gridsome,
+ * Razzle, electron-webpack).
+ */
+export const PUBLIC_PREFIXES = [
+  'NEXT_PUBLIC_', 'EXPO_PUBLIC_', 'NUXT_PUBLIC_', 'REACT_APP_', 'VUE_APP_', 'STORYBOOK_', 'GATSBY_', 'VITE_', 'PUBLIC_',
+  'PLASMO_PUBLIC_', 'WXT_', 'RENDERER_VITE_', 'PRELOAD_VITE_', 'SANITY_STUDIO_', 'REDWOOD_ENV_', 'STRAPI_ADMIN_',
+  'MEDUSA_ADMIN_', 'UMI_APP_', 'TARO_APP_', 'NG_APP_', 'NX_PUBLIC_', 'SNOWPACK_PUBLIC_', 'WAKU_PUBLIC_', 'GRIDSOME_',
+  'RAZZLE_', 'ELECTRON_WEBPACK_APP_',
+];
 const KEY_WORDS = ['key', 'token', 'secret', 'bearer', 'credential', 'auth'];
 const GENERIC_KEY_NAMES = new Set([
   'apikey', 'key', 'token', 'secret', 'accesstoken', 'authtoken', 'apitoken', 'bearertoken', 'bearer', 'auth',

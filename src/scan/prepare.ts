@@ -63,6 +63,24 @@ export interface PreparedOptions {
   page: boolean;
   /** A framework config whose `env`/`define`/`public`/`extra` sections are inlined into client code (see CLIENT_SECTION). */
   clientConfig: boolean;
+  /**
+   * A file where only some sections are inlined into client code (see NARROW_CLIENT_SECTIONS): `define`
+   * in a build script or `angular.json`/`project.json`, `public` in Meteor's `settings*.json`.
+   */
+  narrowClientSection: 'define' | 'public' | undefined;
+  /** A route module whose loader's data the framework serializes into the page (Remix, React Router, SvelteKit, Qwik, SolidStart). */
+  routeModule: boolean;
+  /** A component file (`.jsx`/`.tsx`/`.astro`): a prop given a Retrac key lookup is handed to the client. */
+  componentFile: boolean;
+  /**
+   * An API tool's environment or globals file (Postman `*.postman_environment.json`, JetBrains
+   * `http-client.env.json`, Bruno `environments/`, Thunder Client environments): variables, not requests.
+   */
+  toolEnvironment: boolean;
+  /** Prose documents other than Markdown (AsciiDoc, reStructuredText, Org, TeX; not `.txt`, which load tools use for requests): prose outside their code blocks is not a request. */
+  docsProse: boolean;
+  /** SQL scripts: database statements, not requests (a `workspace_id = 'ws_…'` there is data). */
+  sqlFile: boolean;
   /** `config.xml`: a Cordova app's config (`<widget>`) is packaged into the app. */
   xmlConfig: boolean;
   /** One request per file (Bruno `.bru`): the file's `url:` says where every key in it goes. */
@@ -154,7 +172,9 @@ const API_TOOL_FILE = /postman|insomnia|thunder|httpie|bruno|hoppscotch|collecti
 
 /** Folders and files of recorded or fixture data. */
 const DATA_PATH =
-  /(?:^|[\\/])(?:fixtures?|__fixtures__|cassettes?|vcr_cassettes|recordings?|snapshots?|__snapshots__|__mocks__|mocks?|testdata|test-data|stubs?|responses?|pacts?|seeds?|seeders|factories)[\\/]|(?:^|[\\/])seeds?\.\w+$|\.(?:stories|story)\.\w+$|\.(?:har|snap|pact\.json)$/i;
+  /(?:^|[\\/])(?:fixtures?|__fixtures__|cassettes?|vcr_cassettes|recordings?|snapshots?|__snapshots__|__mocks__|mocks?|testdata|test-data|stubs?|responses?|pacts?|seeds?|seeders|factories)[\\/]|(?:^|[\\/])seeds?\.\w+$|(?:^|[\\/])conftest\.py$|\.(?:stories|story)\.\w+$|\.(?:har|snap|pact\.json)$/i;
+/** Logs known by their folder (`logs/app.jsonl`, `log/requests.ndjson`, `logs/sync.txt`): a record, like a `.log`. */
+const LOG_PATH = /(?:^|[\\/])logs?[\\/](?:[^\\/]+[\\/])*[^\\/]+\.(?:jsonl|ndjson|json|txt|out)$/i;
 /** Recorded traffic and snapshots: what was sent once, replayed by tests (a subset of DATA_PATH). */
 const RECORDED_PATH = /(?:^|[\\/])(?:cassettes?|vcr_cassettes|recordings?|snapshots?|__snapshots__)[\\/]|\.(?:har|snap)$/i;
 /**
@@ -163,10 +183,24 @@ const RECORDED_PATH = /(?:^|[\\/])(?:cassettes?|vcr_cassettes|recordings?|snapsh
  * Capacitor `capacitor.config.*`.
  */
 const CLIENT_APP_CONFIG =
-  /(?:^|[\\/])environments[\\/]environment(?:\.[\w-]+)?\.ts$|(?:^|[\\/])config[\\/]environment\.js$|(?:^|[\\/])app\.config\.[cm]?[jt]s$|(?:^|[\\/])capacitor\.config\.(?:[cm]?[jt]s|json)$/;
+  /(?:^|[\\/])wwwroot[\\/]appsettings(?:\.[\w-]+)?\.json$|(?:^|[\\/])tauri(?:\.[\w-]+)?\.conf\.json5?$|(?:^|[\\/])[^\\/]*dart[_-]?defines?[^\\/]*(?:[\\/][^\\/]+)?\.json$|(?:^|[\\/])environments[\\/]environment(?:\.[\w-]+)?\.ts$|(?:^|[\\/])config[\\/]environment\.js$|(?:^|[\\/])app\.config\.[cm]?[jt]s$|(?:^|[\\/])capacitor\.config\.(?:[cm]?[jt]s|json)$/;
 const PAGE_FILE = /\.(?:html?|ejs|hbs|handlebars|njk|liquid|twig|jinja2?|mustache|html\.erb|erb\.html)$/i;
 /** Framework configs with sections that are inlined into client code. */
-const CLIENT_CONFIG_FILE = /^(?:next|nuxt|vite|astro|svelte|quasar|remix|solid|qwik|vue|rsbuild|farm|webpack|rspack|docusaurus)(?:\.[\w-]+)?\.config\.[cm]?[jt]s$|^app\.json$/;
+const CLIENT_CONFIG_FILE =
+  /^(?:next|nuxt|vite|astro|svelte|quasar|remix|solid|qwik|vue|rsbuild|farm|webpack|rspack|docusaurus|umi|modern|rspress|wxt|electron|ice)(?:\.[\w-]+)?\.config\.[cm]?[jt]s$|^app\.json$|^\.umirc(?:\.[\w-]+)?\.[cm]?[jt]s$/;
+/** Client configs known by their folder: VitePress and VuePress `config.*`, Storybook `main.*` (its `env` goes to the preview). */
+const CLIENT_CONFIG_PATH = /(?:^|[\\/])\.(?:vitepress|vuepress)[\\/]config\.[cm]?[jt]s$|(?:^|[\\/])\.storybook[\\/]main\.[cm]?[jt]s$/;
+/**
+ * Files of which only one section is inlined into client code: the `define` of a bundler's build script
+ * (`scripts/build.mjs`, `esbuild.mjs`, tsup/rollup configs) and of Angular's and Nx's build options; the
+ * `public` section of Meteor's settings (`settings.json`, `settings-production.json`), sent to every client.
+ */
+const DEFINE_ONLY_FILE = /(?:^|[\\/])(?:build|bundle|esbuild)(?:[.-][\w-]+)?\.[cm]?[jt]s$|(?:^|[\\/])(?:tsup|rollup|rolldown)(?:\.[\w-]+)?\.config\.[cm]?[jt]s$|(?:^|[\\/])(?:angular|project)\.json$/;
+const METEOR_SETTINGS = /(?:^|[\\/])settings(?:[.-][\w-]+)?\.json$/;
+/** Route modules whose loader data is serialized into the page. */
+const ROUTE_MODULE = /(?:^|[\\/])app[\\/](?:routes[\\/].*|root)\.[cm]?[jt]sx?$|(?:^|[\\/])\+(?:page|layout)(?:\.server)?\.[jt]s$|(?:^|[\\/])src[\\/]routes[\\/].*\.[jt]sx?$/;
+/** API tools' environment and globals files. */
+const TOOL_ENVIRONMENT = /\.postman_(?:environment|globals)\.json$|(?:^|[\\/])http-client(?:\.private)?\.env\.json$|(?:^|[\\/])(?:environments?)[\\/][^\\/]+\.bru$|thunder[\w-]*environment[\w-]*\.json$|(?:^|[\\/])(?:rest-client|httpyac)[\w.-]*env[\w.-]*\.json$/i;
 
 /** Languages of key/value configuration (see `configPairs`). */
 const TEST_FILE = /(?:^|\/)(?:tests?|spec|specs|__tests__|e2e)\/|[._-](?:test|spec)\.[A-Za-z]+$|(?:^|\/)test_[^/]*\.py$|Tests?\.(?:php|java|kt|cs|swift)$/;
@@ -195,7 +229,7 @@ export function prepareOptions(options: ScanOptions, shared = sharedParts(option
     paragraphs: envFile || PARAGRAPH_LANGUAGES.has(language) || /\.(?:bru|http|rest)$/i.test(base),
     jsonData: (language === 'json' || /\.json$/i.test(base)) && !API_TOOL_FILE.test(options.fileName),
     dataFile: DATA_PATH.test(options.fileName),
-    logFile: /\.log$/i.test(base) || RECORDED_PATH.test(options.fileName),
+    logFile: /\.log(?:\.\d+)?$|^nohup\.out$/i.test(base) || LOG_PATH.test(options.fileName) || RECORDED_PATH.test(options.fileName),
     configPairs: (envFile || CONFIG_LANGUAGES.has(language) || /\.tfvars$/i.test(base)) && !API_TOOL_FILE.test(options.fileName),
     markdown: language === 'markdown' || language === 'mdx',
     requestFile: /\.bru$/i.test(base),
@@ -207,7 +241,13 @@ export function prepareOptions(options: ScanOptions, shared = sharedParts(option
     codeWithoutGrammar: language === 'plaintext' && !/\.(?:txt|text|log|out|csv|tsv|rst|adoc|asciidoc|org)$/i.test(base) && /\.[A-Za-z0-9]{1,12}$/.test(base),
     clientApp: CLIENT_APP_CONFIG.test(options.fileName),
     page: PAGE_FILE.test(base),
-    clientConfig: CLIENT_CONFIG_FILE.test(base),
+    clientConfig: CLIENT_CONFIG_FILE.test(base) || CLIENT_CONFIG_PATH.test(options.fileName),
+    narrowClientSection: DEFINE_ONLY_FILE.test(options.fileName) ? 'define' : METEOR_SETTINGS.test(options.fileName) && !/(?:^|[\\/])\.vscode[\\/]/.test(options.fileName) ? 'public' : undefined,
+    routeModule: ROUTE_MODULE.test(options.fileName),
+    componentFile: /\.(?:jsx|tsx|astro)$/i.test(base),
+    toolEnvironment: TOOL_ENVIRONMENT.test(options.fileName),
+    docsProse: /\.(?:adoc|asciidoc|rst|org|tex|textile|rdoc|pod)$/i.test(base),
+    sqlFile: /\.(?:sql|psql|pgsql|ddl|dml|cql|hql)$/i.test(base),
     xmlConfig: base === 'config.xml',
     retracFile: hasRetracWord(lastSegments(options.fileName)),
     ...shared,

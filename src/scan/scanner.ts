@@ -20,7 +20,7 @@ import {
 import { DataModel, isQueryParam } from './dataModel';
 import { callsAppUnderTest, OTHER_HOST_URL } from './requestModel';
 import { isAuthToken, restrictedKeyIn } from './clientModel';
-import { hasRetracWord, isEnvLikeName, isGenericKeyName, lastSegment, nameSaysRetracKey, publicPrefixOf } from './names';
+import { hasRetracWord, isEnvLikeName, isGenericKeyName, lastSegment, nameSaysRetracKey, PUBLIC_PREFIXES, publicPrefixOf } from './names';
 import type { KeyType, PreparedOptions } from './prepare';
 import { assignedName, computeLineStarts, isBlank, isQuote, isWordChar, lineOfOffset, quotedStrings } from './text';
 import { docUrlFor, fingerprint, ruleById } from './rules';
@@ -31,14 +31,16 @@ export { CONTEXT_LINES, FLOW_LINES, REQUEST_LINES } from './lineModel';
 /** Lines either side of an edit whose findings may change: the longest chain of the reaches above, plus one. */
 export const RESCAN_MARGIN = FLOW_LINES + REQUEST_LINES + CONTEXT_LINES + 2;
 
-const PUBLIC_NAME = /(?<!\w)(?:NEXT_PUBLIC|EXPO_PUBLIC|NUXT_PUBLIC|REACT_APP|VUE_APP|STORYBOOK|GATSBY|VITE|PUBLIC)_\w+/g;
+/** A name with a public env prefix (names.ts PUBLIC_PREFIXES): `NEXT_PUBLIC_X`, `PLASMO_PUBLIC_X`, `RENDERER_VITE_X`. */
+const PUBLIC_NAME = new RegExp(String.raw`(?<!\w)(?:${PUBLIC_PREFIXES.map((p) => p.slice(0, -1)).join('|')})_\w+`, 'g');
 /**
  * What follows a workspace parameter's name up to its literal id: `: 'ws_…'`, `=> "ws_…"`, `==ws_…`
  * (HTTPie), `("ws_…")` (a builder setter), `, "ws_…"` and `", "value": "ws_…"` (name/value pairs:
  * Postman and Insomnia query arrays, `URLQueryItem(name:value:)`); the value may be a one-element list
  * (`url.Values{"workspaceId": {"ws_…"}}`, `["ws_…"]`).
  */
-const HARDCODED_WS = /["'\]]?[ \t]*(?:=>|==|[:=,(]|,[ \t]*["']?value["']?[ \t]*[:=])[ \t]*[{[]?[ \t]*["'`]?(ws_[A-Za-z0-9]+)/y;
+const HARDCODED_WS =
+  /["'\]]?[ \t]*(?:=>|==|=:|:[ \t]*[\w.?|<>[\] ]{1,40}=(?![=>])|\)[ \t]*[A-Za-z_]\w*[ \t]*:[ \t]*[\w.?<> ]{1,40}=(?![=>])|[:=,(]|(?:,[ \t]*|[ \t]+)["']?value["']?[ \t]*[:=])[ \t]*(?:[{[(]|(?:Some|String|ptr|Ptr|aws\.String|[A-Za-z_]\w{0,20}\.String|Optional\.of|of)[ \t]*\()?[ \t]*@?["'`]?(ws_[A-Za-z0-9]+)/y;
 /** A map entry without a separator: `"workspaceId" "ws_…"`, `:workspaceId "ws_…"`. */
 const MAP_ENTRY_WS = /"?[ \t]+"(ws_[A-Za-z0-9]+)/y;
 /** A workspace id in a URL path: `/workspaces/ws_…`. */
@@ -56,14 +58,103 @@ const CLIENT_DATA = /(?:^|[^\w.$])(?:props|pageProps|ENV|publicEnv|clientEnv|win
 const CLIENT_DATA_INLINE = /(?:^|[^\w.$])(?:props|pageProps|ENV|publicEnv|clientEnv|window\.\w+)["']?[ \t]*[:=][ \t]*\{|\bwindow\.\w+[ \t]*=(?!=)/;
 /** Template expressions in a page: `{{ … }}`, `{% … %}`, `<%= … %>`, `<?= … ?>`. */
 const TEMPLATE_EXPR = /\{\{[^{}]{0,200}\}\}|\{%[^%]{0,200}%\}|<%=[^%]{0,200}%>|<\?=[^?]{0,200}\?>/g;
-/** Build flags that compile a value into a mobile app: `--dart-define=X=…`, `buildConfigField(…)`, `resValue(…)`. */
-const APP_BUILD_FLAG = /--dart-define[= ]|\bbuildConfigField\b|\bresValue\b/;
+/** Build flags that compile a value into a mobile app: `--dart-define=X=…`, `buildConfigField(…)`, `resValue(…)`, Android `manifestPlaceholders`. */
+const APP_BUILD_FLAG = /--dart-define[= ]|\bbuildConfigField\b|\bresValue\b|\b(?:add)?[mM]anifestPlaceholders\b/;
 /** The field a build flag defines: `buildConfigField("String", "NAME",` / `resValue("string", "NAME",` (1), `--dart-define=NAME=` (2). */
-const APP_FIELD_NAME = /\b(?:buildConfigField|resValue)[ \t]*\(?[ \t]*["'][\w.]{1,40}["'][ \t]*,[ \t]*["']([A-Za-z_]\w{0,80})["']|--dart-define[= ]([A-Za-z_]\w{0,80})=/g;
+const APP_FIELD_NAME = /\b(?:buildConfigField|resValue)[ \t]*\(?[ \t]*(?:["'][\w.]{1,40}["']|[A-Z][A-Za-z_.]{0,40})[ \t]*,[ \t]*["']([A-Za-z_]\w{0,80})["']|--dart-define[= ]([A-Za-z_]\w{0,80})=/g;
 /** A section of a framework config that is inlined into client code, as its opener's name. */
-const CLIENT_SECTION = /(?:^|[^\w.$])["']?(?:env|publicRuntimeConfig|public|define|extra|customFields)["']?[ \t]*[:=]?[ \t]*\{?[ \t]*$|DefinePlugin[ \t]*\([ \t]*\{?[ \t]*$/;
+const CLIENT_SECTION = /(?:^|[^\w.$])["']?(?:env|publicRuntimeConfig|public|define|extra|customFields)["']?[ \t]*[:=]?[ \t]*(?:(?:async[ \t]+)?\([^()]{0,60}\)[ \t]*=>[ \t]*\(?[ \t]*)?\{?[ \t]*$|DefinePlugin[ \t]*\([ \t]*\{?[ \t]*$/;
 /** The same opened earlier on the key's own line: `env: { retracKey: '…' }`. */
 const CLIENT_SECTION_INLINE = /(?:^|[^\w.$])["']?(?:env|publicRuntimeConfig|public|define|extra|customFields)["']?[ \t]*[:=][ \t]*\{|DefinePlugin[ \t]*\([ \t]*\{/;
+/**
+ * Build-time defines a bundler inlines into the code it builds, in any file (a webpack config need not
+ * be named `webpack.config.js`): `DefinePlugin({…})`, `EnvironmentPlugin({…})` (its values are
+ * defaults), Taro `defineConstants: {…}`.
+ */
+const BUILD_DEFINE =
+  /(?:DefinePlugin|EnvironmentPlugin|HtmlWebpackPlugin|HtmlRspackPlugin|createHtmlPlugin|injectHtml)[ \t]*\([ \t]*\{?[ \t]*$|(?:^|[^\w.$])["']?(?:defineConstants|templateParameters)["']?[ \t]*[:=][ \t]*\{?[ \t]*$/;
+const BUILD_DEFINE_INLINE =
+  /(?:DefinePlugin|EnvironmentPlugin|HtmlWebpackPlugin|HtmlRspackPlugin|createHtmlPlugin|injectHtml)[ \t]*\([ \t]*\{|(?:^|[^\w.$])["']?(?:defineConstants|templateParameters)["']?[ \t]*[:=][ \t]*\{/;
+/** The one client section of a file whose other sections are not inlined (prepare.ts `narrowClientSection`). */
+const NARROW_SECTION = {
+  define: /(?:^|[^\w.$])["']?define["']?[ \t]*[:=]?[ \t]*\{?[ \t]*$/,
+  public: /(?:^|[^\w.$])["']?public["']?[ \t]*[:=]?[ \t]*\{?[ \t]*$/,
+};
+const NARROW_SECTION_INLINE = {
+  define: /(?:^|[^\w.$])["']?define["']?[ \t]*[:=][ \t]*\{/,
+  public: /(?:^|[^\w.$])["']?public["']?[ \t]*[:=][ \t]*\{/,
+};
+/**
+ * Env names a build exposes by listing them: webpack `EnvironmentPlugin(['NAME', …])`, Redwood
+ * `includeEnvironmentVariables = ['NAME']`; the list opened on the line or above it.
+ */
+const NAME_LIST_OPEN = /(?:EnvironmentPlugin[ \t]*\(|includeEnvironmentVariables["']?[ \t]*[:=])[ \t]*\[/;
+const NAME_LIST_OPEN_END = /(?:EnvironmentPlugin[ \t]*\(|includeEnvironmentVariables["']?[ \t]*[:=])[ \t]*\[[ \t]*$/;
+const QUOTED_NAME = /["']([A-Za-z_]\w{0,80})["']/g;
+/** Cheap gates (necessary conditions) of the readers below: a quoted name with the brand; a field set from an env value. */
+const QUOTED_RETRAC_NAME = /["']\w{0,80}?(?:retrac|Retrac|RETRAC)/;
+const ENV_VALUE_FIELD = /:[ \t]*(?:process\.env|import\.meta\.env|[\w$.]{0,80}env\.)/;
+/** A loader (or load function) whose return value the framework serializes into the page. */
+const LOADER_HEAD =
+  /\bexport[ \t]+(?:async[ \t]+)?function[ \t]+(?:loader|clientLoader|load)\b|\bexport[ \t]+(?:const|let)[ \t]+(?:loader|clientLoader|load)\b|\brouteLoader\$|\bcreateServerData\$|\bgetStaticProps\b/;
+/** The object a loader returns: `return {`, `return json({`, `return defer({`, `json({`. */
+const RETURNED_OBJECT = /\b(?:return[ \t]+(?:(?:json|defer|data|typedjson|typeddefer|Response\.json)[ \t]*\()?|(?:json|defer|typedjson)[ \t]*\()[ \t]*\{/;
+const RETURNED_OBJECT_END = /\b(?:return[ \t]+(?:(?:json|defer|data|typedjson|typeddefer|Response\.json)[ \t]*\()?|(?:json|defer|typedjson)[ \t]*\()[ \t]*\{[ \t]*$/;
+/**
+ * A field whose value is a server-side env value: `process.env.X`, `import.meta.env.X`, `env.X`
+ * (`$env/dynamic/private`, Workers' `context.env`), `Deno.env.get("X")`, or a bare upper-case `X`
+ * (`$env/static/private`): the field (1) and the name (2, 3 or 4).
+ */
+const SERVER_ENV_FIELD =
+  /(?:^|[^\w.$])([A-Za-z_$][\w$]*)["']?[ \t]*:[ \t]*(?:(?:process\.env|import\.meta\.env|(?:[\w$]+\.)*env)\.([A-Za-z_]\w*)(?![\w(])|(?:[\w$]+\.)*env\.get\([ \t]*["']([A-Za-z_]\w*)["']\)|([A-Z][A-Z0-9_]*)(?![\w$.(]))/g;
+/** A component prop given an env value or a variable: `apiKey={process.env.X}`, `apiKey={key}`. */
+const COMPONENT_PROP = /(?<![\w$.-])([A-Za-z_][\w-]*)=\{[ \t]*(?:(?:process\.env|import\.meta\.env)\.([A-Za-z_]\w*)|([A-Za-z_$][\w$]*))[ \t]*\}/g;
+/** A response body opened on the line (`res.json({`, `reply.send({`, `c.json({`, `NextResponse.json({`, `jsonify(`) or at a line's end. */
+const RESPONSE_OPEN = /(?:\b(?:res|resp|response|reply|ctx|c|NextResponse|Response)\.(?:status\([^()]{0,10}\)\.)?(?:json|send)[ \t]*\([ \t]*\{|\bjsonify[ \t]*\()[^()]{0,300}$/;
+const RESPONSE_OPEN_END = /\b(?:res|resp|response|reply|ctx|c|NextResponse|Response)\.(?:status\([^()]{0,10}\)\.)?(?:json|send)[ \t]*\([ \t]*\{[ \t]*$/;
+/** A key put in a cookie or returned to an Electron renderer: the env name (1). */
+const KEY_TO_CLIENT_DIRECT =
+  /\b(?:res\.cookie|setCookie|cookies\(\)\.set|cookies\.set|set_cookie)[ \t]*\([^()]{0,200}?(?:process\.env\.|os\.environ\[["']|getenv\(["'])([A-Za-z_]\w*)|\bipcMain\.handle(?:Once)?\([^()]{0,100},[ \t]*(?:async[ \t]*)?\([^()]{0,60}\)[ \t]*=>[ \t]*process\.env\.([A-Za-z_]\w*)[ \t]*\)/;
+/** Fields that carry auth to a request rather than data to a page. */
+const AUTH_FIELD = /auth|header|bearer/i;
+/**
+ * A URL's scheme given apart from its host: `scheme = "http"`, `.scheme("http")`, `Scheme: "http"`,
+ * `protocol: 'http:'`, `new URI("http", "api.retrac.co", …)`, `urlunparse(("http", …))`.
+ */
+const SCHEME_APART =
+  /(?:\b(?:scheme|protocol|Scheme|Protocol)["']?[ \t]*[:=(][ \t]*|\b(?:URI|URL|urlunparse|urlunsplit|SplitResult|ParseResult)[ \t]*\([ \t]*\(?[ \t]*)(["'])http:?\1|\bUri\.UriSchemeHttp\b(?!s)/g;
+/**
+ * Client APIs that speak plain HTTP to the host they are given: Python `HTTPConnection(…)`,
+ * urllib3 `HTTPConnectionPool(…)`, Node `http.request({ host })` / `http.get({ … })`.
+ */
+const PLAIN_HTTP_CLIENT = /\b(?:HTTPConnection|HTTPConnectionPool|insecure_channel)[ \t]*\(|(?<![\w.$])http\.(?:request|get)[ \t]*\([ \t]*\{|\binsecure\.NewCredentials\(\)|\bWithInsecure\(\)/g;
+/** A test that expects a client to refuse what it is given: `toThrow`, `rejects`, `assertThrows`, `pytest.raises`… */
+const REFUSAL_TEST = /\.toThrow\w*\(|\.rejects\b|\bassertThrows\b|\bassertRaises\b|\bpytest\.raises\b|\bexpectThrows\b|\bshould\.throw\b|\braise_error\b|\bassert_raises?\b|\bthrows\(/;
+/** The Retrac API host as a literal of its own (a port allowed): `"api.retrac.co"`. */
+const RETRAC_HOST_LITERAL = /["'`]api\.retrac\.co(?::\d{1,5})?["'`]/i;
+/**
+ * Reads of a value bundled into an app from an env file the scanner cannot tell from a server's, as
+ * the name read: react-native-config `Config.X` (1); flutter_dotenv `dotenv.env['X']` (2, Dart only).
+ * (`BuildConfig.X` and `String.fromEnvironment('X')` are not here: the build flag that defines them is
+ * reported, and only there — scan.projects "Android app with Ktor".)
+ */
+const APP_STORE_READ = /(?<![\w.])Config\.([A-Z][A-Z0-9_]*)\b|\bdotenv\.(?:env\[[ \t]*|get\([ \t]*)["']([A-Za-z_]\w*)["']/g;
+/** react-native-dotenv: `import { RETRAC_API_KEY } from '@env'` (the names imported). */
+const ENV_MODULE_IMPORT = /\bimport[ \t]*\{([^{}]{1,400})\}[ \t]*from[ \t]*["'](?:@env|react-native-dotenv)["']/;
+/** A shell placeholder in a string (`"${RETRAC_API_KEY}"`, `'$RETRAC_API_KEY'`): filled by envsubst or a start script. */
+const PLACEHOLDER = /["'`]\$\{?([A-Z][A-Z0-9_]*)\}?["'`]/g;
+/** `"http://" + host`, `'http://' . $host`, `f"http://{host}"`, `` `http://${host}` ``: a scheme joined to a name (2, 3). */
+const SCHEME_JOIN = /(["'`])http:\/\/\1[ \t]*(?:\+|\.\.|\.|<>|\|\|)[ \t]*([A-Za-z_$][\w$.]*)|["'`]http:\/\/(?:\$\{|#\{|\{|\$)([A-Za-z_$][\w$.]*)/g;
+/** A scheme pair in configuration (`scheme: http`, `RETRAC_SCHEME=http`) and a host pair naming the Retrac API. */
+const SCHEME_PAIR = /^[ \t]*(?:[\w.-]*[_.-])?(?:scheme|protocol)["']?[ \t]*[:=][ \t]*["']?http:?["']?[ \t]*,?[ \t]*$/i;
+const RETRAC_HOST_PAIR = /^[ \t]*(?:[\w.-]*[_.-])?(?:host|hostname|domain|server)["']?[ \t]*[:=][ \t]*["']?api\.retrac\.co["']?[ \t]*,?[ \t]*$/i;
+/** A host set on the scheme's own line (`c.scheme = "http"; c.host = "localhost"`): that line's host decides. */
+const OWN_HOST = /\b(?:host|hostname|Host)["']?[ \t]*[:=(][ \t]*["']([^"'\s]{1,200})["']/;
+/** An XML element that names a workspace argument, and the element after it that holds its value. */
+const XML_NAME_WS = /(?:name|key)["']?[^<>]{0,80}>[ \t]*(?:[wW]orkspace(?:Id|ID|_id))[ \t]*<\//i;
+const XML_VALUE_WS = /value["']?[^<>]{0,80}>[ \t]*(ws_[A-Za-z0-9]+)(?=[ \t]*<\/)/i;
+/** Setters and options of a workspace id: `.setWorkspaceId("ws_…")`, `.withWorkspaceId(…)`, Go `WithWorkspaceID("ws_…")`. */
+const WS_SETTER = /(?<![\w$])(?:set|with|Set|With)Workspace(?:Id|ID)[ \t]*\([ \t]*["'](ws_[A-Za-z0-9]+)["']/g;
 const SCOPED_PATH = /\/(?:items|tags|locations|inventory\/[A-Za-z]+)(?![\w-]|\.\w)/g;
 /**
  * A workspace-scoped path without its leading slash as a call's argument: `api.get('items')`,
@@ -128,6 +219,20 @@ class LineScan extends DataModel {
   private readonly appUnderTestMemo = new Map<number, boolean>();
   /** onlyRetracInDocument's answer for the document (it does not depend on the line). */
   private onlyRetrac?: boolean;
+  /** The line sits in a bundler's define (any file), or in the one client section of its file; by line. */
+  private readonly buildDefineMemo = new Map<number, boolean>();
+  private readonly narrowSectionMemo = new Map<number, boolean>();
+  private readonly nameListMemo = new Map<number, boolean>();
+  /** A test expecting a refusal around the line; a quoted Retrac host within 3 lines; on the line; by line. */
+  private readonly refusalMemo = new Map<number, boolean>();
+  private readonly hostNearMemo = new Map<number, boolean>();
+  private readonly hostLiteralMemo = new Map<number, boolean>();
+  /** Per line, the nearest line at or above it that mentions react-native-config (-1: none within FLOW_LINES). */
+  private readonly mentionMemo = new Map<number, number>();
+  /** The line sits in a response body (or what an event handler returns); by line. */
+  private readonly responseMemo = new Map<number, boolean>();
+  /** The line sits in the object a loader returns; by line. */
+  private readonly returnedObjectMemo = new Map<number, boolean>();
   /** Lines already looked at as requests that may send to Retrac. */
   private readonly sinkLines = new Set<number>();
 
@@ -270,6 +375,7 @@ class LineScan extends DataModel {
       for (let m = INSECURE_URL.exec(s); m; m = INSECURE_URL.exec(s)) {
         // A comment is not a request (`// the API refuses http://api.retrac.co`), nor is Markdown prose (its code is).
         if (this.prep.markdown ? this.isMarkdownProse(line, m.index) : COMMENT_BEFORE.test(s.slice(Math.max(0, m.index - 2000), m.index))) continue;
+        if (this.refusalTestAround(line) || (this.prep.docsProse && this.isDocsProse(line))) continue;
         this.emit(line, f, m.index, m.index + m[0].length, 'retrac/insecure-http', m[0],
           `Plain HTTP to the Retrac API (${m[0]}) sends the key in clear text, and the API is HTTPS only: use https://api.retrac.co.`);
       }
@@ -291,10 +397,24 @@ class LineScan extends DataModel {
       if (this.prep.page) this.renderedKeyNames(f, line);
       if (s.includes('.env')) this.keyLookupsSentToClient(f, line);
       if (keys.length === 0 && APP_BUILD_FLAG.test(s)) this.keyNamesCompiledIntoApp(f, line);
+      if (QUOTED_RETRAC_NAME.test(s)) this.keyNamesListedForClient(f, line);
+      if (this.prep.routeModule && s.includes(':')) this.keyValuesReturnedToPage(f, line);
+      if (s.includes('.env') && (s.includes('ookie') || s.includes('ipcMain') || ENV_VALUE_FIELD.test(s))) this.keysSentInResponses(f, line);
+      if (s.includes('Config.') || s.includes('dotenv.') || s.includes('@env') || s.includes('react-native-dotenv')) this.keyReadsFromAppStore(f, line);
+      if (s.includes('$')) this.keyPlaceholdersSentToClient(f, line);
     }
+    if (s.includes('http://')) this.schemeJoinedToHost(f, line);
+    if ((s.includes('cheme') || s.includes('rotocol') || s.includes('CHEME') || s.includes('ROTOCOL')) && SCHEME_PAIR.test(s)) this.schemePairNearHost(f, line);
+    if (this.prep.componentFile && s.includes('={')) this.keyPropsOfComponents(f, line);
+    if ((s.includes('"http"') || s.includes("'http'") || s.includes('"http:"') || s.includes("'http:'") || s.includes('UriSchemeHttp')) && (f.retracWord || this.retracHostNear(line))) {
+      this.schemeApartFromHost(f, line);
+    }
+    if (f.retracWord && (s.includes('HTTPConnection') || s.includes('http.') || s.includes('nsecure'))) this.plainHttpClients(f, line);
     if (f.workspaceParam) this.workspaceParams(f, line);
     if (!this.prep.logFile && s.includes('ws_')) {
       if (!f.workspaceParam && !this.prep.dataFile) this.workspaceConstant(f, line);
+      if (!this.prep.dataFile && !this.prep.toolEnvironment && s.includes('orkspaceI')) this.workspaceSetters(f, line);
+      if (!this.prep.dataFile && line > 0 && s.includes('>ws_')) this.workspaceXmlValue(f, line);
       if (s.includes('/workspaces/ws_')) this.workspacePaths(f, line);
     }
     // Recorded data (fixtures, cassettes, HAR, snapshots) is not a request to fix: only its keys are findings.
@@ -657,6 +777,32 @@ class LineScan extends DataModel {
     return v;
   }
 
+  /** In a bundler's define (`DefinePlugin({…})`, `EnvironmentPlugin({…})`, `defineConstants`), opened on the line or above. */
+  private inBuildDefine(before: string, line: number): boolean {
+    if (BUILD_DEFINE_INLINE.test(before)) return true;
+    let v = this.buildDefineMemo.get(line);
+    if (v === undefined) this.buildDefineMemo.set(line, (v = inNamedSection(this, line, CONTEXT_LINES, (t) => BUILD_DEFINE.test(t))));
+    return v;
+  }
+
+  private inNarrowClientSection(which: 'define' | 'public', before: string, line: number): boolean {
+    if (NARROW_SECTION_INLINE[which].test(before)) return true;
+    let v = this.narrowSectionMemo.get(line);
+    if (v === undefined) this.narrowSectionMemo.set(line, (v = inNamedSection(this, line, CONTEXT_LINES, (t) => NARROW_SECTION[which].test(t))));
+    return v;
+  }
+
+  /** A client-exposed-key finding was made on the line (findings are pushed in line order). */
+  private exposedOnLine(line: number, rule: RuleId = 'retrac/client-exposed-key'): boolean {
+    for (let i = this.findings.length - 1; i >= 0 && this.findings[i].line === line + 1; i--) if (this.findings[i].rule === rule) return true;
+    return false;
+  }
+
+  /** A comment opens before `at` on the line (not in Markdown, whose prose has its own reading). */
+  private inCodeComment(s: string, at: number): boolean {
+    return !this.prep.markdown && COMMENT_BEFORE.test(s.slice(Math.max(0, at - 2000), at));
+  }
+
   private inClientSection(line: number): boolean {
     let v = this.clientSectionMemo.get(line);
     if (v === undefined) this.clientSectionMemo.set(line, (v = inNamedSection(this, line, CONTEXT_LINES, (t) => CLIENT_SECTION.test(t))));
@@ -776,6 +922,11 @@ class LineScan extends DataModel {
     const before = f.text.slice(Math.max(0, tok.start - 300), tok.start);
     if (APP_BUILD_FLAG.test(before)) return 'is compiled into the app by a build flag';
     if (this.prep.xmlConfig && this.inWidget(line)) return 'is in an app config that is packaged into the app';
+    if (this.inBuildDefine(before, line)) return 'is a build-time define or page template parameter that the bundler inlines into what it builds';
+    const narrow = this.prep.narrowClientSection;
+    if (narrow && this.inNarrowClientSection(narrow, before, line)) {
+      return narrow === 'define' ? 'is a build-time define that the bundler inlines into the code it builds' : 'is in the public settings sent to every client';
+    }
     if (!this.prep.clientConfig) return undefined;
     if (CLIENT_SECTION_INLINE.test(before) || this.inClientSection(line)) {
       return 'is in a config section that the framework inlines into browser code';
@@ -866,7 +1017,7 @@ class LineScan extends DataModel {
       if (this.prep.jsonData && s.charCodeAt(m.index - 1) === 34 && /^"\s*:/.test(s.slice(end, end + 8))) continue;
       // Recorded data and a notebook's outputs: any pair but a URL's query parameter (`?workspaceId=`, `&workspaceId=`).
       if ((this.prep.dataFile || (this.prep.notebook && outputs.at(m.index))) && !isQueryParam(s, m.index)) continue;
-      if (this.prep.logFile) continue;
+      if (this.prep.logFile || this.prep.toolEnvironment) continue;
       HARDCODED_WS.lastIndex = end;
       let ws = HARDCODED_WS.exec(s);
       // Clojure/EDN maps separate a key from its value by blanks: `{"workspaceId" "ws_…"}`, `{:workspaceId "ws_…"}`.
@@ -882,7 +1033,7 @@ class LineScan extends DataModel {
         const wsEnd = HARDCODED_WS.lastIndex;
         const wsStart = wsEnd - ws[1].length;
         const id = ws[1].slice(3);
-        if (id.length >= 6 && !isIdentChar(s.charCodeAt(wsEnd)) && s.charCodeAt(wsEnd) !== 123 && !/^(.)\1*$/.test(id)) {
+        if (id.length >= 6 && !isIdentChar(s.charCodeAt(wsEnd)) && s.charCodeAt(wsEnd) !== 123 && !/^(.)\1*$/.test(id) && !this.inCodeComment(s, m.index)) {
           this.emit(line, f, wsStart, wsEnd, 'retrac/hardcoded-workspace-id', ws[1],
             `Workspace ID ${ws[1]} is hard-coded as ${param}: read it from configuration (e.g. RETRAC_WORKSPACE_ID) so the code follows the key's workspace.`,
             { envName: 'RETRAC_WORKSPACE_ID' });
@@ -894,6 +1045,347 @@ class LineScan extends DataModel {
           `This request sends ${param} with ${what}. Restricted keys are bound to one workspace: remove ${param} (the sandbox rejects it with 400).`,
           { keyType: 'restricted', ...(restrictedEnv && !restricted ? { envName: restrictedEnv } : {}) });
       }
+    }
+  }
+
+  /**
+   * Retrac key names a build exposes by listing them (webpack `EnvironmentPlugin(['RETRAC_API_KEY'])`,
+   * Redwood `includeEnvironmentVariables = ['RETRAC_API_KEY']`): the build inlines their values.
+   */
+  private keyNamesListedForClient(f: LineFacts, line: number): void {
+    const s = f.text;
+    // Cheap first: a quoted Retrac key name on the line at all.
+    QUOTED_NAME.lastIndex = 0;
+    let any = false;
+    for (let m = QUOTED_NAME.exec(s); m && !any; m = QUOTED_NAME.exec(s)) any = nameSaysRetracKey(m[1]) && !publicPrefixOf(m[1]);
+    if (!any) return;
+    const open = NAME_LIST_OPEN.exec(s);
+    let from = open ? open.index + open[0].length : 0;
+    if (!open) {
+      let v = this.nameListMemo.get(line);
+      if (v === undefined) this.nameListMemo.set(line, (v = inNamedSection(this, line, CONTEXT_LINES, (t) => NAME_LIST_OPEN_END.test(t))));
+      if (!v) return;
+    }
+    const close = s.indexOf(']', from);
+    const list = s.slice(from, close < 0 ? s.length : close);
+    QUOTED_NAME.lastIndex = 0;
+    for (let m = QUOTED_NAME.exec(list); m; m = QUOTED_NAME.exec(list)) {
+      const name = m[1];
+      if (!nameSaysRetracKey(name) || publicPrefixOf(name)) continue;
+      const at = from + m.index + 1;
+      this.emit(line, f, at, at + name.length, 'retrac/client-exposed-key', name,
+        `${name}, a Retrac key, is listed for the client build, which inlines its value into browser code where anyone can read it. Call the Retrac API from server code and send the browser only the data.`,
+        { envName: name });
+    }
+    from = 0;
+  }
+
+  /**
+   * A Retrac key returned by a route's loader (Remix/React Router `loader`, SvelteKit `load`, Qwik
+   * `routeLoader$`, `getStaticProps`): the framework serializes what a loader returns into the page.
+   */
+  private keyValuesReturnedToPage(f: LineFacts, line: number): void {
+    const s = f.text;
+    SERVER_ENV_FIELD.lastIndex = 0;
+    for (let m = SERVER_ENV_FIELD.exec(s); m; m = SERVER_ENV_FIELD.exec(s)) {
+      const name = m[2] ?? m[3] ?? m[4];
+      const field = m[1];
+      if (!nameSaysRetracKey(name) || publicPrefixOf(name) || AUTH_FIELD.test(field)) continue;
+      const at = m.index + m[0].indexOf(field, m[0].length - m[0].trimStart().length - 1);
+      if (!this.inReturnedObject(s.slice(Math.max(0, m.index - 300), m.index + 1), line) || !this.loaderAbove(line)) continue;
+      if (this.exposedOnLine(line)) return; // Remix `ENV: { … }`: reported on the lookup already
+      this.emit(line, f, at, at + field.length, 'retrac/client-exposed-key', field,
+        `${field} returns ${name}, a Retrac key, from a loader; the framework serializes a loader's data into the page, where anyone can read it. Call the Retrac API in the loader and return only the data.`,
+        { envName: name });
+    }
+  }
+
+  private inReturnedObject(before: string, line: number): boolean {
+    if (RETURNED_OBJECT.test(before)) return true;
+    let v = this.returnedObjectMemo.get(line);
+    if (v === undefined) this.returnedObjectMemo.set(line, (v = inNamedSection(this, line, CONTEXT_LINES, (t) => RETURNED_OBJECT_END.test(t))));
+    return v;
+  }
+
+  /** A loader's head within CONTEXT_LINES above (or on) the line. */
+  private loaderAbove(line: number): boolean {
+    for (let l = line; l >= Math.max(0, line - CONTEXT_LINES); l--) if (LOADER_HEAD.test(this.factsText(l))) return true;
+    return false;
+  }
+
+  /**
+   * A component given a Retrac key as a prop (`<Items apiKey={process.env.RETRAC_API_KEY} />` in a server
+   * component, an Astro island `<Items client:load apiKey={key} />`): the props are serialized into the page.
+   */
+  private keyPropsOfComponents(f: LineFacts, line: number): void {
+    const s = f.text;
+    const astro = /\.astro$/i.test(this.prep.options.fileName);
+    COMPONENT_PROP.lastIndex = 0;
+    for (let m = COMPONENT_PROP.exec(s); m; m = COMPONENT_PROP.exec(s)) {
+      const field = m[1];
+      if (AUTH_FIELD.test(field)) continue;
+      const tag = s.slice(Math.max(0, m.index - 300), m.index);
+      const open = tag.lastIndexOf('<');
+      // A component (capitalised), not an HTML element; in Astro, only an island (`client:*`) gets its props in the page.
+      if (open < 0 || !/^<[A-Z]/.test(tag.slice(open)) || tag.indexOf('>', open) >= 0) continue;
+      if (astro && !/\sclient:/.test(s.slice(m.index - (tag.length - open)))) continue;
+      let name: string | undefined = m[2];
+      if (!name && m[3]) {
+        const bind = new RegExp(String.raw`\b(?:const|let|var)[ \t]+${m[3].replace(/\$/g, '\\$')}[ \t]*=[ \t]*(?:process\.env|import\.meta\.env)\.([A-Za-z_]\w*)`);
+        for (let l = line - 1; l >= Math.max(0, line - CONTEXT_LINES) && !name; l--) name = bind.exec(this.factsText(l))?.[1];
+      }
+      if (!name || !nameSaysRetracKey(name) || publicPrefixOf(name)) continue;
+      this.emit(line, f, m.index, m.index + field.length, 'retrac/client-exposed-key', field,
+        `${field} hands ${name}, a Retrac key, to a component whose props are serialized into the page, where anyone can read it. Call the Retrac API on the server and pass the component only the data.`,
+        { envName: name });
+    }
+  }
+
+  /** A quoted `api.retrac.co` within 3 lines of the line. */
+  private retracHostNear(line: number): boolean {
+    let v = this.hostNearMemo.get(line);
+    if (v !== undefined) return v;
+    v = false;
+    for (let l = Math.max(0, line - 3); l <= Math.min(this.last, line + 3) && !v; l++) v = this.factsOf(l).retracWord && this.hasRetracHostLiteral(l);
+    this.hostNearMemo.set(line, v);
+    return v;
+  }
+
+  private hasRetracHostLiteral(line: number): boolean {
+    let v = this.hostLiteralMemo.get(line);
+    if (v === undefined) this.hostLiteralMemo.set(line, (v = RETRAC_HOST_LITERAL.test(this.factsText(line))));
+    return v;
+  }
+
+  /**
+   * Plain HTTP given apart from the host (`c.scheme = "http"` / `c.host = "api.retrac.co"`,
+   * `new URI("http", "api.retrac.co", …)`, `url.URL{Scheme: "http", Host: "api.retrac.co"}`): reported on the scheme.
+   */
+  private schemeApartFromHost(f: LineFacts, line: number): void {
+    const s = f.text;
+    SCHEME_APART.lastIndex = 0;
+    for (let m = SCHEME_APART.exec(s); m; m = SCHEME_APART.exec(s)) {
+      const q = m[0].search(/["']http/);
+      const at = q >= 0 ? m.index + q : m.index + m[0].indexOf('UriSchemeHttp');
+      if (this.inCodeComment(s, at) || !this.retracHostNear(line) || this.refusalTestAround(line)) continue;
+      // The scheme's own statement places it: a host set there (`c.scheme = "http"; c.host = "localhost"`) decides.
+      if (this.exposedOnLine(line, 'retrac/insecure-http')) return;
+      const own = OWN_HOST.exec(s.slice(at, at + 400));
+      if (own && !/^api\.retrac\.co(?::\d+)?$/i.test(own[1])) continue;
+      const lit = q >= 0 ? /["']http:?["']/.exec(s.slice(at))![0] : 'UriSchemeHttp';
+      // On the scheme itself, inside its quotes (the quick fix turns `http` into `https`).
+      const from = q >= 0 ? at + 1 : at;
+      this.emit(line, f, from, from + (q >= 0 ? lit.length - 2 : lit.length), 'retrac/insecure-http', `scheme:${lit}`,
+        `This URL to the Retrac API is built with the scheme ${lit}: plain HTTP sends the key in clear text, and the API is HTTPS only. Use "https".`);
+    }
+  }
+
+  /**
+   * A workspace id in an XML value element under a name element that says workspaceId on the line
+   * above (JMeter `<stringProp name="Argument.name">workspaceId</stringProp>` /
+   * `<stringProp name="Argument.value">ws_…</stringProp>`, SoapUI and other load-test tools).
+   */
+  private workspaceXmlValue(f: LineFacts, line: number): void {
+    const s = f.text;
+    const v = XML_VALUE_WS.exec(s);
+    if (!v || !XML_NAME_WS.test(this.factsText(line - 1).slice(0, 400))) return;
+    const ws = v[1];
+    if (ws.length < 9 || /^(.)\1*$/.test(ws.slice(3)) || this.inCodeComment(s, v.index)) return;
+    const at = v.index + v[0].length - ws.length;
+    this.emit(line, f, at, at + ws.length, 'retrac/hardcoded-workspace-id', ws,
+      `Workspace ID ${ws} is hard-coded as the value of the workspaceId argument: read it from configuration (e.g. a RETRAC_WORKSPACE_ID property) so the test follows the key's workspace.`,
+      { envName: 'RETRAC_WORKSPACE_ID' });
+  }
+
+  /**
+   * App code that reads a Retrac key from an env file bundled into the app (`Config.RETRAC_API_KEY` from
+   * react-native-config, flutter_dotenv `dotenv.env['RETRAC_API_KEY']`, `import { RETRAC_API_KEY } from '@env'`):
+   * the value is in the app for anyone to read, and the `.env` that holds it looks like a server's.
+   */
+  private keyReadsFromAppStore(f: LineFacts, line: number): void {
+    const s = f.text;
+    const dart = /\.dart$/i.test(this.prep.options.fileName);
+    const found: { name: string; at: number }[] = [];
+    APP_STORE_READ.lastIndex = 0;
+    for (let m = APP_STORE_READ.exec(s); m; m = APP_STORE_READ.exec(s)) {
+      const name = m[1] ?? m[2];
+      if (m[2] && !dart) continue;
+      // `Config.X` is react-native-config's only when the file imports it.
+      if (m[1] && !this.mentionsAbove(line, 'react-native-config')) continue;
+      found.push({ name, at: m.index + m[0].indexOf(name, m[0].length - name.length - 2) });
+    }
+    const imp = ENV_MODULE_IMPORT.exec(s);
+    if (imp) {
+      const words = /[A-Za-z_]\w*/g;
+      for (let w = words.exec(imp[1]); w; w = words.exec(imp[1])) found.push({ name: w[0], at: imp.index + imp[0].indexOf(imp[1]) + w.index });
+    }
+    for (const { name, at } of found) {
+      if (!nameSaysRetracKey(name) || publicPrefixOf(name) || this.inCodeComment(s, at)) continue;
+      this.emit(line, f, at, at + name.length, 'retrac/client-exposed-key', name,
+        `${name}, a Retrac key, is read from what the build compiles or bundles into the app, where anyone with the app can read it. Call the Retrac API from a server and send the app only the data.`,
+        { envName: name });
+    }
+  }
+
+  /** `word` on one of the FLOW_LINES lines above (or on) the line: asked only where a finding would be made. */
+  private mentionsAbove(line: number, word: string): boolean {
+    // The nearest line at or above that mentions the word, memoised: lines asked in order cost one pass.
+    let found = -1;
+    let complete = false; // every walked line's window was read whole (a find, a memo, or the file's top)
+    const walked: number[] = [];
+    for (let l = line; ; l--) {
+      if (l < 0) {
+        complete = true;
+        break;
+      }
+      if (l < line - FLOW_LINES) break;
+      const known = this.mentionMemo.get(l);
+      if (known !== undefined) {
+        found = known;
+        complete = true;
+        break;
+      }
+      walked.push(l);
+      if (this.factsText(l).includes(word)) {
+        found = l;
+        complete = true;
+        break;
+      }
+    }
+    if (complete) for (const w of walked) this.mentionMemo.set(w, found);
+    else this.mentionMemo.set(line, -1);
+    return found >= 0 && line - found <= FLOW_LINES;
+  }
+
+  /**
+   * A shell placeholder of a Retrac key in data sent to the browser (`window.__ENV__ = { retracKey:
+   * "${RETRAC_API_KEY}" }` in a template that envsubst or a start script fills): the key ends up in the page.
+   */
+  private keyPlaceholdersSentToClient(f: LineFacts, line: number): void {
+    const s = f.text;
+    PLACEHOLDER.lastIndex = 0;
+    for (let m = PLACEHOLDER.exec(s); m; m = PLACEHOLDER.exec(s)) {
+      const name = m[1];
+      if (!nameSaysRetracKey(name) || publicPrefixOf(name)) continue;
+      const before = s.slice(Math.max(0, m.index - 300), m.index);
+      if (!(this.prep.clientApp || CLIENT_DATA_INLINE.test(before) || this.inClientData(line))) continue;
+      const at = m.index + m[0].indexOf(name);
+      this.emit(line, f, at, at + name.length, 'retrac/client-exposed-key', name,
+        `${name}, a Retrac key, is filled into data the page sends to the browser, where anyone can read it. Call the Retrac API from server code and send the browser only the data.`,
+        { envName: name });
+    }
+  }
+
+  /** `"http://" + host`, `f"http://{RETRAC_HOST}"` where the name is bound to `"api.retrac.co"` within 10 lines above. */
+  private schemeJoinedToHost(f: LineFacts, line: number): void {
+    const s = f.text;
+    SCHEME_JOIN.lastIndex = 0;
+    for (let m = SCHEME_JOIN.exec(s); m; m = SCHEME_JOIN.exec(s)) {
+      const name = lastSegment(m[2] ?? m[3]);
+      if (!/^[A-Za-z_$][\w$]*$/.test(name) || this.inCodeComment(s, m.index)) continue;
+      const bound = new RegExp(String.raw`(?<![\w$])${name.replace(/\$/g, '\\$')}["']?[ \t]*(?::[^=\n]{0,40})?[:=][ \t]*["']api\.retrac\.co["']`);
+      let hit = false;
+      for (let l = line; l >= Math.max(0, line - CONTEXT_LINES) && !hit; l--) hit = this.factsOf(l).retracWord && bound.test(this.factsText(l).slice(0, 2000));
+      if (!hit || this.refusalTestAround(line)) continue;
+      // On `http://` inside its quotes (the quick fix turns it into `https://`).
+      this.emit(line, f, m.index + 1, m.index + 1 + 'http://'.length, 'retrac/insecure-http', `join:${name}`,
+        `This URL joins http:// to ${name}, the Retrac API host: plain HTTP sends the key in clear text, and the API is HTTPS only. Use https://.`);
+    }
+  }
+
+  /** `scheme: http` next to `host: api.retrac.co` in configuration (same indentation, within 3 lines). */
+  private schemePairNearHost(f: LineFacts, line: number): void {
+    const s = f.text;
+    const indent = /^[ \t]*/.exec(s)![0].length;
+    for (let l = Math.max(0, line - 3); l <= Math.min(this.last, line + 3); l++) {
+      const t = this.factsText(l);
+      if (l === line || /^[ \t]*/.exec(t)![0].length !== indent || !RETRAC_HOST_PAIR.test(t)) continue;
+      if (this.inCodeComment(s, s.search(/\S/) + 1) || this.exposedOnLine(line, 'retrac/insecure-http')) return;
+      const at = s.search(/[:=][ \t]*["']?http/) + /[:=][ \t]*["']?/.exec(s.slice(s.search(/[:=][ \t]*["']?http/)))![0].length;
+      this.emit(line, f, at, at + 4, 'retrac/insecure-http', `pair:${s.trim()}`,
+        `The Retrac API is configured with the scheme http here: plain HTTP sends the key in clear text, and the API is HTTPS only. Use https.`);
+      return;
+    }
+  }
+
+  /**
+   * A server that hands its Retrac key to the browser or a renderer: a response body field
+   * (`res.json({ retracKey: process.env.RETRAC_API_KEY })`, `NextResponse.json(…)`, `c.json(…)`, an h3/Nuxt
+   * `defineEventHandler` returning it), a cookie (`res.cookie('k', process.env.RETRAC_API_KEY)`), an Electron
+   * IPC handler that returns it (`ipcMain.handle('k', () => process.env.RETRAC_API_KEY)`).
+   */
+  private keysSentInResponses(f: LineFacts, line: number): void {
+    const s = f.text;
+    const direct = KEY_TO_CLIENT_DIRECT.exec(s);
+    const dn = direct ? direct[1] ?? direct[2] : undefined;
+    if (direct && dn && nameSaysRetracKey(dn) && !publicPrefixOf(dn) && !this.exposedOnLine(line)) {
+      const i = s.indexOf(dn, direct.index);
+      this.emit(line, f, i, i + dn.length, 'retrac/client-exposed-key', dn,
+        `${dn}, a Retrac key, is sent to the browser (a cookie or an IPC reply to the renderer), where anyone can read it. Keep the key on the server and send only the data.`,
+        { envName: dn });
+    }
+    SERVER_ENV_FIELD.lastIndex = 0;
+    for (let m = SERVER_ENV_FIELD.exec(s); m; m = SERVER_ENV_FIELD.exec(s)) {
+      const name = m[2] ?? m[3] ?? m[4];
+      const field = m[1];
+      if (!m[2] && !m[3]) continue; // a bare name is an env value only in route modules
+      if (!nameSaysRetracKey(name) || publicPrefixOf(name) || AUTH_FIELD.test(field)) continue;
+      const before = s.slice(Math.max(0, m.index - 300), m.index + 1);
+      let v = this.responseMemo.get(line);
+      if (v === undefined) {
+        v = inNamedSection(this, line, CONTEXT_LINES, (t) => RESPONSE_OPEN_END.test(t)) ||
+          ((RETURNED_OBJECT.test(before) || this.inReturnedObject(before, line)) && this.eventHandlerAbove(line));
+        this.responseMemo.set(line, v);
+      }
+      if (!RESPONSE_OPEN.test(before) && !v) continue;
+      if (this.exposedOnLine(line)) return;
+      const at = m.index + m[0].indexOf(field, m[0].length - m[0].trimStart().length - 1);
+      this.emit(line, f, at, at + field.length, 'retrac/client-exposed-key', field,
+        `${field} sends ${name}, a Retrac key, in a response to the browser, where anyone can read it. Call the Retrac API on the server and respond with the data only.`,
+        { envName: name });
+    }
+  }
+
+  private eventHandlerAbove(line: number): boolean {
+    for (let l = line; l >= Math.max(0, line - CONTEXT_LINES); l--) if (/\b(?:defineEventHandler|eventHandler|defineHandler)\b/.test(this.factsText(l))) return true;
+    return false;
+  }
+
+  /** A plain-HTTP client given the Retrac host (`http.client.HTTPConnection("api.retrac.co")`): reported on the client. */
+  private plainHttpClients(f: LineFacts, line: number): void {
+    const s = f.text;
+    PLAIN_HTTP_CLIENT.lastIndex = 0;
+    for (let m = PLAIN_HTTP_CLIENT.exec(s); m; m = PLAIN_HTTP_CLIENT.exec(s)) {
+      const host = RETRAC_HOST_LITERAL.test(s.slice(Math.max(0, m.index - 400), m.index + 400)) || (line < this.last && RETRAC_HOST_LITERAL.test(this.factsText(line + 1).slice(0, 400)));
+      if (!host || this.inCodeComment(s, m.index) || this.refusalTestAround(line)) continue;
+      const name = m[0].replace(/[ \t]*\([\s{]*$/, '');
+      this.emit(line, f, m.index, m.index + name.length, 'retrac/insecure-http', `client:${name}`,
+        `${name} speaks plain HTTP to the Retrac API: the key goes in clear text, and the API is HTTPS only. Use the HTTPS client (HTTPSConnection, https.request).`);
+    }
+  }
+
+  /** The line is in a test that expects a refusal (the statement's line, one above, two below). */
+  private refusalTestAround(line: number): boolean {
+    let v = this.refusalMemo.get(line);
+    if (v !== undefined) return v;
+    v = false;
+    for (let l = Math.max(0, line - 1); l <= Math.min(this.last, line + 2) && !v; l++) v = REFUSAL_TEST.test(this.factsText(l));
+    this.refusalMemo.set(line, v);
+    return v;
+  }
+
+  /** `.setWorkspaceId("ws_…")`, `.withWorkspaceId("ws_…")`, Go `retrac.WithWorkspaceID("ws_…")`: a setter of the request's workspace. */
+  private workspaceSetters(f: LineFacts, line: number): void {
+    const s = f.text;
+    WS_SETTER.lastIndex = 0;
+    for (let m = WS_SETTER.exec(s); m; m = WS_SETTER.exec(s)) {
+      const ws = m[1];
+      const wsEnd = m.index + m[0].length - 1;
+      const wsStart = wsEnd - ws.length;
+      if (ws.length < 9 || /^(.)\1*$/.test(ws.slice(3)) || this.inCodeComment(s, m.index) || this.isDataPair(f, line, m.index)) continue;
+      this.emit(line, f, wsStart, wsEnd, 'retrac/hardcoded-workspace-id', ws,
+        `Workspace ID ${ws} is hard-coded in ${m[0].slice(0, m[0].indexOf('(')).trim()}(…): read it from configuration (e.g. RETRAC_WORKSPACE_ID) so the code follows the key's workspace.`,
+        { envName: 'RETRAC_WORKSPACE_ID' });
     }
   }
 
@@ -924,15 +1416,22 @@ class LineScan extends DataModel {
    */
   private workspaceConstant(f: LineFacts, line: number): void {
     const s = f.text;
-    const at = s.indexOf('ws_');
-    if (at < 1 || !isQuote(s.charCodeAt(at - 1))) return;
-    const named = assignedName(s, at - 1);
-    if (!named?.operator) return;
-    const name = lastSegment(named.name);
-    if (!/^[A-Za-z_$][\w$]*$/.test(name)) return;
-    const ws = /^ws_[A-Za-z0-9]+/.exec(s.slice(at))![0];
-    if (ws.length < 9 || /^(.)\1*$/.test(ws.slice(3)) || s.charCodeAt(at + ws.length) !== s.charCodeAt(at - 1)) return;
-    const sent = new RegExp(String.raw`(?<![\w])(?:[wW]orkspace(?:Id|ID|_id)|[pP]roject(?:Slug|_slug))["'\]]?[ \t]*(?:=>|==|[:=,(])[ \t]*(?:\$\{|#\{|\{)?[ \t]*(?:[\w$]+\.)*` + name.replace(/\$/g, '\\$') + String.raw`(?![\w$])`);
+    let at = s.indexOf('ws_');
+    let name: string;
+    let ws: string;
+    const named = at >= 1 && isQuote(s.charCodeAt(at - 1)) ? assignedName(s, at - 1) : undefined;
+    const plain = named?.operator && /^[A-Za-z_$][\w$]*$/.test(lastSegment(named.name)) ? /^ws_[A-Za-z0-9]+/.exec(s.slice(at))![0] : undefined;
+    if (plain && s.charCodeAt(at + plain.length) === s.charCodeAt(at - 1)) {
+      name = lastSegment(named!.name);
+      ws = plain;
+    } else {
+      const other = boundWorkspace(s, this.prep.options.fileName);
+      if (!other) return;
+      ({ name, at, ws } = other);
+    }
+    if (ws.length < 9 || /^(.)\1*$/.test(ws.slice(3))) return;
+    // Sent as `{ workspaceId: W }`, `?workspaceId=${W}`, `$W`, `$(W)` (make), `self::W`, `@w` (Elixir).
+    const sent = new RegExp(String.raw`(?<![\w])(?:[wW]orkspace(?:Id|ID|_id)|[pP]roject(?:Slug|_slug))["'\]]?[ \t]*(?:=>|==|[:=,(])[ \t]*(?:\$\{|\$\(|#\{|\{|\$)?[ \t]*(?:[\w$]+(?:\.|::|->))*` + name.replace(/\$/g, '\\$') + String.raw`(?![\w$])`);
     for (let l = line + 1; l <= Math.min(this.last, line + CONTEXT_LINES); l++) {
       const t = this.factsOf(l);
       if (!t.workspaceParam || !sent.test(t.text)) continue;
@@ -959,10 +1458,14 @@ class LineScan extends DataModel {
       // `NEXT_PUBLIC_X: process.env.RETRAC_API_KEY`: reported on the public name.
       const into = assignedName(s, m.index);
       if (into && publicPrefixOf(lastSegment(into.name))) continue;
+      // `'process.env.RETRAC_KEY': JSON.stringify('…')`: the name a define replaces; its key was reported.
+      if (isQuote(s.charCodeAt(m.index - 1)) && this.exposedOnLine(line)) continue;
       const before = s.slice(Math.max(0, m.index - 300), m.index);
+      const narrow = this.prep.narrowClientSection;
       const client = this.prep.clientApp || (this.prep.clientConfig
         ? CLIENT_SECTION_INLINE.test(before) || this.inClientSection(line)
-        : CLIENT_DATA_INLINE.test(before) || this.inClientData(line));
+        : CLIENT_DATA_INLINE.test(before) || this.inClientData(line)) ||
+        this.inBuildDefine(before, line) || (narrow !== undefined && this.inNarrowClientSection(narrow, before, line));
       if (!client) continue;
       const at = m.index + m[0].length - name.length;
       this.emit(line, f, at, at + name.length, 'retrac/client-exposed-key', name,
@@ -1268,6 +1771,22 @@ const STRUCTURAL_NAMES = new Set([
 const STRUCTURAL_PARTS = /api|client|service|header|config|setting|option|request|auth|cred|secret|key|token|env|param|prop|data|value|var|default|app|http|conn|integration|provider|plugin|stock|inventory/;
 
 /** A name that says whose it is, and not Retrac: a word that is neither structural nor a key word. */
+/**
+ * A workspace id bound to a name without quotes or without an operator: a shell or make variable
+ * (`WS=ws_…`, `export WS=ws_…`, `WORKSPACE := ws_…`) in a script or Makefile, an Elixir module
+ * attribute (`@workspace "ws_…"`).
+ */
+function boundWorkspace(s: string, fileName: string): { name: string; at: number; ws: string } | undefined {
+  const attr = /^[ \t]*(@[a-z_]\w*)[ \t]+["'](ws_[A-Za-z0-9]+)["'][ \t]*$/.exec(s);
+  if (attr) return { name: attr[1], at: s.indexOf(attr[2]), ws: attr[2] };
+  // A literal fallback of a lookup: `const WS = __ENV.RETRAC_WORKSPACE_ID || 'ws_…'`, `?? 'ws_…'`, `or "ws_…"`.
+  const fb = /^[ \t]*(?:export[ \t]+)?(?:(?:const|let|var|final|val|my)[ \t]+)?\$?([A-Za-z_]\w*)[ \t]*(?::[^=\n]{1,40})?=[ \t]*[^'"\n;=]{1,200}?(?:\|\||\?\?|\?:|\bor\b|\/\/)[ \t]*(["'])(ws_[A-Za-z0-9]+)\2/.exec(s);
+  if (fb) return { name: fb[1], at: fb.index + fb[0].length - fb[3].length - 1, ws: fb[3] };
+  if (!/(?:\.(?:sh|bash|zsh|ksh|mk|mak)|(?:^|[\\/])(?:GNU)?[Mm]akefile|\.envrc)$/.test(fileName)) return undefined;
+  const v = /^[ \t]*(?:export[ \t]+)?([A-Za-z_]\w*)[ \t]*(?::=|\?=|=)[ \t]*(ws_[A-Za-z0-9]+)[ \t]*$/.exec(s);
+  return v ? { name: v[1], at: s.indexOf(v[2], v[0].indexOf('=')), ws: v[2] } : undefined;
+}
+
 function isOtherServiceName(name: string): boolean {
   const lower = name.toLowerCase();
   return (

@@ -384,6 +384,16 @@ suite('Leak diagnostics', () => {
     await waitForDiagnostics(uri, (ds) => ds.length === 0);
   });
 
+  test('quick fix "switch to https://" on a scheme written apart from the host', async () => {
+    const uri = file('endpoint.js', `const u = new URL('https://example.invalid');\nu.protocol = 'http:';\nu.host = 'api.retrac.co';\n`);
+    await open(uri);
+    const [d] = await waitForDiagnostics(uri, hasRule('retrac/insecure-http'));
+    await apply(await action(uri, d, /https/));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    assert.strictEqual(doc.lineAt(1).text, "u.protocol = 'https:';");
+    await waitForDiagnostics(uri, (ds) => ds.length === 0);
+  });
+
   test('quick fix "remove workspaceId" with a restricted key', async () => {
     const uri = file('stock.py', [
       'import requests',

@@ -1042,6 +1042,9 @@ function blazorApp(): Project {
     },
     expected: [
       { file: 'Client/wwwroot/appsettings.json', on: browserKey, rule: 'retrac/restricted-key' },
+      // Not labelled at first: a Blazor WebAssembly app's wwwroot/appsettings.json is the config the client app runs with
+      // (as Angular's environment.ts), which the rule covers (W's round 2); the key is also in the browser.
+      { file: 'Client/wwwroot/appsettings.json', on: browserKey, rule: 'retrac/client-exposed-key' },
       { file: 'Server/appsettings.Development.json', on: devKey, rule: 'retrac/full-access-key' },
       { file: 'Server/Program.cs', on: 'http://api.retrac.co', rule: 'retrac/insecure-http' },
       { file: '.github/workflows/deploy.yml', on: `workspaceId=${ws}`, rule: 'retrac/hardcoded-workspace-id' },
