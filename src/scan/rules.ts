@@ -31,7 +31,7 @@ export const ruleTable: readonly RuleInfo[] = [
   rule('retrac/insecure-http', 'error', 'Plain HTTP to the Retrac API',
     '`http://api.retrac.co` sends the key in clear text; the API is HTTPS only.'),
   rule('retrac/client-exposed-key', 'error', 'Retrac key exposed to browser code',
-    'A Retrac key behind a name that bundlers inline into client code (`NEXT_PUBLIC_`, `VITE_`, `REACT_APP_`, `EXPO_PUBLIC_`, `NUXT_PUBLIC_`, `GATSBY_`, `PUBLIC_`, `VUE_APP_`, `STORYBOOK_`). Reported in `.env*` files even when git ignores them.'),
+    'A Retrac key behind a name that bundlers inline into client code (`NEXT_PUBLIC_`, `VITE_`, `REACT_APP_`, `EXPO_PUBLIC_`, `NUXT_PUBLIC_`, `GATSBY_`, `PUBLIC_`, `VUE_APP_`, `STORYBOOK_` and other frameworks\' public prefixes), in a client section of a framework or bundler config, compiled into an app by a build flag, or sent to the page by a server. Reported in `.env*` files even when git ignores them.'),
   rule('retrac/hardcoded-workspace-id', 'hint', 'Hard-coded workspace ID',
     'A `ws_…` literal passed as `workspaceId`; reading it from configuration keeps the code working when the key or workspace changes.'),
 ];
