@@ -635,7 +635,8 @@ export abstract class RequestModel extends LineModel {
   private memberDefinitionOf(owner: string, member: string, near: number): { tok: KeyToken; line: number } | undefined {
     const ownerName = lastSegment(owner);
     if (ownerName.length < 2) return undefined;
-    const named = new RegExp(`(?<![\\w$])${ownerName.replace(/\$/g, '\\$')}(?![\\w$])`);
+    // `local.retrac_token` reads Terraform's `locals { … }`: an owner may be named in the plural.
+    const named = new RegExp(`(?<![\\w$])${ownerName.replace(/\$/g, '\\$')}s?(?![\\w$])`);
     for (const d of this.definitionsOf(member)) {
       if (d.line < near - FLOW_LINES || d.line > near + FLOW_LINES) continue;
       const text = this.factsText(d.line);

@@ -115,6 +115,13 @@ const RESPONSE_OPEN_END = /\b(?:res|resp|response|reply|ctx|c|NextResponse|Respo
 /** A key put in a cookie or returned to an Electron renderer: the env name (1). */
 const KEY_TO_CLIENT_DIRECT =
   /\b(?:res\.cookie|setCookie|cookies\(\)\.set|cookies\.set|set_cookie)[ \t]*\([^()]{0,200}?(?:process\.env\.|os\.environ\[["']|getenv\(["'])([A-Za-z_]\w*)|\bipcMain\.handle(?:Once)?\([^()]{0,100},[ \t]*(?:async[ \t]*)?\([^()]{0,60}\)[ \t]*=>[ \t]*process\.env\.([A-Za-z_]\w*)[ \t]*\)/;
+/** A call that hands values to a page template or a renderer (see keysPassedToViews). */
+const VIEW_CALL =
+  /\b(?:render_template|render_to_response|TemplateResponse|res\.render|response\.render|reply\.view|ctx\.render|Inertia::render|contextBridge\.exposeInMainWorld|c\.HTML)[ \t]*\(|\brender\([ \t]*request[ \t]*,|(?<![\w$.>:])view\([ \t]*["']/;
+/** A server-side lookup of a name: `process.env.X`, `os.environ["X"]`, `os.getenv("X")`, `ENV["X"]`, `env('X')`, `settings.X`, `config('x.y')`. */
+const KEY_LOOKUP =
+  /(?:process\.env\.|os\.environ\[[ \t]*["']|os\.environ\.get\([ \t]*["']|\bgetenv\([ \t]*["']|\bENV\[[ \t]*["']|\bENV\.fetch\([ \t]*["']|\benv\([ \t]*["']|System\.getenv\([ \t]*["']|\bsettings\.|\bconfig\([ \t]*["'])([A-Za-z_][\w.]*)/g;
+const KEY_LOOKUP_WORD = /process\.env|environ|getenv|ENV|\benv\(|settings\.|config\(/;
 /** Fields that carry auth to a request rather than data to a page. */
 const AUTH_FIELD = /auth|header|bearer/i;
 /**
@@ -402,6 +409,7 @@ class LineScan extends DataModel {
       if (s.includes('.env') && (s.includes('ookie') || s.includes('ipcMain') || ENV_VALUE_FIELD.test(s))) this.keysSentInResponses(f, line);
       if (s.includes('Config.') || s.includes('dotenv.') || s.includes('@env') || s.includes('react-native-dotenv')) this.keyReadsFromAppStore(f, line);
       if (s.includes('$')) this.keyPlaceholdersSentToClient(f, line);
+      if (KEY_LOOKUP_WORD.test(s)) this.keysPassedToViews(f, line);
     }
     if (s.includes('http://')) this.schemeJoinedToHost(f, line);
     if ((s.includes('cheme') || s.includes('rotocol') || s.includes('CHEME') || s.includes('ROTOCOL')) && SCHEME_PAIR.test(s)) this.schemePairNearHost(f, line);
@@ -1345,6 +1353,33 @@ class LineScan extends DataModel {
         { envName: name });
     }
   }
+
+  /**
+   * A server that passes its Retrac key to a page template or a renderer: a Retrac key lookup given to
+   * `render_template("stock.html", retrac_key=os.environ["RETRAC_API_KEY"])`, `res.render('stock', {…})`,
+   * Django `render(request, "x.html", {…})`, Laravel `view('x', [...])`, `Inertia::render(…)`,
+   * `TemplateResponse(…)`, Gin `c.HTML(…)`, or to Electron's `contextBridge.exposeInMainWorld('x', {…})`
+   * (the renderer is a web page): on the call's line, or inside the call opened within CONTEXT_LINES above.
+   */
+  private keysPassedToViews(f: LineFacts, line: number): void {
+    const s = f.text;
+    KEY_LOOKUP.lastIndex = 0;
+    for (let m = KEY_LOOKUP.exec(s); m; m = KEY_LOOKUP.exec(s)) {
+      const name = m[1];
+      if (!nameSaysRetracKey(name) || publicPrefixOf(lastSegment(name))) continue;
+      if (!VIEW_CALL.test(s.slice(Math.max(0, m.index - 400), m.index))) {
+        let inside = this.viewCallMemo.get(line);
+        if (inside === undefined) this.viewCallMemo.set(line, (inside = inNamedSection(this, line, CONTEXT_LINES, (t) => VIEW_CALL.test(t))));
+        if (!inside) continue;
+      }
+      if (this.exposedOnLine(line)) return;
+      const at = m.index + m[0].length - name.length;
+      this.emit(line, f, at, at + name.length, 'retrac/client-exposed-key', name,
+        `${name}, a Retrac key, is passed to a page template or a renderer, which puts it in the page where anyone can read it. Keep the key on the server and pass only the data.`,
+        { envName: lastSegment(name) });
+    }
+  }
+  private readonly viewCallMemo = new Map<number, boolean>();
 
   private eventHandlerAbove(line: number): boolean {
     for (let l = line; l >= Math.max(0, line - CONTEXT_LINES); l--) if (/\b(?:defineEventHandler|eventHandler|defineHandler)\b/.test(this.factsText(l))) return true;

@@ -1090,7 +1090,7 @@ function electronApp(): Project {
     expected: [
       { file: 'src/main/retrac.ts', on: 'RETRAC_KEY = ', rule: 'retrac/full-access-key' },
       { file: 'src/main/retrac.ts', on: 'net.request', rule: 'retrac/missing-workspace-id' },
-      { file: 'src/preload.ts', on: 'retracKey', rule: 'retrac/client-exposed-key', gap: 'a key lookup handed to the renderer by contextBridge.exposeInMainWorld' },
+      { file: 'src/preload.ts', on: 'retracKey', rule: 'retrac/client-exposed-key' },
     ],
   };
 }
@@ -1181,7 +1181,7 @@ function ansibleTerraform(): Project {
     expected: [
       { file: 'terraform/prod.auto.tfvars', on: tfvarsKey, rule: 'retrac/full-access-key' },
       { file: 'terraform/checks.tf', on: localKey, rule: 'retrac/full-access-key' },
-      { file: 'terraform/checks.tf', on: '/locations', rule: 'retrac/missing-workspace-id', gap: 'a Terraform http data source, the key from locals' },
+      { file: 'terraform/checks.tf', on: '/locations', rule: 'retrac/missing-workspace-id' },
       { file: 'ansible/group_vars/all/vars.yml', on: groupKey, rule: 'retrac/restricted-key' },
       { file: 'ansible/roles/stock/templates/stock-sync.service.j2', on: unitKey, rule: 'retrac/full-access-key' },
     ],
@@ -1449,7 +1449,7 @@ function flaskApp(): Project {
       'tests/fixtures/items.json': JSON.stringify({ data: [{ id: 'itm_1', workspaceId: ws }] }),
     },
     expected: [
-      { file: 'app.py', on: 'render_template("stock.html"', rule: 'retrac/client-exposed-key', gap: 'a key lookup passed to a page template as a render argument' },
+      { file: 'app.py', on: 'render_template("stock.html"', rule: 'retrac/client-exposed-key' },
       { file: 'templates/stock.html', on: '{{ retrac_key }}', rule: 'retrac/client-exposed-key' },
     ],
   };
@@ -1607,6 +1607,7 @@ describe('keys sent through a Make variable or an object member', () => {
     ['Java constants class', 'Tags.java', (k, _o, url) => `public final class Constants {\n    public static final String API_KEY = "${k}";\n}\n\nclass Tags {\n    HttpRequest req = HttpRequest.newBuilder(URI.create("${url}"))\n        .header("Authorization", "Bearer " + Constants.API_KEY)\n        .build();\n}`, true],
     ['Dart class static const', 'lib/tags.dart', (k, _o, url) => `class Secrets {\n  static const retracApiKey = '${k}';\n}\n\nFuture<void> tags() async {\n  await http.get(Uri.parse('${url}'), headers: {'Authorization': 'Bearer \${Secrets.retracApiKey}'});\n}`, true],
     ['JS nested config object, two services', 'src/tags.ts', (k, o, url) => `const config = {\n  retrac: { apiKey: '${k}' },\n  courier: { apiKey: '${o}' },\n};\n\nexport async function tags() {\n  return fetch('${url}', { headers: { Authorization: \`Bearer \${config.retrac.apiKey}\` } });\n}`, true],
+    ['Terraform local.x from locals { }', 'checks.tf', (k, _o, url) => `locals {\n  retrac_token = "${k}"\n}\n\ndata "http" "tags" {\n  url = "${url}"\n  request_headers = {\n    Authorization = "Bearer \${local.retrac_token}"\n  }\n}`, true],
     ['negative: the member sent belongs to an object that holds no key', 'src/tags.ts', (_k, o, url) => `const retrac = { baseUrl: '${API}' };\nconst courier = { apiKey: '${o}' };\n\nexport async function tags() {\n  log('tags');\n  return fetch('${url}', { headers: { Authorization: \`Bearer \${retrac.apiKey}\` } });\n}`, false],
     ['negative: Makefile variable sent to another host', 'Makefile', (_k, o) => `COURIER_KEY ?= ${o}\n\nquote:\n\tcurl -fsS -H "Authorization: Bearer $(COURIER_KEY)" https://api.courier.example/v2/quotes`, false],
   ];
@@ -1658,6 +1659,7 @@ describe('adversarial contents for the readers added by the project rounds', fun
     ['a long identifier before the assignment', `${'a'.repeat(MB / 2)} = '${key}';\n${sent}`],
     ['URL constructors and slashless paths', `let base = URL(string: "${API}")!\n${'base.appendingPathComponent("items"), URL(string: '.repeat(MB / 52)}`],
     ['Make variables sent by few requests', `RETRAC_KEY ?= ${key}\n${`X$(RETRAC_KEY)$(RETRAC_KEY) = $(RETRAC_KEY) Bearer $(`.repeat(MB / 48)}\n\tcurl -H "Authorization: Bearer $(RETRAC_KEY)" ${API}/items`],
+    ['key lookups passed to a view, many on one line', `res.render('stock', { ${'retracKey: process.env.RETRAC_API_KEY, note: os.environ["RETRAC_TOKEN"], '.repeat(MB / 76)} });`],
     ['env files merged', ''],
   ];
   for (const [label, text] of contents) {
@@ -1671,6 +1673,28 @@ describe('adversarial contents for the readers added by the project rounds', fun
         const { cpuMs, wallMs } = withCpuMs(() => scanText(text, { fileName }));
         assert.ok(cpuMs < 1000, `${label} as ${fileName}: ${cpuMs.toFixed(0)} ms of CPU (${wallMs.toFixed(0)} ms wall)`);
       }
+    });
+  }
+});
+
+// A class found by the project round: a server passes its Retrac key to a page template or a renderer.
+describe('a Retrac key passed to a page template or a renderer', () => {
+  const cases: [string, string, string, boolean][] = [
+    ['Flask render_template keyword', 'app.py', 'return render_template("stock.html", retrac_key=os.environ["RETRAC_API_KEY"])', true],
+    ['Django render context', 'views.py', 'return render(request, "stock.html", {"retrac_key": settings.RETRAC_API_KEY, "title": "Stock"})', true],
+    ['Express res.render locals', 'routes/stock.js', "res.render('stock', { title: 'Stock', retracKey: process.env.RETRAC_API_KEY });", true],
+    ['Laravel view data', 'app/Http/Controllers/StockController.php', "return view('stock', ['retracKey' => env('RETRAC_API_KEY')]);", true],
+    ['Starlette TemplateResponse', 'main.py', 'return templates.TemplateResponse(request, "stock.html", {"key": os.getenv("RETRAC_API_KEY")})', true],
+    ['Electron preload, multi-line', 'src/preload.ts', "contextBridge.exposeInMainWorld('stock', {\n  version: process.versions.electron,\n  retracKey: process.env.RETRAC_API_KEY,\n});", true],
+    ['negative: a workspace id passed to the page', 'app.py', 'return render_template("stock.html", workspace=os.environ["RETRAC_WORKSPACE_ID"])', false],
+    ['negative: the key used on the server, data to the page', 'app.py', 'items = retrac.items(api_key=os.environ["RETRAC_API_KEY"])\nreturn render_template("stock.html", items=items)', false],
+    ['negative: another service key to the page', 'routes/map.js', "res.render('map', { mapsKey: process.env.MAPS_PUBLIC_KEY, note: 'retrac stock' });", false],
+  ];
+  for (const [name, file, line, exposed] of cases) {
+    it(`${exposed ? 'reports' : 'stays quiet on'}: ${name}`, () => {
+      const found = scanText(`// stock page (Retrac)\n${line}\n`, { fileName: file }).filter((f) => f.rule === 'retrac/client-exposed-key');
+      assert.equal(found.length, exposed ? 1 : 0, JSON.stringify(found.map((f) => `${f.line}: ${f.message}`)));
+      if (exposed) assert.match(found[0].message, /RETRAC_API_KEY/);
     });
   }
 });
