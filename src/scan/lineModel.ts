@@ -248,6 +248,17 @@ export abstract class LineModel implements Lines {
     return f.envRefs;
   }
 
+  /** The variable a line assigns first (assignedVariable of its first 300 characters: the target starts the line), by line. */
+  protected assignedVariableOf(line: number): string | undefined {
+    let v = this.assignedMemo.get(line);
+    if (v === undefined) {
+      const t = this.factsText(line);
+      this.assignedMemo.set(line, (v = assignedVariable(t.length > 300 ? t.slice(0, 300) : t) ?? null));
+    }
+    return v ?? undefined;
+  }
+  private readonly assignedMemo = new Map<number, string | null>();
+
   /** Line text without computing the facts of a line outside the scanned context. */
   protected factsText(line: number): string {
     const i = line - this.factsBase;

@@ -571,15 +571,32 @@ export abstract class RequestModel extends LineModel {
       let cand = hasRunOf(this.doc, this.prep.lengths.min, a, this.lineEnd(l), true);
       if (!cand) {
         const t = this.factsText(l);
-        // Only a definition a request on this line can reach (definitionOf looks FLOW_LINES from the request's start).
-        const reach = FLOW_LINES + REQUEST_LINES;
-        cand = AUTH_WORD.test(t) && authNames(t).some((n) => this.definitionsOf(lastSegment(n)).some((d) => d.tok.keyType === 'full' && Math.abs(d.line - l) <= reach));
+        cand = AUTH_WORD.test(t) && authNames(t).some((n) => this.fullDefinitionNear(lastSegment(n), l));
       }
       if (cand) this.fullLines.push(l);
     }
     this.fullScanned = Math.max(this.fullScanned, upTo);
     const c = this.fullLines;
     return c.length > 0 && c[c.length - 1] >= line - REQUEST_LINES;
+  }
+
+  /**
+   * A full-access key bound to `name` that a request on `line` can reach (definitionOf looks FLOW_LINES
+   * from the request's start). Definitions are in line order: a binary search, not a walk from the top
+   * (a file of thousands of `token: …` lines asks this on every line).
+   */
+  private fullDefinitionNear(name: string, line: number): boolean {
+    const defs = this.definitionsOf(name);
+    const reach = FLOW_LINES + REQUEST_LINES;
+    let lo = 0;
+    let hi = defs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (defs[mid].line < line - reach) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < defs.length && defs[i].line <= line + reach; i++) if (defs[i].tok.keyType === 'full') return true;
+    return false;
   }
 
   /** Some line of the request holds a key token or sends a name as auth. */
@@ -682,7 +699,7 @@ export abstract class RequestModel extends LineModel {
       this.defIndexed = true;
       for (let l = a; l <= b; l++) {
         for (const tok of this.keysOf(this.factsOf(l), l)) {
-          for (const n of namesBoundTo(this.factsText(l), tok)) {
+          for (const n of namesBoundTo(this.assignedVariableOf(l), tok, this.factsText(l))) {
             let list = this.defsByName.get(n);
             if (!list) this.defsByName.set(n, (list = []));
             if (!list.some((d) => d.line === l && d.tok === tok)) list.push({ tok, line: l });
@@ -701,7 +718,7 @@ export abstract class RequestModel extends LineModel {
       if (isWordChar(this.doc.charCodeAt(i - 1)) || isWordChar(this.doc.charCodeAt(i + name.length))) continue;
       const l = lineOfOffset(this.starts, i);
       for (const tok of this.keysOf(this.factsOf(l), l)) {
-        if (namesBoundTo(this.factsText(l), tok).includes(name)) out.push({ tok, line: l });
+        if (namesBoundTo(this.assignedVariableOf(l), tok, this.factsText(l)).includes(name)) out.push({ tok, line: l });
       }
       // `token =` / `    "…"`: the value alone on the line below its binding.
       if (l + 1 <= b && endsWithAssignment(this.factsText(l))) {
@@ -723,10 +740,9 @@ export abstract class RequestModel extends LineModel {
  * when the literal is the value assigned (`const RETRAC_KEY = Deno.env.get('RETRAC_API_KEY') ?? '…'`
  * binds both the env name and RETRAC_KEY: a request that sends RETRAC_KEY sends the fallback).
  */
-function namesBoundTo(text: string, tok: KeyToken): string[] {
+function namesBoundTo(assigned: string | undefined, tok: KeyToken, text: string): string[] {
   const own = tok.name === undefined ? undefined : lastSegment(tok.name);
-  // The assignment's target starts the line: its first characters say it (asked once per key, whatever the line's length).
-  const variable = tok.via === 'assign' ? assignedVariable(text.length > 300 ? text.slice(0, 300) : text) : undefined;
+  const variable = tok.via === 'assign' ? assigned : undefined;
   if (variable === undefined || variable === own || text.indexOf(variable) > tok.start) return own === undefined ? [] : [own];
   return own === undefined ? [variable] : [own, variable];
 }

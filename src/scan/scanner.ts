@@ -867,7 +867,7 @@ class LineScan extends DataModel {
     if (!/^[A-Za-z_$][\w$]*$/.test(name)) return false;
     for (let l = line - 1; l >= Math.max(0, line - CONTEXT_LINES); l--) {
       const t = this.factsText(l);
-      if (assignedVariable(t) === name.replace(/^\$/, '')) return retracLookupName(t, name) !== undefined;
+      if (this.assignedVariableOf(l) === name.replace(/^\$/, '')) return retracLookupName(t, name) !== undefined;
     }
     return false;
   }

@@ -477,23 +477,19 @@ function withoutClosedRetracElements(s: string): string {
  * The name of the innermost entry still open at `at` on a line (`Courier = @{ ApiKey = '…'`,
  * `{"courier": {"token": "…"`), or undefined. Strings are skipped; linear.
  */
-const ENTRY_MARK = /["'`{}[\]]/g;
-
 export function openEntryNameAt(s: string, at: number): { name: string; at: number } | undefined {
   const open: number[] = [];
   const end = Math.min(at, s.length);
-  // Jump from quote or bracket to the next: a line of many keys asks this once per key.
-  ENTRY_MARK.lastIndex = 0;
-  for (let m = ENTRY_MARK.exec(s); m && m.index < end; m = ENTRY_MARK.exec(s)) {
-    const i = m.index;
+  // One pass over the characters, strings skipped (a line of many keys asks this once per key, on a bounded window).
+  for (let i = 0; i < end; i++) {
     const c = s.charCodeAt(i);
     if (c === 34 || c === 39 || c === 96) {
       let j = i + 1;
       while (j < s.length && s.charCodeAt(j) !== c) j += s.charCodeAt(j) === 92 ? 2 : 1;
       if (j >= at) break;
-      ENTRY_MARK.lastIndex = j + 1;
+      i = j;
     } else if (c === 123 || c === 91) open.push(i);
-    else if (open.length) open.pop();
+    else if ((c === 125 || c === 93) && open.length) open.pop();
   }
   const top = open[open.length - 1];
   if (top === undefined) return undefined;
