@@ -13,7 +13,7 @@
 // and precision per rule and the misses.
 import * as assert from 'node:assert/strict';
 import { scanText } from '../../src/scan';
-import { check, makeVariants, newTally, report, MEASURED, type Idiom, type Measured, type Tally } from './scanRequestIdioms';
+import { check, type Idiom, makeVariants, type Measured, measureOnly, newTally, report } from './scanRequestIdioms';
 import { fullKey, restrictedKey, withCpuMs, workspaceIdLiteral } from './scanFixtures';
 
 const B = '`';
@@ -183,19 +183,6 @@ const RESTRICTED: Measured[] = ['retrac/restricted-key'];
  */
 const OPEN_GAPS = new Set<string>([]);
 
-/** Scans and counts without asserting: for OPEN_GAPS only. */
-function measureOnly(tally: Tally, misses: string[], label: string, file: string, text: string, expect: Measured[], envValues?: ReadonlyMap<string, string>): void {
-  const got = new Set(scanText(text, { fileName: file, envValues }).map((f) => f.rule));
-  for (const r of MEASURED) {
-    const t = tally.get(r)!;
-    const want = expect.includes(r);
-    if (want && got.has(r)) t.tp++;
-    else if (want) t.fn++;
-    else if (got.has(r)) t.fp++;
-  }
-  const wrong = MEASURED.filter((r) => expect.includes(r) !== got.has(r));
-  misses.push(`${label}: ${wrong.length ? wrong.map((r) => (got.has(r) ? '+' : '-') + r.slice(7)).join(', ') : 'now passes: move it back'} (open gap)`);
-}
 
 function runRound(title: string, list: Idiom[], labelled: Labelled[]): void {
   describe(title, () => {
